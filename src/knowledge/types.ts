@@ -1,0 +1,39 @@
+// Shapes shared by ingest, index and answers.
+export type Lang = 'ko' | 'en';
+
+export interface KnowledgeDoc {
+  /** Path relative to the knowledge folder, e.g. `ko/resource-limits.md`. */
+  path: string;
+  title: string;
+  lang: Lang;
+  /** Shared by the Korean and English versions of one topic (front matter `topic`, else the file name). */
+  topic: string;
+  tags: string[];
+}
+
+export interface Chunk {
+  /** Stable id: `<path>#<n>`. */
+  id: string;
+  doc: KnowledgeDoc;
+  /** Headings above the passage, outermost first (the document title is not repeated here). */
+  headingPath: string[];
+  /** `headingPath` joined for display, e.g. `Memory limits > Swap`. */
+  heading: string;
+  /** Plain text of the passage (markdown stripped), a few hundred characters. */
+  text: string;
+}
+
+export interface SearchHit {
+  chunk: Chunk;
+  /** Relevance in [0, 1], comparable across queries (used for abstention). */
+  score: number;
+}
+
+export interface SearchResult {
+  query: string;
+  /** Language the question was asked in. */
+  lang: Lang;
+  hits: SearchHit[];
+  /** True when nothing in the knowledge base answers the question. */
+  abstain: boolean;
+}

@@ -1,0 +1,15 @@
+// What the command layer can use. Built once at start-up by src/bootstrap.ts; front ends pass it through.
+import type { Logger } from 'pino';
+import type Database from 'better-sqlite3';
+import type { Config } from './config.js';
+import type { KnowledgeBase } from './knowledge/knowledge-base.js';
+import type { Answerer } from './answer/types.js';
+
+export interface Services {
+  config: Config;
+  logger: Logger;
+  kb: KnowledgeBase;
+  answerer: Answerer;
+  db: Database.Database;
+  // Optional capabilities (typed fields added by their modules): sandbox, quiz.
+}
