@@ -36,4 +36,6 @@ export interface SearchResult {
   hits: SearchHit[];
   /** True when nothing in the knowledge base answers the question. */
   abstain: boolean;
+  /** The question's index terms after spelling correction (for picking answer sentences). */
+  terms: string[];
 }

@@ -1,0 +1,24 @@
+// Builds the services every front end shares, from the configuration.
+import 'dotenv/config';
+import type { Logger } from 'pino';
+import { createAnswerer } from './answer/index.js';
+import type { Answerer } from './answer/types.js';
+import { loadConfig, type Config } from './config.js';
+import { openDatabase } from './db/database.js';
+import { KnowledgeBase } from './knowledge/knowledge-base.js';
+import { createLogger } from './logger.js';
+import type { Services } from './services.js';
+
+/** What answering needs, without a database: used by the JSON CLI and the evaluation. */
+export async function createAnswering(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<{ logger: Logger; kb: KnowledgeBase; answerer: Answerer }> {
+  const kb = await KnowledgeBase.load(config.knowledgeDir);
+  for (const w of kb.warnings) logger.warn({ warning: w }, 'knowledge base');
+  logger.debug({ docs: kb.docs.length, passages: kb.chunks.length }, 'knowledge base loaded');
+  return { logger, kb, answerer: createAnswerer(config, kb, logger) };
+}
+
+export async function createServices(config: Config = loadConfig()): Promise<Services> {
+  const { logger, kb, answerer } = await createAnswering(config);
+  const db = openDatabase(config.databasePath);
+  return { config, logger, kb, answerer, db };
+}

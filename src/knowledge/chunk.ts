@@ -1,0 +1,52 @@
+// Sections to passages: whole paragraphs packed up to a size a user can read as one focused source;
+// a paragraph longer than that is cut at sentence ends.
+import { splitSentences } from './sentences.js';
+import type { Section } from './markdown.js';
+import type { Chunk, KnowledgeDoc } from './types.js';
+
+export const CHUNK_MAX_CHARS = 600;
+/** A trailing passage shorter than this is merged back into the one before it. */
+const CHUNK_MIN_CHARS = 120;
+
+function pieces(block: string, max: number): string[] {
+  if (block.length <= max) return [block];
+  const out: string[] = [];
+  let cur = '';
+  for (const s of splitSentences(block)) {
+    if (cur && cur.length + 1 + s.length > max) {
+      out.push(cur);
+      cur = s;
+    } else cur = cur ? `${cur} ${s}` : s;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+export function chunkSections(doc: KnowledgeDoc, sections: Section[], max = CHUNK_MAX_CHARS): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const section of sections) {
+    const texts: string[] = [];
+    let cur = '';
+    for (const piece of section.blocks.flatMap((b) => pieces(b, max))) {
+      if (cur && cur.length + 1 + piece.length > max) {
+        texts.push(cur);
+        cur = piece;
+      } else cur = cur ? `${cur}\n${piece}` : piece;
+    }
+    if (cur) {
+      const last = texts[texts.length - 1];
+      if (last !== undefined && cur.length < CHUNK_MIN_CHARS && last.length + cur.length < max * 1.3) texts[texts.length - 1] = `${last}\n${cur}`;
+      else texts.push(cur);
+    }
+    for (const text of texts) {
+      chunks.push({
+        id: `${doc.path}#${chunks.length}`,
+        doc,
+        headingPath: section.headingPath,
+        heading: section.headingPath.join(' > ') || doc.title,
+        text,
+      });
+    }
+  }
+  return chunks;
+}

@@ -1,0 +1,107 @@
+// Bilingual glossary: each concept lists the ways a study group writes it, in Korean and English.
+// A text mentioning any form gets the concept token `§id`, at index time and at query time alike.
+// Forms are regular-expression sources, matched on NFKC-lowercased text; Latin forms must stand as whole
+// words (a Korean particle may follow), Hangul forms match anywhere since particles attach to them.
+
+export interface Concept {
+  id: string;
+  forms: string[];
+}
+
+export const CONCEPTS: Concept[] = [
+  { id: 'vm', forms: ['vms?', 'virtual machines?', '가상\\s?머신', '가상\\s?기계', '가상\\s?컴퓨터'] },
+  { id: 'virtualization', forms: ['virtuali[sz]ation', 'virtuali[sz]ed?', '가상화'] },
+  { id: 'container', forms: ['containers?', 'containeri[sz]ed', '컨테이너', '컨테이너화'] },
+  { id: 'docker', forms: ['docker', '도커'] },
+  { id: 'hypervisor', forms: ['hypervisors?', 'vmm', '하이퍼바이저', '하이퍼 바이저'] },
+  { id: 'guest-os', forms: ['guest\\s?os(?:es)?', 'guest operating systems?', '게스트\\s?os', '게스트\\s?운영\\s?체제', '게스트'] },
+  { id: 'host', forms: ['host(?:s|\\s?os)?', '호스트'] },
+  { id: 'os', forms: ['os(?:es)?', 'operating systems?', '운영\\s?체제', '오에스'] },
+  { id: 'kernel', forms: ['kernels?', '커널'] },
+  { id: 'engine', forms: ['engines?', 'container runtime', '엔진', '런타임 엔진'] },
+  { id: 'daemon', forms: ['daemons?', 'dockerd', '데몬', '도커 데몬'] },
+  { id: 'client', forms: ['clients?', 'cli', 'cui', 'command[- ]line', '클라이언트', '명령줄'] },
+  { id: 'socket', forms: ['sockets?', 'docker\\.sock', 'unix socket', '소켓'] },
+  { id: 'image', forms: ['images?', '이미지'] },
+  { id: 'layer', forms: ['layers?', 'overlay2?', 'union (?:fs|filesystem)', '레이어', '계층'] },
+  { id: 'memory', forms: ['memory', 'ram', 'mem', '메모리', '램'] },
+  { id: 'swap', forms: ['swap(?:ping)?', 'memory-swap', '스왑', '스왑 메모리'] },
+  { id: 'cpu', forms: ['cpus?', 'processors?', '씨피유', '프로세서'] },
+  { id: 'core', forms: ['cores?', '코어'] },
+  { id: 'cpu-shares', forms: ['cpu-shares', 'cpu shares', 'shares', '-c', '가중치', 'weights?', 'weighted'] },
+  { id: 'cpuset', forms: ['cpuset(?:-cpus)?', 'pin(?:ned|ning)?', 'affinity', '고정', '특정 코어', '특정 cpu'] },
+  { id: 'quota', forms: ['quotas?', 'cfs', 'cpu-quota', 'cpu-period', '쿼터', '할당량'] },
+  { id: 'limit', forms: ['limits?', 'limited', 'limiting', 'constraints?', 'caps?', '제한', '한도', '상한', '리밋'] },
+  { id: 'resource', forms: ['resources?', '자원', '리소스'] },
+  { id: 'oom', forms: ['oom(?:-?kill(?:ed|er)?)?', 'out of memory', '메모리 부족', '137'] },
+  { id: 'pids', forms: ['pids?(?:-limit)?', 'process(?:es)? limit', 'fork ?bombs?', '포크 ?폭탄', '프로세스 수'] },
+  { id: 'process', forms: ['process(?:es)?', '프로세스'] },
+  { id: 'namespace', forms: ['namespaces?', '네임스페이스', '이름 ?공간'] },
+  { id: 'cgroup', forms: ['cgroups?', 'control groups?', '컨트롤 그룹', '제어 그룹', '씨그룹'] },
+  { id: 'isolation', forms: ['isolat(?:e|ed|ion|ing)', 'independen(?:t|ce)', 'separat(?:e|ed|ion)', '격리', '독립', '분리'] },
+  { id: 'network', forms: ['network(?:ing|s)?', 'nics?', 'network (?:card|interface)s?', '네트워크', '랜카드', '네트워크 카드', '네트워크 어댑터'] },
+  { id: 'switch', forms: ['switch(?:es)?', 'bridge[sd]?', 'l2', '스위치', '브리지', '브릿지'] },
+  { id: 'stats', forms: ['stats', 'statistics', 'monitor(?:ing)?', 'usage', '통계', '사용량', '모니터링', '실시간'] },
+  { id: 'advantage', forms: ['advantages?', 'benefits?', 'pros', 'strengths?', '장점', '이점', '좋은 점'] },
+  { id: 'disadvantage', forms: ['disadvantages?', 'drawbacks?', 'cons', 'downsides?', 'problems?', 'costs?', 'overhead', '단점', '문제', '문제점', '비용', '오버헤드', '한계'] },
+  { id: 'difference', forms: ['differ(?:s|ence|ences|ent)?', 'compare[ds]?', 'comparison', 'vs\\.?', 'versus', '차이', '차이점', '비교', '다른 점'] },
+  { id: 'run', forms: ['run(?:s|ning)?', 'start(?:s|ing)?', 'launch(?:es|ing)?', 'execut(?:e|es|ing|ion)', '실행', '구동', '띄우', '띄워'] },
+  { id: 'command', forms: ['commands?', '명령', '명령어', '커맨드'] },
+  { id: 'parse', forms: ['pars(?:e|es|ed|ing)', 'interpret(?:s|ed)?', '파싱', '해석'] },
+  { id: 'library', forms: ['librar(?:y|ies)', 'dependenc(?:y|ies)', '라이브러리', '의존성'] },
+  { id: 'runtime', forms: ['runtimes?', '런타임'] },
+  { id: 'windows', forms: ['windows', '윈도우', '윈도'] },
+  { id: 'linux', forms: ['linux', '리눅스'] },
+  { id: 'app', forms: ['apps?', 'applications?', 'software', '앱', '애플리케이션', '어플리케이션', '소프트웨어', '응용 ?프로그램'] },
+  { id: 'version', forms: ['versions?', 'versioning', 'patch(?:es|ing)?', 'updates?', '버전', '패치', '업데이트'] },
+  { id: 'boot', forms: ['boot(?:s|ing)?', 'startup', 'start-up', '부팅', '기동'] },
+  { id: 'security', forms: ['security', 'secure', 'attack', '보안', '공격'] },
+  { id: 'reservation', forms: ['memory-reservation', 'reservation', 'soft limit', '소프트 리밋', '예약'] },
+  { id: 'throttle', forms: ['throttl(?:e|ed|ing)', 'nr_throttled', '스로틀링', '스로틀'] },
+  { id: 'ulimit', forms: ['ulimits?', 'nofile', 'fsize', 'open files'] },
+  { id: 'readonly', forms: ['read-only', 'readonly', '읽기 ?전용'] },
+  { id: 'capability', forms: ['capabilit(?:y|ies)', 'cap-drop', '권한', '케이퍼빌리티'] },
+  { id: 'exit', forms: ['exit(?:s|ed)?(?: code)?', 'killed', 'kill', 'sigkill', '종료', '죽', '강제 종료', '킬'] },
+  { id: 'portability', forms: ['portab(?:le|ility)', 'anywhere', '이식성', '어디서나'] },
+  { id: 'density', forms: ['density', 'lightweight', 'light', 'heavy', '가벼', '무거', '경량'] },
+  { id: 'size', forms: ['size', 'disk', 'footprint', '크기', '용량', '디스크'] },
+  { id: 'speed', forms: ['fast(?:er)?', 'slow(?:er)?', 'speed', 'quick(?:ly)?', '빠르', '빠른', '느리', '느린', '속도'] },
+  { id: 'block-io', forms: ['block i/?o', 'blkio', 'disk i/?o', '블록 i/?o', '디스크 i/?o'] },
+  { id: 'net-io', forms: ['net i/?o', 'network i/?o', '네트워크 i/?o'] },
+  { id: 'emulation', forms: ['emulat(?:e|ed|ion)', 'software[- ]defined', '에뮬레이션', '소프트웨어화', '에뮬레이트'] },
+  { id: 'hardware', forms: ['hardware', 'h/w', '하드웨어'] },
+  { id: 'syscall', forms: ['system calls?', 'syscalls?', '시스템 ?콜', '시스템 ?호출'] },
+];
+
+const HANGUL = /[\uac00-\ud7a3]/;
+
+interface CompiledForm {
+  re: RegExp;
+  id: string;
+}
+
+// One regex per concept (an alternation of its forms) keeps indexing 10,000 passages fast.
+const compiled: CompiledForm[] = CONCEPTS.map(({ id, forms }) => ({
+  id,
+  // Latin forms need word edges so `vm` does not fire inside `vmware`; Hangul forms do not.
+  re: new RegExp(forms.map((f) => (HANGUL.test(f) ? f : `(?<![a-z0-9-])(?:${f})(?![a-z0-9])`)).join('|'), 'u'),
+}));
+
+/** Concept tokens (`§id`) for every glossary concept the text mentions. */
+export function conceptsIn(text: string): string[] {
+  const t = text.normalize('NFKC').toLowerCase();
+  const found = new Set<string>();
+  for (const { re, id } of compiled) {
+    if (re.test(t)) found.add(`§${id}`);
+  }
+  return [...found];
+}
+
+/** Every surface form, as plain words where the form is a plain word (for the spelling corrector). */
+export function glossaryWords(): string[] {
+  const out: string[] = [];
+  for (const { forms } of CONCEPTS) {
+    for (const f of forms) if (/^[a-z][a-z-]*$/.test(f)) out.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,20 @@
+// Sentence splitting for Korean and English prose, with ICU's segmenter (built into Node).
+const segmenter = new Intl.Segmenter('ko', { granularity: 'sentence' });
+
+/** Sentences of a text; line breaks (list items, table rows, code lines) always end a sentence. */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\n+/)) {
+    const trimmed = line.trim();
+    if (!trimmed) continue;
+    for (const { segment } of segmenter.segment(trimmed)) {
+      const s = segment.trim();
+      if (!s) continue;
+      // ICU ends a sentence after "e.g." / "i.e." / "vs."; glue such fragments back on.
+      const prev = out[out.length - 1];
+      if (prev !== undefined && /(?:\b(?:e\.g|i\.e|vs|etc|cf)\.)$/i.test(prev) && out.length > 0) out[out.length - 1] = `${prev} ${s}`;
+      else out.push(s);
+    }
+  }
+  return out;
+}
