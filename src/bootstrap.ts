@@ -5,6 +5,7 @@ import { createAnswerer } from './answer/index.js';
 import type { Answerer } from './answer/types.js';
 import { loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
+import { FeedbackStore } from './db/feedback.js';
 import { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { createLogger } from './logger.js';
 import type { Services } from './services.js';
@@ -20,5 +21,5 @@ export async function createAnswering(config: Config, logger: Logger = createLog
 export async function createServices(config: Config = loadConfig()): Promise<Services> {
   const { logger, kb, answerer } = await createAnswering(config);
   const db = openDatabase(config.databasePath);
-  return { config, logger, kb, answerer, db };
+  return { config, logger, kb, answerer, db, feedback: new FeedbackStore(db) };
 }

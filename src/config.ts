@@ -55,6 +55,9 @@ export const settings = {
   COOLDOWN_SECONDS: { schema: num(3, 0, 3600), doc: 'Per-user cooldown between commands (0 disables).' },
   ALLOWED_CHANNEL_IDS: { schema: list, doc: 'If non-empty, the bot answers only in these channels.' },
 
+  CONSOLE_LOCALE: { schema: z.enum(['auto', 'ko', 'en']).default('auto'), doc: 'Reply language in the console; auto = Korean when the line has Hangul.' },
+  CONSOLE_OUTPUT_DIR: { schema: z.string().min(1).default('data/console'), doc: 'Where the console saves attached files (sandbox charts).' },
+
   // --- openai (optional) ---
   OPENAI_API_KEY: { schema: optionalString, doc: 'Enables generated answers. Unset = extractive answers only.' },
   OPENAI_BASE_URL: { schema: optionalUrl, doc: 'OpenAI-compatible server (Ollama, vLLM, LM Studio, a gateway). Unset = api.openai.com.' },
@@ -135,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       cooldownSeconds: s.COOLDOWN_SECONDS,
       allowedChannelIds: s.ALLOWED_CHANNEL_IDS,
     },
+    console: { locale: s.CONSOLE_LOCALE, outputDir: s.CONSOLE_OUTPUT_DIR },
     openai: {
       apiKey: s.OPENAI_API_KEY,
       baseUrl: s.OPENAI_BASE_URL,

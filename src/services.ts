@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Config } from './config.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import type { Answerer } from './answer/types.js';
+import type { FeedbackStore } from './db/feedback.js';
 
 export interface Services {
   config: Config;
@@ -11,5 +12,6 @@ export interface Services {
   kb: KnowledgeBase;
   answerer: Answerer;
   db: Database.Database;
+  feedback: FeedbackStore;
   // Optional capabilities (typed fields added by their modules): sandbox, quiz.
 }

@@ -45,6 +45,8 @@ export interface BotMessage {
   files?: { name: string; data: Buffer }[];
   /** Only the invoking user sees it. Honoured on the first reply/defer and on follow-ups. */
   ephemeral?: boolean;
+  /** An intermediate state that later edits replace (streaming text, live stats); the console prints it compactly. */
+  progress?: boolean;
 }
 
 /** How a command talks back. The first reply() answers (or fills a deferred reply); later ones edit it. */

@@ -30,7 +30,7 @@ interface QueryUnit {
 }
 
 const CANDIDATES = 40;
-const SAME_LANGUAGE_BOOST = 1.15;
+const SAME_LANGUAGE_BOOST = 1.3;
 
 export class SearchIndex {
   readonly chunks: Chunk[];

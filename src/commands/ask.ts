@@ -1,0 +1,100 @@
+// /ask: answer a question from the knowledge base, with numbered sources, a "sources" button and 👍/👎.
+import { SlashCommandBuilder } from 'discord.js';
+import type { Answer } from '../answer/types.js';
+import { topicSuggestions } from './autocomplete.js';
+import { answerEmbed, passageEmbeds } from './render.js';
+import type { BotComponent, Command, ComponentInvocation, SlashInvocation } from './types.js';
+
+export const QUESTION_MAX = 500;
+/** Streaming edits at most this often (Discord rate-limits message edits). */
+export const STREAM_EDIT_INTERVAL_MS = 1000;
+
+function buttons(answerId: string, locale: 'ko' | 'en'): BotComponent[][] {
+  return [
+    [
+      { kind: 'button', id: `ask:sources:${answerId}`, label: locale === 'ko' ? '출처 보기' : 'Sources', emoji: '📚', style: 'secondary' },
+      { kind: 'button', id: `ask:up:${answerId}`, label: locale === 'ko' ? '도움됐어요' : 'Helpful', emoji: '👍', style: 'secondary' },
+      { kind: 'button', id: `ask:down:${answerId}`, label: locale === 'ko' ? '아쉬워요' : 'Not helpful', emoji: '👎', style: 'secondary' },
+    ],
+  ];
+}
+
+const ask: Command = {
+  data: new SlashCommandBuilder()
+    .setName('ask')
+    .setNameLocalizations({ ko: '질문' })
+    .setDescription('Ask a question about VMs and Docker')
+    .setDescriptionLocalizations({ ko: 'VM과 도커에 대해 질문하기' })
+    .addStringOption((o) =>
+      o
+        .setName('question')
+        .setNameLocalizations({ ko: '질문' })
+        .setDescription('Your question, in Korean or English')
+        .setDescriptionLocalizations({ ko: '질문 내용 (한국어 또는 영어)' })
+        .setRequired(true)
+        .setMaxLength(QUESTION_MAX)
+        .setAutocomplete(true),
+    )
+    .addBooleanOption((o) =>
+      o.setName('hide').setNameLocalizations({ ko: '나만보기' }).setDescription('Only you see the answer').setDescriptionLocalizations({ ko: '나에게만 답변 보이기' }),
+    ),
+
+  async execute(ctx: SlashInvocation) {
+    const question = String(ctx.options.question ?? '').trim();
+    const ephemeral = ctx.options.hide === true;
+    if (!question) {
+      await ctx.respond.reply({ content: ctx.locale === 'ko' ? '질문을 입력해 주세요.' : 'Please type a question.', ephemeral: true });
+      return;
+    }
+    await ctx.respond.defer({ ephemeral });
+
+    let lastEdit = 0;
+    let pending: Promise<void> = Promise.resolve();
+    const onPartial = (textSoFar: string) => {
+      const now = Date.now();
+      if (now - lastEdit < STREAM_EDIT_INTERVAL_MS) return;
+      lastEdit = now;
+      const partial: Answer = { question, lang: ctx.locale, answer: textSoFar, abstained: false, sources: [], mode: 'generated' };
+      pending = pending.then(() => ctx.respond.reply({ embeds: [answerEmbed(partial, ctx.locale, 'streaming')], progress: true })).catch(() => {});
+    };
+
+    const answer = await ctx.services.answerer.answer(question, { onPartial });
+    await pending;
+    const answerId = ctx.services.feedback.saveAnswer(answer, ctx.user.id, ctx.guildId);
+    ctx.services.logger.info({ answerId, user: ctx.user.id, abstained: answer.abstained, mode: answer.mode, usage: answer.usage }, 'answered');
+    await ctx.respond.reply({
+      embeds: [answerEmbed(answer, answer.lang === ctx.locale ? ctx.locale : answer.lang)],
+      components: answer.abstained ? [] : buttons(answerId, ctx.locale),
+    });
+  },
+
+  async handleComponent(ctx: ComponentInvocation) {
+    const [, action, answerId] = ctx.customId.split(':');
+    const row = answerId ? ctx.services.feedback.getAnswer(answerId) : undefined;
+    if (!row) {
+      await ctx.respond.reply({ content: ctx.locale === 'ko' ? '이 답변을 더 이상 찾을 수 없어요.' : 'That answer is no longer available.', ephemeral: true });
+      return;
+    }
+    if (action === 'sources') {
+      const embeds = passageEmbeds(row.answer.sources);
+      await ctx.respond.reply({ embeds, ephemeral: true, content: embeds.length ? undefined : ctx.locale === 'ko' ? '출처가 없습니다.' : 'No sources.' });
+      return;
+    }
+    if (action === 'up' || action === 'down') {
+      const result = ctx.services.feedback.vote(answerId, ctx.user.id, action === 'up' ? 1 : -1);
+      const thanks =
+        ctx.locale === 'ko'
+          ? result === 'changed' ? '평가를 바꿨어요. 고마워요!' : '평가 고마워요! 지식 베이스를 고치는 데 쓰여요.'
+          : result === 'changed' ? 'Vote changed. Thanks!' : 'Thanks for the feedback! It helps fix the knowledge base.';
+      await ctx.respond.reply({ content: thanks, ephemeral: true });
+      return;
+    }
+    await ctx.respond.reply({ content: 'Unknown button.', ephemeral: true });
+  },
+
+  async autocomplete(ctx) {
+    return topicSuggestions(ctx.services.kb, ctx.focused.value, ctx.locale);
+  },
+};
+
+export default ask;

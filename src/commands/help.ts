@@ -1,0 +1,35 @@
+// /help: what the bot does and how to use each command.
+import { SlashCommandBuilder } from 'discord.js';
+import { COLORS } from './render.js';
+import type { Command } from './types.js';
+
+const HELP = {
+  ko: [
+    '**/ask 질문:** VM·도커 질문에 지식 베이스로 답하고 번호 붙은 출처를 보여 줘요. `hide:`를 켜면 나만 봐요.',
+    '**/search 검색어:** 관련 단락을 그대로 보여 줘요.',
+    '**/topics** 다루는 주제를 둘러봐요.',
+    '**/sandbox** (관리자가 켠 경우) 자원 제한을 건 컨테이너를 실제로 돌려 --memory, --cpus 등의 효과를 보여 줘요.',
+    '**/quiz** 지식 베이스로 만든 퀴즈로 스터디원끼리 복습해요.',
+    '지식 베이스에 없는 질문에는 모른다고 답해요.',
+  ],
+  en: [
+    '**/ask question:** answers VM and Docker questions from the knowledge base, with numbered sources. Set `hide:` to see it alone.',
+    '**/search query:** shows the matching passages as they are.',
+    '**/topics** browse what the knowledge base covers.',
+    '**/sandbox** (when an admin enabled it) runs a resource-limited container and shows what --memory, --cpus and friends do.',
+    '**/quiz** a quiz from the knowledge base, for the whole study group.',
+    'Questions the knowledge base does not cover get an honest "I don\'t know".',
+  ],
+};
+
+const help: Command = {
+  data: new SlashCommandBuilder().setName('help').setNameLocalizations({ ko: '도움말' }).setDescription('How to use the study bot').setDescriptionLocalizations({ ko: '스터디 봇 사용법' }),
+  async execute(ctx) {
+    await ctx.respond.reply({
+      embeds: [{ title: ctx.locale === 'ko' ? 'VM·도커 스터디 봇' : 'VM & Docker study bot', description: HELP[ctx.locale].join('\n'), color: COLORS.info }],
+      ephemeral: true,
+    });
+  },
+};
+
+export default help;

@@ -1,0 +1,168 @@
+// The local console: type the bot's slash commands, see the replies the bot would give in Discord.
+// Buttons and menus get short keys (b1, s1 …): type the key to press it, `s1 <value>` to choose.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { CommandRouter } from '../commands/router.js';
+import type { BotComponent, BotMessage, Invoker, Locale, Responder } from '../commands/types.js';
+import { detectLang } from '../knowledge/tokenize.js';
+import type { Services } from '../services.js';
+import { parseLine, ParseError } from './parse.js';
+import { renderMessage } from './render.js';
+
+export interface ConsoleOptions {
+  input: Readable;
+  output: Writable;
+  services: Services;
+  router: CommandRouter;
+  user?: Invoker;
+  /** Print a prompt and banner (off when stdin is not a terminal). */
+  interactive?: boolean;
+}
+
+interface Pressable {
+  component: BotComponent;
+  messageId: string;
+}
+
+const CHANNEL = 'console';
+
+export async function runConsole(opts: ConsoleOptions): Promise<void> {
+  const { services, router, output } = opts;
+  const user: Invoker = opts.user ?? { id: 'console-user', name: 'you', roleIds: [] };
+  const outputDir = resolve(services.config.console.outputDir);
+  const pressables = new Map<string, Pressable>();
+  let buttonCount = 0;
+  let selectCount = 0;
+  let messageCount = 0;
+  const print = (text: string): void => void output.write(`${text}\n`);
+
+  const localeFor = (text: string): Locale => {
+    const fixed = services.config.console.locale;
+    if (fixed !== 'auto') return fixed;
+    return text && detectLang(text) === 'ko' ? 'ko' : 'en';
+  };
+
+  async function show(msg: BotMessage, messageId: string, state: { streamed: string | null }): Promise<void> {
+    // Streaming edits: print only the text added since the last edit, on one growing line.
+    const desc = msg.embeds?.[0]?.description ?? msg.content ?? '';
+    if (msg.progress) {
+      if (state.streamed !== null && desc.startsWith(state.streamed)) output.write(desc.slice(state.streamed.length));
+      else output.write(`${state.streamed === null ? '' : '\n'}… ${desc}`);
+      state.streamed = desc;
+      return;
+    }
+    if (state.streamed !== null) {
+      output.write('\n');
+      state.streamed = null;
+    }
+    const files: string[] = [];
+    for (const f of msg.files ?? []) {
+      await mkdir(outputDir, { recursive: true });
+      const path = join(outputDir, `${messageId}-${f.name}`);
+      await writeFile(path, f.data);
+      files.push(path);
+    }
+    const keys = (msg.components ?? []).map((row) =>
+      row.map((c) => {
+        const key = c.kind === 'button' ? `b${++buttonCount}` : `s${++selectCount}`;
+        pressables.set(key, { component: c, messageId });
+        return key;
+      }),
+    );
+    print(renderMessage(msg, { components: keys, files }));
+  }
+
+  function responder(messageId: string): Responder {
+    const state = { streamed: null as string | null };
+    return {
+      defer: async () => {},
+      reply: (msg) => show(msg, messageId, state),
+      followUp: (msg) => show(msg, `${messageId}-${++messageCount}`, { streamed: null }),
+      update: (msg) => show(msg, messageId, state),
+    };
+  }
+
+  async function handle(line: string): Promise<void> {
+    const text = line.trim();
+    if (!text) return;
+    if (text === '/quit' || text === '/exit') return;
+
+    // A component key (b1, s2 value), or a single letter naming a button of the last message (quiz answers).
+    const key = /^([bs]\d+)(?:\s+(.+))?$/i.exec(text);
+    const letter = /^[a-d]$/i.test(text) ? text.toUpperCase() : null;
+    let press: Pressable | undefined;
+    let values: string[] = [];
+    if (key) {
+      press = pressables.get(key[1].toLowerCase());
+      if (!press) return print(`No button or menu called ${key[1]}.`);
+      if (press.component.kind === 'select') {
+        const choice = key[2]?.trim();
+        const options = press.component.options;
+        const option = options.find((o) => o.value === choice || o.label === choice) ?? (choice && /^\d+$/.test(choice) ? options[Number(choice) - 1] : undefined);
+        if (!option) return print(`Choose one of: ${options.map((o) => o.value).join(', ')}  (e.g. ${key[1]} ${options[0]?.value ?? ''})`);
+        values = [option.value];
+      }
+    } else if (letter) {
+      const candidates = [...pressables.values()].reverse();
+      press = candidates.find((p) => p.component.kind === 'button' && (p.component.label === letter || p.component.label.startsWith(`${letter}.`) || p.component.label.startsWith(`${letter})`)));
+      if (!press) return print(`No answer button ${letter} is open.`);
+    }
+    if (press) {
+      if (press.component.kind === 'button' && press.component.disabled) return print('That button is disabled.');
+      await router.runComponent({
+        user,
+        guildId: null,
+        channelId: CHANNEL,
+        locale: localeFor(''),
+        services,
+        respond: responder(press.messageId),
+        customId: press.component.id,
+        values,
+        messageId: press.messageId,
+      });
+      return;
+    }
+
+    // Plain text is a question: the same as /ask question: <text>.
+    const commandLine = text.startsWith('/') ? text : `/ask question: ${text}`;
+    let parsed;
+    try {
+      parsed = parseLine(commandLine, (n) => router.get(n));
+    } catch (err) {
+      if (err instanceof ParseError) return print(err.message);
+      throw err;
+    }
+    const optionText = Object.values(parsed.options).filter((v) => typeof v === 'string').join(' ');
+    await router.runSlash(parsed.name, {
+      user,
+      guildId: null,
+      channelId: CHANNEL,
+      locale: localeFor(optionText),
+      services,
+      respond: responder(`m${++messageCount}`),
+      subcommand: parsed.subcommand,
+      options: parsed.options,
+    });
+  }
+
+  if (opts.interactive) {
+    print('VM·Docker study bot — console. Type /help, or just ask a question. /quit to leave.');
+    print(`Commands: ${router.commands.map((c) => `/${c.data.name}`).join(' ')}`);
+  }
+  const rl = createInterface({ input: opts.input, terminal: false });
+  const prompt = () => opts.interactive && output.write('> ');
+  prompt();
+  for await (const line of rl) {
+    if (/^\/(quit|exit)\s*$/.test(line.trim())) break;
+    try {
+      await handle(line);
+    } catch (err) {
+      services.logger.error({ err }, 'console command failed');
+      print(`error: ${(err as Error).message}`);
+    }
+    prompt();
+  }
+  rl.close();
+}
