@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import type { Answerer } from './answer/types.js';
 import type { FeedbackStore } from './db/feedback.js';
+import type { SandboxService } from './sandbox/service.js';
 
 export interface Services {
   config: Config;
@@ -13,5 +14,6 @@ export interface Services {
   answerer: Answerer;
   db: Database.Database;
   feedback: FeedbackStore;
+  sandbox?: SandboxService;
   // Optional capabilities (typed fields added by their modules): sandbox, quiz.
 }
