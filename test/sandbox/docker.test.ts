@@ -1,0 +1,280 @@
+// The sandbox against a real Docker engine. Tests run one after another in this file (they measure
+// CPU on a 2-core machine). Skipped with a message when Docker is unreachable, unless
+// SANDBOX_TESTS_REQUIRE_DOCKER=1 (CI), then they fail.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type Docker from 'dockerode';
+import { createSandboxService, type SandboxService } from '../../src/sandbox/service.js';
+import { LABEL, LABEL_DEADLINE, runContainer } from '../../src/sandbox/runner.js';
+import { resolveLimits } from '../../src/sandbox/policy.js';
+import { ensureImage, IMAGE, labelledContainers, memoryDb, probeDocker, REQUIRE_DOCKER, silentLogger, testConfig, user } from './helpers.js';
+
+const probe = await probeDocker();
+if (!probe.ok) {
+  const msg = `sandbox Docker tests: Docker is unreachable (${probe.reason})`;
+  if (REQUIRE_DOCKER) {
+    describe('sandbox with Docker', () => {
+      it('needs a reachable Docker engine (SANDBOX_TESTS_REQUIRE_DOCKER=1)', () => {
+        throw new Error(`${msg}. Start dockerd or unset SANDBOX_TESTS_REQUIRE_DOCKER.`);
+      });
+    });
+  } else {
+    console.warn(`${msg}; skipping them. Set SANDBOX_TESTS_REQUIRE_DOCKER=1 to make this a failure.`);
+  }
+}
+
+const MiB = 1024 * 1024;
+const TRUSTED = 'role-trusted';
+
+describe.skipIf(!probe.ok)('sandbox with Docker', () => {
+  const docker = (probe as { docker: Docker }).docker;
+  const db = memoryDb();
+  let svc: SandboxService;
+  const base = { guildId: 'g1', channelId: 'c1' };
+
+  beforeAll(async () => {
+    await ensureImage(docker);
+    svc = createSandboxService(testConfig({ SANDBOX_TRUSTED_ROLE_IDS: TRUSTED }), silentLogger, db, { reaper: false, charts: false });
+  }, 60_000);
+
+  afterAll(async () => {
+    await svc?.close();
+    const left = await labelledContainers(docker);
+    for (const c of left) await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
+    expect(left.map((c) => `${c.Id.slice(0, 12)} ${c.State}`)).toEqual([]);
+  });
+
+  it('applies every limit to the container HostConfig', async () => {
+    const r = await svc.run({ ...base, user: user('u-limits'), preset: 'hello', options: { memory: 48, cpus: 0.5, cpu_shares: 512, pids_limit: 32, timeout: 5 } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const hc = r.report.result.hostConfig as Record<string, any>;
+    expect(hc.Memory).toBe(48 * MiB);
+    expect(hc.MemorySwap).toBe(48 * MiB); // swap == memory: no swap
+    expect(hc.NanoCpus).toBe(0.5e9);
+    expect(hc.CpuShares).toBe(512);
+    expect(hc.PidsLimit).toBe(32);
+    expect(hc.NetworkMode).toBe('none');
+    expect(hc.ReadonlyRootfs).toBe(true);
+    expect(hc.CapDrop).toEqual(['ALL']);
+    expect(hc.SecurityOpt).toEqual(['no-new-privileges']);
+    expect(hc.Privileged).toBe(false);
+    expect(hc.Binds ?? []).toEqual([]);
+    expect(hc.Devices ?? []).toEqual([]);
+    expect(hc.Tmpfs['/tmp']).toMatch(/size=16m/);
+    expect(hc.Ulimits).toEqual(
+      expect.arrayContaining([
+        { Name: 'nofile', Soft: 64, Hard: 64 },
+        { Name: 'fsize', Soft: 8 * MiB, Hard: 8 * MiB },
+      ]),
+    );
+    expect(r.report.result.outcome).toBe('exited');
+    expect(r.report.result.exitCode).toBe(0);
+    expect(r.report.result.output.tail).toContain('Hello from the study sandbox!');
+    expect(r.report.result.output.tail).toContain('uid=65534');
+    // memory_swap 0 asks for Docker's default (swap allowed = memory → MemorySwap 2×).
+    const r2 = await svc.run({ ...base, user: user('u-limits'), preset: 'hello', options: { memory: 32, memory_swap: 0 } });
+    expect(r2.ok && (r2.report.result.hostConfig as any).MemorySwap).toBe(64 * MiB);
+    expect(await labelledContainers(docker)).toEqual([]);
+  }, 30_000);
+
+  it('labels the container and removes it even while it runs', async () => {
+    const limits = resolveLimits(testConfig().sandbox, { timeout: 5 });
+    if (!limits.ok) throw new Error('limits');
+    let labels: Record<string, string> = {};
+    const r = await runContainer(
+      docker,
+      { image: IMAGE, cmd: ['sh', '-c', 'echo hi'], limits: limits.value, labels: { 'study-sandbox.user': 'x' } },
+      {
+        onCreated: (id) => {
+          void docker
+            .getContainer(id)
+            .inspect()
+            .then((i) => (labels = i.Config.Labels));
+        },
+      },
+    );
+    expect(r.exitCode).toBe(0);
+    expect(labels[LABEL]).toBe('1');
+    expect(Number(labels[LABEL_DEADLINE])).toBeGreaterThan(Date.now());
+    expect(labels['study-sandbox.user']).toBe('x');
+    await expect(docker.getContainer(r.containerId).inspect()).rejects.toMatchObject({ statusCode: 404 });
+  }, 20_000);
+
+  it('cpu-burn under --cpus 0.5 measures about 50 %', async () => {
+    const r = await svc.run({ ...base, user: user('u-cpu'), preset: 'cpu-burn', options: { cpus: 0.5, timeout: 5 } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const s = r.report.result.summary;
+    expect(r.report.result.outcome).toBe('timeout');
+    expect(s.cpuAvg).not.toBeNull();
+    expect(s.cpuAvg!).toBeGreaterThan(35);
+    expect(s.cpuAvg!).toBeLessThan(65);
+    expect(s.throttledPeriods).toBeGreaterThan(0);
+    expect(s.throttledTimeNs).toBeGreaterThan(0);
+    // The first sample has no previous reading: never a fake 0 %.
+    const first = r.report.result.samples[0]!;
+    expect(first.cpuPercent === null || first.cpuPercent > 10).toBe(true);
+  }, 20_000);
+
+  it('memory-hog is reported as OOM-killed', async () => {
+    const r = await svc.run({ ...base, user: user('u-mem'), preset: 'memory-hog', options: { memory: 32, timeout: 15 } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.report.result.outcome).toBe('oom');
+    expect(r.report.result.oomKilled).toBe(true);
+    expect(r.report.result.exitCode).toBe(137);
+    expect(r.report.result.durationMs).toBeLessThan(15_000);
+    expect(r.report.result.summary.memPeak).toBeGreaterThan(16 * MiB);
+  }, 30_000);
+
+  it('fork-bomb is contained by the pids limit and ends by the timeout', async () => {
+    const r = await svc.run({ ...base, user: user('u-fork'), preset: 'fork-bomb', options: { pids_limit: 32, timeout: 4 } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const res = r.report.result;
+    expect(res.outcome).toBe('timeout');
+    expect(res.summary.pidsPeak).toBeLessThanOrEqual(32);
+    expect(res.summary.pidsPeak).toBeGreaterThan(8);
+    expect(res.output.tail).toMatch(/can't fork/);
+    expect(await labelledContainers(docker)).toEqual([]);
+  }, 20_000);
+
+  it('the timeout kills and is reported as timeout, not OOM', async () => {
+    const t = Date.now();
+    const r = await svc.run({ ...base, user: user('u-sleep'), preset: 'sleep', options: { timeout: 2 } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.report.result.outcome).toBe('timeout');
+    expect(r.report.result.oomKilled).toBe(false);
+    expect(r.report.result.exitCode).toBe(137);
+    expect(Date.now() - t).toBeLessThan(6000);
+    expect(r.report.result.durationMs).toBeGreaterThanOrEqual(1900);
+  }, 15_000);
+
+  it('has no network and a read-only root fs (custom command, trusted role)', async () => {
+    const command = [
+      'echo "ifaces: $(ls /sys/class/net | tr "\\n" " ")"',
+      'echo "routes: $(tail -n +2 /proc/net/route | wc -l)"',
+      'touch /bin/x 2>/dev/null && echo ROOT-WRITABLE || echo root-read-only',
+      'echo ok > /tmp/f && echo tmp-writable',
+      'cat /proc/self/status | grep CapEff',
+    ].join('; ');
+    const r = await svc.run({ ...base, user: user('u-net', [TRUSTED]), command, options: { timeout: 5 } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const out = r.report.result.output.tail;
+    expect(out).toContain('ifaces: lo ');
+    expect(out).toContain('routes: 0');
+    expect(out).toContain('root-read-only');
+    expect(out).toContain('tmp-writable');
+    expect(out).toMatch(/CapEff:\s+0000000000000000/);
+    // The same command without the trusted role is refused.
+    const denied = await svc.run({ ...base, user: user('u-net2'), command });
+    expect(denied.ok).toBe(false);
+    expect(!denied.ok && denied.error.code).toBe('untrusted-command');
+  }, 20_000);
+
+  it('an output flood is cut at the cap and the container killed', async () => {
+    const r = await svc.run({ ...base, user: user('u-flood'), preset: 'output-flood', options: { timeout: 10 } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const res = r.report.result;
+    expect(res.outcome).toBe('output-capped');
+    expect(res.output.capped).toBe(true);
+    expect(res.output.bytes).toBeGreaterThan(65536);
+    expect(res.output.tail.length).toBeLessThanOrEqual(4096);
+    expect(res.durationMs).toBeLessThan(5000);
+  }, 20_000);
+
+  it('compare: shares 1024 vs 512 on one CPU measure near 2:1', async () => {
+    const r = await svc.compare({ ...base, user: user('u-cmp'), seconds: 6 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.report.expectedA).toBeCloseTo(2 / 3, 5);
+    expect(r.report.measuredA).not.toBeNull();
+    expect(r.report.measuredA!).toBeGreaterThan(0.58);
+    expect(r.report.measuredA!).toBeLessThan(0.76);
+    expect((r.report.a.hostConfig as any).CpusetCpus).toBe('0');
+    expect((r.report.a.hostConfig as any).CpuShares).toBe(1024);
+    expect((r.report.b.hostConfig as any).CpuShares).toBe(512);
+    expect((r.report.a.hostConfig as any).NanoCpus ?? 0).toBe(0);
+  }, 30_000);
+
+  it('one job per user, a global limit with a queue, and a full queue refused', async () => {
+    const one = createSandboxService(testConfig({ SANDBOX_MAX_CONCURRENT: '1', SANDBOX_QUEUE_MAX: '1' }), silentLogger, db, { reaper: false, charts: false });
+    const positions: number[] = [];
+    const first = one.run({ ...base, user: user('q-a'), preset: 'sleep', options: { timeout: 2 } });
+    const again = await one.run({ ...base, user: user('q-a'), preset: 'hello' });
+    expect(!again.ok && again.error.code).toBe('busy-user');
+    const second = one.run({ ...base, user: user('q-b'), preset: 'hello' }, { onQueued: (p) => positions.push(p) });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(one.stats()).toEqual({ running: 1, queued: 1 });
+    const third = await one.run({ ...base, user: user('q-c'), preset: 'hello' });
+    expect(!third.ok && third.error.code).toBe('queue-full');
+    const [r1, r2] = await Promise.all([first, second]);
+    expect(r1.ok && r1.report.result.outcome).toBe('timeout');
+    expect(r2.ok && r2.report.result.outcome).toBe('exited');
+    expect(positions).toEqual([1]);
+    expect(one.stats()).toEqual({ running: 0, queued: 0 });
+    await one.close();
+  }, 20_000);
+
+  it('the reaper removes a labelled container that outlived its timeout', async () => {
+    const orphan = await docker.createContainer({
+      Image: IMAGE,
+      Cmd: ['sleep', '3600'],
+      Labels: { [LABEL]: '1', [LABEL_DEADLINE]: String(Date.now() - 1000) },
+      HostConfig: { NetworkMode: 'none', ReadonlyRootfs: true, CapDrop: ['ALL'] },
+    });
+    await orphan.start();
+    const fresh = await docker.createContainer({
+      Image: IMAGE,
+      Cmd: ['sleep', '3600'],
+      Labels: { [LABEL]: '1', [LABEL_DEADLINE]: String(Date.now() + 60_000) },
+      HostConfig: { NetworkMode: 'none', ReadonlyRootfs: true, CapDrop: ['ALL'] },
+    });
+    try {
+      const removed = await svc.reap();
+      expect(removed).toBe(1);
+      await expect(orphan.inspect()).rejects.toMatchObject({ statusCode: 404 });
+      expect((await fresh.inspect()).Id).toBe(fresh.id); // not yet past its deadline: kept
+    } finally {
+      await fresh.remove({ force: true });
+      await orphan.remove({ force: true }).catch(() => undefined);
+    }
+  }, 20_000);
+
+  it('out-of-range options are refused with no container created', async () => {
+    const seen: string[] = [];
+    const events = await docker.getEvents({ filters: { type: ['container'], event: ['create'] } });
+    events.on('data', (d: Buffer) => seen.push(d.toString()));
+    try {
+      const cases = [{ memory: 2 }, { memory: 100000 }, { cpus: 0 }, { cpus: 5 }, { pids_limit: 1 }, { timeout: 0 }, { timeout: 9999 }, { cpu_shares: 1 }, { memory: 64, memory_swap: 32 }, { memory: 12.5 }];
+      for (const options of cases) {
+        const r = await svc.run({ ...base, user: user('u-bad'), preset: 'hello', options });
+        expect(r.ok, JSON.stringify(options)).toBe(false);
+        expect(!r.ok && r.error.code).toBe('invalid');
+        expect(!r.ok && r.error.violations?.length).toBeGreaterThan(0);
+      }
+      const unknown = await svc.run({ ...base, user: user('u-bad'), preset: 'rm-rf' });
+      expect(!unknown.ok && unknown.error.code).toBe('invalid');
+      const badImage = await svc.run({ ...base, user: user('u-bad'), preset: 'hello', image: 'alpine:latest' });
+      expect(!badImage.ok && badImage.error.code).toBe('image-not-allowed');
+      await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      (events as unknown as { destroy(): void }).destroy();
+    }
+    expect(seen).toEqual([]);
+    expect(await labelledContainers(docker)).toEqual([]);
+  }, 20_000);
+
+  it('records every run in sandbox_runs', () => {
+    const rows = db.prepare('SELECT user_id, kind, preset, command, outcome, limits_json FROM sandbox_runs ORDER BY id').all() as Record<string, string>[];
+    const outcomes = rows.map((r) => r.outcome);
+    expect(outcomes).toEqual(expect.arrayContaining(['exited', 'timeout', 'oom', 'output-capped', 'rejected:invalid', 'rejected:busy-user', 'rejected:untrusted-command']));
+    expect(rows.some((r) => r.kind === 'compare')).toBe(true);
+    const mem = rows.find((r) => r.preset === 'memory-hog')!;
+    expect(JSON.parse(mem.limits_json).memoryMb).toBe(32);
+    expect(rows.find((r) => r.command?.includes('/sys/class/net'))?.user_id).toBe('u-net');
+  });
+});
