@@ -44,7 +44,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'stats', forms: ['stats', 'statistics', 'monitor(?:ing)?', 'usage', '통계', '사용량', '모니터링', '실시간'] },
   { id: 'advantage', forms: ['advantages?', 'benefits?', 'pros', 'strengths?', '장점', '이점', '좋은 점'] },
   { id: 'disadvantage', forms: ['disadvantages?', 'drawbacks?', 'cons', 'downsides?', 'problems?', 'costs?', 'overhead', '단점', '문제', '문제점', '비용', '오버헤드', '한계'] },
-  { id: 'difference', forms: ['differ(?:s|ence|ences|ent)?', 'compare[ds]?', 'comparison', 'vs\\.?', 'versus', '차이', '차이점', '비교', '다른 점'] },
+  { id: 'difference', forms: ['differ(?:s|ence|ences)?', 'compare[ds]?', 'comparison', 'vs\\.?', 'versus', '차이', '차이점', '비교', '다른 점'] },
   { id: 'run', forms: ['run(?:s|ning)?', 'start(?:s|ing)?', 'launch(?:es|ing)?', 'execut(?:e|es|ing|ion)', '실행', '구동', '띄우', '띄워'] },
   { id: 'command', forms: ['commands?', '명령', '명령어', '커맨드'] },
   { id: 'parse', forms: ['pars(?:e|es|ed|ing)', 'interpret(?:s|ed)?', '파싱', '해석'] },
@@ -70,6 +70,9 @@ export const CONCEPTS: Concept[] = [
   { id: 'net-io', forms: ['net i/?o', 'network i/?o', '네트워크 i/?o'] },
   { id: 'emulation', forms: ['emulat(?:e|ed|ion)', 'software[- ]defined', '에뮬레이션', '소프트웨어화', '에뮬레이트'] },
   { id: 'hardware', forms: ['hardware', 'h/w', '하드웨어'] },
+  { id: 'scale', forms: ['many', 'more', 'multiple', 'several', 'add(?:ing)? more', 'increas(?:e|es|ed|ing)', 'grow(?:s|n|ing)?', 'scal(?:e|es|ing)', 'proportion(?:al|ally)?', '많이', '많아', '많은', '많을', '여러', '늘어', '늘리', '늘면', '증가', '비례'] },
+  { id: 'role', forms: ['roles?', 'jobs?', 'responsibilit(?:y|ies)', 'what (?:\\S+ )?does', '역할', '하는 일', '담당', '기능'] },
+  { id: 'communicate', forms: ['talk(?:s|ing)?', 'communicat(?:e|es|ed|ion|ing)', 'send(?:s|ing)?', 'sent', 'receiv(?:e|es|ed|ing)', 'requests?', '통신', '요청', '전달', '보내', '받으면', '받으', '받아서', '주고받'] },
   { id: 'syscall', forms: ['system calls?', 'syscalls?', '시스템 ?콜', '시스템 ?호출'] },
 ];
 

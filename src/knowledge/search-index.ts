@@ -24,18 +24,46 @@ interface IndexedDoc {
 /** One content word of the question, with the ways a passage can cover it. */
 interface QueryUnit {
   key: string;
+  /** Asks for a role or definition ("역할", "role"): a defining passage answers it without using the word. */
+  asksDefinition: boolean;
   bigrams: string[];
   concepts: string[];
   weight: number;
 }
 
+/** Terms of one passage, by where they stand. */
+interface PassageTerms {
+  all: Set<string>;
+  /** The passage's own (innermost) heading. */
+  heading: Set<string>;
+  definitional: boolean;
+}
+
 const CANDIDATES = 40;
+/** In a question, "Docker" usually stands for containers in general ("VM vs Docker"). */
+const QUERY_ALSO: Record<string, string[]> = { '§docker': ['§container'] };
 const SAME_LANGUAGE_BOOST = 1.3;
+const DEFINITION_BOOST = 1.1;
+
+/** Questions that ask what something is or does. */
+const DEFINITION_QUESTION = /(뭐야|뭔가요|뭐예요|무엇|뭐지|뭘 해|뭐 해|이란|란\?|역할|하는 일|what\s+(?:is|are|does|do)\b|role of|define|definition|meaning of)/i;
+/** Headings of passages that define something: "X란", "What is X", "the role of X". */
+const DEFINITION_HEADING = /(란$|이란|란:|란\s|역할|정의|개요|\bwhat (?:is|are)\b|\bwhat .+ does\b|\brole\b|overview|definition)/i;
+
+/** Korean word endings of verbs and adjectives: such words say little about the topic. */
+const KOREAN_PREDICATE = /(?:면|고|서|어|아|여|요|니|나|지|게|는|은|던|까|야|해|돼|됨|음|함|ㄴ|자|죠|네|데|가|려|러)$/;
+
+const termsOf = (text: string): Set<string> => {
+  const set = new Set<string>();
+  for (const w of words(text)) for (const t of w.terms) set.add(t);
+  for (const c of conceptsIn(text)) set.add(c);
+  return set;
+};
 
 export class SearchIndex {
   readonly chunks: Chunk[];
   private mini: MiniSearch<IndexedDoc>;
-  private termSets: Set<string>[];
+  private passages: PassageTerms[];
   private df = new Map<string, number>();
   private speller: SpellingCorrector;
 
@@ -49,16 +77,15 @@ export class SearchIndex {
       searchOptions: { boost: { heading: 1.6 } },
     });
     const latinWords: string[] = [];
-    const docs: IndexedDoc[] = chunks.map((c, i) => ({ i, heading: `${c.doc.title} ${c.heading}`, text: c.text }));
-    this.termSets = docs.map((d) => {
-      const set = new Set<string>();
-      for (const w of words(`${d.heading}\n${d.text}`)) {
-        for (const t of w.terms) set.add(t);
+    const docs: IndexedDoc[] = chunks.map((c, i) => ({ i, heading: `${c.doc.title}\n${c.heading}`, text: c.text }));
+    this.passages = chunks.map((c, i) => {
+      const all = termsOf(`${docs[i].heading}\n${c.text}`);
+      for (const w of words(`${docs[i].heading}\n${c.text}`)) {
         if (w.script === 'latin') for (const p of w.surface.split(/[-_.]/)) latinWords.push(p);
       }
-      for (const c of conceptsIn(`${d.heading}\n${d.text}`)) set.add(c);
-      for (const t of set) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-      return set;
+      for (const t of all) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+      const own = c.headingPath[c.headingPath.length - 1] ?? c.doc.title;
+      return { all, heading: termsOf(own), definitional: DEFINITION_HEADING.test(own) };
     });
     this.mini.addAll(docs);
     this.speller = new SpellingCorrector(latinWords);
@@ -84,23 +111,27 @@ export class SearchIndex {
     for (const w of ws) {
       if (w.isStop || seen.has(w.key)) continue;
       if (w.script === 'digit' && w.key.length < 2) continue;
+      if (w.script === 'hangul' && w.key.length < 2) continue; // 일, 큰, 치: too ambiguous to weigh
       seen.add(w.key);
-      const concepts = conceptsIn(w.surface);
+      const concepts = conceptsIn(w.surface).flatMap((c) => [c, ...(QUERY_ALSO[c] ?? [])]);
       const bigrams = w.script === 'hangul' ? hangulBigrams(w.key) : [];
-      // A word's weight is how rare its best form is; a word the corpus never uses weighs the most.
+      // A word weighs as much as its best form is rare. A word the knowledge base never uses weighs the
+      // most (that is what makes out-of-scope questions abstain), unless it is a Korean verb form.
       const known = [w.key, ...concepts].filter((t) => this.df.has(t));
-      const weight = known.length ? Math.min(...known.map((t) => this.idf(t))) : this.idf('\u0000unknown');
-      units.push({ key: w.key, bigrams, concepts, weight });
+      let weight = known.length ? Math.min(...known.map((t) => this.idf(t))) : this.idf('\u0000unknown');
+      if (!known.length && w.script === 'hangul' && KOREAN_PREDICATE.test(w.surface)) weight *= 0.3;
+      units.push({ key: w.key, bigrams, concepts, weight, asksDefinition: concepts.includes('§role') });
     }
     return units;
   }
 
-  private coverage(units: QueryUnit[], terms: Set<string>): number {
+  /** Share of the question's weight that a set of terms covers (0..1). */
+  private coverage(units: QueryUnit[], terms: Set<string>, definitional = false): number {
     let total = 0;
     let covered = 0;
     for (const u of units) {
       total += u.weight;
-      if (terms.has(u.key) || u.concepts.some((c) => terms.has(c))) covered += u.weight;
+      if (terms.has(u.key) || u.concepts.some((c) => terms.has(c)) || (definitional && u.asksDefinition)) covered += u.weight;
       else if (u.bigrams.length >= 2) {
         const hit = u.bigrams.filter((g) => terms.has(g)).length / u.bigrams.length;
         if (hit >= 0.5) covered += u.weight * hit * 0.8;
@@ -126,18 +157,25 @@ export class SearchIndex {
     });
     if (!raw.length) return { query, lang, hits: [], abstain: true, terms };
 
+    const definitionQuestion = DEFINITION_QUESTION.test(query);
     const top = raw[0].score;
     const rescored = raw.slice(0, CANDIDATES).map((r) => {
-      const chunk = this.chunks[r.id as number];
-      const cov = this.coverage(units, this.termSets[r.id as number]);
-      let score = 0.6 * cov + 0.4 * (r.score / top);
+      const i = r.id as number;
+      const chunk = this.chunks[i];
+      const p = this.passages[i];
+      const cov = this.coverage(units, p.all, p.definitional);
+      const headingCov = this.coverage(units, p.heading, p.definitional);
+      let score = 0.45 * cov + 0.25 * headingCov + 0.3 * (r.score / top);
       if (chunk.doc.lang === lang) score *= SAME_LANGUAGE_BOOST;
-      return { chunk, score: Math.min(1, score), cov };
+      if (definitionQuestion && p.definitional) score *= DEFINITION_BOOST;
+      if (process.env.DEBUG_SEARCH) console.error(`${score.toFixed(3)} cov=${cov.toFixed(2)} hcov=${headingCov.toFixed(2)} bm=${(r.score / top).toFixed(2)} ${chunk.doc.lang} ${chunk.heading.slice(0, 70)}`);
+      return { chunk, score, cov };
     });
     rescored.sort((a, b) => b.score - a.score);
     const best = rescored[0];
     const abstain = best.cov < minScore;
-    const hits: SearchHit[] = abstain ? [] : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score }));
+    const max = SAME_LANGUAGE_BOOST * DEFINITION_BOOST;
+    const hits: SearchHit[] = abstain ? [] : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));
     return { query, lang, hits, abstain, terms };
   }
 }

@@ -21,11 +21,11 @@ const PARTICLES = [
 
 /** Korean verb endings and question words that carry no topic. */
 const KO_STOP = new Set([
-  '뭐야', '뭐예요', '뭔가요', '뭐지', '뭐', '무엇', '무엇인가요', '무엇이야', '무슨', '어떻게', '어떡해', '어때', '어떤', '어느',
+  '뭐야', '뭘', '뭐를', '무얼', '뭐가', '뭐예요', '뭔가요', '뭐지', '뭐', '무엇', '무엇인가요', '무엇이야', '무슨', '어떻게', '어떡해', '어때', '어떤', '어느',
   '왜', '언제', '어디', '누가', '해', '해줘', '하면', '하나요', '하는', '했을', '하고', '하려면', '할', '함', '하지', '해야',
   '있어', '있나요', '있는', '있을', '있다', '없어', '되나요', '돼', '되는', '된다', '되지', '돼요', '됨', '일어나', '알려줘',
   '좀', '그', '이', '저', '것', '거', '게', '수', '때', '대해', '대한', '관해', '관련', '설명', '설명해줘', '법', '방법', '궁금해',
-  '가장', '제일', '정말', '그냥', '그럼', '그리고', '또', '및', '등', '같은', '같이', '하나', '두', '는', '요', '주세요',
+  '정말', '그냥', '그럼', '그리고', '또', '및', '등', '같은', '같이', '하나', '두', '는', '요', '주세요',
 ]);
 
 const EN_STOP = new Set(
@@ -44,6 +44,19 @@ export function detectLang(text: string): Lang {
   const hangul = (text.match(HANGUL_G) ?? []).length;
   const latin = (text.match(LATIN_G) ?? []).length;
   return hangul >= 2 && hangul >= latin * 0.2 ? 'ko' : 'en';
+}
+
+/** Endings of Korean "X하다 / X되다" verbs: 공유해 → 공유, 지정하는 → 지정. */
+const VERB_ENDINGS = [
+  '하려면', '했는데', '하는데', '합니다', '하나요', '해야', '하면', '하는', '하고', '해서', '했어', '했을', '한다', '할까', '해요', '해줘',
+  '되나요', '되는', '되면', '된다', '시키는', '시키면', '시켜', '해', '할', '한', '함', '하', '돼', '된', '될', '됨',
+].sort((a, b) => b.length - a.length);
+
+export function stripVerbEnding(word: string): string {
+  for (const e of VERB_ENDINGS) {
+    if (word.length - e.length >= 2 && word.endsWith(e)) return word.slice(0, -e.length);
+  }
+  return word;
 }
 
 export function stripParticle(word: string): string {
@@ -83,8 +96,8 @@ export function words(text: string): Word[] {
     prevEnd = m.index + surface.length;
     if (HANGUL.test(surface)) {
       if (glued && (PARTICLES.includes(surface) || KO_STOP.has(surface))) continue;
-      const stripped = stripParticle(surface);
-      const isStop = KO_STOP.has(surface) || KO_STOP.has(stripped);
+      const stripped = stripVerbEnding(stripParticle(surface));
+      const isStop = KO_STOP.has(surface) || KO_STOP.has(stripped) || PARTICLES.includes(surface);
       const terms = new Set<string>([stripped]);
       if (stripped !== surface) terms.add(surface);
       for (const g of hangulBigrams(stripped)) terms.add(g);
