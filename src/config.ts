@@ -62,11 +62,11 @@ export const settings = {
   OPENAI_API_KEY: { schema: optionalString, doc: 'Enables generated answers. Unset = extractive answers only.' },
   OPENAI_BASE_URL: { schema: optionalUrl, doc: 'OpenAI-compatible server (Ollama, vLLM, LM Studio, a gateway). Unset = api.openai.com.' },
   OPENAI_MODEL: { schema: z.string().min(1).default('gpt-4o-mini'), doc: 'Chat model for answers.' },
-  OPENAI_TIMEOUT_MS: { schema: int(20000, 1000, 120000), doc: 'Timeout for one model request.' },
-  OPENAI_MAX_RETRIES: { schema: int(1, 0, 5), doc: 'Retries of a failed model request before falling back.' },
+  OPENAI_TIMEOUT_MS: { schema: int(20000, 1000, 120000), doc: 'Timeout for one model request (until it answers) and for a silence in its stream; a whole answer gets (retries + 1) × this.' },
+  OPENAI_MAX_RETRIES: { schema: int(1, 0, 5), doc: 'Retries of a failed model request (429, 5xx, network) before falling back to the extractive answer.' },
   OPENAI_MAX_ANSWER_TOKENS: { schema: int(500, 50, 4000), doc: 'Cap on generated answer length (tokens).' },
-  OPENAI_MAX_PROMPT_CHARS: { schema: int(8000, 1000, 100000), doc: 'Cap on passages sent to the model (characters).' },
-  OPENAI_EMBEDDING_MODEL: { schema: optionalString, doc: 'If set, retrieval becomes hybrid (lexical + vectors).' },
+  OPENAI_MAX_PROMPT_CHARS: { schema: int(8000, 1000, 100000), doc: 'Cap on the user message sent to the model (passages + question, characters); lowest-ranked passages are dropped first.' },
+  OPENAI_EMBEDDING_MODEL: { schema: optionalString, doc: 'If set (and OPENAI_API_KEY), retrieval becomes hybrid (lexical + vectors, rank fusion), e.g. text-embedding-3-small.' },
   EMBEDDING_CACHE_PATH: { schema: z.string().min(1).default('data/embeddings.json'), doc: 'Passage-vector cache (keyed by model and content hash).' },
 
   // --- sandbox (optional, off by default) --- (owned by src/sandbox; bounds used by policy.ts)

@@ -1,14 +1,56 @@
-// Picks the answerer for the configuration: extractive always; generated answers when a model is configured.
+// Picks the answerer for the configuration: extractive always; generated answers when a model is configured
+// (OPENAI_API_KEY), with hybrid retrieval when an embedding model is too (OPENAI_EMBEDDING_MODEL).
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { PassageVectors } from './embeddings.js';
 import { ExtractiveAnswerer } from './extractive.js';
+import { HybridRetriever } from './hybrid.js';
+import { createOpenAIClient, GeneratedAnswerer, type Retriever } from './llm.js';
 import type { Answerer } from './types.js';
 
-export function createAnswerer(config: Config, kb: KnowledgeBase, _logger: Logger): Answerer {
-  return new ExtractiveAnswerer(kb, {
+/** True for OpenAI's own API (unset base URL or api.openai.com). */
+export function isOpenAIHosted(baseUrl: string | undefined): boolean {
+  if (!baseUrl) return true;
+  try {
+    return new URL(baseUrl).hostname.endsWith('api.openai.com');
+  } catch {
+    return false;
+  }
+}
+
+export function createAnswerer(config: Config, kb: KnowledgeBase, logger: Logger): Answerer {
+  const extractive = new ExtractiveAnswerer(kb, {
     topK: config.retrieval.topK,
     maxChars: config.retrieval.answerMaxChars,
     abstainMinScore: config.retrieval.abstainMinScore,
   });
+  const o = config.openai;
+  if (!o.apiKey) {
+    if (o.embeddingModel) logger.warn('OPENAI_EMBEDDING_MODEL is set but OPENAI_API_KEY is not; lexical retrieval and extractive answers');
+    return extractive;
+  }
+  const client = createOpenAIClient({ apiKey: o.apiKey, baseUrl: o.baseUrl, timeoutMs: o.timeoutMs, maxRetries: o.maxRetries }, logger);
+
+  let retriever: Retriever = { search: async (q) => extractive.search(q) };
+  if (o.embeddingModel) {
+    const vectors = new PassageVectors(client, kb.chunks, { model: o.embeddingModel, cachePath: o.embeddingCachePath, timeoutMs: o.timeoutMs }, logger);
+    void vectors.start(); // in the background; the first question waits for it (bounded by the request timeouts)
+    retriever = new HybridRetriever(kb, vectors, { topK: config.retrieval.topK, abstainMinScore: config.retrieval.abstainMinScore }, logger);
+  }
+  logger.info({ model: o.model, baseUrl: o.baseUrl ?? 'api.openai.com', embeddings: o.embeddingModel ?? null }, 'generated answers enabled');
+  return new GeneratedAnswerer(
+    client,
+    retriever,
+    {
+      model: o.model,
+      maxAnswerTokens: o.maxAnswerTokens,
+      maxPromptChars: o.maxPromptChars,
+      timeoutMs: o.timeoutMs,
+      maxRetries: o.maxRetries,
+      extractiveMaxChars: config.retrieval.answerMaxChars,
+      tokenParam: isOpenAIHosted(o.baseUrl) ? 'max_completion_tokens' : 'max_tokens',
+    },
+    logger,
+  );
 }
