@@ -6,7 +6,9 @@ import type Docker from 'dockerode';
 import { createSandboxService, type SandboxService } from '../../src/sandbox/service.js';
 import { LABEL, LABEL_DEADLINE, runContainer } from '../../src/sandbox/runner.js';
 import { resolveLimits } from '../../src/sandbox/policy.js';
-import { ensureImage, IMAGE, labelledContainers, memoryDb, probeDocker, REQUIRE_DOCKER, silentLogger, testConfig, user } from './helpers.js';
+import sandboxCommand from '../../src/commands/sandbox.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { ensureImage, IMAGE, invocation, labelledContainers, memoryDb, probeDocker, REQUIRE_DOCKER, silentLogger, testConfig, user } from './helpers.js';
 
 const probe = await probeDocker();
 if (!probe.ok) {
@@ -267,6 +269,77 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
     expect(seen).toEqual([]);
     expect(await labelledContainers(docker)).toEqual([]);
   }, 20_000);
+
+  describe('/sandbox through the command layer (recording Responder)', () => {
+    let cmdSvc: SandboxService;
+    beforeAll(() => {
+      cmdSvc = createSandboxService(testConfig(), silentLogger, db, { reaper: false });
+    });
+    afterAll(async () => cmdSvc?.close());
+    const saveChart = (name: string, data: Buffer) => {
+      mkdirSync('data/test-sandbox', { recursive: true });
+      writeFileSync(`data/test-sandbox/${name}`, data);
+    };
+
+    it('hello: defer, then one final embed with the exit code, limits, output and a PNG chart', async () => {
+      const { ctx, responder } = invocation({ sandbox: cmdSvc, subcommand: 'run', options: { preset: 'hello', memory: 32 } });
+      await sandboxCommand.execute(ctx);
+      expect(responder.events[0]).toMatchObject({ kind: 'defer' });
+      const final = responder.last!;
+      const e = final.embeds![0]!;
+      expect(e.title).toBe('/sandbox run hello — done');
+      const field = (n: string) => e.fields!.find((f) => f.name.startsWith(n))?.value ?? '';
+      expect(field('Exit code')).toBe('0 — done');
+      expect(field('Memory peak / limit')).toMatch(/\/ 32\.0 MiB$/);
+      expect(field('Limits applied')).toContain('--memory 32m --memory-swap 32m --cpus 0.5');
+      expect(field('Output')).toMatch(/^```\n[\s\S]*Hello from the study sandbox![\s\S]*\n```$/);
+      for (const f of e.fields!) expect(f.value.length).toBeLessThanOrEqual(1024);
+      expect(final.files).toHaveLength(1);
+      expect(e.imageFile).toBe(final.files![0]!.name);
+      expect(final.files![0]!.data.subarray(1, 4).toString()).toBe('PNG');
+    }, 20_000);
+
+    it('cpu-burn: progress edits about every 2 s, then the timeout report with a chart', async () => {
+      const { ctx, responder } = invocation({ sandbox: cmdSvc, subcommand: 'run', options: { preset: 'cpu-burn', cpus: 0.5, timeout: 6 } });
+      await sandboxCommand.execute(ctx);
+      const replies = responder.events.flatMap((x) => (x.kind === 'reply' ? [x] : []));
+      const progress = replies.slice(0, -1);
+      expect(progress.length).toBeGreaterThanOrEqual(3);
+      const withStats = progress.filter((p) => /CPU \d+\.\d %/.test(p.message.embeds?.[0]?.description ?? ''));
+      expect(withStats.length).toBeGreaterThanOrEqual(2);
+      expect(withStats[0]!.message.embeds![0]!.description).toMatch(/memory [\d.]+ (KiB|MiB) \/ 64\.0 MiB · PIDs \d+ \/ 64/);
+      for (let k = 1; k < withStats.length; k++) expect(withStats[k]!.at - withStats[k - 1]!.at).toBeGreaterThanOrEqual(1900);
+      const e = replies[replies.length - 1]!.message.embeds![0]!;
+      expect(e.title).toBe('/sandbox run cpu-burn — timed out');
+      expect(e.description).toMatch(/Not an OOM kill/);
+      const thr = e.fields!.find((f) => f.name === 'CPU throttling')!.value;
+      expect(thr).toMatch(/^[1-9]\d* of \d+ periods/);
+      const chart = replies[replies.length - 1]!.message.files![0]!;
+      saveChart('cpu-burn.png', chart.data);
+    }, 20_000);
+
+    it('memory-hog in Korean: reported as OOM', async () => {
+      const { ctx, responder } = invocation({ sandbox: cmdSvc, subcommand: 'run', options: { preset: 'memory-hog', memory: 32, timeout: 15 }, locale: 'ko' });
+      await sandboxCommand.execute(ctx);
+      const e = responder.last!.embeds![0]!;
+      expect(e.title).toBe('/sandbox run memory-hog — OOM으로 종료');
+      expect(e.description).toMatch(/OOM killer/);
+      saveChart('memory-hog.png', responder.last!.files![0]!.data);
+    }, 25_000);
+
+    it('compare: the measured split beside the expected one', async () => {
+      const { ctx, responder } = invocation({ sandbox: cmdSvc, subcommand: 'compare', options: { seconds: 5 } });
+      await sandboxCommand.execute(ctx);
+      const e = responder.last!.embeds![0]!;
+      expect(e.title).toBe('/sandbox compare — --cpu-shares 1024 vs 512');
+      expect(e.fields!.find((f) => f.name.startsWith('Expected'))!.value).toBe('66.7 % : 33.3 %');
+      const measured = e.fields!.find((f) => f.name.startsWith('Measured'))!.value;
+      const a = Number(/^([\d.]+) %/.exec(measured)![1]);
+      expect(a).toBeGreaterThan(58);
+      expect(a).toBeLessThan(76);
+      saveChart('compare.png', responder.last!.files![0]!.data);
+    }, 25_000);
+  });
 
   it('records every run in sandbox_runs', () => {
     const rows = db.prepare('SELECT user_id, kind, preset, command, outcome, limits_json FROM sandbox_runs ORDER BY id').all() as Record<string, string>[];

@@ -6,6 +6,9 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase } from '../../src/db/database.js';
 import { buildSandboxImage } from '../../src/sandbox/image.js';
 import { LABEL } from '../../src/sandbox/runner.js';
+import type { BotMessage, Locale, Responder, SlashInvocation } from '../../src/commands/types.js';
+import type { Services } from '../../src/services.js';
+import type { SandboxService } from '../../src/sandbox/service.js';
 
 export const REQUIRE_DOCKER = process.env.SANDBOX_TESTS_REQUIRE_DOCKER === '1';
 export const IMAGE = 'study-sandbox:busybox';
@@ -44,3 +47,47 @@ export async function labelledContainers(docker: Docker): Promise<Docker.Contain
 }
 
 export const user = (id: string, roleIds: string[] = []) => ({ id, name: `user-${id}`, roleIds });
+/** A Responder that records everything the command sends, in order. */
+export class RecordingResponder implements Responder {
+  readonly events: ({ kind: 'defer'; ephemeral?: boolean } | { kind: 'reply' | 'followUp'; message: BotMessage; at: number })[] = [];
+  async defer(options?: { ephemeral?: boolean }): Promise<void> {
+    this.events.push({ kind: 'defer', ephemeral: options?.ephemeral });
+  }
+  async reply(message: BotMessage): Promise<void> {
+    this.events.push({ kind: 'reply', message, at: Date.now() });
+  }
+  async followUp(message: BotMessage): Promise<void> {
+    this.events.push({ kind: 'followUp', message, at: Date.now() });
+  }
+  get replies(): BotMessage[] {
+    return this.events.flatMap((e) => (e.kind === 'reply' ? [e.message] : []));
+  }
+  get last(): BotMessage | undefined {
+    return this.replies[this.replies.length - 1];
+  }
+}
+
+/** A slash invocation of /sandbox with only what the command uses in Services. */
+export function invocation(opts: {
+  sandbox?: SandboxService;
+  subcommand: 'run' | 'compare';
+  options: Record<string, string | number | boolean | undefined>;
+  locale?: Locale;
+  userId?: string;
+  roleIds?: string[];
+  config?: Config;
+}): { ctx: SlashInvocation; responder: RecordingResponder } {
+  const responder = new RecordingResponder();
+  const services = { config: opts.config ?? testConfig(), logger: silentLogger, db: memoryDb(), sandbox: opts.sandbox } as unknown as Services;
+  const ctx: SlashInvocation = {
+    user: { id: opts.userId ?? 'cmd-user', name: 'tester', roleIds: opts.roleIds ?? [] },
+    guildId: 'g1',
+    channelId: 'c1',
+    locale: opts.locale ?? 'en',
+    services,
+    respond: responder,
+    subcommand: opts.subcommand,
+    options: opts.options,
+  };
+  return { ctx, responder };
+}

@@ -1,0 +1,191 @@
+// /sandbox run | compare: runs a resource-limited container and reports what the limits did.
+// Progress edits about every SANDBOX_PROGRESS_SECONDS, then a final embed with a PNG chart
+// (attached as a file; the console front end saves it and prints its path).
+import { SlashCommandBuilder } from 'discord.js';
+import { PRESET_NAMES, type LimitOptions, type SandboxLimits } from '../sandbox/policy.js';
+import { compareEmbed, COLOR, errorText, progressEmbed, runEmbed } from '../sandbox/report.js';
+import type { JobHooks, SandboxService } from '../sandbox/service.js';
+import type { Sample } from '../sandbox/stats.js';
+import type { BotMessage, Command, Locale, SlashInvocation } from './types.js';
+
+const data = new SlashCommandBuilder()
+  .setName('sandbox')
+  .setNameLocalizations({ ko: '샌드박스' })
+  .setDescription('Run a resource-limited container and see what the limits do')
+  .setDescriptionLocalizations({ ko: '자원을 제한한 컨테이너를 실행하고 제한의 효과를 봅니다' })
+  .addSubcommand((sc) =>
+    sc
+      .setName('run')
+      .setNameLocalizations({ ko: '실행' })
+      .setDescription('Run a preset (or, for trusted roles, a command) under limits')
+      .setDescriptionLocalizations({ ko: '프리셋(신뢰된 역할은 명령)을 제한 아래에서 실행' })
+      .addStringOption((o) =>
+        o
+          .setName('preset')
+          .setNameLocalizations({ ko: '프리셋' })
+          .setDescription('What to run')
+          .setDescriptionLocalizations({ ko: '실행할 것' })
+          .setRequired(true)
+          .addChoices(...PRESET_NAMES.map((p) => ({ name: p, value: p }))),
+      )
+      .addIntegerOption((o) => o.setName('memory').setNameLocalizations({ ko: '메모리' }).setDescription('--memory in MiB').setDescriptionLocalizations({ ko: '--memory (MiB)' }))
+      .addIntegerOption((o) =>
+        o
+          .setName('memory_swap')
+          .setNameLocalizations({ ko: '메모리_스왑' })
+          .setDescription('--memory-swap in MiB (memory+swap; 0 = Docker default). Default: equal to memory')
+          .setDescriptionLocalizations({ ko: '--memory-swap (MiB, 메모리+스왑; 0 = 도커 기본값). 기본: memory와 같음' }),
+      )
+      .addNumberOption((o) => o.setName('cpus').setNameLocalizations({ ko: 'cpu수' }).setDescription('--cpus (e.g. 0.5)').setDescriptionLocalizations({ ko: '--cpus (예: 0.5)' }))
+      .addIntegerOption((o) => o.setName('cpu_shares').setNameLocalizations({ ko: 'cpu_가중치' }).setDescription('--cpu-shares (relative weight, 1024 = normal)').setDescriptionLocalizations({ ko: '--cpu-shares (상대 가중치, 1024 = 보통)' }))
+      .addIntegerOption((o) => o.setName('pids_limit').setNameLocalizations({ ko: '프로세스_제한' }).setDescription('--pids-limit').setDescriptionLocalizations({ ko: '--pids-limit (프로세스 수 제한)' }))
+      .addIntegerOption((o) => o.setName('timeout').setNameLocalizations({ ko: '타임아웃' }).setDescription('Wall-clock limit in seconds').setDescriptionLocalizations({ ko: '실행 시간 제한 (초)' }))
+      .addStringOption((o) =>
+        o
+          .setName('command')
+          .setNameLocalizations({ ko: '명령' })
+          .setDescription('Custom shell command instead of the preset (trusted roles only)')
+          .setDescriptionLocalizations({ ko: '프리셋 대신 실행할 셸 명령 (신뢰된 역할만)' })
+          .setMaxLength(1000),
+      ),
+  )
+  .addSubcommand((sc) =>
+    sc
+      .setName('compare')
+      .setNameLocalizations({ ko: '비교' })
+      .setDescription('Two containers on one CPU with different --cpu-shares: the measured split')
+      .setDescriptionLocalizations({ ko: '한 CPU에서 --cpu-shares가 다른 두 컨테이너: 실제로 나뉜 비율' })
+      .addIntegerOption((o) => o.setName('shares_a').setNameLocalizations({ ko: '가중치_a' }).setDescription('--cpu-shares of A (default 1024)').setDescriptionLocalizations({ ko: 'A의 --cpu-shares (기본 1024)' }))
+      .addIntegerOption((o) => o.setName('shares_b').setNameLocalizations({ ko: '가중치_b' }).setDescription('--cpu-shares of B (default 512)').setDescriptionLocalizations({ ko: 'B의 --cpu-shares (기본 512)' }))
+      .addIntegerOption((o) => o.setName('seconds').setNameLocalizations({ ko: '초' }).setDescription('How long they compete').setDescriptionLocalizations({ ko: '경쟁 시간 (초)' })),
+  );
+
+const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
+
+/** Serialised, throttled edits of the progress reply; `flush` waits for the last one. */
+class ProgressEditor {
+  private chain: Promise<void> = Promise.resolve();
+  private last = 0;
+  private pending = false;
+  constructor(
+    private readonly ctx: SlashInvocation,
+    private readonly intervalMs: number,
+  ) {}
+  push(message: BotMessage, force = false): void {
+    const now = Date.now();
+    if (!force && (now - this.last < this.intervalMs || this.pending)) return;
+    this.last = now;
+    this.pending = true;
+    this.chain = this.chain
+      .then(() => this.ctx.respond.reply(message))
+      .catch((err: unknown) => this.ctx.services.logger.warn({ err }, 'sandbox: progress edit failed'))
+      .finally(() => {
+        this.pending = false;
+      });
+  }
+  async flush(): Promise<void> {
+    await this.chain;
+  }
+}
+
+function chartFile(runId: number, chart: Buffer | null): { name: string; data: Buffer }[] {
+  return chart ? [{ name: `sandbox-${runId}.png`, data: chart }] : [];
+}
+
+async function runSub(ctx: SlashInvocation, svc: SandboxService, locale: Locale): Promise<void> {
+  const o = ctx.options;
+  const command = str(o.command);
+  const preset = str(o.preset) ?? 'hello';
+  const options: LimitOptions = {
+    memory: num(o.memory),
+    memory_swap: num(o.memory_swap),
+    cpus: num(o.cpus),
+    cpu_shares: num(o.cpu_shares),
+    pids_limit: num(o.pids_limit),
+    timeout: num(o.timeout),
+  };
+  const label = `run ${command ? 'command' : preset}`;
+  const editor = new ProgressEditor(ctx, svc.config.progressSeconds * 1000);
+  let limits: SandboxLimits | undefined;
+  let startedAt = 0;
+  const hooks: JobHooks = {
+    onQueued: (position) => editor.push({ embeds: [progressEmbed(locale, { label, limits: {} as SandboxLimits, elapsedMs: 0, queuePosition: position })] }, true),
+    onStarted: (i) => {
+      limits = i.limits;
+      startedAt = Date.now();
+      editor.push({ embeds: [progressEmbed(locale, { label, limits: i.limits, elapsedMs: 0 })] }, true);
+    },
+    onSample: (s: Sample) => {
+      if (limits) editor.push({ embeds: [progressEmbed(locale, { label, limits, elapsedMs: Date.now() - startedAt, sample: s })] });
+    },
+  };
+  const res = await svc.run(
+    { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId, preset: command ? undefined : preset, command, options },
+    hooks,
+  );
+  await editor.flush();
+  if (!res.ok) {
+    await ctx.respond.reply({ embeds: [{ title: `/sandbox ${label}`, description: errorText(res.error, locale, svc.config), color: COLOR.bad }] });
+    return;
+  }
+  const files = chartFile(res.report.runId, res.report.chart);
+  await ctx.respond.reply({ embeds: [runEmbed(res.report, locale, files[0]?.name)], files });
+}
+
+async function compareSub(ctx: SlashInvocation, svc: SandboxService, locale: Locale): Promise<void> {
+  const o = ctx.options;
+  const editor = new ProgressEditor(ctx, svc.config.progressSeconds * 1000);
+  const label = 'compare';
+  let limits: SandboxLimits | undefined;
+  let startedAt = 0;
+  const latest: { a?: Sample; b?: Sample } = {};
+  const hooks: JobHooks = {
+    onQueued: (position) => editor.push({ embeds: [progressEmbed(locale, { label, limits: {} as SandboxLimits, elapsedMs: 0, queuePosition: position })] }, true),
+    onStarted: (i) => {
+      limits = i.limits;
+      startedAt = Date.now();
+      editor.push({ embeds: [progressEmbed(locale, { label, limits: i.limits, elapsedMs: 0 })] }, true);
+    },
+    onSample: (s, which) => {
+      latest[which ?? 'a'] = s;
+      if (limits) editor.push({ embeds: [progressEmbed(locale, { label, limits, elapsedMs: Date.now() - startedAt, sample: latest.a, b: latest.b })] });
+    },
+  };
+  const res = await svc.compare(
+    { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId, sharesA: num(o.shares_a), sharesB: num(o.shares_b), seconds: num(o.seconds) },
+    hooks,
+  );
+  await editor.flush();
+  if (!res.ok) {
+    await ctx.respond.reply({ embeds: [{ title: '/sandbox compare', description: errorText(res.error, locale, svc.config), color: COLOR.bad }] });
+    return;
+  }
+  const files = chartFile(res.report.runId, res.report.chart);
+  await ctx.respond.reply({ embeds: [compareEmbed(res.report, locale, files[0]?.name)], files });
+}
+
+const sandbox: Command = {
+  data,
+  async execute(ctx) {
+    const locale = ctx.locale;
+    const svc = ctx.services.sandbox;
+    if (!svc || !svc.enabled) {
+      await ctx.respond.reply({ embeds: [{ title: '/sandbox', description: errorText({ code: 'disabled' }, locale), color: COLOR.info }], ephemeral: true });
+      return;
+    }
+    try {
+      await ctx.respond.defer();
+      if (ctx.subcommand === 'compare') await compareSub(ctx, svc, locale);
+      else await runSub(ctx, svc, locale);
+    } catch (err) {
+      // The service never throws; this guards the front end (a failed edit, say). Never rethrow.
+      ctx.services.logger.error({ err }, 'sandbox: command failed');
+      await ctx.respond
+        .reply({ embeds: [{ title: '/sandbox', description: errorText({ code: 'internal', detail: err instanceof Error ? err.message : String(err) }, locale), color: COLOR.bad }] })
+        .catch(() => undefined);
+    }
+  },
+};
+
+export default sandbox;

@@ -1,0 +1,273 @@
+// Turns sandbox progress, results and errors into bilingual text and embeds (plain data within
+// Discord's limits; the console front end prints the same).
+import type { BotEmbed, Locale } from '../commands/types.js';
+import { PRESETS, signalName, type LimitViolation, type PresetName, type SandboxConfig, type SandboxLimits } from './policy.js';
+import type { RunResult } from './runner.js';
+import type { CompareReport, RunReport, SandboxError } from './service.js';
+import type { Sample } from './stats.js';
+
+export const EMBED = { title: 256, description: 4096, fieldName: 256, fieldValue: 1024, footer: 2048, total: 6000 } as const;
+export const COLOR = { running: 0x868e96, ok: 0x2b8a3e, warn: 0xe67700, bad: 0xc92a2a, info: 0x1971c2 } as const;
+
+const L = (locale: Locale, ko: string, en: string) => (locale === 'ko' ? ko : en);
+
+export function truncate(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, Math.max(0, max - 1))}…`;
+}
+
+export function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return `${(n / 1024 ** 3).toFixed(2)} GiB`;
+}
+
+const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v.toFixed(1)} %`);
+const secs = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+
+/** The docker run flags equivalent to the limits applied. */
+export function limitsLine(l: SandboxLimits): string {
+  const parts = [
+    `--memory ${l.memoryMb}m`,
+    l.memorySwapMb === 'docker-default' ? '--memory-swap (Docker default: 2× memory)' : `--memory-swap ${l.memorySwapMb}m`,
+    l.cpus === null ? null : `--cpus ${l.cpus}`,
+    `--cpu-shares ${l.cpuShares}`,
+    l.cpusetCpus ? `--cpuset-cpus ${l.cpusetCpus}` : null,
+    `--pids-limit ${l.pidsLimit}`,
+    `--ulimit nofile=${l.nofile}`,
+    `--ulimit fsize=${l.fsizeMb}m`,
+    `--tmpfs /tmp:size=${l.tmpfsMb}m`,
+    '--read-only --network none --cap-drop ALL --security-opt no-new-privileges',
+    `--user ${l.user}`,
+    `timeout ${l.timeoutSeconds} s`,
+  ];
+  return parts.filter(Boolean).join(' ');
+}
+
+/** Last lines of output, safe inside a ``` block and within `max` characters. */
+export function outputBlock(tail: string, max: number, capped: boolean): string {
+  // eslint-disable-next-line no-control-regex
+  let text = tail.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
+  if (capped || tail.length >= 4096) {
+    const nl = text.indexOf('\n');
+    if (nl >= 0 && nl < text.length - 1) text = text.slice(nl + 1); // drop a partial first line
+  }
+  text = text.replace(/`{3,}/g, (m) => m.split('').join('\u200b'));
+  const room = max - 8;
+  if (text.length > room) text = `…${text.slice(-(room - 1))}`;
+  text = text.replace(/\n+$/, '');
+  return '```\n' + (text || ' ') + '\n```';
+}
+
+export function outcomeText(r: RunResult, locale: Locale): { title: string; meaning: string; color: number } {
+  const code = r.exitCode ?? -1;
+  switch (r.outcome) {
+    case 'timeout':
+      return {
+        title: L(locale, '시간 초과', 'timed out'),
+        meaning: L(
+          locale,
+          `타임아웃(${r.limits.timeoutSeconds}초)에 봇이 컨테이너를 SIGKILL로 끝냈어요 (종료 코드 ${code} = 128+9). 메모리 부족이 아니에요.`,
+          `The bot killed the container with SIGKILL at the ${r.limits.timeoutSeconds} s timeout (exit code ${code} = 128+9). Not an OOM kill.`,
+        ),
+        color: COLOR.warn,
+      };
+    case 'oom':
+      return {
+        title: L(locale, 'OOM으로 종료', 'OOM-killed'),
+        meaning: L(
+          locale,
+          `메모리 제한(${r.limits.memoryMb} MiB)에 닿아 커널 OOM killer가 프로세스를 죽였어요 (State.OOMKilled=true, 종료 코드 ${code}).`,
+          `The memory limit (${r.limits.memoryMb} MiB) was reached and the kernel OOM killer killed it (State.OOMKilled=true, exit code ${code}).`,
+        ),
+        color: COLOR.bad,
+      };
+    case 'output-capped':
+      return {
+        title: L(locale, '출력 한도로 종료', 'killed by the output cap'),
+        meaning: L(
+          locale,
+          `출력이 ${bytes(r.limits.outputMaxBytes)} 한도를 넘어 봇이 읽기를 멈추고 컨테이너를 끝냈어요.`,
+          `The output passed the ${bytes(r.limits.outputMaxBytes)} cap: the bot stopped reading and killed the container.`,
+        ),
+        color: COLOR.warn,
+      };
+    default: {
+      if (code === 0) return { title: L(locale, '완료', 'done'), meaning: L(locale, '정상 종료했어요 (종료 코드 0).', 'Exited normally (exit code 0).'), color: COLOR.ok };
+      const sig = signalName(code);
+      const sigNote =
+        sig === 'SIGXFSZ'
+          ? L(locale, ' — 파일 크기 ulimit(fsize)을 넘었어요', ' — the file-size ulimit (fsize) was exceeded')
+          : sig === 'SIGKILL'
+            ? L(locale, ' — SIGKILL (OOM 기록은 없음)', ' — SIGKILL (no OOM recorded)')
+            : '';
+      return {
+        title: L(locale, `종료 코드 ${code}`, `exit code ${code}`),
+        meaning: sig
+          ? L(locale, `신호 ${sig}로 끝났어요 (${code} = 128+${code - 128})${sigNote}.`, `Ended by ${sig} (${code} = 128+${code - 128})${sigNote}.`)
+          : L(locale, `프로그램이 종료 코드 ${code}로 끝났어요.`, `The program exited with code ${code}.`),
+        color: COLOR.warn,
+      };
+    }
+  }
+}
+
+function what(report: { preset: PresetName | null; command: string | null }): string {
+  return report.preset ?? 'command';
+}
+
+export function progressEmbed(
+  locale: Locale,
+  state: { label: string; limits: SandboxLimits; elapsedMs: number; sample?: Sample; queuePosition?: number; b?: Sample },
+): BotEmbed {
+  if (state.queuePosition !== undefined) {
+    return {
+      title: truncate(`/sandbox ${state.label}`, EMBED.title),
+      description: L(locale, `대기열 ${state.queuePosition}번째예요. 앞의 작업이 끝나면 시작해요.`, `Waiting in the queue: position ${state.queuePosition}. It starts when a slot frees up.`),
+      color: COLOR.running,
+    };
+  }
+  const s = state.sample;
+  const lines: string[] = [];
+  const fmt = (x: Sample | undefined, name?: string) =>
+    x
+      ? `${name ? `**${name}** ` : ''}CPU ${pct(x.cpuPercent)} · ${L(locale, '메모리', 'memory')} ${bytes(x.memBytes)} / ${bytes(state.limits.memoryMb * 1048576)} · PIDs ${x.pids} / ${state.limits.pidsLimit}`
+      : `${name ? `**${name}** ` : ''}${L(locale, '첫 측정값을 기다리는 중…', 'waiting for the first reading…')}`;
+  if (state.b !== undefined || state.label.startsWith('compare')) {
+    lines.push(fmt(s, 'A'), fmt(state.b, 'B'));
+  } else lines.push(fmt(s));
+  lines.push(L(locale, `경과 ${Math.floor(state.elapsedMs / 1000)}초 / 제한 ${state.limits.timeoutSeconds}초`, `${Math.floor(state.elapsedMs / 1000)} s elapsed of ${state.limits.timeoutSeconds} s`));
+  return { title: truncate(`/sandbox ${state.label} — ${L(locale, '실행 중', 'running')}`, EMBED.title), description: lines.join('\n'), color: COLOR.running };
+}
+
+/** The final report of a run; `imageFile` names the attached chart. */
+export function runEmbed(report: RunReport, locale: Locale, imageFile?: string): BotEmbed {
+  const r = report.result;
+  const s = r.summary;
+  const o = outcomeText(r, locale);
+  const f = (name: string, value: string, inline = true) => ({ name: truncate(name, EMBED.fieldName), value: truncate(value || '—', EMBED.fieldValue), inline });
+  const desc: string[] = [o.meaning];
+  if (report.preset) desc.push(`*${PRESETS[report.preset][locale]}*`);
+  else if (report.command) desc.push('```sh\n' + truncate(report.command.replace(/`{3,}/g, (m) => m.split('').join('\u200b')), 900) + '\n```');
+  if (s.samples === 0) desc.push(L(locale, '_컨테이너가 첫 통계 측정 전에 끝났어요._', '_The container ended before the first stats reading._'));
+  const fields = [
+    f(L(locale, '종료 코드', 'Exit code'), `${r.exitCode ?? '—'} — ${o.title}`),
+    f(L(locale, '실행 시간', 'Duration'), secs(r.durationMs)),
+    f(L(locale, 'CPU 평균 / 최고', 'CPU avg / peak'), `${pct(s.cpuAvg)} / ${pct(s.cpuPeak)}`),
+    f(L(locale, '메모리 최고 / 제한', 'Memory peak / limit'), `${bytes(s.memPeak)} / ${bytes(r.limits.memoryMb * 1048576)}`),
+    f(L(locale, 'PID 최고 / 제한', 'PIDs peak / limit'), `${s.pidsPeak} / ${r.limits.pidsLimit}`),
+    f(L(locale, '네트워크 I/O', 'Net I/O'), `${bytes(s.netRx)} / ${bytes(s.netTx)}`),
+    f(L(locale, '블록 I/O', 'Block I/O'), `${bytes(s.blkRead)} / ${bytes(s.blkWrite)}`),
+    f(
+      L(locale, 'CPU 스로틀링', 'CPU throttling'),
+      L(locale, `${s.throttledPeriods} / ${s.periods} 주기, ${secs(s.throttledTimeNs / 1e6)}`, `${s.throttledPeriods} of ${s.periods} periods, ${secs(s.throttledTimeNs / 1e6)}`),
+    ),
+    f(L(locale, '측정 횟수', 'Samples'), `${s.samples}`),
+    f(L(locale, '적용한 제한', 'Limits applied'), '`' + limitsLine(r.limits) + '`', false),
+    f(
+      L(locale, `출력 (마지막 줄들, 총 ${bytes(r.output.bytes)}${r.output.capped ? ', 잘림' : ''})`, `Output (last lines, ${bytes(r.output.bytes)} total${r.output.capped ? ', cut' : ''})`),
+      outputBlock(r.output.tail, EMBED.fieldValue, r.output.capped),
+      false,
+    ),
+  ];
+  return {
+    title: truncate(`/sandbox run ${what(report)} — ${o.title}`, EMBED.title),
+    description: truncate(desc.join('\n'), EMBED.description),
+    color: o.color,
+    fields,
+    footer: truncate(`run #${report.runId} · ${r.containerId.slice(0, 12)} · ${report.image} · ${L(locale, '보고까지', 'report in')} ${secs(report.totalMs)}`, EMBED.footer),
+    imageFile,
+  };
+}
+
+export function compareEmbed(report: CompareReport, locale: Locale, imageFile?: string): BotEmbed {
+  const { a, b } = report;
+  const exp = report.expectedA;
+  const m = report.measuredA;
+  const share = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const f = (name: string, value: string, inline = true) => ({ name, value: truncate(value, EMBED.fieldValue), inline });
+  const verdict =
+    m === null
+      ? L(locale, '측정값이 부족해요.', 'Not enough readings to measure the split.')
+      : Math.abs(m - exp) <= 0.08
+        ? L(locale, '기대한 비율과 거의 같아요.', 'Close to the expected split.')
+        : L(locale, '기대한 비율과 차이가 있어요 (다른 부하가 같은 CPU를 쓰고 있을 수 있어요).', 'Off the expected split (other load may share the CPU).');
+  return {
+    title: truncate(`/sandbox compare — --cpu-shares ${report.sharesA} vs ${report.sharesB}`, EMBED.title),
+    description: L(
+      locale,
+      `두 컨테이너가 같은 CPU(cpuset ${report.cpuset})에서 ${report.seconds}초 동안 CPU를 두고 경쟁했어요. CPU가 모자랄 때 --cpu-shares 비율대로 나뉘어요.\n${verdict}`,
+      `Two containers competed for one CPU (cpuset ${report.cpuset}) for ${report.seconds} s. Under contention the CPU is split by --cpu-shares.\n${verdict}`,
+    ),
+    color: m !== null && Math.abs(m - exp) <= 0.08 ? COLOR.ok : COLOR.warn,
+    fields: [
+      f(L(locale, '기대 비율 A : B', 'Expected split A : B'), `${share(exp)} : ${share(1 - exp)}`),
+      f(L(locale, '측정 비율 A : B', 'Measured split A : B'), m === null ? '—' : `${share(m)} : ${share(1 - m)}`),
+      f(`A (--cpu-shares ${report.sharesA})`, `CPU ${pct(a.summary.cpuAvg)} ${L(locale, '평균', 'avg')}, ${pct(a.summary.cpuPeak)} ${L(locale, '최고', 'peak')}`),
+      f(`B (--cpu-shares ${report.sharesB})`, `CPU ${pct(b.summary.cpuAvg)} ${L(locale, '평균', 'avg')}, ${pct(b.summary.cpuPeak)} ${L(locale, '최고', 'peak')}`),
+      f(L(locale, '적용한 제한 (각각)', 'Limits applied (each)'), '`' + limitsLine({ ...a.limits, cpuShares: report.sharesA }).replace(`--cpu-shares ${report.sharesA}`, `--cpu-shares ${report.sharesA}|${report.sharesB}`) + '`', false),
+    ],
+    footer: `run #${report.runId} · ${L(locale, '보고까지', 'report in')} ${secs(report.totalMs)}`,
+    imageFile,
+  };
+}
+
+function violationText(v: LimitViolation, locale: Locale): string {
+  const unit = v.unit ? ` ${v.unit}` : '';
+  const range = v.min !== undefined && v.max !== undefined ? `${v.min}–${v.max}${unit}` : '';
+  switch (v.reason) {
+    case 'unknown-preset':
+      return L(locale, `알 수 없는 프리셋 \`${v.value}\``, `unknown preset \`${v.value}\``);
+    case 'too-long':
+      return L(locale, `명령이 너무 길어요 (${v.value}자, 최대 ${v.max}자)`, `the command is too long (${v.value} characters, at most ${v.max})`);
+    case 'empty':
+      return L(locale, '명령이 비어 있어요', 'the command is empty');
+    case 'below-memory':
+      return L(locale, `\`memory_swap\` = ${v.value}: memory(${v.min} MiB) 이상이어야 해요`, `\`memory_swap\` = ${v.value}: must be at least memory (${v.min} MiB)`);
+    case 'not-integer':
+      return L(locale, `\`${v.option}\` = ${v.value}: 정수여야 해요 (${range})`, `\`${v.option}\` = ${v.value}: must be a whole number (${range})`);
+    default:
+      return L(locale, `\`${v.option}\` = ${v.value}${unit}: ${range} 범위여야 해요`, `\`${v.option}\` = ${v.value}${unit}: must be within ${range}`);
+  }
+}
+
+/** A clear message for every refusal or failure. */
+export function errorText(err: SandboxError, locale: Locale, cfg?: SandboxConfig): string {
+  switch (err.code) {
+    case 'disabled':
+      return L(
+        locale,
+        '샌드박스가 꺼져 있어요. 관리자가 `SANDBOX_ENABLED=true`로 켜고 `npm run sandbox:image`로 이미지를 만들면 쓸 수 있어요.',
+        'The sandbox is off. An admin can enable it with `SANDBOX_ENABLED=true` (and build the image with `npm run sandbox:image`).',
+      );
+    case 'channel':
+      return L(locale, '이 채널에서는 /sandbox를 쓸 수 없어요.', '/sandbox is not allowed in this channel.');
+    case 'role':
+      return L(locale, '/sandbox를 쓸 수 있는 역할이 없어요.', 'You do not have a role allowed to use /sandbox.');
+    case 'untrusted-command':
+      return L(locale, '직접 입력한 명령은 관리자가 신뢰한 역할만 실행할 수 있어요. 프리셋을 골라 주세요.', 'Custom commands are only for roles an admin trusted. Please pick a preset.');
+    case 'invalid':
+      return L(locale, '옵션이 허용 범위를 벗어났어요. 컨테이너는 만들지 않았어요:\n', 'Some options are out of range, so no container was created:\n') +
+        (err.violations ?? []).map((v) => `• ${violationText(v, locale)}`).join('\n');
+    case 'image-not-allowed':
+      return L(locale, `이미지 \`${err.detail}\`은(는) 허용 목록에 없어요.`, `Image \`${err.detail}\` is not on the allowlist.`);
+    case 'busy-user':
+      return L(locale, '이미 실행 중이거나 대기 중인 샌드박스 작업이 있어요. 끝난 뒤에 다시 해 주세요.', 'You already have a sandbox job running or queued. Try again when it ends.');
+    case 'queue-full':
+      return L(locale, `샌드박스가 붐벼요 (동시 ${cfg?.maxConcurrent ?? '?'}개, 대기열 가득). 잠시 뒤에 다시 해 주세요.`, `The sandbox is busy (${cfg?.maxConcurrent ?? '?'} running, queue full). Please try again shortly.`);
+    case 'docker-unavailable':
+      return L(
+        locale,
+        `Docker에 연결할 수 없어요 (${truncate(err.detail ?? '', 200)}). 관리자가 dockerd가 실행 중인지, DOCKER_HOST가 맞는지 확인해야 해요. 봇의 다른 기능은 그대로 쓸 수 있어요.`,
+        `Docker is not reachable (${truncate(err.detail ?? '', 200)}). An admin should check that dockerd is running and DOCKER_HOST is right. The rest of the bot keeps working.`,
+      );
+    case 'image-missing':
+      return L(
+        locale,
+        `샌드박스 이미지 \`${err.detail}\`가 없어요. 관리자가 \`npm run sandbox:image\`로 만들어야 해요.`,
+        `The sandbox image \`${err.detail}\` is missing. An admin should build it with \`npm run sandbox:image\`.`,
+      );
+    default:
+      return L(locale, `샌드박스 실행에 실패했어요: ${truncate(err.detail ?? '', 300)}`, `The sandbox run failed: ${truncate(err.detail ?? '', 300)}`);
+  }
+}
