@@ -76,6 +76,13 @@ export const CONCEPTS: Concept[] = [
   { id: 'syscall', forms: ['system calls?', 'syscalls?', '시스템 ?콜', '시스템 ?호출'] },
 ];
 
+/** Concepts that any question may use; the others mark a question as being about VMs and Docker. */
+export const GENERIC_CONCEPTS = new Set([
+  'difference', 'advantage', 'disadvantage', 'run', 'command', 'scale', 'role', 'communicate', 'speed', 'size',
+  'version', 'app', 'exit', 'security', 'boot', 'density', 'portability', 'parse', 'windows', 'linux', 'hardware',
+  'process', 'limit', 'resource', 'library', 'runtime', 'stats', 'client', 'switch', 'network', 'host', 'os', 'capability',
+]);
+
 const HANGUL = /[\uac00-\ud7a3]/;
 
 interface CompiledForm {

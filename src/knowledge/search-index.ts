@@ -2,7 +2,7 @@
 // question a passage covers, with a preference for the question's language. Coverage also decides
 // abstention: a question whose content words the knowledge base does not know is not answered.
 import MiniSearch from 'minisearch';
-import { conceptsIn } from './glossary.js';
+import { conceptsIn, GENERIC_CONCEPTS } from './glossary.js';
 import { SpellingCorrector } from './spelling.js';
 import { detectLang, hangulBigrams, isConcept, isHangulBigram, tokenize, words, type Word } from './tokenize.js';
 import type { Chunk, Lang, SearchHit, SearchResult } from './types.js';
@@ -44,6 +44,8 @@ const CANDIDATES = 40;
 const QUERY_ALSO: Record<string, string[]> = { '§docker': ['§container'] };
 const SAME_LANGUAGE_BOOST = 1.3;
 const DEFINITION_BOOST = 1.1;
+/** A question with no VM/Docker concept in it must be covered this much better before it is answered. */
+const OFF_TOPIC_MARGIN = 0.15;
 
 /** Questions that ask what something is or does. */
 const DEFINITION_QUESTION = /(뭐야|뭔가요|뭐예요|무엇|뭐지|뭘 해|뭐 해|이란|란\?|역할|하는 일|what\s+(?:is|are|does|do)\b|role of|define|definition|meaning of)/i;
@@ -173,7 +175,8 @@ export class SearchIndex {
     });
     rescored.sort((a, b) => b.score - a.score);
     const best = rescored[0];
-    const abstain = best.cov < minScore;
+    const onTopic = units.some((u) => u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1))));
+    const abstain = minScore > 0 && best.cov < (onTopic ? minScore : minScore + OFF_TOPIC_MARGIN);
     const max = SAME_LANGUAGE_BOOST * DEFINITION_BOOST;
     const hits: SearchHit[] = abstain ? [] : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));
     return { query, lang, hits, abstain, terms };
