@@ -32,6 +32,8 @@ export interface ChartInput {
   /** --cpus; drawn as a line at cpus × 100 %. null = no quota. */
   cpus: number | null;
   memoryLimitBytes: number | null;
+  /** Extra dashed horizontal lines on the CPU axis (e.g. the expected split of a compare). */
+  cpuLines?: { label: string; y: number }[];
   width?: number;
   height?: number;
 }
@@ -93,6 +95,10 @@ export async function renderChart(input: ChartInput): Promise<Buffer> {
       borderWidth: 1.5,
     });
   }
+  (input.cpuLines ?? []).forEach((line, i) => {
+    const color = COLORS[i % COLORS.length]![0]!;
+    datasets.push({ label: line.label, data: [{ x: 0, y: line.y }, { x: tMax, y: line.y }], borderColor: color, borderDash: [4, 4], yAxisID: 'cpu', pointRadius: 0, borderWidth: 1.5 });
+  });
   const memLimitMiB = input.memoryLimitBytes ? input.memoryLimitBytes / MiB : null;
   if (memLimitMiB !== null && !multi) {
     datasets.push({

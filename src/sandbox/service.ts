@@ -491,6 +491,10 @@ export function createSandboxService(config: Config, logger: Logger, db: Databas
             ],
             cpus: null,
             memoryLimitBytes: null,
+            cpuLines: [
+              { label: `A expected ${((sharesA / (sharesA + sharesB)) * 100).toFixed(1)} %`, y: (sharesA / (sharesA + sharesB)) * 100 },
+              { label: `B expected ${((sharesB / (sharesA + sharesB)) * 100).toFixed(1)} %`, y: (sharesB / (sharesA + sharesB)) * 100 },
+            ],
           });
         } catch (err) {
           log.warn({ err }, 'sandbox: chart rendering failed');
