@@ -73,6 +73,10 @@ export const CONCEPTS: Concept[] = [
   { id: 'scale', forms: ['many', 'more', 'multiple', 'several', 'add(?:ing)? more', 'increas(?:e|es|ed|ing)', 'grow(?:s|n|ing)?', 'scal(?:e|es|ing)', 'proportion(?:al|ally)?', '많이', '많아', '많은', '많을', '여러', '늘어', '늘리', '늘면', '증가', '비례'] },
   { id: 'role', forms: ['roles?', 'jobs?', 'responsibilit(?:y|ies)', 'what (?:\\S+ )?does', '역할', '하는 일', '담당', '기능'] },
   { id: 'communicate', forms: ['talk(?:s|ing)?', 'communicat(?:e|es|ed|ion|ing)', 'send(?:s|ing)?', 'sent', 'receiv(?:e|es|ed|ing)', 'requests?', '통신', '요청', '전달', '보내', '받으면', '받으', '받아서', '주고받'] },
+  { id: 'flow', forms: ['flows?', 'internal(?:ly)?', 'under the hood', 'behind the scenes', 'what happens', 'steps?', 'workflow', '내부적', '내부에서', '과정', '흐름', '일어나', '절차', '단계'] },
+  { id: 'contain', forms: ['contain(?:s|ed)?', 'includ(?:e|es|ed)', 'inside', 'goes into', 'made of', '들어 ?있', '들어가', '포함', '담겨', '담긴', '담는', '구성'] },
+  { id: 'split', forms: ['split(?:s)?', 'divid(?:e|ed|es)', 'ratio', '나눠', '나누', '배분', '분배', '비율'] },
+  { id: 'share', forms: ['shar(?:e|es|ed|ing)', 'own', '공유', '각자', '자기'] },
   { id: 'syscall', forms: ['system calls?', 'syscalls?', '시스템 ?콜', '시스템 ?호출'] },
 ];
 
