@@ -1,0 +1,67 @@
+// Shared set-up for the generated-answer tests: the real knowledge base, an answerer wired to the fake
+// server through the real `openai` SDK, a logger whose lines can be read back.
+import { Writable } from 'node:stream';
+import pino, { type Logger } from 'pino';
+import { ExtractiveAnswerer } from '../../src/answer/extractive.js';
+import { createOpenAIClient, GeneratedAnswerer, type GeneratedSettings, type Retriever } from '../../src/answer/llm.js';
+import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+
+export const RETRIEVAL = { topK: 5, maxChars: 600, abstainMinScore: 0.35 };
+
+let kbPromise: Promise<KnowledgeBase> | null = null;
+export function realKb(): Promise<KnowledgeBase> {
+  kbPromise ??= KnowledgeBase.load('knowledge');
+  return kbPromise;
+}
+
+export interface LogCapture {
+  logger: Logger;
+  lines: Record<string, any>[];
+}
+
+export function captureLogger(): LogCapture {
+  const lines: Record<string, any>[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      for (const l of String(chunk).split('\n')) if (l.trim()) lines.push(JSON.parse(l));
+      cb();
+    },
+  });
+  return { logger: pino({ level: 'debug' }, stream), lines };
+}
+
+/** The extractive path's retrieval, as the generated answerer uses it in production. */
+export function extractiveRetriever(kb: KnowledgeBase): Retriever {
+  const ex = new ExtractiveAnswerer(kb, RETRIEVAL);
+  return { search: async (q) => ex.search(q) };
+}
+
+/** Retrieval of `asIf`'s passages, reported as the search for the real question (for injection tests). */
+export function retrieveAs(kb: KnowledgeBase, asIf: string): Retriever {
+  const ex = new ExtractiveAnswerer(kb, RETRIEVAL);
+  return { search: async (q) => ({ ...ex.search(asIf), query: q }) };
+}
+
+export function generatedAnswerer(
+  baseURL: string,
+  kb: KnowledgeBase,
+  opts: { settings?: Partial<GeneratedSettings>; retriever?: Retriever; logger?: Logger } = {},
+) {
+  const settings: GeneratedSettings = {
+    model: 'gpt-4o-mini',
+    maxAnswerTokens: 300,
+    maxPromptChars: 8000,
+    timeoutMs: 2000,
+    maxRetries: 1,
+    extractiveMaxChars: RETRIEVAL.maxChars,
+    tokenParam: 'max_tokens',
+    ...opts.settings,
+  };
+  const logger = opts.logger ?? pino({ level: 'silent' });
+  const client = createOpenAIClient({ apiKey: 'test-key', baseUrl: baseURL, timeoutMs: settings.timeoutMs, maxRetries: settings.maxRetries }, logger);
+  return new GeneratedAnswerer(client, opts.retriever ?? extractiveRetriever(kb), settings, logger);
+}
+
+export const EN_Q = 'How do I limit the memory of a container?';
+export const KO_Q = '컨테이너 메모리 제한은 어떻게 걸어?';
+export const OOD_Q = 'What is the best pizza recipe from Naples?';
