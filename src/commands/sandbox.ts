@@ -47,6 +47,14 @@ const data = new SlashCommandBuilder()
           .setDescription('Custom shell command instead of the preset (trusted roles only)')
           .setDescriptionLocalizations({ ko: '프리셋 대신 실행할 셸 명령 (신뢰된 역할만)' })
           .setMaxLength(1000),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('image')
+          .setNameLocalizations({ ko: '이미지' })
+          .setDescription('Image (only those on the allowlist; default the sandbox image)')
+          .setDescriptionLocalizations({ ko: '이미지 (허용 목록에 있는 것만; 기본은 샌드박스 이미지)' })
+          .setMaxLength(200),
       ),
   )
   .addSubcommand((sc) =>
@@ -121,7 +129,7 @@ async function runSub(ctx: SlashInvocation, svc: SandboxService, locale: Locale)
     },
   };
   const res = await svc.run(
-    { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId, preset: command ? undefined : preset, command, options },
+    { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId, preset: command ? undefined : preset, command, image: str(o.image)?.trim(), options },
     hooks,
   );
   await editor.flush();

@@ -154,8 +154,8 @@ export function runEmbed(report: RunReport, locale: Locale, imageFile?: string):
     f(L(locale, '종료 코드', 'Exit code'), `${r.exitCode ?? '—'} — ${o.title}`),
     f(L(locale, '실행 시간', 'Duration'), secs(r.durationMs)),
     f(L(locale, 'CPU 평균 / 최고', 'CPU avg / peak'), `${pct(s.cpuAvg)} / ${pct(s.cpuPeak)}`),
-    f(L(locale, '메모리 최고 / 제한', 'Memory peak / limit'), `${bytes(s.memPeak)} / ${bytes(r.limits.memoryMb * 1048576)}`),
-    f(L(locale, 'PID 최고 / 제한', 'PIDs peak / limit'), `${s.pidsPeak} / ${r.limits.pidsLimit}`),
+    f(L(locale, '메모리 최고 / 제한', 'Memory peak / limit'), `${s.samples ? bytes(s.memPeak) : '—'} / ${bytes(r.limits.memoryMb * 1048576)}`),
+    f(L(locale, 'PID 최고 / 제한', 'PIDs peak / limit'), `${s.samples ? s.pidsPeak : '—'} / ${r.limits.pidsLimit}`),
     f(L(locale, '네트워크 I/O', 'Net I/O'), `${bytes(s.netRx)} / ${bytes(s.netTx)}`),
     f(L(locale, '블록 I/O', 'Block I/O'), `${bytes(s.blkRead)} / ${bytes(s.blkWrite)}`),
     f(

@@ -123,7 +123,7 @@ export interface SandboxService {
   reap(): Promise<number>;
   /** Jobs running / waiting now. */
   stats(): { running: number; queued: number };
-  /** Stop the reaper timer (running jobs finish and clean up). */
+  /** Stop the reaper and remove any container still running (call on shutdown). */
   close(): Promise<void>;
 }
 
@@ -558,6 +558,8 @@ export function createSandboxService(config: Config, logger: Logger, db: Databas
     stats: () => ({ running: slots.running, queued: slots.queued }),
     close: async () => {
       if (timer) clearInterval(timer);
+      // On shutdown, containers still running are removed now (their runs then report an error).
+      if (docker) await Promise.all([...active].map((id) => removeContainer(docker!, id, log)));
     },
   };
 }

@@ -15,7 +15,7 @@ describe('/sandbox command (no Docker needed)', () => {
     expect(subs.map((s) => s.name)).toEqual(['run', 'compare']);
     expect(subs.every((s) => s.name_localizations?.ko)).toBe(true);
     const run = subs[0]!;
-    expect(run.options!.map((o) => o.name)).toEqual(['preset', 'memory', 'memory_swap', 'cpus', 'cpu_shares', 'pids_limit', 'timeout', 'command']);
+    expect(run.options!.map((o) => o.name)).toEqual(['preset', 'memory', 'memory_swap', 'cpus', 'cpu_shares', 'pids_limit', 'timeout', 'command', 'image']);
     expect(run.options![0]!.choices!.map((c) => c.value)).toEqual([...PRESET_NAMES]);
   });
 

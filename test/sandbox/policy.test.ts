@@ -113,6 +113,20 @@ describe('without a Docker daemon', () => {
     expect(svc.stats()).toEqual({ running: 0, queued: 0 });
     await svc.close();
   });
+  it('honours DOCKER_HOST (dockerode default modem)', async () => {
+    const saved = process.env.DOCKER_HOST;
+    process.env.DOCKER_HOST = 'unix:///nonexistent/from-docker-host.sock';
+    try {
+      const svc = createSandboxService(testConfig(), silentLogger, memoryDb(), { reaper: false });
+      const r = await svc.run({ user: user('u1'), guildId: null, channelId: 'c', preset: 'hello' });
+      expect(!r.ok && r.error.code).toBe('docker-unavailable');
+      expect(!r.ok && r.error.detail).toContain('/nonexistent/from-docker-host.sock');
+      await svc.close();
+    } finally {
+      if (saved === undefined) delete process.env.DOCKER_HOST;
+      else process.env.DOCKER_HOST = saved;
+    }
+  });
   it('disabled: refuses without touching Docker or the DB', async () => {
     const db = memoryDb();
     const svc = createSandboxService(testConfig({ SANDBOX_ENABLED: 'false' }), silentLogger, db, { docker: new Docker({ socketPath: '/nonexistent/docker.sock' }) });

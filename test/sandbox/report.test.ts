@@ -1,0 +1,80 @@
+// The report text: Discord limits, safe code blocks, outcome meanings, both languages.
+import { describe, expect, it } from 'vitest';
+import { errorText, outcomeText, outputBlock, runEmbed } from '../../src/sandbox/report.js';
+import { resolveLimits } from '../../src/sandbox/policy.js';
+import type { RunResult } from '../../src/sandbox/runner.js';
+import type { RunReport } from '../../src/sandbox/service.js';
+import { StatsTracker } from '../../src/sandbox/stats.js';
+import { testConfig } from './helpers.js';
+
+const limits = (() => {
+  const r = resolveLimits(testConfig().sandbox, {});
+  if (!r.ok) throw new Error('limits');
+  return r.value;
+})();
+
+function result(over: Partial<RunResult>): RunResult {
+  return {
+    containerId: 'abcdef0123456789',
+    outcome: 'exited',
+    exitCode: 0,
+    oomKilled: false,
+    killedByBot: false,
+    durationMs: 1234,
+    startedAt: new Date(),
+    samples: [],
+    summary: new StatsTracker().summary(),
+    output: { tail: 'hi\n', bytes: 3, capped: false },
+    limits,
+    timings: { created: 1, running: 2, firstSample: null, exited: 3, done: 4 },
+    hostConfig: {},
+    ...over,
+  };
+}
+
+describe('sandbox report', () => {
+  it('output cannot close the code block early and fits a field', () => {
+    const tail = 'a```b\n'.repeat(2000);
+    const block = outputBlock(tail, 1024, true);
+    expect(block.length).toBeLessThanOrEqual(1024);
+    expect(block.startsWith('```\n')).toBe(true);
+    expect(block.endsWith('\n```')).toBe(true);
+    expect(block.slice(4, -4)).not.toContain('```');
+  });
+  it('strips terminal escapes and control characters', () => {
+    expect(outputBlock('\x1b[31mred\x1b[0m\x07 ok\n', 1024, false)).toBe('```\nred ok\n```');
+  });
+  it('every outcome has a meaning, in both languages', () => {
+    expect(outcomeText(result({}), 'en').title).toBe('done');
+    expect(outcomeText(result({ outcome: 'timeout', exitCode: 137 }), 'en').meaning).toMatch(/timeout .*Not an OOM kill/);
+    expect(outcomeText(result({ outcome: 'oom', exitCode: 137, oomKilled: true }), 'ko').title).toBe('OOM으로 종료');
+    expect(outcomeText(result({ outcome: 'output-capped', exitCode: 137 }), 'en').title).toBe('killed by the output cap');
+    expect(outcomeText(result({ exitCode: 153 }), 'en').meaning).toMatch(/SIGXFSZ.*file-size ulimit/);
+    expect(outcomeText(result({ exitCode: 2 }), 'en').meaning).toMatch(/exited with code 2/);
+  });
+  it('a custom command with ``` and a huge output stays within Discord limits', () => {
+    const report: RunReport = {
+      runId: 7,
+      kind: 'run',
+      preset: null,
+      command: 'echo ```; ' + 'x'.repeat(3000),
+      image: 'study-sandbox:busybox',
+      result: result({ output: { tail: 'y'.repeat(4096), bytes: 10_000_000, capped: true }, outcome: 'output-capped', exitCode: 137 }),
+      chart: null,
+      totalMs: 300,
+    };
+    const e = runEmbed(report, 'en');
+    expect(e.description!.length).toBeLessThanOrEqual(4096);
+    for (const f of e.fields!) {
+      expect(f.value.length).toBeLessThanOrEqual(1024);
+      expect(f.name.length).toBeLessThanOrEqual(256);
+    }
+    const total = (e.title ?? '').length + (e.description ?? '').length + (e.footer ?? '').length + e.fields!.reduce((n, f) => n + f.name.length + f.value.length, 0);
+    expect(total).toBeLessThanOrEqual(6000);
+    expect(e.fields!.find((f) => f.name.startsWith('Memory'))!.value).toMatch(/^— \//); // no samples: no fake 0
+  });
+  it('errors read clearly', () => {
+    expect(errorText({ code: 'image-missing', detail: 'study-sandbox:busybox' }, 'en')).toMatch(/npm run sandbox:image/);
+    expect(errorText({ code: 'busy-user' }, 'ko')).toMatch(/이미 실행 중/);
+  });
+});
