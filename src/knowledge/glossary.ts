@@ -63,7 +63,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'capability', forms: ['capabilit(?:y|ies)', 'cap-drop', '권한', '케이퍼빌리티'] },
   { id: 'exit', forms: ['exit(?:s|ed)?(?: code)?', 'killed', 'kill', 'sigkill', '종료', '죽', '강제 종료', '킬'] },
   { id: 'portability', forms: ['portab(?:le|ility)', 'anywhere', '이식성', '어디서나'] },
-  { id: 'density', forms: ['density', 'lightweight', 'light', 'heavy', '가벼', '무거', '경량'] },
+  { id: 'density', forms: ['density', 'lightweight', 'light(?:er|est)?', 'heav(?:y|ier|iest)', '가벼', '무거', '경량'] },
   { id: 'size', forms: ['size', 'disk', 'footprint', '크기', '용량', '디스크'] },
   { id: 'speed', forms: ['fast(?:er)?', 'slow(?:er)?', 'speed', 'quick(?:ly)?', '빠르', '빠른', '느리', '느린', '속도'] },
   { id: 'block-io', forms: ['block i/?o', 'blkio', 'disk i/?o', '블록 i/?o', '디스크 i/?o'] },

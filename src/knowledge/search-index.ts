@@ -33,7 +33,10 @@ interface QueryUnit {
 
 /** Terms of one passage, by where they stand. */
 interface PassageTerms {
+  /** Terms of the heading path and text. */
   all: Set<string>;
+  /** Terms of the document title: context, worth half as much. */
+  title: Set<string>;
   /** The passage's own (innermost) heading. */
   heading: Set<string>;
   definitional: boolean;
@@ -81,13 +84,15 @@ export class SearchIndex {
     const latinWords: string[] = [];
     const docs: IndexedDoc[] = chunks.map((c, i) => ({ i, heading: `${c.doc.title}\n${c.heading}`, text: c.text }));
     this.passages = chunks.map((c, i) => {
-      const all = termsOf(`${docs[i].heading}\n${c.text}`);
+      const all = termsOf(`${c.heading}\n${c.text}`);
+      const title = termsOf(c.doc.title);
+      for (const t of title) if (!all.has(t)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
       for (const w of words(`${docs[i].heading}\n${c.text}`)) {
         if (w.script === 'latin') for (const p of w.surface.split(/[-_.]/)) latinWords.push(p);
       }
       for (const t of all) this.df.set(t, (this.df.get(t) ?? 0) + 1);
       const own = c.headingPath[c.headingPath.length - 1] ?? c.doc.title;
-      return { all, heading: termsOf(own), definitional: DEFINITION_HEADING.test(own) };
+      return { all, title, heading: termsOf(own), definitional: DEFINITION_HEADING.test(own) };
     });
     this.mini.addAll(docs);
     this.speller = new SpellingCorrector(latinWords);
@@ -107,15 +112,16 @@ export class SearchIndex {
     });
   }
 
-  private units(ws: Word[]): QueryUnit[] {
+  private units(text: string): QueryUnit[] {
+    const ws = words(text);
     const units: QueryUnit[] = [];
     const seen = new Set<string>();
     for (const w of ws) {
       if (w.isStop || seen.has(w.key)) continue;
       if (w.script === 'digit' && w.key.length < 2) continue;
-      if (w.script === 'hangul' && w.key.length < 2) continue; // 일, 큰, 치: too ambiguous to weigh
-      seen.add(w.key);
       const concepts = conceptsIn(w.surface).flatMap((c) => [c, ...(QUERY_ALSO[c] ?? [])]);
+      if (w.script === 'hangul' && w.key.length < 2 && !concepts.length) continue; // 일, 큰, 치: too ambiguous to weigh
+      seen.add(w.key);
       const bigrams = w.script === 'hangul' ? hangulBigrams(w.key) : [];
       // A word weighs as much as its best form is rare. A word the knowledge base never uses weighs the
       // most (that is what makes out-of-scope questions abstain), unless it is a Korean verb form.
@@ -124,16 +130,24 @@ export class SearchIndex {
       if (!known.length && w.script === 'hangul' && KOREAN_PREDICATE.test(w.surface)) weight *= 0.3;
       units.push({ key: w.key, bigrams, concepts, weight, asksDefinition: concepts.includes('§role') });
     }
+    // Concepts only a phrase carries ("goes into", "under the hood") become units of their own.
+    const inWords = new Set(units.flatMap((u) => u.concepts));
+    for (const c of conceptsIn(text)) {
+      if (inWords.has(c) || !this.df.has(c)) continue;
+      units.push({ key: c, bigrams: [], concepts: [c], weight: this.idf(c), asksDefinition: c === '§role' });
+    }
     return units;
   }
 
   /** Share of the question's weight that a set of terms covers (0..1). */
-  private coverage(units: QueryUnit[], terms: Set<string>, definitional = false): number {
+  private coverage(units: QueryUnit[], terms: Set<string>, definitional = false, context?: Set<string>): number {
     let total = 0;
     let covered = 0;
+    const has = (set: Set<string>, u: QueryUnit) => set.has(u.key) || u.concepts.some((c) => set.has(c));
     for (const u of units) {
       total += u.weight;
-      if (terms.has(u.key) || u.concepts.some((c) => terms.has(c)) || (definitional && u.asksDefinition)) covered += u.weight;
+      if (has(terms, u) || (definitional && u.asksDefinition)) covered += u.weight;
+      else if (context && has(context, u)) covered += u.weight * 0.5;
       else if (u.bigrams.length >= 2) {
         const hit = u.bigrams.filter((g) => terms.has(g)).length / u.bigrams.length;
         if (hit >= 0.5) covered += u.weight * hit * 0.8;
@@ -147,9 +161,8 @@ export class SearchIndex {
     const minScore = options.minScore ?? 0;
     const lang = options.lang ?? detectLang(query);
     const corrected = this.correctSpelling(query);
-    const ws = words(corrected);
     const terms = [...new Set(tokenize(corrected))];
-    const units = this.units(ws);
+    const units = this.units(corrected);
     if (!terms.length || !units.length) return { query, lang, hits: [], abstain: true, terms };
 
     const raw = this.mini.search(terms.join(' '), {
@@ -165,12 +178,11 @@ export class SearchIndex {
       const i = r.id as number;
       const chunk = this.chunks[i];
       const p = this.passages[i];
-      const cov = this.coverage(units, p.all, p.definitional);
+      const cov = this.coverage(units, p.all, p.definitional, p.title);
       const headingCov = this.coverage(units, p.heading, p.definitional);
-      let score = 0.45 * cov + 0.25 * headingCov + 0.3 * (r.score / top);
+      let score = 0.4 * cov + 0.4 * headingCov + 0.2 * (r.score / top);
       if (chunk.doc.lang === lang) score *= SAME_LANGUAGE_BOOST;
       if (definitionQuestion && p.definitional) score *= DEFINITION_BOOST;
-      if (process.env.DEBUG_SEARCH) console.error(`${score.toFixed(3)} cov=${cov.toFixed(2)} hcov=${headingCov.toFixed(2)} bm=${(r.score / top).toFixed(2)} ${chunk.doc.lang} ${chunk.heading.slice(0, 70)}`);
       return { chunk, score, cov };
     });
     rescored.sort((a, b) => b.score - a.score);

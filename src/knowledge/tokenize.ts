@@ -33,7 +33,7 @@ const EN_STOP = new Set(
   they them their what which who whom whose when where why how this that these those of in on at to for from by
   with about into over under as and or but if then so than too very can could should would will shall may might
   must not no yes there here get got use used using make makes just any some all each between vs versus please tell
-  explain show give happen happens`.split(/\s+/).filter(Boolean),
+  explain show give happen happens go goes going went`.split(/\s+/).filter(Boolean),
 );
 
 export function normalize(text: string): string {
@@ -61,7 +61,8 @@ export function stripVerbEnding(word: string): string {
 
 export function stripParticle(word: string): string {
   for (const p of PARTICLES) {
-    if (word.length - p.length >= 1 && word.endsWith(p)) return word.slice(0, -p.length);
+    // A one-syllable particle is only stripped from a word of 3+ syllables: 차이, 많이 and 같이 end in 이 themselves.
+    if (word.length - p.length >= (p.length === 1 ? 2 : 1) && word.endsWith(p)) return word.slice(0, -p.length);
   }
   return word;
 }
