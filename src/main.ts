@@ -5,10 +5,15 @@ import { commands } from './commands/index.js';
 import { CommandRouter } from './commands/router.js';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console/console.js';
+import { runDiscord } from './discord/run.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const services = await createServices(config);
+  if (config.discord.token) {
+    await runDiscord(services, commands);
+    process.exit(0);
+  }
   // The console is one local person: cooldowns and channel allowlists are for shared Discord channels.
   const router = new CommandRouter(commands, services, { cooldownSeconds: 0, allowedChannelIds: [] });
   await runConsole({ input: process.stdin, output: process.stdout, services, router, interactive: process.stdin.isTTY === true });

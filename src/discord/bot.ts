@@ -1,0 +1,170 @@
+// The Discord front end: a discord.js client that hands interactions to the command router.
+// Robust to what Discord sends: bad gateway packets are logged and skipped, REST 5xx/429 are retried
+// by discord.js's REST (Retry-After honoured), late acknowledgements (10062) are logged, and every
+// failed command still gets a short ephemeral message.
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, MessageFlags, Options, type Interaction } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Text } from '../commands/i18n.js';
+import { localeOf } from '../commands/i18n.js';
+import { CommandRouter } from '../commands/router.js';
+import type { Command } from '../commands/types.js';
+import type { Services } from '../services.js';
+import { InteractionAdapter } from './adapter.js';
+import { NO_MENTIONS } from './payload.js';
+
+export interface DiscordBotOptions {
+  token?: string;
+  /** REST base (DISCORD_API_URL); the gateway URL comes from GET /gateway/bot on it. */
+  apiUrl?: string;
+  cooldownSeconds?: number;
+  allowedChannelIds?: string[];
+  /** Defer any command that has not acknowledged after this long (Discord's window is 3 s). */
+  autoDeferMs?: number;
+  /** On stop(), how long in-flight interactions may take to finish. */
+  shutdownGraceMs?: number;
+  /** Reject start-up if READY has not arrived by then. */
+  readyTimeoutMs?: number;
+}
+
+export interface DiscordBot {
+  client: Client;
+  router: CommandRouter;
+  /** Interactions being handled right now. */
+  readonly inFlight: number;
+  /** Stops taking interactions, lets in-flight ones finish (up to the grace period), then disconnects. */
+  stop(reason?: string): Promise<void>;
+}
+
+export const REST_OPTIONS = {
+  /** Retries of a request that failed with 5xx or a network error (429s are waited out and retried apart from this). */
+  retries: 3,
+  /** Per request; an interaction must be acknowledged within 3 s, so waiting longer than this helps nobody. */
+  timeout: 5_000,
+  /**
+   * discord.js holds every request to 50 per second by default (Discord's global limit). Interaction
+   * callbacks, edits and follow-ups are not bound to that limit, and this bot sends nothing else, so the
+   * client-side cap is raised; should Discord disagree it answers 429 with Retry-After, which is honoured.
+   */
+  globalRequestsPerSecond: 500,
+} as const;
+
+const SHUTTING_DOWN: Text = {
+  ko: '봇이 곧 다시 시작해요. 잠시 후 다시 시도해 주세요.',
+  en: 'The bot is restarting. Please try again in a moment.',
+};
+
+export function createClient(apiUrl: string): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: apiUrl, ...REST_OPTIONS },
+    allowedMentions: NO_MENTIONS,
+    // The bot reads nothing from caches but guilds/channels; keep messages and members out of memory.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (m) => m.id === m.client.user.id },
+      UserManager: { maxSize: 0, keepOverLimit: (u) => u.id === u.client.user.id },
+      PresenceManager: 0,
+      ReactionManager: 0,
+      ThreadMemberManager: 0,
+      VoiceStateManager: 0,
+      GuildEmojiManager: 0,
+      GuildStickerManager: 0,
+    }),
+  });
+}
+
+/**
+ * discord.js dispatches gateway packets synchronously from the socket's message handler; a packet it
+ * cannot parse (a field missing, a wrong type) throws there and would surface as an unhandled rejection.
+ * Wrap the dispatch so such a packet is logged and skipped while the connection carries on.
+ */
+export function guardPacketHandling(client: Client, logger: Logger): void {
+  const ws = client.ws as unknown as { handlePacket: (packet?: { t?: string; d?: unknown }, shard?: unknown) => boolean };
+  const original = ws.handlePacket.bind(ws);
+  ws.handlePacket = (packet, shard) => {
+    try {
+      return original(packet, shard);
+    } catch (err) {
+      logger.warn({ err, event: packet?.t }, 'malformed gateway packet skipped');
+      return false;
+    }
+  };
+}
+
+export async function startDiscordBot(services: Services, commands: Command[], options: DiscordBotOptions = {}): Promise<DiscordBot> {
+  const cfg = services.config.discord;
+  const token = options.token ?? cfg.token;
+  if (!token) throw new Error('DISCORD_TOKEN is not set');
+  const logger = services.logger.child({ component: 'discord' });
+  const router = new CommandRouter(commands, services, {
+    cooldownSeconds: options.cooldownSeconds ?? cfg.cooldownSeconds,
+    allowedChannelIds: options.allowedChannelIds ?? cfg.allowedChannelIds,
+  });
+  const adapter = new InteractionAdapter(router, services, logger, { autoDeferMs: options.autoDeferMs ?? 2_000 });
+  const client = createClient(options.apiUrl ?? cfg.apiUrl);
+  guardPacketHandling(client, logger);
+
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+
+  client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
+  client.on(Events.ShardError, (err, shardId) => logger.error({ err, shardId }, 'shard error'));
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'shard disconnected'));
+  client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'shard reconnecting'));
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'shard resumed'));
+  client.on(Events.Invalidated, () => logger.error('session invalidated'));
+  client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited by Discord'));
+
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    if (stopping) {
+      if (interaction.isRepliable()) {
+        interaction
+          .reply({ content: SHUTTING_DOWN[localeOf(interaction.locale)], flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS })
+          .catch((err) => logger.debug({ err }, 'could not answer during shutdown'));
+      }
+      return;
+    }
+    const task = adapter.handle(interaction).finally(() => inFlight.delete(task));
+    inFlight.add(task);
+  });
+
+  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
+  const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(readyTimeoutMs) });
+  try {
+    await client.login(token);
+    await ready;
+  } catch (err) {
+    await client.destroy().catch(() => {});
+    if ((err as Error).name === 'AbortError') throw new Error(`Discord gateway not ready after ${readyTimeoutMs} ms`);
+    throw err;
+  }
+  logger.info({ user: client.user?.tag, application: client.application?.id, guilds: client.guilds.cache.size, shards: client.ws.shards.map((s) => s.id) }, 'discord bot ready');
+
+  return {
+    client,
+    router,
+    get inFlight() {
+      return inFlight.size;
+    },
+    async stop(reason = 'stop') {
+      if (stopping) return;
+      stopping = true;
+      const graceMs = options.shutdownGraceMs ?? 5_000;
+      logger.info({ reason, inFlight: inFlight.size }, 'shutting down: letting in-flight interactions finish');
+      if (inFlight.size) {
+        let timer: NodeJS.Timeout | undefined;
+        const drained = await Promise.race([
+          Promise.allSettled([...inFlight]).then(() => true),
+          new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+        ]);
+        clearTimeout(timer);
+        if (!drained) logger.warn({ left: inFlight.size, graceMs }, 'grace period over; interactions cut off');
+      }
+      await client.destroy();
+      logger.info('discord client closed');
+    },
+  };
+}
