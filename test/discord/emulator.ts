@@ -27,7 +27,7 @@
 //         emu.rateLimitNext({ retryAfter: 0.05, match, global })  next matching request answers 429 + Retry-After;
 //         emu.unknownInteractionNext(match)  next matching callback answers 404 code 10062;
 //         emu.sendMalformedDispatch(d?)  an INTERACTION_CREATE whose payload discord.js cannot build;
-//         emu.sendRawFrame(text)  a gateway frame that is not even JSON.
+//         emu.sendRawFrame(text)  any gateway frame (default: not even JSON); dropConnections(code) closes sockets.
 // Facts the real client needs (found by trying): GET /gateway/bot with session_start_limit, JSON content type
 // everywhere, READY with user.id, guilds and application.id, heartbeat ACKs, `@original` arrives as `%40original`,
 // interactions with entitlements [] and authorizing_integration_owners {}.
