@@ -255,6 +255,8 @@ export function createSandboxService(config: Config, logger: Logger, db: Databas
   );
   const slots = new Slots(cfg.maxConcurrent);
   const busyUsers = new Set<string>();
+  /** Jobs accepted and not finished (checking Docker, queued or running): bounds the queue without races. */
+  let admitted = 0;
   const active = new Set<string>();
   let hostCpus: number | undefined;
   let cgroupVersion = 'unknown';
@@ -359,8 +361,9 @@ export function createSandboxService(config: Config, logger: Logger, db: Databas
     if (!lim.ok) return reject(req, 'run', { code: 'invalid', violations: lim.violations }, meta);
     const limits = lim.value;
     if (busyUsers.has(req.user.id)) return reject(req, 'run', { code: 'busy-user' }, meta);
-    if (slots.running >= cfg.maxConcurrent && slots.queued >= cfg.queueMax) return reject(req, 'run', { code: 'queue-full' }, meta);
+    if (admitted >= cfg.maxConcurrent + cfg.queueMax) return reject(req, 'run', { code: 'queue-full' }, meta);
     busyUsers.add(req.user.id);
+    admitted++;
     let release: (() => void) | undefined;
     let runId = -1;
     try {
@@ -416,6 +419,7 @@ export function createSandboxService(config: Config, logger: Logger, db: Databas
     } finally {
       release?.();
       busyUsers.delete(req.user.id);
+      admitted--;
     }
   }
 
@@ -439,12 +443,13 @@ export function createSandboxService(config: Config, logger: Logger, db: Databas
     if (!lim.ok) violations.push(...lim.violations);
     if (violations.length || !lim.ok) return reject(req, 'compare', { code: 'invalid', violations }, meta);
     if (busyUsers.has(req.user.id)) return reject(req, 'compare', { code: 'busy-user' }, meta);
-    if (slots.running >= cfg.maxConcurrent && slots.queued >= cfg.queueMax) return reject(req, 'compare', { code: 'queue-full' }, meta);
+    if (admitted >= cfg.maxConcurrent + cfg.queueMax) return reject(req, 'compare', { code: 'queue-full' }, meta);
     const cpuset = '0';
     const base: SandboxLimits = { ...lim.value, cpus: null, cpusetCpus: cpuset, timeoutSeconds: seconds };
     const limitsA = { ...base, cpuShares: sharesA };
     const limitsB = { ...base, cpuShares: sharesB };
     busyUsers.add(req.user.id);
+    admitted++;
     let release: (() => void) | undefined;
     let runId = -1;
     try {
@@ -514,6 +519,7 @@ export function createSandboxService(config: Config, logger: Logger, db: Databas
     } finally {
       release?.();
       busyUsers.delete(req.user.id);
+      admitted--;
     }
   }
 

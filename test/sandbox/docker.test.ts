@@ -205,11 +205,14 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
   it('one job per user, a global limit with a queue, and a full queue refused', async () => {
     const one = createSandboxService(testConfig({ SANDBOX_MAX_CONCURRENT: '1', SANDBOX_QUEUE_MAX: '1' }), silentLogger, db, { reaper: false, charts: false });
     const positions: number[] = [];
-    const first = one.run({ ...base, user: user('q-a'), preset: 'sleep', options: { timeout: 2 } });
+    let started!: () => void;
+    const firstStarted = new Promise<void>((r) => (started = r));
+    const first = one.run({ ...base, user: user('q-a'), preset: 'sleep', options: { timeout: 2 } }, { onStarted: () => started() });
+    await firstStarted;
     const again = await one.run({ ...base, user: user('q-a'), preset: 'hello' });
     expect(!again.ok && again.error.code).toBe('busy-user');
     const second = one.run({ ...base, user: user('q-b'), preset: 'hello' }, { onQueued: (p) => positions.push(p) });
-    await new Promise((r) => setTimeout(r, 300));
+    for (let i = 0; i < 50 && one.stats().queued < 1; i++) await new Promise((r) => setTimeout(r, 100));
     expect(one.stats()).toEqual({ running: 1, queued: 1 });
     const third = await one.run({ ...base, user: user('q-c'), preset: 'hello' });
     expect(!third.ok && third.error.code).toBe('queue-full');
