@@ -24,6 +24,8 @@ export interface ConsoleOptions {
 interface Pressable {
   component: BotComponent;
   messageId: string;
+  /** Language of the message carrying it: a button answers in the language of its message. */
+  locale: Locale;
 }
 
 const CHANNEL = 'console';
@@ -44,7 +46,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     return text && detectLang(text) === 'ko' ? 'ko' : 'en';
   };
 
-  async function show(msg: BotMessage, messageId: string, state: { streamed: string | null }): Promise<void> {
+  async function show(msg: BotMessage, messageId: string, locale: Locale, state: { streamed: string | null }): Promise<void> {
     // Streaming edits: print only the text added since the last edit, on one growing line.
     const desc = msg.embeds?.[0]?.description ?? msg.content ?? '';
     if (msg.progress) {
@@ -67,20 +69,20 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     const keys = (msg.components ?? []).map((row) =>
       row.map((c) => {
         const key = c.kind === 'button' ? `b${++buttonCount}` : `s${++selectCount}`;
-        pressables.set(key, { component: c, messageId });
+        pressables.set(key, { component: c, messageId, locale });
         return key;
       }),
     );
     print(renderMessage(msg, { components: keys, files }));
   }
 
-  function responder(messageId: string): Responder {
+  function responder(messageId: string, locale: Locale): Responder {
     const state = { streamed: null as string | null };
     return {
       defer: async () => {},
-      reply: (msg) => show(msg, messageId, state),
-      followUp: (msg) => show(msg, `${messageId}-${++messageCount}`, { streamed: null }),
-      update: (msg) => show(msg, messageId, state),
+      reply: (msg) => show(msg, messageId, locale, state),
+      followUp: (msg) => show(msg, `${messageId}-${++messageCount}`, locale, { streamed: null }),
+      update: (msg) => show(msg, messageId, locale, state),
     };
   }
 
@@ -115,9 +117,9 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
         user,
         guildId: null,
         channelId: CHANNEL,
-        locale: localeFor(''),
+        locale: press.locale,
         services,
-        respond: responder(press.messageId),
+        respond: responder(press.messageId, press.locale),
         customId: press.component.id,
         values,
         messageId: press.messageId,
@@ -135,13 +137,14 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
       throw err;
     }
     const optionText = Object.values(parsed.options).filter((v) => typeof v === 'string').join(' ');
+    const locale = localeFor(optionText);
     await router.runSlash(parsed.name, {
       user,
       guildId: null,
       channelId: CHANNEL,
-      locale: localeFor(optionText),
+      locale,
       services,
-      respond: responder(`m${++messageCount}`),
+      respond: responder(`m${++messageCount}`, locale),
       subcommand: parsed.subcommand,
       options: parsed.options,
     });

@@ -43,7 +43,8 @@ export function normalize(text: string): string {
 export function detectLang(text: string): Lang {
   const hangul = (text.match(HANGUL_G) ?? []).length;
   const latin = (text.match(LATIN_G) ?? []).length;
-  return hangul >= 2 && hangul >= latin * 0.2 ? 'ko' : 'en';
+  // Korean speakers write option names and English terms inside Korean questions.
+  return hangul >= 1 && hangul >= latin * 0.1 ? 'ko' : 'en';
 }
 
 /** Endings of Korean "X하다 / X되다" verbs: 공유해 → 공유, 지정하는 → 지정. */

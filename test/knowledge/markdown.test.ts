@@ -1,0 +1,111 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { chunkSections, CHUNK_MAX_CHARS } from '../../src/knowledge/chunk.js';
+import { ingestText } from '../../src/knowledge/ingest.js';
+import { parseMarkdown } from '../../src/knowledge/markdown.js';
+import { splitSentences } from '../../src/knowledge/sentences.js';
+
+const SEED = new URL('../../../shared/seed/docker-and-vm.md', import.meta.url);
+
+describe('markdown ingest', () => {
+  it('reads front matter: title, language, topic and tags', () => {
+    const { doc } = parseMarkdown('ko/x.md', '---\ntitle: "메모리 제한"\nlang: ko\ntopic: memory\ntags: [docker, "--memory"]\n---\n\n## 본문\n\n내용이다.\n');
+    expect(doc).toEqual({ path: 'ko/x.md', title: '메모리 제한', lang: 'ko', topic: 'memory', tags: ['docker', '--memory'] });
+  });
+
+  it('falls back to the first H1, the file name and the detected language', () => {
+    const a = parseMarkdown('en/notes.md', '# Container notes\n\nContainers share the host kernel.\n');
+    expect(a.doc.title).toBe('Container notes');
+    expect(a.doc.lang).toBe('en');
+    expect(a.doc.topic).toBe('notes');
+    const b = parseMarkdown('misc/메모.md', '컨테이너는 호스트 커널을 공유한다.\n');
+    expect(b.doc.title).toBe('메모');
+    expect(b.doc.lang).toBe('ko');
+  });
+
+  it('drops kramdown attributes, Liquid tags and images, keeps blockquotes, lists, code and tables as text', () => {
+    const src = [
+      '## **굵은 제목**',
+      '',
+      '> 인용된 질문일까?',
+      '{: .prompt-info}',
+      '',
+      '![hypervisor](/assets/img/x.webp)',
+      '',
+      '- 첫째 [링크](https://example.com) 항목',
+      '- `docker ps` 둘째',
+      '',
+      '```',
+      'docker run --memory 200m image',
+      '```',
+      '',
+      '| 옵션 | 뜻 |',
+      '|---|---|',
+      '| --cpus | 쿼터 |',
+      '{% include x.html %}',
+    ].join('\n');
+    const { sections } = parseMarkdown('a.md', src);
+    expect(sections).toHaveLength(1);
+    expect(sections[0].headingPath).toEqual(['굵은 제목']);
+    const text = sections[0].blocks.join('\n');
+    expect(text).toContain('인용된 질문일까?');
+    expect(text).toContain('첫째 링크 항목');
+    expect(text).toContain('docker ps 둘째');
+    expect(text).toContain('docker run --memory 200m image');
+    expect(text).toContain('--cpus | 쿼터');
+    expect(text).not.toMatch(/prompt-info|\{%|webp|example\.com|\*\*/);
+  });
+
+  it('keeps the heading path of nested sections', () => {
+    const { sections } = parseMarkdown('a.md', '## A\n\none\n\n### B\n\ntwo\n\n## C\n\nthree\n');
+    expect(sections.map((s) => s.headingPath)).toEqual([['A'], ['A', 'B'], ['C']]);
+  });
+
+  it('reports unparsable front matter and still ingests the body', () => {
+    const { doc, sections, warnings } = parseMarkdown('bad.md', '---\ntitle: [unclosed\n---\n\n## 제목\n\n본문 문장이다.\n');
+    expect(warnings.join()).toMatch(/front matter/);
+    expect(sections[0].blocks).toEqual(['본문 문장이다.']);
+    expect(doc.title).toBe('bad');
+  });
+});
+
+describe('sentences and chunks', () => {
+  it('splits Korean and English sentences, keeping e.g. and decimals whole', () => {
+    expect(splitSentences('도커는 데몬이다. 클라이언트는 CLI다! 정말일까? Use e.g. --cpus 1.5 here. Done.')).toEqual([
+      '도커는 데몬이다.',
+      '클라이언트는 CLI다!',
+      '정말일까?',
+      'Use e.g. --cpus 1.5 here.',
+      'Done.',
+    ]);
+  });
+
+  it('packs paragraphs into passages no longer than the limit, cutting long ones at sentence ends', () => {
+    const sentence = '컨테이너는 호스트의 커널을 공유하므로 게스트 OS가 필요 없다. ';
+    const long = sentence.repeat(40).trim();
+    const { doc, sections } = parseMarkdown('a.md', `## 긴 절\n\n${long}\n\n짧은 문단.\n`);
+    const chunks = chunkSections(doc, sections);
+    expect(chunks.length).toBeGreaterThan(2);
+    for (const c of chunks) {
+      expect(c.text.length).toBeLessThanOrEqual(CHUNK_MAX_CHARS * 1.3);
+      expect(c.heading).toBe('긴 절');
+      expect(c.text.trim().endsWith('.')).toBe(true);
+    }
+    expect(chunks.map((c) => c.id)).toEqual(chunks.map((_, i) => `a.md#${i}`));
+  });
+
+  it.skipIf(!existsSync(SEED))('ingests the original Jekyll blog post as it is', () => {
+    const { doc, chunks, warnings } = ingestText('docker-and-vm.md', readFileSync(SEED, 'utf8'));
+    expect(warnings).toEqual([]);
+    expect(doc.title).toBe('도커와 VM');
+    expect(doc.lang).toBe('ko');
+    expect(doc.tags).toContain('Docker');
+    const headings = new Set(chunks.map((c) => c.heading));
+    expect(headings).toContain('VM 기술의 장점과 단점');
+    expect(headings).toContain('도커가 컨테이너에 자원을 할당하는 방법 > CPU 자원 할당');
+    const all = chunks.map((c) => c.text).join('\n');
+    expect(all).toContain('/var/run/docker.sock');
+    expect(all).not.toMatch(/prompt-info|\.webp/);
+    for (const c of chunks) expect(c.text.length).toBeLessThanOrEqual(CHUNK_MAX_CHARS * 1.3);
+  });
+});

@@ -1,0 +1,119 @@
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractiveAnswer, NOT_FOUND } from '../../src/answer/extractive.js';
+import { answerRecord } from '../../src/answer/format.js';
+import { scoreOne, type EvalQuestion } from '../../src/eval/score.js';
+import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+
+const MIN_SCORE = 0.35;
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await KnowledgeBase.load('knowledge');
+});
+
+const ask = (q: string) => extractiveAnswer(kb.search(q, { topK: 5, minScore: MIN_SCORE }), 600);
+const heldOut: EvalQuestion[] = readFileSync('test/fixtures/questions.heldout.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+describe('the shipped knowledge base', () => {
+  it('has a Korean and an English version of every topic', () => {
+    expect(kb.topics().length).toBeGreaterThanOrEqual(10);
+    for (const t of kb.topics()) expect(Object.keys(t.titles).sort(), t.id).toEqual(['en', 'ko']);
+    expect(kb.warnings).toEqual([]);
+  });
+});
+
+describe('retrieval on fixed questions', () => {
+  it.each([
+    ['VM과 도커의 가장 큰 차이가 뭐야?', /커널/],
+    ['docker ps 를 치면 내부적으로 어떤 일이 일어나?', /docker\.sock/],
+    ['스왑 메모리를 따로 지정 안 하면 어떻게 돼?', /2배/],
+    ['What does --cpu-shares do?', /weight/i],
+    ['How do I pin a container to specific CPU cores?', /cpuset/],
+    ['컨테이너가 메모리 한도를 넘으면 어떻게 돼?', /OOM/],
+  ])('%s → the top passage says %s', (q, expected) => {
+    const r = kb.search(q, { topK: 3, minScore: MIN_SCORE });
+    expect(r.abstain).toBe(false);
+    expect(`${r.hits[0].chunk.heading}\n${r.hits[0].chunk.text}`).toMatch(expected);
+  });
+
+  it('answers at least 90% of the held-out questions within the top three sources', () => {
+    const answerable = heldOut.filter((q) => q.kind !== 'ood');
+    const hits = answerable.filter((q) => scoreOne(q, answerRecord(q.id, ask(q.q))).hit3);
+    expect(hits.length / answerable.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('prefers passages in the question language', () => {
+    const ko = kb.search('컨테이너 이미지 레이어', { topK: 3 });
+    const en = kb.search('container image layers', { topK: 3 });
+    expect(ko.hits.every((h) => h.chunk.doc.lang === 'ko')).toBe(true);
+    expect(en.hits.every((h) => h.chunk.doc.lang === 'en')).toBe(true);
+  });
+
+  it('tolerates typos', () => {
+    const r = kb.search('diffrence betwen vm and containr', { topK: 3, minScore: MIN_SCORE });
+    expect(r.abstain).toBe(false);
+    expect(r.hits.map((h) => h.chunk.text).join(' ')).toMatch(/kernel/);
+  });
+
+  it('returns scores in [0, 1], best first', () => {
+    const r = kb.search('--memory-swap 기본값', { topK: 5 });
+    const scores = r.hits.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const s of scores) expect(s).toBeGreaterThan(0), expect(s).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('abstention', () => {
+  it.each(heldOut.filter((q) => q.kind === 'ood').map((q) => [q.q]).concat([['오늘 서울 날씨 어때?'], ['Write me a poem about cats']]))(
+    'says it does not know: %s',
+    (q) => {
+      const a = ask(q);
+      expect(a.abstained).toBe(true);
+      expect(a.sources).toEqual([]);
+      expect(a.answer).toBe(NOT_FOUND[a.lang]);
+    },
+  );
+
+  it('is disabled with a minimum score of 0', () => {
+    expect(kb.search('Write me a poem about cats', { minScore: 0 }).abstain).toBe(false);
+  });
+});
+
+describe('extractive answer', () => {
+  it('answers in the question language, within 600 characters, citing numbered sources', () => {
+    for (const q of ['--cpus 옵션에 소수를 넣으면 무슨 뜻이야?', 'What does --cpus 0.5 mean?']) {
+      const a = ask(q);
+      expect(a.abstained).toBe(false);
+      expect(a.answer.length).toBeLessThanOrEqual(600);
+      const cited = [...a.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+      expect(cited.length).toBeGreaterThan(0);
+      for (const n of cited) expect(n).toBeLessThanOrEqual(a.sources.length);
+      expect(a.sources.map((s) => s.n)).toEqual(a.sources.map((_, i) => i + 1));
+    }
+    expect(ask('--cpus 옵션에 소수를 넣으면 무슨 뜻이야?').answer).toMatch(/[가-힣]/);
+    expect(ask('What does --cpus 0.5 mean?').answer).not.toMatch(/[가-힣]/);
+  });
+});
+
+describe('user-dropped markdown', () => {
+  it('ingests any .md dropped into the folder, including the original blog post', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-'));
+    const seed = new URL('../../../shared/seed/docker-and-vm.md', import.meta.url);
+    if (existsSync(seed)) copyFileSync(seed, join(dir, 'docker-and-vm.md'));
+    writeFileSync(join(dir, 'notes.md'), '# Study notes\n\n## Podman\n\nPodman runs containers without a central daemon, each one a child of the podman process.\n');
+    writeFileSync(join(dir, 'ignored.txt'), 'not markdown');
+    const local = await KnowledgeBase.load(dir);
+    expect(local.docs.map((d) => d.path).sort()).toEqual(existsSync(seed) ? ['docker-and-vm.md', 'notes.md'] : ['notes.md']);
+    const r = local.search('What is Podman?', { topK: 1, minScore: MIN_SCORE });
+    expect(r.hits[0].chunk.heading).toBe('Podman');
+    if (existsSync(seed)) {
+      expect(local.search('docker.sock 도커 데몬', { topK: 1 }).hits[0].chunk.doc.title).toBe('도커와 VM');
+    }
+  });
+
+  it('reports a missing folder clearly', async () => {
+    await expect(KnowledgeBase.load('/nonexistent/knowledge')).rejects.toThrow(/Knowledge folder "\/nonexistent\/knowledge" cannot be read/);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { conceptsIn } from '../../src/knowledge/glossary.js';
+import { editDistance, SpellingCorrector } from '../../src/knowledge/spelling.js';
+import { detectLang, stripParticle, tokenize, words } from '../../src/knowledge/tokenize.js';
+
+const keys = (text: string) => words(text).filter((w) => !w.isStop).map((w) => w.key);
+
+describe('Korean tokens', () => {
+  it('strips particles so 도커는 / 도커를 / 도커의 meet 도커', () => {
+    expect(keys('도커는 도커를 도커의 컨테이너에서')).toEqual(['도커', '도커', '도커', '컨테이너']);
+  });
+
+  it('keeps nouns that end like a particle (차이, 많이) and strips verb endings (공유해, 지정하는)', () => {
+    expect(stripParticle('차이')).toBe('차이');
+    expect(stripParticle('차이가')).toBe('차이');
+    expect(keys('차이 많이 공유해 지정하는')).toEqual(['차이', '많이', '공유', '지정']);
+  });
+
+  it('drops a particle glued to a Latin word (VM과, 1024랑) and question endings (뭐야, 어떻게)', () => {
+    expect(keys('VM과 1024랑 뭐야 어떻게')).toEqual(['vm', '1024']);
+  });
+
+  it('adds Hangul bigrams so compounds meet their spaced form', () => {
+    const joined = new Set(tokenize('가상머신'));
+    const spaced = new Set(tokenize('가상 머신'));
+    expect(joined.has('가상')).toBe(true);
+    expect(joined.has('머신')).toBe(true);
+    expect([...spaced].filter((t) => joined.has(t)).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('English tokens', () => {
+  it('stems words and keeps option names whole as well as in parts', () => {
+    const t = tokenize('Containers running with --cpu-shares and docker.sock');
+    expect(t).toEqual(expect.arrayContaining(['contain', 'run', 'cpu-shares', 'cpu', 'share', 'docker.sock', 'sock']));
+    expect(t).not.toContain('with');
+  });
+});
+
+describe('glossary', () => {
+  it('gives "virtual machine", "VM" and "가상머신" the same concept', () => {
+    for (const text of ['a virtual machine', 'VMs', '가상머신을', '가상 머신']) expect(conceptsIn(text)).toContain('§vm');
+  });
+  it('needs word edges for Latin forms', () => {
+    expect(conceptsIn('vmware tools')).not.toContain('§vm');
+    expect(conceptsIn('VM과 도커')).toEqual(expect.arrayContaining(['§vm', '§docker']));
+  });
+});
+
+describe('language and spelling', () => {
+  it('detects the question language', () => {
+    expect(detectLang('VM과 도커 차이')).toBe('ko');
+    expect(detectLang('cpu-shares 1024랑 512')).toBe('ko');
+    expect(detectLang('What does --cpus do?')).toBe('en');
+  });
+
+  it('corrects typos against the known vocabulary', () => {
+    const s = new SpellingCorrector(['difference', 'container', 'containers', 'between', 'virtual', 'machine']);
+    expect(s.correct('diffrence')).toBe('difference');
+    expect(s.correct('containr')).toBe('container');
+    expect(s.correct('betwen')).toBe('between');
+    expect(s.correct('poem')).toBe('poem');
+    expect(editDistance('abcd', 'abdc', 2)).toBe(1);
+    expect(editDistance('kitten', 'sitting', 5)).toBe(3);
+  });
+});
