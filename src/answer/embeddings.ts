@@ -132,8 +132,10 @@ export class PassageVectors {
   private async load(): Promise<boolean> {
     const { model, cachePath } = this.settings;
     const started = Date.now();
+    let cache = new Map<string, Float32Array>();
+    let added = 0;
     try {
-      const cache = await loadCache(cachePath, model, this.logger);
+      cache = await loadCache(cachePath, model, this.logger);
       const keys = this.chunks.map((c) => contentKey(model, passageText(c)));
       const missing = [...new Set(keys.filter((k) => !cache.has(k)))];
       const textOf = new Map(keys.map((k, i) => [k, passageText(this.chunks[i])]));
@@ -141,6 +143,7 @@ export class PassageVectors {
         const batch = missing.slice(i, i + this.batchSize);
         const vecs = await this.embed(batch.map((k) => textOf.get(k)!));
         batch.forEach((k, j) => cache.set(k, vecs[j]));
+        added += batch.length;
       }
       const dims = new Set(keys.map((k) => cache.get(k)!.length));
       if (dims.size > 1) throw new Error('embeddings of different sizes in the cache');
@@ -152,7 +155,9 @@ export class PassageVectors {
       return true;
     } catch (err) {
       this.failedAt = Date.now();
-      this.logger.warn({ err: (err as Error).message, model }, 'passage embeddings unavailable; lexical retrieval only');
+      this.logger.warn({ err: (err as Error).message, model, embedded: added }, 'passage embeddings unavailable; lexical retrieval only');
+      // Keep the batches that did arrive, so the next attempt starts from there.
+      if (added) await saveCache(cachePath, model, cache).catch(() => {});
       return false;
     }
   }
@@ -164,8 +169,14 @@ export class PassageVectors {
   /** Nearest passages to the question, or null (logged) when vectors are unavailable. */
   async search(question: string, k: number, signal?: AbortSignal): Promise<VectorHit[] | null> {
     if (!this.matrix) {
-      if (this.loading) await this.loading;
-      else if (Date.now() - this.failedAt >= this.retryAfterMs) await this.start();
+      // Still embedding (first start, or a retry after a failure): wait at most one request timeout,
+      // answering lexically meanwhile rather than keeping the user waiting.
+      const loading = this.loading ?? (Date.now() - this.failedAt >= this.retryAfterMs ? this.start() : null);
+      if (loading) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([loading, new Promise((resolve) => (timer = setTimeout(resolve, this.settings.timeoutMs)))]);
+        clearTimeout(timer);
+      }
       if (!this.matrix) return null;
     }
     if (Date.now() - this.failedAt < this.retryAfterMs && this.failedAt) return null;

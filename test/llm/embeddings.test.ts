@@ -129,6 +129,25 @@ describe('passage vector cache', () => {
 });
 
 describe('hybrid retrieval', () => {
+  it('does not keep a question waiting for a slow start-up embedding: lexical until the vectors are ready', async () => {
+    const kb = await KnowledgeBase.load(join(dir, 'kb'));
+    fake.embeddingsDelayMs = 150;
+    const vectors = new PassageVectors(client(), kb.chunks, { model: 'embed-a', cachePath: join(dir, 'slow.json'), timeoutMs: 300, batchSize: 1 }, silent);
+    const loading = vectors.start(); // kb.chunks.length requests of 150 ms each
+    const hybrid = new HybridRetriever(kb, vectors, { topK: 3, abstainMinScore: 0.35 }, silent);
+    const q = 'How do I limit container memory with --memory?';
+    const started = Date.now();
+    const early = await hybrid.search(q);
+    expect(Date.now() - started).toBeLessThan(kb.chunks.length * 150);
+    expect(vectors.ready).toBe(false);
+    expect(early.hits.map((h) => h.chunk.id)).toEqual(kb.search(q, { topK: 3, minScore: 0.35 }).hits.map((h) => h.chunk.id));
+    expect(await loading).toBe(true);
+    fake.reset();
+    await hybrid.search(q);
+    expect(fake.embeddingRequests).toHaveLength(1); // the question, now that passages are embedded
+  });
+
+
   it('fuses lexical and vector rankings and falls back to lexical when the question cannot be embedded', async () => {
     const kb = await KnowledgeBase.load(join(dir, 'kb'));
     const q = 'How do I limit container memory with --memory?';

@@ -77,6 +77,8 @@ export class FakeOpenAI {
   chat: (body: any) => ChatBehaviour = () => ({ kind: 'answer' });
   /** Status returned by /embeddings instead of vectors (undefined: vectors). */
   embeddingsStatus: number | undefined;
+  /** Delay before each /embeddings answer. */
+  embeddingsDelayMs = 0;
   embeddingDim = 128;
   private server: Server | null = null;
   private sockets = new Set<Socket>();
@@ -90,13 +92,13 @@ export class FakeOpenAI {
     return this.requests.filter((r) => r.path.endsWith('/embeddings'));
   }
 
-  async start(): Promise<string> {
+  async start(port = 0): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
     this.server.on('connection', (s) => {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/v1`;
   }
 
@@ -111,6 +113,7 @@ export class FakeOpenAI {
     this.queue.length = 0;
     this.chat = () => ({ kind: 'answer' });
     this.embeddingsStatus = undefined;
+    this.embeddingsDelayMs = 0;
   }
 
   private sleep(ms: number): Promise<void> {
@@ -149,7 +152,8 @@ export class FakeOpenAI {
     res.end(JSON.stringify({ error: { message, type: status === 429 ? 'rate_limit_exceeded' : 'server_error', param: null, code: null } }));
   }
 
-  private embeddings(body: any, res: ServerResponse): void {
+  private async embeddings(body: any, res: ServerResponse): Promise<void> {
+    if (this.embeddingsDelayMs) await this.sleep(this.embeddingsDelayMs);
     if (this.embeddingsStatus) return this.error(res, this.embeddingsStatus, 'embeddings failed');
     const inputs: string[] = Array.isArray(body?.input) ? body.input : [body?.input];
     const data = inputs.map((text, index) => {
