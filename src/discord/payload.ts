@@ -3,16 +3,19 @@
 // paragraph/line/sentence/space boundaries, embed descriptions past 4096 continue in further embeds,
 // and embeds past 10 per message or 6000 characters per message move to further messages.
 // The first payload carries the components and files; the rest are sent as follow-ups.
+// Embeds and components are built as plain API JSON (what the builders would produce, with the limits
+// applied here): discord.js accepts it as is and skips the builders' validation, which costs more CPU
+// than everything else in a reply.
 import {
-  ActionRowBuilder,
   AttachmentBuilder,
-  ButtonBuilder,
   ButtonStyle,
-  EmbedBuilder,
-  StringSelectMenuBuilder,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIComponentInMessageActionRow,
   type APIEmbed,
+  type APIStringSelectComponent,
   type BaseMessageOptions,
-  type MessageActionRowComponentBuilder,
 } from 'discord.js';
 import { LIMITS, splitText, truncate } from '../commands/limits.js';
 import type { BotComponent, BotEmbed, BotMessage } from '../commands/types.js';
@@ -76,38 +79,48 @@ function fitEmbed(e: APIEmbed, budget: number): APIEmbed {
   return out;
 }
 
-function toComponents(rows: BotComponent[][]): ActionRowBuilder<MessageActionRowComponentBuilder>[] {
-  const out: ActionRowBuilder<MessageActionRowComponentBuilder>[] = [];
+type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+/** A single emoji character, or a custom emoji `<:name:id>` / `<a:name:id>`. */
+function emojiOf(text: string): APIButtonComponentWithCustomId['emoji'] {
+  const custom = /^<(a)?:(\w+):(\d+)>$/.exec(text);
+  return custom ? { id: custom[3], name: custom[2], animated: Boolean(custom[1]) } : { name: text };
+}
+
+function toComponents(rows: BotComponent[][]): Row[] {
+  const out: Row[] = [];
   for (const row of rows) {
     // A select menu needs a row of its own; buttons share rows of 5.
     const selects = row.filter((c): c is Extract<BotComponent, { kind: 'select' }> => c.kind === 'select');
     const buttons = row.filter((c): c is Extract<BotComponent, { kind: 'button' }> => c.kind === 'button');
     for (let i = 0; i < buttons.length; i += MAX_BUTTONS_PER_ROW) {
-      const r = new ActionRowBuilder<MessageActionRowComponentBuilder>();
-      for (const b of buttons.slice(i, i + MAX_BUTTONS_PER_ROW)) {
-        const button = new ButtonBuilder()
-          .setCustomId(b.id.slice(0, CUSTOM_ID_MAX))
-          .setLabel(truncate(b.label || '…', LIMITS.buttonLabel))
-          .setStyle(STYLE[b.style ?? 'secondary'])
-          .setDisabled(b.disabled ?? false);
-        if (b.emoji) button.setEmoji(b.emoji);
-        r.addComponents(button);
-      }
-      out.push(r);
+      out.push({
+        type: ComponentType.ActionRow,
+        components: buttons.slice(i, i + MAX_BUTTONS_PER_ROW).map(
+          (b): APIButtonComponentWithCustomId => ({
+            type: ComponentType.Button,
+            custom_id: b.id.slice(0, CUSTOM_ID_MAX),
+            label: truncate(b.label || '…', LIMITS.buttonLabel),
+            style: STYLE[b.style ?? 'secondary'] as APIButtonComponentWithCustomId['style'],
+            disabled: b.disabled ?? false,
+            ...(b.emoji ? { emoji: emojiOf(b.emoji) } : {}),
+          }),
+        ),
+      });
     }
     for (const s of selects) {
       if (!s.options.length) continue;
-      const menu = new StringSelectMenuBuilder()
-        .setCustomId(s.id.slice(0, CUSTOM_ID_MAX))
-        .addOptions(
-          s.options.slice(0, LIMITS.selectOptions).map((o) => ({
-            label: truncate(o.label || o.value, LIMITS.selectLabel),
-            value: o.value.slice(0, SELECT_VALUE_MAX),
-            ...(o.description ? { description: truncate(o.description, LIMITS.selectDescription) } : {}),
-          })),
-        );
-      if (s.placeholder) menu.setPlaceholder(truncate(s.placeholder, 150));
-      out.push(new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(menu));
+      const menu: APIStringSelectComponent = {
+        type: ComponentType.StringSelect,
+        custom_id: s.id.slice(0, CUSTOM_ID_MAX),
+        options: s.options.slice(0, LIMITS.selectOptions).map((o) => ({
+          label: truncate(o.label || o.value, LIMITS.selectLabel),
+          value: o.value.slice(0, SELECT_VALUE_MAX),
+          ...(o.description ? { description: truncate(o.description, LIMITS.selectDescription) } : {}),
+        })),
+        ...(s.placeholder ? { placeholder: truncate(s.placeholder, 150) } : {}),
+      };
+      out.push({ type: ComponentType.ActionRow, components: [menu] });
     }
   }
   return out.slice(0, MAX_ROWS);
@@ -152,13 +165,13 @@ export function toPayloads(msg: BotMessage, opts: PayloadOptions = { split: true
   const first: DiscordPayload = { allowedMentions: NO_MENTIONS };
   if (contents.length) first.content = contents[0];
   else if (opts.edit && msg.content !== undefined) first.content = '';
-  if (embedGroups.length) first.embeds = embedGroups[0].map((e) => new EmbedBuilder(e));
+  if (embedGroups.length) first.embeds = embedGroups[0];
   else if (opts.edit && msg.embeds !== undefined) first.embeds = [];
   if (msg.components !== undefined) first.components = toComponents(msg.components);
   if (msg.files?.length) first.files = msg.files.map((f) => new AttachmentBuilder(f.data, { name: f.name }));
   if (!opts.edit && first.content === undefined && first.embeds === undefined && !first.files) first.content = '…';
   payloads.push(first);
   for (const c of contents.slice(1)) payloads.push({ content: c, allowedMentions: NO_MENTIONS });
-  for (const g of embedGroups.slice(1)) payloads.push({ embeds: g.map((e) => new EmbedBuilder(e)), allowedMentions: NO_MENTIONS });
+  for (const g of embedGroups.slice(1)) payloads.push({ embeds: g, allowedMentions: NO_MENTIONS });
   return payloads;
 }
