@@ -273,6 +273,13 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
     expect(await labelledContainers(docker)).toEqual([]);
   }, 20_000);
 
+  it('an allowlisted image that is not built gives the image-missing message', async () => {
+    const s2 = createSandboxService(testConfig({ SANDBOX_IMAGE_ALLOWLIST: 'study-sandbox:not-built' }), silentLogger, db, { reaper: false, charts: false });
+    const r = await s2.run({ ...base, user: user('u-img'), preset: 'hello', image: 'study-sandbox:not-built' });
+    expect(!r.ok && r.error).toMatchObject({ code: 'image-missing', detail: 'study-sandbox:not-built' });
+    await s2.close();
+  });
+
   describe('/sandbox through the command layer (recording Responder)', () => {
     let cmdSvc: SandboxService;
     beforeAll(() => {
