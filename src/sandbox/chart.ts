@@ -32,6 +32,8 @@ export interface ChartInput {
   /** --cpus; drawn as a line at cpus × 100 %. null = no quota. */
   cpus: number | null;
   memoryLimitBytes: number | null;
+  /** A line under the title (e.g. why there are no samples). */
+  note?: string;
   /** Extra dashed horizontal lines on the CPU axis (e.g. the expected split of a compare). */
   cpuLines?: { label: string; y: number }[];
   width?: number;
@@ -55,7 +57,7 @@ export async function renderChart(input: ChartInput): Promise<Buffer> {
   ctx.fillRect(0, 0, width, height);
 
   const allT = input.series.flatMap((s) => s.samples.map((x) => x.t / 1000));
-  const tMax = Math.max(1, ...allT);
+  const tMax = Math.ceil(Math.max(1, ...allT));
   const datasets: ChartConfiguration<'line'>['data']['datasets'] = [];
   const multi = input.series.length > 1;
   input.series.forEach((s, i) => {
@@ -122,14 +124,15 @@ export async function renderChart(input: ChartInput): Promise<Buffer> {
       parsing: false,
       plugins: {
         title: { display: true, text: input.title, font: { size: 16 } },
+        subtitle: { display: !!input.note, text: input.note ?? '', font: { size: 12, style: 'italic' }, color: '#666' },
         legend: { position: 'bottom' },
       },
       scales: {
-        x: { type: 'linear', min: 0, max: Math.ceil(tMax), title: { display: true, text: 'seconds since start' } },
-        cpu: { type: 'linear', position: 'left', min: 0, max: Math.ceil(cpuAxisMax / 10) * 10, title: { display: true, text: 'CPU % (100 % = one CPU)' } },
+        x: { type: 'linear', min: 0, max: tMax, title: { display: true, text: 'seconds since start' } },
+        cpu: { type: 'linear', position: 'left', min: 0, suggestedMax: cpuAxisMax, title: { display: true, text: 'CPU % (100 % = one CPU)' } },
         ...(multi
           ? {}
-          : { mem: { type: 'linear' as const, position: 'right' as const, min: 0, max: Math.ceil(memMax / 8) * 8, title: { display: true, text: 'Memory (MiB)' }, grid: { drawOnChartArea: false } } }),
+          : { mem: { type: 'linear' as const, position: 'right' as const, min: 0, suggestedMax: memMax, title: { display: true, text: 'Memory (MiB)' }, grid: { drawOnChartArea: false } } }),
       },
     },
     plugins: [

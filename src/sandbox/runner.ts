@@ -181,6 +181,7 @@ export async function runContainer(docker: Docker, spec: RunSpec, hooks: RunHook
   const output = new OutputTail(4096);
   let capped = false;
   let timedOut = false;
+  let exited = false;
   let containerId = '';
   let attachStream: (Readable & { destroy(): void }) | undefined;
   let statsStream: (Readable & { destroy(): void }) | undefined;
@@ -231,6 +232,10 @@ export async function runContainer(docker: Docker, spec: RunSpec, hooks: RunHook
     const statsPromise = (async () => {
       try {
         statsStream = (await container.stats({ stream: true })) as unknown as Readable & { destroy(): void };
+        if (exited) {
+          statsStream.destroy(); // the container was faster than the stats request
+          return;
+        }
         const splitter = new JsonLineSplitter();
         await new Promise<void>((resolve) => {
           statsStream!.on('data', (chunk: Buffer) =>
@@ -252,13 +257,14 @@ export async function runContainer(docker: Docker, spec: RunSpec, hooks: RunHook
     })();
 
     const waited = (await container.wait()) as { StatusCode?: number };
+    exited = true;
     timings.exited = since();
     clearTimeout(timer);
     statsStream?.destroy();
     // Let the last output arrive (the attach stream ends right after the container).
     await Promise.race([attachDone, new Promise((r) => setTimeout(r, 500))]);
     attachStream.destroy();
-    await Promise.race([statsPromise, new Promise((r) => setTimeout(r, 200))]);
+    await Promise.race([statsPromise, new Promise((r) => setTimeout(r, 50))]);
 
     const info = await container.inspect();
     const state = info.State;

@@ -134,6 +134,8 @@ export interface SandboxDeps {
   reaper?: boolean;
   /** Render PNG charts (default true). */
   charts?: boolean;
+  /** Check Docker and load the chart library at creation (default true). */
+  warmup?: boolean;
 }
 
 const PING_TIMEOUT_MS = 3000;
@@ -402,6 +404,7 @@ export function createSandboxService(config: Config, logger: Logger, db: Databas
             series: [{ label: presetName ?? 'command', samples: result.samples }],
             cpus: limits.cpus,
             memoryLimitBytes: limits.memoryMb * 1024 * 1024,
+            note: result.samples.length === 0 ? 'no stats samples: the container ended before the first reading (about one a second)' : undefined,
           });
         } catch (err) {
           log.warn({ err }, 'sandbox: chart rendering failed');
@@ -548,6 +551,13 @@ export function createSandboxService(config: Config, logger: Logger, db: Databas
   }
 
   let timer: NodeJS.Timeout | undefined;
+  if (cfg.enabled && deps.warmup !== false && docker) {
+    // Learn the host CPUs and load the chart library now, so the first run reports as fast as the rest.
+    void check().then((r) => {
+      if (!r.ok) log.warn({ code: r.error.code, detail: r.error.detail }, 'sandbox: not usable yet');
+    });
+    if (deps.charts !== false) void renderChart({ title: 'warm-up', series: [], cpus: 1, memoryLimitBytes: null }).catch(() => undefined);
+  }
   if (cfg.enabled && deps.reaper !== false && docker) {
     void reap();
     timer = setInterval(() => void reap(), cfg.reaperSeconds * 1000);
