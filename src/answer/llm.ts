@@ -197,7 +197,7 @@ function classify(err: unknown, aborted: 'timeout' | 'cancelled' | null): Genera
   if (err instanceof OpenAI.InternalServerError) return new GenerationError('server-error', msg);
   if (err instanceof OpenAI.APIError) {
     // A status means the server refused the request (400, 401, 404 …); none means an error event in the stream.
-    return new GenerationError(err.status ? (err.status >= 500 ? 'server-error' : 'rejected') : 'malformed', msg);
+    return new GenerationError(err.status && err.status < 500 ? 'rejected' : 'server-error', msg);
   }
   if (err instanceof SyntaxError) return new GenerationError('malformed', msg);
   return new GenerationError('network-error', msg);

@@ -17,6 +17,8 @@ export type ChatBehaviour =
   | { kind: 'slow'; delayMs: number; then?: ChatBehaviour }
   /** Closes the connection without a response. */
   | { kind: 'drop' }
+  /** Sends these chunks, then an error event as OpenAI does when it fails mid-stream. */
+  | { kind: 'error-event'; chunks: string[] }
   /** Sends these chunks, then closes without a finish reason or [DONE]. */
   | { kind: 'cut'; chunks: string[] };
 
@@ -232,6 +234,11 @@ export class FakeOpenAI {
       write(chunk({ content: p }, null));
     }
     if (b.kind === 'stall') return; // keep the connection open and say nothing more
+    if (b.kind === 'error-event') {
+      write(`data: ${JSON.stringify({ error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null } })}\n\n`);
+      res.end();
+      return;
+    }
     if (b.kind === 'cut') {
       res.end();
       return;
