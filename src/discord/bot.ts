@@ -113,7 +113,7 @@ export async function startDiscordBot(services: Services, commands: Command[], o
   client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
   client.on(Events.ShardError, (err, shardId) => logger.error({ err, shardId }, 'shard error'));
   client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'shard disconnected'));
-  client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'shard reconnecting'));
+  client.on(Events.ShardReconnecting, (shardId) => !stopping && logger.info({ shardId }, 'shard reconnecting'));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'shard resumed'));
   client.on(Events.Invalidated, () => logger.error('session invalidated'));
   client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited by Discord'));
