@@ -8,6 +8,7 @@ import { openDatabase } from './db/database.js';
 import { FeedbackStore } from './db/feedback.js';
 import { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { createLogger } from './logger.js';
+import { QuizService } from './quiz/service.js';
 import type { Services } from './services.js';
 
 /** What answering needs, without a database: used by the JSON CLI and the evaluation. */
@@ -21,5 +22,6 @@ export async function createAnswering(config: Config, logger: Logger = createLog
 export async function createServices(config: Config = loadConfig()): Promise<Services> {
   const { logger, kb, answerer } = await createAnswering(config);
   const db = openDatabase(config.databasePath);
-  return { config, logger, kb, answerer, db, feedback: new FeedbackStore(db) };
+  const quiz = await QuizService.create(config, kb, db, logger);
+  return { config, logger, kb, answerer, db, feedback: new FeedbackStore(db), quiz };
 }

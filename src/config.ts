@@ -102,6 +102,8 @@ export const settings = {
 
   // --- quiz ---
   QUIZ_ANSWER_SECONDS: { schema: int(30, 5, 600), doc: 'Time a quiz question stays open before the answer is revealed.' },
+  QUIZ_NEXT_SECONDS: { schema: int(6, 0, 60), doc: 'Pause after a reveal before the next question of a multi-question quiz.' },
+  QUIZ_GENERATE: { schema: bool(true), doc: 'With OPENAI_API_KEY set, /quiz writes fresh questions from random passages (checked; the bank serves on any failure).' },
 } as const;
 
 type Settings = typeof settings;
@@ -173,7 +175,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       progressSeconds: s.SANDBOX_PROGRESS_SECONDS,
       reaperSeconds: s.SANDBOX_REAPER_SECONDS,
     },
-    quiz: { answerSeconds: s.QUIZ_ANSWER_SECONDS },
+    quiz: { answerSeconds: s.QUIZ_ANSWER_SECONDS, nextSeconds: s.QUIZ_NEXT_SECONDS, generate: s.QUIZ_GENERATE },
   };
 }
 

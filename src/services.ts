@@ -6,6 +6,7 @@ import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import type { Answerer } from './answer/types.js';
 import type { FeedbackStore } from './db/feedback.js';
 import type { SandboxService } from './sandbox/service.js';
+import type { QuizService } from './quiz/service.js';
 
 export interface Services {
   config: Config;
@@ -15,5 +16,6 @@ export interface Services {
   db: Database.Database;
   feedback: FeedbackStore;
   sandbox?: SandboxService;
+  quiz?: QuizService;
   // Optional capabilities (typed fields added by their modules): sandbox, quiz.
 }

@@ -98,11 +98,13 @@ export function parseBankFile(name: string, text: string): QuizQuestion[] {
 export class QuizBank {
   constructor(readonly questions: QuizQuestion[]) {}
 
-  static async load(dir: string): Promise<QuizBank> {
+  /** Loads every `*.json` in `dir`. A missing folder is an empty bank when `missingOk`; a bad file always throws. */
+  static async load(dir: string, options: { missingOk?: boolean } = {}): Promise<QuizBank> {
     let names: string[];
     try {
       names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
     } catch (err) {
+      if (options.missingOk && (err as NodeJS.ErrnoException).code === 'ENOENT') return new QuizBank([]);
       throw new QuizBankError(`Quiz folder ${JSON.stringify(dir)} cannot be read: ${(err as Error).message}`);
     }
     const questions: QuizQuestion[] = [];
