@@ -103,7 +103,9 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
   }, 20_000);
 
   it('cpu-burn under --cpus 0.5 measures about 50 %', async () => {
-    const r = await svc.run({ ...base, user: user('u-cpu'), preset: 'cpu-burn', options: { cpus: 0.5, timeout: 5 } });
+    // A high --cpu-shares lets the container reach its quota even when other work loads the 2 cores;
+    // the quota (--cpus 0.5) is what caps it.
+    const r = await svc.run({ ...base, user: user('u-cpu'), preset: 'cpu-burn', options: { cpus: 0.5, cpu_shares: 4096, timeout: 5 } });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const s = r.report.result.summary;
