@@ -57,6 +57,21 @@ const mention: Command = {
   },
 };
 
+/** A message with a button; pressing it edits that message (update), slowly when the id says so. */
+let updateGate: Promise<void> = Promise.resolve();
+const counter: Command = {
+  data: new SlashCommandBuilder().setName('counter').setDescription('a button that edits its message'),
+  async execute(ctx) {
+    await ctx.respond.reply({ content: 'count 0', components: [[{ kind: 'button', id: 'counter:inc:0', label: 'Add' }, { kind: 'button', id: 'counter:slow:0', label: 'Slow add' }]] });
+  },
+  async handleComponent(ctx) {
+    const [, action, n] = ctx.customId.split(':');
+    if (action === 'slow') await updateGate;
+    const next = Number(n) + 1;
+    await ctx.respond.update!({ content: `count ${next}`, components: [[{ kind: 'button', id: `counter:inc:${next}`, label: 'Add' }]] });
+  },
+};
+
 const final = (m: RecordedMessage) => m.embeds.length > 0 && m.embeds[0].footer?.text !== undefined && !/writing|작성 중/.test(m.embeds[0].footer.text);
 
 describe('discord bot with the emulator', () => {
@@ -64,7 +79,7 @@ describe('discord bot with the emulator', () => {
   const slow = gated();
 
   beforeAll(async () => {
-    h = await startBotUnderTest({ commands: [...commands, boom, long, silent, mention, slow.command], bot: { autoDeferMs: 150 } });
+    h = await startBotUnderTest({ commands: [...commands, boom, long, silent, mention, counter, slow.command], bot: { autoDeferMs: 150 } });
     longText = h.services.kb.chunks
       .filter((c) => c.doc.lang === 'en')
       .map((c) => c.text)
@@ -193,6 +208,27 @@ describe('discord bot with the emulator', () => {
     const m = await i.waitForMessage((x) => x.content === 'done slowly');
     expect(m.via).toBe('edit');
     expect(i.calls().filter((c) => c.kind === 'callback')).toHaveLength(1);
+  });
+
+  test('update() edits the message carrying the button (type 7); a slow one is deferred (type 6) then edited', async () => {
+    const first = await h.emu.slash('counter').waitForMessage();
+    const click = h.emu.click(first, { label: 'Add' });
+    const updated = await click.waitForMessage();
+    expect((await click.waitForAck()).body.type).toBe(7);
+    expect(updated.via).toBe('update');
+    expect(updated.id).toBe(first.id);
+    expect(updated.content).toBe('count 1');
+
+    let open!: () => void;
+    updateGate = new Promise<void>((r) => (open = r));
+    const slowClick = h.emu.click(first, { label: 'Slow add' });
+    expect((await slowClick.waitForAck()).body.type).toBe(6);
+    open();
+    const edited = await slowClick.waitForMessage();
+    expect(edited.via).toBe('edit');
+    expect(edited.id).toBe(first.id);
+    expect(edited.content).toBe('count 1');
+    expect(slowClick.calls().filter((c) => c.kind === 'callback')).toHaveLength(1);
   });
 
   test('content over 2000 characters is split into follow-ups at paragraph boundaries', async () => {
