@@ -195,8 +195,7 @@ export class QuizService {
     };
     this.rounds.set(round.id, round);
     this.byChannel.set(req.channelId, round.id);
-    await this.ask(round, 0);
-    return true;
+    return this.ask(round, 0);
   }
 
   private async nextQuestion(round: Round, index: number): Promise<QuizQuestion | undefined> {
@@ -212,12 +211,13 @@ export class QuizService {
     return round.planned[index] ?? this.plan(round.channelId, round.locale, round.topic, 1)[0];
   }
 
-  private async ask(round: Round, index: number): Promise<void> {
-    if (round.finished) return;
+  /** Shows question `index` of the round; false when there was none to show (the round is then over). */
+  private async ask(round: Round, index: number): Promise<boolean> {
+    if (round.finished) return false;
     const question = await this.nextQuestion(round, index);
     if (!question || round.finished) {
       this.finish(round);
-      return;
+      return false;
     }
     this.remember(round.channelId, question.key);
     const order = this.shuffle([0, 1, 2, 3]);
@@ -234,11 +234,12 @@ export class QuizService {
     const live: Live = { shown, run: `${round.id}:${index}`, answers: new Map(), revealed: false };
     round.live = live;
     await this.safe('question', round, () => round.respond.reply(questionMessage(shown, round.locale, round.starter.name)));
-    if (round.live !== live || live.revealed) return; // closed while the message was being sent
+    if (round.live !== live || live.revealed) return true; // closed while the message was being sent
     live.timer = setTimeout(() => {
       this.reveal(round, live, 'timeout').catch((err) => this.options.logger.error({ err, round: round.id }, 'quiz timeout reveal failed'));
     }, this.options.answerSeconds * 1000);
     live.timer.unref();
+    return true;
   }
 
   private revealOptions(round: Round, live: Live, reason: RevealOptions['reason']): RevealOptions {

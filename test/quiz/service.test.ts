@@ -208,6 +208,17 @@ describe('QuizService', () => {
     expect(s.isActive('c1')).toBe(false);
   });
 
+  it('says so when there is nothing to ask (empty bank, failing generator)', async () => {
+    const log = memoryLogger();
+    const generator = { generate: async () => null };
+    const s = new QuizService(new QuizBank([]), openDatabase(':memory:'), kb, { answerSeconds: 30, nextSeconds: 0, logger: log.logger, generator });
+    services.push(s);
+    const respond = recordingResponder();
+    expect(await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 1, respond })).toBe(false);
+    expect(respond.sent).toEqual([]);
+    expect(s.isActive('c1')).toBe(false);
+  });
+
   it('prefers questions not asked lately in the channel, and resolves topics by id or title', async () => {
     const { s } = service();
     const seen = new Set<string>();
