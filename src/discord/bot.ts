@@ -54,6 +54,21 @@ const SHUTTING_DOWN: Text = {
   en: 'The bot is restarting. Please try again in a moment.',
 };
 
+/**
+ * Answers are synchronous CPU work (retrieval, sentence picking). Starting each one from setImmediate lets
+ * the event loop first read whatever the socket holds (new interactions to acknowledge, REST responses),
+ * so a burst of questions is acknowledged before it is answered.
+ */
+export function ackFirst(services: Services): Services {
+  const answerer = services.answerer;
+  return {
+    ...services,
+    answerer: {
+      answer: (question, options) => new Promise((resolve) => setImmediate(resolve)).then(() => answerer.answer(question, options)),
+    },
+  };
+}
+
 export function createClient(apiUrl: string): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -98,6 +113,7 @@ export async function startDiscordBot(services: Services, commands: Command[], o
   const token = options.token ?? cfg.token;
   if (!token) throw new Error('DISCORD_TOKEN is not set');
   const logger = services.logger.child({ component: 'discord' });
+  services = ackFirst(services);
   const router = new CommandRouter(commands, services, {
     cooldownSeconds: options.cooldownSeconds ?? cfg.cooldownSeconds,
     allowedChannelIds: options.allowedChannelIds ?? cfg.allowedChannelIds,
