@@ -89,25 +89,56 @@ export const GENERIC_CONCEPTS = new Set([
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
-interface CompiledForm {
-  re: RegExp;
-  id: string;
+/** A form that can only match within one word (no space, no leading dash, no slash). */
+function isWordForm(form: string): boolean {
+  if (HANGUL.test(form)) return !/\s|\\s| /.test(form);
+  return !/\s|\\s|\/|^-/.test(form);
 }
 
-// One regex per concept (an alternation of its forms) keeps indexing 10,000 passages fast.
-const compiled: CompiledForm[] = CONCEPTS.map(({ id, forms }) => ({
-  id,
-  // Latin forms need word edges so `vm` does not fire inside `vmware`; Hangul forms do not.
-  re: new RegExp(forms.map((f) => (HANGUL.test(f) ? f : `(?<![a-z0-9-])(?:${f})(?![a-z0-9])`)).join('|'), 'u'),
-}));
+interface WordMatcher {
+  id: string;
+  re: RegExp;
+}
+
+// Word forms are tested once per distinct word (cached); only phrase forms scan whole texts.
+const wordMatchers: WordMatcher[] = [];
+const phraseMatchers: WordMatcher[] = [];
+for (const { id, forms } of CONCEPTS) {
+  const latin = forms.filter((f) => isWordForm(f) && !HANGUL.test(f));
+  const hangul = forms.filter((f) => isWordForm(f) && HANGUL.test(f));
+  const phrases = forms.filter((f) => !isWordForm(f));
+  // A Latin word must match whole, or by its first part (`cpu` in `cpu-shares`); Hangul forms match
+  // anywhere in a word since particles attach to them.
+  const alternatives = [...(latin.length ? [`^(?:${latin.join('|')})(?:$|[-_.])`] : []), ...hangul];
+  if (alternatives.length) wordMatchers.push({ id: `§${id}`, re: new RegExp(alternatives.join('|'), 'u') });
+  if (phrases.length) {
+    phraseMatchers.push({
+      id: `§${id}`,
+      // Latin phrases need word edges so `vm` does not fire inside `vmware`.
+      re: new RegExp(phrases.map((f) => (HANGUL.test(f) && !/[a-z]/.test(f) ? f : `(?<![a-z0-9-])(?:${f})(?![a-z0-9])`)).join('|'), 'u'),
+    });
+  }
+}
+
+const WORD_RE = /[a-z0-9]+(?:[-_.][a-z0-9]+)*|[\uac00-\ud7a3]+/g;
+const wordConceptCache = new Map<string, string[]>();
+
+function wordConcepts(word: string): string[] {
+  let found = wordConceptCache.get(word);
+  if (!found) {
+    found = wordMatchers.filter((m) => m.re.test(word)).map((m) => m.id);
+    if (wordConceptCache.size > 200_000) wordConceptCache.clear();
+    wordConceptCache.set(word, found);
+  }
+  return found;
+}
 
 /** Concept tokens (`§id`) for every glossary concept the text mentions. */
 export function conceptsIn(text: string): string[] {
   const t = text.normalize('NFKC').toLowerCase();
   const found = new Set<string>();
-  for (const { re, id } of compiled) {
-    if (re.test(t)) found.add(`§${id}`);
-  }
+  for (const m of t.matchAll(WORD_RE)) for (const c of wordConcepts(m[0])) found.add(c);
+  for (const { re, id } of phraseMatchers) if (!found.has(id) && re.test(t)) found.add(id);
   return [...found];
 }
 

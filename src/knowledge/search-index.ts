@@ -1,8 +1,8 @@
-// Retrieval: MiniSearch (BM25) over our Korean/English tokens, then a re-rank by how much of the
+// Retrieval: our own BM25F inverted index over Korean/English tokens, then a re-rank by how much of the
 // question a passage covers, with a preference for the question's language. Coverage also decides
 // abstention: a question whose content words the knowledge base does not know is not answered.
-import MiniSearch from 'minisearch';
 import { conceptsIn, GENERIC_CONCEPTS } from './glossary.js';
+import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { SpellingCorrector } from './spelling.js';
 import { detectLang, hangulBigrams, isConcept, isHangulBigram, tokenize, words, type Word } from './tokenize.js';
 import type { Chunk, Lang, SearchHit, SearchResult } from './types.js';
@@ -13,12 +13,6 @@ export interface SearchOptions {
   minScore?: number;
   /** Override the detected question language. */
   lang?: Lang;
-}
-
-interface IndexedDoc {
-  i: number;
-  heading: string;
-  text: string;
 }
 
 /** One content word of the question, with the ways a passage can cover it. */
@@ -67,34 +61,42 @@ const termsOf = (text: string): Set<string> => {
 
 export class SearchIndex {
   readonly chunks: Chunk[];
-  private mini: MiniSearch<IndexedDoc>;
+  private index: InvertedIndex;
   private passages: PassageTerms[];
   private df = new Map<string, number>();
   private speller: SpellingCorrector;
 
   constructor(chunks: Chunk[]) {
     this.chunks = chunks;
-    this.mini = new MiniSearch<IndexedDoc>({
-      idField: 'i',
-      fields: ['heading', 'text'],
-      tokenize: (text) => tokenize(text),
-      processTerm: (term) => term,
-      searchOptions: { boost: { heading: 1.6 } },
-    });
     const latinWords: string[] = [];
-    const docs: IndexedDoc[] = chunks.map((c, i) => ({ i, heading: `${c.doc.title}\n${c.heading}`, text: c.text }));
-    this.passages = chunks.map((c, i) => {
-      const all = termsOf(`${c.heading}\n${c.text}`);
-      const title = termsOf(c.doc.title);
-      for (const t of title) if (!all.has(t)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-      for (const w of words(`${docs[i].heading}\n${c.text}`)) {
+    const titles = new Map<string, { tokens: string[]; set: Set<string> }>();
+    const docs: IndexedPassage[] = [];
+    const tokensOf = (text: string): string[] => {
+      const out: string[] = [];
+      for (const w of words(text)) {
         if (w.script === 'latin') for (const p of w.surface.split(/[-_.]/)) latinWords.push(p);
+        if (!w.isStop) out.push(...w.terms);
       }
+      out.push(...conceptsIn(text));
+      return out;
+    };
+    this.passages = chunks.map((c) => {
+      let title = titles.get(c.doc.title);
+      if (!title) {
+        const tokens = tokensOf(c.doc.title);
+        title = { tokens, set: new Set(tokens) };
+        titles.set(c.doc.title, title);
+      }
+      const headingTokens = tokensOf(c.heading);
+      const textTokens = tokensOf(c.text);
+      docs.push({ heading: [...title.tokens, ...headingTokens], text: textTokens });
+      const all = new Set([...headingTokens, ...textTokens]);
       for (const t of all) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+      for (const t of title.set) if (!all.has(t)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
       const own = c.headingPath[c.headingPath.length - 1] ?? c.doc.title;
-      return { all, title, heading: termsOf(own), definitional: DEFINITION_HEADING.test(own) };
+      return { all, title: title.set, heading: termsOf(own), definitional: DEFINITION_HEADING.test(own) };
     });
-    this.mini.addAll(docs);
+    this.index = new InvertedIndex(docs);
     this.speller = new SpellingCorrector(latinWords);
   }
 
@@ -165,17 +167,20 @@ export class SearchIndex {
     const units = this.units(corrected);
     if (!terms.length || !units.length) return { query, lang, hits: [], abstain: true, terms };
 
-    const raw = this.mini.search(terms.join(' '), {
-      tokenize: () => terms,
-      processTerm: (t) => t,
-      boostTerm: (t) => (isHangulBigram(t) ? 0.45 : isConcept(t) ? 1.3 : 1),
-    });
+    // Terms in most passages rank nothing but cost the most; the re-rank below still sees them.
+    const common = Math.max(200, this.chunks.length * 0.05);
+    const byRarity = terms.filter((t) => this.df.has(t)).sort((a, b) => this.df.get(a)! - this.df.get(b)!);
+    const queryTerms = byRarity.filter((t, i) => i < 4 || this.df.get(t)! <= common);
+    const raw = this.index.search(
+      queryTerms.map((term) => ({ term, boost: isHangulBigram(term) ? 0.45 : isConcept(term) ? 1.3 : 1 })),
+      CANDIDATES,
+    );
     if (!raw.length) return { query, lang, hits: [], abstain: true, terms };
 
     const definitionQuestion = DEFINITION_QUESTION.test(query);
     const top = raw[0].score;
-    const rescored = raw.slice(0, CANDIDATES).map((r) => {
-      const i = r.id as number;
+    const rescored = raw.map((r) => {
+      const i = r.id;
       const chunk = this.chunks[i];
       const p = this.passages[i];
       const cov = this.coverage(units, p.all, p.definitional, p.title);

@@ -33,7 +33,7 @@ const EN_STOP = new Set(
   they them their what which who whom whose when where why how this that these those of in on at to for from by
   with about into over under as and or but if then so than too very can could should would will shall may might
   must not no yes there here get got use used using make makes just any some all each between vs versus please tell
-  explain show give happen happens go goes going went`.split(/\s+/).filter(Boolean),
+  explain show give happen happens go goes going went much many`.split(/\s+/).filter(Boolean),
 );
 
 export function normalize(text: string): string {
@@ -89,6 +89,38 @@ export interface Word {
 /** Splits into words: Latin runs (keeping inner hyphens/dots: cpu-shares, docker.sock, 1.5), digit runs, Hangul runs. */
 const WORD_RE = /[a-z0-9]+(?:[-_.][a-z0-9]+)*|[\uac00-\ud7a3]+/g;
 
+/** Analysis of one surface word; words repeat, so results are cached (bounded). */
+const wordCache = new Map<string, Word>();
+const WORD_CACHE_MAX = 200_000;
+
+function analyse(surface: string): Word {
+  const cached = wordCache.get(surface);
+  if (cached) return cached;
+  let word: Word;
+  if (HANGUL.test(surface)) {
+    const stripped = stripVerbEnding(stripParticle(surface));
+    const isStop = KO_STOP.has(surface) || KO_STOP.has(stripped) || PARTICLES.includes(surface);
+    const terms = new Set<string>([stripped]);
+    if (stripped !== surface) terms.add(surface);
+    for (const g of hangulBigrams(stripped)) terms.add(g);
+    word = { surface, terms: [...terms], key: stripped, isStop, script: 'hangul' };
+  } else {
+    const parts = surface.split(/[-_.]/).filter(Boolean);
+    const terms = new Set<string>();
+    if (parts.length > 1) terms.add(surface);
+    for (const p of parts) {
+      if (EN_STOP.has(p) && parts.length === 1) continue;
+      terms.add(/^[0-9]/.test(p) ? p : stemmer(p));
+    }
+    const isStop = parts.length === 1 && EN_STOP.has(surface);
+    const key = parts.length > 1 ? surface : /^[0-9]/.test(surface) ? surface : stemmer(surface);
+    word = { surface, terms: [...terms], key, isStop, script: /^[0-9]/.test(surface) ? 'digit' : 'latin' };
+  }
+  if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+  wordCache.set(surface, word);
+  return word;
+}
+
 export function words(text: string): Word[] {
   const out: Word[] = [];
   let prevEnd = -1;
@@ -96,26 +128,8 @@ export function words(text: string): Word[] {
     const surface = m[0];
     const glued = m.index === prevEnd; // e.g. the 과 of "VM과", the 랑 of "1024랑"
     prevEnd = m.index + surface.length;
-    if (HANGUL.test(surface)) {
-      if (glued && (PARTICLES.includes(surface) || KO_STOP.has(surface))) continue;
-      const stripped = stripVerbEnding(stripParticle(surface));
-      const isStop = KO_STOP.has(surface) || KO_STOP.has(stripped) || PARTICLES.includes(surface);
-      const terms = new Set<string>([stripped]);
-      if (stripped !== surface) terms.add(surface);
-      for (const g of hangulBigrams(stripped)) terms.add(g);
-      out.push({ surface, terms: [...terms], key: stripped, isStop, script: 'hangul' });
-    } else {
-      const parts = surface.split(/[-_.]/).filter(Boolean);
-      const terms = new Set<string>();
-      if (parts.length > 1) terms.add(surface);
-      for (const p of parts) {
-        if (EN_STOP.has(p) && parts.length === 1) continue;
-        terms.add(/^[0-9]/.test(p) ? p : stemmer(p));
-      }
-      const isStop = parts.length === 1 && EN_STOP.has(surface);
-      const key = parts.length > 1 ? surface : /^[0-9]/.test(surface) ? surface : stemmer(surface);
-      out.push({ surface, terms: [...terms], key, isStop, script: /^[0-9]/.test(surface) ? 'digit' : 'latin' });
-    }
+    if (glued && HANGUL.test(surface) && (PARTICLES.includes(surface) || KO_STOP.has(surface))) continue;
+    out.push(analyse(surface));
   }
   return out;
 }
