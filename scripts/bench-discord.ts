@@ -15,6 +15,8 @@ export interface BenchDiscordOptions {
   total?: number;
   concurrency?: number;
   warmup?: number;
+  /** The bot's entry script (default src/main.ts); scripts/bench-discord-floor.ts is the baseline. */
+  entry?: string;
 }
 
 export interface BenchDiscordResult {
@@ -62,7 +64,7 @@ export async function benchDiscord(o: BenchDiscordOptions = {}): Promise<BenchDi
   const t0 = performance.now();
   // BENCH_BOT_NODE_ARGS: extra node flags for the bot process, e.g. --cpu-prof to profile it.
   const nodeArgs = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', o.entry ?? 'src/main.ts'], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,

@@ -3,6 +3,7 @@
 //   npx tsx scripts/bench-sandbox.ts        (needs Docker and the image: npm run sandbox:image)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import Docker from 'dockerode';
 import pino from 'pino';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
@@ -61,6 +62,24 @@ export async function benchSandbox(opts: { helloRuns?: number; burnSeconds?: num
       report.push(tDone);
     }
 
+    // Baseline in the same run: the bare Engine API (create → start → wait → remove, no limits, no
+    // stats, no report), so the rows above read as "our overhead over Docker's own floor".
+    const docker = new Docker();
+    const bareRunning: number[] = [];
+    const bareDone: number[] = [];
+    for (let i = 0; i < helloRuns; i++) {
+      const t0 = performance.now();
+      const c = await docker.createContainer({ Image: config.sandbox.image, Cmd: ['echo', 'hello'], HostConfig: { NetworkMode: 'none' } });
+      try {
+        await c.start();
+        bareRunning.push(performance.now() - t0);
+        await c.wait();
+      } finally {
+        await c.remove({ force: true });
+      }
+      bareDone.push(performance.now() - t0);
+    }
+
     // The bot's own cost while a cpu-burn runs for burnSeconds.
     const rss: number[] = [];
     const sampler = setInterval(() => rss.push(process.memoryUsage().rss), 250);
@@ -93,6 +112,9 @@ export async function benchSandbox(opts: { helloRuns?: number; burnSeconds?: num
         ok: null,
       },
       { metric: `hello: command → final report incl. chart (median of ${helloRuns})`, value: ms(median(report)), target: '< 1500 ms', ok: median(report) < 1500 },
+      { metric: `baseline, bare Engine API: create → started (median of ${helloRuns})`, value: ms(median(bareRunning)), target: '—', ok: null },
+      { metric: `baseline, bare Engine API: create → start → wait → remove (median of ${helloRuns})`, value: ms(median(bareDone)), target: '—', ok: null },
+      { metric: 'ratio: our final report / bare Engine API round trip', value: `${(median(report) / median(bareDone)).toFixed(2)}×`, target: '—', ok: null },
       { metric: `cpu-burn ${burnSeconds} s: command → first stats sample`, value: ms(burnFirstSample), target: '—', ok: null },
       { metric: `bot CPU during a ${burnSeconds} s cpu-burn (process.cpuUsage / wall)`, value: `${botCpuPct.toFixed(2)} %`, target: '—', ok: null },
       {
@@ -114,7 +136,7 @@ export async function benchSandbox(opts: { helloRuns?: number; burnSeconds?: num
         ok: null,
       },
     ];
-    return { rows, raw: { running, firstSample, report, botCpuPct, rss, measuredCpus, burnWallMs: wall } };
+    return { rows, raw: { running, firstSample, report, bareRunning, bareDone, botCpuPct, rss, measuredCpus, burnWallMs: wall } };
   } finally {
     await svc.close();
   }

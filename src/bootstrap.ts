@@ -9,6 +9,7 @@ import { FeedbackStore } from './db/feedback.js';
 import { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { createLogger } from './logger.js';
 import { QuizService } from './quiz/service.js';
+import { createSandboxService } from './sandbox/service.js';
 import type { Services } from './services.js';
 
 /** What answering needs, without a database: used by the JSON CLI and the evaluation. */
@@ -23,5 +24,14 @@ export async function createServices(config: Config = loadConfig()): Promise<Ser
   const { logger, kb, answerer } = await createAnswering(config);
   const db = openDatabase(config.databasePath);
   const quiz = await QuizService.create(config, kb, db, logger);
-  return { config, logger, kb, answerer, db, feedback: new FeedbackStore(db), quiz };
+  // Off unless SANDBOX_ENABLED; when on, it checks Docker and sweeps leftover containers at once.
+  const sandbox = createSandboxService(config, logger, db);
+  return { config, logger, kb, answerer, db, feedback: new FeedbackStore(db), quiz, sandbox };
+}
+
+/** Shutdown: end quiz timers, remove any sandbox container still running, then close the database. */
+export async function closeServices(services: Services): Promise<void> {
+  services.quiz?.close();
+  await services.sandbox?.close().catch((err: unknown) => services.logger.error({ err }, 'sandbox: close failed'));
+  services.db.close();
 }

@@ -1,6 +1,6 @@
 // `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console.
 import 'dotenv/config';
-import { createServices } from './bootstrap.js';
+import { closeServices, createServices } from './bootstrap.js';
 import { commands } from './commands/index.js';
 import { CommandRouter } from './commands/router.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   // The console is one local person: cooldowns and channel allowlists are for shared Discord channels.
   const router = new CommandRouter(commands, services, { cooldownSeconds: 0, allowedChannelIds: [] });
   await runConsole({ input: process.stdin, output: process.stdout, services, router, interactive: process.stdin.isTTY === true });
-  services.db.close();
+  await closeServices(services);
 }
 
 main().catch((err) => {

@@ -17,5 +17,4 @@ export interface Services {
   feedback: FeedbackStore;
   sandbox?: SandboxService;
   quiz?: QuizService;
-  // Optional capabilities (typed fields added by their modules): sandbox, quiz.
 }

@@ -2,8 +2,9 @@
 import ask from './ask.js';
 import help from './help.js';
 import quiz from './quiz.js';
+import sandbox from './sandbox.js';
 import search from './search.js';
 import topics from './topics.js';
 import type { Command } from './types.js';
 
-export const commands: Command[] = [ask, search, topics, quiz, help];
+export const commands: Command[] = [ask, search, topics, quiz, sandbox, help];

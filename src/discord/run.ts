@@ -2,6 +2,7 @@
 // Process-level guards: nothing Discord sends may kill the bot; errors are logged and the bot carries on.
 // SIGINT/SIGTERM: stop taking interactions, give in-flight ones a moment, disconnect, close the database.
 import type { Logger } from 'pino';
+import { closeServices } from '../bootstrap.js';
 import type { Command } from '../commands/types.js';
 import type { Services } from '../services.js';
 import { startDiscordBot, type DiscordBot, type DiscordBotOptions } from './bot.js';
@@ -36,6 +37,6 @@ export async function runDiscord(services: Services, commands: Command[], option
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   });
-  services.db.close();
+  await closeServices(services);
   services.logger.info('stopped');
 }

@@ -1,0 +1,69 @@
+// /sandbox through the console front end, with the services built exactly as `npm start` builds them
+// (src/bootstrap.ts), against the real Docker engine. Skipped with a message when Docker is unreachable,
+// unless SANDBOX_TESTS_REQUIRE_DOCKER=1.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { closeServices, createServices } from '../../src/bootstrap.js';
+import { commands } from '../../src/commands/index.js';
+import { CommandRouter } from '../../src/commands/router.js';
+import { loadConfig } from '../../src/config.js';
+import { runConsole } from '../../src/console/console.js';
+import { ensureImage, labelledContainers, probeDocker, REQUIRE_DOCKER } from './helpers.js';
+
+async function consoleSession(env: Record<string, string>, lines: string[]): Promise<{ out: string; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'sandbox-console-'));
+  const services = await createServices(loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, ...env }));
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let out = '';
+  output.on('data', (d) => (out += d));
+  const router = new CommandRouter(commands, services, { cooldownSeconds: 0, allowedChannelIds: [] });
+  const done = runConsole({ input, output, services, router });
+  for (const l of lines) input.write(`${l}\n`);
+  input.end();
+  await done;
+  await closeServices(services);
+  return { out, dir };
+}
+
+describe('/sandbox in the console, default settings', () => {
+  it('is off unless SANDBOX_ENABLED, and says how to turn it on', async () => {
+    const { out } = await consoleSession({ SANDBOX_ENABLED: 'false' }, ['/sandbox run preset: hello']);
+    expect(out).toMatch(/SANDBOX_ENABLED/);
+    expect(out).not.toMatch(/Exit code/);
+  });
+});
+
+const probe = await probeDocker();
+if (!probe.ok && REQUIRE_DOCKER) {
+  describe('/sandbox in the console with Docker', () => {
+    it('needs a reachable Docker engine (SANDBOX_TESTS_REQUIRE_DOCKER=1)', () => {
+      throw new Error(`Docker is unreachable (${probe.reason})`);
+    });
+  });
+} else if (!probe.ok) {
+  console.warn(`sandbox console test: Docker is unreachable (${probe.reason}); skipping it.`);
+}
+
+describe.skipIf(!probe.ok)('/sandbox in the console with Docker', () => {
+  it('runs hello to a final report, saves the chart PNG, refuses out-of-range input, leaves no container', async () => {
+    if (!probe.ok) return;
+    await ensureImage(probe.docker);
+    const before = (await labelledContainers(probe.docker)).length;
+    const { out, dir } = await consoleSession({ SANDBOX_ENABLED: 'true' }, ['/sandbox run preset: hello', '/sandbox run preset: cpu-burn cpus: 9']);
+    expect(out).toMatch(/Hello from the study sandbox!/);
+    expect(out).toMatch(/Exit code:\n0 — done/);
+    expect(out).toMatch(/--network none/);
+    const saved = out.match(/\[file saved: (.+\.png)\]/);
+    expect(saved).not.toBeNull();
+    const png = saved![1];
+    expect(png.startsWith(dir)).toBe(true);
+    expect(existsSync(png)).toBe(true);
+    expect(readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(out).toMatch(/`cpus` = 9: must be within 0\.01–1/);
+    expect((await labelledContainers(probe.docker)).length).toBe(before);
+  }, 60_000);
+});
