@@ -61,6 +61,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'ulimit', forms: ['ulimits?', 'nofile', 'fsize', 'open files'] },
   { id: 'readonly', forms: ['read-only', 'readonly', '읽기 ?전용'] },
   { id: 'capability', forms: ['capabilit(?:y|ies)', 'cap-drop', '권한', '케이퍼빌리티'] },
+  { id: 'code', forms: ['codes?', '코드'] },
   { id: 'exit', forms: ['exit(?:s|ed)?(?: code)?', 'killed', 'kill', 'sigkill', '종료', '죽', '강제 종료', '킬'] },
   { id: 'portability', forms: ['portab(?:le|ility)', 'anywhere', '이식성', '어디서나'] },
   { id: 'density', forms: ['density', 'lightweight', 'light(?:er|est)?', 'heav(?:y|ier|iest)', '가벼', '무거', '경량'] },
@@ -82,7 +83,7 @@ export const CONCEPTS: Concept[] = [
 
 /** Concepts that any question may use; the others mark a question as being about VMs and Docker. */
 export const GENERIC_CONCEPTS = new Set([
-  'difference', 'advantage', 'disadvantage', 'run', 'command', 'scale', 'role', 'communicate', 'speed', 'size',
+  'difference', 'advantage', 'disadvantage', 'run', 'command', 'code', 'scale', 'role', 'communicate', 'speed', 'size',
   'version', 'app', 'exit', 'security', 'boot', 'density', 'portability', 'parse', 'windows', 'linux', 'hardware',
   'process', 'limit', 'resource', 'library', 'runtime', 'stats', 'client', 'switch', 'network', 'host', 'os', 'capability',
 ]);

@@ -45,7 +45,7 @@ const DEFINITION_BOOST = 1.1;
 const OFF_TOPIC_MARGIN = 0.15;
 
 /** Questions that ask what something is or does. */
-const DEFINITION_QUESTION = /(뭐야|뭔가요|뭐예요|무엇|뭐지|뭘 해|뭐 해|이란|란\?|역할|하는 일|what\s+(?:is|are|does|do)\b|role of|define|definition|meaning of)/i;
+const DEFINITION_QUESTION = /(뭐야|의미|뜻|뭔가요|뭐예요|무엇|뭐지|뭘 해|뭐 해|이란|란\?|역할|하는 일|what\s+(?:is|are|does|do)\b|role of|define|definition|meaning of)/i;
 /** Headings of passages that define something: "X란", "What is X", "the role of X". */
 const DEFINITION_HEADING = /(란$|이란|란:|란\s|역할|정의|개요|\bwhat (?:is|are)\b|\bwhat .+ does\b|\brole\b|overview|definition)/i;
 

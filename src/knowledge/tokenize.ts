@@ -3,7 +3,7 @@
 // particle-stripped form and its character bigrams; bigrams also catch compounds (가상머신 ~ 가상 머신).
 // English: Porter stems, plus whole option names such as `cpu-shares`. Glossary concepts (see glossary.ts)
 // are added as `§id` tokens so that "virtual machine", "VM" and "가상머신" meet.
-import { stemmer } from 'stemmer';
+import { stem as stemmer } from 'porter2';
 import { conceptsIn } from './glossary.js';
 import type { Lang } from './types.js';
 
@@ -24,8 +24,10 @@ const KO_STOP = new Set([
   '뭐야', '뭘', '뭐를', '무얼', '뭐가', '뭐예요', '뭔가요', '뭐지', '뭐', '무엇', '무엇인가요', '무엇이야', '무슨', '어떻게', '어떡해', '어때', '어떤', '어느',
   '왜', '언제', '어디', '누가', '해', '해줘', '하면', '하나요', '하는', '했을', '하고', '하려면', '할', '함', '하지', '해야',
   '있어', '있나요', '있는', '있을', '있다', '없어', '되나요', '돼', '되는', '된다', '되지', '돼요', '됨', '일어나', '알려줘',
-  '좀', '그', '이', '저', '것', '거', '게', '수', '때', '대해', '대한', '관해', '관련', '설명', '설명해줘', '법', '방법', '궁금해',
-  '정말', '그냥', '그럼', '그리고', '또', '및', '등', '같은', '같이', '하나', '두', '는', '요', '주세요',
+  '좀', '그', '이', '저', '것', '거', '게', '수', '때', '생기는', '생기면', '생겨', '생길', '생긴', '생기나요', '생겨요', '대해', '대한', '관해', '관련', '설명', '설명해줘', '법', '방법', '궁금해',
+  '정말', '그냥', '그럼', '그리고', '또', '및', '등', '같은', '같이', '하나', '두', '는', '요', '주세요', '많이', '너무', '아주', '매우', '의미', '뜻',
+  // The copula glued to a Latin word or number: "VM이야", "1024인가요".
+  '이야', '야', '이에요', '예요', '인가', '인가요', '인지', '일까', '일까요', '입니다', '이다', '이죠', '인데', '이고',
 ]);
 
 const EN_STOP = new Set(
@@ -51,6 +53,8 @@ export function detectLang(text: string): Lang {
 const VERB_ENDINGS = [
   '하려면', '했는데', '하는데', '합니다', '하나요', '해야', '하면', '하는', '하고', '해서', '했어', '했을', '한다', '할까', '해요', '해줘',
   '되나요', '되는', '되면', '된다', '시키는', '시키면', '시켜', '해', '할', '한', '함', '하', '돼', '된', '될', '됨',
+  // The copula after a noun: 가상머신인가요, 컨테이너예요.
+  '인가요', '인가', '인지', '인데', '이에요', '예요', '입니까', '입니다', '이야', '일까요', '일까',
 ].sort((a, b) => b.length - a.length);
 
 export function stripVerbEnding(word: string): string {

@@ -32,6 +32,11 @@ describe('retrieval on fixed questions', () => {
     ['What does --cpu-shares do?', /weight/i],
     ['How do I pin a container to specific CPU cores?', /cpuset/],
     ['컨테이너가 메모리 한도를 넘으면 어떻게 돼?', /OOM/],
+    // Porter2 stemming: "exceeds" meets "exceeding" (the original Porter stemmer gives exce / exceed).
+    ['what happens when a container exceeds its memory limit', /OOM/],
+    // The copula after a noun or glued to a Latin word is not a topic word.
+    ['도커는 VM이야?', /프로세스/],
+    ['docker는 가상머신인가요', /프로세스/],
   ])('%s → the top passage says %s', (q, expected) => {
     const r = kb.search(q, { topK: 3, minScore: MIN_SCORE });
     expect(r.abstain).toBe(false);
@@ -42,6 +47,13 @@ describe('retrieval on fixed questions', () => {
     const answerable = heldOut.filter((q) => q.kind !== 'ood');
     const hits = answerable.filter((q) => scoreOne(q, answerRecord(q.id, ask(q.q))).hit3);
     expect(hits.length / answerable.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('takes a mostly-English question with a Korean word as Korean, and "code" meets 코드', () => {
+    const r = kb.search('exit code 137 의미', { topK: 3, minScore: MIN_SCORE });
+    expect(r.lang).toBe('ko');
+    expect(r.hits[0].chunk.doc.lang).toBe('ko');
+    expect(r.hits[0].chunk.heading).toMatch(/137/);
   });
 
   it('prefers passages in the question language', () => {

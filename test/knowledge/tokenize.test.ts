@@ -10,10 +10,18 @@ describe('Korean tokens', () => {
     expect(keys('도커는 도커를 도커의 컨테이너에서')).toEqual(['도커', '도커', '도커', '컨테이너']);
   });
 
-  it('keeps nouns that end like a particle (차이, 많이) and strips verb endings (공유해, 지정하는)', () => {
+  it('keeps nouns that end like a particle (차이, 길이) and strips verb endings (공유해, 지정하는)', () => {
     expect(stripParticle('차이')).toBe('차이');
     expect(stripParticle('차이가')).toBe('차이');
-    expect(keys('차이 많이 공유해 지정하는')).toEqual(['차이', '많이', '공유', '지정']);
+    expect(stripParticle('많이')).toBe('많이');
+    expect(keys('차이 길이 공유해 지정하는')).toEqual(['차이', '길이', '공유', '지정']);
+  });
+
+  it('drops quantity adverbs, "happen" verbs and the copula, as English drops much/happen/is', () => {
+    expect(keys('VM을 많이 띄우면 생기는 문제')).toEqual(['vm', '띄우', '문제']);
+    expect(keys('가상머신인가요 컨테이너예요')).toEqual(['가상머신', '컨테이너']);
+    expect(keys('도커는 VM이야')).toEqual(['도커', 'vm']);
+    expect(keys('How much memory')).toEqual(['memori']);
   });
 
   it('drops a particle glued to a Latin word (VM과, 1024랑) and question endings (뭐야, 어떻게)', () => {
