@@ -16,6 +16,7 @@ export interface RetrievalRow {
   medianMs: number;
   p99Ms: number;
   heapMiB: number;
+  rssMiB: number;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -66,16 +67,18 @@ function time(fn: () => void): number {
 function measure(corpus: string, engine: string, chunks: Chunk[], build: () => (q: string) => unknown, qs: string[], rounds: number): RetrievalRow {
   // Three builds kept alive together: the median build time, and heap per index with GC noise divided down.
   const before = heapNow();
+  const rssBefore = process.memoryUsage().rss;
   const built: Array<(q: string) => unknown> = [];
   const buildTimes = [0, 1, 2].map(() => time(() => built.push(build()))).sort((a, b) => a - b);
   const heapMiB = (heapNow() - before) / 3 / 2 ** 20;
+  const rssMiB = (process.memoryUsage().rss - rssBefore) / 3 / 2 ** 20;
   const search = built[0];
   const buildMs = buildTimes[1];
   for (const q of qs) search(q); // warm-up
   const lat: number[] = [];
   for (let r = 0; r < rounds; r++) for (const q of qs) lat.push(time(() => search(q)));
   lat.sort((a, b) => a - b);
-  return { corpus, engine, passages: chunks.length, buildMs, medianMs: percentile(lat, 50), p99Ms: percentile(lat, 99), heapMiB };
+  return { corpus, engine, passages: chunks.length, buildMs, medianMs: percentile(lat, 50), p99Ms: percentile(lat, 99), heapMiB, rssMiB };
 }
 
 function ours(chunks: Chunk[]) {
@@ -108,8 +111,8 @@ export async function benchRetrieval(): Promise<RetrievalRow[]> {
 
 export function retrievalTable(rows: RetrievalRow[]): string {
   const f = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
-  const lines = ['| corpus | engine | passages | build (ms) | query median (ms) | query p99 (ms) | index heap (MiB) |', '|---|---|---|---|---|---|---|'];
-  for (const r of rows) lines.push(`| ${r.corpus} | ${r.engine} | ${r.passages} | ${f(r.buildMs)} | ${f(r.medianMs)} | ${f(r.p99Ms)} | ${r.heapMiB < 1 ? '< 1 (GC noise)' : f(r.heapMiB)} |`);
+  const lines = ['| corpus | engine | passages | build (ms) | query median (ms) | query p99 (ms) | index heap (MiB) | RSS growth (MiB) |', '|---|---|---|---|---|---|---|---|'];
+  for (const r of rows) lines.push(`| ${r.corpus} | ${r.engine} | ${r.passages} | ${f(r.buildMs)} | ${f(r.medianMs)} | ${f(r.p99Ms)} | ${r.heapMiB < 1 ? '< 1 (GC noise)' : f(r.heapMiB)} | ${r.rssMiB < 1 ? '< 1' : f(r.rssMiB)} |`);
   return lines.join('\n');
 }
 

@@ -97,6 +97,25 @@ class ProgressEditor {
   }
 }
 
+/**
+ * The service refuses bad requests (role, channel, limits, busy) before its first await. Waiting one
+ * macrotask tells a refusal, answered privately without a defer, from a job that runs, which is deferred
+ * publicly so the channel watches it.
+ */
+async function settledAtOnce<T>(p: Promise<T>): Promise<T | undefined> {
+  return Promise.race([p, new Promise<undefined>((resolve) => setImmediate(() => resolve(undefined)))]);
+}
+
+/** Defers the reply once, before the first progress edit (the responder keeps the order of calls). */
+function acknowledger(ctx: SlashInvocation): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    void ctx.respond.defer().catch((err: unknown) => ctx.services.logger.warn({ err }, 'sandbox: defer failed'));
+  };
+}
+
 function chartFile(runId: number, chart: Buffer | null): { name: string; data: Buffer }[] {
   return chart ? [{ name: `sandbox-${runId}.png`, data: chart }] : [];
 }
@@ -115,11 +134,16 @@ async function runSub(ctx: SlashInvocation, svc: SandboxService, locale: Locale)
   };
   const label = `run ${command ? 'command' : preset}`;
   const editor = new ProgressEditor(ctx, svc.config.progressSeconds * 1000);
+  const ack = acknowledger(ctx);
   let limits: SandboxLimits | undefined;
   let startedAt = 0;
   const hooks: JobHooks = {
-    onQueued: (position) => editor.push({ embeds: [progressEmbed(locale, { label, limits: {} as SandboxLimits, elapsedMs: 0, queuePosition: position })] }, true),
+    onQueued: (position) => {
+      ack();
+      editor.push({ embeds: [progressEmbed(locale, { label, limits: {} as SandboxLimits, elapsedMs: 0, queuePosition: position })] }, true);
+    },
     onStarted: (i) => {
+      ack();
       limits = i.limits;
       startedAt = Date.now();
       editor.push({ embeds: [progressEmbed(locale, { label, limits: i.limits, elapsedMs: 0 })] }, true);
@@ -128,10 +152,17 @@ async function runSub(ctx: SlashInvocation, svc: SandboxService, locale: Locale)
       if (limits) editor.push({ embeds: [progressEmbed(locale, { label, limits, elapsedMs: Date.now() - startedAt, sample: s })] });
     },
   };
-  const res = await svc.run(
+  const job = svc.run(
     { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId, preset: command ? undefined : preset, command, image: str(o.image)?.trim(), options },
     hooks,
   );
+  const refused = await settledAtOnce(job);
+  if (refused && !refused.ok) {
+    await ctx.respond.reply({ embeds: [{ title: `/sandbox ${label}`, description: errorText(refused.error, locale, svc.config), color: COLOR.bad }], ephemeral: true });
+    return;
+  }
+  ack();
+  const res = await job;
   await editor.flush();
   if (!res.ok) {
     await ctx.respond.reply({ embeds: [{ title: `/sandbox ${label}`, description: errorText(res.error, locale, svc.config), color: COLOR.bad }] });
@@ -144,13 +175,18 @@ async function runSub(ctx: SlashInvocation, svc: SandboxService, locale: Locale)
 async function compareSub(ctx: SlashInvocation, svc: SandboxService, locale: Locale): Promise<void> {
   const o = ctx.options;
   const editor = new ProgressEditor(ctx, svc.config.progressSeconds * 1000);
+  const ack = acknowledger(ctx);
   const label = 'compare';
   let limits: SandboxLimits | undefined;
   let startedAt = 0;
   const latest: { a?: Sample; b?: Sample } = {};
   const hooks: JobHooks = {
-    onQueued: (position) => editor.push({ embeds: [progressEmbed(locale, { label, limits: {} as SandboxLimits, elapsedMs: 0, queuePosition: position })] }, true),
+    onQueued: (position) => {
+      ack();
+      editor.push({ embeds: [progressEmbed(locale, { label, limits: {} as SandboxLimits, elapsedMs: 0, queuePosition: position })] }, true);
+    },
     onStarted: (i) => {
+      ack();
       limits = i.limits;
       startedAt = Date.now();
       editor.push({ embeds: [progressEmbed(locale, { label, limits: i.limits, elapsedMs: 0 })] }, true);
@@ -160,10 +196,17 @@ async function compareSub(ctx: SlashInvocation, svc: SandboxService, locale: Loc
       if (limits) editor.push({ embeds: [progressEmbed(locale, { label, limits, elapsedMs: Date.now() - startedAt, sample: latest.a, b: latest.b })] });
     },
   };
-  const res = await svc.compare(
+  const job = svc.compare(
     { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId, sharesA: num(o.shares_a), sharesB: num(o.shares_b), seconds: num(o.seconds) },
     hooks,
   );
+  const refused = await settledAtOnce(job);
+  if (refused && !refused.ok) {
+    await ctx.respond.reply({ embeds: [{ title: '/sandbox compare', description: errorText(refused.error, locale, svc.config), color: COLOR.bad }], ephemeral: true });
+    return;
+  }
+  ack();
+  const res = await job;
   await editor.flush();
   if (!res.ok) {
     await ctx.respond.reply({ embeds: [{ title: '/sandbox compare', description: errorText(res.error, locale, svc.config), color: COLOR.bad }] });
@@ -183,7 +226,6 @@ const sandbox: Command = {
       return;
     }
     try {
-      await ctx.respond.defer();
       if (ctx.subcommand === 'compare') await compareSub(ctx, svc, locale);
       else await runSub(ctx, svc, locale);
     } catch (err) {

@@ -1,5 +1,6 @@
 // The sandbox against a real Docker engine. Tests run one after another in this file (they measure
-// CPU on a 2-core machine). Skipped with a message when Docker is unreachable, unless
+// CPU on a 2-core machine, and check that no labelled container is left), including the console and
+// Discord cases it imports. Skipped with a message when Docker is unreachable, unless
 // SANDBOX_TESTS_REQUIRE_DOCKER=1 (CI), then they fail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Docker from 'dockerode';
@@ -9,6 +10,9 @@ import { resolveLimits } from '../../src/sandbox/policy.js';
 import sandboxCommand from '../../src/commands/sandbox.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { ensureImage, IMAGE, invocation, labelledContainers, memoryDb, probeDocker, REQUIRE_DOCKER, silentLogger, testConfig, user } from './helpers.js';
+// /sandbox through the front ends, in this file so that no two test files run containers at once.
+import './console.cases.js';
+import './discord.cases.js';
 
 const probe = await probeDocker();
 if (!probe.ok) {

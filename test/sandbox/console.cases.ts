@@ -1,4 +1,4 @@
-// /sandbox through the console front end, with the services built exactly as `npm start` builds them
+// /sandbox through the console front end (imported by docker.test.ts), with the services built as `npm start` builds them
 // (src/bootstrap.ts), against the real Docker engine. Skipped with a message when Docker is unreachable,
 // unless SANDBOX_TESTS_REQUIRE_DOCKER=1.
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
