@@ -16,16 +16,26 @@ interface SettingRow {
   doc: string;
 }
 
+type Inner = { minValue?: number | null; maxValue?: number | null; options?: string[] };
+
+/** The schema under defaults, optionals and pipes: where zod keeps bounds and enum options. */
+function innermost(schema: unknown, depth = 0): Inner {
+  const s = schema as Inner & { unwrap?: () => unknown; _zod?: { def?: { in?: unknown; innerType?: unknown } } };
+  if (depth > 5 || s.options || typeof s.minValue === 'number') return s;
+  const next = s._zod?.def?.innerType ?? s._zod?.def?.in ?? (s.unwrap ? s.unwrap() : undefined);
+  return next ? innermost(next, depth + 1) : s;
+}
+
 function describe(schema: z.ZodType): { default: string; allowed: string } {
   const s = schema as unknown as { unwrap?: () => unknown; safeParse: (v: unknown) => { success: boolean; data?: unknown } };
   const parsed = s.safeParse(undefined);
   const value = parsed.success ? parsed.data : undefined;
   const def = value === undefined ? '(unset)' : Array.isArray(value) ? '(empty)' : String(value);
-  const inner = (s.unwrap ? s.unwrap() : s) as { minValue?: number | null; maxValue?: number | null; options?: string[]; isInt?: boolean; constructor: { name: string } };
+  const inner = innermost(schema);
   let allowed = '';
-  if (inner.options) allowed = inner.options.join(', ');
+  if (typeof value === 'boolean') allowed = 'true / false';
+  else if (inner.options) allowed = inner.options.filter(Boolean).join(', ');
   else if (typeof inner.minValue === 'number' && typeof inner.maxValue === 'number') allowed = `${inner.minValue} – ${inner.maxValue}`;
-  else if (typeof value === 'boolean') allowed = 'true / false';
   else if (Array.isArray(value)) allowed = 'comma-separated list';
   return { default: def, allowed };
 }

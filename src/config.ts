@@ -38,7 +38,10 @@ const optionalUrl = z
  */
 export const settings = {
   // --- general ---
-  LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), doc: 'Log level (pino).' },
+  LOG_LEVEL: {
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent', '']).optional().transform((v) => v || undefined),
+    doc: 'Log level (pino, JSON on stderr). Unset: info for the Discord bot, warn for the console and CLI (a person is reading stdout).',
+  },
   KNOWLEDGE_DIR: { schema: z.string().min(1).default('knowledge'), doc: 'Folder of markdown files to ingest (every .md below it).' },
   DATABASE_PATH: { schema: z.string().min(1).default('data/bot.sqlite'), doc: 'SQLite file for feedback, quiz scores and sandbox runs.' },
 
@@ -128,7 +131,7 @@ export function parseSettings(env: Record<string, string | undefined> = process.
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
   const s = parseSettings(env);
   return {
-    logLevel: s.LOG_LEVEL,
+    logLevel: s.LOG_LEVEL ?? (s.DISCORD_TOKEN ? 'info' : 'warn'),
     knowledgeDir: s.KNOWLEDGE_DIR,
     databasePath: s.DATABASE_PATH,
     retrieval: { topK: s.RETRIEVAL_TOP_K, answerMaxChars: s.ANSWER_MAX_CHARS, abstainMinScore: s.ABSTAIN_MIN_SCORE },
