@@ -3,7 +3,7 @@
 // abstention: a question whose content words the knowledge base does not know is not answered.
 import { conceptsIn, GENERIC_CONCEPTS } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
-import { SpellingCorrector } from './spelling.js';
+import { HangulSpelling, SpellingCorrector } from './spelling.js';
 import { detectLang, hangulBigrams, isConcept, isHangulBigram, tokenize, words, type Word } from './tokenize.js';
 import type { Chunk, Lang, SearchHit, SearchResult } from './types.js';
 
@@ -45,7 +45,7 @@ const DEFINITION_BOOST = 1.1;
 const OFF_TOPIC_MARGIN = 0.15;
 
 /** Questions that ask what something is or does. */
-const DEFINITION_QUESTION = /(뭐야|의미|뜻|뭔가요|뭐예요|무엇|뭐지|뭘 해|뭐 해|이란|란\?|역할|하는 일|what\s+(?:is|are|does|do)\b|role of|define|definition|meaning of)/i;
+const DEFINITION_QUESTION = /(뭐야|의미|뜻|뭐하|뭔가요|뭐예요|무엇|뭐지|뭘 해|뭐 해|이란|란\?|역할|하는 일|what\s+(?:is|are|does|do)\b|role of|define|definition|meaning of)/i;
 /** Headings of passages that define something: "X란", "What is X", "the role of X". */
 const DEFINITION_HEADING = /(란$|이란|란:|란\s|역할|정의|개요|\bwhat (?:is|are)\b|\bwhat .+ does\b|\brole\b|overview|definition)/i;
 
@@ -65,16 +65,19 @@ export class SearchIndex {
   private passages: PassageTerms[];
   private df = new Map<string, number>();
   private speller: SpellingCorrector;
+  private hangulSpeller: HangulSpelling;
 
   constructor(chunks: Chunk[]) {
     this.chunks = chunks;
     const latinWords: string[] = [];
+    const hangulWords: string[] = [];
     const titles = new Map<string, { tokens: string[]; set: Set<string> }>();
     const docs: IndexedPassage[] = [];
     const tokensOf = (text: string): string[] => {
       const out: string[] = [];
       for (const w of words(text)) {
         if (w.script === 'latin') for (const p of w.surface.split(/[-_.]/)) latinWords.push(p);
+        else if (w.script === 'hangul' && !w.isStop) hangulWords.push(w.key);
         if (!w.isStop) out.push(...w.terms);
       }
       out.push(...conceptsIn(text));
@@ -98,6 +101,7 @@ export class SearchIndex {
     });
     this.index = new InvertedIndex(docs);
     this.speller = new SpellingCorrector(latinWords);
+    this.hangulSpeller = new HangulSpelling(hangulWords);
   }
 
   private idf(term: string): number {
@@ -105,13 +109,19 @@ export class SearchIndex {
     return Math.log(1 + (n + 1) / ((this.df.get(term) ?? 0) + 0.5));
   }
 
-  /** The question with misspelt English words corrected against the corpus vocabulary. */
+  /** The question with misspelt words corrected against the corpus vocabulary (English letters, Korean jamo). */
   correctSpelling(query: string): string {
-    return query.replace(/[A-Za-z]{4,}/g, (w) => {
+    let out = query.replace(/[A-Za-z]{4,}/g, (w) => {
       const lower = w.toLowerCase();
       const fixed = this.speller.correct(lower);
       return fixed === lower ? w : fixed;
     });
+    for (const w of words(out)) {
+      if (w.script !== 'hangul' || w.isStop || this.hangulSpeller.knows(w.key) || !w.surface.startsWith(w.key)) continue;
+      const fixed = this.hangulSpeller.correct(w.key);
+      if (fixed !== w.key) out = out.replace(w.surface, fixed + w.surface.slice(w.key.length));
+    }
+    return out;
   }
 
   private units(text: string): QueryUnit[] {
@@ -131,6 +141,17 @@ export class SearchIndex {
       let weight = known.length ? Math.min(...known.map((t) => this.idf(t))) : this.idf('\u0000unknown');
       if (!known.length && w.script === 'hangul' && KOREAN_PREDICATE.test(w.surface)) weight *= 0.3;
       units.push({ key: w.key, bigrams, concepts, weight, asksDefinition: concepts.includes('§role') });
+    }
+    // Two Latin words written apart that the knowledge base writes as one option name ("pids limit",
+    // "memory swap", "cpu shares") also count as that name, so the option's passage ranks first.
+    for (let i = 0; i + 1 < ws.length; i++) {
+      const a = ws[i];
+      const b = ws[i + 1];
+      if (a.script !== 'latin' || b.script !== 'latin' || a.surface.includes('-') || b.surface.includes('-')) continue;
+      const compound = `${a.surface}-${b.surface}`;
+      if (!this.df.has(compound) || seen.has(compound)) continue;
+      seen.add(compound);
+      units.push({ key: compound, bigrams: [], concepts: [], weight: this.idf(compound), asksDefinition: false });
     }
     // Concepts only a phrase carries ("goes into", "under the hood") become units of their own.
     const inWords = new Set(units.flatMap((u) => u.concepts));
@@ -163,8 +184,8 @@ export class SearchIndex {
     const minScore = options.minScore ?? 0;
     const lang = options.lang ?? detectLang(query);
     const corrected = this.correctSpelling(query);
-    const terms = [...new Set(tokenize(corrected))];
     const units = this.units(corrected);
+    const terms = [...new Set([...tokenize(corrected), ...units.filter((u) => u.key.includes('-')).map((u) => u.key)])];
     if (!terms.length || !units.length) return { query, lang, hits: [], abstain: true, terms };
 
     // Terms in most passages rank nothing but cost the most; the re-rank below still sees them.

@@ -45,10 +45,15 @@ export class SpellingCorrector {
     return this.frequency.has(word);
   }
 
-  /** The closest known word within 1 edit (2 for words of 7+ letters), or the word itself. */
+  /**
+   * The closest known word within 1 edit (2 for words of 8+ letters), or the word itself. Words of 5
+   * letters are only un-swapped ("imgae" → image), shorter ones kept: most short words the knowledge base
+   * lacks are real words (bread, cats, cook), and one edit would turn them into known ones (read, acts, look).
+   */
   correct(word: string): string {
-    if (word.length < 4 || this.frequency.has(word) || !/^[a-z]+$/.test(word)) return word;
-    const max = word.length >= 7 ? 2 : 1;
+    if (word.length < 5 || this.frequency.has(word) || !/^[a-z]+$/.test(word)) return word;
+    if (word.length <= 5) return this.unswap(word);
+    const max = word.length >= 8 ? 2 : 1;
     let best = word;
     let bestDist = max + 1;
     let bestFreq = 0;
@@ -64,5 +69,83 @@ export class SpellingCorrector {
       }
     }
     return bestDist <= max ? best : word;
+  }
+
+  /** A known word that is `word` with two adjacent letters swapped back. */
+  private unswap(word: string): string {
+    for (let i = 0; i + 1 < word.length; i++) {
+      const w = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      if (this.frequency.has(w)) return w;
+    }
+    return word;
+  }
+}
+
+// --- Korean ---
+// Korean typos are mostly confusable vowels (데몬 typed 대몬: ㅐ and ㅔ sound alike) or one wrong jamo in a
+// longer word. Words are compared as jamo strings; the confusable vowels are folded together.
+
+const CHOSEONG = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
+const JUNGSEONG = 'ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ';
+const JONGSEONG = ['', ...'ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ'];
+/** Vowels people confuse when typing by ear. */
+const FOLD: Record<string, string> = { ㅔ: 'ㅐ', ㅖ: 'ㅒ', ㅚ: 'ㅙ', ㅞ: 'ㅙ' };
+
+/** 데몬 → ㄷㅔㅁㅗㄴ (one character per jamo; non-Hangul characters kept). */
+export function toJamo(word: string, fold = false): string {
+  let out = '';
+  for (const ch of word) {
+    const code = ch.charCodeAt(0) - 0xac00;
+    if (code < 0 || code > 11171) {
+      out += ch;
+      continue;
+    }
+    const vowel = JUNGSEONG[Math.floor((code % 588) / 28)];
+    out += CHOSEONG[Math.floor(code / 588)] + (fold ? (FOLD[vowel] ?? vowel) : vowel) + JONGSEONG[code % 28];
+  }
+  return out;
+}
+
+export class HangulSpelling {
+  private bySyllables = new Map<number, { word: string; jamo: string }[]>();
+  private folded = new Map<string, string>();
+  private frequency = new Map<string, number>();
+
+  constructor(words: Iterable<string>) {
+    for (const w of words) {
+      if (w.length < 2 || !/^[\uac00-\ud7a3]+$/.test(w)) continue;
+      const n = this.frequency.get(w) ?? 0;
+      this.frequency.set(w, n + 1);
+      if (n > 0) continue;
+      const bucket = this.bySyllables.get(w.length) ?? [];
+      bucket.push({ word: w, jamo: toJamo(w, true) });
+      this.bySyllables.set(w.length, bucket);
+      const key = toJamo(w, true);
+      if (!this.folded.has(key)) this.folded.set(key, w);
+    }
+  }
+
+  knows(word: string): boolean {
+    return this.frequency.has(word);
+  }
+
+  /** A known word that differs only in confusable vowels, or (3+ syllables) by one jamo; else the word. */
+  correct(word: string): string {
+    if (word.length < 2 || this.frequency.has(word) || !/^[\uac00-\ud7a3]+$/.test(word)) return word;
+    const jamo = toJamo(word, true);
+    const same = this.folded.get(jamo);
+    if (same) return same;
+    if (word.length < 3) return word;
+    let best = word;
+    let bestFreq = 0;
+    for (const c of this.bySyllables.get(word.length) ?? []) {
+      if (editDistance(jamo, c.jamo, 1) > 1) continue;
+      const f = this.frequency.get(c.word) ?? 0;
+      if (f > bestFreq) {
+        best = c.word;
+        bestFreq = f;
+      }
+    }
+    return best;
   }
 }

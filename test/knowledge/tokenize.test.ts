@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conceptsIn } from '../../src/knowledge/glossary.js';
-import { editDistance, SpellingCorrector } from '../../src/knowledge/spelling.js';
+import { editDistance, HangulSpelling, SpellingCorrector, toJamo } from '../../src/knowledge/spelling.js';
 import { detectLang, stripParticle, tokenize, words } from '../../src/knowledge/tokenize.js';
 
 const keys = (text: string) => words(text).filter((w) => !w.isStop).map((w) => w.key);
@@ -68,7 +68,34 @@ describe('language and spelling', () => {
     expect(s.correct('containr')).toBe('container');
     expect(s.correct('betwen')).toBe('between');
     expect(s.correct('poem')).toBe('poem');
+    expect(s.correct('contianer')).toBe('container'); // a swap
+  });
+
+  it('leaves short real words the vocabulary lacks alone, and only un-swaps five-letter words', () => {
+    const s = new SpellingCorrector(['read', 'acts', 'look', 'image', 'past']);
+    expect(s.correct('bread')).toBe('bread'); // not "read"
+    expect(s.correct('cats')).toBe('cats'); // not "acts"
+    expect(s.correct('cook')).toBe('cook'); // not "look"
+    expect(s.correct('pasta')).toBe('pasta'); // not "past"
+    expect(s.correct('imgae')).toBe('image');
     expect(editDistance('abcd', 'abdc', 2)).toBe(1);
     expect(editDistance('kitten', 'sitting', 5)).toBe(3);
+  });
+});
+
+describe('Korean spelling', () => {
+  it('splits syllables into jamo, folding the vowels people confuse by ear', () => {
+    expect(toJamo('데몬')).toBe('ㄷㅔㅁㅗㄴ');
+    expect(toJamo('대몬', true)).toBe(toJamo('데몬', true));
+    expect(toJamo('VM이')).toBe('VMㅇㅣ');
+  });
+
+  it('corrects a confusable vowel, and one jamo in a longer word, but leaves unrelated words alone', () => {
+    const s = new HangulSpelling(['데몬', '데몬', '컨테이너', '이미지', '격리', '날짜']);
+    expect(s.correct('대몬')).toBe('데몬');
+    expect(s.correct('컨태이너')).toBe('컨테이너');
+    expect(s.correct('이미쥐')).toBe('이미지'); // one jamo off, three syllables
+    expect(s.correct('날씨')).toBe('날씨'); // two syllables: only vowel folding, so 날짜 is not taken
+    expect(s.correct('격리')).toBe('격리');
   });
 });
