@@ -14,6 +14,15 @@ async function main(): Promise<void> {
     await runDiscord(services, commands);
     process.exit(0);
   }
+  // Ctrl+C or a kill mid-command: remove any sandbox container still running before leaving.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    void closeServices(services).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   // The console is one local person: cooldowns and channel allowlists are for shared Discord channels.
   const router = new CommandRouter(commands, services, { cooldownSeconds: 0, allowedChannelIds: [] });
   await runConsole({ input: process.stdin, output: process.stdout, services, router, interactive: process.stdin.isTTY === true });

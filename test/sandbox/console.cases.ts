@@ -1,7 +1,9 @@
 // /sandbox through the console front end (imported by docker.test.ts), with the services built as `npm start` builds them
 // (src/bootstrap.ts), against the real Docker engine. Skipped with a message when Docker is unreachable,
 // unless SANDBOX_TESTS_REQUIRE_DOCKER=1.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import type Docker from 'dockerode';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -66,4 +68,32 @@ describe.skipIf(!probe.ok)('/sandbox in the console with Docker', () => {
     expect(out).toMatch(/`cpus` = 9: must be within 0\.01–1/);
     expect((await labelledContainers(probe.docker)).length).toBe(before);
   }, 60_000);
+});
+
+describe.skipIf(!probe.ok)('/sandbox in the console, stopped mid-run', () => {
+  it('SIGTERM while a container runs: the container is removed before the process exits', async () => {
+    if (!probe.ok) return;
+    await ensureImage(probe.docker);
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-sigterm-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, SANDBOX_ENABLED: 'true', DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, LOG_LEVEL: 'silent' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.stdin.write('/sandbox run preset: sleep timeout: 30\n');
+    const deadline = Date.now() + 20_000;
+    let mine: Docker.ContainerInfo[] = [];
+    while (Date.now() < deadline) {
+      mine = (await labelledContainers(probe.docker)).filter((c) => c.State === 'running');
+      if (mine.length) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(mine.length).toBe(1);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(await labelledContainers(probe.docker)).toEqual([]);
+    expect(out).toMatch(/sleep/);
+  }, 40_000);
 });
