@@ -23,6 +23,10 @@ export const NOT_FOUND: Record<Lang, string> = {
     'resource limits such as --memory and --cpus). Try /topics to see what it covers, or rephrase the question.',
 };
 
+/** Sentence openings that refer back to the sentence before (a pronoun, a connective, an enumeration). */
+const DEPENDS_ON_PREVIOUS =
+  /^(?:(?:this|that|these|those|it|its|they|their|then|so|but|however|also|thus|therefore|hence|such|here|instead|otherwise|likewise|second|third|finally|the same)\b|(?:그래서|그러나|하지만|또한|이때|이것|이는|이렇게|그러면|따라서|반면|그런데|즉|둘째|셋째|넷째|다섯째|마지막으로|대신|이 |그 ))/i;
+
 /** How many of the best passages sentences are drawn from. */
 const PASSAGES_USED = 3;
 const MAX_SENTENCES = 5;
@@ -63,16 +67,24 @@ export function extractiveAnswer(result: SearchResult, maxChars: number): Answer
 
   const chosen: Candidate[] = [];
   let length = 0;
+  const isChosen = (x: Candidate) => chosen.includes(x);
   for (const c of [...candidates].sort((a, b) => b.score - a.score)) {
     if (chosen.length >= MAX_SENTENCES) break;
     if (c.score <= 0 && chosen.length) break;
-    const cost = c.text.length + 5;
+    if (isChosen(c)) continue;
+    // A sentence that leans on the one before it ("This…", "둘째,") comes with that sentence, or not at all.
+    const before = c.position > 0 && DEPENDS_ON_PREVIOUS.test(c.text) ? candidates.find((x) => x.source === c.source && x.position === c.position - 1) : undefined;
+    const group = before && !isChosen(before) ? [before, c] : [c];
+    const cost = group.reduce((n, x) => n + x.text.length + 5, 0);
+    if (chosen.length + group.length > MAX_SENTENCES && chosen.length) continue;
     if (length + cost > maxChars) {
-      if (chosen.length) continue;
+      if (chosen.length || group.length > 1) continue;
       c.text = `${c.text.slice(0, maxChars - 6).trimEnd()}…`;
     }
-    chosen.push(c);
-    length += c.text.length + 5;
+    for (const x of group) {
+      chosen.push(x);
+      length += x.text.length + 5;
+    }
   }
   chosen.sort((a, b) => a.source - b.source || a.position - b.position);
   const answer = chosen.map((c) => `${c.text} [${c.source + 1}]`).join(' ');
