@@ -23,6 +23,8 @@ interface QueryUnit {
   bigrams: string[];
   concepts: string[];
   weight: number;
+  /** Some form of it occurs in the knowledge base. */
+  known: boolean;
 }
 
 /** Terms of one passage, by where they stand. */
@@ -43,6 +45,14 @@ const SAME_LANGUAGE_BOOST = 1.3;
 const DEFINITION_BOOST = 1.1;
 /** A question with no VM/Docker concept in it must be covered this much better before it is answered. */
 const OFF_TOPIC_MARGIN = 0.15;
+
+/** Weight caps for words outside the glossary in an on-topic question (see units()). */
+const CHATTER_CAP_MIN = 1.5;
+const DIGITS_ON_TOPIC = 0.5;
+
+/** A VM/Docker concept that is not a generic word (difference, run, size …). */
+const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1)));
+const isOnTopic = (units: QueryUnit[]) => units.some(hasTopicConcept);
 
 /** Questions that ask what something is or does. */
 const DEFINITION_QUESTION = /(뭐야|의미|뜻|뭐하|뭔가요|뭐예요|무엇|뭐지|뭘 해|뭐 해|이란|란\?|역할|하는 일|what\s+(?:is|are|does|do)\b|role of|define|definition|meaning of)/i;
@@ -140,7 +150,7 @@ export class SearchIndex {
       const known = [w.key, ...concepts].filter((t) => this.df.has(t));
       let weight = known.length ? Math.min(...known.map((t) => this.idf(t))) : this.idf('\u0000unknown');
       if (!known.length && w.script === 'hangul' && KOREAN_PREDICATE.test(w.surface)) weight *= 0.3;
-      units.push({ key: w.key, bigrams, concepts, weight, asksDefinition: concepts.includes('§role') });
+      units.push({ key: w.key, bigrams, concepts, weight, known: known.length > 0, asksDefinition: concepts.includes('§role') });
     }
     // Two Latin words written apart that the knowledge base writes as one option name ("pids limit",
     // "memory swap", "cpu shares") also count as that name, so the option's passage ranks first.
@@ -151,13 +161,25 @@ export class SearchIndex {
       const compound = `${a.surface}-${b.surface}`;
       if (!this.df.has(compound) || seen.has(compound)) continue;
       seen.add(compound);
-      units.push({ key: compound, bigrams: [], concepts: [], weight: this.idf(compound), asksDefinition: false });
+      units.push({ key: compound, bigrams: [], concepts: [], weight: this.idf(compound), known: true, asksDefinition: false });
     }
     // Concepts only a phrase carries ("goes into", "under the hood") become units of their own.
     const inWords = new Set(units.flatMap((u) => u.concepts));
     for (const c of conceptsIn(text)) {
       if (inWords.has(c) || !this.df.has(c)) continue;
-      units.push({ key: c, bigrams: [], concepts: [c], weight: this.idf(c), asksDefinition: c === '§role' });
+      units.push({ key: c, bigrams: [], concepts: [c], weight: this.idf(c), known: true, asksDefinition: c === '§role' });
+    }
+    // In a question that is plainly about VMs or Docker, a word outside the glossary that the knowledge
+    // base uses only rarely is more likely chatter ("supposed to fix", "nothing else") than the point: it
+    // weighs no more than the question's rarest VM/Docker concept. A word it never uses weighs up to twice
+    // that ("container technology" is still answered; "install docker on a raspberry pi" is not).
+    if (isOnTopic(units)) {
+      const cap = Math.max(CHATTER_CAP_MIN, ...units.filter((u) => hasTopicConcept(u)).map((u) => u.weight));
+      for (const u of units) {
+        if (u.concepts.length || u.key.includes('-')) continue;
+        const limit = u.known ? cap : /^[0-9]/.test(u.key) ? DIGITS_ON_TOPIC : 2 * cap;
+        u.weight = Math.min(u.weight, limit);
+      }
     }
     return units;
   }
@@ -213,7 +235,7 @@ export class SearchIndex {
     });
     rescored.sort((a, b) => b.score - a.score);
     const best = rescored[0];
-    const onTopic = units.some((u) => u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1))));
+    const onTopic = isOnTopic(units);
     const abstain = minScore > 0 && best.cov < (onTopic ? minScore : minScore + OFF_TOPIC_MARGIN);
     const max = SAME_LANGUAGE_BOOST * DEFINITION_BOOST;
     const hits: SearchHit[] = abstain ? [] : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));

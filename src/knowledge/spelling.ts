@@ -46,14 +46,14 @@ export class SpellingCorrector {
   }
 
   /**
-   * The closest known word within 1 edit (2 for words of 8+ letters), or the word itself. Words of 5
+   * The closest known word within 1 edit (2 for words of 10+ letters), or the word itself. Words of 5
    * letters are only un-swapped ("imgae" → image), shorter ones kept: most short words the knowledge base
    * lacks are real words (bread, cats, cook), and one edit would turn them into known ones (read, acts, look).
    */
   correct(word: string): string {
     if (word.length < 5 || this.frequency.has(word) || !/^[a-z]+$/.test(word)) return word;
     if (word.length <= 5) return this.unswap(word);
-    const max = word.length >= 8 ? 2 : 1;
+    const max = word.length >= 10 ? 2 : 1;
     let best = word;
     let bestDist = max + 1;
     let bestFreq = 0;

@@ -25,7 +25,7 @@ const KO_STOP = new Set([
   '왜', '언제', '어디', '누가', '해', '해줘', '하면', '하나요', '하는', '했을', '하고', '하려면', '할', '함', '하지', '해야',
   '있어', '있나요', '있는', '있을', '있다', '없어', '되나요', '돼', '되는', '된다', '되지', '돼요', '됨', '일어나', '알려줘',
   '좀', '그', '이', '저', '것', '거', '게', '수', '때', '생기는', '생기면', '생겨', '생길', '생긴', '생기나요', '생겨요', '대해', '대한', '관해', '관련', '설명', '설명해줘', '법', '방법', '궁금해',
-  '정말', '그냥', '그럼', '그리고', '또', '및', '등', '같은', '같이', '하나', '두', '는', '요', '주세요', '많이', '너무', '아주', '매우', '의미', '뜻', '뭐하는', '뭐하', '뭐해', '뭐함', '뭐하나요', '애야', '얘는', '얘',
+  '정말', '그냥', '그럼', '그리고', '또', '및', '등', '같은', '같이', '하나', '두', '는', '요', '주세요', '많이', '너무', '아주', '매우', '얼마', '얼마야', '얼마나', '의미', '뜻', '뭐하는', '뭐하', '뭐해', '뭐함', '뭐하나요', '애야', '얘는', '얘',
   // The copula glued to a Latin word or number: "VM이야", "1024인가요".
   '이야', '야', '이에요', '예요', '인가', '인가요', '인지', '일까', '일까요', '입니다', '이다', '이죠', '인데', '이고',
 ]);
@@ -35,7 +35,9 @@ const EN_STOP = new Set(
   they them their what which who whom whose when where why how this that these those of in on at to for from by
   with about into over under as and or but if then so than too very can could should would will shall may might
   must not no yes there here get got use used using make makes just any some all each between vs versus please tell
-  explain show give happen happens go goes going went much many`.split(/\s+/).filter(Boolean),
+  explain show give happen happens go goes going went much many
+  whats what's hows dont don't doesnt doesn't didnt didn't isnt isn't arent aren't cant can't wont won't im i'm ive i've
+  id i'd youre you're thats that's theres there's lets let's pls plz thx thanks hey hi hello ok okay`.split(/\s+/).filter(Boolean),
 );
 
 export function normalize(text: string): string {
@@ -61,6 +63,13 @@ export function stripVerbEnding(word: string): string {
   for (const e of VERB_ENDINGS) {
     if (word.length - e.length >= 2 && word.endsWith(e)) return word.slice(0, -e.length);
   }
+  return word;
+}
+
+/** 뜻이야 → 뜻: the copula, even after a one-syllable noun (only used to recognise question words). */
+const COPULA = ['이에요', '인가요', '이야', '예요', '인가', '이지', '야'];
+function stripCopula(word: string): string {
+  for (const c of COPULA) if (word.length > c.length && word.endsWith(c)) return word.slice(0, -c.length);
   return word;
 }
 
@@ -103,7 +112,7 @@ function analyse(surface: string): Word {
   let word: Word;
   if (HANGUL.test(surface)) {
     const stripped = stripVerbEnding(stripParticle(surface));
-    const isStop = KO_STOP.has(surface) || KO_STOP.has(stripped) || PARTICLES.includes(surface);
+    const isStop = KO_STOP.has(surface) || KO_STOP.has(stripped) || KO_STOP.has(stripCopula(surface)) || PARTICLES.includes(surface);
     const terms = new Set<string>([stripped]);
     if (stripped !== surface) terms.add(surface);
     for (const g of hangulBigrams(stripped)) terms.add(g);
@@ -116,7 +125,8 @@ function analyse(surface: string): Word {
       if (EN_STOP.has(p) && parts.length === 1) continue;
       terms.add(/^[0-9]/.test(p) ? p : stemmer(p));
     }
-    const isStop = parts.length === 1 && EN_STOP.has(surface);
+    // "whats" stems to "what": a word is a stop word when its stem is one.
+    const isStop = parts.length === 1 && (EN_STOP.has(surface) || EN_STOP.has(stemmer(surface)));
     const key = parts.length > 1 ? surface : /^[0-9]/.test(surface) ? surface : stemmer(surface);
     word = { surface, terms: [...terms], key, isStop, script: /^[0-9]/.test(surface) ? 'digit' : 'latin' };
   }
