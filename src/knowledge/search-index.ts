@@ -55,7 +55,7 @@ const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEP
 const isOnTopic = (units: QueryUnit[]) => units.some(hasTopicConcept);
 
 /** Questions that ask what something is or does. */
-const DEFINITION_QUESTION = /(뭐야|의미|뜻|뭐하|뭔가요|뭐예요|무엇|뭐지|뭘 해|뭐 해|이란|란\?|역할|하는 일|what\s+(?:is|are|does|do)\b|role of|define|definition|meaning of)/i;
+const DEFINITION_QUESTION = /(뭐야|머야|뭔 뜻|의미|뜻|뭐하|하는일|뭔가요|뭐예요|무엇|뭐지|뭘 해|뭐 해|이란|란\?|역할|하는 일|what\s+(?:is|are|does|do)\b|role of|define|definition|meaning of)/i;
 /** Headings of passages that define something: "X란", "What is X", "the role of X". */
 const DEFINITION_HEADING = /(란$|이란|란:|란\s|역할|정의|개요|\bwhat (?:is|are)\b|\bwhat .+ does\b|\brole\b|overview|definition)/i;
 
@@ -176,7 +176,7 @@ export class SearchIndex {
     if (isOnTopic(units)) {
       const cap = Math.max(CHATTER_CAP_MIN, ...units.filter((u) => hasTopicConcept(u)).map((u) => u.weight));
       for (const u of units) {
-        if (u.concepts.length || u.key.includes('-')) continue;
+        if (u.concepts.length || (u.known && u.key.includes('-'))) continue; // option names keep their weight
         const limit = u.known ? cap : /^[0-9]/.test(u.key) ? DIGITS_ON_TOPIC : 2 * cap;
         u.weight = Math.min(u.weight, limit);
       }
