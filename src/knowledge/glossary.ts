@@ -35,7 +35,11 @@ export const CONCEPTS: Concept[] = [
   { id: 'limit', forms: ['limits?', 'limited', 'limiting', 'constraints?', 'caps?', '제한', '한도', '상한', '리밋'] },
   { id: 'resource', forms: ['resources?', '자원', '리소스'] },
   { id: 'oom', forms: ['oom(?:-?kill(?:ed|er)?)?', 'out of memory', '메모리 부족', '137'] },
-  { id: 'pids', forms: ['pids?(?:-limit)?', 'process(?:es)? limit', 'fork ?bombs?', '포크 ?폭탄', '프로세스 수'] },
+  { id: 'pids', forms: ['pids?(?:-limit)?', 'process(?:es)? limit', 'fork ?bombs?', '포크 ?폭탄', '포크 ?밤', '프로세스 수'] },
+  { id: 'risk', forms: ['safe(?:ly|ty)?', 'unsafe', 'danger(?:ous)?', 'risk(?:s|y)?', 'caution', 'careful', 'warnings?', '위험', '안전', '주의', '조심'] },
+  { id: 'production', forms: ['prod', 'production', '운영 환경', '프로덕션', '실서비스'] },
+  { id: 'list', forms: ['list(?:s|ed|ing)?', 'ls', '목록', '조회'] },
+  { id: 'contain', forms: ['contains?', 'includ(?:e|es|ed|ing)', 'pack(?:s|ed|aged)?', 'bundl(?:e|es|ed)', '들어 ?있', '포함', '담긴', '담겨', '묶어'] },
   { id: 'process', forms: ['process(?:es)?', '프로세스'] },
   { id: 'namespace', forms: ['namespaces?', '네임스페이스', '이름 ?공간'] },
   { id: 'cgroup', forms: ['cgroups?', 'control groups?', '컨트롤 그룹', '제어 그룹', '씨그룹'] },
@@ -87,6 +91,7 @@ export const GENERIC_CONCEPTS = new Set([
   'difference', 'advantage', 'disadvantage', 'run', 'command', 'code', 'scale', 'role', 'communicate', 'speed', 'size',
   'version', 'app', 'exit', 'security', 'boot', 'density', 'portability', 'parse', 'windows', 'linux', 'hardware',
   'process', 'limit', 'resource', 'library', 'runtime', 'stats', 'client', 'switch', 'network', 'host', 'os', 'capability',
+  'production', 'list', 'contain', 'risk',
 ]);
 
 const HANGUL = /[\uac00-\ud7a3]/;

@@ -48,6 +48,8 @@ const OFF_TOPIC_MARGIN = 0.15;
 
 /** Weight caps for words outside the glossary in an on-topic question (see units()). */
 const CHATTER_CAP_MIN = 1.5;
+/** Words outside the glossary beyond which an on-topic question's coverage bar is lowered in proportion. */
+const LONG_QUESTION_WORDS = 4;
 const DIGITS_ON_TOPIC = 0.5;
 
 /** A VM/Docker concept that is not a generic word (difference, run, size …). */
@@ -176,7 +178,7 @@ export class SearchIndex {
     if (isOnTopic(units)) {
       const cap = Math.max(CHATTER_CAP_MIN, ...units.filter((u) => hasTopicConcept(u)).map((u) => u.weight));
       for (const u of units) {
-        if (u.concepts.length || (u.known && u.key.includes('-'))) continue; // option names keep their weight
+        if (hasTopicConcept(u) || (u.known && u.key.includes('-'))) continue; // topic words and option names keep their weight
         const limit = u.known ? cap : /^[0-9]/.test(u.key) ? DIGITS_ON_TOPIC : 2 * cap;
         u.weight = Math.min(u.weight, limit);
       }
@@ -236,7 +238,11 @@ export class SearchIndex {
     rescored.sort((a, b) => b.score - a.score);
     const best = rescored[0];
     const onTopic = isOnTopic(units);
-    const abstain = minScore > 0 && best.cov < (onTopic ? minScore : minScore + OFF_TOPIC_MARGIN);
+    // A long on-topic question carries context ("we only saw a diagram in class…"): it needs proportionally
+    // less of its wording covered. Off-topic questions get no such allowance.
+    const wording = units.filter((u) => !u.concepts.length).length;
+    const needed = onTopic ? minScore * Math.min(1, LONG_QUESTION_WORDS / Math.max(1, wording)) : minScore + OFF_TOPIC_MARGIN;
+    const abstain = minScore > 0 && best.cov < needed;
     const max = SAME_LANGUAGE_BOOST * DEFINITION_BOOST;
     const hits: SearchHit[] = abstain ? [] : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));
     return { query, lang, hits, abstain, terms };
