@@ -35,6 +35,8 @@ interface PassageTerms {
   title: Set<string>;
   /** The passage's own (innermost) heading. */
   heading: Set<string>;
+  /** The heading's words as written: keys of whole words and whole option names, not their parts or concepts. */
+  headingExact: Set<string>;
   definitional: boolean;
 }
 
@@ -48,6 +50,8 @@ const OFF_TOPIC_MARGIN = 0.15;
 
 /** Weight caps for words outside the glossary in an on-topic question (see units()). */
 const CHATTER_CAP_MIN = 1.5;
+/** Credit for a heading that has a question word only as a synonym or inside another option name. */
+const INDIRECT_HEADING_MATCH = 0.85;
 /** Words outside the glossary beyond which an on-topic question's coverage bar is lowered in proportion. */
 const LONG_QUESTION_WORDS = 4;
 const DIGITS_ON_TOPIC = 0.5;
@@ -109,7 +113,8 @@ export class SearchIndex {
       for (const t of all) this.df.set(t, (this.df.get(t) ?? 0) + 1);
       for (const t of title.set) if (!all.has(t)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
       const own = c.headingPath[c.headingPath.length - 1] ?? c.doc.title;
-      return { all, title: title.set, heading: termsOf(own), definitional: DEFINITION_HEADING.test(own) };
+      const headingExact = new Set(words(own).map((w) => w.key));
+      return { all, title: title.set, heading: termsOf(own), headingExact, definitional: DEFINITION_HEADING.test(own) };
     });
     this.index = new InvertedIndex(docs);
     this.speller = new SpellingCorrector(latinWords);
@@ -175,25 +180,31 @@ export class SearchIndex {
     // base uses only rarely is more likely chatter ("supposed to fix", "nothing else") than the point: it
     // weighs no more than the question's rarest VM/Docker concept. A word it never uses weighs up to twice
     // that ("container technology" is still answered; "install docker on a raspberry pi" is not).
+    // Numbers weigh little.
     if (isOnTopic(units)) {
       const cap = Math.max(CHATTER_CAP_MIN, ...units.filter((u) => hasTopicConcept(u)).map((u) => u.weight));
       for (const u of units) {
         if (hasTopicConcept(u) || (u.known && u.key.includes('-'))) continue; // topic words and option names keep their weight
-        const limit = u.known ? cap : /^[0-9]/.test(u.key) ? DIGITS_ON_TOPIC : 2 * cap;
+        // A number is usually the value being asked about (--cpus 0.5, 512m), not what to look up.
+        const limit = /^[0-9]/.test(u.key) ? DIGITS_ON_TOPIC : u.known ? cap : 2 * cap;
         u.weight = Math.min(u.weight, limit);
       }
     }
     return units;
   }
 
-  /** Share of the question's weight that a set of terms covers (0..1). */
-  private coverage(units: QueryUnit[], terms: Set<string>, definitional = false, context?: Set<string>): number {
+  /**
+   * Share of the question's weight that a set of terms covers (0..1). With `exact` (a heading's words as
+   * written), a word met only through a synonym or as part of another option name (`cpus` in
+   * `--cpuset-cpus`) counts a little less than the word itself.
+   */
+  private coverage(units: QueryUnit[], terms: Set<string>, definitional = false, context?: Set<string>, exact?: Set<string>): number {
     let total = 0;
     let covered = 0;
     const has = (set: Set<string>, u: QueryUnit) => set.has(u.key) || u.concepts.some((c) => set.has(c));
     for (const u of units) {
       total += u.weight;
-      if (has(terms, u) || (definitional && u.asksDefinition)) covered += u.weight;
+      if (has(terms, u) || (definitional && u.asksDefinition)) covered += u.weight * (exact && !exact.has(u.key) && !u.key.startsWith('§') ? INDIRECT_HEADING_MATCH : 1);
       else if (context && has(context, u)) covered += u.weight * 0.5;
       else if (u.bigrams.length >= 2) {
         const hit = u.bigrams.filter((g) => terms.has(g)).length / u.bigrams.length;
@@ -229,7 +240,7 @@ export class SearchIndex {
       const chunk = this.chunks[i];
       const p = this.passages[i];
       const cov = this.coverage(units, p.all, p.definitional, p.title);
-      const headingCov = this.coverage(units, p.heading, p.definitional);
+      const headingCov = this.coverage(units, p.heading, p.definitional, undefined, p.headingExact);
       let score = 0.4 * cov + 0.4 * headingCov + 0.2 * (r.score / top);
       if (chunk.doc.lang === lang) score *= SAME_LANGUAGE_BOOST;
       if (definitionQuestion && p.definitional) score *= DEFINITION_BOOST;

@@ -42,6 +42,8 @@ describe('retrieval on fixed questions', () => {
     ['docker는 가상머신인가요', /프로세스/],
     // Two words the knowledge base writes as one option name.
     ['pids limit 기본값', /--pids-limit/],
+    // The option asked about, not the one that merely contains its name (--cpuset-cpus) or the number.
+    ['--cpus 0.5는 정확히 무슨 뜻이야?', /^--cpus|CFS/],
     // A Korean typo (ㅐ for ㅔ) still finds the daemon.
     ['도커 대몬은 뭐하는 애야', /데몬/],
   ])('%s → the top passage says %s', (q, expected) => {
