@@ -55,6 +55,7 @@ const INDIRECT_HEADING_MATCH = 0.85;
 /** Words outside the glossary beyond which an on-topic question's coverage bar is lowered in proportion. */
 const LONG_QUESTION_WORDS = 4;
 const DIGITS_ON_TOPIC = 0.5;
+const QUESTION_KIND_WEIGHT = 0.5;
 
 /** A VM/Docker concept that is not a generic word (difference, run, size …). */
 const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1)));
@@ -64,6 +65,8 @@ const isOnTopic = (units: QueryUnit[]) => units.some(hasTopicConcept);
 const DEFINITION_QUESTION = /(뭐야|머야|뭔 뜻|의미|뜻|뭐하|하는일|뭔가요|뭐예요|무엇|뭐지|뭘 해|뭐 해|이란|란\?|역할|하는 일|what\s+(?:is|are|does|do)\b|role of|define|definition|meaning of)/i;
 /** Headings of passages that define something: "X란", "What is X", "the role of X". */
 const DEFINITION_HEADING = /(란$|이란|란:|란\s|역할|정의|개요|\bwhat (?:is|are)\b|\bwhat .+ does\b|\brole\b|overview|definition)/i;
+/** Headings that open with an option and say what it does: "--pids-limit: …", "-c / --cpu-shares: …", "--memory (-m): …". */
+const OPTION_HEADING = /^-{1,2}[a-z][\w-]*(?:\s*\/\s*-{1,2}[a-z][\w-]*)?(?:\s*\([^)]*\))?:/i;
 
 /** Korean word endings of verbs and adjectives: such words say little about the topic. */
 const KOREAN_PREDICATE = /(?:면|고|서|어|아|여|요|니|나|지|게|는|은|던|까|야|해|돼|됨|음|함|ㄴ|자|죠|네|데|가|려|러)$/;
@@ -114,7 +117,7 @@ export class SearchIndex {
       for (const t of title.set) if (!all.has(t)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
       const own = c.headingPath[c.headingPath.length - 1] ?? c.doc.title;
       const headingExact = new Set(words(own).map((w) => w.key));
-      return { all, title: title.set, heading: termsOf(own), headingExact, definitional: DEFINITION_HEADING.test(own) };
+      return { all, title: title.set, heading: termsOf(own), headingExact, definitional: DEFINITION_HEADING.test(own) || OPTION_HEADING.test(own) };
     });
     this.index = new InvertedIndex(docs);
     this.speller = new SpellingCorrector(latinWords);
@@ -186,7 +189,8 @@ export class SearchIndex {
       for (const u of units) {
         if (hasTopicConcept(u) || (u.known && u.key.includes('-'))) continue; // topic words and option names keep their weight
         // A number is usually the value being asked about (--cpus 0.5, 512m), not what to look up.
-        const limit = /^[0-9]/.test(u.key) ? DIGITS_ON_TOPIC : u.known ? cap : 2 * cap;
+        // "What does X do / X의 역할" says what kind of answer is wanted, not what it is about.
+        const limit = /^[0-9]/.test(u.key) ? DIGITS_ON_TOPIC : u.asksDefinition ? QUESTION_KIND_WEIGHT : u.known ? cap : 2 * cap;
         u.weight = Math.min(u.weight, limit);
       }
     }
@@ -204,7 +208,8 @@ export class SearchIndex {
     const has = (set: Set<string>, u: QueryUnit) => set.has(u.key) || u.concepts.some((c) => set.has(c));
     for (const u of units) {
       total += u.weight;
-      if (has(terms, u) || (definitional && u.asksDefinition)) covered += u.weight * (exact && !exact.has(u.key) && !u.key.startsWith('§') ? INDIRECT_HEADING_MATCH : 1);
+      // "What does … do" is met by a defining passage, not by a passage that happens to say "does".
+      if (u.asksDefinition ? definitional : has(terms, u)) covered += u.weight * (exact && !exact.has(u.key) && !u.key.startsWith('§') ? INDIRECT_HEADING_MATCH : 1);
       else if (context && has(context, u)) covered += u.weight * 0.5;
       else if (u.bigrams.length >= 2) {
         const hit = u.bigrams.filter((g) => terms.has(g)).length / u.bigrams.length;

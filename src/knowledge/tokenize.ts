@@ -47,8 +47,10 @@ export function normalize(text: string): string {
 export function detectLang(text: string): Lang {
   const hangul = (text.match(HANGUL_G) ?? []).length;
   const latin = (text.match(LATIN_G) ?? []).length;
-  // Korean speakers write option names and English terms inside Korean questions.
-  return hangul >= 1 && hangul >= latin * 0.1 ? 'ko' : 'en';
+  // Korean speakers write option names and English terms inside Korean questions, often ending in a
+  // Korean particle or ending ("user namespace란", "OOMKilled 확인").
+  const endsInHangul = /[\uac00-\ud7a3][\s?!.~]*$/.test(text);
+  return hangul >= 1 && (hangul >= latin * 0.1 || endsInHangul) ? 'ko' : 'en';
 }
 
 /** Endings of Korean "X하다 / X되다" verbs: 공유해 → 공유, 지정하는 → 지정. */

@@ -44,6 +44,8 @@ describe('retrieval on fixed questions', () => {
     ['pids limit 기본값', /--pids-limit/],
     // The option asked about, not the one that merely contains its name (--cpuset-cpus) or the number.
     ['--cpus 0.5는 정확히 무슨 뜻이야?', /^--cpus|CFS/],
+    // "What does X do" wants the passage that defines X ("--pids-limit: …"), not one that mentions it.
+    ['what does --pids-limit 100 do', /^--pids-limit/],
     // A Korean typo (ㅐ for ㅔ) still finds the daemon.
     ['도커 대몬은 뭐하는 애야', /데몬/],
   ])('%s → the top passage says %s', (q, expected) => {

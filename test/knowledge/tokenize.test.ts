@@ -60,6 +60,8 @@ describe('language and spelling', () => {
     expect(detectLang('VM과 도커 차이')).toBe('ko');
     expect(detectLang('cpu-shares 1024랑 512')).toBe('ko');
     expect(detectLang('What does --cpus do?')).toBe('en');
+    expect(detectLang('user namespace란')).toBe('ko');
+    expect(detectLang('docker run --memory-swap -1 --memory 300m 의미?')).toBe('ko');
   });
 
   it('corrects typos against the known vocabulary', () => {
