@@ -38,6 +38,10 @@ interface PassageTerms {
   /** The heading's words as written: keys of whole words and whole option names, not their parts or concepts. */
   headingExact: Set<string>;
   definitional: boolean;
+  /** The option a heading opens with and defines ("--pids-limit: …" → pids-limit), if any. */
+  option?: string;
+  /** What the passage is about: the words of its heading before the first colon, each with its terms. */
+  subject: Set<string>[];
 }
 
 const CANDIDATES = 40;
@@ -56,6 +60,8 @@ const INDIRECT_HEADING_MATCH = 0.85;
 const LONG_QUESTION_WORDS = 4;
 const DIGITS_ON_TOPIC = 0.5;
 const QUESTION_KIND_WEIGHT = 0.5;
+/** Bonus, for a definition question, by the share of the heading's subject that the question names. */
+const SUBJECT_WEIGHT = 0.25;
 
 /** A VM/Docker concept that is not a generic word (difference, run, size …). */
 const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1)));
@@ -64,9 +70,18 @@ const isOnTopic = (units: QueryUnit[]) => units.some(hasTopicConcept);
 /** Questions that ask what something is or does. */
 const DEFINITION_QUESTION = /(뭐야|머야|뭔 뜻|의미|뜻|뭐하|하는일|뭔가요|뭐예요|무엇|뭐지|뭘 해|뭐 해|이란|란\?|역할|하는 일|what\s+(?:is|are|does|do)\b|role of|define|definition|meaning of)/i;
 /** Headings of passages that define something: "X란", "What is X", "the role of X". */
-const DEFINITION_HEADING = /(란$|이란|란:|란\s|역할|정의|개요|\bwhat (?:is|are)\b|\bwhat .+ does\b|\brole\b|overview|definition)/i;
+const DEFINITION_HEADING = /(란$|이란|란:|란\s|역할|정의|개요|\bwhat (?:is|are)\b|^what\b[^:]*\b(?:is|are|does)\b|\bwhat .+ does\b|\brole\b|overview|definition)/i;
 /** Headings that open with an option and say what it does: "--pids-limit: …", "-c / --cpu-shares: …", "--memory (-m): …". */
 const OPTION_HEADING = /^-{1,2}[a-z][\w-]*(?:\s*\/\s*-{1,2}[a-z][\w-]*)?(?:\s*\([^)]*\))?:/i;
+
+/** The key of the (last long) option an option heading opens with: "-c / --cpu-shares: …" → cpu-shares, "--memory (-m): …" → memory. */
+function optionDefinedBy(heading: string): string | undefined {
+  const head = heading.match(OPTION_HEADING)?.[0];
+  if (!head) return undefined;
+  const names = [...head.matchAll(/-{1,2}([a-z][\w-]*)/gi)].map((m) => m[1]).filter((n) => n.length >= 2);
+  const last = names[names.length - 1];
+  return last ? words(last)[0]?.key : undefined;
+}
 
 /** Korean word endings of verbs and adjectives: such words say little about the topic. */
 const KOREAN_PREDICATE = /(?:면|고|서|어|아|여|요|니|나|지|게|는|은|던|까|야|해|돼|됨|음|함|ㄴ|자|죠|네|데|가|려|러)$/;
@@ -117,7 +132,11 @@ export class SearchIndex {
       for (const t of title.set) if (!all.has(t)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
       const own = c.headingPath[c.headingPath.length - 1] ?? c.doc.title;
       const headingExact = new Set(words(own).map((w) => w.key));
-      return { all, title: title.set, heading: termsOf(own), headingExact, definitional: DEFINITION_HEADING.test(own) || OPTION_HEADING.test(own) };
+      // Option names count whole (memory-swap is not memory); single letters (-m, -c) are short forms.
+      const subject = words(own.split(/:\s/)[0])
+        .filter((w) => !w.isStop && w.key.length >= 2)
+        .map((w) => new Set(/[-_.]/.test(w.surface) ? [w.key] : [w.key, ...conceptsIn(w.surface).filter((c) => !GENERIC_CONCEPTS.has(c.slice(1)))]));
+      return { all, title: title.set, heading: termsOf(own), headingExact, definitional: DEFINITION_HEADING.test(own), option: optionDefinedBy(own), subject };
     });
     this.index = new InvertedIndex(docs);
     this.speller = new SpellingCorrector(latinWords);
@@ -238,17 +257,25 @@ export class SearchIndex {
     );
     if (!raw.length) return { query, lang, hits: [], abstain: true, terms };
 
-    const definitionQuestion = DEFINITION_QUESTION.test(query);
+    // "What is the difference between …" asks for a comparison, not a definition.
+    const definitionQuestion = DEFINITION_QUESTION.test(query) && !units.some((u) => u.concepts.includes('§difference'));
+    const asked = new Set(units.map((u) => u.key));
+    const askedConcepts = new Set(units.flatMap((u) => u.concepts));
     const top = raw[0].score;
     const rescored = raw.map((r) => {
       const i = r.id;
       const chunk = this.chunks[i];
       const p = this.passages[i];
-      const cov = this.coverage(units, p.all, p.definitional, p.title);
-      const headingCov = this.coverage(units, p.heading, p.definitional, undefined, p.headingExact);
+      // An option heading ("--pids-limit: …") defines that option only for a question about it: one that
+      // names it first ("what does --pids-limit do", not "what does MEM USAGE show without --memory").
+      const defines = p.definitional || (p.option !== undefined && p.option === units[0]?.key);
+      const cov = this.coverage(units, p.all, defines, p.title);
+      const headingCov = this.coverage(units, p.heading, defines, undefined, p.headingExact);
       let score = 0.4 * cov + 0.4 * headingCov + 0.2 * (r.score / top);
       if (chunk.doc.lang === lang) score *= SAME_LANGUAGE_BOOST;
-      if (definitionQuestion && p.definitional) score *= DEFINITION_BOOST;
+      if (definitionQuestion && defines) score *= DEFINITION_BOOST;
+      // Asked what X is, prefer the passage about X itself ("컨테이너란") to one about X's parts ("컨테이너 엔진의 역할").
+      if (definitionQuestion && defines && p.subject.length) score += SUBJECT_WEIGHT * (p.subject.filter((w) => [...w].some((t) => asked.has(t) || askedConcepts.has(t))).length / p.subject.length);
       return { chunk, score, cov };
     });
     rescored.sort((a, b) => b.score - a.score);

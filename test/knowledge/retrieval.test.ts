@@ -46,6 +46,10 @@ describe('retrieval on fixed questions', () => {
     ['--cpus 0.5는 정확히 무슨 뜻이야?', /^--cpus|CFS/],
     // "What does X do" wants the passage that defines X ("--pids-limit: …"), not one that mentions it.
     ['what does --pids-limit 100 do', /^--pids-limit/],
+    // Asked what X is: the passage about X itself, not about X's parts or an option that mentions X.
+    ['컨테이너가 뭐야', /^컨테이너\(container\)란/],
+    ['what is --memory', /^--memory \(-m\)/],
+    ['도커가 뭐야', /^도커\(Docker\)란/],
     // A Korean typo (ㅐ for ㅔ) still finds the daemon.
     ['도커 대몬은 뭐하는 애야', /데몬/],
   ])('%s → the top passage says %s', (q, expected) => {
