@@ -97,7 +97,6 @@ export class SearchIndex {
   readonly chunks: Chunk[];
   private index: InvertedIndex;
   private passages: PassageTerms[];
-  private df = new Map<string, number>();
   private speller: SpellingCorrector;
   private hangulSpeller: HangulSpelling;
 
@@ -128,8 +127,6 @@ export class SearchIndex {
       const textTokens = tokensOf(c.text);
       docs.push({ heading: [...title.tokens, ...headingTokens], text: textTokens });
       const all = new Set([...headingTokens, ...textTokens]);
-      for (const t of all) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-      for (const t of title.set) if (!all.has(t)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
       const own = c.headingPath[c.headingPath.length - 1] ?? c.doc.title;
       const headingExact = new Set(words(own).map((w) => w.key));
       // Option names count whole (memory-swap is not memory); single letters (-m, -c) are short forms.
@@ -143,9 +140,14 @@ export class SearchIndex {
     this.hangulSpeller = new HangulSpelling(hangulWords);
   }
 
+  /** The term occurs in some passage (its heading, text or document title). */
+  private knows(term: string): boolean {
+    return this.index.docFrequency(term) > 0;
+  }
+
   private idf(term: string): number {
     const n = this.chunks.length;
-    return Math.log(1 + (n + 1) / ((this.df.get(term) ?? 0) + 0.5));
+    return Math.log(1 + (n + 1) / (this.index.docFrequency(term) + 0.5));
   }
 
   /** The question with misspelt words corrected against the corpus vocabulary (English letters, Korean jamo). */
@@ -176,7 +178,7 @@ export class SearchIndex {
       const bigrams = w.script === 'hangul' ? hangulBigrams(w.key) : [];
       // A word weighs as much as its best form is rare. A word the knowledge base never uses weighs the
       // most (that is what makes out-of-scope questions abstain), unless it is a Korean verb form.
-      const known = [w.key, ...concepts].filter((t) => this.df.has(t));
+      const known = [w.key, ...concepts].filter((t) => this.knows(t));
       let weight = known.length ? Math.min(...known.map((t) => this.idf(t))) : this.idf('\u0000unknown');
       if (!known.length && w.script === 'hangul' && KOREAN_PREDICATE.test(w.surface)) weight *= 0.3;
       units.push({ key: w.key, bigrams, concepts, weight, known: known.length > 0, asksDefinition: concepts.includes('§role') });
@@ -188,14 +190,14 @@ export class SearchIndex {
       const b = ws[i + 1];
       if (a.script !== 'latin' || b.script !== 'latin' || a.surface.includes('-') || b.surface.includes('-')) continue;
       const compound = `${a.surface}-${b.surface}`;
-      if (!this.df.has(compound) || seen.has(compound)) continue;
+      if (!this.knows(compound) || seen.has(compound)) continue;
       seen.add(compound);
       units.push({ key: compound, bigrams: [], concepts: [], weight: this.idf(compound), known: true, asksDefinition: false });
     }
     // Concepts only a phrase carries ("goes into", "under the hood") become units of their own.
     const inWords = new Set(units.flatMap((u) => u.concepts));
     for (const c of conceptsIn(text)) {
-      if (inWords.has(c) || !this.df.has(c)) continue;
+      if (inWords.has(c) || !this.knows(c)) continue;
       units.push({ key: c, bigrams: [], concepts: [c], weight: this.idf(c), known: true, asksDefinition: c === '§role' });
     }
     // In a question that is plainly about VMs or Docker, a word outside the glossary that the knowledge
@@ -249,8 +251,9 @@ export class SearchIndex {
 
     // Terms in most passages rank nothing but cost the most; the re-rank below still sees them.
     const common = Math.max(200, this.chunks.length * 0.05);
-    const byRarity = terms.filter((t) => this.df.has(t)).sort((a, b) => this.df.get(a)! - this.df.get(b)!);
-    const queryTerms = byRarity.filter((t, i) => i < 4 || this.df.get(t)! <= common);
+    const df = (t: string) => this.index.docFrequency(t);
+    const byRarity = terms.filter((t) => this.knows(t)).sort((a, b) => df(a) - df(b));
+    const queryTerms = byRarity.filter((t, i) => i < 4 || df(t) <= common);
     const raw = this.index.search(
       queryTerms.map((term) => ({ term, boost: isHangulBigram(term) ? 0.45 : isConcept(term) ? 1.3 : 1 })),
       CANDIDATES,
@@ -259,8 +262,7 @@ export class SearchIndex {
 
     // "What is the difference between …" asks for a comparison, not a definition.
     const definitionQuestion = DEFINITION_QUESTION.test(query) && !units.some((u) => u.concepts.includes('§difference'));
-    const asked = new Set(units.map((u) => u.key));
-    const askedConcepts = new Set(units.flatMap((u) => u.concepts));
+    const asked = new Set(units.flatMap((u) => [u.key, ...u.concepts]));
     const top = raw[0].score;
     const rescored = raw.map((r) => {
       const i = r.id;
@@ -275,7 +277,7 @@ export class SearchIndex {
       if (chunk.doc.lang === lang) score *= SAME_LANGUAGE_BOOST;
       if (definitionQuestion && defines) score *= DEFINITION_BOOST;
       // Asked what X is, prefer the passage about X itself ("컨테이너란") to one about X's parts ("컨테이너 엔진의 역할").
-      if (definitionQuestion && defines && p.subject.length) score += SUBJECT_WEIGHT * (p.subject.filter((w) => [...w].some((t) => asked.has(t) || askedConcepts.has(t))).length / p.subject.length);
+      if (definitionQuestion && defines && p.subject.length) score += SUBJECT_WEIGHT * (p.subject.filter((w) => [...w].some((t) => asked.has(t))).length / p.subject.length);
       return { chunk, score, cov };
     });
     rescored.sort((a, b) => b.score - a.score);

@@ -127,9 +127,10 @@ function analyse(surface: string): Word {
       if (EN_STOP.has(p) && parts.length === 1) continue;
       terms.add(/^[0-9]/.test(p) ? p : stemmer(p));
     }
+    const stem = stemmer(surface);
     // "whats" stems to "what": a word is a stop word when its stem is one.
-    const isStop = parts.length === 1 && (EN_STOP.has(surface) || EN_STOP.has(stemmer(surface)));
-    const key = parts.length > 1 ? surface : /^[0-9]/.test(surface) ? surface : stemmer(surface);
+    const isStop = parts.length === 1 && (EN_STOP.has(surface) || EN_STOP.has(stem));
+    const key = parts.length > 1 ? surface : /^[0-9]/.test(surface) ? surface : stem;
     word = { surface, terms: [...terms], key, isStop, script: /^[0-9]/.test(surface) ? 'digit' : 'latin' };
   }
   if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
