@@ -4,9 +4,9 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { PRESET_NAMES, type LimitOptions, type SandboxLimits } from '../sandbox/policy.js';
 import { compareEmbed, COLOR, errorText, progressEmbed, runEmbed } from '../sandbox/report.js';
-import type { JobHooks, SandboxService } from '../sandbox/service.js';
+import type { CompareReport, JobHooks, Result, RunReport, SandboxError, SandboxService } from '../sandbox/service.js';
 import type { Sample } from '../sandbox/stats.js';
-import type { BotMessage, Command, Locale, SlashInvocation } from './types.js';
+import type { BotEmbed, BotMessage, Command, SlashInvocation } from './types.js';
 
 const data = new SlashCommandBuilder()
   .setName('sandbox')
@@ -120,67 +120,31 @@ function chartFile(runId: number, chart: Buffer | null): { name: string; data: B
   return chart ? [{ name: `sandbox-${runId}.png`, data: chart }] : [];
 }
 
-async function runSub(ctx: SlashInvocation, svc: SandboxService, locale: Locale): Promise<void> {
-  const o = ctx.options;
-  const command = str(o.command);
-  const preset = str(o.preset) ?? 'hello';
-  const options: LimitOptions = {
-    memory: num(o.memory),
-    memory_swap: num(o.memory_swap),
-    cpus: num(o.cpus),
-    cpu_shares: num(o.cpu_shares),
-    pids_limit: num(o.pids_limit),
-    timeout: num(o.timeout),
-  };
-  const label = `run ${command ? 'command' : preset}`;
-  const editor = new ProgressEditor(ctx, svc.config.progressSeconds * 1000);
-  const ack = acknowledger(ctx);
-  let limits: SandboxLimits | undefined;
-  let startedAt = 0;
-  const hooks: JobHooks = {
-    onQueued: (position) => {
-      ack();
-      editor.push({ embeds: [progressEmbed(locale, { label, limits: {} as SandboxLimits, elapsedMs: 0, queuePosition: position })] }, true);
-    },
-    onStarted: (i) => {
-      ack();
-      limits = i.limits;
-      startedAt = Date.now();
-      editor.push({ embeds: [progressEmbed(locale, { label, limits: i.limits, elapsedMs: 0 })] }, true);
-    },
-    onSample: (s: Sample) => {
-      if (limits) editor.push({ embeds: [progressEmbed(locale, { label, limits, elapsedMs: Date.now() - startedAt, sample: s })] });
-    },
-  };
-  const job = svc.run(
-    { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId, preset: command ? undefined : preset, command, image: str(o.image)?.trim(), options },
-    hooks,
-  );
-  const refused = await settledAtOnce(job);
-  if (refused && !refused.ok) {
-    await ctx.respond.reply({ embeds: [{ title: `/sandbox ${label}`, description: errorText(refused.error, locale, svc.config), color: COLOR.bad }], ephemeral: true });
-    return;
-  }
-  ack();
-  const res = await job;
-  await editor.flush();
-  if (!res.ok) {
-    await ctx.respond.reply({ embeds: [{ title: `/sandbox ${label}`, description: errorText(res.error, locale, svc.config), color: COLOR.bad }] });
-    return;
-  }
-  const files = chartFile(res.report.runId, res.report.chart);
-  await ctx.respond.reply({ embeds: [runEmbed(res.report, locale, files[0]?.name)], files });
+/** How one kind of job shows its progress and its report. */
+interface JobView<R> {
+  label: string;
+  /** The readings to show in the progress embed after a new sample (`which` is 'a' | 'b' for compare). */
+  readings(sample: Sample, which?: 'a' | 'b'): { sample?: Sample; b?: Sample };
+  report(report: R, chartName: string | undefined): BotEmbed;
 }
 
-async function compareSub(ctx: SlashInvocation, svc: SandboxService, locale: Locale): Promise<void> {
-  const o = ctx.options;
+/**
+ * Starts a job and follows it to the end: a refusal is answered privately before any defer; a job that
+ * runs is deferred publicly, edited with progress, then replaced by its report (or a clear error).
+ */
+async function watchJob<R extends { runId: number; chart: Buffer | null }>(
+  ctx: SlashInvocation,
+  svc: SandboxService,
+  view: JobView<R>,
+  start: (hooks: JobHooks) => Promise<Result<R>>,
+): Promise<void> {
+  const { label } = view;
+  const locale = ctx.locale;
   const editor = new ProgressEditor(ctx, svc.config.progressSeconds * 1000);
   const ack = acknowledger(ctx);
-  const label = 'compare';
   let limits: SandboxLimits | undefined;
   let startedAt = 0;
-  const latest: { a?: Sample; b?: Sample } = {};
-  const hooks: JobHooks = {
+  const job = start({
     onQueued: (position) => {
       ack();
       editor.push({ embeds: [progressEmbed(locale, { label, limits: {} as SandboxLimits, elapsedMs: 0, queuePosition: position })] }, true);
@@ -192,28 +156,69 @@ async function compareSub(ctx: SlashInvocation, svc: SandboxService, locale: Loc
       editor.push({ embeds: [progressEmbed(locale, { label, limits: i.limits, elapsedMs: 0 })] }, true);
     },
     onSample: (s, which) => {
-      latest[which ?? 'a'] = s;
-      if (limits) editor.push({ embeds: [progressEmbed(locale, { label, limits, elapsedMs: Date.now() - startedAt, sample: latest.a, b: latest.b })] });
+      const readings = view.readings(s, which);
+      if (limits) editor.push({ embeds: [progressEmbed(locale, { label, limits, elapsedMs: Date.now() - startedAt, ...readings })] });
     },
-  };
-  const job = svc.compare(
-    { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId, sharesA: num(o.shares_a), sharesB: num(o.shares_b), seconds: num(o.seconds) },
-    hooks,
-  );
+  });
+  const failed = (error: SandboxError) => ({ title: `/sandbox ${label}`, description: errorText(error, locale, svc.config), color: COLOR.bad });
   const refused = await settledAtOnce(job);
   if (refused && !refused.ok) {
-    await ctx.respond.reply({ embeds: [{ title: '/sandbox compare', description: errorText(refused.error, locale, svc.config), color: COLOR.bad }], ephemeral: true });
+    await ctx.respond.reply({ embeds: [failed(refused.error)], ephemeral: true });
     return;
   }
   ack();
   const res = await job;
   await editor.flush();
   if (!res.ok) {
-    await ctx.respond.reply({ embeds: [{ title: '/sandbox compare', description: errorText(res.error, locale, svc.config), color: COLOR.bad }] });
+    await ctx.respond.reply({ embeds: [failed(res.error)] });
     return;
   }
   const files = chartFile(res.report.runId, res.report.chart);
-  await ctx.respond.reply({ embeds: [compareEmbed(res.report, locale, files[0]?.name)], files });
+  await ctx.respond.reply({ embeds: [view.report(res.report, files[0]?.name)], files });
+}
+
+async function runSub(ctx: SlashInvocation, svc: SandboxService): Promise<void> {
+  const o = ctx.options;
+  const command = str(o.command);
+  const preset = str(o.preset) ?? 'hello';
+  const options: LimitOptions = {
+    memory: num(o.memory),
+    memory_swap: num(o.memory_swap),
+    cpus: num(o.cpus),
+    cpu_shares: num(o.cpu_shares),
+    pids_limit: num(o.pids_limit),
+    timeout: num(o.timeout),
+  };
+  const view: JobView<RunReport> = {
+    label: `run ${command ? 'command' : preset}`,
+    readings: (sample) => ({ sample }),
+    report: (report, chartName) => runEmbed(report, ctx.locale, chartName),
+  };
+  await watchJob(ctx, svc, view, (hooks) =>
+    svc.run(
+      { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId, preset: command ? undefined : preset, command, image: str(o.image)?.trim(), options },
+      hooks,
+    ),
+  );
+}
+
+async function compareSub(ctx: SlashInvocation, svc: SandboxService): Promise<void> {
+  const o = ctx.options;
+  const latest: { a?: Sample; b?: Sample } = {};
+  const view: JobView<CompareReport> = {
+    label: 'compare',
+    readings: (sample, which) => {
+      latest[which ?? 'a'] = sample;
+      return { sample: latest.a, b: latest.b };
+    },
+    report: (report, chartName) => compareEmbed(report, ctx.locale, chartName),
+  };
+  await watchJob(ctx, svc, view, (hooks) =>
+    svc.compare(
+      { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId, sharesA: num(o.shares_a), sharesB: num(o.shares_b), seconds: num(o.seconds) },
+      hooks,
+    ),
+  );
 }
 
 const sandbox: Command = {
@@ -226,8 +231,8 @@ const sandbox: Command = {
       return;
     }
     try {
-      if (ctx.subcommand === 'compare') await compareSub(ctx, svc, locale);
-      else await runSub(ctx, svc, locale);
+      if (ctx.subcommand === 'compare') await compareSub(ctx, svc);
+      else await runSub(ctx, svc);
     } catch (err) {
       // The service never throws; this guards the front end (a failed edit, say). Never rethrow.
       ctx.services.logger.error({ err }, 'sandbox: command failed');
