@@ -13,7 +13,7 @@ import { commands } from '../../src/commands/index.js';
 import { CommandRouter } from '../../src/commands/router.js';
 import { loadConfig } from '../../src/config.js';
 import { runConsole } from '../../src/console/console.js';
-import { ensureImage, labelledContainers, probeDocker, REQUIRE_DOCKER } from './helpers.js';
+import { dockerForTests, ensureImage, labelledContainers } from './helpers.js';
 
 async function consoleSession(env: Record<string, string>, lines: string[]): Promise<{ out: string; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'sandbox-console-'));
@@ -39,16 +39,7 @@ describe('/sandbox in the console, default settings', () => {
   });
 });
 
-const probe = await probeDocker();
-if (!probe.ok && REQUIRE_DOCKER) {
-  describe('/sandbox in the console with Docker', () => {
-    it('needs a reachable Docker engine (SANDBOX_TESTS_REQUIRE_DOCKER=1)', () => {
-      throw new Error(`Docker is unreachable (${probe.reason})`);
-    });
-  });
-} else if (!probe.ok) {
-  console.warn(`sandbox console test: Docker is unreachable (${probe.reason}); skipping it.`);
-}
+const probe = await dockerForTests('/sandbox in the console with Docker');
 
 describe.skipIf(!probe.ok)('/sandbox in the console with Docker', () => {
   it('runs hello to a final report, saves the chart PNG, refuses out-of-range input, leaves no container', async () => {

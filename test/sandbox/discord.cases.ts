@@ -2,18 +2,9 @@
 // behind it. Skipped with a message when Docker is unreachable, unless SANDBOX_TESTS_REQUIRE_DOCKER=1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotUnderTest, type BotUnderTest } from '../discord/harness.js';
-import { ensureImage, labelledContainers, probeDocker, REQUIRE_DOCKER } from './helpers.js';
+import { dockerForTests, ensureImage, labelledContainers } from './helpers.js';
 
-const probe = await probeDocker();
-if (!probe.ok && REQUIRE_DOCKER) {
-  describe('/sandbox on Discord', () => {
-    it('needs a reachable Docker engine (SANDBOX_TESTS_REQUIRE_DOCKER=1)', () => {
-      throw new Error(`Docker is unreachable (${probe.reason})`);
-    });
-  });
-} else if (!probe.ok) {
-  console.warn(`sandbox Discord test: Docker is unreachable (${probe.reason}); skipping it.`);
-}
+const probe = await dockerForTests('/sandbox on Discord (emulator + Docker)');
 
 const ROLE = '300000000000000001';
 

@@ -9,24 +9,12 @@ import { LABEL, LABEL_DEADLINE, runContainer } from '../../src/sandbox/runner.js
 import { resolveLimits } from '../../src/sandbox/policy.js';
 import sandboxCommand from '../../src/commands/sandbox.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { ensureImage, IMAGE, invocation, labelledContainers, memoryDb, probeDocker, REQUIRE_DOCKER, silentLogger, testConfig, user } from './helpers.js';
+import { dockerForTests, ensureImage, IMAGE, invocation, labelledContainers, memoryDb, silentLogger, testConfig, user } from './helpers.js';
 // /sandbox through the front ends, in this file so that no two test files run containers at once.
 import './console.cases.js';
 import './discord.cases.js';
 
-const probe = await probeDocker();
-if (!probe.ok) {
-  const msg = `sandbox Docker tests: Docker is unreachable (${probe.reason})`;
-  if (REQUIRE_DOCKER) {
-    describe('sandbox with Docker', () => {
-      it('needs a reachable Docker engine (SANDBOX_TESTS_REQUIRE_DOCKER=1)', () => {
-        throw new Error(`${msg}. Start dockerd or unset SANDBOX_TESTS_REQUIRE_DOCKER.`);
-      });
-    });
-  } else {
-    console.warn(`${msg}; skipping them. Set SANDBOX_TESTS_REQUIRE_DOCKER=1 to make this a failure.`);
-  }
-}
+const probe = await dockerForTests('sandbox with Docker');
 
 const MiB = 1024 * 1024;
 const TRUSTED = 'role-trusted';

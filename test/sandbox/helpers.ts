@@ -1,6 +1,7 @@
 // Shared set-up for the sandbox tests: a real Docker engine (skip with a clear message when it is
 // unreachable, unless SANDBOX_TESTS_REQUIRE_DOCKER=1, then fail), a config, a silent logger, a DB.
 import Docker from 'dockerode';
+import { describe, it } from 'vitest';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase } from '../../src/db/database.js';
@@ -21,6 +22,27 @@ export async function probeDocker(): Promise<{ ok: true; docker: Docker } | { ok
   } catch (err) {
     return { ok: false, reason: err instanceof Error ? err.message : String(err) };
   }
+}
+
+/**
+ * Probes Docker for a group of tests. When it is unreachable: with SANDBOX_TESTS_REQUIRE_DOCKER=1 (CI) a
+ * failing test says so; otherwise a warning says the group is skipped. Use with `describe.skipIf(!probe.ok)`.
+ */
+export async function dockerForTests(group: string): Promise<Awaited<ReturnType<typeof probeDocker>>> {
+  const probe = await probeDocker();
+  if (!probe.ok) {
+    const msg = `${group}: Docker is unreachable (${probe.reason})`;
+    if (REQUIRE_DOCKER) {
+      describe(group, () => {
+        it('needs a reachable Docker engine (SANDBOX_TESTS_REQUIRE_DOCKER=1)', () => {
+          throw new Error(`${msg}. Start dockerd or unset SANDBOX_TESTS_REQUIRE_DOCKER.`);
+        });
+      });
+    } else {
+      console.warn(`${msg}; skipping it. Set SANDBOX_TESTS_REQUIRE_DOCKER=1 to make this a failure.`);
+    }
+  }
+  return probe;
 }
 
 /** Build the image when it is missing (same code as `npm run sandbox:image`). */
