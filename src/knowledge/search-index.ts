@@ -288,7 +288,8 @@ export class SearchIndex {
     const wording = units.filter((u) => !u.concepts.length).length;
     const needed = onTopic ? minScore * Math.min(1, LONG_QUESTION_WORDS / Math.max(1, wording)) : minScore + OFF_TOPIC_MARGIN;
     const abstain = minScore > 0 && best.cov < needed;
-    const max = SAME_LANGUAGE_BOOST * DEFINITION_BOOST;
+    // The highest score a passage can reach, so relevance stays in 0..1 without ties at the top.
+    const max = SAME_LANGUAGE_BOOST * DEFINITION_BOOST + SUBJECT_WEIGHT;
     const hits: SearchHit[] = abstain ? [] : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));
     return { query, lang, hits, abstain, terms };
   }
