@@ -8,8 +8,8 @@ export const CHUNK_MAX_CHARS = 600;
 /** A trailing passage shorter than this is merged back into the one before it. */
 const CHUNK_MIN_CHARS = 120;
 
-function pieces(block: string, max: number): string[] {
-  if (block.length <= max) return [block];
+function pieces(block: string, max: number, code: boolean): string[] {
+  if (block.length <= max || code) return [block];
   const out: string[] = [];
   let cur = '';
   for (const s of splitSentences(block)) {
@@ -24,10 +24,11 @@ function pieces(block: string, max: number): string[] {
 
 export function chunkSections(doc: KnowledgeDoc, sections: Section[], max = CHUNK_MAX_CHARS): Chunk[] {
   const chunks: Chunk[] = [];
-  for (const section of sections) {
+  sections.forEach((section, sectionIndex) => {
     const texts: string[] = [];
     let cur = '';
-    for (const piece of section.blocks.flatMap((b) => pieces(b, max))) {
+    const code = new Set(section.code);
+    for (const piece of section.blocks.flatMap((b) => pieces(b, max, code.has(b)))) {
       if (cur && cur.length + 1 + piece.length > max) {
         texts.push(cur);
         cur = piece;
@@ -45,8 +46,11 @@ export function chunkSections(doc: KnowledgeDoc, sections: Section[], max = CHUN
         headingPath: section.headingPath,
         heading: section.headingPath.join(' > ') || doc.title,
         text,
+        section: sectionIndex,
+        keyPoint: section.keyPoint,
+        code: section.code.filter((c) => text.includes(c)),
       });
     }
-  }
+  });
   return chunks;
 }

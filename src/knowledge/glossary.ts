@@ -1,7 +1,10 @@
 // Bilingual glossary: each concept lists the ways a study group writes it, in Korean and English.
 // A text mentioning any form gets the concept token `§id`, at index time and at query time alike.
-// Forms are regular-expression sources, matched on NFKC-lowercased text; Latin forms must stand as whole
-// words (a Korean particle may follow), Hangul forms match anywhere since particles attach to them.
+// Forms are regular-expression sources, matched on NFKC-lowercased text, always on word boundaries: Latin
+// forms stand as whole words; a Hangul word must be read whole as forms plus particles or endings, and a
+// verb stem written with a trailing `~` (죽~) takes any ending.
+
+import { isSuffixChain } from './closed-class.js';
 
 export interface Concept {
   id: string;
@@ -11,7 +14,7 @@ export interface Concept {
 export const CONCEPTS: Concept[] = [
   { id: 'vm', forms: ['vms?', 'virtual machines?', '가상\\s?머신', '가상\\s?기계', '가상\\s?컴퓨터'] },
   { id: 'virtualization', forms: ['virtuali[sz]ation', 'virtuali[sz]ed?', '가상화'] },
-  { id: 'container', forms: ['containers?', 'containeri[sz]ed', '컨테이너', '컨테이너화'] },
+  { id: 'container', forms: ['containers?', 'containeri[sz]ed', '컨테이너', '컨테이너화', '컨테'] },
   { id: 'docker', forms: ['docker', '도커'] },
   { id: 'hypervisor', forms: ['hypervisors?', 'vmm', '하이퍼바이저', '하이퍼 바이저'] },
   { id: 'guest-os', forms: ['guest\\s?os(?:es)?', 'guest operating systems?', '게스트\\s?os', '게스트\\s?운영\\s?체제', '게스트'] },
@@ -39,7 +42,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'risk', forms: ['safe(?:ly|ty)?', 'unsafe', 'danger(?:ous)?', 'risk(?:s|y)?', 'caution', 'careful', 'warnings?', '위험', '안전', '주의', '조심'] },
   { id: 'production', forms: ['prod', 'production', '운영 환경', '프로덕션', '실서비스'] },
   { id: 'list', forms: ['list(?:s|ed|ing)?', 'ls', '목록', '조회'] },
-  { id: 'contain', forms: ['contains?', 'includ(?:e|es|ed|ing)', 'pack(?:s|ed|aged)?', 'bundl(?:e|es|ed)', '들어 ?있', '포함', '담긴', '담겨', '묶어'] },
+  { id: 'contain', forms: ['contains?', 'includ(?:e|es|ed|ing)', 'pack(?:s|ed|aged)?', 'bundl(?:e|es|ed)', '들어 ?있', '포함', '담긴', '담겨~', '묶어~'] },
   { id: 'process', forms: ['process(?:es)?', '프로세스'] },
   { id: 'namespace', forms: ['namespaces?', '네임스페이스', '이름 ?공간'] },
   { id: 'cgroup', forms: ['cgroups?', 'control groups?', '컨트롤 그룹', '제어 그룹', '씨그룹'] },
@@ -50,7 +53,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'advantage', forms: ['advantages?', 'benefits?', 'pros', 'strengths?', '장점', '이점', '좋은 점'] },
   { id: 'disadvantage', forms: ['disadvantages?', 'drawbacks?', 'cons', 'downsides?', 'problems?', 'costs?', 'overhead', '단점', '문제', '문제점', '비용', '오버헤드', '한계'] },
   { id: 'difference', forms: ['differ(?:s|ence|ences)?', 'diff', 'compare[ds]?', 'comparison', 'vs\\.?', 'versus', '차이', '차이점', '비교', '다른 점'] },
-  { id: 'run', forms: ['run(?:s|ning)?', 'start(?:s|ing)?', 'launch(?:es|ing)?', 'execut(?:e|es|ing|ion)', '실행', '구동', '띄우', '띄워'] },
+  { id: 'run', forms: ['run(?:s|ning)?', 'start(?:s|ing)?', 'launch(?:es|ing)?', 'execut(?:e|es|ing|ion)', '실행', '구동', '띄우~', '띄워~'] },
   { id: 'command', forms: ['commands?', '명령', '명령어', '커맨드'] },
   { id: 'parse', forms: ['pars(?:e|es|ed|ing)', 'interpret(?:s|ed)?', '파싱', '해석'] },
   { id: 'library', forms: ['librar(?:y|ies)', 'dependenc(?:y|ies)', '라이브러리', '의존성'] },
@@ -67,21 +70,21 @@ export const CONCEPTS: Concept[] = [
   { id: 'readonly', forms: ['read-only', 'readonly', '읽기 ?전용'] },
   { id: 'capability', forms: ['capabilit(?:y|ies)', 'cap-drop', '권한', '케이퍼빌리티'] },
   { id: 'code', forms: ['codes?', '코드'] },
-  { id: 'exit', forms: ['exit(?:s|ed)?(?: code)?', 'killed', 'kill', 'sigkill', '종료', '죽', '강제 종료', '킬'] },
+  { id: 'exit', forms: ['exit(?:s|ed)?(?: code)?', 'killed', 'kill', 'sigkill', '종료', '죽~', '강제 종료', '킬'] },
   { id: 'portability', forms: ['portab(?:le|ility)', 'anywhere', '이식성', '어디서나'] },
-  { id: 'density', forms: ['density', 'lightweight', 'light(?:er|est)?', 'heav(?:y|ier|iest)', '가벼', '무거', '경량'] },
+  { id: 'density', forms: ['density', 'lightweight', 'light(?:er|est)?', 'heav(?:y|ier|iest)', '가벼~', '무거~', '경량'] },
   { id: 'size', forms: ['size', 'disk', 'footprint', '크기', '용량', '디스크'] },
-  { id: 'speed', forms: ['fast(?:er)?', 'slow(?:er)?', 'speed', 'quick(?:ly)?', '빠르', '빠른', '느리', '느린', '속도'] },
+  { id: 'speed', forms: ['fast(?:er)?', 'slow(?:er)?', 'speed', 'quick(?:ly)?', '빠르~', '빠른', '느리~', '느린', '속도'] },
   { id: 'block-io', forms: ['block i/?o', 'blkio', 'disk i/?o', '블록 i/?o', '디스크 i/?o'] },
   { id: 'net-io', forms: ['net i/?o', 'network i/?o', '네트워크 i/?o'] },
   { id: 'emulation', forms: ['emulat(?:e|ed|ion)', 'software[- ]defined', '에뮬레이션', '소프트웨어화', '에뮬레이트'] },
   { id: 'hardware', forms: ['hardware', 'h/w', '하드웨어'] },
-  { id: 'scale', forms: ['many', 'more', 'multiple', 'several', 'add(?:ing)? more', 'increas(?:e|es|ed|ing)', 'grow(?:s|n|ing)?', 'scal(?:e|es|ing)', 'proportion(?:al|ally)?', '많이', '많아', '많은', '많을', '여러', '늘어', '늘리', '늘면', '증가', '비례'] },
+  { id: 'scale', forms: ['many', 'more', 'multiple', 'several', 'add(?:ing)? more', 'increas(?:e|es|ed|ing)', 'grow(?:s|n|ing)?', 'scal(?:e|es|ing)', 'proportion(?:al|ally)?', '많이', '많아~', '많은', '많을', '여러', '늘어~', '늘리~', '늘면', '증가', '비례'] },
   { id: 'role', forms: ['roles?', 'jobs?', 'responsibilit(?:y|ies)', 'what (?:\\S+ )?does', '역할', '하는 일', '담당', '기능'] },
-  { id: 'communicate', forms: ['talk(?:s|ing)?', 'communicat(?:e|es|ed|ion|ing)', 'send(?:s|ing)?', 'sent', 'receiv(?:e|es|ed|ing)', 'requests?', '통신', '요청', '전달', '보내', '받으면', '받으', '받아서', '주고받'] },
-  { id: 'flow', forms: ['flows?', 'internal(?:ly)?', 'under the hood', 'behind the scenes', 'what happens', 'steps?', 'workflow', '내부적', '내부에서', '과정', '흐름', '일어나', '절차', '단계'] },
-  { id: 'contain', forms: ['contain(?:s|ed)?', 'includ(?:e|es|ed)', 'inside', 'goes into', 'made of', '들어 ?있', '들어가', '포함', '담겨', '담긴', '담는', '구성'] },
-  { id: 'split', forms: ['split(?:s)?', 'divid(?:e|ed|es)', 'ratio', '나눠', '나누', '배분', '분배', '비율'] },
+  { id: 'communicate', forms: ['talk(?:s|ing)?', 'communicat(?:e|es|ed|ion|ing)', 'send(?:s|ing)?', 'sent', 'receiv(?:e|es|ed|ing)', 'requests?', '통신', '요청', '전달', '보내~', '받으면', '받으~', '받아서', '주고받~'] },
+  { id: 'flow', forms: ['flows?', 'internal(?:ly)?', 'under the hood', 'behind the scenes', 'what happens', 'steps?', 'workflow', '내부적', '내부에서', '과정', '흐름', '일어나~', '절차', '단계'] },
+  { id: 'contain', forms: ['contain(?:s|ed)?', 'includ(?:e|es|ed)', 'inside', 'goes into', 'made of', '들어 ?있', '들어가~', '포함', '담겨~', '담긴', '담는', '구성'] },
+  { id: 'split', forms: ['split(?:s)?', 'divid(?:e|ed|es)', 'ratio', '나눠~', '나누~', '배분', '분배', '비율'] },
   { id: 'share', forms: ['shar(?:e|es|ed|ing)', 'own', '공유', '각자', '자기'] },
   { id: 'syscall', forms: ['system calls?', 'syscalls?', '시스템 ?콜', '시스템 ?호출'] },
 ];
@@ -98,7 +101,7 @@ const HANGUL = /[\uac00-\ud7a3]/;
 
 /** A form that can only match within one word (no space, no leading dash, no slash). */
 function isWordForm(form: string): boolean {
-  if (HANGUL.test(form)) return !/\s|\\s| /.test(form);
+  if (HANGUL.test(form)) return !/\s|\\s| /.test(form.replace(/\\s\?| \?/g, ''));
   return !/\s|\\s|\/|^-/.test(form);
 }
 
@@ -107,24 +110,62 @@ interface WordMatcher {
   re: RegExp;
 }
 
-// Word forms are tested once per distinct word (cached); only phrase forms scan whole texts.
-const wordMatchers: WordMatcher[] = [];
+/** A Hangul form: a noun matches as a whole word; a verb stem (written `죽~`) takes any ending. */
+interface HangulForm {
+  id: string;
+  text: string;
+  stem: boolean;
+}
+
+// Latin word forms are tested once per distinct word (cached); Hangul forms segment the word; only phrase
+// forms scan whole texts.
+const latinMatchers: WordMatcher[] = [];
+const hangulForms: HangulForm[] = [];
 const phraseMatchers: WordMatcher[] = [];
 for (const { id, forms } of CONCEPTS) {
   const latin = forms.filter((f) => isWordForm(f) && !HANGUL.test(f));
-  const hangul = forms.filter((f) => isWordForm(f) && HANGUL.test(f));
-  const phrases = forms.filter((f) => !isWordForm(f));
-  // A Latin word must match whole, or by its first part (`cpu` in `cpu-shares`); Hangul forms match
-  // anywhere in a word since particles attach to them.
-  const alternatives = [...(latin.length ? [`^(?:${latin.join('|')})(?:$|[-_.])`] : []), ...hangul];
-  if (alternatives.length) wordMatchers.push({ id: `§${id}`, re: new RegExp(alternatives.join('|'), 'u') });
+  // Hangul forms with an optional space (가상\\s?머신) are both a word (가상머신) and a phrase (가상 머신).
+  const phrases = forms.filter((f) => !isWordForm(f) || (HANGUL.test(f) && /\\s|\s/.test(f)));
+  // A Latin word must match whole, or by its first part (`cpu` in `cpu-shares`).
+  if (latin.length) latinMatchers.push({ id: `§${id}`, re: new RegExp(`^(?:${latin.join('|')})(?:$|[-_.])`, 'u') });
+  for (const f of forms.filter((x) => isWordForm(x) && HANGUL.test(x))) {
+    // "가상\\s?머신" within one word is 가상머신.
+    hangulForms.push({ id: `§${id}`, text: f.replace(/~$/, '').replace(/\\s\?| \?/g, ''), stem: f.endsWith('~') });
+  }
   if (phrases.length) {
     phraseMatchers.push({
       id: `§${id}`,
-      // Latin phrases need word edges so `vm` does not fire inside `vmware`.
-      re: new RegExp(phrases.map((f) => (HANGUL.test(f) && !/[a-z]/.test(f) ? f : `(?<![a-z0-9-])(?:${f})(?![a-z0-9])`)).join('|'), 'u'),
+      // Phrases need word edges: `vm` must not fire inside `vmware`, nor 메모리 부족 inside another word.
+      re: new RegExp(
+        phrases.map((f) => (HANGUL.test(f) && !/[a-z]/.test(f) ? `(?<![\uac00-\ud7a3])(?:${f.replace(/~$/, '')})` : `(?<![a-z0-9-])(?:${f})(?![a-z0-9])`)).join('|'),
+        'u',
+      ),
     });
   }
+}
+
+/**
+ * Concepts of one Hangul word. The word must be read whole as glossary forms one after another (a compound
+ * typed without spaces: 컨테이너메모리제한) followed by particles or endings (메모리를, 격리하는거임), or end
+ * in a verb stem's ending (가벼워). A form inside another word never counts: 램 is not in 텔레그램 or 램프.
+ */
+function hangulWordConcepts(word: string): string[] {
+  const found = new Set<string>();
+  const walk = (from: number, path: string[]): boolean => {
+    let ok = false;
+    for (const f of hangulForms) {
+      if (!word.startsWith(f.text, from)) continue;
+      const next = from + f.text.length;
+      const rest = word.slice(next);
+      if (f.stem || isSuffixChain(rest) || walk(next, [...path, f.id])) {
+        for (const id of [...path, f.id]) found.add(id);
+        ok = true;
+      }
+    }
+    return ok;
+  };
+  walk(0, []);
+  return [...found];
 }
 
 const WORD_RE = /[a-z0-9]+(?:[-_.][a-z0-9]+)*|[\uac00-\ud7a3]+/g;
@@ -133,7 +174,7 @@ const wordConceptCache = new Map<string, string[]>();
 function wordConcepts(word: string): string[] {
   let found = wordConceptCache.get(word);
   if (!found) {
-    found = wordMatchers.filter((m) => m.re.test(word)).map((m) => m.id);
+    found = HANGUL.test(word) ? hangulWordConcepts(word) : latinMatchers.filter((m) => m.re.test(word)).map((m) => m.id);
     if (wordConceptCache.size > 200_000) wordConceptCache.clear();
     wordConceptCache.set(word, found);
   }

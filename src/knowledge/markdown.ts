@@ -9,7 +9,14 @@ export interface Section {
   headingPath: string[];
   /** Plain-text blocks (paragraphs, list items, table rows, code), in order. */
   blocks: string[];
+  /** The blocks that are code (commands, file contents): shown as code, never cut into sentences. */
+  code: string[];
+  /** The section's curated key point (`**Key point:** …` / `**핵심:** …` as its first paragraph), if any. */
+  keyPoint?: string;
 }
+
+/** The label of a key-point paragraph, in either language. */
+const KEY_POINT = /^(?:key point|핵심)\s*[:：]\s*/i;
 
 export interface ParsedDoc {
   doc: KnowledgeDoc;
@@ -17,9 +24,16 @@ export interface ParsedDoc {
   warnings: string[];
 }
 
-/** Jekyll/kramdown extras that are not content: `{: .prompt-info}` attribute lists and Liquid tags. */
-function stripJekyll(body: string): string {
-  return body.replace(/\{:[^}\n]*\}/g, '').replace(/\{%[^%]*%\}/g, '').replace(/\{\{[^}]*\}\}/g, '');
+/**
+ * Jekyll/kramdown extras that are not content, removed from prose only (code keeps every character):
+ * `{: .prompt-info}` attribute lists, Liquid tags `{% … %}` and Liquid output `{{ site.url }}`. A Go
+ * template (`{{.State.OOMKilled}}`, `{{json .Config}}`) refers to fields with a leading dot and is kept.
+ */
+function stripJekyll(text: string): string {
+  return text
+    .replace(/\{:[^}\n]*\}/g, '')
+    .replace(/\{%[^%]*%\}/g, '')
+    .replace(/\{\{([^}]*)\}\}/g, (all, inner: string) => (/(?:^|[\s(|])\./.test(inner) ? all : ''));
 }
 
 function stripHtml(html: string): string {
@@ -44,7 +58,7 @@ function inlineText(tokens: Token[] | undefined): string {
         break;
       case 'escape':
       case 'text':
-        out += 'tokens' in t && t.tokens ? inlineText(t.tokens) : decodeEntities((t as Tokens.Text).text);
+        out += 'tokens' in t && t.tokens ? inlineText(t.tokens) : stripJekyll(decodeEntities((t as Tokens.Text).text));
         break;
       default:
         out += 'tokens' in t && t.tokens ? inlineText(t.tokens as Token[]) : decodeEntities((t as { text?: string }).text ?? '');
@@ -57,24 +71,39 @@ function decodeEntities(s: string): string {
   return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-function blockTexts(token: Token): string[] {
+/** A table row as a line a reader can take in alone: "Boot time — Virtual machine (VM): minutes; Container: a second". */
+function tableRow(header: string[], cells: string[]): string {
+  const [first, ...rest] = cells;
+  const pairs = rest.map((c, i) => (header[i + 1] ? `${header[i + 1]}: ${c}` : c)).filter((x) => x.trim());
+  return first ? `${first} — ${pairs.join('; ')}` : pairs.join('; ');
+}
+
+interface Block {
+  text: string;
+  code: boolean;
+}
+
+function blocksOf(token: Token): Block[] {
+  if (token.type === 'code') return [{ text: (token as Tokens.Code).text.trim(), code: true }];
+  if (token.type === 'blockquote') return (token as Tokens.Blockquote).tokens.flatMap(blocksOf);
+  return proseTexts(token).map((text) => ({ text, code: false }));
+}
+
+function proseTexts(token: Token): string[] {
   switch (token.type) {
     case 'paragraph':
     case 'text':
       return [inlineText((token as Tokens.Paragraph).tokens).trim()];
-    case 'blockquote':
-      return (token as Tokens.Blockquote).tokens.flatMap(blockTexts);
     case 'list':
-      return (token as Tokens.List).items.map((item) => item.tokens.flatMap(blockTexts).join(' ').trim());
-    case 'code':
-      return [(token as Tokens.Code).text.trim()];
+      return (token as Tokens.List).items.map((item) => item.tokens.flatMap((x) => blocksOf(x).map((b) => b.text)).join(' ').trim());
     case 'table': {
       const table = token as Tokens.Table;
-      const row = (cells: Tokens.TableCell[]) => cells.map((c) => inlineText(c.tokens).trim()).join(' | ');
-      return [row(table.header), ...table.rows.map(row)];
+      const cells = (row: Tokens.TableCell[]) => row.map((c) => inlineText(c.tokens).trim());
+      const header = cells(table.header);
+      return table.rows.map((r) => tableRow(header, cells(r)));
     }
     case 'html':
-      return [stripHtml((token as Tokens.HTML).text).trim()];
+      return [stripJekyll(stripHtml((token as Tokens.HTML).text)).trim()];
     default:
       return [];
   }
@@ -107,10 +136,10 @@ export function parseMarkdown(path: string, source: string): ParsedDoc {
     body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
   }
 
-  const tokens = marked.lexer(stripJekyll(body));
+  const tokens = marked.lexer(body);
   const sections: Section[] = [];
   const stack: { depth: number; text: string }[] = [];
-  let current: Section = { headingPath: [], blocks: [] };
+  let current: Section = { headingPath: [], blocks: [], code: [] };
   let firstH1: string | undefined;
 
   for (const token of tokens) {
@@ -124,11 +153,19 @@ export function parseMarkdown(path: string, source: string): ParsedDoc {
       if (current.blocks.length) sections.push(current);
       while (stack.length && stack[stack.length - 1].depth >= h.depth) stack.pop();
       stack.push({ depth: h.depth, text });
-      current = { headingPath: stack.map((s) => s.text), blocks: [] };
+      current = { headingPath: stack.map((s) => s.text), blocks: [], code: [] };
       continue;
     }
-    const texts = blockTexts(token).map((t) => t.replace(/[ \t]+/g, ' ').trim()).filter((t) => t.length > 0);
-    current.blocks.push(...texts);
+    for (const b of blocksOf(token)) {
+      let text = b.code ? b.text : b.text.replace(/[ \t]+/g, ' ').trim();
+      if (!text) continue;
+      if (b.code) current.code.push(text);
+      else if (!current.blocks.length && KEY_POINT.test(text)) {
+        text = text.replace(KEY_POINT, '');
+        current.keyPoint = text;
+      }
+      current.blocks.push(text);
+    }
   }
   if (current.blocks.length) sections.push(current);
 

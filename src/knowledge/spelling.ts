@@ -129,20 +129,24 @@ export class HangulSpelling {
     return this.frequency.has(word);
   }
 
-  /** A known word that differs only in confusable vowels, or (3+ syllables) by one jamo; else the word. */
+  /** A known word that differs only in confusable vowels, or by one jamo (3+ syllables; two from 4: 컨테니어); else the word. */
   correct(word: string): string {
     if (word.length < 2 || this.frequency.has(word) || !/^[\uac00-\ud7a3]+$/.test(word)) return word;
     const jamo = toJamo(word, true);
     const same = this.folded.get(jamo);
     if (same) return same;
     if (word.length < 3) return word;
+    const max = word.length >= 4 ? 2 : 1;
     let best = word;
+    let bestDist = max + 1;
     let bestFreq = 0;
     for (const c of this.bySyllables.get(word.length) ?? []) {
-      if (editDistance(jamo, c.jamo, 1) > 1) continue;
+      const d = editDistance(jamo, c.jamo, max);
+      if (d > max) continue;
       const f = this.frequency.get(c.word) ?? 0;
-      if (f > bestFreq) {
+      if (d < bestDist || (d === bestDist && f > bestFreq)) {
         best = c.word;
+        bestDist = d;
         bestFreq = f;
       }
     }

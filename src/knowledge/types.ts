@@ -21,6 +21,12 @@ export interface Chunk {
   heading: string;
   /** Plain text of the passage (markdown stripped), a few hundred characters. */
   text: string;
+  /** Index of its section in the document: the Korean and English copies of a topic share it. */
+  section: number;
+  /** The section's curated key point, the first thing an answer from this section says. */
+  keyPoint?: string;
+  /** Code blocks (commands) in `text`, whole. */
+  code: string[];
 }
 
 export interface SearchHit {
@@ -29,8 +35,15 @@ export interface SearchHit {
   score: number;
 }
 
+/** What a question asks for; the answer is shaped by it. */
+export type Intent = 'definition' | 'reason' | 'howto' | 'compare' | 'yesno' | 'troubleshoot' | 'summary' | 'general';
+/** Junk (one letter, only emoji) and greetings are never answered from the knowledge base. */
+export type QueryKind = 'question' | 'junk' | 'greeting';
+
 export interface SearchResult {
   query: string;
+  kind: QueryKind;
+  intent: Intent;
   /** Language the question was asked in. */
   lang: Lang;
   hits: SearchHit[];

@@ -5,11 +5,11 @@ import { tokenize } from '../../src/knowledge/tokenize.js';
 import type { Chunk, Lang, SearchResult } from '../../src/knowledge/types.js';
 
 function chunk(id: string, lang: Lang, heading: string, text: string): Chunk {
-  return { id, doc: { path: `${lang}/x.md`, title: 'Title', lang, topic: 'x', tags: [] }, headingPath: [heading], heading, text };
+  return { id, doc: { path: `${lang}/x.md`, title: 'Title', lang, topic: 'x', tags: [] }, headingPath: [heading], heading, text, section: 0, code: [] };
 }
 
 function result(query: string, lang: Lang, chunks: Chunk[]): SearchResult {
-  return { query, lang, abstain: false, terms: tokenize(query), hits: chunks.map((c, i) => ({ chunk: c, score: 0.9 - i * 0.1 })) };
+  return { query, lang, kind: 'question', intent: 'general', abstain: false, terms: tokenize(query), hits: chunks.map((c, i) => ({ chunk: c, score: 0.9 - i * 0.1 })) };
 }
 
 describe('extractive answer', () => {

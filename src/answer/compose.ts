@@ -1,0 +1,143 @@
+// The answer that needs no API key, composed for what was asked: the best section's key point first (the
+// definition, the reason, the command, the correction), the command as a code block for a how-to question,
+// then the few sentences of the best passages that say most about the question, each cited at its end.
+import { splitSentences } from '../knowledge/sentences.js';
+import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
+import type { Chunk, SearchHit, SearchResult } from '../knowledge/types.js';
+
+/** How many of the best passages sentences are drawn from. */
+const PASSAGES_USED = 3;
+/** Supporting sentences after the lead. */
+const MAX_SUPPORT = 3;
+/** A later passage contributes only if it scored at least this share of the best one. */
+const NEAR_BEST = 0.75;
+/** Sentences sharing this share of their terms with one already chosen say the same thing. */
+const DUPLICATE_OVERLAP = 0.6;
+
+/** Sentence openings that refer back to the sentence before (a pronoun, a connective, an enumeration). */
+const LEANS_ON_PREVIOUS =
+  /^(?:(?:this|that|these|those|it|its|they|their|then|so|but|however|also|thus|therefore|hence|such|here|instead|otherwise|likewise|second|third|finally|the same|both|each|either)\b|(?:그래서|그러나|하지만|또한|이때|이것|이는|이렇게|그러면|따라서|반면|그런데|즉|둘째|셋째|넷째|다섯째|마지막으로|대신|여기에|여기서|이 |그 |이런|그런|두 |둘 다))/i;
+
+function termWeight(term: string): number {
+  if (isConcept(term)) return 1.2;
+  if (isHangulBigram(term)) return 0.3;
+  return 1;
+}
+
+interface Sentence {
+  text: string;
+  /** Index of its source in the listed sources (citation number − 1). */
+  source: number;
+  position: number;
+  terms: Set<string>;
+  score: number;
+}
+
+const termSet = (text: string) => new Set(tokenize(text).filter((t) => !isHangulBigram(t)));
+
+function overlapShare(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / Math.min(a.size, b.size);
+}
+
+/** The other-language copy of a section already listed is not listed again; the question's language first. */
+export function answerSources(result: SearchResult): SearchHit[] {
+  const seen = new Set<string>();
+  const kept: SearchHit[] = [];
+  for (const h of result.hits) {
+    const section = `${h.chunk.doc.topic}#${h.chunk.section}#${h.chunk.headingPath.length}`;
+    const twin = `${section}#${h.chunk.doc.lang}`;
+    if ([...seen].some((s) => s.startsWith(`${section}#`) && s !== twin)) continue;
+    seen.add(twin);
+    kept.push(h);
+  }
+  return [...kept.filter((h) => h.chunk.doc.lang === result.lang), ...kept.filter((h) => h.chunk.doc.lang !== result.lang)];
+}
+
+function codeLines(chunk: Chunk): Set<string> {
+  return new Set(chunk.code.flatMap((c) => c.split('\n').map((l) => l.trim())));
+}
+
+/** The code block a how-to answer shows: one that names what was asked, else the best passage's first. */
+function commandFor(used: SearchHit[], asked: Set<string>): { code: string; source: number } | undefined {
+  let fallback: { code: string; source: number } | undefined;
+  for (const [source, h] of used.entries()) {
+    for (const code of h.chunk.code) {
+      if ([...termSet(code)].some((t) => asked.has(t) && !isConcept(t))) return { code, source };
+      if (source === 0) fallback ??= { code, source };
+    }
+  }
+  return fallback;
+}
+
+export interface Composed {
+  text: string;
+  sources: SearchHit[];
+}
+
+export function composeAnswer(result: SearchResult, maxChars: number): Composed {
+  const sources = answerSources(result);
+  const sameLang = sources.filter((h) => h.chunk.doc.lang === result.lang);
+  const pool = (sameLang.length ? sameLang : sources).slice(0, PASSAGES_USED);
+  const bestScore = pool[0]?.score ?? 0;
+  const used = pool.filter((h, i) => i === 0 || h.score >= bestScore * NEAR_BEST);
+  const asked = new Set(result.terms);
+  const cite = (h: SearchHit) => sources.indexOf(h) + 1;
+
+  const parts: string[] = [];
+  const chosenTerms: Set<string>[] = [];
+  let length = 0;
+  const add = (text: string, terms: Set<string>) => {
+    parts.push(text);
+    chosenTerms.push(terms);
+    length += text.length + 1;
+  };
+
+  // 1. The lead: the key point of the best section, or its sentence that says most about the question.
+  const best = used[0];
+  const candidates = sentencesOf(used, asked);
+  const lead = best.chunk.keyPoint ?? candidates.filter((s) => s.source === 0).sort((a, b) => b.score - a.score || a.position - b.position)[0]?.text;
+  if (lead) add(`${clip(lead, maxChars)} [${cite(best)}]`, termSet(lead));
+
+  // 2. A how-to question gets the command itself.
+  if (result.intent === 'howto') {
+    const cmd = commandFor(used, asked);
+    if (cmd && length + cmd.code.length + 12 <= maxChars && !(lead ?? '').includes(cmd.code)) add(`\`\`\`\n${cmd.code}\n\`\`\``, termSet(cmd.code));
+  }
+
+  // 3. Supporting sentences: those that say most about the question, none twice, none leaning on a missing one.
+  const support: Sentence[] = [];
+  for (const s of candidates.sort((a, b) => b.score - a.score)) {
+    if (support.length >= MAX_SUPPORT || s.score <= 0) break;
+    if (lead && (lead.includes(s.text) || s.text.includes(lead))) continue;
+    if ([...chosenTerms, ...support.map((x) => x.terms)].some((t) => overlapShare(s.terms, t) >= DUPLICATE_OVERLAP)) continue;
+    if (s.position > 0 && LEANS_ON_PREVIOUS.test(s.text) && !support.some((x) => x.source === s.source && x.position === s.position - 1)) continue;
+    if (length + s.text.length + 5 > maxChars) continue;
+    support.push(s);
+    length += s.text.length + 5;
+  }
+  support.sort((a, b) => a.source - b.source || a.position - b.position);
+  for (const s of support) parts.push(`${s.text} [${cite(used[s.source])}]`);
+  return { text: parts.join(' ').replace(/ ```/g, '\n```').replace(/``` /g, '```\n'), sources };
+}
+
+function sentencesOf(used: SearchHit[], asked: Set<string>): Sentence[] {
+  const out: Sentence[] = [];
+  used.forEach((hit, rank) => {
+    const code = codeLines(hit.chunk);
+    splitSentences(hit.chunk.text).forEach((text, position) => {
+      if (code.has(text) || (hit.chunk.keyPoint && hit.chunk.keyPoint.includes(text))) return;
+      const terms = termSet(text);
+      let overlap = 0;
+      for (const t of new Set(tokenize(text))) if (asked.has(t)) overlap += termWeight(t);
+      out.push({ text, source: rank, position, terms, score: overlap * (1 - 0.25 * rank) * hit.score });
+    });
+  });
+  return out;
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

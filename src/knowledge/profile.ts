@@ -1,0 +1,46 @@
+// What a passage's heading says it is: its terms, its subject, and the kinds of question it answers.
+import { conceptsIn, GENERIC_CONCEPTS } from './glossary.js';
+import type { PassageProfile } from './ranking.js';
+import { words } from './tokenize.js';
+import type { Chunk, Intent } from './types.js';
+
+/** Heading cues for each intent: a heading that defines, compares, corrects a misconception … */
+const HEADING_ANSWERS: [Intent, RegExp][] = [
+  ['definition', /란$|이란|란[:\s]|역할|정의|개요|무엇|^-{1,2}[a-z]|\bwhat (?:is|are)\b|^what\b[^:]*\b(?:is|are|does)\b|\bwhat .+ does\b|\brole\b|overview|definition/i],
+  ['compare', /차이|비교|\bvs\.?\b|versus|differen|compar|한눈에|at a glance/i],
+  ['howto', /방법|하는 법|설정|사용법|예시|예제|확인|명령|\bhow (?:to|do)\b|example|setting|usage|command|check/i],
+  ['reason', /왜|이유|장점|목적|\bwhy\b|reason|benefit|purpose/i],
+  ['yesno', /바로잡기|오해|아니다|않는다|없다|아니라|\bnot\b|\bno\b|misconception|myth|correct(?:ion|ing)|n't\b/i],
+  ['troubleshoot', /137|oom|문제|원인|확인|해결|에러|오류|넘으면|초과|check|troubleshoot|error|fail|kill|exceed/i],
+  ['summary', /개요|요약|정리|한눈에|overview|summary|at a glance/i],
+];
+
+export function headingAnswers(heading: string, hasCode: boolean): Set<Intent> {
+  const out = new Set<Intent>(HEADING_ANSWERS.filter(([, re]) => re.test(heading)).map(([intent]) => intent));
+  if (hasCode) out.add('howto');
+  return out;
+}
+
+export function termsOf(text: string, glossary = true): Set<string> {
+  const set = new Set<string>();
+  for (const w of words(text)) for (const t of w.terms) set.add(t);
+  if (glossary) for (const c of conceptsIn(text)) set.add(c);
+  return set;
+}
+
+export function profileOf(chunk: Chunk, all: Set<string>, title: Set<string>): PassageProfile {
+  const own = chunk.headingPath[chunk.headingPath.length - 1] ?? chunk.doc.title;
+  // Option names count whole (memory-swap is not memory); generic concepts do not make a subject.
+  const subject = words(own.split(/:\s/)[0])
+    .filter((w) => !w.isStop && w.key.length >= 2)
+    .map((w) => new Set(/[-_.]/.test(w.surface) ? [w.key] : [w.key, ...conceptsIn(w.surface).filter((c) => !GENERIC_CONCEPTS.has(c.slice(1)))]));
+  return {
+    all,
+    title,
+    heading: termsOf(own),
+    headingExact: new Set(words(own).map((w) => w.key)),
+    answers: headingAnswers(own, chunk.code.length > 0),
+    subject,
+    lang: chunk.doc.lang,
+  };
+}

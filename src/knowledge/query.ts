@@ -1,0 +1,172 @@
+// Query analysis: what a question asks, separated from how it is typed. It cleans chat noise and Discord
+// markup, tells junk and greetings from questions, splits a premise from the question part, names the
+// question's intent, and turns the words into weighted units for ranking (see ranking.ts).
+import { CHAT_NOISE, CONTEXT_WORDS, GREETING } from './closed-class.js';
+import { conceptsIn, GENERIC_CONCEPTS } from './glossary.js';
+import { detectLang, hangulBigrams, words } from './tokenize.js';
+import type { RankingParams } from './ranking.js';
+import type { Intent, Lang, QueryKind } from './types.js';
+
+/** One content word of the question, with the ways a passage can cover it. */
+export interface QueryUnit {
+  key: string;
+  bigrams: string[];
+  concepts: string[];
+  weight: number;
+  /** Some form of it occurs in the knowledge base. */
+  known: boolean;
+  /** It stands in the premise ("VM은 하드웨어를 나눠 쓴다던데, …"), not in the question part. */
+  premise: boolean;
+}
+
+export interface QueryAnalysis {
+  /** The question without Discord markup, emoji and laughter. */
+  text: string;
+  lang: Lang;
+  kind: QueryKind;
+  intent: Intent;
+  /** The question part; the premise before it only helps ranking. */
+  focus: string;
+  premise: string;
+}
+
+/** What the index knows about a term (document frequency based). */
+export interface Vocabulary {
+  knows(term: string): boolean;
+  idf(term: string): number;
+}
+
+/** Discord mentions, channels, custom emoji, timestamps and links: not part of the question. */
+const DISCORD_MARKUP = /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:\d+(?::\w)?)>|https?:\/\/\S+/g;
+
+export function cleanQuestion(raw: string): string {
+  return raw.replace(DISCORD_MARKUP, ' ').replace(CHAT_NOISE, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Junk: nothing left that could be a word (one letter, "?", only emoji or laughter). */
+function isJunk(text: string): boolean {
+  const ws = words(text).filter((w) => !(w.script === 'latin' && w.surface.length < 2) && !(w.script === 'digit' && w.surface.length < 2));
+  return ws.length === 0;
+}
+
+/** Cue words for each intent, in the order they are tried (a question that compares and asks why compares). */
+const INTENT_CUES: [Intent, RegExp][] = [
+  ['troubleshoot', /에러|오류|안\s?돼|안\s?됨|죽어|죽음|죽는|죽었|꺼져|꺼짐|멈춰|터져|터짐|\b(?:exit(?:ed)?\s*(?:code)?\s*\d+|137|error|fail(?:s|ed|ing)?|crash(?:es|ed|ing)?|killed|stuck|not working)\b/i],
+  ['compare', /차이|비교|다른\s?점|다름|뭐가\s?달|\b(?:vs\.?|versus|differ(?:s|ence|ences)?|compare[ds]?|comparison|better than)\b/i],
+  ['howto', /어떻게\s*(?:해|하|써|쓰|걸|설정|제한|실행|띄|확인|봐|보|막|줄|늘)|어케|어캐|방법|하는\s?법|\S\s?법\s*(?:좀|알려|\?|$)|하려면|명령어|커맨드|\bhow (?:do|can|should|would) (?:i|you|we)\b|\bhow to\b|\b(?:which|what) (?:flag|option|command)\b|\bcommand (?:to|for)\b|\bsyntax\b/i],
+  ['reason', /왜|이유|어째서|\bwhy\b|\bhow come\b|\breason\b/i],
+  ['definition', /뭐야|뭐임|머임|머야|뭔데|뭔가요|뭐예요|무엇|(?:이)?란\s*\??$|이란|뜻|의미|뭐하는|뭐함|하는\s?일|역할|\bwhat(?:'s|s| is| are| does| do)\b|\bdefine\b|\bdefinition\b|\bmeaning\b|\bstand for\b/i],
+  ['yesno', /아님|아니야|아닌가|아닌지|맞아|맞나요|맞음|맞지|인가요|거임\s*\??$|건가|가능\s?(?:해|함|한가|\?|$)|되나요|되냐|돼\s*\?|됨\s*\?|^(?:is|are|does|do|can|could|will|should|isn'?t|doesn'?t|aren'?t)\b/i],
+  ['summary', /요약|정리|\d\s?줄|세\s?줄|한\s?줄|\b(?:tl;?dr|summar(?:y|ize|ise)|in short|overview|one line)\b/i],
+];
+
+export function classifyIntent(text: string): Intent {
+  for (const [intent, cue] of INTENT_CUES) if (cue.test(text)) return intent;
+  return 'general';
+}
+
+/** Question words that make a clause a question even without "?" (왜, 뭐, how, what …). */
+const QUESTION_WORD = /[?？]|왜|뭐|뭔|머임|머야|어떻|어케|어캐|누구|언제|어디|얼마|몇|무슨|무엇|나요|까요|\b(?:what|why|how|which|who|when|where|is|are|does|do|can|should)\b/i;
+
+/**
+ * The question part and the premise before it. Clauses end at sentence punctuation, at Korean connective
+ * endings (~던데, ~는데, ~지만) and at an English comma before a question word. Clauses that ask (a "?", a
+ * question word, an intent cue) are the question part; statements are the premise. With no asking clause,
+ * the last clause with a content word is the question.
+ */
+export function splitPremise(text: string): { premise: string; focus: string } {
+  const marked = text
+    .replace(/([.?!？\n]+)\s*/g, '$1\u0001')
+    .replace(/(\S(?:던데|는데|은데|인데|다는데|다던데|지만|니까|잖아)),?\s+/g, '$1\u0001')
+    .replace(/,\s+(?=(?:so|then|but|and|what|how|why|which|is|are|do|does|can|should|where|who)\b)/gi, '\u0001')
+    .replace(/(?:^|\s)(그럼|그러면|그래서|근데)\s+/g, '\u0001');
+  const clauses = marked.split('\u0001').map((c) => c.trim()).filter((c) => words(c).some((w) => !w.isStop && w.surface.length > 1));
+  if (clauses.length < 2) return { premise: '', focus: text };
+  const asking = clauses.filter((c) => QUESTION_WORD.test(c) || classifyIntent(c) !== 'general');
+  const focus = asking.length ? asking : [clauses[clauses.length - 1]];
+  return { premise: clauses.filter((c) => !focus.includes(c)).join(' '), focus: focus.join(' ') };
+}
+
+export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
+  const text = cleanQuestion(raw);
+  const detected = lang ?? detectLang(text || raw);
+  const kind: QueryKind = GREETING.test(text) ? 'greeting' : isJunk(text) ? 'junk' : 'question';
+  const { premise, focus } = splitPremise(text);
+  return { text, lang: detected, kind, intent: classifyIntent(focus), focus, premise };
+}
+
+/** Korean word endings of verbs and adjectives: such words say little about the topic. */
+const KOREAN_PREDICATE = /(?:면|고|서|어|아|여|요|니|나|지|게|는|은|던|까|야|해|돼|됨|음|함|ㄴ|자|죠|네|데|가|려|러)$/;
+/** A syllable closed by ㅁ ends a chat-style nominalised verb: 잡힘, 헷갈림, 먹음. */
+const endsInNominalisedVerb = (word: string) => {
+  const code = word.charCodeAt(word.length - 1) - 0xac00;
+  return code >= 0 && code <= 11171 && code % 28 === 16;
+};
+const isKoreanPredicate = (word: string) => KOREAN_PREDICATE.test(word) || endsInNominalisedVerb(word);
+
+/** A VM/Docker concept that is not a generic word (difference, run, size …). */
+export const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1)));
+export const isOnTopic = (units: QueryUnit[]) => units.some(hasTopicConcept);
+
+/** In a question, "Docker" usually stands for containers in general ("VM vs Docker"). */
+const QUERY_ALSO: Record<string, string[]> = { '§docker': ['§container'] };
+
+function wordUnits(text: string, premise: boolean, vocab: Vocabulary, p: RankingParams, seen: Set<string>): QueryUnit[] {
+  const ws = words(text);
+  const units: QueryUnit[] = [];
+  for (const w of ws) {
+    if (w.isStop || seen.has(w.key) || CONTEXT_WORDS.has(w.surface) || CONTEXT_WORDS.has(w.key)) continue;
+    if (w.script === 'digit' && w.key.length < 2) continue;
+    const concepts = p.glossary ? conceptsIn(w.surface).flatMap((c) => [c, ...(QUERY_ALSO[c] ?? [])]) : [];
+    if (concepts.includes('§role')) continue; // "역할", "what does … do" say what kind of answer is wanted (intent)
+    if (w.script === 'hangul' && w.key.length < 2 && !concepts.length) continue; // 일, 큰, 치: too ambiguous to weigh
+    seen.add(w.key);
+    // A word weighs as much as its best form is rare; one the knowledge base never uses weighs the most.
+    const known = [w.key, ...concepts].filter((t) => vocab.knows(t));
+    let weight = known.length ? Math.min(...known.map((t) => vocab.idf(t))) : vocab.idf('\u0000unknown');
+    if (!known.length && w.script === 'hangul' && isKoreanPredicate(w.surface)) weight *= p.koreanPredicateFactor;
+    units.push({ key: w.key, bigrams: w.script === 'hangul' ? hangulBigrams(w.key) : [], concepts, weight, known: known.length > 0, premise });
+  }
+  // Two Latin words the knowledge base writes as one option name ("pids limit" → pids-limit).
+  for (let i = 0; i + 1 < ws.length; i++) {
+    const [a, b] = [ws[i], ws[i + 1]];
+    if (a.script !== 'latin' || b.script !== 'latin' || a.surface.includes('-') || b.surface.includes('-')) continue;
+    const compound = `${a.surface}-${b.surface}`;
+    if (!vocab.knows(compound) || seen.has(compound)) continue;
+    seen.add(compound);
+    units.push({ key: compound, bigrams: [], concepts: [], weight: vocab.idf(compound), known: true, premise });
+  }
+  // Concepts only a phrase carries ("under the hood", "fork bomb") become units of their own.
+  if (p.glossary) {
+    const inWords = new Set(units.flatMap((u) => u.concepts));
+    for (const c of conceptsIn(text)) {
+      if (inWords.has(c) || seen.has(c) || c === '§role' || !vocab.knows(c)) continue;
+      seen.add(c);
+      units.push({ key: c, bigrams: [], concepts: [c], weight: vocab.idf(c), known: true, premise });
+    }
+  }
+  return units;
+}
+
+/**
+ * The question's weighted units. Words of the premise weigh `premiseWeight` times as much. In a question
+ * that is plainly about VMs or Docker, a word outside the glossary is more likely chatter than the point: it
+ * weighs no more than the question's rarest VM/Docker concept (`unknownWordFactor` times that if the
+ * knowledge base never uses it); numbers weigh `numberWeight`.
+ */
+export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams): QueryUnit[] {
+  const seen = new Set<string>();
+  const focusUnits = wordUnits(q.focus, false, vocab, p, seen);
+  const premiseUnits = wordUnits(q.premise, true, vocab, p, seen);
+  for (const u of premiseUnits) u.weight *= p.premiseWeight;
+  const units = [...focusUnits, ...premiseUnits];
+  if (isOnTopic(units) && Number.isFinite(p.chatterCapMin)) {
+    const cap = Math.max(p.chatterCapMin, ...units.filter(hasTopicConcept).map((u) => u.weight));
+    for (const u of units) {
+      if (hasTopicConcept(u) || (u.known && u.key.includes('-'))) continue; // topic words and option names keep their weight
+      const limit = /^[0-9]/.test(u.key) ? p.numberWeight : u.known ? cap : p.unknownWordFactor * cap;
+      u.weight = Math.min(u.weight, limit);
+    }
+  }
+  return units;
+}

@@ -1,0 +1,183 @@
+// The ranking model, on one page. Candidates come from BM25F over heading and text (inverted-index.ts);
+// each candidate passage p is scored against the question's weighted units u (query.ts):
+//
+//   score(p) = [ coverageWeight·cov(p) + headingWeight·head(p) + bm25Weight·bm25(p)/bm25(best) ]
+//              × (1 + sameLanguageBoost·[p is in the question's language])
+//              × (1 + intentBoost·[p's heading answers the question's intent])
+//              + subjectWeight·subject(p)
+//
+//   cov(p)     share of the question's unit weight that p's heading and text cover (a unit is covered by its
+//              word, or a glossary concept it names; by the document title at titleCredit; by half or more
+//              of its Hangul bigrams at bigramCredit × the share)
+//   head(p)    the same share, covered by p's own heading only (a word met there only as a synonym or inside
+//              another option name counts synonymHeadingCredit)
+//   subject(p) share of the heading's subject (its words before the first colon) that the question names:
+//              "컨테이너란" for "컨테이너가 뭐야", not "컨테이너 엔진의 역할"
+//
+// The question is answered when the best passage's cov reaches the abstain bar (ABSTAIN_MIN_SCORE), raised
+// by offTopicMargin for a question with no VM/Docker concept and lowered in proportion for long on-topic
+// questions (more than longQuestionWords words outside the glossary). Junk and greetings are never answered.
+import { isConcept, isHangulBigram } from './tokenize.js';
+import type { QueryUnit } from './query.js';
+import type { Intent } from './types.js';
+
+export interface RankingParams {
+  /** BM25F candidates that are re-ranked. */
+  candidates: number;
+  /** BM25F query-term boosts: a glossary concept, a Hangul bigram (partial-word evidence). */
+  conceptTermBoost: number;
+  bigramTermBoost: number;
+  /** Weights of the three relevance features (they sum to 1). */
+  coverageWeight: number;
+  headingWeight: number;
+  bm25Weight: number;
+  /** Credit for a unit met only in the document title (context, not content). */
+  titleCredit: number;
+  /** Credit for a Hangul word met by half or more of its bigrams (compounds, spacing, typos). */
+  bigramCredit: number;
+  /** Credit for a heading that has a question word only as a synonym or inside another option name. */
+  synonymHeadingCredit: number;
+  /** Multiplier bonus for a passage in the question's language. */
+  sameLanguageBoost: number;
+  /** Multiplier bonus for a heading that answers the intent (defines for "what is", compares for "vs" …). */
+  intentBoost: number;
+  /** Additive bonus by the share of the heading's subject the question names. */
+  subjectWeight: number;
+  /** Weight of premise words ("VM은 하드웨어를 나눠 쓴다던데, …") relative to the question part. */
+  premiseWeight: number;
+  /** Floor of the chatter cap: in an on-topic question, a non-glossary word weighs at most max(this, rarest concept). */
+  chatterCapMin: number;
+  /** A word the knowledge base never uses weighs up to this many chatter caps (counts against the match). */
+  unknownWordFactor: number;
+  /** Weight of a number in an on-topic question (--cpus 0.5: the value, not what to look up). */
+  numberWeight: number;
+  /** A Korean verb form the knowledge base never uses weighs this share of an unknown word. */
+  koreanPredicateFactor: number;
+  /** Extra coverage a question with no VM/Docker concept needs before it is answered. */
+  offTopicMargin: number;
+  /** Words outside the glossary beyond which an on-topic question's bar is lowered in proportion. */
+  longQuestionWords: number;
+  /** Correct misspelt words against the corpus vocabulary (English letters, Korean jamo). */
+  spelling: boolean;
+  /** Match glossary concepts (VM ~ 가상머신 ~ virtual machine). */
+  glossary: boolean;
+}
+
+export const DEFAULT_RANKING: RankingParams = {
+  candidates: 40,
+  conceptTermBoost: 1.3,
+  bigramTermBoost: 0.45,
+  coverageWeight: 0.4,
+  headingWeight: 0.4,
+  bm25Weight: 0.2,
+  titleCredit: 0.5,
+  bigramCredit: 0.8,
+  synonymHeadingCredit: 0.85,
+  sameLanguageBoost: 0.3,
+  intentBoost: 0.1,
+  subjectWeight: 0.25,
+  premiseWeight: 0.5,
+  chatterCapMin: 1.5,
+  unknownWordFactor: 2,
+  numberWeight: 0.5,
+  koreanPredicateFactor: 0.3,
+  offTopicMargin: 0.15,
+  longQuestionWords: 4,
+  spelling: true,
+  glossary: true,
+};
+
+/** Each feature switched off (set to its neutral value), for `npm run eval -- --ablate`. */
+export const ABLATIONS: Record<string, Partial<RankingParams>> = {
+  'coverage (text)': { coverageWeight: 0 },
+  'heading coverage': { headingWeight: 0 },
+  'bm25 score': { bm25Weight: 0 },
+  'title credit': { titleCredit: 0 },
+  'hangul bigram credit': { bigramCredit: 0 },
+  'synonym heading credit': { synonymHeadingCredit: 1 },
+  'same-language boost': { sameLanguageBoost: 0 },
+  'intent boost': { intentBoost: 0 },
+  'subject bonus': { subjectWeight: 0 },
+  'premise down-weight': { premiseWeight: 1 },
+  'chatter cap': { chatterCapMin: Infinity },
+  'number weight': { numberWeight: 1e9 },
+  'korean predicate factor': { koreanPredicateFactor: 1 },
+  'off-topic margin': { offTopicMargin: 0 },
+  'long-question allowance': { longQuestionWords: Infinity },
+  'spelling correction': { spelling: false },
+  glossary: { glossary: false },
+};
+
+/** What the ranking knows about one passage, computed once at index time. */
+export interface PassageProfile {
+  /** Terms of the heading path and text. */
+  all: Set<string>;
+  /** Terms of the document title. */
+  title: Set<string>;
+  /** Terms of the passage's own (innermost) heading. */
+  heading: Set<string>;
+  /** The heading's words as written (whole words and whole option names). */
+  headingExact: Set<string>;
+  /** The intents its heading answers. */
+  answers: Set<Intent>;
+  /** Words of the heading before the first colon, each with its terms. */
+  subject: Set<string>[];
+  lang: string;
+}
+
+/** Share of the question's weight that a set of terms covers (0..1). */
+export function coverage(units: QueryUnit[], terms: Set<string>, p: RankingParams, context?: Set<string>, exact?: Set<string>): number {
+  let total = 0;
+  let covered = 0;
+  const has = (set: Set<string>, u: QueryUnit) => set.has(u.key) || u.concepts.some((c) => set.has(c));
+  for (const u of units) {
+    total += u.weight;
+    if (has(terms, u)) covered += u.weight * (exact && !exact.has(u.key) && !isConcept(u.key) ? p.synonymHeadingCredit : 1);
+    else if (context && has(context, u)) covered += u.weight * p.titleCredit;
+    else if (u.bigrams.length >= 2) {
+      const hit = u.bigrams.filter((g) => terms.has(g)).length / u.bigrams.length;
+      if (hit >= 0.5) covered += u.weight * hit * p.bigramCredit;
+    }
+  }
+  return total ? covered / total : 0;
+}
+
+export interface Scored {
+  score: number;
+  /** Coverage of the question by the passage: the abstain decision reads it. */
+  cov: number;
+}
+
+export function scorePassage(
+  units: QueryUnit[],
+  asked: Set<string>,
+  profile: PassageProfile,
+  bm25Share: number,
+  ctx: { lang: string; intent: Intent },
+  p: RankingParams,
+): Scored {
+  const cov = coverage(units, profile.all, p, profile.title);
+  const head = coverage(units, profile.heading, p, undefined, profile.headingExact);
+  let score = p.coverageWeight * cov + p.headingWeight * head + p.bm25Weight * bm25Share;
+  if (profile.lang === ctx.lang) score *= 1 + p.sameLanguageBoost;
+  if (profile.answers.has(ctx.intent)) score *= 1 + p.intentBoost;
+  if (profile.subject.length) score += p.subjectWeight * (profile.subject.filter((w) => [...w].some((t) => asked.has(t))).length / profile.subject.length);
+  return { score, cov };
+}
+
+/** The highest score a passage can reach, so relevance is reported in 0..1. */
+export function maxScore(p: RankingParams): number {
+  return (p.coverageWeight + p.headingWeight + p.bm25Weight) * (1 + p.sameLanguageBoost) * (1 + p.intentBoost) + p.subjectWeight;
+}
+
+/** The coverage the best passage must reach for the question to be answered. */
+export function abstainBar(units: QueryUnit[], onTopic: boolean, minScore: number, p: RankingParams): number {
+  if (!onTopic) return minScore + p.offTopicMargin;
+  const wording = units.filter((u) => !u.concepts.length).length;
+  return minScore * Math.min(1, p.longQuestionWords / Math.max(1, wording));
+}
+
+/** BM25F query-term boost by kind of term. */
+export function termBoost(term: string, p: RankingParams): number {
+  return isHangulBigram(term) ? p.bigramTermBoost : isConcept(term) ? p.conceptTermBoost : 1;
+}
