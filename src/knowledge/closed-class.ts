@@ -38,6 +38,8 @@ export const KO_STOP = new Set([
   '쓰고', '쓰는', '쓰면', '써', '써요', '썼는데', '쓸', '씀', '주고', '주면', '줘', '줌', '주는', '만드는', '만들어', '만들', '만듦', '만드',
   '싶어', '싶으면', '싶음', '싶은', '싶', '보고', '보는', '봄', '알아', '알고', '아는', '누구', '지가', '내가', '제가', '나', '너', '우리', '저희', '걔',
   '직접', '자기가', '스스로', '결국', '원래', '보통', '그거', '이거', '저거', '요즘', '다들', '다', '막', '되게', '엄청', '계속',
+  // words that say what kind of answer is wanted (the intent), not what it is about
+  '이유', '이유가', '원리', '뭐뭐', '있으면', '있으', '똑같이', '똑같', '같아', '같음', '다르', '달라', '달라요', '다른가', '다름',
   // fillers and chat words
   '좀', '걍', '그냥', '진짜', '정말', '완전', '약간', '근데', '그럼', '그러면', '그리고', '또', '및', '등', '혹시', '아', '어', '음', '흠', '헐', '와',
   '그', '이', '저', '것', '거', '게', '수', '때', '대해', '대한', '관해', '관련', '법', '방법', '요약', '요약좀', '정리', '정리좀', '줄요약', '한줄', '한줄로',
@@ -65,7 +67,7 @@ export const EN_STOP = new Set(
   id i'd youre you're thats that's theres there's lets let's pls plz thx thanks hey hi hello ok okay
   u ur r ya yeah yep nope lol lmao rofl omg idk tbh btw imo ngl pls plz bro dude guys anyone someone actually really
   basically like kinda sorta gonna wanna gotta even still again also quick quickly short shortly line one sentence
-  summary summarize summarise tldr tl dr eli5 simple simply words plain`.split(/\s+/).filter(Boolean),
+  summary summarize summarise tldr tl dr eli5 simple simply words plain reason reasons point rn`.split(/\s+/).filter(Boolean),
 );
 
 /** Greetings and thanks: answered with a short hello, never with a passage. */

@@ -97,6 +97,12 @@ export const GENERIC_CONCEPTS = new Set([
   'production', 'list', 'contain', 'risk',
 ]);
 
+/**
+ * Topic concepts whose words have everyday senses outside VMs and Docker (a shipping container, a photo
+ * image, swapping two variables, a layer in a drawing app): alone, they do not make a question on-topic.
+ */
+export const AMBIGUOUS_CONCEPTS = new Set(['container', 'image', 'swap', 'layer', 'engine', 'memory', 'cpu', 'core', 'unit', 'quota', 'socket', 'kernel', 'daemon', 'reservation', 'throttle', 'readonly', 'contain', 'share', 'split', 'flow', 'communicate', 'scale', 'role', 'emulation', 'hardware', 'isolation']);
+
 const HANGUL = /[\uac00-\ud7a3]/;
 
 /** A form that can only match within one word (no space, no leading dash, no slash). */

@@ -2,7 +2,7 @@
 // markup, tells junk and greetings from questions, splits a premise from the question part, names the
 // question's intent, and turns the words into weighted units for ranking (see ranking.ts).
 import { CHAT_NOISE, CONTEXT_WORDS, GREETING } from './closed-class.js';
-import { conceptsIn, GENERIC_CONCEPTS } from './glossary.js';
+import { AMBIGUOUS_CONCEPTS, conceptsIn, GENERIC_CONCEPTS } from './glossary.js';
 import { detectLang, hangulBigrams, words } from './tokenize.js';
 import type { RankingParams } from './ranking.js';
 import type { Intent, Lang, QueryKind } from './types.js';
@@ -76,7 +76,7 @@ const QUESTION_WORD = /[?？]|왜|뭐|뭔|머임|머야|어떻|어케|어캐|누
  */
 export function splitPremise(text: string): { premise: string; focus: string } {
   const marked = text
-    .replace(/([.?!？\n]+)\s*/g, '$1\u0001')
+    .replace(/([.?!？]+)(?=\s|$)|\n/g, '$1\u0001')
     .replace(/(\S(?:던데|는데|은데|인데|다는데|다던데|지만|니까|잖아)),?\s+/g, '$1\u0001')
     .replace(/,\s+(?=(?:so|then|but|and|what|how|why|which|is|are|do|does|can|should|where|who)\b)/gi, '\u0001')
     .replace(/(?:^|\s)(그럼|그러면|그래서|근데)\s+/g, '\u0001');
@@ -92,21 +92,37 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   const detected = lang ?? detectLang(text || raw);
   const kind: QueryKind = GREETING.test(text) ? 'greeting' : isJunk(text) ? 'junk' : 'question';
   const { premise, focus } = splitPremise(text);
-  return { text, lang: detected, kind, intent: classifyIntent(focus), focus, premise };
+  // The intent is read from the question part; "…, why?" leaves it with no content, so the whole text then.
+  const intent = classifyIntent(focus);
+  return { text, lang: detected, kind, intent: intent === 'general' ? classifyIntent(text) : intent, focus, premise };
 }
 
 /** Korean word endings of verbs and adjectives: such words say little about the topic. */
 const KOREAN_PREDICATE = /(?:면|고|서|어|아|여|요|니|나|지|게|는|은|던|까|야|해|돼|됨|음|함|ㄴ|자|죠|네|데|가|려|러)$/;
-/** A syllable closed by ㅁ ends a chat-style nominalised verb: 잡힘, 헷갈림, 먹음. */
-const endsInNominalisedVerb = (word: string) => {
+/** Bound nouns after a verb: 넘칠때, 느려지기, 쓸듯. */
+const AFTER_VERB = /(?:때|기|듯|수|적)$/;
+/**
+ * A syllable closed by ㄴ, ㄹ or ㅁ ends a conjugated verb or adjective: 번거로운, 넘칠, 잡힘, 헷갈림 (the
+ * adnominal and nominalised forms). Only asked of words the knowledge base never uses.
+ */
+const endsInVerbFinal = (word: string) => {
   const code = word.charCodeAt(word.length - 1) - 0xac00;
-  return code >= 0 && code <= 11171 && code % 28 === 16;
+  return code >= 0 && code <= 11171 && [4, 8, 16].includes(code % 28);
 };
-const isKoreanPredicate = (word: string) => KOREAN_PREDICATE.test(word) || endsInNominalisedVerb(word);
+const isKoreanPredicate = (word: string) => KOREAN_PREDICATE.test(word) || AFTER_VERB.test(word) || (word.length >= 2 && endsInVerbFinal(word));
 
 /** A VM/Docker concept that is not a generic word (difference, run, size …). */
 export const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1)));
-export const isOnTopic = (units: QueryUnit[]) => units.some(hasTopicConcept);
+/**
+ * On-topic: the question names a VM/Docker concept that has no everyday sense (docker, hypervisor, cgroup,
+ * an option name), or two topic concepts together ("container memory"); "ship a container" alone is not.
+ */
+export const isOnTopic = (units: QueryUnit[], text: string) => {
+  const topic = new Set(units.flatMap((u) => u.concepts).filter((c) => !GENERIC_CONCEPTS.has(c.slice(1))));
+  return topic.size >= 2 || [...topic].some((c) => !AMBIGUOUS_CONCEPTS.has(c.slice(1))) || NAMES_OPTION.test(text);
+};
+/** An option written as one (--cpus, --memory-swap). */
+const NAMES_OPTION = /(?:^|[\s(`])--[a-z][a-z-]+/i;
 
 /** In a question, "Docker" usually stands for containers in general ("VM vs Docker"). */
 const QUERY_ALSO: Record<string, string[]> = { '§docker': ['§container'] };
@@ -124,7 +140,8 @@ function wordUnits(text: string, premise: boolean, vocab: Vocabulary, p: Ranking
     // A word weighs as much as its best form is rare; one the knowledge base never uses weighs the most.
     const known = [w.key, ...concepts].filter((t) => vocab.knows(t));
     let weight = known.length ? Math.min(...known.map((t) => vocab.idf(t))) : vocab.idf('\u0000unknown');
-    if (!known.length && w.script === 'hangul' && isKoreanPredicate(w.surface)) weight *= p.koreanPredicateFactor;
+    if (!known.length && w.script === 'hangul' && isKoreanPredicate(w.key)) weight *= p.koreanPredicateFactor;
+    if (w.script === 'digit') weight = Math.min(weight, p.numberWeight); // the value asked about (--cpus 0.5), not what to look up
     units.push({ key: w.key, bigrams: w.script === 'hangul' ? hangulBigrams(w.key) : [], concepts, weight, known: known.length > 0, premise });
   }
   // Two Latin words the knowledge base writes as one option name ("pids limit" → pids-limit).
@@ -160,7 +177,7 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
   const premiseUnits = wordUnits(q.premise, true, vocab, p, seen);
   for (const u of premiseUnits) u.weight *= p.premiseWeight;
   const units = [...focusUnits, ...premiseUnits];
-  if (isOnTopic(units) && Number.isFinite(p.chatterCapMin)) {
+  if (isOnTopic(units, q.text) && Number.isFinite(p.chatterCapMin)) {
     const cap = Math.max(p.chatterCapMin, ...units.filter(hasTopicConcept).map((u) => u.weight));
     for (const u of units) {
       if (hasTopicConcept(u) || (u.known && u.key.includes('-'))) continue; // topic words and option names keep their weight

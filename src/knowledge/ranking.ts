@@ -11,8 +11,9 @@
 //              of its Hangul bigrams at bigramCredit × the share)
 //   head(p)    the same share, covered by p's own heading only (a word met there only as a synonym or inside
 //              another option name counts synonymHeadingCredit)
-//   subject(p) share of the heading's subject (its words before the first colon) that the question names:
-//              "컨테이너란" for "컨테이너가 뭐야", not "컨테이너 엔진의 역할"
+//   subject(p) for a definition question and a defining heading, the share of the heading's subject (its
+//              words before the first colon) that the question names: "컨테이너란" for "컨테이너가 뭐야", not
+//              "컨테이너 엔진의 역할"
 //
 // The question is answered when the best passage's cov reaches the abstain bar (ABSTAIN_MIN_SCORE), raised
 // by offTopicMargin for a question with no VM/Docker concept and lowered in proportion for long on-topic
@@ -161,7 +162,8 @@ export function scorePassage(
   let score = p.coverageWeight * cov + p.headingWeight * head + p.bm25Weight * bm25Share;
   if (profile.lang === ctx.lang) score *= 1 + p.sameLanguageBoost;
   if (profile.answers.has(ctx.intent)) score *= 1 + p.intentBoost;
-  if (profile.subject.length) score += p.subjectWeight * (profile.subject.filter((w) => [...w].some((t) => asked.has(t))).length / profile.subject.length);
+  // Asked what X is, the passage about X itself ("컨테이너란"), not about X's parts ("컨테이너 엔진의 역할").
+  if (ctx.intent === 'definition' && profile.answers.has('definition') && profile.subject.length) score += p.subjectWeight * (profile.subject.filter((w) => [...w].some((t) => asked.has(t))).length / profile.subject.length);
   return { score, cov };
 }
 

@@ -51,6 +51,16 @@ export class SpellingCorrector {
    * lacks are real words (bread, cats, cook), and one edit would turn them into known ones (read, acts, look).
    */
   correct(word: string): string {
+    const fixed = this.correctWord(word);
+    // A misspelt plural ("kernals") is corrected as its singular.
+    if (fixed === word && word.endsWith('s') && word.length >= 6) {
+      const singular = this.correctWord(word.slice(0, -1));
+      if (singular !== word.slice(0, -1)) return singular;
+    }
+    return fixed;
+  }
+
+  private correctWord(word: string): string {
     if (word.length < 5 || this.frequency.has(word) || !/^[a-z]+$/.test(word)) return word;
     if (word.length <= 5) return this.unswap(word);
     const max = word.length >= 10 ? 2 : 1;
@@ -106,6 +116,8 @@ export function toJamo(word: string, fold = false): string {
   return out;
 }
 
+const sortedJamo = (jamo: string) => [...jamo].sort().join('');
+
 export class HangulSpelling {
   private bySyllables = new Map<number, { word: string; jamo: string }[]>();
   private folded = new Map<string, string>();
@@ -142,7 +154,8 @@ export class HangulSpelling {
     let bestFreq = 0;
     for (const c of this.bySyllables.get(word.length) ?? []) {
       const d = editDistance(jamo, c.jamo, max);
-      if (d > max) continue;
+      // Two edits only as two jamo swapped between syllables (컨테니어 → 컨테이너), never two changes (가상화폐).
+      if (d > max || (d === 2 && sortedJamo(jamo) !== sortedJamo(c.jamo))) continue;
       const f = this.frequency.get(c.word) ?? 0;
       if (d < bestDist || (d === bestDist && f > bestFreq)) {
         best = c.word;
