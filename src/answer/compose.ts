@@ -98,7 +98,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // 1. The lead: the key point of the best section, or its sentence that says most about the question.
   const best = used[0];
   const candidates = sentencesOf(used, asked);
-  const lead = best.chunk.keyPoint ?? candidates.filter((s) => s.source === 0).sort((a, b) => b.score - a.score || a.position - b.position)[0]?.text;
+  const lead = leadFor(result, best.chunk.keyPoint) ?? candidates.filter((s) => s.source === 0).sort((a, b) => b.score - a.score || a.position - b.position)[0]?.text;
   if (lead) add(`${clip(lead, maxChars)} [${cite(best)}]`, termSet(lead));
 
   // 2. A how-to question gets the command itself.
@@ -136,6 +136,16 @@ function sentencesOf(used: SearchHit[], asked: Set<string>): Sentence[] {
     });
   });
   return out;
+}
+
+/** A correction's "No — …" answers a yes/no question; for any other question the correction itself leads. */
+const NO_OPENING = /^(?:no|아니다|아니요)\s*[—–:,-]+\s*/i;
+
+function leadFor(result: SearchResult, keyPoint: string | undefined): string | undefined {
+  if (!keyPoint || !NO_OPENING.test(keyPoint)) return keyPoint;
+  if (result.intent === 'yesno') return keyPoint.replace(/^아니다\s*[—–:,-]+\s*/, '아니요, ');
+  const rest = keyPoint.replace(NO_OPENING, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 function clip(text: string, max: number): string {

@@ -35,7 +35,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'cpu-shares', forms: ['cpu-shares', 'cpu shares', 'shares', '-c', '가중치', 'weights?', 'weighted'] },
   { id: 'cpuset', forms: ['cpuset(?:-cpus)?', 'pin(?:ned|ning)?', 'affinity', '고정', '특정 코어', '특정 cpu'] },
   { id: 'quota', forms: ['quotas?', 'cfs', 'cpu-quota', 'cpu-period', '쿼터', '할당량'] },
-  { id: 'limit', forms: ['limits?', 'limited', 'limiting', 'constraints?', 'caps?', '제한', '한도', '상한', '리밋'] },
+  { id: 'limit', forms: ['limits?', 'limited', 'limiting', 'constraints?', 'caps?', 'capped', 'capping', 'restrict', 'restricted', 'restricting', '제한', '한도', '상한', '리밋'] },
   { id: 'resource', forms: ['resources?', '자원', '리소스'] },
   { id: 'oom', forms: ['oom(?:-?kill(?:ed|er)?)?', 'out of memory', '메모리 부족', '137'] },
   { id: 'pids', forms: ['pids?(?:-limit)?', 'process(?:es)? limit', 'fork ?bombs?', '포크 ?폭탄', '포크 ?밤', '프로세스 수'] },
@@ -101,7 +101,7 @@ export const GENERIC_CONCEPTS = new Set([
  * Topic concepts whose words have everyday senses outside VMs and Docker (a shipping container, a photo
  * image, swapping two variables, a layer in a drawing app): alone, they do not make a question on-topic.
  */
-export const AMBIGUOUS_CONCEPTS = new Set(['container', 'image', 'swap', 'layer', 'engine', 'memory', 'cpu', 'core', 'unit', 'quota', 'socket', 'kernel', 'daemon', 'reservation', 'throttle', 'readonly', 'contain', 'share', 'split', 'flow', 'communicate', 'scale', 'role', 'emulation', 'hardware', 'isolation']);
+export const AMBIGUOUS_CONCEPTS = new Set(['container', 'image', 'swap', 'layer', 'engine', 'memory', 'cpu', 'core', 'quota', 'socket', 'kernel', 'daemon', 'reservation', 'throttle', 'readonly', 'contain', 'share', 'split', 'flow', 'communicate', 'scale', 'role', 'emulation', 'hardware', 'isolation']);
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
@@ -172,6 +172,12 @@ function hangulWordConcepts(word: string): string[] {
   };
   walk(0, []);
   return [...found];
+}
+
+/** Concepts an option name is as a whole: memory-reservation is §reservation, not §memory. */
+export function wholeWordConcepts(word: string): string[] {
+  const w = word.normalize('NFKC').toLowerCase();
+  return CONCEPTS.filter(({ forms }) => forms.some((f) => !HANGUL.test(f) && new RegExp(`^(?:${f})$`, 'u').test(w))).map((c) => `§${c.id}`);
 }
 
 const WORD_RE = /[a-z0-9]+(?:[-_.][a-z0-9]+)*|[\uac00-\ud7a3]+/g;

@@ -56,6 +56,12 @@ function inlineText(tokens: Token[] | undefined): string {
       case 'codespan':
         out += (t as Tokens.Codespan).text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
         break;
+      case 'del': {
+        // GFM reads one tilde as strikethrough; in this prose "수십 초~수 분" is a range, so keep single tildes.
+        const inner = inlineText((t as Tokens.Del).tokens);
+        out += t.raw.startsWith('~~') ? inner : `~${inner}~`;
+        break;
+      }
       case 'escape':
       case 'text':
         out += 'tokens' in t && t.tokens ? inlineText(t.tokens) : stripJekyll(decodeEntities((t as Tokens.Text).text));

@@ -2,7 +2,7 @@
 // markup, tells junk and greetings from questions, splits a premise from the question part, names the
 // question's intent, and turns the words into weighted units for ranking (see ranking.ts).
 import { CHAT_NOISE, CONTEXT_WORDS, GREETING } from './closed-class.js';
-import { AMBIGUOUS_CONCEPTS, conceptsIn, GENERIC_CONCEPTS } from './glossary.js';
+import { AMBIGUOUS_CONCEPTS, conceptsIn, GENERIC_CONCEPTS, wholeWordConcepts } from './glossary.js';
 import { detectLang, hangulBigrams, words } from './tokenize.js';
 import type { RankingParams } from './ranking.js';
 import type { Intent, Lang, QueryKind } from './types.js';
@@ -133,7 +133,9 @@ function wordUnits(text: string, premise: boolean, vocab: Vocabulary, p: Ranking
   for (const w of ws) {
     if (w.isStop || seen.has(w.key) || CONTEXT_WORDS.has(w.surface) || CONTEXT_WORDS.has(w.key)) continue;
     if (w.script === 'digit' && w.key.length < 2) continue;
-    const concepts = p.glossary ? conceptsIn(w.surface).flatMap((c) => [c, ...(QUERY_ALSO[c] ?? [])]) : [];
+    // An option name the knowledge base knows counts whole: --memory-reservation is not --memory.
+    const option = w.script === 'latin' && w.surface.includes('-') && vocab.knows(w.key);
+    const concepts = p.glossary ? (option ? wholeWordConcepts(w.surface) : conceptsIn(w.surface)).flatMap((c) => [c, ...(QUERY_ALSO[c] ?? [])]) : [];
     if (concepts.includes('§role')) continue; // "역할", "what does … do" say what kind of answer is wanted (intent)
     if (w.script === 'hangul' && w.key.length < 2 && !concepts.length) continue; // 일, 큰, 치: too ambiguous to weigh
     seen.add(w.key);

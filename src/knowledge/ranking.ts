@@ -11,7 +11,7 @@
 //              of its Hangul bigrams at bigramCredit × the share)
 //   head(p)    the same share, covered by p's own heading only (a word met there only as a synonym or inside
 //              another option name counts synonymHeadingCredit)
-//   subject(p) for a definition question and a defining heading, the share of the heading's subject (its
+//   subject(p) for a definition (compare) question and a defining (comparing) heading, the share of the heading's subject (its
 //              words before the first colon) that the question names: "컨테이너란" for "컨테이너가 뭐야", not
 //              "컨테이너 엔진의 역할"
 //
@@ -143,6 +143,9 @@ export function coverage(units: QueryUnit[], terms: Set<string>, p: RankingParam
   return total ? covered / total : 0;
 }
 
+/** Intents whose answer is a passage about the very thing named: what X is, how X and Y compare. */
+const SUBJECT_INTENTS = new Set<Intent>(['definition', 'compare']);
+
 export interface Scored {
   score: number;
   /** Coverage of the question by the passage: the abstain decision reads it. */
@@ -163,7 +166,7 @@ export function scorePassage(
   if (profile.lang === ctx.lang) score *= 1 + p.sameLanguageBoost;
   if (profile.answers.has(ctx.intent)) score *= 1 + p.intentBoost;
   // Asked what X is, the passage about X itself ("컨테이너란"), not about X's parts ("컨테이너 엔진의 역할").
-  if (ctx.intent === 'definition' && profile.answers.has('definition') && profile.subject.length) score += p.subjectWeight * (profile.subject.filter((w) => [...w].some((t) => asked.has(t))).length / profile.subject.length);
+  if (SUBJECT_INTENTS.has(ctx.intent) && profile.answers.has(ctx.intent) && profile.subject.length) score += p.subjectWeight * (profile.subject.filter((w) => [...w].some((t) => asked.has(t))).length / profile.subject.length);
   return { score, cov };
 }
 

@@ -1,7 +1,7 @@
 // Retrieval: candidates from our BM25F inverted index, re-ranked by the model in ranking.ts on the question
 // as query.ts analyses it. The same coverage decides abstention: a question whose content the knowledge
 // base does not cover is not answered.
-import { conceptsIn } from './glossary.js';
+import { conceptsIn, glossaryWords } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { profileOf } from './profile.js';
 import { analyseQuery, isOnTopic, queryUnits, type Vocabulary } from './query.js';
@@ -59,7 +59,8 @@ export class SearchIndex implements Vocabulary {
       return profileOf(c, new Set([...headingTokens, ...textTokens]), title.set);
     });
     this.index = new InvertedIndex(docs);
-    this.speller = new SpellingCorrector(latinWords);
+    // Glossary forms are words too: "capped" is not a typo of "mapped".
+    this.speller = new SpellingCorrector([...latinWords, ...glossaryWords()]);
     this.hangulSpeller = new HangulSpelling(hangulWords);
   }
 
