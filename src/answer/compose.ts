@@ -11,8 +11,8 @@ const PASSAGES_USED = 3;
 const MAX_SUPPORT = 3;
 /** A later passage contributes only if it scored at least this share of the best one. */
 const NEAR_BEST = 0.75;
-/** Sentences sharing this share of their terms with one already chosen say the same thing. */
-const DUPLICATE_OVERLAP = 0.6;
+/** Sentences whose terms overlap one already chosen this much (Jaccard) say the same thing. */
+const DUPLICATE_OVERLAP = 0.65;
 
 /** Sentence openings that refer back to the sentence before (a pronoun, a connective, an enumeration). */
 const LEANS_ON_PREVIOUS =
@@ -39,20 +39,21 @@ function overlapShare(a: Set<string>, b: Set<string>): number {
   if (!a.size || !b.size) return 0;
   let shared = 0;
   for (const t of a) if (b.has(t)) shared++;
-  return shared / Math.min(a.size, b.size);
+  return shared / (a.size + b.size - shared);
 }
 
-/** The other-language copy of a section already listed is not listed again; the question's language first. */
+/** Sources as listed: one copy per section (the question's language when both are found), that language first. */
 export function answerSources(result: SearchResult): SearchHit[] {
-  const seen = new Set<string>();
-  const kept: SearchHit[] = [];
+  const groups = new Map<string, SearchHit[]>();
   for (const h of result.hits) {
     const section = `${h.chunk.doc.topic}#${h.chunk.section}#${h.chunk.headingPath.length}`;
-    const twin = `${section}#${h.chunk.doc.lang}`;
-    if ([...seen].some((s) => s.startsWith(`${section}#`) && s !== twin)) continue;
-    seen.add(twin);
-    kept.push(h);
+    groups.set(section, [...(groups.get(section) ?? []), h]);
   }
+  const kept = [...groups.values()].flatMap((hits) => {
+    const langs = new Set(hits.map((h) => h.chunk.doc.lang));
+    return langs.size > 1 ? hits.filter((h) => h.chunk.doc.lang === result.lang) : hits;
+  });
+  kept.sort((a, b) => result.hits.indexOf(a) - result.hits.indexOf(b));
   return [...kept.filter((h) => h.chunk.doc.lang === result.lang), ...kept.filter((h) => h.chunk.doc.lang !== result.lang)];
 }
 
@@ -98,7 +99,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // 1. The lead: the key point of the best section, or its sentence that says most about the question.
   const best = used[0];
   const candidates = sentencesOf(used, asked);
-  const lead = leadFor(result, best.chunk.keyPoint) ?? candidates.filter((s) => s.source === 0).sort((a, b) => b.score - a.score || a.position - b.position)[0]?.text;
+  const lead = leadFor(result, best.chunk.keyPoint) ?? bestSentence(candidates, maxChars);
   if (lead) add(`${clip(lead, maxChars)} [${cite(best)}]`, termSet(lead));
 
   // 2. A how-to question gets the command itself.
@@ -136,6 +137,17 @@ function sentencesOf(used: SearchHit[], asked: Set<string>): Sentence[] {
     });
   });
   return out;
+}
+
+/** Without a key point, the best passage's sentence that says most, with the one it leans on ("둘째," → "첫째,"). */
+function bestSentence(candidates: Sentence[], maxChars: number): string | undefined {
+  const own = candidates.filter((s) => s.source === 0);
+  for (const s of [...own].sort((a, b) => b.score - a.score || a.position - b.position)) {
+    if (s.position === 0 || !LEANS_ON_PREVIOUS.test(s.text)) return s.text;
+    const before = own.find((x) => x.position === s.position - 1);
+    if (before && before.text.length + s.text.length + 1 <= maxChars) return `${before.text} ${s.text}`;
+  }
+  return own[0]?.text;
 }
 
 /** A correction's "No — …" answers a yes/no question; for any other question the correction itself leads. */

@@ -15,9 +15,11 @@
 //              words before the first colon) that the question names: "컨테이너란" for "컨테이너가 뭐야", not
 //              "컨테이너 엔진의 역할"
 //
-// The question is answered when the best passage's cov reaches the abstain bar (ABSTAIN_MIN_SCORE), raised
-// by offTopicMargin for a question with no VM/Docker concept and lowered in proportion for long on-topic
-// questions (more than longQuestionWords words outside the glossary). Junk and greetings are never answered.
+// The question is answered when the best passage's cov reaches the abstain bar (ABSTAIN_MIN_SCORE), lowered
+// in proportion for long on-topic questions (more than longQuestionWords words outside the glossary). A
+// question with no VM/Docker concept needs the bar plus offTopicMargin, and a passage whose heading shares
+// some of it (head > 0): a passage about what it asks, not one that mentions its word in passing (Python as
+// an example). Junk and greetings are never answered.
 import { isConcept, isHangulBigram } from './tokenize.js';
 import type { QueryUnit } from './query.js';
 import type { Intent } from './types.js';
@@ -150,6 +152,8 @@ export interface Scored {
   score: number;
   /** Coverage of the question by the passage: the abstain decision reads it. */
   cov: number;
+  /** Coverage by the passage's own heading: what the passage is about. */
+  head: number;
 }
 
 export function scorePassage(
@@ -167,7 +171,7 @@ export function scorePassage(
   if (profile.answers.has(ctx.intent)) score *= 1 + p.intentBoost;
   // Asked what X is, the passage about X itself ("컨테이너란"), not about X's parts ("컨테이너 엔진의 역할").
   if (SUBJECT_INTENTS.has(ctx.intent) && profile.answers.has(ctx.intent) && profile.subject.length) score += p.subjectWeight * (profile.subject.filter((w) => [...w].some((t) => asked.has(t))).length / profile.subject.length);
-  return { score, cov };
+  return { score, cov, head };
 }
 
 /** The highest score a passage can reach, so relevance is reported in 0..1. */

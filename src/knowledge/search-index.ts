@@ -119,8 +119,9 @@ export class SearchIndex implements Vocabulary {
     const top = raw[0].score;
     const rescored = raw.map((r) => ({ chunk: this.chunks[r.id], ...scorePassage(units, asked, this.profiles[r.id], r.score / top, { lang, intent }, p) }));
     rescored.sort((a, b) => b.score - a.score);
-    const bar = abstainBar(units, isOnTopic(units, q.text), minScore, p);
-    const abstain = minScore > 0 && rescored[0].cov < bar;
+    const onTopic = isOnTopic(units, q.text);
+    const bar = abstainBar(units, onTopic, minScore, p);
+    const abstain = minScore > 0 && (rescored[0].cov < bar || (!onTopic && rescored[0].head === 0));
     const max = maxScore(p);
     const hits: SearchHit[] = abstain ? [] : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));
     return { query, lang, kind, intent, hits, abstain, terms };

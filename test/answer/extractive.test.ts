@@ -16,7 +16,7 @@ describe('extractive answer', () => {
   it('brings the sentence before one that leans on it ("둘째,"), in passage order', () => {
     const text = 'docker ps의 처리 과정은 네 단계다. 첫째, 사용자가 명령을 입력한다. 둘째, 클라이언트가 docker.sock으로 데몬에 요청을 보낸다. 날씨와는 관계없는 문장이다.';
     const a = extractiveAnswer(result('docker.sock 요청', 'ko', [chunk('k#1', 'ko', '흐름', text)]), 600);
-    expect(a.answer).toMatch(/첫째, 사용자가 명령을 입력한다\. \[1\] 둘째, 클라이언트가/);
+    expect(a.answer).toMatch(/첫째, 사용자가 명령을 입력한다\.(?: \[1\])? 둘째, 클라이언트가/);
   });
 
   it('drops a leaning sentence when its predecessor does not fit the budget', () => {
@@ -27,14 +27,44 @@ describe('extractive answer', () => {
     expect(a.answer).toMatch(/listens on a socket/);
   });
 
-  it('answers in the question language and numbers sources as shown', () => {
-    const en = chunk('e#1', 'en', 'Memory', 'The --memory option sets a hard limit. Docker enforces it with cgroups.');
+  it('answers in the question language, lists that language first and numbers sources as shown', () => {
+    const en = { ...chunk('e#1', 'en', 'Memory', 'The --memory option sets a hard limit. Docker enforces it with cgroups.'), section: 1 };
     const ko = chunk('k#1', 'ko', '메모리', '--memory 옵션은 하드 리밋을 건다. 도커는 cgroups로 이를 강제한다.');
     const a = extractiveAnswer(result('--memory 옵션은 뭐야', 'ko', [en, ko]), 600);
     expect(a.answer).toMatch(/하드 리밋/);
     expect(a.answer).not.toMatch(/hard limit/);
-    expect(a.answer).toMatch(/\[2\]/);
-    expect(a.sources.map((s) => s.heading)).toEqual(['Memory', '메모리']);
+    expect(a.answer).toMatch(/\[1\]/);
+    expect(a.sources.map((s) => s.heading)).toEqual(['메모리', 'Memory']);
+  });
+
+  it('lists one copy of a section found in both languages: the one in the question language', () => {
+    const en = chunk('e#1', 'en', 'Memory', 'The --memory option sets a hard limit.');
+    const ko = chunk('k#1', 'ko', '메모리', '--memory 옵션은 하드 리밋을 건다.');
+    const a = extractiveAnswer(result('--memory 옵션은 뭐야', 'ko', [en, ko]), 600);
+    expect(a.sources.map((s) => s.heading)).toEqual(['메모리']);
+  });
+
+  it('leads with the section key point, then adds what the passage says about the question', () => {
+    const c = { ...chunk('e#1', 'en', 'Swap', 'Swap is memory plus swap. With only --memory set, swap equals memory. Unrelated closing words here.'), keyPoint: 'Swap is memory plus swap.' };
+    const a = extractiveAnswer(result('what is --memory-swap with only --memory', 'en', [c]), 600);
+    expect(a.answer.startsWith('Swap is memory plus swap. [1]')).toBe(true);
+    expect(a.answer).toMatch(/swap equals memory\. \[1\]/);
+    expect(a.answer.match(/Swap is memory plus swap/g)).toHaveLength(1);
+    expect(a.answer).not.toMatch(/Unrelated closing/);
+  });
+
+  it('shows the command of a how-to question as a code block', () => {
+    const c = { ...chunk('e#1', 'en', 'Run with a limit', 'Put options before the image.\ndocker run -d --memory 300m nginx'), code: ['docker run -d --memory 300m nginx'] };
+    const r = { ...result('how do i run nginx with 300m memory', 'en', [c]), intent: 'howto' as const };
+    expect(extractiveAnswer(r, 600).answer).toContain('```\ndocker run -d --memory 300m nginx\n```');
+  });
+
+  it('says "No" to a yes/no question a correction answers, and not to other questions', () => {
+    const c = { ...chunk('e#1', 'en', 'Is Docker a VM? No', 'Docker is not a VM.'), keyPoint: 'No — a container is a host process.' };
+    const yesno = { ...result('is docker a vm', 'en', [c]), intent: 'yesno' as const };
+    const what = { ...result('what is docker', 'en', [c]), intent: 'definition' as const };
+    expect(extractiveAnswer(yesno, 600).answer).toMatch(/^No — a container/);
+    expect(extractiveAnswer(what, 600).answer).toMatch(/^A container is a host process/);
   });
 
   it('stays within the character budget', () => {
