@@ -5,6 +5,7 @@ import OpenAI from 'openai';
 import type { Logger } from 'pino';
 import { splitSentences } from '../knowledge/sentences.js';
 import type { Lang, SearchResult } from '../knowledge/types.js';
+import { answerSources } from './compose.js';
 import { extractiveAnswer, NOT_FOUND } from './extractive.js';
 import { toSources, type Answer, type Answerer, type AnswerOptions, type Source } from './types.js';
 
@@ -81,7 +82,8 @@ export interface Prompt {
 }
 
 export function buildPrompt(result: SearchResult, maxPromptChars: number): Prompt {
-  const all = toSources(result.hits);
+  // One copy per section, the question's language first: the numbering the extractive answer uses too.
+  const all = toSources(answerSources(result));
   const q = neutralize(result.query.trim()).slice(0, QUESTION_PROMPT_MAX);
   const head = 'Passages (cite them by number as [n]):\n\n';
   const tail =

@@ -37,7 +37,7 @@ export interface Vocabulary {
 }
 
 /** Discord mentions, channels, custom emoji, timestamps and links: not part of the question. */
-const DISCORD_MARKUP = /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:\d+(?::\w)?)>|https?:\/\/\S+/g;
+const DISCORD_MARKUP = /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:\d+(?::\w)?)>|https?:\/\/\S+|(?<!\S)@[\w.-]+/g;
 
 export function cleanQuestion(raw: string): string {
   return raw.replace(DISCORD_MARKUP, ' ').replace(CHAT_NOISE, ' ').replace(/\s+/g, ' ').trim();
@@ -66,7 +66,9 @@ export function classifyIntent(text: string): Intent {
 }
 
 /** Question words that make a clause a question even without "?" (왜, 뭐, how, what …). */
-const QUESTION_WORD = /[?？]|왜|뭐|뭔|머임|머야|어떻|어케|어캐|누구|언제|어디|얼마|몇|무슨|무엇|나요|까요|\b(?:what|why|how|which|who|when|where|is|are|does|do|can|should)\b/i;
+const QUESTION_WORD = /[?？]|왜|뭐|뭔|머임|머야|어떻|어케|어캐|누구|언제|어디|얼마|몇|무슨|무엇|나요|까요|\b(?:what|why|how|which|who|where)\b|^(?:is|are|does|do|can|should|could|will)\b/i;
+/** A condition or reason clause ("if the daemon does the work, …") sets up the question; it is not one. */
+const SETS_UP = /^(?:if|when|since|because|as|given)\b/i;
 
 /**
  * The question part and the premise before it. Clauses end at sentence punctuation, at Korean connective
@@ -79,10 +81,10 @@ export function splitPremise(text: string): { premise: string; focus: string } {
     .replace(/([.?!？]+)(?=\s|$)|\n/g, '$1\u0001')
     .replace(/(\S(?:던데|는데|은데|인데|다는데|다던데|지만|니까|잖아)),?\s+/g, '$1\u0001')
     .replace(/,\s+(?=(?:so|then|but|and|what|how|why|which|is|are|do|does|can|should|where|who)\b)/gi, '\u0001')
-    .replace(/(?:^|\s)(그럼|그러면|그래서|근데)\s+/g, '\u0001');
+    .replace(/(?:^|\s|\u0001)(?:그럼|그러면|그래서|근데)\s+/g, '\u0001');
   const clauses = marked.split('\u0001').map((c) => c.trim()).filter((c) => words(c).some((w) => !w.isStop && w.surface.length > 1));
   if (clauses.length < 2) return { premise: '', focus: text };
-  const asking = clauses.filter((c) => QUESTION_WORD.test(c) || classifyIntent(c) !== 'general');
+  const asking = clauses.filter((c) => !SETS_UP.test(c) && (QUESTION_WORD.test(c) || classifyIntent(c) !== 'general'));
   const focus = asking.length ? asking : [clauses[clauses.length - 1]];
   return { premise: clauses.filter((c) => !focus.includes(c)).join(' '), focus: focus.join(' ') };
 }

@@ -9,7 +9,7 @@ import { conceptsIn } from './glossary.js';
 import type { Lang } from './types.js';
 
 const HANGUL = /[\uac00-\ud7a3]/;
-const HANGUL_G = /[\uac00-\ud7a3]/g;
+const HANGUL_G = /[\uac00-\ud7a3\u3131-\u318e]/g;
 const LATIN_G = /[a-z]/gi;
 
 export function normalize(text: string): string {
@@ -21,7 +21,7 @@ export function detectLang(text: string): Lang {
   const latin = (text.match(LATIN_G) ?? []).length;
   // Korean speakers write option names and English terms inside Korean questions, often ending in a
   // Korean particle or ending ("user namespace란", "OOMKilled 확인").
-  const endsInHangul = /[\uac00-\ud7a3][\s?!.~]*$/.test(text);
+  const endsInHangul = /[\uac00-\ud7a3\u3131-\u318e][\s?!.~]*$/.test(text);
   return hangul >= 1 && (hangul >= latin * 0.1 || endsInHangul) ? 'ko' : 'en';
 }
 

@@ -52,8 +52,43 @@ describe('markdown ingest', () => {
     expect(text).toContain('첫째 링크 항목');
     expect(text).toContain('docker ps 둘째');
     expect(text).toContain('docker run --memory 200m image');
-    expect(text).toContain('--cpus | 쿼터');
+    // A table row reads alone: its first cell, then each other cell under its column header.
+    expect(text).toContain('--cpus — 뜻: 쿼터');
+    expect(text).not.toContain('옵션 | 뜻');
     expect(text).not.toMatch(/prompt-info|\{%|webp|example\.com|\*\*/);
+  });
+
+  it('keeps Go templates in inline code, code blocks and prose, and drops Liquid output', () => {
+    const src = [
+      "Check `docker inspect --format '{{.State.OOMKilled}}' c` first.",
+      '',
+      '```',
+      "docker stats --format '{{.Name}} {{.MemUsage}}'",
+      '```',
+      '',
+      'Prose {{ .State.ExitCode }} stays; {{ site.url }} goes.',
+    ].join('\n');
+    const { sections } = parseMarkdown('a.md', src);
+    const text = sections[0].blocks.join('\n');
+    expect(text).toContain("docker inspect --format '{{.State.OOMKilled}}' c");
+    expect(text).toContain("docker stats --format '{{.Name}} {{.MemUsage}}'");
+    expect(text).toContain('Prose {{ .State.ExitCode }} stays;');
+    expect(text).not.toContain('site.url');
+    expect(sections[0].code).toEqual(["docker stats --format '{{.Name}} {{.MemUsage}}'"]);
+  });
+
+  it('reads a section key point in either language and keeps it as the first block', () => {
+    const en = parseMarkdown('a.md', '## Swap\n\n**Key point:** Swap is memory plus swap.\n\nBody.\n').sections[0];
+    const ko = parseMarkdown('b.md', '## 스왑\n\n**핵심:** 스왑은 합계다.\n\n본문.\n').sections[0];
+    expect(en.keyPoint).toBe('Swap is memory plus swap.');
+    expect(en.blocks[0]).toBe('Swap is memory plus swap.');
+    expect(ko.keyPoint).toBe('스왑은 합계다.');
+    expect(parseMarkdown('c.md', '## X\n\nBody. Key point: not first.\n').sections[0].keyPoint).toBeUndefined();
+  });
+
+  it('keeps a single tilde as a range, not strikethrough', () => {
+    const text = parseMarkdown('a.md', '수십 초~수 분이 걸리고 수 MB~수백 MB다.\n').sections[0].blocks[0];
+    expect(text).toBe('수십 초~수 분이 걸리고 수 MB~수백 MB다.');
   });
 
   it('keeps the heading path of nested sections', () => {

@@ -58,11 +58,12 @@ describe('retrieval on fixed questions', () => {
     expect(`${r.hits[0].chunk.heading}\n${r.hits[0].chunk.text}`).toMatch(expected);
   });
 
-  it('answers at least 90% of the blind questions within the top three sources, and 85% in the answer text', () => {
+  it('answers at least 90% of the blind questions within the top three sources, 80% in the answer and 75% in its first 250 characters', () => {
     const answerable = blind.filter((q) => q.kind !== 'ood');
     const scores = answerable.map((q) => scoreOne(q, answerRecord(q.id, ask(q.q))));
     expect(scores.filter((x) => x.hit3).length / answerable.length).toBeGreaterThanOrEqual(0.9);
-    expect(scores.filter((x) => x.answerHit).length / answerable.length).toBeGreaterThanOrEqual(0.85);
+    expect(scores.filter((x) => x.answerHit).length / answerable.length).toBeGreaterThanOrEqual(0.8);
+    expect(scores.filter((x) => x.leadHit).length / answerable.length).toBeGreaterThanOrEqual(0.75);
   });
 
   it('answers at least 90% of the held-out questions within the top three sources', () => {

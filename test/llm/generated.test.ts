@@ -134,7 +134,8 @@ describe('grounded, cited answers', () => {
     const user = String(capped.messages[1].content);
     for (const s of capped.sources) expect(user).toContain(s.text); // never cut mid-passage
     // A cap below one passage: the best passage's first sentences, not nothing.
-    const tiny = buildPrompt(result, 700);
+    const longest = kb.chunks.filter((c) => c.doc.lang === 'en').reduce((a, b) => (b.text.length > a.text.length ? b : a));
+    const tiny = buildPrompt({ ...result, hits: [{ chunk: longest, score: 1 }, ...result.hits] }, 700);
     expect(tiny.sources).toHaveLength(1);
     expect(parsePrompt(tiny.messages as any).passages[0].text.endsWith('…')).toBe(true);
 

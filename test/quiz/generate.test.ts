@@ -25,7 +25,8 @@ let passage: Chunk;
 beforeAll(async () => {
   kb = await KnowledgeBase.load('knowledge');
   bank = await QuizBank.load('knowledge/quiz');
-  passage = kb.chunks.find((c) => c.doc.path === 'en/memory-limits.md' && c.heading === 'Default swap (when --memory-swap is not set)')!;
+  // The section's passage that holds the facts the scripted reply cites (the key point may stand in another).
+  passage = kb.chunks.find((c) => c.doc.path === 'en/memory-limits.md' && c.heading === 'Default swap (when --memory-swap is not set)' && c.text.includes('twice the --memory value'))!;
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (d) => (body += d));

@@ -1,0 +1,117 @@
+// Query analysis and the ranking model's behaviour classes: word boundaries, casual Korean, premises,
+// intents, junk and word-sense traps (the shipped knowledge base where retrieval is involved).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractiveAnswer, GREETING_REPLY, JUNK_REPLY } from '../../src/answer/extractive.js';
+import { conceptsIn } from '../../src/knowledge/glossary.js';
+import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { analyseQuery, classifyIntent, cleanQuestion, splitPremise } from '../../src/knowledge/query.js';
+import { ABLATIONS, DEFAULT_RANKING, maxScore } from '../../src/knowledge/ranking.js';
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await KnowledgeBase.load('knowledge');
+});
+const search = (q: string) => kb.search(q, { topK: 3, minScore: 0.35 });
+
+describe('glossary on word boundaries', () => {
+  it.each(['텔레그램 봇', '히스토그램', '프로그램 설치', '고정비 계산', '램프 켜기', '가상화폐'])('finds no concept inside another word: %s', (text) => {
+    expect(conceptsIn(text).filter((c) => ['§memory', '§cpuset', '§virtualization', '§vm'].includes(c))).toEqual([]);
+  });
+
+  it('reads a word as glossary forms plus particles or endings, compounds typed without spaces, and verb stems', () => {
+    expect(conceptsIn('램이 부족해')).toContain('§memory');
+    expect(conceptsIn('컨테이너메모리제한을')).toEqual(expect.arrayContaining(['§container', '§memory', '§limit']));
+    expect(conceptsIn('가상 머신')).toContain('§vm');
+    expect(conceptsIn('격리하는거임')).toContain('§isolation');
+    expect(conceptsIn('죽었어')).toContain('§exit');
+  });
+});
+
+describe('query analysis', () => {
+  it('removes Discord markup, emoji and laughter', () => {
+    expect(cleanQuestion('<@123456789> 도커가 뭐야 ㅋㅋㅋ 🙏 <:pepe:42>')).toBe('도커가 뭐야');
+  });
+
+  it('tells junk and greetings from questions', () => {
+    for (const q of ['a', '?', 'ㅋㅋㅋㅋ', '🙂🙂', '   ']) expect(analyseQuery(q).kind, q).toBe('junk');
+    for (const q of ['안녕하세요', 'hi!', 'thanks']) expect(analyseQuery(q).kind, q).toBe('greeting');
+    expect(analyseQuery('vm?').kind).toBe('question');
+  });
+
+  it('separates a premise from the question part', () => {
+    expect(splitPremise('VM은 하드웨어를 나눠 쓴다던데, 그럼 네트워크는 어떻게 해?')).toEqual({ premise: 'VM은 하드웨어를 나눠 쓴다던데', focus: '네트워크는 어떻게 해?' });
+    expect(splitPremise('if the daemon does the work, what is the CLI for?').focus).toBe('what is the CLI for?');
+    // Two asking clauses are both the question; a statement after them is not.
+    expect(splitPremise('memory limit 거는건 namespace임 cgroup임? 헷갈림').focus).toBe('memory limit 거는건 namespace임 cgroup임?');
+    // A decimal point does not end a clause.
+    expect(splitPremise('--cpus=2랑 --cpus=0.5 는 뭐가 달라요?').premise).toBe('');
+  });
+
+  it.each([
+    ['도커와 VM 차이가 뭐야?', 'compare'],
+    ['컨테이너가 계속 죽어요 exit 137 뜸', 'troubleshoot'],
+    ['nginx 메모리 300메가로 제한해서 띄우는 법', 'howto'],
+    ['how do I start nginx capped at 300 MB', 'howto'],
+    ['왜 컨테이너가 VM보다 가벼워?', 'reason'],
+    ['하이퍼바이저가 뭐임', 'definition'],
+    ['도커도 결국 vm 아님?', 'yesno'],
+    ['cgroups 3줄요약', 'summary'],
+  ])('%s → %s', (q, intent) => expect(classifyIntent(q)).toBe(intent));
+});
+
+describe('questions as people type them', () => {
+  it.each([
+    ['하이퍼바이져가 뭐임?', /하이퍼바이저/],
+    ['컨테니어는 커널 따로 있음?', /커널/],
+    ['what is a contaner', /container/i],
+    ['@bot 도커가 뭐야?', /도커/],
+    ['<@123> 도커가 뭐야?', /도커/],
+    ['걍 cgroup 요약좀 ㅋㅋ', /cgroup/i],
+    ['VM은 하드웨어를 나눠 쓴다던데, 그럼 네트워크는 어떻게 해?', /NIC|네트워크/],
+    ['if i run 5 contianers how many kernals are running', /kernel/i],
+  ])('%s is answered from the right passage', (q, expected) => {
+    const r = search(q);
+    expect(r.abstain).toBe(false);
+    expect(`${r.hits[0].chunk.heading}\n${r.hits[0].chunk.text}`).toMatch(expected);
+  });
+
+  it.each(['best way to ship a 20ft container from busan to la', '가상화폐 지금 들어가도 됨? ㅋㅋ', '텔레그램 봇 만드는 법', '파이썬으로 웹 크롤러 만드는 법 알려줘'])(
+    'declines a Docker word in another sense or an unrelated question: %s',
+    (q) => expect(search(q).abstain).toBe(true),
+  );
+
+  it('answers junk and greetings kindly, without a passage', () => {
+    const junk = extractiveAnswer(search('ㅋ'), 600);
+    expect(junk).toMatchObject({ abstained: true, sources: [], answer: JUNK_REPLY.ko });
+    const hello = extractiveAnswer(search('hello'), 600);
+    expect(hello).toMatchObject({ abstained: true, sources: [], answer: GREETING_REPLY.en });
+  });
+
+  it('leads the README example with the kernel, and a how-to with its command', () => {
+    const diff = extractiveAnswer(search('도커와 VM 차이가 뭐야?'), 600).answer;
+    expect(diff.slice(0, 120)).toMatch(/커널/);
+    const howto = extractiveAnswer(search('how do I start nginx capped at 300 MB'), 600).answer;
+    expect(howto.slice(0, 250)).toMatch(/docker run[^.]*--memory/);
+  });
+});
+
+describe('ranking parameters', () => {
+  it('every ablation names real parameters and changes them', () => {
+    for (const [name, off] of Object.entries(ABLATIONS)) {
+      expect(Object.keys(off).length, name).toBeGreaterThan(0);
+      for (const [k, v] of Object.entries(off)) {
+        expect(k in DEFAULT_RANKING, `${name}: ${k}`).toBe(true);
+        expect(DEFAULT_RANKING[k as keyof typeof DEFAULT_RANKING], `${name}: ${k}`).not.toBe(v);
+      }
+    }
+  });
+
+  it('reports relevance within 0..1 and ranks differently with a feature off', () => {
+    const q = '도커와 VM 차이가 뭐야?';
+    const r = kb.search(q, { topK: 5 });
+    for (const h of r.hits) expect(h.score).toBeLessThanOrEqual(1);
+    expect(maxScore(DEFAULT_RANKING)).toBeGreaterThan(1);
+    const noLang = kb.search(q, { topK: 5, params: { ...DEFAULT_RANKING, ...ABLATIONS['same-language boost'] } });
+    expect(noLang.hits.map((h) => h.chunk.id)).not.toEqual(r.hits.map((h) => h.chunk.id));
+  });
+});
