@@ -130,9 +130,10 @@ function sentencesOf(used: SearchHit[], asked: Set<string>): Sentence[] {
     const code = codeLines(hit.chunk);
     splitSentences(hit.chunk.text).forEach((text, position) => {
       if (code.has(text) || (hit.chunk.keyPoint && hit.chunk.keyPoint.includes(text))) return;
-      const terms = termSet(text);
+      const all = new Set(tokenize(text));
+      const terms = new Set([...all].filter((t) => !isHangulBigram(t)));
       let overlap = 0;
-      for (const t of new Set(tokenize(text))) if (asked.has(t)) overlap += termWeight(t);
+      for (const t of all) if (asked.has(t)) overlap += termWeight(t);
       out.push({ text, source: rank, position, terms, score: overlap * (1 - 0.25 * rank) * hit.score });
     });
   });

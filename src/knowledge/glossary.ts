@@ -101,7 +101,7 @@ export const GENERIC_CONCEPTS = new Set([
  * Topic concepts whose words have everyday senses outside VMs and Docker (a shipping container, a photo
  * image, swapping two variables, a layer in a drawing app): alone, they do not make a question on-topic.
  */
-export const AMBIGUOUS_CONCEPTS = new Set(['container', 'image', 'swap', 'layer', 'engine', 'memory', 'cpu', 'core', 'quota', 'socket', 'kernel', 'daemon', 'reservation', 'throttle', 'readonly', 'contain', 'share', 'split', 'flow', 'communicate', 'scale', 'role', 'emulation', 'hardware', 'isolation']);
+export const AMBIGUOUS_CONCEPTS = new Set(['container', 'image', 'swap', 'layer', 'engine', 'memory', 'cpu', 'core', 'quota', 'socket', 'kernel', 'daemon', 'reservation', 'throttle', 'readonly', 'share', 'split', 'flow', 'emulation', 'isolation']);
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
@@ -175,9 +175,14 @@ function hangulWordConcepts(word: string): string[] {
 }
 
 /** Concepts an option name is as a whole: memory-reservation is §reservation, not §memory. */
+const wholeWordMatchers: WordMatcher[] = CONCEPTS.flatMap(({ id, forms }) => {
+  const latin = forms.filter((f) => !HANGUL.test(f));
+  return latin.length ? [{ id: `§${id}`, re: new RegExp(`^(?:${latin.join('|')})$`, 'u') }] : [];
+});
+
 export function wholeWordConcepts(word: string): string[] {
   const w = word.normalize('NFKC').toLowerCase();
-  return CONCEPTS.filter(({ forms }) => forms.some((f) => !HANGUL.test(f) && new RegExp(`^(?:${f})$`, 'u').test(w))).map((c) => `§${c.id}`);
+  return wholeWordMatchers.filter((m) => m.re.test(w)).map((m) => m.id);
 }
 
 const WORD_RE = /[a-z0-9]+(?:[-_.][a-z0-9]+)*|[\uac00-\ud7a3]+/g;

@@ -21,10 +21,10 @@ export function headingAnswers(heading: string, hasCode: boolean): Set<Intent> {
   return out;
 }
 
-export function termsOf(text: string, glossary = true): Set<string> {
+function termsOf(text: string): Set<string> {
   const set = new Set<string>();
   for (const w of words(text)) for (const t of w.terms) set.add(t);
-  if (glossary) for (const c of conceptsIn(text)) set.add(c);
+  for (const c of conceptsIn(text)) set.add(c);
   return set;
 }
 

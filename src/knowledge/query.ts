@@ -15,8 +15,6 @@ export interface QueryUnit {
   weight: number;
   /** Some form of it occurs in the knowledge base. */
   known: boolean;
-  /** It stands in the premise ("VM은 하드웨어를 나눠 쓴다던데, …"), not in the question part. */
-  premise: boolean;
 }
 
 export interface QueryAnalysis {
@@ -114,12 +112,12 @@ const endsInVerbFinal = (word: string) => {
 const isKoreanPredicate = (word: string) => KOREAN_PREDICATE.test(word) || AFTER_VERB.test(word) || (word.length >= 2 && endsInVerbFinal(word));
 
 /** A VM/Docker concept that is not a generic word (difference, run, size …). */
-export const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1)));
+const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1)));
 /**
  * On-topic: the question names a VM/Docker concept that has no everyday sense (docker, hypervisor, cgroup,
  * an option name), or two topic concepts together ("container memory"); "ship a container" alone is not.
  */
-export const isOnTopic = (units: QueryUnit[], text: string) => {
+const isOnTopic = (units: QueryUnit[], text: string) => {
   const topic = new Set(units.flatMap((u) => u.concepts).filter((c) => !GENERIC_CONCEPTS.has(c.slice(1))));
   return topic.size >= 2 || [...topic].some((c) => !AMBIGUOUS_CONCEPTS.has(c.slice(1))) || NAMES_OPTION.test(text);
 };
@@ -129,7 +127,7 @@ const NAMES_OPTION = /(?:^|[\s(`])--[a-z][a-z-]+/i;
 /** In a question, "Docker" usually stands for containers in general ("VM vs Docker"). */
 const QUERY_ALSO: Record<string, string[]> = { '§docker': ['§container'] };
 
-function wordUnits(text: string, premise: boolean, vocab: Vocabulary, p: RankingParams, seen: Set<string>): QueryUnit[] {
+function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<string>): QueryUnit[] {
   const ws = words(text);
   const units: QueryUnit[] = [];
   for (const w of ws) {
@@ -146,7 +144,7 @@ function wordUnits(text: string, premise: boolean, vocab: Vocabulary, p: Ranking
     let weight = known.length ? Math.min(...known.map((t) => vocab.idf(t))) : vocab.idf('\u0000unknown');
     if (!known.length && w.script === 'hangul' && isKoreanPredicate(w.key)) weight *= p.koreanPredicateFactor;
     if (w.script === 'digit') weight = Math.min(weight, p.numberWeight); // the value asked about (--cpus 0.5), not what to look up
-    units.push({ key: w.key, bigrams: w.script === 'hangul' ? hangulBigrams(w.key) : [], concepts, weight, known: known.length > 0, premise });
+    units.push({ key: w.key, bigrams: w.script === 'hangul' ? hangulBigrams(w.key) : [], concepts, weight, known: known.length > 0 });
   }
   // Two Latin words the knowledge base writes as one option name ("pids limit" → pids-limit).
   for (let i = 0; i + 1 < ws.length; i++) {
@@ -155,7 +153,7 @@ function wordUnits(text: string, premise: boolean, vocab: Vocabulary, p: Ranking
     const compound = `${a.surface}-${b.surface}`;
     if (!vocab.knows(compound) || seen.has(compound)) continue;
     seen.add(compound);
-    units.push({ key: compound, bigrams: [], concepts: [], weight: vocab.idf(compound), known: true, premise });
+    units.push({ key: compound, bigrams: [], concepts: [], weight: vocab.idf(compound), known: true });
   }
   // Concepts only a phrase carries ("under the hood", "fork bomb") become units of their own.
   if (p.glossary) {
@@ -163,7 +161,7 @@ function wordUnits(text: string, premise: boolean, vocab: Vocabulary, p: Ranking
     for (const c of conceptsIn(text)) {
       if (inWords.has(c) || seen.has(c) || c === '§role' || !vocab.knows(c)) continue;
       seen.add(c);
-      units.push({ key: c, bigrams: [], concepts: [c], weight: vocab.idf(c), known: true, premise });
+      units.push({ key: c, bigrams: [], concepts: [c], weight: vocab.idf(c), known: true });
     }
   }
   return units;
@@ -175,13 +173,14 @@ function wordUnits(text: string, premise: boolean, vocab: Vocabulary, p: Ranking
  * weighs no more than the question's rarest VM/Docker concept (`unknownWordFactor` times that if the
  * knowledge base never uses it); numbers weigh `numberWeight`.
  */
-export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams): QueryUnit[] {
+export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams): { units: QueryUnit[]; onTopic: boolean } {
   const seen = new Set<string>();
-  const focusUnits = wordUnits(q.focus, false, vocab, p, seen);
-  const premiseUnits = wordUnits(q.premise, true, vocab, p, seen);
+  const focusUnits = wordUnits(q.focus, vocab, p, seen);
+  const premiseUnits = wordUnits(q.premise, vocab, p, seen);
   for (const u of premiseUnits) u.weight *= p.premiseWeight;
   const units = [...focusUnits, ...premiseUnits];
-  if (isOnTopic(units, q.text) && Number.isFinite(p.chatterCapMin)) {
+  const onTopic = isOnTopic(units, q.text);
+  if (onTopic && Number.isFinite(p.chatterCapMin)) {
     const cap = Math.max(p.chatterCapMin, ...units.filter(hasTopicConcept).map((u) => u.weight));
     for (const u of units) {
       if (hasTopicConcept(u) || (u.known && u.key.includes('-'))) continue; // topic words and option names keep their weight
@@ -189,5 +188,5 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
       u.weight = Math.min(u.weight, limit);
     }
   }
-  return units;
+  return { units, onTopic };
 }

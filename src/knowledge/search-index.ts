@@ -4,7 +4,7 @@
 import { conceptsIn, glossaryWords } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { profileOf } from './profile.js';
-import { analyseQuery, isOnTopic, queryUnits, type Vocabulary } from './query.js';
+import { analyseQuery, queryUnits, type Vocabulary } from './query.js';
 import { abstainBar, DEFAULT_RANKING, maxScore, scorePassage, termBoost, type PassageProfile, type RankingParams } from './ranking.js';
 import { HangulSpelling, SpellingCorrector } from './spelling.js';
 import { tokenize, words } from './tokenize.js';
@@ -27,10 +27,7 @@ export class SearchIndex implements Vocabulary {
   private speller: SpellingCorrector;
   private hangulSpeller: HangulSpelling;
 
-  constructor(
-    chunks: Chunk[],
-    private params: RankingParams = DEFAULT_RANKING,
-  ) {
+  constructor(chunks: Chunk[]) {
     this.chunks = chunks;
     const latinWords: string[] = [];
     const hangulWords: string[] = [];
@@ -90,7 +87,7 @@ export class SearchIndex implements Vocabulary {
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
-    const p = options.params ?? this.params;
+    const p = options.params ?? DEFAULT_RANKING;
     const topK = options.topK ?? 5;
     const minScore = options.minScore ?? 0;
     const analysis = analyseQuery(query, options.lang);
@@ -99,7 +96,7 @@ export class SearchIndex implements Vocabulary {
     if (kind !== 'question') return empty([]);
     const fix = (t: string) => (p.spelling ? this.correctSpelling(t) : t);
     const q = { ...analysis, focus: fix(analysis.focus), premise: fix(analysis.premise) };
-    const units = queryUnits(q, this, p);
+    const { units, onTopic } = queryUnits(q, this, p);
     const corrected = `${q.premise} ${q.focus}`;
     const terms = [...new Set([...tokenize(corrected), ...units.filter((u) => u.key.includes('-')).map((u) => u.key)])];
     if (!terms.length || !units.length) return empty(terms);
@@ -119,7 +116,6 @@ export class SearchIndex implements Vocabulary {
     const top = raw[0].score;
     const rescored = raw.map((r) => ({ chunk: this.chunks[r.id], ...scorePassage(units, asked, this.profiles[r.id], r.score / top, { lang, intent }, p) }));
     rescored.sort((a, b) => b.score - a.score);
-    const onTopic = isOnTopic(units, q.text);
     const bar = abstainBar(units, onTopic, minScore, p);
     const abstain = minScore > 0 && (rescored[0].cov < bar || (!onTopic && rescored[0].head === 0));
     const max = maxScore(p);
