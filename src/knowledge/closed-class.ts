@@ -16,7 +16,9 @@ export const VERB_ENDINGS = [
   '되나요', '되는', '되면', '된다', '시키는', '시키면', '시켜', '해', '할', '한', '함', '하', '돼', '된', '될', '됨',
   '인가요', '인가', '인지', '인데', '이에요', '예요', '입니까', '입니다', '이야', '일까요', '일까',
   // Chat endings: 컨테이너임, 쓰는거임, 도커임?
-  '인거임', '는거임', '거임', '건가요', '건가', '는거', '인거', '임', '씀', '짐',
+  '인거임', '는거임', '거임',
+  // ~ㄹ 수 있다 typed without spaces: 띄울수있음, 쓸수있나요
+  '수있나요', '수있음', '수있어', '수있나', '수있냐', '수있는', '수있을', '수있', '건가요', '건가', '는거', '인거', '임', '씀', '짐',
 ].sort((a, b) => b.length - a.length);
 
 /** The copula alone (뜻이야 → 뜻), only used to recognise question words. */
@@ -76,6 +78,12 @@ export const GREETING =
 
 /** Laughter, crying and other jamo-only chat ("ㅋㅋ", "ㅠㅠ", "ㄹㅇ", "ㅇㅇ"), and emoji: not words. */
 export const CHAT_NOISE = /[\u3131-\u318e]+|\p{Extended_Pictographic}|[\u{1f3fb}-\u{1f3ff}\u200d\ufe0f]/gu;
+
+/** Two closed-class words typed as one (왜그럼, 알려줘요): still no topic. */
+export function isGluedStop(word: string): boolean {
+  for (let i = 1; i < word.length; i++) if (KO_STOP.has(word.slice(0, i)) && KO_STOP.has(word.slice(i))) return true;
+  return false;
+}
 
 const suffixPieces = [...new Set([...PARTICLES, ...VERB_ENDINGS, ...COPULA])];
 const suffixMemo = new Map<string, boolean>();

@@ -188,7 +188,8 @@ export function wholeWordConcepts(word: string): string[] {
 const WORD_RE = /[a-z0-9]+(?:[-_.][a-z0-9]+)*|[\uac00-\ud7a3]+/g;
 const wordConceptCache = new Map<string, string[]>();
 
-function wordConcepts(word: string): string[] {
+/** Concept tokens of one word (cached). */
+export function wordConcepts(word: string): string[] {
   let found = wordConceptCache.get(word);
   if (!found) {
     found = HANGUL.test(word) ? hangulWordConcepts(word) : latinMatchers.filter((m) => m.re.test(word)).map((m) => m.id);

@@ -1,7 +1,9 @@
 // A BM25F inverted index over pre-tokenized passages (two fields: heading, text).
 // MiniSearch served first, and stays as the benchmark baseline; at 10,000 passages its per-result match
 // objects and radix-tree inserts cost 10-100x our budget (build < 2 s, query p99 < 5 ms), so the
-// index itself is this small Map of postings. Tokenization, the hard part, lives in tokenize.ts.
+// index itself is one packed array of postings addressed by term number. Tokenization, the hard part,
+// lives in tokenize.ts.
+import { TermDictionary } from './term-set.js';
 
 export interface IndexedPassage {
   heading: string[];
@@ -17,8 +19,9 @@ const K1 = 1.2;
 const B = 0.75;
 
 export class InvertedIndex {
-  /** term → flat postings [doc, headingTf, textTf, doc, headingTf, textTf, ...]. */
-  private postings = new Map<string, number[]>();
+  /** Postings of term number t: postings[start[t] .. start[t + 1]) as [doc, headingTf, textTf, ...]. */
+  private postings: Int32Array;
+  private start: Int32Array;
   private headingLen: Float64Array;
   private textLen: Float64Array;
   private avgHeading: number;
@@ -28,32 +31,43 @@ export class InvertedIndex {
 
   constructor(
     passages: IndexedPassage[],
+    private dict = new TermDictionary(),
     private headingBoost = 1.6,
   ) {
     this.size = passages.length;
     this.headingLen = new Float64Array(passages.length);
     this.textLen = new Float64Array(passages.length);
     this.scores = new Float64Array(passages.length);
+    const lists: number[][] = [];
     passages.forEach((p, doc) => {
       this.headingLen[doc] = p.heading.length;
       this.textLen[doc] = p.text.length;
-      const tf = new Map<string, [number, number]>();
-      for (const t of p.heading) (tf.get(t) ?? tf.set(t, [0, 0]).get(t)!)[0]++;
-      for (const t of p.text) (tf.get(t) ?? tf.set(t, [0, 0]).get(t)!)[1]++;
-      for (const [term, [h, x]] of tf) {
-        let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
-        list.push(doc, h, x);
-      }
+      const tf = new Map<number, [number, number]>();
+      const count = (t: string, field: 0 | 1) => {
+        const id = dict.intern(t);
+        (tf.get(id) ?? tf.set(id, [0, 0]).get(id)!)[field]++;
+      };
+      for (const t of p.heading) count(t, 0);
+      for (const t of p.text) count(t, 1);
+      for (const [id, [h, x]] of tf) (lists[id] ??= []).push(doc, h, x);
     });
+    ({ start: this.start, postings: this.postings } = pack(lists, dict.size));
     const sum = (a: Float64Array) => a.reduce((s, v) => s + v, 0);
     this.avgHeading = sum(this.headingLen) / Math.max(1, passages.length) || 1;
     this.avgText = sum(this.textLen) / Math.max(1, passages.length) || 1;
   }
 
+  /** The term's postings, or nothing. */
+  private range(term: string): [number, number] | undefined {
+    const id = this.dict.id(term);
+    if (id === undefined || id + 1 >= this.start.length || this.start[id] === this.start[id + 1]) return undefined;
+    return [this.start[id], this.start[id + 1]];
+  }
+
   /** Number of passages containing the term. */
   docFrequency(term: string): number {
-    return (this.postings.get(term)?.length ?? 0) / 3;
+    const r = this.range(term);
+    return r ? (r[1] - r[0]) / 3 : 0;
   }
 
   /** The `limit` best passages for the weighted terms, best first. */
@@ -61,11 +75,12 @@ export class InvertedIndex {
     const touched: number[] = [];
     const scores = this.scores;
     for (const { term, boost } of terms) {
-      const list = this.postings.get(term);
-      if (!list) continue;
-      const df = list.length / 3;
+      const r = this.range(term);
+      if (!r) continue;
+      const list = this.postings;
+      const df = (r[1] - r[0]) / 3;
       const idf = Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
-      for (let i = 0; i < list.length; i += 3) {
+      for (let i = r[0]; i < r[1]; i += 3) {
         const doc = list[i];
         const tf =
           (this.headingBoost * list[i + 1]) / (1 - B + (B * this.headingLen[doc]) / this.avgHeading) +
@@ -94,4 +109,13 @@ export class InvertedIndex {
     if (best.length < limit) best.sort((a, b) => b.score - a.score);
     return best;
   }
+}
+
+/** Packs per-term posting lists into one array with start offsets (terms without postings get empty ranges). */
+function pack(lists: number[][], terms: number): { start: Int32Array; postings: Int32Array } {
+  const start = new Int32Array(terms + 1);
+  for (let t = 0; t < terms; t++) start[t + 1] = start[t] + (lists[t]?.length ?? 0);
+  const postings = new Int32Array(start[terms]);
+  for (let t = 0; t < terms; t++) if (lists[t]) postings.set(lists[t], start[t]);
+  return { start, postings };
 }

@@ -1,6 +1,7 @@
 // What a passage's heading says it is: its terms, its subject, and the kinds of question it answers.
 import { conceptsIn, GENERIC_CONCEPTS } from './glossary.js';
 import type { PassageProfile } from './ranking.js';
+import { TermDictionary, TermSet, type TermLookup } from './term-set.js';
 import { words } from './tokenize.js';
 import type { Chunk, Intent } from './types.js';
 
@@ -28,17 +29,17 @@ function termsOf(text: string): Set<string> {
   return set;
 }
 
-export function profileOf(chunk: Chunk, all: Set<string>, title: Set<string>): PassageProfile {
+export function profileOf(chunk: Chunk, all: Iterable<string>, title: TermLookup, dict: TermDictionary): PassageProfile {
   const own = chunk.headingPath[chunk.headingPath.length - 1] ?? chunk.doc.title;
   // Option names count whole (memory-swap is not memory); generic concepts do not make a subject.
   const subject = words(own.split(/:\s/)[0])
     .filter((w) => !w.isStop && w.key.length >= 2)
     .map((w) => new Set(/[-_.]/.test(w.surface) ? [w.key] : [w.key, ...conceptsIn(w.surface).filter((c) => !GENERIC_CONCEPTS.has(c.slice(1)))]));
   return {
-    all,
+    all: TermSet.of(dict, all),
     title,
-    heading: termsOf(own),
-    headingExact: new Set(words(own).map((w) => w.key)),
+    heading: TermSet.of(dict, termsOf(own)),
+    headingExact: TermSet.of(dict, words(own).map((w) => w.key)),
     answers: headingAnswers(own, chunk.code.length > 0),
     subject,
     lang: chunk.doc.lang,

@@ -15,6 +15,10 @@ export interface QueryUnit {
   weight: number;
   /** Some form of it occurs in the knowledge base. */
   known: boolean;
+  /** A Korean verb or adjective form: how it is asked, seldom what about. */
+  predicate?: boolean;
+  /** Order among the question's words (premise words far after the question part's), for proximity. */
+  position?: number;
 }
 
 export interface QueryAnalysis {
@@ -109,6 +113,8 @@ const endsInVerbFinal = (word: string) => {
   const code = word.charCodeAt(word.length - 1) - 0xac00;
   return code >= 0 && code <= 11171 && [4, 8, 16].includes(code % 28);
 };
+/** A word that ends in a verb or adjective ending (known words: the ending alone, not a closing ㄴ/ㄹ/ㅁ). */
+const isConjugated = (word: string) => KOREAN_PREDICATE.test(word) || AFTER_VERB.test(word);
 const isKoreanPredicate = (word: string) => KOREAN_PREDICATE.test(word) || AFTER_VERB.test(word) || (word.length >= 2 && endsInVerbFinal(word));
 
 /** A VM/Docker concept that is not a generic word (difference, run, size …). */
@@ -118,19 +124,24 @@ const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEP
  * an option name), or two topic concepts together ("container memory"); "ship a container" alone is not.
  */
 const isOnTopic = (units: QueryUnit[], text: string) => {
-  const topic = new Set(units.flatMap((u) => u.concepts).filter((c) => !GENERIC_CONCEPTS.has(c.slice(1))));
-  return topic.size >= 2 || [...topic].some((c) => !AMBIGUOUS_CONCEPTS.has(c.slice(1))) || NAMES_OPTION.test(text);
+  const concepts = new Set(units.flatMap((u) => u.concepts));
+  const topic = [...concepts].filter((c) => !GENERIC_CONCEPTS.has(c.slice(1)));
+  if (topic.length >= 2 || topic.some((c) => !AMBIGUOUS_CONCEPTS.has(c.slice(1))) || NAMES_OPTION.test(text)) return true;
+  // "list running containers": an ambiguous concept in a Docker setting (a generic concept beside it) and
+  // no content word the knowledge base never uses ("resize an image with PIL" has two).
+  const foreign = units.some((u) => !u.known && !u.predicate && !/^[0-9]/.test(u.key));
+  return topic.length === 1 && concepts.size > topic.length && !foreign;
 };
 /** An option written as one (--cpus, --memory-swap). */
 const NAMES_OPTION = /(?:^|[\s(`])--[a-z][a-z-]+/i;
 
-/** In a question, "Docker" usually stands for containers in general ("VM vs Docker"). */
-const QUERY_ALSO: Record<string, string[]> = { '§docker': ['§container'] };
+/** In a question, "Docker" usually stands for containers in general ("VM vs Docker"), and a size (300 MB) for memory. */
+const QUERY_ALSO: Record<string, string[]> = { '§docker': ['§container'], '§unit': ['§memory'] };
 
-function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<string>): QueryUnit[] {
+function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<string>, offset: number): QueryUnit[] {
   const ws = words(text);
   const units: QueryUnit[] = [];
-  for (const w of ws) {
+  for (const [i, w] of ws.entries()) {
     if (w.isStop || seen.has(w.key) || CONTEXT_WORDS.has(w.surface) || CONTEXT_WORDS.has(w.key)) continue;
     if (w.script === 'digit' && w.key.length < 2) continue;
     // An option name the knowledge base knows counts whole: --memory-reservation is not --memory.
@@ -142,9 +153,10 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
     // A word weighs as much as its best form is rare; one the knowledge base never uses weighs the most.
     const known = [w.key, ...concepts].filter((t) => vocab.knows(t));
     let weight = known.length ? Math.min(...known.map((t) => vocab.idf(t))) : vocab.idf('\u0000unknown');
-    if (!known.length && w.script === 'hangul' && isKoreanPredicate(w.key)) weight *= p.koreanPredicateFactor;
+    const predicate = w.script === 'hangul' && !concepts.length && (known.length ? isConjugated(w.key) : isKoreanPredicate(w.key));
+    if (predicate) weight *= p.koreanPredicateFactor;
     if (w.script === 'digit') weight = Math.min(weight, p.numberWeight); // the value asked about (--cpus 0.5), not what to look up
-    units.push({ key: w.key, bigrams: w.script === 'hangul' ? hangulBigrams(w.key) : [], concepts, weight, known: known.length > 0 });
+    units.push({ key: w.key, bigrams: w.script === 'hangul' ? hangulBigrams(w.key) : [], concepts, weight, known: known.length > 0, predicate, position: offset + i });
   }
   // Two Latin words the knowledge base writes as one option name ("pids limit" → pids-limit).
   for (let i = 0; i + 1 < ws.length; i++) {
@@ -175,8 +187,8 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
  */
 export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams): { units: QueryUnit[]; onTopic: boolean } {
   const seen = new Set<string>();
-  const focusUnits = wordUnits(q.focus, vocab, p, seen);
-  const premiseUnits = wordUnits(q.premise, vocab, p, seen);
+  const focusUnits = wordUnits(q.focus, vocab, p, seen, 0);
+  const premiseUnits = wordUnits(q.premise, vocab, p, seen, 10_000);
   for (const u of premiseUnits) u.weight *= p.premiseWeight;
   const units = [...focusUnits, ...premiseUnits];
   const onTopic = isOnTopic(units, q.text);

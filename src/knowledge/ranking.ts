@@ -1,7 +1,7 @@
 // The ranking model, on one page. Candidates come from BM25F over heading and text (inverted-index.ts);
 // each candidate passage p is scored against the question's weighted units u (query.ts):
 //
-//   score(p) = [ coverageWeight·cov(p) + headingWeight·head(p) + bm25Weight·bm25(p)/bm25(best) ]
+//   score(p) = [ coverageWeight·cov(p) + headingWeight·head(p) + bm25Weight·bm25(p)/bm25(best) + proximityWeight·prox(p) ]
 //              × (1 + sameLanguageBoost·[p is in the question's language])
 //              × (1 + intentBoost·[p's heading answers the question's intent])
 //              + subjectWeight·subject(p)
@@ -11,6 +11,7 @@
 //              of its Hangul bigrams at bigramCredit × the share)
 //   head(p)    the same share, covered by p's own heading only (a word met there only as a synonym or inside
 //              another option name counts synonymHeadingCredit)
+//   prox(p)    share of the question's near word pairs that stand near each other in p too (proximity.ts)
 //   subject(p) for a definition (compare) question and a defining (comparing) heading, the share of the heading's subject (its
 //              words before the first colon) that the question names: "컨테이너란" for "컨테이너가 뭐야", not
 //              "컨테이너 엔진의 역할"
@@ -22,6 +23,7 @@
 // an example). Junk and greetings are never answered.
 import { isConcept, isHangulBigram } from './tokenize.js';
 import type { QueryUnit } from './query.js';
+import type { TermLookup } from './term-set.js';
 import type { Intent } from './types.js';
 
 export interface RankingParams {
@@ -34,6 +36,13 @@ export interface RankingParams {
   coverageWeight: number;
   headingWeight: number;
   bm25Weight: number;
+  /** Weight of term proximity: near question words that stand near each other in the passage too (proximity.ts). */
+  proximityWeight: number;
+  /** Question words at most this many words apart form a pair; passage words at most `proximityWindow` apart match it. */
+  proximitySpan: number;
+  proximityWindow: number;
+  /** How many of the best candidates get the proximity feature (it reads each passage's words). */
+  proximityCandidates: number;
   /** Credit for a unit met only in the document title (context, not content). */
   titleCredit: number;
   /** Credit for a Hangul word met by half or more of its bigrams (compounds, spacing, typos). */
@@ -73,6 +82,10 @@ export const DEFAULT_RANKING: RankingParams = {
   coverageWeight: 0.4,
   headingWeight: 0.4,
   bm25Weight: 0.2,
+  proximityWeight: 0.45,
+  proximitySpan: 3,
+  proximityWindow: 2,
+  proximityCandidates: 12,
   titleCredit: 0.5,
   bigramCredit: 0.8,
   synonymHeadingCredit: 0.85,
@@ -95,6 +108,7 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
   'coverage (text)': { coverageWeight: 0 },
   'heading coverage': { headingWeight: 0 },
   'bm25 score': { bm25Weight: 0 },
+  'term proximity': { proximityWeight: 0 },
   'title credit': { titleCredit: 0 },
   'hangul bigram credit': { bigramCredit: 0 },
   'synonym heading credit': { synonymHeadingCredit: 1 },
@@ -114,13 +128,13 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
 /** What the ranking knows about one passage, computed once at index time. */
 export interface PassageProfile {
   /** Terms of the heading path and text. */
-  all: Set<string>;
+  all: TermLookup;
   /** Terms of the document title. */
-  title: Set<string>;
+  title: TermLookup;
   /** Terms of the passage's own (innermost) heading. */
-  heading: Set<string>;
+  heading: TermLookup;
   /** The heading's words as written (whole words and whole option names). */
-  headingExact: Set<string>;
+  headingExact: TermLookup;
   /** The intents its heading answers. */
   answers: Set<Intent>;
   /** Words of the heading before the first colon, each with its terms. */
@@ -129,10 +143,10 @@ export interface PassageProfile {
 }
 
 /** Share of the question's weight that a set of terms covers (0..1). */
-export function coverage(units: QueryUnit[], terms: Set<string>, p: RankingParams, context?: Set<string>, exact?: Set<string>): number {
+export function coverage(units: QueryUnit[], terms: TermLookup, p: RankingParams, context?: TermLookup, exact?: TermLookup): number {
   let total = 0;
   let covered = 0;
-  const has = (set: Set<string>, u: QueryUnit) => set.has(u.key) || u.concepts.some((c) => set.has(c));
+  const has = (set: TermLookup, u: QueryUnit) => set.has(u.key) || u.concepts.some((c) => set.has(c));
   for (const u of units) {
     total += u.weight;
     if (has(terms, u)) covered += u.weight * (exact && !exact.has(u.key) && !isConcept(u.key) ? p.synonymHeadingCredit : 1);
@@ -161,12 +175,13 @@ export function scorePassage(
   asked: Set<string>,
   profile: PassageProfile,
   bm25Share: number,
+  prox: number,
   ctx: { lang: string; intent: Intent },
   p: RankingParams,
 ): Scored {
   const cov = coverage(units, profile.all, p, profile.title);
   const head = coverage(units, profile.heading, p, undefined, profile.headingExact);
-  let score = p.coverageWeight * cov + p.headingWeight * head + p.bm25Weight * bm25Share;
+  let score = p.coverageWeight * cov + p.headingWeight * head + p.bm25Weight * bm25Share + p.proximityWeight * prox;
   if (profile.lang === ctx.lang) score *= 1 + p.sameLanguageBoost;
   if (profile.answers.has(ctx.intent)) score *= 1 + p.intentBoost;
   // Asked what X is, the passage about X itself ("컨테이너란"), not about X's parts ("컨테이너 엔진의 역할").
@@ -176,7 +191,7 @@ export function scorePassage(
 
 /** The highest score a passage can reach, so relevance is reported in 0..1. */
 export function maxScore(p: RankingParams): number {
-  return (p.coverageWeight + p.headingWeight + p.bm25Weight) * (1 + p.sameLanguageBoost) * (1 + p.intentBoost) + p.subjectWeight;
+  return (p.coverageWeight + p.headingWeight + p.bm25Weight + p.proximityWeight) * (1 + p.sameLanguageBoost) * (1 + p.intentBoost) + p.subjectWeight;
 }
 
 /** The coverage the best passage must reach for the question to be answered. */

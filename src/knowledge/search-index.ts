@@ -6,6 +6,8 @@ import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { profileOf } from './profile.js';
 import { analyseQuery, queryUnits, type Vocabulary } from './query.js';
 import { abstainBar, DEFAULT_RANKING, maxScore, scorePassage, termBoost, type PassageProfile, type RankingParams } from './ranking.js';
+import { proximity, wordSequence } from './proximity.js';
+import { TermDictionary } from './term-set.js';
 import { HangulSpelling, SpellingCorrector } from './spelling.js';
 import { tokenize, words } from './tokenize.js';
 import type { Chunk, Lang, SearchHit, SearchResult } from './types.js';
@@ -32,6 +34,7 @@ export class SearchIndex implements Vocabulary {
     const latinWords: string[] = [];
     const hangulWords: string[] = [];
     const titles = new Map<string, { tokens: string[]; set: Set<string> }>();
+    const dict = new TermDictionary();
     const docs: IndexedPassage[] = [];
     const tokensOf = (text: string): string[] => {
       const out: string[] = [];
@@ -53,9 +56,9 @@ export class SearchIndex implements Vocabulary {
       const headingTokens = tokensOf(c.heading);
       const textTokens = tokensOf(c.text);
       docs.push({ heading: [...title.tokens, ...headingTokens], text: textTokens });
-      return profileOf(c, new Set([...headingTokens, ...textTokens]), title.set);
+      return profileOf(c, [...headingTokens, ...textTokens], title.set, dict);
     });
-    this.index = new InvertedIndex(docs);
+    this.index = new InvertedIndex(docs, dict);
     // Glossary forms are words too: "capped" is not a typo of "mapped".
     this.speller = new SpellingCorrector([...latinWords, ...glossaryWords()]);
     this.hangulSpeller = new HangulSpelling(hangulWords);
@@ -114,7 +117,14 @@ export class SearchIndex implements Vocabulary {
 
     const asked = new Set(units.flatMap((u) => [u.key, ...u.concepts]));
     const top = raw[0].score;
-    const rescored = raw.map((r) => ({ chunk: this.chunks[r.id], ...scorePassage(units, asked, this.profiles[r.id], r.score / top, { lang, intent }, p) }));
+    const bm25 = new Map(raw.map((r) => [r.id, r.score / top]));
+    const score = (id: number, prox: number) => ({ id, chunk: this.chunks[id], ...scorePassage(units, asked, this.profiles[id], bm25.get(id)!, prox, { lang, intent }, p) });
+    const rescored = raw.map((r) => score(r.id, 0)).sort((a, b) => b.score - a.score);
+    // Proximity reads the passage's words in order: only for the leading candidates, where it can change the order.
+    for (let i = 0; i < Math.min(p.proximityCandidates, rescored.length) && p.proximityWeight; i++) {
+      const { id, chunk } = rescored[i];
+      rescored[i] = score(id, proximity(units, wordSequence(`${chunk.heading}\n${chunk.text}`), p.proximitySpan, p.proximityWindow));
+    }
     rescored.sort((a, b) => b.score - a.score);
     const bar = abstainBar(units, onTopic, minScore, p);
     const abstain = minScore > 0 && (rescored[0].cov < bar || (!onTopic && rescored[0].head === 0));

@@ -4,7 +4,7 @@
 // English: Porter stems, plus whole option names such as `cpu-shares`. Glossary concepts (see glossary.ts)
 // are added as `§id` tokens so that "virtual machine", "VM" and "가상머신" meet.
 import { stem as stemmer } from 'porter2';
-import { COPULA, EN_STOP, KO_STOP, PARTICLES, VERB_ENDINGS } from './closed-class.js';
+import { COPULA, EN_STOP, isGluedStop, KO_STOP, PARTICLES, VERB_ENDINGS } from './closed-class.js';
 import { conceptsIn } from './glossary.js';
 import type { Lang } from './types.js';
 
@@ -76,7 +76,7 @@ function analyse(surface: string): Word {
   let word: Word;
   if (HANGUL.test(surface)) {
     const stripped = stripVerbEnding(stripParticle(surface));
-    const isStop = KO_STOP.has(surface) || KO_STOP.has(stripped) || KO_STOP.has(stripCopula(surface)) || PARTICLES.includes(surface);
+    const isStop = KO_STOP.has(surface) || KO_STOP.has(stripped) || KO_STOP.has(stripCopula(surface)) || PARTICLES.includes(surface) || isGluedStop(surface);
     const terms = new Set<string>([stripped]);
     if (stripped !== surface) terms.add(surface);
     for (const g of hangulBigrams(stripped)) terms.add(g);

@@ -69,13 +69,16 @@ describe('questions as people type them', () => {
     ['걍 cgroup 요약좀 ㅋㅋ', /cgroup/i],
     ['VM은 하드웨어를 나눠 쓴다던데, 그럼 네트워크는 어떻게 해?', /NIC|네트워크/],
     ['if i run 5 contianers how many kernals are running', /kernel/i],
+    ['command to list running containers', /docker ps/],
+    ['리눅스에서 윈도우 컨테이너도 띄울수있나요', /윈도우|Windows/],
+    ['앱이 컨테이너 안에서 pid 1로 나오던데 왜그럼', /PID|pid/],
   ])('%s is answered from the right passage', (q, expected) => {
     const r = search(q);
     expect(r.abstain).toBe(false);
     expect(`${r.hits[0].chunk.heading}\n${r.hits[0].chunk.text}`).toMatch(expected);
   });
 
-  it.each(['best way to ship a 20ft container from busan to la', '가상화폐 지금 들어가도 됨? ㅋㅋ', '텔레그램 봇 만드는 법', '파이썬으로 웹 크롤러 만드는 법 알려줘'])(
+  it.each(['best way to ship a 20ft container from busan to la', '가상화폐 지금 들어가도 됨? ㅋㅋ', '텔레그램 봇 만드는 법', '파이썬으로 웹 크롤러 만드는 법 알려줘', 'resize a jpeg image with PIL', 'ship a 40ft container to busan'])(
     'declines a Docker word in another sense or an unrelated question: %s',
     (q) => expect(search(q).abstain).toBe(true),
   );

@@ -101,3 +101,12 @@ describe('Korean spelling', () => {
     expect(s.correct('격리')).toBe('격리');
   });
 });
+
+describe('closed-class words typed together', () => {
+  it('reads two closed-class words glued into one as closed-class, but not a content word beside one', () => {
+    expect(words('왜그럼').every((w) => w.isStop)).toBe(true);
+    expect(words('알려줘요').every((w) => w.isStop)).toBe(true);
+    expect(words('도커그럼').some((w) => w.isStop)).toBe(false);
+    expect(words('띄울수있음')[0].key).toBe('띄울');
+  });
+});
