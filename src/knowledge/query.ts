@@ -17,6 +17,8 @@ export interface QueryUnit {
   known: boolean;
   /** A Korean verb or adjective form: how it is asked, seldom what about. */
   predicate?: boolean;
+  /** A content word the knowledge base never uses, not even in part (for a Hangul word: most of its bigrams). */
+  foreign?: boolean;
   /** Order among the question's words (premise words far after the question part's), for proximity. */
   position?: number;
 }
@@ -102,7 +104,7 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
 }
 
 /** Korean word endings of verbs and adjectives: such words say little about the topic. */
-const KOREAN_PREDICATE = /(?:면|고|서|어|아|여|요|니|나|지|게|는|은|던|까|야|해|돼|됨|음|함|ㄴ|자|죠|네|데|가|려|러)$/;
+const KOREAN_PREDICATE = /(?:면|고|서|어|아|여|요|니|나|지|게|는|은|던|까|야|해|돼|됨|음|함|ㄴ|자|죠|네|데|가|려|러|다)$/;
 /** Bound nouns after a verb: 넘칠때, 느려지기, 쓸듯. */
 const AFTER_VERB = /(?:때|기|듯|수|적)$/;
 /**
@@ -129,8 +131,7 @@ const isOnTopic = (units: QueryUnit[], text: string) => {
   if (topic.length >= 2 || topic.some((c) => !AMBIGUOUS_CONCEPTS.has(c.slice(1))) || NAMES_OPTION.test(text)) return true;
   // "list running containers": an ambiguous concept in a Docker setting (a generic concept beside it) and
   // no content word the knowledge base never uses ("resize an image with PIL" has two).
-  const foreign = units.some((u) => !u.known && !u.predicate && !/^[0-9]/.test(u.key));
-  return topic.length === 1 && concepts.size > topic.length && !foreign;
+  return topic.length === 1 && concepts.size > topic.length && !units.some((u) => u.foreign);
 };
 /** An option written as one (--cpus, --memory-swap). */
 const NAMES_OPTION = /(?:^|[\s(`])--[a-z][a-z-]+/i;
@@ -156,7 +157,9 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
     const predicate = w.script === 'hangul' && !concepts.length && (known.length ? isConjugated(w.key) : isKoreanPredicate(w.key));
     if (predicate) weight *= p.koreanPredicateFactor;
     if (w.script === 'digit') weight = Math.min(weight, p.numberWeight); // the value asked about (--cpus 0.5), not what to look up
-    units.push({ key: w.key, bigrams: w.script === 'hangul' ? hangulBigrams(w.key) : [], concepts, weight, known: known.length > 0, predicate, position: offset + i });
+    const bigrams = w.script === 'hangul' ? hangulBigrams(w.key) : [];
+    const foreign = !known.length && !predicate && w.script !== 'digit' && bigrams.filter((g) => vocab.knows(g)).length * 2 < Math.max(1, bigrams.length);
+    units.push({ key: w.key, bigrams, concepts, weight, known: known.length > 0, predicate, foreign, position: offset + i });
   }
   // Two Latin words the knowledge base writes as one option name ("pids limit" → pids-limit).
   for (let i = 0; i + 1 < ws.length; i++) {
