@@ -12,7 +12,7 @@
 //   head(p)    the same share, covered by p's own heading only (a word met there only as a synonym or inside
 //              another option name counts synonymHeadingCredit)
 //   prox(p)    share of the question's near word pairs that stand near each other in p too (proximity.ts)
-//   subject(p) for a definition (compare) question and a defining (comparing) heading, the share of the heading's subject (its
+//   subject(p) for a definition or compare question, the share of the heading's subject (its
 //              words before the first colon) that the question names: "컨테이너란" for "컨테이너가 뭐야", not
 //              "컨테이너 엔진의 역할"
 //
@@ -185,7 +185,7 @@ export function scorePassage(
   if (profile.lang === ctx.lang) score *= 1 + p.sameLanguageBoost;
   if (profile.answers.has(ctx.intent)) score *= 1 + p.intentBoost;
   // Asked what X is, the passage about X itself ("컨테이너란"), not about X's parts ("컨테이너 엔진의 역할").
-  if (SUBJECT_INTENTS.has(ctx.intent) && profile.answers.has(ctx.intent) && profile.subject.length) score += p.subjectWeight * (profile.subject.filter((w) => [...w].some((t) => asked.has(t))).length / profile.subject.length);
+  if (SUBJECT_INTENTS.has(ctx.intent) && profile.subject.length) score += p.subjectWeight * (profile.subject.filter((w) => [...w].some((t) => asked.has(t))).length / profile.subject.length);
   return { score, cov, head };
 }
 
