@@ -11,8 +11,8 @@ const PASSAGES_USED = 3;
 const MAX_SUPPORT = 3;
 /** A later passage contributes only if it scored at least this share of the best one. */
 const NEAR_BEST = 0.75;
-/** Sentences whose terms overlap one already chosen this much (Jaccard) say the same thing. */
-const DUPLICATE_OVERLAP = 0.65;
+/** A sentence must bring at least this share of terms the answer has not used yet, or it repeats the answer. */
+const MIN_NOVELTY = 0.45;
 
 /** Sentence openings that refer back to the sentence before (a pronoun, a connective, an enumeration). */
 const LEANS_ON_PREVIOUS =
@@ -35,11 +35,11 @@ interface Sentence {
 
 const termSet = (text: string) => new Set(tokenize(text).filter((t) => !isHangulBigram(t)));
 
-function overlapShare(a: Set<string>, b: Set<string>): number {
-  if (!a.size || !b.size) return 0;
-  let shared = 0;
-  for (const t of a) if (b.has(t)) shared++;
-  return shared / (a.size + b.size - shared);
+/** Share of a sentence's terms that the answer so far does not have. */
+function novelty(terms: Set<string>, covered: Set<string>): number {
+  const words = [...terms].filter((t) => !isConcept(t)); // a concept token repeats its word
+  if (!words.length) return 0;
+  return words.filter((t) => !covered.has(t)).length / words.length;
 }
 
 /** Sources as listed: one copy per section (the question's language when both are found), that language first. */
@@ -88,11 +88,12 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   const cite = (h: SearchHit) => sources.indexOf(h) + 1;
 
   const parts: string[] = [];
-  const chosenTerms: Set<string>[] = [];
+  const covered = new Set<string>();
   let length = 0;
+  const cover = (terms: Set<string>) => terms.forEach((t) => covered.add(t));
   const add = (text: string, terms: Set<string>) => {
     parts.push(text);
-    chosenTerms.push(terms);
+    cover(terms);
     length += text.length + 1;
   };
 
@@ -113,10 +114,11 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   for (const s of candidates.sort((a, b) => b.score - a.score)) {
     if (support.length >= MAX_SUPPORT || s.score <= 0) break;
     if (lead && (lead.includes(s.text) || s.text.includes(lead))) continue;
-    if ([...chosenTerms, ...support.map((x) => x.terms)].some((t) => overlapShare(s.terms, t) >= DUPLICATE_OVERLAP)) continue;
+    if (novelty(s.terms, covered) < MIN_NOVELTY) continue;
     if (s.position > 0 && LEANS_ON_PREVIOUS.test(s.text) && !support.some((x) => x.source === s.source && x.position === s.position - 1)) continue;
     if (length + s.text.length + 5 > maxChars) continue;
     support.push(s);
+    cover(s.terms);
     length += s.text.length + 5;
   }
   support.sort((a, b) => a.source - b.source || a.position - b.position);

@@ -53,6 +53,16 @@ describe('extractive answer', () => {
     expect(a.answer).not.toMatch(/Unrelated closing/);
   });
 
+  it('leaves out a sentence that only restates the key point in other words, keeps one that adds something', () => {
+    const c = {
+      ...chunk('e#1', 'en', 'Kernel', 'A container has no kernel of its own: all containers share the host kernel. Without a kernel to boot, a container starts in about a second.'),
+      keyPoint: 'Containers share the host kernel and have no kernel of their own.',
+    };
+    const a = extractiveAnswer(result('do containers have their own kernel', 'en', [c]), 600);
+    expect(a.answer).not.toMatch(/all containers share/);
+    expect(a.answer).toMatch(/starts in about a second\. \[1\]/);
+  });
+
   it('shows the command of a how-to question as a code block', () => {
     const c = { ...chunk('e#1', 'en', 'Run with a limit', 'Put options before the image.\ndocker run -d --memory 300m nginx'), code: ['docker run -d --memory 300m nginx'] };
     const r = { ...result('how do i run nginx with 300m memory', 'en', [c]), intent: 'howto' as const };
