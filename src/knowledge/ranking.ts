@@ -20,7 +20,8 @@
 // in proportion for long on-topic questions (more than longQuestionWords words outside the glossary). A
 // question with no VM/Docker concept needs the bar plus offTopicMargin, and a passage whose heading shares
 // some of it (head > 0): a passage about what it asks, not one that mentions its word in passing (Python as
-// an example). Junk and greetings are never answered.
+// an example); and none of its words may be foreign to the knowledge base ("깃허브 fork랑 clone" is about
+// git, though fork() and clone() are in the fork-bomb passage). Junk and greetings are never answered.
 import { isConcept, isHangulBigram } from './tokenize.js';
 import type { QueryUnit } from './query.js';
 import type { TermLookup } from './term-set.js';

@@ -127,7 +127,7 @@ export class SearchIndex implements Vocabulary {
     }
     rescored.sort((a, b) => b.score - a.score);
     const bar = abstainBar(units, onTopic, minScore, p);
-    const abstain = minScore > 0 && (rescored[0].cov < bar || (!onTopic && rescored[0].head === 0));
+    const abstain = minScore > 0 && (rescored[0].cov < bar || (!onTopic && (rescored[0].head === 0 || units.some((u) => u.foreign))));
     const max = maxScore(p);
     const hits: SearchHit[] = abstain ? [] : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));
     return { query, lang, kind, intent, hits, abstain, terms };
