@@ -56,7 +56,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'run', forms: ['run(?:s|ning)?', 'start(?:s|ing)?', 'launch(?:es|ing)?', 'execut(?:e|es|ed|ing|ion)', '실행', '구동', '띄우~', '띄워~'] },
   { id: 'command', forms: ['commands?', '명령', '명령어', '커맨드'] },
   { id: 'parse', forms: ['pars(?:e|es|ed|ing)', 'interpret(?:s|ed)?', '파싱', '해석'] },
-  { id: 'library', forms: ['librar(?:y|ies)', 'dependenc(?:y|ies)', '라이브러리', '의존성'] },
+  { id: 'library', forms: ['librar(?:y|ies)', 'libs?', 'dependenc(?:y|ies)', '라이브러리', '의존성'] },
   { id: 'runtime', forms: ['runtimes?', '런타임'] },
   { id: 'windows', forms: ['windows', '윈도우', '윈도'] },
   { id: 'linux', forms: ['linux', '리눅스'] },

@@ -147,7 +147,7 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
     if (w.script === 'digit' && w.key.length < 2) continue;
     // An option name the knowledge base knows counts whole: --memory-reservation is not --memory.
     const option = w.script === 'latin' && w.surface.includes('-') && vocab.knows(w.key);
-    const concepts = p.glossary ? (option ? wholeWordConcepts(w.surface) : conceptsIn(w.surface)).flatMap((c) => [c, ...(QUERY_ALSO[c] ?? [])]) : [];
+    const concepts = p.glossary && !w.surface.startsWith('/') ? (option ? wholeWordConcepts(w.surface) : conceptsIn(w.surface)).flatMap((c) => [c, ...(QUERY_ALSO[c] ?? [])]) : [];
     if (concepts.includes('§role')) continue; // "역할", "what does … do" say what kind of answer is wanted (intent)
     if (w.script === 'hangul' && w.key.length < 2 && !concepts.length) continue; // 일, 큰, 치: too ambiguous to weigh
     seen.add(w.key);

@@ -100,11 +100,24 @@ function analyse(surface: string): Word {
   return word;
 }
 
+/** A file path of two or more segments (/var/run/docker.sock, /sys/fs/cgroup). */
+const PATH_RE = /(?<![\w./-])\/(?:[a-z0-9._-]+\/)+[a-z0-9._-]+/g;
+
+/** Where the directories of paths lie: `var` and `run` in /var/run/docker.sock are not words of the text. */
+function pathSpans(text: string): { from: number; to: number; path: string }[] {
+  return [...text.matchAll(PATH_RE)].map((m) => ({ from: m.index, to: m.index + m[0].lastIndexOf('/'), path: m[0] }));
+}
+
 export function words(text: string): Word[] {
   const out: Word[] = [];
   let prevEnd = -1;
-  for (const m of normalize(text).matchAll(WORD_RE)) {
+  const normal = normalize(text);
+  const paths = normal.includes('/') ? pathSpans(normal) : [];
+  for (const m of normal.matchAll(WORD_RE)) {
     const surface = m[0];
+    const path = paths.find(({ from, to }) => m.index > from && m.index <= to + 1);
+    if (path && m.index < path.to) continue; // a directory
+    if (path) out.push({ surface: path.path, terms: [path.path], key: path.path, isStop: false, script: 'latin' }); // the whole path, then its file name
     const glued = m.index === prevEnd; // e.g. the 과 of "VM과", the 랑 of "1024랑"
     prevEnd = m.index + surface.length;
     if (glued && HANGUL.test(surface) && (PARTICLES.includes(surface) || KO_STOP.has(surface))) continue;

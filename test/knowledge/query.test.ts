@@ -78,7 +78,7 @@ describe('questions as people type them', () => {
     expect(`${r.hits[0].chunk.heading}\n${r.hits[0].chunk.text}`).toMatch(expected);
   });
 
-  it.each(['best way to ship a 20ft container from busan to la', '가상화폐 지금 들어가도 됨? ㅋㅋ', '텔레그램 봇 만드는 법', '파이썬으로 웹 크롤러 만드는 법 알려줘', 'resize a jpeg image with PIL', 'ship a 40ft container to busan', '깃허브 fork랑 clone 차이 뭐임'])(
+  it.each(['best way to ship a 20ft container from busan to la', '가상화폐 지금 들어가도 됨? ㅋㅋ', '텔레그램 봇 만드는 법', '파이썬으로 웹 크롤러 만드는 법 알려줘', 'resize a jpeg image with PIL', 'ship a 40ft container to busan', '깃허브 fork랑 clone 차이 뭐임', 'how to swap two vars in python'])(
     'declines a Docker word in another sense or an unrelated question: %s',
     (q) => expect(search(q).abstain).toBe(true),
   );

@@ -110,3 +110,12 @@ describe('closed-class words typed together', () => {
     expect(words('띄울수있음')[0].key).toBe('띄울');
   });
 });
+
+describe('file paths', () => {
+  it('reads a path as one word plus its file name, never its directories as words', () => {
+    const surfaces = words('listens on /var/run/docker.sock, not on CPU/memory').map((w) => w.surface);
+    expect(surfaces).toEqual(expect.arrayContaining(['/var/run/docker.sock', 'docker.sock', 'cpu', 'memory']));
+    expect(surfaces).not.toContain('var');
+    expect(surfaces).not.toContain('run');
+  });
+});
