@@ -42,7 +42,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'risk', forms: ['safe(?:ly|ty)?', 'unsafe', 'danger(?:ous)?', 'risk(?:s|y)?', 'caution', 'careful', 'warnings?', '위험', '안전', '주의', '조심'] },
   { id: 'production', forms: ['prod', 'production', '운영 환경', '프로덕션', '실서비스'] },
   { id: 'list', forms: ['list(?:s|ed|ing)?', 'ls', '목록', '조회'] },
-  { id: 'contain', forms: ['contains?', 'includ(?:e|es|ed|ing)', 'pack(?:s|ed|aged)?', 'bundl(?:e|es|ed|ing)', '들어 ?있', '포함', '담긴', '담겨~', '묶어~'] },
+  { id: 'contain', forms: ['contain(?:s|ed|ing)?', 'includ(?:e|es|ed|ing)', 'pack(?:s|ed|aged)?', 'bundl(?:e|es|ed|ing)', 'inside', 'goes into', 'made of', '들어 ?있', '들어가~', '포함', '담긴', '담겨~', '담는', '묶어~', '구성'] },
   { id: 'process', forms: ['process(?:es)?', '프로세스'] },
   { id: 'namespace', forms: ['namespaces?', '네임스페이스', '이름 ?공간'] },
   { id: 'cgroup', forms: ['cgroups?', 'control groups?', '컨트롤 그룹', '제어 그룹', '씨그룹'] },
@@ -71,7 +71,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'capability', forms: ['capabilit(?:y|ies)', 'cap-drop', '권한', '케이퍼빌리티'] },
   { id: 'code', forms: ['codes?', '코드'] },
   { id: 'exit', forms: ['exit(?:s|ed)?(?: code)?', 'killed', 'kill', 'sigkill', '종료', '죽~', '강제 종료', '킬'] },
-  { id: 'portability', forms: ['portab(?:le|ility)', 'anywhere', '이식성', '어디서나'] },
+  { id: 'portability', forms: ['portab(?:le|ility)', 'anywhere', 'any (?:host|machine|server|computer)', '이식성', '어디서나', '어디서든', '어느 (?:서버|컴퓨터|머신|호스트)에서(?:나|든)'] },
   { id: 'density', forms: ['density', 'lightweight', 'light(?:er|est)?', 'heav(?:y|ier|iest)', '가벼~', '무거~', '경량'] },
   { id: 'size', forms: ['size', 'disk', 'footprint', '크기', '용량', '디스크'] },
   { id: 'speed', forms: ['fast(?:er)?', 'slow(?:er)?', 'speed', 'quick(?:ly)?', '빠르~', '빠른', '느리~', '느린', '속도'] },
@@ -83,7 +83,6 @@ export const CONCEPTS: Concept[] = [
   { id: 'role', forms: ['roles?', 'jobs?', 'responsibilit(?:y|ies)', 'what (?:\\S+ )?does', '역할', '하는 일', '담당', '기능'] },
   { id: 'communicate', forms: ['talk(?:s|ing)?', 'communicat(?:e|es|ed|ion|ing)', 'send(?:s|ing)?', 'sent', 'receiv(?:e|es|ed|ing)', 'requests?', '통신', '요청', '전달', '보내~', '받으면', '받으~', '받아서', '주고받~'] },
   { id: 'flow', forms: ['flows?', 'internal(?:ly)?', 'under the hood', 'behind the scenes', 'what happens', 'steps?', 'workflow', '내부적', '내부에서', '과정', '흐름', '일어나~', '절차', '단계'] },
-  { id: 'contain', forms: ['contain(?:s|ed)?', 'includ(?:e|es|ed)', 'inside', 'goes into', 'made of', '들어 ?있', '들어가~', '포함', '담겨~', '담긴', '담는', '구성'] },
   { id: 'split', forms: ['split(?:s)?', 'divid(?:e|ed|es)', 'ratio', '나눠~', '나누~', '배분', '분배', '비율'] },
   { id: 'share', forms: ['shar(?:e|es|ed|ing)', 'own', '공유', '각자', '자기'] },
   { id: 'syscall', forms: ['system calls?', 'syscalls?', '시스템 ?콜', '시스템 ?호출'] },
@@ -136,7 +135,10 @@ for (const { id, forms } of CONCEPTS) {
   if (latin.length) latinMatchers.push({ id: `§${id}`, re: new RegExp(`^(?:${latin.join('|')})(?:$|[-_.])`, 'u') });
   for (const f of forms.filter((x) => isWordForm(x) && HANGUL.test(x))) {
     // "가상\\s?머신" within one word is 가상머신.
-    hangulForms.push({ id: `§${id}`, text: f.replace(/~$/, '').replace(/\\s\?| \?/g, ''), stem: f.endsWith('~') });
+    const text = f.replace(/~$/, '').replace(/\\s\?| \?/g, '');
+    // A Hangul word form is matched as literal text: regex syntax in it would never match.
+    if (/[()|?[\]*+]/.test(text)) throw new Error(`glossary: Hangul word form "${f}" of §${id} must be plain text`);
+    hangulForms.push({ id: `§${id}`, text, stem: f.endsWith('~') });
   }
   if (phrases.length) {
     phraseMatchers.push({
@@ -171,7 +173,18 @@ function hangulWordConcepts(word: string): string[] {
     return ok;
   };
   walk(0, []);
+  // 안/못 before a verb negates it (안죽지, 못쓰게): the verb's concept still counts.
+  if (!found.size && /^[안못]./.test(word)) {
+    const verb = word.slice(1);
+    for (const f of hangulForms) if (f.stem && verb.startsWith(f.text)) found.add(f.id);
+  }
   return [...found];
+}
+
+/** The word is glossary nouns only, with nothing after them (이미지, 컨테이너메모리): no verb stem, no ending. */
+export function isGlossaryNoun(word: string): boolean {
+  const walk = (from: number): boolean => from === word.length || hangulForms.some((f) => !f.stem && word.startsWith(f.text, from) && walk(from + f.text.length));
+  return word.length > 0 && walk(0);
 }
 
 /** Concepts an option name is as a whole: memory-reservation is §reservation, not §memory. */

@@ -2,7 +2,7 @@
 // markup, tells junk and greetings from questions, splits a premise from the question part, names the
 // question's intent, and turns the words into weighted units for ranking (see ranking.ts).
 import { CHAT_NOISE, CONTEXT_WORDS, GREETING } from './closed-class.js';
-import { AMBIGUOUS_CONCEPTS, conceptsIn, GENERIC_CONCEPTS, wholeWordConcepts } from './glossary.js';
+import { AMBIGUOUS_CONCEPTS, conceptsIn, GENERIC_CONCEPTS, isGlossaryNoun, wholeWordConcepts } from './glossary.js';
 import { detectLang, hangulBigrams, words } from './tokenize.js';
 import type { RankingParams } from './ranking.js';
 import type { Intent, Lang, QueryKind } from './types.js';
@@ -71,6 +71,8 @@ export function classifyIntent(text: string): Intent {
 
 /** Question words that make a clause a question even without "?" (왜, 뭐, how, what …). */
 const QUESTION_WORD = /[?？]|왜|뭐|뭔|머임|머야|어떻|어케|어캐|누구|언제|어디|얼마|몇|무슨|무엇|나요|까요|\b(?:what|why|how|which|who|where)\b|^(?:is|are|does|do|can|should|could|will)\b/i;
+/** 이미지만 is 이미지 + 만 (only), not a verb + 지만 (but): a glossary noun before the particle. */
+const isNounWithParticle = (word: string) => word.endsWith('만') && isGlossaryNoun(word.slice(0, -1));
 /** A condition or reason clause ("if the daemon does the work, …") sets up the question; it is not one. */
 const SETS_UP = /^(?:if|when|since|because|as|given)\b/i;
 
@@ -83,7 +85,7 @@ const SETS_UP = /^(?:if|when|since|because|as|given)\b/i;
 export function splitPremise(text: string): { premise: string; focus: string } {
   const marked = text
     .replace(/([.?!？]+)(?=\s|$)|\n/g, '$1\u0001')
-    .replace(/(\S(?:던데|는데|은데|인데|다는데|다던데|지만|니까|잖아)),?\s+/g, '$1\u0001')
+    .replace(/(\S+(?:던데|는데|은데|인데|다는데|다던데|지만|니까|잖아)),?\s+/g, (m, word: string) => (isNounWithParticle(word) ? m : `${word}\u0001`))
     .replace(/,\s+(?=(?:so|then|but|and|what|how|why|which|is|are|do|does|can|should|where|who)\b)/gi, '\u0001')
     .replace(/(?:^|\s|\u0001)(?:그럼|그러면|그래서|근데)\s+/g, '\u0001');
   const clauses = marked.split('\u0001').map((c) => c.trim()).filter((c) => words(c).some((w) => !w.isStop && w.surface.length > 1));
@@ -105,8 +107,8 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
 
 /** Korean word endings of verbs and adjectives: such words say little about the topic. */
 const KOREAN_PREDICATE = /(?:면|고|서|어|아|여|요|니|나|지|게|는|은|던|까|야|해|돼|됨|음|함|ㄴ|자|죠|네|데|가|려|러|다)$/;
-/** Bound nouns after a verb: 넘칠때, 느려지기, 쓸듯. */
-const AFTER_VERB = /(?:때|기|듯|수|적)$/;
+/** Bound nouns after a verb: 넘칠때, 느려지기, 쓸듯, 막는법. */
+const AFTER_VERB = /(?:때|기|듯|수|적|법)$/;
 /**
  * A syllable closed by ㄴ, ㄹ or ㅁ ends a conjugated verb or adjective: 번거로운, 넘칠, 잡힘, 헷갈림 (the
  * adnominal and nominalised forms). Only asked of words the knowledge base never uses.
@@ -117,7 +119,9 @@ const endsInVerbFinal = (word: string) => {
 };
 /** A word that ends in a verb or adjective ending (known words: the ending alone, not a closing ㄴ/ㄹ/ㅁ). */
 const isConjugated = (word: string) => KOREAN_PREDICATE.test(word) || AFTER_VERB.test(word);
-const isKoreanPredicate = (word: string) => KOREAN_PREDICATE.test(word) || AFTER_VERB.test(word) || (word.length >= 2 && endsInVerbFinal(word));
+/** A verb with an auxiliary verb typed together: 걸어두면, 켜놓고, 써보니까. */
+const WITH_AUXILIARY = /[어아여워해][두놓보주버]/;
+const isKoreanPredicate = (word: string) => KOREAN_PREDICATE.test(word) || AFTER_VERB.test(word) || WITH_AUXILIARY.test(word) || (word.length >= 2 && endsInVerbFinal(word));
 
 /** A VM/Docker concept that is not a generic word (difference, run, size …). */
 const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1)));

@@ -24,6 +24,8 @@ describe('glossary on word boundaries', () => {
     expect(conceptsIn('가상 머신')).toContain('§vm');
     expect(conceptsIn('격리하는거임')).toContain('§isolation');
     expect(conceptsIn('죽었어')).toContain('§exit');
+    expect(conceptsIn('안죽지')).toContain('§exit'); // 안/못 negate a verb
+    expect(conceptsIn('안쪽')).toEqual([]);
   });
 });
 
@@ -36,6 +38,11 @@ describe('query analysis', () => {
     for (const q of ['a', '?', 'ㅋㅋㅋㅋ', '🙂🙂', '   ']) expect(analyseQuery(q).kind, q).toBe('junk');
     for (const q of ['안녕하세요', 'hi!', 'thanks']) expect(analyseQuery(q).kind, q).toBe('greeting');
     expect(analyseQuery('vm?').kind).toBe('question');
+  });
+
+  it('does not read a noun with the particle 만 as the connective ~지만', () => {
+    expect(splitPremise('이미지만 있으면 어디서든 돌아가는 이유가 뭐야?').premise).toBe('');
+    expect(splitPremise('VM은 빠르지만 무겁다던데 컨테이너는 왜 가벼움?').focus).toBe('컨테이너는 왜 가벼움?');
   });
 
   it('separates a premise from the question part', () => {
@@ -70,6 +77,9 @@ describe('questions as people type them', () => {
     ['VM은 하드웨어를 나눠 쓴다던데, 그럼 네트워크는 어떻게 해?', /NIC|네트워크/],
     ['if i run 5 contianers how many kernals are running', /kernel/i],
     ['command to list running containers', /docker ps/],
+    ['이미지만 있으면 어디서든 똑같이 돌아감?', /이식성|portab/i],
+    ['포크폭탄 막는법 있음?', /pids-limit/],
+    ['메모리 제한 걸어두면 넘칠때 죽음?', /OOM/],
     ['리눅스에서 윈도우 컨테이너도 띄울수있나요', /윈도우|Windows/],
     ['앱이 컨테이너 안에서 pid 1로 나오던데 왜그럼', /PID|pid/],
   ])('%s is answered from the right passage', (q, expected) => {
