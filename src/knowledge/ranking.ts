@@ -77,7 +77,7 @@ export interface RankingParams {
 }
 
 export const DEFAULT_RANKING: RankingParams = {
-  candidates: 40,
+  candidates: 80,
   conceptTermBoost: 1.3,
   bigramTermBoost: 0.45,
   coverageWeight: 0.4,
