@@ -4,7 +4,7 @@
 
 /** Particles stripped from the end of a Korean word, longest first. */
 export const PARTICLES = [
-  '에서는', '으로는', '이라는', '이라고', '에서도', '한테서', '까지는', '이랑은', '에서든', '이든지', '든지', '이든', '든', '씩',
+  '에서는', '으로는', '이라는', '이라고', '에서도', '한테서', '까지는', '이랑은', '에서든', '이든지', '든지', '이든', '든', '씩', '엔',
   '에서', '으로', '에게', '한테', '까지', '부터', '처럼', '보다', '이랑', '하고', '이란', '이나', '라는', '라고',
   '에는', '와는', '과는', '으론', '이면', '에도', '만큼', '마다', '끼리', '들은', '들이', '들을', '들의', '들',
   '은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과', '도', '만', '랑', '나', '란', '면',
@@ -39,7 +39,7 @@ export const KO_STOP = new Set([
   // light verbs (쓰다, 주다, 만들다, 싶다, 보다, 알다) and pronouns
   '쓰고', '쓰는', '쓰면', '써', '써요', '썼는데', '쓸', '씀', '주고', '주면', '줘', '줌', '주는', '만드는', '만들어', '만들', '만듦', '만드',
   '싶어', '싶으면', '싶음', '싶은', '싶', '보고', '보는', '봄', '알아', '알고', '아는', '누구', '지가', '내가', '제가', '나', '너', '우리', '저희', '걔',
-  '직접', '자기가', '스스로', '결국', '원래', '보통', '그거', '이거', '저거', '요즘', '다들', '다', '막', '되게', '엄청', '계속',
+  '직접', '자기가', '스스로', '혼자', '혼자서', '자꾸', '맨날', '가끔', '갑자기', '자주', '아무것', '아무것도', '아무', '아무런', '결국', '원래', '보통', '그거', '이거', '저거', '요즘', '다들', '다', '막', '되게', '엄청', '계속',
   // words that say what kind of answer is wanted (the intent), not what it is about
   '이유', '이유가', '원리', '뭐뭐', '있으면', '있으', '똑같이', '똑같', '같아', '같음', '다르', '달라', '달라요', '다른가', '다름',
   // fillers and chat words
@@ -51,11 +51,12 @@ export const KO_STOP = new Set([
   '이야', '야', '이에요', '예요', '인가', '인가요', '인지', '일까', '일까요', '입니다', '이다', '이죠', '인데', '이고', '임',
 ]);
 
-/** The study-group setting itself ("asking for my study group", "스터디 때 못 물어봤는데"): never the topic. */
+/** The study-group setting and where a claim was read ("asking for my study group", "블로그엔 2배라던데"): never the topic. */
 export const CONTEXT_WORDS = new Set(
   `study studying studies group class classes lecture exam exams homework assignment professor teacher prof
   course school uni university ask asking asked wonder wondering curious confused confusing
-  스터디 스터디때 수업 수업때 수업에서 강의 시험 과제 숙제 교수님 교수 선생님 조교 발표 공부 공부중 질문 헷갈 헷갈려 헷갈림 헷갈리는 오늘 어제 내일`.split(/\s+/).filter(Boolean),
+  스터디 스터디때 수업 수업때 수업에서 강의 시험 과제 숙제 교수님 교수 선생님 조교 발표 공부 공부중 질문 헷갈 헷갈려 헷갈림 헷갈리는 오늘 어제 내일
+  blog blogs post article tutorial video youtube book docs 블로그 포스팅 글 튜토리얼 영상 유튜브 책 인강`.split(/\s+/).filter(Boolean),
 );
 
 /** English function words, question words and chat words. */
@@ -69,7 +70,8 @@ export const EN_STOP = new Set(
   id i'd youre you're thats that's theres there's lets let's pls plz thx thanks hey hi hello ok okay
   u ur r ya yeah yep nope lol lmao rofl omg idk tbh btw imo ngl pls plz bro dude guys anyone someone actually really
   basically like kinda sorta gonna wanna gotta even still again also quick quickly short shortly line one sentence
-  summary summarize summarise tldr tl dr eli5 simple simply words plain reason reasons point rn`.split(/\s+/).filter(Boolean),
+  summary summarize summarise tldr tl dr eli5 simple simply words plain reason reasons point rn
+  ppl smth sth bc cuz coz tho wtf wth rly dunno wat`.split(/\s+/).filter(Boolean),
 );
 
 /** Greetings and thanks: answered with a short hello, never with a passage. */

@@ -70,7 +70,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'readonly', forms: ['read-only', 'readonly', '읽기 ?전용'] },
   { id: 'capability', forms: ['capabilit(?:y|ies)', 'cap-drop', '권한', '케이퍼빌리티'] },
   { id: 'code', forms: ['codes?', '코드'] },
-  { id: 'exit', forms: ['exit(?:s|ed)?(?: code)?', 'killed', 'kill', 'sigkill', '종료', '죽~', '강제 종료', '킬'] },
+  { id: 'exit', forms: ['exit(?:s|ed)?(?: code)?', 'killed', 'kill', 'sigkill', '종료', '죽~', '꺼지~', '꺼져~', '꺼짐', '꺼졌~', '강제 종료', '킬'] },
   { id: 'portability', forms: ['portab(?:le|ility)', 'anywhere', 'any (?:host|machine|server|computer)', '이식성', '어디서나', '어디서든', '어느 (?:서버|컴퓨터|머신|호스트)에서(?:나|든)'] },
   { id: 'density', forms: ['density', 'lightweight', 'light(?:er|est)?', 'heav(?:y|ier|iest)', '가벼~', '무거~', '경량'] },
   { id: 'size', forms: ['size', 'disk', 'footprint', '크기', '용량', '디스크'] },

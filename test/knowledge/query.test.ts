@@ -80,6 +80,8 @@ describe('questions as people type them', () => {
     ['이미지만 있으면 어디서든 똑같이 돌아감?', /이식성|portab/i],
     ['포크폭탄 막는법 있음?', /pids-limit/],
     ['메모리 제한 걸어두면 넘칠때 죽음?', /OOM/],
+    ['유튜브에선 스왑이 메모리 2배라던데 -m 512m 주면 스왑 얼마임', /memory-swap/],
+    ['컨테이너가 자꾸 혼자 꺼져요 로그엔 아무것도 없어요', /OOM|137/],
     ['리눅스에서 윈도우 컨테이너도 띄울수있나요', /윈도우|Windows/],
     ['앱이 컨테이너 안에서 pid 1로 나오던데 왜그럼', /PID|pid/],
   ])('%s is answered from the right passage', (q, expected) => {
