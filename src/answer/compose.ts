@@ -11,6 +11,9 @@ const PASSAGES_USED = 3;
 const MAX_SUPPORT = 3;
 /** A later passage contributes only if it scored at least this share of the best one. */
 const NEAR_BEST = 0.75;
+/** A summary lists the key points of up to this many sections scoring at least SUMMARY_NEAR_BEST of the best. */
+const SUMMARY_POINTS = 4;
+const SUMMARY_NEAR_BEST = 0.6;
 /** A sentence must bring at least this share of terms the answer has not used yet, or it repeats the answer. */
 const MIN_NOVELTY = 0.45;
 
@@ -87,6 +90,11 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   const asked = new Set(result.terms);
   const cite = (h: SearchHit) => sources.indexOf(h) + 1;
 
+  if (result.intent === 'summary') {
+    const list = summaryList(result, sources, maxChars);
+    if (list) return { text: list, sources };
+  }
+
   const parts: string[] = [];
   const covered = new Set<string>();
   let length = 0;
@@ -124,6 +132,27 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   support.sort((a, b) => a.source - b.source || a.position - b.position);
   for (const s of support) parts.push(`${s.text} [${cite(used[s.source])}]`);
   return { text: parts.join(' ').replace(/ ```/g, '\n```').replace(/``` /g, '```\n'), sources };
+}
+
+/** "요약좀", "tl;dr": the key points of the best few sections as a short list, each cited. */
+function summaryList(result: SearchResult, sources: SearchHit[], maxChars: number): string | undefined {
+  const same = sources.filter((h) => h.chunk.doc.lang === result.lang);
+  const pool = same.length ? same : sources;
+  const best = pool[0]?.score ?? 0;
+  const seen = new Set<string>(); // the chunks of one section share its key point
+  const points = pool
+    .filter((h) => h.chunk.keyPoint && h.score >= best * SUMMARY_NEAR_BEST && !seen.has(h.chunk.keyPoint) && seen.add(h.chunk.keyPoint))
+    .slice(0, SUMMARY_POINTS);
+  if (points.length < 2) return undefined;
+  const lines: string[] = [];
+  let length = 0;
+  for (const h of points) {
+    const line = `• ${leadFor(result, h.chunk.keyPoint)} [${sources.indexOf(h) + 1}]`;
+    if (lines.length && length + line.length + 1 > maxChars) break;
+    lines.push(clip(line, maxChars));
+    length += line.length + 1;
+  }
+  return lines.join('\n');
 }
 
 function sentencesOf(used: SearchHit[], asked: Set<string>): Sentence[] {

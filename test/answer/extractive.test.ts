@@ -63,6 +63,17 @@ describe('extractive answer', () => {
     expect(a.answer).toMatch(/starts in about a second\. \[1\]/);
   });
 
+  it('answers a summary request with the key points of the best sections as a short cited list, one per section', () => {
+    const a1 = { ...chunk('e#1', 'en', 'Memory', 'Long prose about memory limits.'), keyPoint: '--memory sets a hard limit.' };
+    const a2 = { ...a1, id: 'e#2', text: 'More prose from the same section.' };
+    const b = { ...chunk('e#3', 'en', 'Swap', 'Long prose about swap.'), section: 1, keyPoint: '--memory-swap is memory plus swap.' };
+    const r = { ...result('memory options tl;dr', 'en', [a1, a2, b]), intent: 'summary' as const };
+    const lines = extractiveAnswer(r, 600).answer.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^• --memory sets a hard limit\. \[1\]$/);
+    expect(lines[1]).toMatch(/^• --memory-swap is memory plus swap\. \[\d\]$/);
+  });
+
   it('shows the command of a how-to question as a code block', () => {
     const c = { ...chunk('e#1', 'en', 'Run with a limit', 'Put options before the image.\ndocker run -d --memory 300m nginx'), code: ['docker run -d --memory 300m nginx'] };
     const r = { ...result('how do i run nginx with 300m memory', 'en', [c]), intent: 'howto' as const };
