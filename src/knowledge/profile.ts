@@ -40,6 +40,7 @@ export function profileOf(chunk: Chunk, all: Iterable<string>, title: TermLookup
     title,
     heading: TermSet.of(dict, termsOf(own)),
     headingExact: TermSet.of(dict, words(own).map((w) => w.key)),
+    headingOptionParts: TermSet.of(dict, words(own).flatMap((w) => (w.surface.includes('-') ? w.terms.filter((t) => t !== w.surface) : []))),
     answers: headingAnswers(own, chunk.code.length > 0),
     subject,
     lang: chunk.doc.lang,

@@ -9,8 +9,8 @@
 //   cov(p)     share of the question's unit weight that p's heading and text cover (a unit is covered by its
 //              word, or a glossary concept it names; by the document title at titleCredit; by half or more
 //              of its Hangul bigrams at bigramCredit × the share)
-//   head(p)    the same share, covered by p's own heading only (a word met there only as a synonym or inside
-//              another option name counts synonymHeadingCredit)
+//   head(p)    the same share, covered by p's own heading only (a word met there only as a synonym counts
+//              synonymHeadingCredit, only inside a longer option name optionPartCredit)
 //   prox(p)    share of the question's near word pairs that stand near each other in p too (proximity.ts)
 //   subject(p) for a definition or compare question, the share of the heading's subject (its
 //              words before the first colon) that the question names: "컨테이너란" for "컨테이너가 뭐야", not
@@ -50,6 +50,8 @@ export interface RankingParams {
   bigramCredit: number;
   /** Credit for a heading that has a question word only as a synonym or inside another option name. */
   synonymHeadingCredit: number;
+  /** Credit for a heading that has a question word only inside a longer option name (kernel in --kernel-memory). */
+  optionPartCredit: number;
   /** Multiplier bonus for a passage in the question's language. */
   sameLanguageBoost: number;
   /** Multiplier bonus for a heading that answers the intent (defines for "what is", compares for "vs" …). */
@@ -90,6 +92,7 @@ export const DEFAULT_RANKING: RankingParams = {
   titleCredit: 0.5,
   bigramCredit: 0.8,
   synonymHeadingCredit: 0.85,
+  optionPartCredit: 0.3,
   sameLanguageBoost: 0.3,
   intentBoost: 0.1,
   subjectWeight: 0.25,
@@ -113,6 +116,7 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
   'title credit': { titleCredit: 0 },
   'hangul bigram credit': { bigramCredit: 0 },
   'synonym heading credit': { synonymHeadingCredit: 1 },
+  'option-part heading credit': { optionPartCredit: 0.85 },
   'same-language boost': { sameLanguageBoost: 0 },
   'intent boost': { intentBoost: 0 },
   'subject bonus': { subjectWeight: 0 },
@@ -136,6 +140,8 @@ export interface PassageProfile {
   heading: TermLookup;
   /** The heading's words as written (whole words and whole option names). */
   headingExact: TermLookup;
+  /** Parts of the heading's longer option names (kernel, memori of --kernel-memory). */
+  headingOptionParts: TermLookup;
   /** The intents its heading answers. */
   answers: Set<Intent>;
   /** Words of the heading before the first colon, each with its terms. */
@@ -144,13 +150,17 @@ export interface PassageProfile {
 }
 
 /** Share of the question's weight that a set of terms covers (0..1). */
-export function coverage(units: QueryUnit[], terms: TermLookup, p: RankingParams, context?: TermLookup, exact?: TermLookup): number {
+export function coverage(units: QueryUnit[], terms: TermLookup, p: RankingParams, context?: TermLookup, exact?: { words: TermLookup; optionParts: TermLookup }): number {
   let total = 0;
   let covered = 0;
   const has = (set: TermLookup, u: QueryUnit) => set.has(u.key) || u.concepts.some((c) => set.has(c));
+  const credit = (u: QueryUnit) => {
+    if (!exact || exact.words.has(u.key) || isConcept(u.key)) return 1;
+    return exact.optionParts.has(u.key) ? p.optionPartCredit : p.synonymHeadingCredit;
+  };
   for (const u of units) {
     total += u.weight;
-    if (has(terms, u)) covered += u.weight * (exact && !exact.has(u.key) && !isConcept(u.key) ? p.synonymHeadingCredit : 1);
+    if (has(terms, u)) covered += u.weight * credit(u);
     else if (context && has(context, u)) covered += u.weight * p.titleCredit;
     else if (u.bigrams.length >= 2) {
       const hit = u.bigrams.filter((g) => terms.has(g)).length / u.bigrams.length;
@@ -181,7 +191,7 @@ export function scorePassage(
   p: RankingParams,
 ): Scored {
   const cov = coverage(units, profile.all, p, profile.title);
-  const head = coverage(units, profile.heading, p, undefined, profile.headingExact);
+  const head = coverage(units, profile.heading, p, undefined, { words: profile.headingExact, optionParts: profile.headingOptionParts });
   let score = p.coverageWeight * cov + p.headingWeight * head + p.bm25Weight * bm25Share + p.proximityWeight * prox;
   if (profile.lang === ctx.lang) score *= 1 + p.sameLanguageBoost;
   if (profile.answers.has(ctx.intent)) score *= 1 + p.intentBoost;

@@ -77,6 +77,7 @@ describe('questions as people type them', () => {
     ['VM은 하드웨어를 나눠 쓴다던데, 그럼 네트워크는 어떻게 해?', /NIC|네트워크/],
     ['if i run 5 contianers how many kernals are running', /kernel/i],
     ['command to list running containers', /docker ps/],
+    ['10 containers = 10 kernels?', /share the host/i],
     ['이미지만 있으면 어디서든 똑같이 돌아감?', /이식성|portab/i],
     ['포크폭탄 막는법 있음?', /pids-limit/],
     ['메모리 제한 걸어두면 넘칠때 죽음?', /OOM/],
