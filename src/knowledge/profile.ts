@@ -1,7 +1,7 @@
 // What a passage's heading says it is: its terms, its subject, and the kinds of question it answers.
 import { conceptsIn, GENERIC_CONCEPTS } from './glossary.js';
 import type { PassageProfile } from './ranking.js';
-import { TermDictionary, TermSet, type TermLookup } from './term-set.js';
+import { TermDictionary, TermSet } from './term-set.js';
 import { words } from './tokenize.js';
 import type { Chunk, Intent } from './types.js';
 
@@ -29,7 +29,7 @@ function termsOf(text: string): Set<string> {
   return set;
 }
 
-export function profileOf(chunk: Chunk, all: Iterable<string>, title: TermLookup, dict: TermDictionary): PassageProfile {
+export function profileOf(chunk: Chunk, all: Iterable<string>, dict: TermDictionary): PassageProfile {
   const own = chunk.headingPath[chunk.headingPath.length - 1] ?? chunk.doc.title;
   // Option names count whole (memory-swap is not memory); generic concepts do not make a subject.
   const subject = words(own.split(/:\s/)[0])
@@ -37,7 +37,6 @@ export function profileOf(chunk: Chunk, all: Iterable<string>, title: TermLookup
     .map((w) => new Set(/[-_.]/.test(w.surface) ? [w.key] : [w.key, ...conceptsIn(w.surface).filter((c) => !GENERIC_CONCEPTS.has(c.slice(1)))]));
   return {
     all: TermSet.of(dict, all),
-    title,
     heading: TermSet.of(dict, termsOf(own)),
     headingExact: TermSet.of(dict, words(own).map((w) => w.key)),
     headingOptionParts: TermSet.of(dict, words(own).flatMap((w) => (w.surface.includes('-') ? w.terms.filter((t) => t !== w.surface) : []))),

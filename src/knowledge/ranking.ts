@@ -7,8 +7,8 @@
 //              + subjectWeight·subject(p)
 //
 //   cov(p)     share of the question's unit weight that p's heading and text cover (a unit is covered by its
-//              word, or a glossary concept it names; by the document title at titleCredit; by half or more
-//              of its Hangul bigrams at bigramCredit × the share)
+//              word, or a glossary concept it names; by half or more of its Hangul bigrams at bigramCredit ×
+//              the share)
 //   head(p)    the same share, covered by p's own heading only (a word met there only as a synonym counts
 //              synonymHeadingCredit, only inside a longer option name optionPartCredit)
 //   prox(p)    share of the question's near word pairs that stand near each other in p too (proximity.ts)
@@ -44,8 +44,6 @@ export interface RankingParams {
   proximityWindow: number;
   /** How many of the best candidates get the proximity feature (it reads each passage's words). */
   proximityCandidates: number;
-  /** Credit for a unit met only in the document title (context, not content). */
-  titleCredit: number;
   /** Credit for a Hangul word met by half or more of its bigrams (compounds, spacing, typos). */
   bigramCredit: number;
   /** Credit for a heading that has a question word only as a synonym or inside another option name. */
@@ -89,14 +87,13 @@ export const DEFAULT_RANKING: RankingParams = {
   proximitySpan: 3,
   proximityWindow: 2,
   proximityCandidates: 12,
-  titleCredit: 0.5,
   bigramCredit: 0.8,
   synonymHeadingCredit: 0.85,
   optionPartCredit: 0.3,
   sameLanguageBoost: 0.3,
   intentBoost: 0.1,
   subjectWeight: 0.25,
-  premiseWeight: 0.5,
+  premiseWeight: 0.75,
   chatterCapMin: 1.5,
   unknownWordFactor: 2,
   numberWeight: 0.5,
@@ -113,7 +110,6 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
   'heading coverage': { headingWeight: 0 },
   'bm25 score': { bm25Weight: 0 },
   'term proximity': { proximityWeight: 0 },
-  'title credit': { titleCredit: 0 },
   'hangul bigram credit': { bigramCredit: 0 },
   'synonym heading credit': { synonymHeadingCredit: 1 },
   'option-part heading credit': { optionPartCredit: 0.85 },
@@ -134,8 +130,6 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
 export interface PassageProfile {
   /** Terms of the heading path and text. */
   all: TermLookup;
-  /** Terms of the document title. */
-  title: TermLookup;
   /** Terms of the passage's own (innermost) heading. */
   heading: TermLookup;
   /** The heading's words as written (whole words and whole option names). */
@@ -150,7 +144,7 @@ export interface PassageProfile {
 }
 
 /** Share of the question's weight that a set of terms covers (0..1). */
-export function coverage(units: QueryUnit[], terms: TermLookup, p: RankingParams, context?: TermLookup, exact?: { words: TermLookup; optionParts: TermLookup }): number {
+export function coverage(units: QueryUnit[], terms: TermLookup, p: RankingParams, exact?: { words: TermLookup; optionParts: TermLookup }): number {
   let total = 0;
   let covered = 0;
   const has = (set: TermLookup, u: QueryUnit) => set.has(u.key) || u.concepts.some((c) => set.has(c));
@@ -161,7 +155,6 @@ export function coverage(units: QueryUnit[], terms: TermLookup, p: RankingParams
   for (const u of units) {
     total += u.weight;
     if (has(terms, u)) covered += u.weight * credit(u);
-    else if (context && has(context, u)) covered += u.weight * p.titleCredit;
     else if (u.bigrams.length >= 2) {
       const hit = u.bigrams.filter((g) => terms.has(g)).length / u.bigrams.length;
       if (hit >= 0.5) covered += u.weight * hit * p.bigramCredit;
@@ -190,8 +183,8 @@ export function scorePassage(
   ctx: { lang: string; intent: Intent },
   p: RankingParams,
 ): Scored {
-  const cov = coverage(units, profile.all, p, profile.title);
-  const head = coverage(units, profile.heading, p, undefined, { words: profile.headingExact, optionParts: profile.headingOptionParts });
+  const cov = coverage(units, profile.all, p);
+  const head = coverage(units, profile.heading, p, { words: profile.headingExact, optionParts: profile.headingOptionParts });
   let score = p.coverageWeight * cov + p.headingWeight * head + p.bm25Weight * bm25Share + p.proximityWeight * prox;
   if (profile.lang === ctx.lang) score *= 1 + p.sameLanguageBoost;
   if (profile.answers.has(ctx.intent)) score *= 1 + p.intentBoost;

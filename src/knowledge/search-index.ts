@@ -33,7 +33,7 @@ export class SearchIndex implements Vocabulary {
     this.chunks = chunks;
     const latinWords: string[] = [];
     const hangulWords: string[] = [];
-    const titles = new Map<string, { tokens: string[]; set: Set<string> }>();
+    const titles = new Map<string, string[]>();
     const dict = new TermDictionary();
     const docs: IndexedPassage[] = [];
     const tokensOf = (text: string): string[] => {
@@ -48,15 +48,11 @@ export class SearchIndex implements Vocabulary {
     };
     this.profiles = chunks.map((c) => {
       let title = titles.get(c.doc.title);
-      if (!title) {
-        const tokens = tokensOf(c.doc.title);
-        title = { tokens, set: new Set(tokens) };
-        titles.set(c.doc.title, title);
-      }
+      if (!title) titles.set(c.doc.title, (title = tokensOf(c.doc.title)));
       const headingTokens = tokensOf(c.heading);
       const textTokens = tokensOf(c.text);
-      docs.push({ heading: [...title.tokens, ...headingTokens], text: textTokens });
-      return profileOf(c, [...headingTokens, ...textTokens], title.set, dict);
+      docs.push({ heading: [...title, ...headingTokens], text: textTokens });
+      return profileOf(c, [...headingTokens, ...textTokens], dict);
     });
     this.index = new InvertedIndex(docs, dict);
     // Glossary forms are words too: "capped" is not a typo of "mapped".
