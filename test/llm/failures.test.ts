@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { extractiveAnswer } from '../../src/answer/extractive.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import { FakeOpenAI, type ChatBehaviour } from './fake-openai.js';
+import { FakeOpenAI, parsePrompt, passageSentences, type ChatBehaviour } from './fake-openai.js';
 import { EN_Q, generatedAnswerer, KO_Q, realKb, RETRIEVAL } from './helpers.js';
 
 let fake: FakeOpenAI;
@@ -57,11 +57,15 @@ describe('fallback to the extractive answer', () => {
     expect(a.note).toBe('생성 답변을 쓸 수 없어 발췌 답변을 보여 드려요 (서버 오류).');
   });
 
-  it('shows the partial text while streaming but the extractive answer at the end when the stream stalls', async () => {
-    fake.chat = () => ({ kind: 'stall', chunks: ['Use ', '--memory ', '[1] ', 'to limit'] });
+  it('shows the verified sentences while streaming but the extractive answer at the end when the stream stalls', async () => {
+    let first = '';
+    fake.chat = (body) => {
+      first = `${passageSentences(parsePrompt(body.messages).passages[0].text)[0]} [1]`;
+      return { kind: 'stall', chunks: [`${first} `, 'Use ', '--memory ', 'to limit'] };
+    };
     const partials: string[] = [];
     const a = await generatedAnswerer(baseURL, kb, { settings: { timeoutMs: 300, maxRetries: 0 } }).answer(EN_Q, { onPartial: (t) => partials.push(t) });
-    expect(partials.at(-1)).toBe('Use --memory [1] to limit');
+    expect(partials.at(-1)).toBe(first); // the unfinished sentence never shows
     expect(a.answer).toBe(extractiveFor(EN_Q).answer);
     expect(a.note).toMatch(/timeout/);
   });

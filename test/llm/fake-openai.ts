@@ -46,11 +46,28 @@ export function parsePrompt(messages: { role: string; content: string }[]): Pars
   return { system, user, passages, question };
 }
 
+/** The prose sentences of a passage, as the fake model copies them. */
+export function passageSentences(text: string): string[] {
+  return text
+    .split('\n')
+    .flatMap((line) => line.split(/(?<=[.!?。])(?<!\b(?:e\.g|i\.e|vs|etc|cf)\.)\s+/i).filter((s) => /[.!?。]$/.test(s)))
+    .map((s) => s.trim())
+    .filter((s) => s.length > 20);
+}
+
 /** The fake model: the first sentence of each of the first two passages, each cited. */
 export function groundedAnswer(p: ParsedPrompt): string {
-  const first = (t: string) => (/^[\s\S]*?[.!?。](?=\s|$)/.exec(t)?.[0] ?? t).trim();
+  const first = (t: string) => passageSentences(t)[0] ?? t.trim();
   const parts = p.passages.slice(0, 2).map((x) => `${first(x.text)} [${x.n}]`);
   return parts.length ? parts.join(' ') : 'NOT_IN_SOURCES';
+}
+
+/** A longer faithful answer: up to `max` sentences copied from the passages in turn, each cited. */
+export function groundedSentences(p: ParsedPrompt, max: number): string[] {
+  const lists = p.passages.map((x) => passageSentences(x.text).map((s) => `${s} [${x.n}]`));
+  const out: string[] = [];
+  for (let i = 0; out.length < max && lists.some((l) => l.length > i); i++) for (const l of lists) if (l[i] && out.length < max) out.push(l[i]);
+  return out;
 }
 
 /** Deterministic bag-of-words vectors: similar texts get similar vectors. */

@@ -3,7 +3,9 @@
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
 import { ExtractiveAnswerer } from '../../src/answer/extractive.js';
-import { createOpenAIClient, GeneratedAnswerer, type GeneratedSettings, type Retriever } from '../../src/answer/llm.js';
+import { GeneratedAnswerer, type GeneratedSettings } from '../../src/answer/generated.js';
+import type { Retriever } from '../../src/answer/types.js';
+import { createOpenAIClient } from '../../src/llm/client.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 
 export const RETRIEVAL = { topK: 5, maxChars: 600, abstainMinScore: 0.35 };
@@ -54,7 +56,7 @@ export function generatedAnswerer(
     timeoutMs: 2000,
     maxRetries: 1,
     extractiveMaxChars: RETRIEVAL.maxChars,
-    tokenParam: 'max_tokens',
+    baseUrl: baseURL,
     ...opts.settings,
   };
   const logger = opts.logger ?? pino({ level: 'silent' });
