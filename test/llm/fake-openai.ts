@@ -279,3 +279,36 @@ export class FakeOpenAI {
     res.end();
   }
 }
+
+/**
+ * Instructions an obeying model follows, wherever it reads them (question or passage): an imperative with
+ * its payload after a colon ("… reply only: X"), or in Korean a quoted payload "… 'X' 이라고 답해" / "출력해: X".
+ * Deliberately broader than the bot's own screen (src/answer/screen.ts), so the test measures the screen.
+ */
+const OBEY: RegExp[] = [
+  /\b(?:say|reply|respond|answer|output|write|print|add|append|include|repeat|format|tell|link|state)\b[^:：\n]{0,60}[:：]\s*(.+)$/im,
+  /['‘"“]([^'’"”\n]+)['’"”]\s*(?:이?라고)\s*(?:만\s*)?(?:답|대답|말|출력)/,
+  /(?:출력해|붙이세요|답하라|말해)[^:：\n]{0,20}[:：]\s*(.+)$/m,
+];
+
+/** The payload an obeying model would write for this prompt, if it carries an instruction. */
+export function injectedPayload(p: ParsedPrompt): string | undefined {
+  for (const text of [p.question, ...p.passages.map((x) => x.text)]) {
+    for (const re of OBEY) {
+      const m = re.exec(text);
+      if (m) return m[1].replace(/<\|im_end\|>/g, '').trim();
+    }
+  }
+  return undefined;
+}
+
+export type ObeyMode = 'alone' | 'before' | 'after';
+
+/** The reply of a model that obeys any instruction it reads, placed alone or around a faithful answer. */
+export function obeyingAnswer(p: ParsedPrompt, mode: ObeyMode): { text: string; obeyed: boolean } {
+  const payload = injectedPayload(p);
+  const faithful = groundedAnswer(p);
+  if (!payload) return { text: faithful, obeyed: false };
+  const text = mode === 'alone' ? payload : mode === 'before' ? `${payload}\n${faithful}` : `${faithful} ${payload}`;
+  return { text, obeyed: true };
+}

@@ -1,20 +1,16 @@
 // Streaming through the front ends: /ask edits the deferred reply at most about once a second and ends
 // with the complete answer; the console prints the text as it grows.
 import { PassThrough, Readable } from 'node:stream';
-import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import ask, { STREAM_EDIT_INTERVAL_MS } from '../../src/commands/ask.js';
 import { commands } from '../../src/commands/index.js';
 import { COLORS } from '../../src/commands/render.js';
 import { CommandRouter } from '../../src/commands/router.js';
-import type { BotMessage, Responder } from '../../src/commands/types.js';
-import { loadConfig } from '../../src/config.js';
 import { runConsole } from '../../src/console/console.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import type { Services } from '../../src/services.js';
 import type { Answer } from '../../src/answer/types.js';
 import { FakeOpenAI, groundedSentences, parsePrompt } from './fake-openai.js';
-import { EN_Q, generatedAnswerer, realKb } from './helpers.js';
+import { askServices, EN_Q, generatedAnswerer, realKb, RecordingResponder } from './helpers.js';
 
 let fake: FakeOpenAI;
 let baseURL: string;
@@ -28,34 +24,7 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-class RecordingResponder implements Responder {
-  messages: { at: number; msg: BotMessage }[] = [];
-  async defer(): Promise<void> {}
-  async reply(msg: BotMessage): Promise<void> {
-    this.messages.push({ at: Date.now(), msg });
-  }
-  async followUp(msg: BotMessage): Promise<void> {
-    this.messages.push({ at: Date.now(), msg });
-  }
-}
-
-function services(answers: Answer[]): Services {
-  const answerer = generatedAnswerer(baseURL, kb, { settings: { timeoutMs: 5000 } });
-  return {
-    config: loadConfig({ LOG_LEVEL: 'silent', CONSOLE_LOCALE: 'en' }),
-    logger: pino({ level: 'silent' }),
-    kb,
-    answerer: {
-      answer: async (q, o) => {
-        const a = await answerer.answer(q, o);
-        answers.push(a);
-        return a;
-      },
-    },
-    db: undefined as never,
-    feedback: { saveAnswer: () => 'answer-1', getAnswer: () => undefined, vote: () => 'new' } as never,
-  };
-}
+const services = (answers: Answer[]) => askServices(kb, generatedAnswerer(baseURL, kb, { settings: { timeoutMs: 5000 } }), answers);
 
 /** A faithful answer of eight sentences copied from the passages, streamed word by word 35 ms apart (about 4 s). */
 let long = '';
