@@ -81,10 +81,10 @@ export function createGenerator(config: Config, kb: KnowledgeBase, logger: Logge
   const timeoutMs = config.quiz.generateTimeoutMs;
 
   /** The model's reply; throws on any request failure. */
-  async function complete(passage: Chunk, lang: Lang): Promise<string> {
+  async function complete(passage: Chunk, lang: Lang, signal: AbortSignal): Promise<string> {
     const completion = await client.chat.completions.create(
       { ...params, messages: prompt(passage, lang), response_format: { type: 'json_object' } },
-      { signal: AbortSignal.timeout(timeoutMs), timeout: timeoutMs, maxRetries: 0 },
+      { signal, timeout: timeoutMs, maxRetries: 0 },
     );
     return completion.choices[0]?.message?.content ?? '';
   }
@@ -98,10 +98,12 @@ export function createGenerator(config: Config, kb: KnowledgeBase, logger: Logge
     }
     const started = Date.now();
     let content: string;
+    // The whole request, body included, within the time the members wait (the SDK's timeout covers the headers).
+    const signal = AbortSignal.timeout(timeoutMs);
     try {
-      content = await complete(passage, req.lang);
+      content = await complete(passage, req.lang, signal);
     } catch (err) {
-      const e = classify(err, err instanceof Error && err.name === 'TimeoutError' ? 'timeout' : null);
+      const e = classify(err, signal.aborted ? 'timeout' : null);
       logger.warn({ reason: e.reason, err: e.message, passage: passage.id, ms: Date.now() - started }, 'quiz generation failed; the bank serves');
       return null;
     }
