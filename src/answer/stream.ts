@@ -53,14 +53,6 @@ class Deadline {
     this.idle = setTimeout(() => this.abort('timeout'), this.bounds.timeoutMs);
   }
 
-  get timeoutMs(): number {
-    return this.bounds.timeoutMs;
-  }
-
-  get maxRetries(): number {
-    return this.bounds.maxRetries;
-  }
-
   dispose(): void {
     clearTimeout(this.overall);
     clearTimeout(this.idle);
@@ -69,8 +61,8 @@ class Deadline {
   }
 }
 
-async function readStream(client: OpenAI, body: Body, deadline: Deadline, onText: (raw: string) => void): Promise<Streamed> {
-  const stream = await client.chat.completions.create(body, { signal: deadline.controller.signal, timeout: deadline.timeoutMs, maxRetries: deadline.maxRetries });
+async function readStream(client: OpenAI, body: Body, bounds: StreamBounds, deadline: Deadline, onText: (raw: string) => void): Promise<Streamed> {
+  const stream = await client.chat.completions.create(body, { signal: deadline.controller.signal, timeout: bounds.timeoutMs, maxRetries: bounds.maxRetries });
   let raw = '';
   let finish: string | null = null;
   let usage: Answer['usage'];
@@ -100,7 +92,7 @@ export async function streamCompletion(
 ): Promise<Streamed> {
   const deadline = new Deadline(bounds, options.signal);
   try {
-    return await Promise.race([readStream(client, body, deadline, options.onText), deadline.gaveUp]);
+    return await Promise.race([readStream(client, body, bounds, deadline, options.onText), deadline.gaveUp]);
   } catch (err) {
     throw classify(err, deadline.why);
   } finally {
