@@ -37,9 +37,9 @@ describe('fallback to the extractive answer', () => {
   for (const [name, behaviour, note] of cases) {
     it(`${name} → extractive answer with a note`, async () => {
       fake.chat = () => behaviour;
-      const started = Date.now();
       const a = await generatedAnswerer(baseURL, kb, { settings: { timeoutMs: 400, maxRetries: 0 } }).answer(EN_Q);
-      expect(Date.now() - started).toBeLessThan(4000); // the slow cases would take 5 s
+      // A slow or stalled server had not finished when the answer came: the bot did not wait for it.
+      if (behaviour.kind === 'slow' || behaviour.kind === 'stall') expect(fake.chatFinished).toBe(0);
       const ex = extractiveFor(EN_Q);
       expect(a.mode).toBe('extractive');
       expect(a.answer).toBe(ex.answer);
@@ -74,9 +74,8 @@ describe('fallback to the extractive answer', () => {
     fake.chat = () => ({ kind: 'slow', delayMs: 5000 });
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 100);
-    const started = Date.now();
     const a = await generatedAnswerer(baseURL, kb, { settings: { timeoutMs: 10_000 } }).answer(EN_Q, { signal: ac.signal });
-    expect(Date.now() - started).toBeLessThan(4000); // the server would take 5 s
+    expect(fake.chatFinished).toBe(0); // the server had not answered yet
     expect(a.note).toMatch(/cancelled/);
   });
 });
@@ -98,19 +97,16 @@ describe('retries are bounded', () => {
 
   it('does not wait out a long retry-after (the SDK would sleep for an hour)', async () => {
     fake.chat = () => ({ kind: 'status', status: 429, headers: { 'retry-after': '3600' } });
-    const started = Date.now();
     const a = await generatedAnswerer(baseURL, kb, { settings: { maxRetries: 3 } }).answer(EN_Q);
-    expect(Date.now() - started).toBeLessThan(4000);
-    expect(fake.chatRequests).toHaveLength(1);
+    expect(fake.chatRequests).toHaveLength(1); // not retried (waiting would outlast the test's own timeout)
     expect(a.note).toMatch(/rate limited/);
   });
 
   it('bounds the whole answer to (retries + 1) × timeout however the attempts fail', async () => {
     fake.chat = () => ({ kind: 'slow', delayMs: 5000 });
-    const started = Date.now();
     const a = await generatedAnswerer(baseURL, kb, { settings: { timeoutMs: 300, maxRetries: 2 } }).answer(EN_Q);
-    const took = Date.now() - started;
-    expect(took).toBeLessThan(4000); // one attempt alone would take 5 s; the budget is 3 × 300 ms
+    // Each attempt would take 5 s; the bot gave up on all of them (the budget is 3 × 300 ms).
+    expect(fake.chatFinished).toBe(0);
     expect(fake.chatRequests.length).toBeLessThanOrEqual(3);
     expect(a.note).toMatch(/timeout/);
   });

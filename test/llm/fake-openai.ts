@@ -90,6 +90,8 @@ const approxTokens = (s: string) => Math.ceil(s.length / 4);
 
 export class FakeOpenAI {
   readonly requests: RecordedRequest[] = [];
+  /** Chat responses sent to the end (a client that gave up first is not counted). */
+  chatFinished = 0;
   /** Behaviours used (one each) before `chat` is asked. */
   readonly queue: ChatBehaviour[] = [];
   /** Behaviour of a chat request when the queue is empty. */
@@ -129,6 +131,7 @@ export class FakeOpenAI {
 
   reset(): void {
     this.requests.length = 0;
+    this.chatFinished = 0;
     this.queue.length = 0;
     this.chat = () => ({ kind: 'answer' });
     this.embeddingsStatus = undefined;
@@ -161,7 +164,10 @@ export class FakeOpenAI {
     const path = (req.url ?? '').split('?')[0];
     this.requests.push({ method: req.method ?? '', path, headers: req.headers, body, at: Date.now() });
     res.on('error', () => {});
-    if (req.method === 'POST' && path === '/v1/chat/completions') return this.chatCompletion(body, res, this.queue.shift() ?? this.chat(body));
+    if (req.method === 'POST' && path === '/v1/chat/completions') {
+      res.on('finish', () => this.chatFinished++);
+      return this.chatCompletion(body, res, this.queue.shift() ?? this.chat(body));
+    }
     if (req.method === 'POST' && path === '/v1/embeddings') return this.embeddings(body, res);
     return this.error(res, 404, `no route ${req.method} ${path}`);
   }
