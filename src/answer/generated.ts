@@ -128,7 +128,6 @@ export class GeneratedAnswerer implements Answerer {
     if (!verdict.kept || verdict.keptChars < MIN_KEPT_SHARE * verdict.decidedChars) {
       throw new GenerationError('unsupported', `supported ${verdict.keptChars} of ${verdict.decidedChars} characters: ${verdict.dropped.map((d) => d.why).join('; ')}`, usage);
     }
-    if (verdict.dropped.length) this.logger.info({ dropped: verdict.dropped }, 'unsupported sentences dropped from a generated answer');
     return { text: finish === 'length' ? `${verdict.text} …` : verdict.text, abstained: false, usage, verdict };
   }
 }
