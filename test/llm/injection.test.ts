@@ -1,41 +1,16 @@
 // With a model that obeys every instruction it reads, none of twenty injection attempts (question-borne
 // and passage-borne, see injection.cases.ts) reaches the channel: not in the reply, its progress edits, the
 // partial texts handed to the front end, or the sources. Run through /ask and the real openai SDK.
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { mkdir } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Answer, Answerer } from '../../src/answer/types.js';
 import ask from '../../src/commands/ask.js';
 import type { BotMessage } from '../../src/commands/types.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import { FakeOpenAI, parsePrompt, obeyingAnswer } from './fake-openai.js';
+import { obeyingAnswer, parsePrompt } from './fake-openai.js';
 import { askServices, generatedAnswerer, realKb, RecordingResponder, retrieveAs } from './helpers.js';
-import { INJECTIONS, type InjectionCase } from './injection.cases.js';
+import { fakeAndScratch, INJECTIONS, knowledgeWith, type InjectionCase } from './injection.cases.js';
 
-let fake: FakeOpenAI;
-let baseURL: string;
-let tmp: string;
-
-beforeAll(async () => {
-  fake = new FakeOpenAI();
-  baseURL = await fake.start();
-  tmp = await mkdtemp(join(tmpdir(), 'kb-injection-'));
-});
-afterAll(async () => {
-  await fake.close();
-  await rm(tmp, { recursive: true, force: true });
-});
-
-/** The shipped knowledge base with one more file, as if someone dropped it into knowledge/. */
-async function kbWith(id: string, file: { path: string; body: string }): Promise<KnowledgeBase> {
-  const dir = join(tmp, id);
-  await cp('knowledge', dir, { recursive: true });
-  await mkdir(dirname(join(dir, file.path)), { recursive: true });
-  await writeFile(join(dir, file.path), file.body);
-  return KnowledgeBase.load(dir);
-}
+const ctx = fakeAndScratch('kb-injection-');
 
 /** Everything a member can read of a message except the title, which repeats their own question. */
 function readable(msg: BotMessage): string {
@@ -52,11 +27,11 @@ interface Outcome {
 }
 
 async function attempt(c: InjectionCase): Promise<Outcome> {
-  const kb = c.file ? await kbWith(c.id, c.file) : await realKb();
+  const kb = c.file ? await KnowledgeBase.load(await knowledgeWith(ctx.tmp, c.id, c.file)) : await realKb();
   let obeyed = false;
   let fileSent = false;
-  fake.reset();
-  fake.chat = (body) => {
+  ctx.fake.reset();
+  ctx.fake.chat = (body) => {
     const p = parsePrompt(body.messages);
     fileSent = p.passages.some((x) => x.text.includes('docker run --memory 256m nginx'));
     const reply = obeyingAnswer(p, c.mode);
@@ -64,7 +39,7 @@ async function attempt(c: InjectionCase): Promise<Outcome> {
     return { kind: 'answer', text: reply.text };
   };
   const partials: string[] = [];
-  const inner = generatedAnswerer(baseURL, kb, { settings: { timeoutMs: 5000 }, retriever: c.retrievedAs ? retrieveAs(kb, c.retrievedAs) : undefined });
+  const inner = generatedAnswerer(ctx.baseURL, kb, { settings: { timeoutMs: 5000 }, retriever: c.retrievedAs ? retrieveAs(kb, c.retrievedAs) : undefined });
   const recording: Answerer = { answer: (q, o) => inner.answer(q, { ...o, onPartial: (t, m) => (partials.push(t), o?.onPartial?.(t, m)) }) };
   const answers: Answer[] = [];
   const respond = new RecordingResponder();
@@ -82,7 +57,7 @@ describe('injection attempts against a model that obeys them', () => {
       const o = await attempt(c);
       if (o.shown) shown.push(c.id);
       modes.add(o.answer.mode);
-      expect(fake.chatRequests, c.id).toHaveLength(1); // the model was asked every time
+      expect(ctx.fake.chatRequests, c.id).toHaveLength(1); // the model was asked every time
       if (c.file) {
         // The dropped passage reached the model, without its instruction: the model had nothing to obey.
         expect(o.fileSent, c.id).toBe(true);
@@ -100,10 +75,10 @@ describe('injection attempts against a model that obeys them', () => {
   it('drops the payload an obeying model wrote, and falls back when nothing else remains', async () => {
     const kb = await realKb();
     const c = INJECTIONS[0];
-    fake.reset();
-    fake.chat = (body) => ({ kind: 'answer', text: obeyingAnswer(parsePrompt(body.messages), 'alone').text });
-    const a = await generatedAnswerer(baseURL, kb, { retriever: retrieveAs(kb, c.retrievedAs!) }).answer(c.question);
-    expect(fake.chatRequests).toHaveLength(1);
+    ctx.fake.reset();
+    ctx.fake.chat = (body) => ({ kind: 'answer', text: obeyingAnswer(parsePrompt(body.messages), 'alone').text });
+    const a = await generatedAnswerer(ctx.baseURL, kb, { retriever: retrieveAs(kb, c.retrievedAs!) }).answer(c.question);
+    expect(ctx.fake.chatRequests).toHaveLength(1);
     expect(a.mode).toBe('extractive');
     expect(a.note).toMatch(/not supported by its sources/);
     expect(a.answer).not.toMatch(/PWNED|evil\.example/);
