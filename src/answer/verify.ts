@@ -6,7 +6,7 @@
 // decided are shown, in order, so the text shown only ever grows.
 import { splitSentences } from '../knowledge/sentences.js';
 import { detectLang } from '../knowledge/tokenize.js';
-import { coverage, hardTerms, missingTerms, normalizeForMatch } from '../llm/grounding.js';
+import { coverage, hardTerms, missingTerms, negatesPassage, normalizeForMatch } from '../llm/grounding.js';
 import { citedNumbers, withoutCitations } from './citations.js';
 import type { Source } from './types.js';
 
@@ -115,6 +115,7 @@ export class AnswerVerifier {
     const lang = detectLang(claim);
     const missing = missingTerms(claim, passage, lang);
     if (missing.length) return `not in [${cites.join('][')}]: ${missing.join(', ')}`;
+    if (negatesPassage(claim, passage, lang)) return `negates what [${cites.join('][')}] says`;
     if (lang === detectLang(passage)) {
       const cov = coverage(claim, passage);
       return cov < MIN_SENTENCE_COVERAGE ? `${Math.round(cov * 100)}% of its words in [${cites.join('][')}]` : null;

@@ -3,7 +3,8 @@
 //  1. every "hard" term of the text occurs in the passage: numbers, option names (--memory-swap, -c),
 //     dotted/slashed identifiers (cpu.max, /var/run/docker.sock, evil.example), inline code, upper-case
 //     acronyms (CFS, OOM) and, in Korean text, every Latin word (cgroups, runc);
-//  2. most content words of the text (stems / particle-stripped Korean words) occur in the passage.
+//  2. most content words of the text (stems / particle-stripped Korean words) occur in the passage;
+//  3. the text does not negate (not, never, 않, 없 …) where the passage never does.
 // It cannot prove the text true: a sentence that rearranges the passage's own words wrongly passes.
 import { hangulBigrams, words } from '../knowledge/tokenize.js';
 import type { Lang } from '../knowledge/types.js';
@@ -79,4 +80,14 @@ export function coverage(text: string, passage: string): number {
 export function missingTerms(text: string, passage: string, lang: Lang): string[] {
   const haystack = normalizeForMatch(passage);
   return hardTerms(text, lang).filter((t) => !containsTerm(haystack, t));
+}
+
+const NEGATION: Record<Lang, RegExp> = {
+  en: /\b(?:not|never|no|none|cannot|without)\b|n't\b/i,
+  ko: /않|없|못|아니|말고/,
+};
+
+/** The text negates where the passage never does: it likely says the opposite of it. */
+export function negatesPassage(text: string, passage: string, lang: Lang): boolean {
+  return NEGATION[lang].test(text) && !NEGATION[lang].test(passage);
 }

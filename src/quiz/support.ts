@@ -4,9 +4,9 @@
 //  2. every evidence phrase occurs in the section text;
 //  3. every hard term of the right option and the explanation occurs in the section (numbers, option
 //     names, identifiers, code, acronyms; Latin words in Korean text);
-//  4. most content words of the explanation occur in the section.
+//  4. most content words of the explanation occur in the section, and it does not negate where the section never does.
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { coverage, hardTerms, missingTerms, normalizeForMatch } from '../llm/grounding.js';
+import { coverage, hardTerms, missingTerms, negatesPassage, normalizeForMatch } from '../llm/grounding.js';
 import type { Lang } from '../knowledge/types.js';
 import type { QuizSource } from './bank.js';
 
@@ -45,6 +45,7 @@ export function checkSupport(q: SupportInput, section: string, minCoverage = MIN
   const right = q.options[q.answer];
   if (right === undefined) problems.push(`answer index ${q.answer} has no option`);
   for (const term of missingTerms(`${right ?? ''}\n${q.explanation}`, section, q.lang)) problems.push(`term not in section: "${term}"`);
+  if (negatesPassage(q.explanation, section, q.lang)) problems.push('explanation negates where the section never does');
   const cov = coverage(q.explanation, section);
   if (cov < minCoverage) problems.push(`explanation words found in section: ${(cov * 100).toFixed(0)}% < ${(minCoverage * 100).toFixed(0)}%`);
   return { ok: problems.length === 0, problems, coverage: cov };

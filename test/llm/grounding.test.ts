@@ -6,6 +6,7 @@ import { isInstruction, screenText } from '../../src/answer/screen.js';
 import type { Source } from '../../src/answer/types.js';
 import { AnswerVerifier } from '../../src/answer/verify.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { checkSupport } from '../../src/quiz/support.js';
 import { realKb } from './helpers.js';
 
 let kb: KnowledgeBase;
@@ -44,6 +45,14 @@ describe('each sentence is checked against the passages it cites', () => {
   it('drops a number or option the passage does not have, and words it does not use', () => {
     expect(v().verify('For example, --memory 300m stops the container from using more than 300 MiB [1].', true).kept).toBe(0);
     expect(v().verify('The --memory option makes containers faster and more secure on every cloud provider [1].', true).kept).toBe(0);
+  });
+
+  it('drops a sentence that negates where its passage never does (shared with the quiz check)', () => {
+    expect(v().verify('Docker does not set --memory-swap to twice the --memory value [2].', true).dropped[0]?.why).toMatch(/negates/);
+    const ko = new AnswerVerifier([source(1, '--memory 옵션은 컨테이너 메모리에 하드 제한을 정한다.')]);
+    expect(ko.verify('--memory 옵션은 컨테이너 메모리에 하드 제한을 정해요 [1].', true).kept).toBe(1);
+    expect(ko.verify('--memory 옵션은 컨테이너 메모리에 하드 제한을 정하지 않아요 [1].', true).kept).toBe(0);
+    expect(checkSupport({ lang: 'en', options: ['a'], answer: 0, explanation: SWAP.text.replace('sets', 'never sets'), evidence: [] }, SWAP.text).problems).toContain('explanation negates where the section never does');
   });
 
   it('checks Korean sentences against Korean passages, and only exact terms across languages', () => {
