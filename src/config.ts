@@ -107,6 +107,7 @@ export const settings = {
   QUIZ_ANSWER_SECONDS: { schema: int(30, 5, 600), doc: 'Time a quiz question stays open before the answer is revealed.' },
   QUIZ_NEXT_SECONDS: { schema: int(6, 0, 60), doc: 'Pause after a reveal before the next question of a multi-question quiz.' },
   QUIZ_GENERATE: { schema: bool(true), doc: 'With OPENAI_API_KEY set, /quiz writes fresh questions from random passages (checked; the bank serves on any failure).' },
+  QUIZ_GENERATE_TIMEOUT_MS: { schema: int(4000, 500, 60000), doc: 'How long /quiz waits for a generated question (no retry) before the bank serves; the members are waiting.' },
 } as const;
 
 type Settings = typeof settings;
@@ -178,7 +179,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       progressSeconds: s.SANDBOX_PROGRESS_SECONDS,
       reaperSeconds: s.SANDBOX_REAPER_SECONDS,
     },
-    quiz: { answerSeconds: s.QUIZ_ANSWER_SECONDS, nextSeconds: s.QUIZ_NEXT_SECONDS, generate: s.QUIZ_GENERATE },
+    quiz: { answerSeconds: s.QUIZ_ANSWER_SECONDS, nextSeconds: s.QUIZ_NEXT_SECONDS, generate: s.QUIZ_GENERATE, generateTimeoutMs: s.QUIZ_GENERATE_TIMEOUT_MS },
   };
 }
 

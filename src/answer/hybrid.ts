@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { SearchHit, SearchResult } from '../knowledge/types.js';
 import type { PassageVectors } from './embeddings.js';
-import type { Retriever } from './llm.js';
+import type { Retriever } from './types.js';
 
 export interface HybridSettings {
   topK: number;

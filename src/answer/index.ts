@@ -5,19 +5,10 @@ import type { Config } from '../config.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { PassageVectors } from './embeddings.js';
 import { ExtractiveAnswerer } from './extractive.js';
+import { GeneratedAnswerer } from './generated.js';
 import { HybridRetriever } from './hybrid.js';
-import { createOpenAIClient, GeneratedAnswerer, type Retriever } from './llm.js';
-import type { Answerer } from './types.js';
-
-/** True for OpenAI's own API (unset base URL or api.openai.com). */
-export function isOpenAIHosted(baseUrl: string | undefined): boolean {
-  if (!baseUrl) return true;
-  try {
-    return new URL(baseUrl).hostname.endsWith('api.openai.com');
-  } catch {
-    return false;
-  }
-}
+import { sharedOpenAIClient } from '../llm/client.js';
+import type { Answerer, Retriever } from './types.js';
 
 export function createAnswerer(config: Config, kb: KnowledgeBase, logger: Logger): Answerer {
   const extractive = new ExtractiveAnswerer(kb, {
@@ -30,7 +21,7 @@ export function createAnswerer(config: Config, kb: KnowledgeBase, logger: Logger
     if (o.embeddingModel) logger.warn('OPENAI_EMBEDDING_MODEL is set but OPENAI_API_KEY is not; lexical retrieval and extractive answers');
     return extractive;
   }
-  const client = createOpenAIClient({ apiKey: o.apiKey, baseUrl: o.baseUrl, timeoutMs: o.timeoutMs, maxRetries: o.maxRetries }, logger);
+  const client = sharedOpenAIClient(o, logger);
 
   let retriever: Retriever = { search: async (q) => extractive.search(q) };
   if (o.embeddingModel) {
@@ -44,12 +35,12 @@ export function createAnswerer(config: Config, kb: KnowledgeBase, logger: Logger
     retriever,
     {
       model: o.model,
+      baseUrl: o.baseUrl,
       maxAnswerTokens: o.maxAnswerTokens,
       maxPromptChars: o.maxPromptChars,
       timeoutMs: o.timeoutMs,
       maxRetries: o.maxRetries,
       extractiveMaxChars: config.retrieval.answerMaxChars,
-      tokenParam: isOpenAIHosted(o.baseUrl) ? 'max_completion_tokens' : 'max_tokens',
     },
     logger,
   );

@@ -1,4 +1,4 @@
-import type { Lang, SearchHit } from '../knowledge/types.js';
+import type { Lang, SearchHit, SearchResult } from '../knowledge/types.js';
 
 /** A numbered source as shown to the user and printed by the JSON CLI. */
 export interface Source {
@@ -20,15 +20,25 @@ export interface Answer {
   sources: Source[];
   /** How the text was produced. */
   mode: 'extractive' | 'generated';
+  /** The model that wrote a generated answer. */
+  model?: string;
   /** e.g. "generated answer unavailable (timeout); showing the extractive answer". */
   note?: string;
   usage?: { promptTokens: number; completionTokens: number; model: string };
 }
 
 export interface AnswerOptions {
-  /** Called with the whole text so far while a generated answer streams. */
-  onPartial?: (textSoFar: string) => void;
+  /**
+   * Called while a generated answer streams, with the verified text so far (only sentences supported by
+   * their sources; '' until the first one) and the model writing it.
+   */
+  onPartial?: (textSoFar: string, model: string) => void;
   signal?: AbortSignal;
+}
+
+/** Where passages come from: the extractive path's search, or the hybrid retriever. */
+export interface Retriever {
+  search(question: string, signal?: AbortSignal): Promise<SearchResult>;
 }
 
 export interface Answerer {

@@ -50,11 +50,11 @@ const ask: Command = {
 
     let lastEdit = 0;
     let pending: Promise<void> = Promise.resolve();
-    const onPartial = (textSoFar: string) => {
+    const onPartial = (textSoFar: string, model: string) => {
       const now = Date.now();
       if (now - lastEdit < STREAM_EDIT_INTERVAL_MS) return;
       lastEdit = now;
-      const partial: Answer = { question, lang: ctx.locale, answer: textSoFar, abstained: false, sources: [], mode: 'generated' };
+      const partial: Answer = { question, lang: ctx.locale, answer: textSoFar, abstained: false, sources: [], mode: 'generated', model };
       pending = pending.then(() => ctx.respond.reply({ embeds: [answerEmbed(partial, ctx.locale, 'streaming')], progress: true })).catch(() => {});
     };
 

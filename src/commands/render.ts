@@ -32,13 +32,15 @@ export function sourcesField(sources: Source[], locale: Locale): BotEmbed['field
 
 export function answerEmbed(answer: Answer, locale: Locale, state: 'streaming' | 'done' = 'done'): BotEmbed {
   const footer: string[] = [];
-  if (answer.mode === 'generated' && answer.usage) footer.push(`${answer.usage.model}`);
+  const model = answer.model ?? answer.usage?.model;
+  if (answer.mode === 'generated') footer.push([locale === 'ko' ? '생성 답변' : 'generated', model].filter(Boolean).join(' · '));
   else footer.push(locale === 'ko' ? '지식 베이스 발췌 답변' : 'extractive answer from the knowledge base');
   if (answer.note) footer.push(answer.note);
-  if (state === 'streaming') footer.push(locale === 'ko' ? '작성 중…' : 'writing…');
+  const writing = locale === 'ko' ? '작성 중…' : 'writing…';
+  if (state === 'streaming') footer.push(writing);
   return {
     title: truncate(answer.question, LIMITS.embedTitle),
-    description: truncate(answer.answer || '…', LIMITS.embedDescription),
+    description: truncate(answer.answer || (state === 'streaming' ? writing : '…'), LIMITS.embedDescription),
     color: state === 'streaming' ? COLORS.streaming : answer.abstained ? COLORS.abstain : COLORS.answer,
     fields: sourcesField(answer.sources, locale),
     footer: truncate(footer.join(' · '), LIMITS.footer),

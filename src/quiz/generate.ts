@@ -1,14 +1,18 @@
-// Fresh quiz questions from a random knowledge-base passage, with an OpenAI-compatible model. A generated
-// question is shown only if it passes the same rules as the bank (zod shape: four different options, one
-// right answer; and checkSupport against the passage it was written from). Any failure (no key, network,
-// timeout, bad JSON, failed check) returns null and the bank serves instead.
+// Fresh quiz questions from a random knowledge-base passage, with an OpenAI-compatible model (the process's
+// one client and model policy, src/llm). A generated question is shown only if it passes the same rules as
+// the bank (zod shape: four different options, one right answer; and checkSupport against the passage it
+// was written from). Any failure (network, timeout, bad JSON, failed check) is logged once with its reason
+// and returns null: the bank serves instead. The members are waiting, so one attempt, bounded in time.
 import { createHash } from 'node:crypto';
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Chunk, Lang } from '../knowledge/types.js';
+import { sharedOpenAIClient } from '../llm/client.js';
+import { classify } from '../llm/failure.js';
+import { completionParams } from '../llm/model-policy.js';
 import { LETTERS, type QuizQuestion } from './bank.js';
 import { checkSupport } from './support.js';
 
@@ -19,6 +23,9 @@ export interface QuestionGenerator {
 
 /** Passages shorter than this rarely hold a whole question's worth of facts. */
 const MIN_PASSAGE_CHARS = 200;
+/** A question, four options, an explanation and evidence in JSON. */
+const MIN_QUESTION_TOKENS = 600;
+const TEMPERATURE = 0.7;
 
 const generatedSchema = z.object({
   question: z.string().trim().min(5).max(400),
@@ -68,52 +75,76 @@ export interface GeneratorOptions {
 export function createGenerator(config: Config, kb: KnowledgeBase, logger: Logger, options: GeneratorOptions = {}): QuestionGenerator | undefined {
   const s = config.openai;
   if (!s.apiKey) return undefined;
-  const client = new OpenAI({ apiKey: s.apiKey, baseURL: s.baseUrl, timeout: s.timeoutMs, maxRetries: 0, logLevel: 'off' });
+  const client = sharedOpenAIClient(s, logger);
   const pick = options.pick ?? ((xs: Chunk[]) => xs[Math.floor(Math.random() * xs.length)]);
+  const params = completionParams({ model: s.model, baseUrl: s.baseUrl }, { maxTokens: Math.max(MIN_QUESTION_TOKENS, s.maxAnswerTokens), temperature: TEMPERATURE });
+  const timeoutMs = config.quiz.generateTimeoutMs;
+
+  /** The model's reply; throws on any request failure. */
+  async function complete(passage: Chunk, lang: Lang, signal: AbortSignal): Promise<string> {
+    const completion = await client.chat.completions.create(
+      { ...params, messages: prompt(passage, lang), response_format: { type: 'json_object' } },
+      { signal, timeout: timeoutMs, maxRetries: 0 },
+    );
+    return completion.choices[0]?.message?.content ?? '';
+  }
 
   async function generate(req: { lang: Lang; topic?: string; passage?: Chunk }): Promise<QuizQuestion | null> {
     const candidates = kb.chunks.filter((c) => c.doc.lang === req.lang && (!req.topic || c.doc.topic === req.topic) && c.text.length >= MIN_PASSAGE_CHARS);
     const passage = req.passage ?? pick(candidates);
-    if (!passage) return null;
-    try {
-      const completion = await client.chat.completions.create({
-        model: s.model,
-        messages: prompt(passage, req.lang),
-        temperature: 0.7,
-        max_tokens: Math.max(600, s.maxAnswerTokens),
-        response_format: { type: 'json_object' },
-      });
-      const content = completion.choices[0]?.message?.content ?? '';
-      const parsed = generatedSchema.safeParse(parseJson(content));
-      if (!parsed.success) {
-        logger.warn({ passage: passage.id, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 'generated quiz question rejected (shape)');
-        return null;
-      }
-      const g = parsed.data;
-      const answer = typeof g.answer === 'number' ? g.answer : LETTERS.indexOf(g.answer);
-      const support = checkSupport({ lang: req.lang, options: g.options, answer, explanation: g.explanation, evidence: g.evidence }, passage.text);
-      if (!support.ok) {
-        logger.warn({ passage: passage.id, problems: support.problems }, 'generated quiz question rejected (not supported by the passage)');
-        return null;
-      }
-      const hash = createHash('sha1').update(`${g.question}\n${g.options.join('\n')}`).digest('hex').slice(0, 12);
-      return {
-        key: `gen/${hash}`,
-        id: `gen-${hash}`,
-        lang: req.lang,
-        topic: passage.doc.topic,
-        question: g.question,
-        options: g.options,
-        answer,
-        explanation: g.explanation,
-        source: { doc: passage.doc.path, section: passage.heading },
-        evidence: g.evidence,
-        generated: true,
-      };
-    } catch (err) {
-      logger.warn({ err: (err as Error).message, passage: passage.id }, 'quiz generation failed; the bank serves');
+    if (!passage) {
+      logger.info({ lang: req.lang, topic: req.topic }, 'no passage to write a quiz question from; the bank serves');
       return null;
     }
+    const started = Date.now();
+    let content: string;
+    // The whole request, body included, within the time the members wait (the SDK's timeout covers the headers).
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      content = await complete(passage, req.lang, signal);
+    } catch (err) {
+      const e = classify(err, signal.aborted ? 'timeout' : null);
+      logger.warn({ reason: e.reason, err: e.message, passage: passage.id, ms: Date.now() - started }, 'quiz generation failed; the bank serves');
+      return null;
+    }
+    return checked(content, passage, req.lang);
+  }
+
+  /** The reply as a question, if it has the bank's shape and the passage supports it. */
+  function checked(content: string, passage: Chunk, lang: Lang): QuizQuestion | null {
+    let json: unknown;
+    try {
+      json = parseJson(content);
+    } catch (err) {
+      logger.warn({ reason: 'malformed', err: (err as Error).message, passage: passage.id }, 'generated quiz question rejected (shape)');
+      return null;
+    }
+    const parsed = generatedSchema.safeParse(json);
+    if (!parsed.success) {
+      logger.warn({ reason: 'shape', passage: passage.id, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 'generated quiz question rejected (shape)');
+      return null;
+    }
+    const g = parsed.data;
+    const answer = typeof g.answer === 'number' ? g.answer : LETTERS.indexOf(g.answer);
+    const support = checkSupport({ lang, options: g.options, answer, explanation: g.explanation, evidence: g.evidence }, passage.text);
+    if (!support.ok) {
+      logger.warn({ reason: 'unsupported', passage: passage.id, problems: support.problems }, 'generated quiz question rejected (not supported by the passage)');
+      return null;
+    }
+    const hash = createHash('sha1').update(`${g.question}\n${g.options.join('\n')}`).digest('hex').slice(0, 12);
+    return {
+      key: `gen/${hash}`,
+      id: `gen-${hash}`,
+      lang,
+      topic: passage.doc.topic,
+      question: g.question,
+      options: g.options,
+      answer,
+      explanation: g.explanation,
+      source: { doc: passage.doc.path, section: passage.heading },
+      evidence: g.evidence,
+      generated: true,
+    };
   }
 
   return { generate };

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { extractiveAnswer } from '../../src/answer/extractive.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import { FakeOpenAI, type ChatBehaviour } from './fake-openai.js';
+import { FakeOpenAI, parsePrompt, passageSentences, type ChatBehaviour } from './fake-openai.js';
 import { EN_Q, generatedAnswerer, KO_Q, realKb, RETRIEVAL } from './helpers.js';
 
 let fake: FakeOpenAI;
@@ -37,9 +37,9 @@ describe('fallback to the extractive answer', () => {
   for (const [name, behaviour, note] of cases) {
     it(`${name} → extractive answer with a note`, async () => {
       fake.chat = () => behaviour;
-      const started = Date.now();
       const a = await generatedAnswerer(baseURL, kb, { settings: { timeoutMs: 400, maxRetries: 0 } }).answer(EN_Q);
-      expect(Date.now() - started).toBeLessThan(4000); // the slow cases would take 5 s
+      // A slow or stalled server had not finished when the answer came: the bot did not wait for it.
+      if (behaviour.kind === 'slow' || behaviour.kind === 'stall') expect(fake.chatFinished).toBe(0);
       const ex = extractiveFor(EN_Q);
       expect(a.mode).toBe('extractive');
       expect(a.answer).toBe(ex.answer);
@@ -57,11 +57,15 @@ describe('fallback to the extractive answer', () => {
     expect(a.note).toBe('생성 답변을 쓸 수 없어 발췌 답변을 보여 드려요 (서버 오류).');
   });
 
-  it('shows the partial text while streaming but the extractive answer at the end when the stream stalls', async () => {
-    fake.chat = () => ({ kind: 'stall', chunks: ['Use ', '--memory ', '[1] ', 'to limit'] });
+  it('shows the verified sentences while streaming but the extractive answer at the end when the stream stalls', async () => {
+    let first = '';
+    fake.chat = (body) => {
+      first = `${passageSentences(parsePrompt(body.messages).passages[0].text)[0]} [1]`;
+      return { kind: 'stall', chunks: [`${first} `, 'Use ', '--memory ', 'to limit'] };
+    };
     const partials: string[] = [];
     const a = await generatedAnswerer(baseURL, kb, { settings: { timeoutMs: 300, maxRetries: 0 } }).answer(EN_Q, { onPartial: (t) => partials.push(t) });
-    expect(partials.at(-1)).toBe('Use --memory [1] to limit');
+    expect(partials.at(-1)).toBe(first); // the unfinished sentence never shows
     expect(a.answer).toBe(extractiveFor(EN_Q).answer);
     expect(a.note).toMatch(/timeout/);
   });
@@ -70,9 +74,8 @@ describe('fallback to the extractive answer', () => {
     fake.chat = () => ({ kind: 'slow', delayMs: 5000 });
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 100);
-    const started = Date.now();
     const a = await generatedAnswerer(baseURL, kb, { settings: { timeoutMs: 10_000 } }).answer(EN_Q, { signal: ac.signal });
-    expect(Date.now() - started).toBeLessThan(4000); // the server would take 5 s
+    expect(fake.chatFinished).toBe(0); // the server had not answered yet
     expect(a.note).toMatch(/cancelled/);
   });
 });
@@ -94,19 +97,16 @@ describe('retries are bounded', () => {
 
   it('does not wait out a long retry-after (the SDK would sleep for an hour)', async () => {
     fake.chat = () => ({ kind: 'status', status: 429, headers: { 'retry-after': '3600' } });
-    const started = Date.now();
     const a = await generatedAnswerer(baseURL, kb, { settings: { maxRetries: 3 } }).answer(EN_Q);
-    expect(Date.now() - started).toBeLessThan(4000);
-    expect(fake.chatRequests).toHaveLength(1);
+    expect(fake.chatRequests).toHaveLength(1); // not retried (waiting would outlast the test's own timeout)
     expect(a.note).toMatch(/rate limited/);
   });
 
   it('bounds the whole answer to (retries + 1) × timeout however the attempts fail', async () => {
     fake.chat = () => ({ kind: 'slow', delayMs: 5000 });
-    const started = Date.now();
     const a = await generatedAnswerer(baseURL, kb, { settings: { timeoutMs: 300, maxRetries: 2 } }).answer(EN_Q);
-    const took = Date.now() - started;
-    expect(took).toBeLessThan(4000); // one attempt alone would take 5 s; the budget is 3 × 300 ms
+    // Each attempt would take 5 s; the bot gave up on all of them (the budget is 3 × 300 ms).
+    expect(fake.chatFinished).toBe(0);
     expect(fake.chatRequests.length).toBeLessThanOrEqual(3);
     expect(a.note).toMatch(/timeout/);
   });

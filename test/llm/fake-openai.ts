@@ -46,11 +46,28 @@ export function parsePrompt(messages: { role: string; content: string }[]): Pars
   return { system, user, passages, question };
 }
 
+/** The prose sentences of a passage, as the fake model copies them. */
+export function passageSentences(text: string): string[] {
+  return text
+    .split('\n')
+    .flatMap((line) => line.split(/(?<=[.!?。])(?<!\b(?:e\.g|i\.e|vs|etc|cf)\.)\s+/i).filter((s) => /[.!?。]$/.test(s)))
+    .map((s) => s.trim())
+    .filter((s) => s.length > 20);
+}
+
 /** The fake model: the first sentence of each of the first two passages, each cited. */
 export function groundedAnswer(p: ParsedPrompt): string {
-  const first = (t: string) => (/^[\s\S]*?[.!?。](?=\s|$)/.exec(t)?.[0] ?? t).trim();
+  const first = (t: string) => passageSentences(t)[0] ?? t.trim();
   const parts = p.passages.slice(0, 2).map((x) => `${first(x.text)} [${x.n}]`);
   return parts.length ? parts.join(' ') : 'NOT_IN_SOURCES';
+}
+
+/** A longer faithful answer: up to `max` sentences copied from the passages in turn, each cited. */
+export function groundedSentences(p: ParsedPrompt, max: number): string[] {
+  const lists = p.passages.map((x) => passageSentences(x.text).map((s) => `${s} [${x.n}]`));
+  const out: string[] = [];
+  for (let i = 0; out.length < max && lists.some((l) => l.length > i); i++) for (const l of lists) if (l[i] && out.length < max) out.push(l[i]);
+  return out;
 }
 
 /** Deterministic bag-of-words vectors: similar texts get similar vectors. */
@@ -73,6 +90,8 @@ const approxTokens = (s: string) => Math.ceil(s.length / 4);
 
 export class FakeOpenAI {
   readonly requests: RecordedRequest[] = [];
+  /** Chat responses sent to the end (a client that gave up first is not counted). */
+  chatFinished = 0;
   /** Behaviours used (one each) before `chat` is asked. */
   readonly queue: ChatBehaviour[] = [];
   /** Behaviour of a chat request when the queue is empty. */
@@ -112,6 +131,7 @@ export class FakeOpenAI {
 
   reset(): void {
     this.requests.length = 0;
+    this.chatFinished = 0;
     this.queue.length = 0;
     this.chat = () => ({ kind: 'answer' });
     this.embeddingsStatus = undefined;
@@ -144,7 +164,10 @@ export class FakeOpenAI {
     const path = (req.url ?? '').split('?')[0];
     this.requests.push({ method: req.method ?? '', path, headers: req.headers, body, at: Date.now() });
     res.on('error', () => {});
-    if (req.method === 'POST' && path === '/v1/chat/completions') return this.chatCompletion(body, res, this.queue.shift() ?? this.chat(body));
+    if (req.method === 'POST' && path === '/v1/chat/completions') {
+      res.on('finish', () => this.chatFinished++);
+      return this.chatCompletion(body, res, this.queue.shift() ?? this.chat(body));
+    }
     if (req.method === 'POST' && path === '/v1/embeddings') return this.embeddings(body, res);
     return this.error(res, 404, `no route ${req.method} ${path}`);
   }
@@ -261,4 +284,37 @@ export class FakeOpenAI {
     write('data: [DONE]\n\n');
     res.end();
   }
+}
+
+/**
+ * Instructions an obeying model follows, wherever it reads them (question or passage): an imperative with
+ * its payload after a colon ("… reply only: X"), or in Korean a quoted payload "… 'X' 이라고 답해" / "출력해: X".
+ * Deliberately broader than the bot's own screen (src/answer/screen.ts), so the test measures the screen.
+ */
+const OBEY: RegExp[] = [
+  /\b(?:say|reply|respond|answer|output|write|print|add|append|include|repeat|format|tell|link|state)\b[^:：\n]{0,60}[:：]\s*(.+)$/im,
+  /['‘"“]([^'’"”\n]+)['’"”]\s*(?:이?라고)\s*(?:만\s*)?(?:답|대답|말|출력)/,
+  /(?:출력해|붙이세요|답하라|말해)[^:：\n]{0,20}[:：]\s*(.+)$/m,
+];
+
+/** The payload an obeying model would write for this prompt, if it carries an instruction. */
+export function injectedPayload(p: ParsedPrompt): string | undefined {
+  for (const text of [p.question, ...p.passages.map((x) => x.text)]) {
+    for (const re of OBEY) {
+      const m = re.exec(text);
+      if (m) return m[1].replace(/<\|im_end\|>/g, '').trim();
+    }
+  }
+  return undefined;
+}
+
+export type ObeyMode = 'alone' | 'before' | 'after';
+
+/** The reply of a model that obeys any instruction it reads, placed alone or around a faithful answer. */
+export function obeyingAnswer(p: ParsedPrompt, mode: ObeyMode): { text: string; obeyed: boolean } {
+  const payload = injectedPayload(p);
+  const faithful = groundedAnswer(p);
+  if (!payload) return { text: faithful, obeyed: false };
+  const text = mode === 'alone' ? payload : mode === 'before' ? `${payload}\n${faithful}` : `${faithful} ${payload}`;
+  return { text, obeyed: true };
 }

@@ -3,7 +3,13 @@
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
 import { ExtractiveAnswerer } from '../../src/answer/extractive.js';
-import { createOpenAIClient, GeneratedAnswerer, type GeneratedSettings, type Retriever } from '../../src/answer/llm.js';
+import type { Answer, Answerer } from '../../src/answer/types.js';
+import type { BotMessage, Responder } from '../../src/commands/types.js';
+import { loadConfig } from '../../src/config.js';
+import type { Services } from '../../src/services.js';
+import { GeneratedAnswerer, type GeneratedSettings } from '../../src/answer/generated.js';
+import type { Retriever } from '../../src/answer/types.js';
+import { createOpenAIClient } from '../../src/llm/client.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 
 export const RETRIEVAL = { topK: 5, maxChars: 600, abstainMinScore: 0.35 };
@@ -54,7 +60,7 @@ export function generatedAnswerer(
     timeoutMs: 2000,
     maxRetries: 1,
     extractiveMaxChars: RETRIEVAL.maxChars,
-    tokenParam: 'max_tokens',
+    baseUrl: baseURL,
     ...opts.settings,
   };
   const logger = opts.logger ?? pino({ level: 'silent' });
@@ -65,3 +71,33 @@ export function generatedAnswerer(
 export const EN_Q = 'How do I limit the memory of a container?';
 export const KO_Q = '컨테이너 메모리 제한은 어떻게 걸어?';
 export const OOD_Q = 'What is the best pizza recipe from Naples?';
+
+/** A front end's reply as the command layer sends it: every progress edit and the final message. */
+export class RecordingResponder implements Responder {
+  messages: { at: number; msg: BotMessage }[] = [];
+  async defer(): Promise<void> {}
+  async reply(msg: BotMessage): Promise<void> {
+    this.messages.push({ at: Date.now(), msg });
+  }
+  async followUp(msg: BotMessage): Promise<void> {
+    this.messages.push({ at: Date.now(), msg });
+  }
+}
+
+/** What /ask needs, with an answerer that records each answer it gives. */
+export function askServices(kb: KnowledgeBase, answerer: Answerer, answers: Answer[]): Services {
+  return {
+    config: loadConfig({ LOG_LEVEL: 'silent', CONSOLE_LOCALE: 'en' }),
+    logger: pino({ level: 'silent' }),
+    kb,
+    answerer: {
+      answer: async (q, o) => {
+        const a = await answerer.answer(q, o);
+        answers.push(a);
+        return a;
+      },
+    },
+    db: undefined as never,
+    feedback: { saveAnswer: () => 'answer-1', getAnswer: () => undefined, vote: () => 'new' } as never,
+  };
+}

@@ -1,20 +1,16 @@
 // Streaming through the front ends: /ask edits the deferred reply at most about once a second and ends
 // with the complete answer; the console prints the text as it grows.
 import { PassThrough, Readable } from 'node:stream';
-import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import ask, { STREAM_EDIT_INTERVAL_MS } from '../../src/commands/ask.js';
 import { commands } from '../../src/commands/index.js';
 import { COLORS } from '../../src/commands/render.js';
 import { CommandRouter } from '../../src/commands/router.js';
-import type { BotMessage, Responder } from '../../src/commands/types.js';
-import { loadConfig } from '../../src/config.js';
 import { runConsole } from '../../src/console/console.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import type { Services } from '../../src/services.js';
 import type { Answer } from '../../src/answer/types.js';
-import { FakeOpenAI } from './fake-openai.js';
-import { EN_Q, generatedAnswerer, realKb } from './helpers.js';
+import { FakeOpenAI, groundedSentences, parsePrompt } from './fake-openai.js';
+import { askServices, EN_Q, generatedAnswerer, realKb, RecordingResponder } from './helpers.js';
 
 let fake: FakeOpenAI;
 let baseURL: string;
@@ -28,41 +24,20 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-class RecordingResponder implements Responder {
-  messages: { at: number; msg: BotMessage }[] = [];
-  async defer(): Promise<void> {}
-  async reply(msg: BotMessage): Promise<void> {
-    this.messages.push({ at: Date.now(), msg });
-  }
-  async followUp(msg: BotMessage): Promise<void> {
-    this.messages.push({ at: Date.now(), msg });
-  }
-}
+const services = (answers: Answer[]) => askServices(kb, generatedAnswerer(baseURL, kb, { settings: { timeoutMs: 5000 } }), answers);
 
-function services(answers: Answer[]): Services {
-  const answerer = generatedAnswerer(baseURL, kb, { settings: { timeoutMs: 5000 } });
-  return {
-    config: loadConfig({ LOG_LEVEL: 'silent', CONSOLE_LOCALE: 'en' }),
-    logger: pino({ level: 'silent' }),
-    kb,
-    answerer: {
-      answer: async (q, o) => {
-        const a = await answerer.answer(q, o);
-        answers.push(a);
-        return a;
-      },
-    },
-    db: undefined as never,
-    feedback: { saveAnswer: () => 'answer-1', getAnswer: () => undefined, vote: () => 'new' } as never,
+/** A faithful answer of eight sentences copied from the passages, streamed word by word 35 ms apart (about 4 s). */
+let long = '';
+function streamLong(): void {
+  fake.chat = (body) => {
+    long = groundedSentences(parsePrompt(body.messages), 8).join(' ');
+    return { kind: 'answer', text: long, chunkDelayMs: 35 };
   };
 }
 
-// 72 words at 35 ms each: a stream of about 2.5 s.
-const LONG = Array.from({ length: 12 }, (_, i) => `Sentence ${i} about --memory limits [${(i % 3) + 1}].`).join(' ');
-
 describe('/ask streaming', () => {
   it('edits the reply at most about once a second and ends with the complete answer', async () => {
-    fake.queue.push({ kind: 'answer', text: LONG, chunkDelayMs: 35 });
+    streamLong();
     const answers: Answer[] = [];
     const respond = new RecordingResponder();
     const started = Date.now();
@@ -74,19 +49,24 @@ describe('/ask streaming', () => {
     expect(progress.length).toBeGreaterThanOrEqual(1);
     // The throttle: never more edits than seconds of streaming (plus the first).
     expect(progress.length).toBeLessThanOrEqual(Math.floor(duration / STREAM_EDIT_INTERVAL_MS) + 1);
+    // A "writing…" placeholder, then only verified text: each edit a prefix of the answer; "generated" throughout.
+    expect(progress[0].msg.embeds?.[0].description).toBe('writing…');
     for (const p of progress) {
       expect(p.msg.embeds?.[0].color).toBe(COLORS.streaming);
-      expect(LONG.startsWith(p.msg.embeds?.[0].description ?? 'x')).toBe(true);
+      expect(p.msg.embeds?.[0].footer).toMatch(/^generated · gpt-4o-mini/);
+      const text = p.msg.embeds?.[0].description ?? 'x';
+      expect(text === 'writing…' || long.startsWith(text)).toBe(true);
     }
+    expect(progress.some((p) => p.msg.embeds?.[0].description !== 'writing…')).toBe(true);
     // The last message is the complete answer, marked done, after every progress edit.
     expect(finals).toHaveLength(1);
     expect(respond.messages.at(-1)).toBe(finals[0]);
     const embed = finals[0].msg.embeds![0];
     expect(answers[0].mode).toBe('generated');
     expect(embed.description).toBe(answers[0].answer);
-    expect(embed.description).toBe(LONG);
+    expect(embed.description).toBe(long);
     expect(embed.color).toBe(COLORS.answer);
-    expect(embed.footer).toContain('gpt-4o-mini');
+    expect(embed.footer).toMatch(/^generated · gpt-4o-mini/);
     expect(finals[0].msg.components?.length).toBeGreaterThan(0);
   });
 
@@ -105,7 +85,7 @@ describe('/ask streaming', () => {
 
 describe('console streaming', () => {
   it('prints the answer as it streams, then the final reply', async () => {
-    fake.queue.push({ kind: 'answer', text: LONG, chunkDelayMs: 35 });
+    streamLong();
     const answers: Answer[] = [];
     const svc = services(answers);
     const router = new CommandRouter(commands, svc, { cooldownSeconds: 0, allowedChannelIds: [] });
@@ -113,10 +93,11 @@ describe('console streaming', () => {
     let printed = '';
     output.on('data', (d) => (printed += String(d)));
     await runConsole({ input: Readable.from([`${EN_Q}\n`]), output, services: svc, router });
-    const firstProgress = printed.indexOf('… Sentence 0');
+    const sentences = groundedSentences(parsePrompt(fake.chatRequests[0].body.messages), 8);
+    const firstProgress = printed.indexOf(`… ${sentences[0]}`);
     expect(firstProgress).toBeGreaterThanOrEqual(0);
     // The final reply comes after the growing line and holds the whole answer.
-    expect(printed.lastIndexOf('Sentence 11')).toBeGreaterThan(firstProgress);
+    expect(printed.lastIndexOf(sentences[7])).toBeGreaterThan(firstProgress);
     expect(answers[0].mode).toBe('generated');
   });
 });

@@ -13,9 +13,10 @@ import { createGenerator } from '../../src/quiz/generate.js';
 import { QuizService } from '../../src/quiz/service.js';
 import { memoryLogger, recordingResponder, user } from './helpers.js';
 
-/** What the fake model answers next: a JSON body for the assistant message, or an HTTP status. */
-let reply: { content?: string; status?: number } = {};
-const requests: { messages: { role: string; content: string }[]; model: string }[] = [];
+/** What the fake model answers next: a JSON body for the assistant message, or an HTTP status, after a delay. */
+let reply: { content?: string; status?: number; delayMs?: number } = {};
+const requests: { messages: { role: string; content: string }[]; model: string; temperature?: number; max_tokens?: number; max_completion_tokens?: number }[] = [];
+const timers = new Set<ReturnType<typeof setTimeout>>();
 let server: Server;
 let baseUrl: string;
 let kb: KnowledgeBase;
@@ -36,6 +37,13 @@ beforeAll(async () => {
         return;
       }
       requests.push(JSON.parse(body));
+      if (reply.delayMs) {
+        const t = setTimeout(() => (timers.delete(t), respond()), reply.delayMs);
+        timers.add(t);
+      } else respond();
+    });
+    const respond = () => {
+      if (res.destroyed) return;
       if (reply.status) {
         res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'boom', type: 'server_error' } }));
         return;
@@ -50,12 +58,16 @@ beforeAll(async () => {
           usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
         }),
       );
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => {
+  for (const t of timers) clearTimeout(t);
+  server.closeAllConnections();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
+});
 
 const valid = {
   question: 'A container is started with only --memory 300m. How much swap may it use?',
@@ -140,6 +152,44 @@ describe('quiz question generator', () => {
     const { gen, log } = generator();
     expect(await gen.generate({ lang: 'en' })).toBeNull();
     expect(log.lines.some((l) => l.msg === 'quiz generation failed; the bank serves')).toBe(true);
+  });
+
+  it('sends each model the parameters it takes: no temperature and max_completion_tokens for reasoning models', async () => {
+    reply = { content: JSON.stringify(valid) };
+    requests.length = 0;
+    await generator().gen.generate({ lang: 'en' });
+    await generator({ OPENAI_MODEL: 'o4-mini' }).gen.generate({ lang: 'en' });
+    expect(requests[0]).toMatchObject({ model: 'fake-model', temperature: 0.7, max_tokens: 600 });
+    expect(requests[1].model).toBe('o4-mini');
+    expect(requests[1].temperature).toBeUndefined();
+    expect(requests[1].max_tokens).toBeUndefined();
+    expect(requests[1].max_completion_tokens).toBeGreaterThan(600);
+  });
+
+  it('gives up on a slow server after QUIZ_GENERATE_TIMEOUT_MS, without retrying, and logs it once with the reason', async () => {
+    reply = { content: JSON.stringify(valid), delayMs: 10_000 };
+    requests.length = 0;
+    const { gen, log } = generator({ QUIZ_GENERATE_TIMEOUT_MS: '500', OPENAI_MAX_RETRIES: '3' });
+    expect(await gen.generate({ lang: 'en' })).toBeNull();
+    expect(requests).toHaveLength(1);
+    const warnings = log.lines.filter((l) => l.level >= 40);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ msg: 'quiz generation failed; the bank serves', reason: 'timeout' });
+  });
+
+  it('logs each other failure once, with its reason', async () => {
+    for (const [r, reason] of [
+      [{ status: 500 }, 'server-error'],
+      [{ status: 401 }, 'rejected'],
+      [{ content: 'Sure! Here is a question about swap.' }, 'malformed'],
+      [{ content: JSON.stringify({ ...valid, options: valid.options.slice(0, 3) }) }, 'shape'],
+    ] as const) {
+      reply = r;
+      const { gen, log } = generator();
+      expect(await gen.generate({ lang: 'en' })).toBeNull();
+      const warnings = log.lines.filter((l) => l.level >= 40);
+      expect(warnings.map((w) => w.reason)).toEqual([reason]);
+    }
   });
 
   it('in /quiz: a generated question is shown when it passes, and the bank serves when it does not', async () => {
