@@ -15,7 +15,8 @@ const DIRECTIVES: RegExp[] = [
   /\b(assistants?|chat ?bots?|chat ?gpt|gpt|llms?|language models?|ai|claude|the model|the bot)\b[^.!?]{0,60}\b(must|should|shall|needs? to|has to|is to|always|never)\b/i,
   /\b(when|if|while|before)\s+(you\s+)?(answer|answering|respond|responding|reply|replying|summari[sz]e|summari[sz]ing)\b/i,
   // Dictating output: "say: …", "reply with “…”", "and then print: …".
-  /(^|[,;]\s*|\b(and|then|just|only|please|instead)\s+)(say|reply|respond|answer|output|print|repeat|tell (the )?users?)\b[^.!?:：]{0,30}[:："“]/i,
+  // (A colon counts only before a space or quote: "8080:80" in a port mapping dictates nothing.)
+  /(^|[,;]\s*|\b(and|then|just|only|please|instead)\s+)(say|reply|respond|answer|output|print|repeat|tell (the )?users?)\b[^.!?:：]{0,30}(?:[:：](?=\s|["“]|$)|["“])/i,
   /\b(write|add|append|include)\b[^.!?:：]{0,30}[:：]?\s*["“]/i,
   // Chat-template tokens.
   /<\|im_(start|end)\|>|\[\/?INST\]|<<\/?SYS>>|^#+\s*(system|instructions?)\b/im,

@@ -35,6 +35,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'cpu-shares', forms: ['cpu-shares', 'cpu shares', 'shares', '-c', '가중치', 'weights?', 'weighted'] },
   { id: 'cpuset', forms: ['cpuset(?:-cpus)?', 'pin(?:ned|ning)?', 'affinity', '고정', '특정 코어', '특정 cpu'] },
   { id: 'quota', forms: ['quotas?', 'cfs', 'cpu-quota', 'cpu-period', '쿼터', '할당량'] },
+  { id: 'exceed', forms: ['exceed(?:s|ed|ing)?', 'goes over', 'going over', 'went over', 'go over (?:the|its|their|a)', 'over (?:the|its|their|a) (?:limit|cap)', 'runs? out of', 'ran out of', '초과', '넘어~', '넘으~', '넘치~', '넘칠', '넘는', '넘을', '넘었~', '넘겨~'] },
   { id: 'limit', forms: ['limits?', 'limited', 'limiting', 'constraints?', 'caps?', 'capped', 'capping', 'restrict', 'restricted', 'restricting', '제한', '한도', '상한', '리밋'] },
   { id: 'resource', forms: ['resources?', '자원', '리소스'] },
   { id: 'oom', forms: ['oom(?:-?kill(?:ed|er)?)?', 'out of memory', '메모리 부족', '137'] },
@@ -93,7 +94,7 @@ export const GENERIC_CONCEPTS = new Set([
   'difference', 'advantage', 'disadvantage', 'run', 'command', 'code', 'scale', 'role', 'communicate', 'speed', 'size',
   'version', 'app', 'exit', 'security', 'boot', 'density', 'portability', 'parse', 'windows', 'linux', 'hardware',
   'process', 'limit', 'resource', 'library', 'runtime', 'stats', 'client', 'switch', 'network', 'host', 'os', 'capability',
-  'production', 'list', 'contain', 'risk',
+  'production', 'list', 'contain', 'risk', 'exceed',
 ]);
 
 /**
