@@ -59,6 +59,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'parse', forms: ['pars(?:e|es|ed|ing)', 'interpret(?:s|ed)?', '파싱', '해석'] },
   { id: 'library', forms: ['librar(?:y|ies)', 'libs?', 'dependenc(?:y|ies)', '라이브러리', '의존성'] },
   { id: 'runtime', forms: ['runtimes?', '런타임'] },
+  { id: 'macos', forms: ['mac ?os', 'macs?', 'macbooks?', 'os ?x', '맥', '맥북'] },
   { id: 'windows', forms: ['windows', '윈도우', '윈도'] },
   { id: 'linux', forms: ['linux', '리눅스'] },
   { id: 'app', forms: ['apps?', 'applications?', 'software', '앱', '애플리케이션', '어플리케이션', '소프트웨어', '응용 ?프로그램'] },
@@ -94,7 +95,7 @@ export const GENERIC_CONCEPTS = new Set([
   'difference', 'advantage', 'disadvantage', 'run', 'command', 'code', 'scale', 'role', 'communicate', 'speed', 'size',
   'version', 'app', 'exit', 'security', 'boot', 'density', 'portability', 'parse', 'windows', 'linux', 'hardware',
   'process', 'limit', 'resource', 'library', 'runtime', 'stats', 'client', 'switch', 'network', 'host', 'os', 'capability',
-  'production', 'list', 'contain', 'risk', 'exceed',
+  'production', 'list', 'contain', 'risk', 'exceed', 'macos',
 ]);
 
 /**
