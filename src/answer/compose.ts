@@ -11,6 +11,8 @@ const PASSAGES_USED = 3;
 const MAX_SUPPORT = 3;
 /** A later passage contributes only if it scored at least this share of the best one. */
 const NEAR_BEST = 0.75;
+/** A sentence of the best passage leads instead of its key point when it has this much more of the question. */
+const DIRECT_MARGIN = 3;
 /** A summary lists the key points of up to this many sections scoring at least SUMMARY_NEAR_BEST of the best. */
 const SUMMARY_POINTS = 4;
 const SUMMARY_NEAR_BEST = 0.6;
@@ -33,6 +35,8 @@ interface Sentence {
   source: number;
   position: number;
   terms: Set<string>;
+  /** How much of the question it has. */
+  overlap: number;
   score: number;
 }
 
@@ -108,8 +112,13 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // 1. The lead: the key point of the best section, or its sentence that says most about the question.
   const best = used[0];
   const candidates = sentencesOf(used, asked);
-  const lead = leadFor(result, best.chunk.keyPoint) ?? bestSentence(candidates, maxChars);
+  const keyPoint = leadFor(result, best.chunk.keyPoint);
+  // The sentence that answers what was asked goes first when the key point is about the section in general
+  // (a correction's key point is the answer itself).
+  const direct = keyPoint && !NO_OPENING.test(best.chunk.keyPoint ?? '') ? directSentence(candidates, askedOverlap(keyPoint, asked)) : undefined;
+  const lead = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
   if (lead) add(`${clip(lead, maxChars)} [${cite(best)}]`, termSet(lead));
+  if (direct && keyPoint && length + keyPoint.length + 5 <= maxChars) add(`${keyPoint} [${cite(best)}]`, termSet(keyPoint));
 
   // 2. A how-to question gets the command itself.
   if (result.intent === 'howto') {
@@ -155,6 +164,20 @@ function summaryList(result: SearchResult, sources: SearchHit[], maxChars: numbe
   return lines.join('\n');
 }
 
+/** How much of the question a text has (concepts and words; Hangul bigrams a little). */
+function askedOverlap(text: string, asked: Set<string>): number {
+  let overlap = 0;
+  for (const t of new Set(tokenize(text))) if (asked.has(t)) overlap += termWeight(t);
+  return overlap;
+}
+
+/** A sentence of the best passage, standing on its own, with DIRECT_MARGIN more of the question than the key point. */
+function directSentence(candidates: Sentence[], keyOverlap: number): Sentence | undefined {
+  const own = candidates.filter((s) => s.source === 0 && !LEANS_ON_PREVIOUS.test(s.text));
+  const best = own.sort((a, b) => b.overlap - a.overlap || a.position - b.position)[0];
+  return best && best.overlap >= keyOverlap + DIRECT_MARGIN ? best : undefined;
+}
+
 function sentencesOf(used: SearchHit[], asked: Set<string>): Sentence[] {
   const out: Sentence[] = [];
   used.forEach((hit, rank) => {
@@ -165,7 +188,7 @@ function sentencesOf(used: SearchHit[], asked: Set<string>): Sentence[] {
       const terms = new Set([...all].filter((t) => !isHangulBigram(t)));
       let overlap = 0;
       for (const t of all) if (asked.has(t)) overlap += termWeight(t);
-      out.push({ text, source: rank, position, terms, score: overlap * (1 - 0.25 * rank) * hit.score });
+      out.push({ text, source: rank, position, terms, overlap, score: overlap * (1 - 0.25 * rank) * hit.score });
     });
   });
   return out;

@@ -74,6 +74,15 @@ describe('extractive answer', () => {
     expect(lines[1]).toMatch(/^• --memory-swap is memory plus swap\. \[\d\]$/);
   });
 
+  it('leads with the sentence that answers the question when the key point is about the section in general', () => {
+    const c = {
+      ...chunk('e#1', 'en', 'Swap', 'Swap defaults to twice the memory. To stop a container from using swap at all, set --memory-swap to the same value as --memory.'),
+      keyPoint: '--memory-swap is memory plus swap combined.',
+    };
+    const a = extractiveAnswer(result('how do i stop a container from using swap at all', 'en', [c]), 600);
+    expect(a.answer).toMatch(/^To stop a container from using swap at all, set --memory-swap to the same value as --memory\. \[1\] --memory-swap is memory plus swap combined\. \[1\]/);
+  });
+
   it('shows the command of a how-to question as a code block', () => {
     const c = { ...chunk('e#1', 'en', 'Run with a limit', 'Put options before the image.\ndocker run -d --memory 300m nginx'), code: ['docker run -d --memory 300m nginx'] };
     const r = { ...result('how do i run nginx with 300m memory', 'en', [c]), intent: 'howto' as const };
