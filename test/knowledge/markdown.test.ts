@@ -1,11 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chunkSections, CHUNK_MAX_CHARS } from '../../src/knowledge/chunk.js';
 import { ingestText } from '../../src/knowledge/ingest.js';
 import { parseMarkdown } from '../../src/knowledge/markdown.js';
 import { splitSentences } from '../../src/knowledge/sentences.js';
 
-const SEED = new URL('../../../shared/seed/docker-and-vm.md', import.meta.url);
+/** A blog post of our own in the seed article's Jekyll style (front matter, kramdown attributes, images). */
+const BLOG_POST = new URL('../fixtures/blog-post.md', import.meta.url);
 
 describe('markdown ingest', () => {
   it('reads front matter: title, language, topic and tags', () => {
@@ -129,17 +130,19 @@ describe('sentences and chunks', () => {
     expect(chunks.map((c) => c.id)).toEqual(chunks.map((_, i) => `a.md#${i}`));
   });
 
-  it.skipIf(!existsSync(SEED))('ingests the original Jekyll blog post as it is', () => {
-    const { doc, chunks, warnings } = ingestText('docker-and-vm.md', readFileSync(SEED, 'utf8'));
+  it('ingests a Jekyll blog post as it is (front matter, kramdown attributes, images, bold headings, tables)', () => {
+    const { doc, chunks, warnings } = ingestText('blog-post.md', readFileSync(BLOG_POST, 'utf8'));
     expect(warnings).toEqual([]);
-    expect(doc.title).toBe('도커와 VM');
+    expect(doc.title).toBe('컨테이너 자원 제한 실습');
     expect(doc.lang).toBe('ko');
     expect(doc.tags).toContain('Docker');
     const headings = new Set(chunks.map((c) => c.heading));
-    expect(headings).toContain('VM 기술의 장점과 단점');
-    expect(headings).toContain('도커가 컨테이너에 자원을 할당하는 방법 > CPU 자원 할당');
+    expect(headings).toContain('VM 없이 격리하는 방법');
+    expect(headings).toContain('메모리 제한 걸어 보기 > 옵션은 이미지 앞에');
     const all = chunks.map((c) => c.text).join('\n');
     expect(all).toContain('/var/run/docker.sock');
+    expect(all).toContain('docker run -d --memory 256m --name web nginx');
+    expect(all).toMatch(/한도 초과 — 결과: OOM killer가 SIGKILL/);
     expect(all).not.toMatch(/prompt-info|\.webp/);
     for (const c of chunks) expect(c.text.length).toBeLessThanOrEqual(CHUNK_MAX_CHARS * 1.3);
   });

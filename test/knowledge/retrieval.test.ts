@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -133,19 +133,16 @@ describe('extractive answer', () => {
 });
 
 describe('user-dropped markdown', () => {
-  it('ingests any .md dropped into the folder, including the original blog post', async () => {
+  it('ingests any .md dropped into the folder, including a blog post as published', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-'));
-    const seed = new URL('../../../shared/seed/docker-and-vm.md', import.meta.url);
-    if (existsSync(seed)) copyFileSync(seed, join(dir, 'docker-and-vm.md'));
+    copyFileSync(new URL('../fixtures/blog-post.md', import.meta.url), join(dir, 'blog-post.md'));
     writeFileSync(join(dir, 'notes.md'), '# Study notes\n\n## Podman\n\nPodman runs containers without a central daemon, each one a child of the podman process.\n');
     writeFileSync(join(dir, 'ignored.txt'), 'not markdown');
     const local = await KnowledgeBase.load(dir);
-    expect(local.docs.map((d) => d.path).sort()).toEqual(existsSync(seed) ? ['docker-and-vm.md', 'notes.md'] : ['notes.md']);
+    expect(local.docs.map((d) => d.path).sort()).toEqual(['blog-post.md', 'notes.md']);
     const r = local.search('What is Podman?', { topK: 1, minScore: MIN_SCORE });
     expect(r.hits[0].chunk.heading).toBe('Podman');
-    if (existsSync(seed)) {
-      expect(local.search('docker.sock 도커 데몬', { topK: 1 }).hits[0].chunk.doc.title).toBe('도커와 VM');
-    }
+    expect(local.search('docker.sock 도커 데몬', { topK: 1 }).hits[0].chunk.doc.title).toBe('컨테이너 자원 제한 실습');
   });
 
   it('reports a missing folder clearly', async () => {
