@@ -1,4 +1,5 @@
-// `npm run eval -- [files…] [--verbose] [--ablate]`: scores the bot by the rule in shared/eval/README.md.
+// `npm run eval -- [files…] [--verbose] [--ablate]`: scores the bot by the rule in shared/eval/README.md
+// (hit@k on the top sources, answer-hit and lead-hit on the answer text, refusals and ood abstention).
 // With --ablate, every ranking feature is switched off in turn (ranking.ts ABLATIONS) and the change in
 // hit@1, lead-hit and abstention is printed for each file.
 import 'dotenv/config';
@@ -15,12 +16,31 @@ const { values, positionals } = parseArgs({
   options: { verbose: { type: 'boolean', short: 'v' }, ablate: { type: 'boolean' } },
   allowPositionals: true,
 });
-const files = positionals.length ? positionals : ['../shared/eval/questions.dev.jsonl'];
-const readSet = async (file: string): Promise<EvalQuestion[]> =>
-  (await readFile(file, 'utf8'))
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l));
+// The default sets ship in the repository; ../shared/eval/ exists only beside the project's own checkout.
+const files = positionals.length ? positionals : ['test/fixtures/questions.blind.jsonl', 'test/fixtures/questions.blind2.jsonl'];
+
+/** Stops with one clear line instead of a stack trace. */
+function fail(message: string): never {
+  console.error(`eval: ${message}`);
+  process.exit(1);
+}
+
+async function readSet(file: string): Promise<EvalQuestion[]> {
+  const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => fail(`cannot read ${file} (${e.code ?? e.message}); pass question files (.jsonl), e.g. test/fixtures/questions.blind.jsonl`));
+  return text.split('\n').flatMap((raw, i) => {
+    if (!raw.trim()) return [];
+    let q: Partial<EvalQuestion>;
+    try {
+      q = JSON.parse(raw) as Partial<EvalQuestion>;
+    } catch (e) {
+      return fail(`${file} line ${i + 1} is not JSON (${(e as Error).message})`);
+    }
+    if (typeof q.id !== 'string' || typeof q.q !== 'string' || !['article', 'extended', 'ood'].includes(q.kind ?? '') || (q.kind !== 'ood' && !Array.isArray(q.evidence))) {
+      return fail(`${file} line ${i + 1} needs id, q, kind (article, extended or ood) and, unless ood, evidence (a list of string lists)`);
+    }
+    return [{ ...q, evidence: q.evidence ?? [] } as EvalQuestion];
+  });
+}
 const config = loadConfig();
 const { answerer, kb } = await createAnswering(config);
 

@@ -60,3 +60,22 @@ describe('ask CLI', () => {
     expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });
+
+describe('eval CLI', () => {
+  const evalRun = (...args: string[]) => run('node', ['--import', 'tsx', 'scripts/eval.ts', ...args], { env }).then(
+    () => ({ code: 0, stderr: '' }),
+    (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+  );
+
+  it('stops with one clear line for a missing file, a line that is not JSON and a question without its fields', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-'));
+    writeFileSync(join(dir, 'bad.jsonl'), '{"id": "a", "q": "what is docker", "kind": "article", "evidence": [["docker"]]}\n{oops\n');
+    writeFileSync(join(dir, 'partial.jsonl'), '{"id": "a", "q": "what is docker", "kind": "article"}\n');
+    const missing = await evalRun(join(dir, 'none.jsonl'));
+    const bad = await evalRun(join(dir, 'bad.jsonl'));
+    const partial = await evalRun(join(dir, 'partial.jsonl'));
+    expect(missing).toEqual({ code: 1, stderr: expect.stringMatching(/^eval: cannot read .*none\.jsonl \(ENOENT\)[^\n]*\n$/) });
+    expect(bad).toEqual({ code: 1, stderr: expect.stringMatching(/^eval: .*bad\.jsonl line 2 is not JSON[^\n]*\n$/) });
+    expect(partial).toEqual({ code: 1, stderr: expect.stringMatching(/^eval: .*partial\.jsonl line 1 needs id, q, kind[^\n]*\n$/) });
+  });
+});
