@@ -4,33 +4,29 @@ import { wordConcepts } from './glossary.js';
 import type { QueryUnit } from './query.js';
 import { words } from './tokenize.js';
 
-/** A passage's content words in order, each with the terms and concepts it can be matched by. */
-export type WordSequence = Set<string>[];
-
-export function wordSequence(text: string): WordSequence {
-  return words(text)
-    .filter((w) => !w.isStop)
-    .map((w) => new Set([...w.terms, ...wordConcepts(w.surface)]));
-}
-
-const matches = (u: QueryUnit, word: Set<string>) => word.has(u.key) || u.concepts.some((c) => word.has(c));
-
-/** Positions in the sequence where the unit occurs. */
-function positionsOf(u: QueryUnit, seq: WordSequence): number[] {
-  const out: number[] = [];
-  seq.forEach((word, i) => {
-    if (matches(u, word)) out.push(i);
-  });
-  return out;
+/** Positions (in content words) where each unit occurs in the text: by a term of the word or a concept it names. */
+function positionsIn(text: string, units: QueryUnit[]): number[][] {
+  const accepts = units.map((u) => new Set([u.key, ...u.concepts]));
+  const positions = units.map((): number[] => []);
+  let at = 0;
+  for (const w of words(text)) {
+    if (w.isStop) continue;
+    const concepts = wordConcepts(w.surface);
+    accepts.forEach((accept, i) => {
+      if (w.terms.some((t) => accept.has(t)) || concepts.some((c) => accept.has(c))) positions[i].push(at);
+    });
+    at++;
+  }
+  return positions;
 }
 
 /**
- * Share of the question's near pairs (units at most `span` content words apart in the question) whose two
- * units also stand at most `window` content words apart in the passage, each pair weighted by its lighter unit.
+ * Share of the question's near pairs (units at most `span` words apart in the question) whose two units also
+ * stand at most `window` content words apart in the passage, each pair weighted by its lighter unit.
  */
-export function proximity(units: QueryUnit[], seq: WordSequence, span: number, window: number): number {
+export function proximity(units: QueryUnit[], text: string, span: number, window: number): number {
   const placed = units.filter((u) => u.position !== undefined);
-  const positions = new Map(placed.map((u) => [u, positionsOf(u, seq)]));
+  let positions: number[][] | undefined;
   let total = 0;
   let near = 0;
   for (let i = 0; i < placed.length; i++) {
@@ -39,8 +35,9 @@ export function proximity(units: QueryUnit[], seq: WordSequence, span: number, w
       if (Math.abs(a.position! - b.position!) > span) continue;
       const weight = Math.min(a.weight, b.weight);
       total += weight;
-      const pb = positions.get(b)!;
-      if (positions.get(a)!.some((x) => pb.some((y) => x !== y && Math.abs(x - y) <= window))) near += weight;
+      positions ??= positionsIn(text, placed);
+      const [pa, pb] = [positions[i], positions[j]];
+      if (pa.some((x) => pb.some((y) => x !== y && Math.abs(x - y) <= window))) near += weight;
     }
   }
   return total ? near / total : 0;

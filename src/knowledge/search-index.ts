@@ -6,7 +6,7 @@ import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { profileOf } from './profile.js';
 import { analyseQuery, queryUnits, type Vocabulary } from './query.js';
 import { abstainBar, DEFAULT_RANKING, maxScore, scorePassage, termBoost, type PassageProfile, type RankingParams } from './ranking.js';
-import { proximity, wordSequence } from './proximity.js';
+import { proximity } from './proximity.js';
 import { TermDictionary } from './term-set.js';
 import { HangulSpelling, SpellingCorrector } from './spelling.js';
 import { tokenize, words } from './tokenize.js';
@@ -119,7 +119,7 @@ export class SearchIndex implements Vocabulary {
     // Proximity reads the passage's words in order: only for the leading candidates, where it can change the order.
     for (let i = 0; i < Math.min(p.proximityCandidates, rescored.length) && p.proximityWeight; i++) {
       const { id, chunk } = rescored[i];
-      rescored[i] = score(id, proximity(units, wordSequence(`${chunk.heading}\n${chunk.text}`), p.proximitySpan, p.proximityWindow));
+      rescored[i] = score(id, proximity(units, `${chunk.heading}\n${chunk.text}`, p.proximitySpan, p.proximityWindow));
     }
     rescored.sort((a, b) => b.score - a.score);
     const bar = abstainBar(units, onTopic, minScore, p);
