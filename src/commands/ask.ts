@@ -1,5 +1,6 @@
 // /ask: answer a question from the knowledge base, with numbered sources, a "sources" button and 👍/👎.
 import { SlashCommandBuilder } from 'discord.js';
+import { GUILD_INSTALL, GUILD_OR_BOT_DM } from './contexts.js';
 import type { Answer } from '../answer/types.js';
 import { topicSuggestions } from './autocomplete.js';
 import { answerEmbed, passageEmbeds } from './render.js';
@@ -22,6 +23,8 @@ function buttons(answerId: string, locale: 'ko' | 'en'): BotComponent[][] {
 const ask: Command = {
   data: new SlashCommandBuilder()
     .setName('ask')
+    .setContexts(GUILD_OR_BOT_DM)
+    .setIntegrationTypes(GUILD_INSTALL)
     .setNameLocalizations({ ko: '질문' })
     .setDescription('Ask a question about VMs and Docker')
     .setDescriptionLocalizations({ ko: 'VM과 도커에 대해 질문하기' })

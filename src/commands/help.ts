@@ -1,5 +1,6 @@
 // /help: what the bot does and how to use each command.
 import { SlashCommandBuilder } from 'discord.js';
+import { GUILD_INSTALL, GUILD_OR_BOT_DM } from './contexts.js';
 import { COLORS } from './render.js';
 import type { Command } from './types.js';
 
@@ -23,7 +24,13 @@ const HELP = {
 };
 
 const help: Command = {
-  data: new SlashCommandBuilder().setName('help').setNameLocalizations({ ko: '도움말' }).setDescription('How to use the study bot').setDescriptionLocalizations({ ko: '스터디 봇 사용법' }),
+  data: new SlashCommandBuilder()
+    .setName('help')
+    .setContexts(GUILD_OR_BOT_DM)
+    .setIntegrationTypes(GUILD_INSTALL)
+    .setNameLocalizations({ ko: '도움말' })
+    .setDescription('How to use the study bot')
+    .setDescriptionLocalizations({ ko: '스터디 봇 사용법' }),
   async execute(ctx) {
     await ctx.respond.reply({
       embeds: [{ title: ctx.locale === 'ko' ? 'VM·도커 스터디 봇' : 'VM & Docker study bot', description: HELP[ctx.locale].join('\n'), color: COLORS.info }],

@@ -2,6 +2,7 @@
 // [count]` asks questions with A-D buttons (anyone answers once; the starter may reveal early),
 // `/quiz score` shows your score on this server and `/quiz leaderboard` the top 10.
 import { SlashCommandBuilder } from 'discord.js';
+import { GUILD_INSTALL, GUILD_ONLY } from './contexts.js';
 import { LIMITS, truncate } from './limits.js';
 import type { Command, ComponentInvocation, SlashInvocation } from './types.js';
 import { MAX_COUNT, scopeOf } from '../quiz/service.js';
@@ -12,6 +13,8 @@ const UNAVAILABLE = { ko: '퀴즈 기능이 꺼져 있어요.', en: 'The quiz is
 const quiz: Command = {
   data: new SlashCommandBuilder()
     .setName('quiz')
+    .setContexts(GUILD_ONLY)
+    .setIntegrationTypes(GUILD_INSTALL)
     .setNameLocalizations({ ko: '퀴즈' })
     .setDescription('Quiz the study group on VMs and Docker')
     .setDescriptionLocalizations({ ko: 'VM·도커 퀴즈로 함께 복습하기' })

@@ -1,5 +1,6 @@
 // /search: the best passages for a query, with their headings, no answer written.
 import { SlashCommandBuilder } from 'discord.js';
+import { GUILD_INSTALL, GUILD_OR_BOT_DM } from './contexts.js';
 import { topicSuggestions } from './autocomplete.js';
 import { NOT_FOUND_SEARCH } from './messages.js';
 import { chunkToItem, passageEmbeds } from './render.js';
@@ -8,6 +9,8 @@ import type { Command } from './types.js';
 const search: Command = {
   data: new SlashCommandBuilder()
     .setName('search')
+    .setContexts(GUILD_OR_BOT_DM)
+    .setIntegrationTypes(GUILD_INSTALL)
     .setNameLocalizations({ ko: '검색' })
     .setDescription('Search the knowledge base and show the matching passages')
     .setDescriptionLocalizations({ ko: '지식 베이스를 검색해 관련 단락 보기' })
