@@ -125,10 +125,11 @@ export class InteractionAdapter {
     } catch (err) {
       this.logger.warn({ err, command: interaction.commandName }, 'autocomplete failed');
     }
+    // A value past Discord's limit would have to be cut, and a cut value replaces what the user typed: drop it.
     const safe = choices
-      .filter((c) => c.name && c.value)
+      .filter((c) => c.name && c.value && c.value.length <= LIMITS.choiceName)
       .slice(0, LIMITS.autocompleteChoices)
-      .map((c) => ({ name: truncate(c.name, LIMITS.choiceName), value: c.value.slice(0, 100) }));
+      .map((c) => ({ name: truncate(c.name, LIMITS.choiceName), value: c.value }));
     try {
       await interaction.respond(safe);
     } catch (err) {
