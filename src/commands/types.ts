@@ -66,6 +66,19 @@ export interface Invoker {
   name: string;
   /** Role ids the user holds in this guild (empty in DMs and the console unless configured). */
   roleIds: string[];
+  /** Server permissions that some commands check (Discord's own gate is default_member_permissions). */
+  canManageMessages?: boolean;
+  canManageGuild?: boolean;
+}
+
+/**
+ * Ordinary messages in a channel, sent with the bot's own token: unlike an interaction's replies they can be
+ * sent and edited at any time (an interaction token expires after 15 minutes).
+ */
+export interface ChannelMessenger {
+  /** Posts a message; resolves with its id. */
+  send(channelId: string, message: BotMessage): Promise<string>;
+  edit(channelId: string, messageId: string, message: BotMessage): Promise<void>;
 }
 
 export interface CommandContext {
@@ -75,6 +88,8 @@ export interface CommandContext {
   locale: Locale;
   services: Services;
   respond: Responder;
+  /** Messages outside the interaction (the Discord bot and the console have it; /quiz needs it). */
+  channel?: ChannelMessenger;
 }
 
 export type OptionValue = string | number | boolean;

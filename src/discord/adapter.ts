@@ -1,19 +1,21 @@
 // discord.js interactions → the router's platform-neutral invocations.
 // Slash commands, buttons, string selects and autocomplete; anything else is ignored.
 // Every failure ends in a short ephemeral message to the user (or, for autocomplete, no choices), never silence.
-import type { AutocompleteInteraction, CommandInteractionOption, GuildMember, Interaction, APIInteractionGuildMember } from 'discord.js';
+import { PermissionFlagsBits, type AutocompleteInteraction, type CommandInteractionOption, type GuildMember, type Interaction, type APIInteractionGuildMember } from 'discord.js';
 import type { Logger } from 'pino';
 import { localeOf } from '../commands/i18n.js';
 import { LIMITS, truncate } from '../commands/limits.js';
 import { COMMAND_FAILED } from '../commands/messages.js';
 import type { CommandRouter } from '../commands/router.js';
-import type { Invoker, OptionValue } from '../commands/types.js';
+import type { ChannelMessenger, Invoker, OptionValue } from '../commands/types.js';
 import type { Services } from '../services.js';
 import { InteractionResponder, type RepliableInteraction } from './responder.js';
 
 export interface AdapterOptions {
   /** Defer a command that has not acknowledged by then (Discord allows 3 s). */
   autoDeferMs: number;
+  /** Channel messages with the bot's token. */
+  channel: ChannelMessenger;
 }
 
 function roleIds(member: GuildMember | APIInteractionGuildMember | null): string[] {
@@ -25,7 +27,14 @@ function roleIds(member: GuildMember | APIInteractionGuildMember | null): string
 
 export function invokerOf(interaction: Interaction): Invoker {
   const u = interaction.user;
-  return { id: u.id, name: u.globalName ?? u.username, roleIds: roleIds(interaction.member) };
+  const perms = interaction.memberPermissions;
+  return {
+    id: u.id,
+    name: u.globalName ?? u.username,
+    roleIds: roleIds(interaction.member),
+    canManageMessages: perms?.has(PermissionFlagsBits.ManageMessages) ?? false,
+    canManageGuild: perms?.has(PermissionFlagsBits.ManageGuild) ?? false,
+  };
 }
 
 /** Options of a chat input command, flattened out of subcommand groups and subcommands. */
@@ -77,7 +86,7 @@ export class InteractionAdapter {
       respond.deferIfIdle().catch((err) => log.warn({ err }, 'safety-net defer failed'));
     }, this.options.autoDeferMs);
     timer.unref();
-    const base = { user: invokerOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId ?? '', locale, services: this.services, respond };
+    const base = { user: invokerOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId ?? '', locale, services: this.services, respond, channel: this.options.channel };
     const what = interaction.isChatInputCommand() ? `/${interaction.commandName}` : interaction.customId;
     try {
       if (interaction.isChatInputCommand()) {

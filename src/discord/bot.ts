@@ -10,7 +10,9 @@ import { localeOf } from '../commands/i18n.js';
 import { CommandRouter } from '../commands/router.js';
 import type { Command } from '../commands/types.js';
 import type { Services } from '../services.js';
+import { closeStaleQuestions } from '../commands/quiz-presenter.js';
 import { InteractionAdapter } from './adapter.js';
+import { restMessenger } from './messenger.js';
 import { NO_MENTIONS } from './payload.js';
 
 export interface DiscordBotOptions {
@@ -108,6 +110,13 @@ export function guardPacketHandling(client: Client, logger: Logger): void {
   };
 }
 
+/** Which guilds this process serves: all of them, or a shard's share (Discord's formula). */
+function servedBy(client: Client): (guildId: string | null) => boolean {
+  const count = client.options.shardCount ?? 1;
+  const mine = new Set(client.ws.shards.map((s) => s.id));
+  return (guildId) => count <= 1 || (guildId !== null && mine.has(Number((BigInt(guildId) >> 22n) % BigInt(count))));
+}
+
 export async function startDiscordBot(services: Services, commands: Command[], options: DiscordBotOptions = {}): Promise<DiscordBot> {
   const cfg = services.config.discord;
   const token = options.token ?? cfg.token;
@@ -118,8 +127,9 @@ export async function startDiscordBot(services: Services, commands: Command[], o
     cooldownSeconds: options.cooldownSeconds ?? cfg.cooldownSeconds,
     allowedChannelIds: options.allowedChannelIds ?? cfg.allowedChannelIds,
   });
-  const adapter = new InteractionAdapter(router, services, logger, { autoDeferMs: options.autoDeferMs ?? 2_000 });
   const client = createClient(options.apiUrl ?? cfg.apiUrl);
+  const channel = restMessenger(client);
+  const adapter = new InteractionAdapter(router, services, logger, { autoDeferMs: options.autoDeferMs ?? 2_000, channel });
   guardPacketHandling(client, logger);
 
   const inFlight = new Set<Promise<void>>();
@@ -158,6 +168,10 @@ export async function startDiscordBot(services: Services, commands: Command[], o
     throw err;
   }
   logger.info({ user: client.user?.tag, application: client.application?.id, guilds: client.guilds.cache.size, shards: client.ws.shards.map((s) => s.id) }, 'discord bot ready');
+  if (services.quiz) {
+    const closed = await closeStaleQuestions(services.quiz, channel, (err) => logger.warn({ err }, 'could not close a quiz question left open by the last run'), servedBy(client));
+    if (closed) logger.info({ closed }, 'quiz questions left open by the last run closed');
+  }
 
   return {
     client,
