@@ -3,7 +3,7 @@
 // by discord.js's REST (Retry-After honoured), late acknowledgements (10062) are logged, and every
 // failed command still gets a short ephemeral message.
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, MessageFlags, Options, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, Options, version, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Text } from '../commands/i18n.js';
 import { localeOf } from '../commands/i18n.js';
@@ -92,13 +92,25 @@ export function createClient(apiUrl: string): Client {
   });
 }
 
+let missingPacketHandlerWarned = false;
+
 /**
  * discord.js dispatches gateway packets synchronously from the socket's message handler; a packet it
  * cannot parse (a field missing, a wrong type) throws there and would surface as an unhandled rejection.
  * Wrap the dispatch so such a packet is logged and skipped while the connection carries on.
+ * `WebSocketManager.handlePacket` is private: tested with discord.js 14.28 (package.json pins ~14.28). If
+ * an upgrade removes it, say so once and run without the guard rather than break start-up.
+ * Returns whether the guard is installed.
  */
-export function guardPacketHandling(client: Client, logger: Logger): void {
-  const ws = client.ws as unknown as { handlePacket: (packet?: { t?: string; d?: unknown }, shard?: unknown) => boolean };
+export function guardPacketHandling(client: Client, logger: Logger): boolean {
+  const ws = client.ws as unknown as { handlePacket?: (packet?: { t?: string; d?: unknown }, shard?: unknown) => boolean };
+  if (typeof ws.handlePacket !== 'function') {
+    if (!missingPacketHandlerWarned) {
+      missingPacketHandlerWarned = true;
+      logger.warn({ discordjs: version }, 'discord.js has no WebSocketManager.handlePacket any more: malformed gateway packets are not guarded (check guardPacketHandling)');
+    }
+    return false;
+  }
   const original = ws.handlePacket.bind(ws);
   ws.handlePacket = (packet, shard) => {
     try {
@@ -108,6 +120,7 @@ export function guardPacketHandling(client: Client, logger: Logger): void {
       return false;
     }
   };
+  return true;
 }
 
 /** Which guilds this process serves: all of them, or a shard's share (Discord's formula). */
