@@ -44,6 +44,10 @@ export const settings = {
   },
   KNOWLEDGE_DIR: { schema: z.string().min(1).default('knowledge'), doc: 'Folder of markdown files to ingest (every .md below it).' },
   DATABASE_PATH: { schema: z.string().min(1).default('data/bot.sqlite'), doc: 'SQLite file for feedback, quiz scores and sandbox runs.' },
+  DATA_RETENTION_DAYS: {
+    schema: int(90, 1, 3650),
+    doc: 'Days stored questions, answers, votes and feedback reasons (with their user ids) are kept; pruned at start-up and daily. Quiz scores stay until /quiz forget.',
+  },
 
   // --- retrieval and answers ---
   RETRIEVAL_TOP_K: { schema: int(5, 1, 10), doc: 'Passages returned per question (sources shown).' },
@@ -134,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: s.LOG_LEVEL ?? (s.DISCORD_TOKEN ? 'info' : 'warn'),
     knowledgeDir: s.KNOWLEDGE_DIR,
     databasePath: s.DATABASE_PATH,
+    retentionDays: s.DATA_RETENTION_DAYS,
     retrieval: { topK: s.RETRIEVAL_TOP_K, answerMaxChars: s.ANSWER_MAX_CHARS, abstainMinScore: s.ABSTAIN_MIN_SCORE },
     discord: {
       token: s.DISCORD_TOKEN,

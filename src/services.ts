@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import type { Answerer } from './answer/types.js';
 import type { FeedbackStore } from './db/feedback.js';
+import type { Retention } from './db/retention.js';
 import type { SandboxService } from './sandbox/service.js';
 import type { QuizService } from './quiz/service.js';
 
@@ -17,4 +18,6 @@ export interface Services {
   feedback: FeedbackStore;
   sandbox?: SandboxService;
   quiz?: QuizService;
+  /** Daily pruning of stored answers (DATA_RETENTION_DAYS). */
+  retention?: Retention;
 }
