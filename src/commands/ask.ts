@@ -4,7 +4,8 @@ import { GUILD_INSTALL, GUILD_OR_BOT_DM } from './contexts.js';
 import type { Answer } from '../answer/types.js';
 import { topicSuggestions } from './autocomplete.js';
 import { answerEmbed, passageEmbeds } from './render.js';
-import type { BotComponent, Command, ComponentInvocation, SlashInvocation } from './types.js';
+import { REASON_MAX } from '../db/feedback.js';
+import type { BotComponent, BotModal, Command, ComponentInvocation, SlashInvocation } from './types.js';
 
 export const QUESTION_MAX = 500;
 /** Streaming edits at most this often (Discord rate-limits message edits). */
@@ -18,6 +19,26 @@ function buttons(answerId: string, locale: 'ko' | 'en'): BotComponent[][] {
       { kind: 'button', id: `ask:down:${answerId}`, label: locale === 'ko' ? '아쉬워요' : 'Not helpful', emoji: '👎', style: 'secondary' },
     ],
   ];
+}
+
+const REASON_FIELD = 'reason';
+
+/** The form a 👎 opens: what was wrong, optional, up to REASON_MAX characters. */
+function reasonForm(answerId: string, locale: 'ko' | 'en'): BotModal {
+  const ko = locale === 'ko';
+  return {
+    id: `ask:reason:${answerId}`,
+    title: ko ? '어떤 점이 아쉬웠나요?' : 'What was wrong with the answer?',
+    fields: [
+      {
+        id: REASON_FIELD,
+        label: ko ? '이유 (선택)' : 'Reason (optional)',
+        placeholder: ko ? '예: 틀린 내용, 엉뚱한 출처, 너무 길어요' : 'e.g. wrong facts, unrelated source, too long',
+        maxLength: REASON_MAX,
+        paragraph: true,
+      },
+    ],
+  };
 }
 
 const ask: Command = {
@@ -81,6 +102,19 @@ const ask: Command = {
     if (action === 'sources') {
       const embeds = passageEmbeds(row.answer.sources);
       await ctx.respond.reply({ embeds, ephemeral: true, content: embeds.length ? undefined : ctx.locale === 'ko' ? '출처가 없습니다.' : 'No sources.' });
+      return;
+    }
+    if (action === 'down' && ctx.respond.showModal) {
+      // The 👎 is recorded at once; the form asks (optionally) what was wrong.
+      ctx.services.feedback.vote(answerId, ctx.user.id, -1);
+      await ctx.respond.showModal(reasonForm(answerId, ctx.locale));
+      return;
+    }
+    if (action === 'reason') {
+      const saved = ctx.services.feedback.setReason(answerId, ctx.user.id, ctx.fields?.[REASON_FIELD] ?? '');
+      const ko = ctx.locale === 'ko';
+      const content = saved ? (ko ? '알려 줘서 고마워요! 지식 베이스를 고치는 데 쓰여요.' : 'Thanks for telling us! It helps fix the knowledge base.') : ko ? '이 답변에 남긴 👎가 없어요.' : 'There is no 👎 of yours on that answer.';
+      await ctx.respond.reply({ content, ephemeral: true });
       return;
     }
     if (action === 'up' || action === 'down') {

@@ -49,6 +49,14 @@ export interface BotMessage {
   progress?: boolean;
 }
 
+/** A form that pops up for the user (Discord's modal): text fields, submitted back to the command as `fields`. */
+export interface BotModal {
+  /** custom id, routed like a component's: `<command>:<action>[:<arg>...]`. */
+  id: string;
+  title: string;
+  fields: { id: string; label: string; placeholder?: string; maxLength: number; required?: boolean; paragraph?: boolean }[];
+}
+
 /** How a command talks back. The first reply() answers (or fills a deferred reply); later ones edit it. */
 export interface Responder {
   /** Acknowledge now, answer later (Discord's 3-second rule). */
@@ -59,6 +67,8 @@ export interface Responder {
   followUp(message: BotMessage): Promise<void>;
   /** For component interactions: edit the message that carries the component. */
   update?(message: BotMessage): Promise<void>;
+  /** Answer a button press with a form (the press's only answer). Front ends without forms leave it out. */
+  showModal?(modal: BotModal): Promise<void>;
 }
 
 export interface Invoker {
@@ -106,6 +116,8 @@ export interface ComponentInvocation extends CommandContext {
   values: string[];
   /** Id of the message carrying the component. */
   messageId: string;
+  /** A submitted form's fields by id (the customId is the form's). */
+  fields?: Record<string, string>;
 }
 
 export interface AutocompleteInvocation {

@@ -1,7 +1,7 @@
 // discord.js interactions → the router's platform-neutral invocations.
 // Slash commands, buttons, string selects and autocomplete; anything else is ignored.
 // Every failure ends in a short ephemeral message to the user (or, for autocomplete, no choices), never silence.
-import { PermissionFlagsBits, type AutocompleteInteraction, type CommandInteractionOption, type GuildMember, type Interaction, type APIInteractionGuildMember } from 'discord.js';
+import { PermissionFlagsBits, type ModalSubmitInteraction, type AutocompleteInteraction, type CommandInteractionOption, type GuildMember, type Interaction, type APIInteractionGuildMember } from 'discord.js';
 import type { Logger } from 'pino';
 import { localeOf } from '../commands/i18n.js';
 import { LIMITS, truncate } from '../commands/limits.js';
@@ -58,6 +58,13 @@ export function optionsOf(data: readonly CommandInteractionOption[]): { subcomma
   return { subcommand, options };
 }
 
+/** A submitted form's text fields by custom id. */
+function modalFields(interaction: ModalSubmitInteraction): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [id, field] of interaction.fields.fields) if ('value' in field && typeof field.value === 'string') out[id] = field.value;
+  return out;
+}
+
 export class InteractionAdapter {
   constructor(
     private router: CommandRouter,
@@ -70,7 +77,7 @@ export class InteractionAdapter {
   async handle(interaction: Interaction): Promise<void> {
     try {
       if (interaction.isAutocomplete()) return await this.autocomplete(interaction);
-      if (interaction.isChatInputCommand() || interaction.isButton() || interaction.isStringSelectMenu()) return await this.repliable(interaction);
+      if (interaction.isChatInputCommand() || interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) return await this.repliable(interaction);
       this.logger.debug({ type: interaction.type, id: interaction.id }, 'interaction type not handled');
     } catch (err) {
       this.logger.error({ err, interaction: interaction.id }, 'interaction handling failed');
@@ -97,7 +104,8 @@ export class InteractionAdapter {
           ...base,
           customId: interaction.customId,
           values: interaction.isStringSelectMenu() ? interaction.values : [],
-          messageId: interaction.message.id,
+          messageId: interaction.message?.id ?? '',
+          fields: interaction.isModalSubmit() ? modalFields(interaction) : undefined,
         });
       }
       await respond.settled();

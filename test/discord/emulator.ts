@@ -11,6 +11,7 @@
 //   const msg = await i.waitForMessage((m) => !m.progress && m.embeds.length > 0);   // reply/edit/follow-up
 //   emu.click(msg, { customId: 'ask:up:…' })  or  emu.click('ask:up:…')            // button (type 3, component 2)
 //   emu.select('topics:show', ['vm-basics'], { message })                         // string select (component 3)
+//   emu.submitModal('ask:reason:…', { reason: 'wrong' })                          // a submitted form (type 5)
 //   emu.autocomplete('ask', { name: 'question', value: 'mem' })                    // type 4; i.choices() after ack
 //   await emu.waitFor((call) => call.kind === 'register')                          // any recorded REST call
 //
@@ -529,6 +530,17 @@ export class Emulator extends EventEmitter {
     b.payload.data = { custom_id: customId, component_type: 2 };
     b.payload.message = this.componentMessage(message, b.channelId);
     return this.inject(3, b);
+  }
+
+  /** A submitted form (type 5): `fields` by the text inputs' custom ids. */
+  submitModal(customId: string, fields: Record<string, string>, o: ComponentOptions = {}): InjectedInteraction {
+    const b = this.base(5, o);
+    b.payload.data = {
+      custom_id: customId,
+      components: Object.entries(fields).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })),
+    };
+    if (o.message) b.payload.message = this.componentMessage(o.message, b.channelId);
+    return this.inject(5, b);
   }
 
   /** A string select choice (type 3, component_type 3). */
