@@ -10,6 +10,7 @@ import { startRetention } from './db/retention.js';
 import { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { createLogger } from './logger.js';
 import { QuizService } from './quiz/service.js';
+import { createReloader } from './reload.js';
 import { createSandboxService } from './sandbox/service.js';
 import type { Services } from './services.js';
 
@@ -29,13 +30,16 @@ export async function createServices(config: Config = loadConfig()): Promise<Ser
   const sandbox = createSandboxService(config, logger, db);
   const feedback = new FeedbackStore(db);
   const retention = startRetention(feedback, config.retentionDays, logger);
-  return { config, logger, kb, answerer, db, feedback, quiz, sandbox, retention };
+  const services: Services = { config, logger, kb, answerer, db, feedback, quiz, sandbox, retention };
+  services.reloader = createReloader(services, config.knowledgeReload);
+  return services;
 }
 
 /** Shutdown: end quiz timers, remove any sandbox container still running, then close the database. */
 export async function closeServices(services: Services): Promise<void> {
   services.quiz?.close();
   services.retention?.stop();
+  services.reloader?.stop();
   await services.sandbox?.close().catch((err: unknown) => services.logger.error({ err }, 'sandbox: close failed'));
   services.db.close();
 }

@@ -43,6 +43,8 @@ export const settings = {
     doc: 'Log level (pino, JSON on stderr). Unset: info for the Discord bot, warn for the console and CLI (a person is reading stdout).',
   },
   KNOWLEDGE_DIR: { schema: z.string().min(1).default('knowledge'), doc: 'Folder of markdown files to ingest (every .md below it).' },
+  KNOWLEDGE_WATCH: { schema: bool(true), doc: 'Reload the knowledge base when a file under KNOWLEDGE_DIR changes (the Discord bot and the console; /reload works either way).' },
+  KNOWLEDGE_RELOAD_DEBOUNCE_MS: { schema: int(1000, 50, 60000), doc: 'Quiet time after the last file change before the knowledge base reloads.' },
   DATABASE_PATH: { schema: z.string().min(1).default('data/bot.sqlite'), doc: 'SQLite file for feedback, quiz scores and sandbox runs.' },
   DATA_RETENTION_DAYS: {
     schema: int(90, 1, 3650),
@@ -137,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     logLevel: s.LOG_LEVEL ?? (s.DISCORD_TOKEN ? 'info' : 'warn'),
     knowledgeDir: s.KNOWLEDGE_DIR,
+    knowledgeReload: { watch: s.KNOWLEDGE_WATCH, debounceMs: s.KNOWLEDGE_RELOAD_DEBOUNCE_MS },
     databasePath: s.DATABASE_PATH,
     retentionDays: s.DATA_RETENTION_DAYS,
     retrieval: { topK: s.RETRIEVAL_TOP_K, answerMaxChars: s.ANSWER_MAX_CHARS, abstainMinScore: s.ABSTAIN_MIN_SCORE },

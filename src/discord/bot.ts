@@ -62,13 +62,13 @@ const SHUTTING_DOWN: Text = {
  * so a burst of questions is acknowledged before it is answered.
  */
 export function ackFirst(services: Services): Services {
-  const answerer = services.answerer;
-  return {
-    ...services,
-    answerer: {
-      answer: (question, options) => new Promise((resolve) => setImmediate(resolve)).then(() => answerer.answer(question, options)),
-    },
+  // Everything else is read through to `services` itself, so a knowledge-base reload (which replaces
+  // services.kb and services.answerer) is seen at once.
+  const wrapped = Object.create(services) as Services;
+  wrapped.answerer = {
+    answer: (question, options) => new Promise((resolve) => setImmediate(resolve)).then(() => services.answerer.answer(question, options)),
   };
+  return wrapped;
 }
 
 export function createClient(apiUrl: string): Client {

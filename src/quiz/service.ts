@@ -127,6 +127,11 @@ export class QuizService {
     return new QuizService(bank, db, kb, { answerSeconds: config.quiz.answerSeconds, nextSeconds: config.quiz.nextSeconds, logger, generator, ...extra });
   }
 
+  /** After a knowledge-base reload: topics and titles come from the new one (the bank file is read at start). */
+  useKnowledgeBase(kb: KnowledgeBase): void {
+    this.kb = kb;
+  }
+
   get answerSeconds(): number {
     return this.options.answerSeconds;
   }

@@ -75,6 +75,10 @@ describe('registered commands (through the emulator, as Discord receives them)',
     const byName = Object.fromEntries(defs.map((d) => [d.name, d]));
     expect(byName.quiz.contexts).toEqual([InteractionContextType.Guild]);
     expect(byName.ask.contexts).toEqual([InteractionContextType.Guild, InteractionContextType.BotDM]);
+    expect(byName.reload.contexts).toEqual([InteractionContextType.Guild]);
+    expect(byName.reload.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
+    // Only /sandbox and /reload are hidden from members by default.
+    expect(defs.filter((d) => d.default_member_permissions).map((d) => d.name)).toEqual(['reload']);
   });
 
   it('with SANDBOX_ENABLED: /sandbox is guild-only, behind Manage Messages, its bounds from the settings', async () => {
