@@ -5,6 +5,7 @@ import type { Answer } from '../answer/types.js';
 import { topicSuggestions } from './autocomplete.js';
 import { answerEmbed, passageEmbeds } from './render.js';
 import { REASON_MAX } from '../db/feedback.js';
+import { detectLang } from '../knowledge/tokenize.js';
 import type { BotComponent, BotModal, Command, ComponentInvocation, SlashInvocation } from './types.js';
 
 export const QUESTION_MAX = 500;
@@ -72,14 +73,17 @@ const ask: Command = {
     }
     await ctx.respond.defer({ ephemeral });
 
+    // One language per reply: labels, buttons and footers follow the question's language (what the answer is
+    // written in), whatever the asker's Discord locale.
+    const questionLang = detectLang(question);
     let lastEdit = 0;
     let pending: Promise<void> = Promise.resolve();
     const onPartial = (textSoFar: string) => {
       const now = Date.now();
       if (now - lastEdit < STREAM_EDIT_INTERVAL_MS) return;
       lastEdit = now;
-      const partial: Answer = { question, lang: ctx.locale, answer: textSoFar, abstained: false, sources: [], mode: 'generated' };
-      pending = pending.then(() => ctx.respond.reply({ embeds: [answerEmbed(partial, ctx.locale, 'streaming')], progress: true })).catch(() => {});
+      const partial: Answer = { question, lang: questionLang, answer: textSoFar, abstained: false, sources: [], mode: 'generated' };
+      pending = pending.then(() => ctx.respond.reply({ embeds: [answerEmbed(partial, questionLang, 'streaming')], progress: true })).catch(() => {});
     };
 
     const answer = await ctx.services.answerer.answer(question, { onPartial });
@@ -87,8 +91,8 @@ const ask: Command = {
     const answerId = ctx.services.feedback.saveAnswer(answer, ctx.user.id, ctx.guildId);
     ctx.services.logger.info({ answerId, user: ctx.user.id, abstained: answer.abstained, mode: answer.mode, usage: answer.usage }, 'answered');
     await ctx.respond.reply({
-      embeds: [answerEmbed(answer, answer.lang === ctx.locale ? ctx.locale : answer.lang)],
-      components: answer.abstained ? [] : buttons(answerId, ctx.locale),
+      embeds: [answerEmbed(answer, answer.lang)],
+      components: answer.abstained ? [] : buttons(answerId, answer.lang),
     });
   },
 

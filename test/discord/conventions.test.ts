@@ -65,3 +65,21 @@ describe('Discord markup in a question', () => {
     expect(answer.embeds[0].description).toMatch(/도커/);
   });
 });
+
+describe('one language per reply', () => {
+  const labels = (m: { embeds: any[]; components: any[] }) => ({
+    sources: m.embeds[0].fields.map((f: any) => f.name),
+    footer: m.embeds[0].footer.text,
+    buttons: m.components.flatMap((r: any) => r.components.map((b: any) => b.label)),
+  });
+
+  test('a Korean question from an English-locale user: labels, buttons and footer all Korean', async () => {
+    const m = await h.emu.slash('ask', { question: '도커 컨테이너와 VM의 차이가 뭐야?' }, { locale: 'en-US' }).waitForMessage(isAnswer);
+    expect(labels(m)).toEqual({ sources: ['출처'], footer: '지식 베이스 발췌 답변', buttons: ['출처 보기', '도움됐어요', '아쉬워요'] });
+  });
+
+  test('an English question from a Korean-locale user: all English', async () => {
+    const m = await h.emu.slash('ask', { question: 'What is the difference between a container and a VM?' }, { locale: 'ko' }).waitForMessage(isAnswer);
+    expect(labels(m)).toEqual({ sources: ['Sources'], footer: 'extractive answer from the knowledge base', buttons: ['Sources', 'Helpful', 'Not helpful'] });
+  });
+});
