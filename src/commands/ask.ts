@@ -6,20 +6,51 @@ import { topicSuggestions } from './autocomplete.js';
 import { answerEmbed, passageEmbeds } from './render.js';
 import { REASON_MAX } from '../db/feedback.js';
 import { detectLang } from '../knowledge/tokenize.js';
+import { runDemo } from './sandbox.js';
+import { demoFor, tryItLabel, type Demo } from './try-it.js';
 import type { BotComponent, BotModal, Command, ComponentInvocation, SlashInvocation } from './types.js';
 
 export const QUESTION_MAX = 500;
 /** Streaming edits at most this often (Discord rate-limits message edits). */
 export const STREAM_EDIT_INTERVAL_MS = 1000;
 
-function buttons(answerId: string, locale: 'ko' | 'en'): BotComponent[][] {
-  return [
-    [
-      { kind: 'button', id: `ask:sources:${answerId}`, label: locale === 'ko' ? '출처 보기' : 'Sources', emoji: '📚', style: 'secondary' },
-      { kind: 'button', id: `ask:up:${answerId}`, label: locale === 'ko' ? '도움됐어요' : 'Helpful', emoji: '👍', style: 'secondary' },
-      { kind: 'button', id: `ask:down:${answerId}`, label: locale === 'ko' ? '아쉬워요' : 'Not helpful', emoji: '👎', style: 'secondary' },
-    ],
+function buttons(answerId: string, locale: 'ko' | 'en', demo: Demo | undefined): BotComponent[][] {
+  const row: BotComponent[] = [
+    { kind: 'button', id: `ask:sources:${answerId}`, label: locale === 'ko' ? '출처 보기' : 'Sources', emoji: '📚', style: 'secondary' },
+    { kind: 'button', id: `ask:up:${answerId}`, label: locale === 'ko' ? '도움됐어요' : 'Helpful', emoji: '👍', style: 'secondary' },
+    { kind: 'button', id: `ask:down:${answerId}`, label: locale === 'ko' ? '아쉬워요' : 'Not helpful', emoji: '👎', style: 'secondary' },
   ];
+  if (demo) row.push({ kind: 'button', id: `ask:try:${answerId}`, label: tryItLabel(demo, locale), emoji: '▶️', style: 'primary' });
+  return [row];
+}
+
+/** The "▶ Try it" demo of an answer, when /sandbox is on here. */
+function demoHere(services: SlashInvocation['services'], answer: Answer): Demo | undefined {
+  return services.sandbox?.enabled ? demoFor(answer) : undefined;
+}
+
+/**
+ * "▶ Try it" is /sandbox by another door: the same gate (Discord shows /sandbox only to members with Manage
+ * Messages unless an admin opens it up; a button cannot see such an override, so the bot asks for Manage Messages
+ * or a SANDBOX_ROLE_IDS role), then the same service (roles, channels, limits, queue) and the router's cooldown.
+ */
+async function tryIt(ctx: ComponentInvocation, answer: Answer): Promise<void> {
+  const ko = ctx.locale === 'ko';
+  const svc = ctx.services.sandbox;
+  const demo = demoFor(answer);
+  if (!svc?.enabled || !demo) {
+    await ctx.respond.reply({ content: ko ? '이 답변에는 지금 돌려 볼 수 있는 예제가 없어요.' : 'There is no sandbox demo for this answer right now.', ephemeral: true });
+    return;
+  }
+  const roles = svc.config.roleIds;
+  if (!ctx.user.canManageMessages && !(roles.length && ctx.user.roleIds.some((r) => roles.includes(r)))) {
+    await ctx.respond.reply({
+      content: ko ? '▶ 직접 해 보기는 /sandbox 와 같은 권한이 있어야 쓸 수 있어요 (메시지 관리 또는 샌드박스 역할).' : '▶ Try it needs the same permission as /sandbox (Manage Messages, or a sandbox role).',
+      ephemeral: true,
+    });
+    return;
+  }
+  await runDemo(ctx, svc, demo);
 }
 
 const REASON_FIELD = 'reason';
@@ -92,7 +123,7 @@ const ask: Command = {
     ctx.services.logger.info({ answerId, user: ctx.user.id, abstained: answer.abstained, mode: answer.mode, usage: answer.usage }, 'answered');
     await ctx.respond.reply({
       embeds: [answerEmbed(answer, answer.lang)],
-      components: answer.abstained ? [] : buttons(answerId, answer.lang),
+      components: answer.abstained ? [] : buttons(answerId, answer.lang, demoHere(ctx.services, answer)),
     });
   },
 
@@ -106,6 +137,10 @@ const ask: Command = {
     if (action === 'sources') {
       const embeds = passageEmbeds(row.answer.sources);
       await ctx.respond.reply({ embeds, ephemeral: true, content: embeds.length ? undefined : ctx.locale === 'ko' ? '출처가 없습니다.' : 'No sources.' });
+      return;
+    }
+    if (action === 'try') {
+      await tryIt(ctx, row.answer);
       return;
     }
     if (action === 'down' && ctx.respond.showModal) {
@@ -132,6 +167,9 @@ const ask: Command = {
     }
     await ctx.respond.reply({ content: 'Unknown button.', ephemeral: true });
   },
+
+  /** "▶ Try it" starts a sandbox run: it shares the commands' per-user cooldown. */
+  componentCooldown: (customId) => customId.startsWith('ask:try:'),
 
   async autocomplete(ctx) {
     return topicSuggestions(ctx.services.kb, ctx.focused.value, ctx.locale);

@@ -8,7 +8,8 @@ import { GUILD_INSTALL, GUILD_ONLY } from './contexts.js';
 import { compareEmbed, COLOR, errorText, progressEmbed, runEmbed } from '../sandbox/report.js';
 import type { CompareReport, JobHooks, Result, RunReport, SandboxError, SandboxService } from '../sandbox/service.js';
 import type { Sample } from '../sandbox/stats.js';
-import type { BotEmbed, BotMessage, Command, SlashInvocation } from './types.js';
+import type { Demo } from './try-it.js';
+import type { BotEmbed, BotMessage, Command, CommandContext, SlashInvocation } from './types.js';
 
 /** Bounds for the module's default definition (tests, the console); the bot registers sandboxCommand(config). */
 const DEFAULT_SANDBOX = loadConfig({}).sandbox;
@@ -94,7 +95,7 @@ class ProgressEditor {
   private last = 0;
   private pending = false;
   constructor(
-    private readonly ctx: SlashInvocation,
+    private readonly ctx: CommandContext,
     private readonly intervalMs: number,
   ) {}
   push(message: BotMessage, force = false): void {
@@ -124,7 +125,7 @@ async function settledAtOnce<T>(p: Promise<T>): Promise<T | undefined> {
 }
 
 /** Defers the reply once, before the first progress edit (the responder keeps the order of calls). */
-function acknowledger(ctx: SlashInvocation): () => void {
+function acknowledger(ctx: CommandContext): () => void {
   let done = false;
   return () => {
     if (done) return;
@@ -150,7 +151,7 @@ interface JobView<R> {
  * runs is deferred publicly, edited with progress, then replaced by its report (or a clear error).
  */
 async function watchJob<R extends { runId: number; chart: Buffer | null }>(
-  ctx: SlashInvocation,
+  ctx: CommandContext,
   svc: SandboxService,
   view: JobView<R>,
   start: (hooks: JobHooks) => Promise<Result<R>>,
@@ -194,33 +195,26 @@ async function watchJob<R extends { runId: number; chart: Buffer | null }>(
   await ctx.respond.reply({ embeds: [view.report(res.report, files[0]?.name)], files });
 }
 
-async function runSub(ctx: SlashInvocation, svc: SandboxService): Promise<void> {
-  const o = ctx.options;
-  const command = str(o.command);
-  const preset = str(o.preset) ?? 'hello';
-  const options: LimitOptions = {
-    memory: num(o.memory),
-    memory_swap: num(o.memory_swap),
-    cpus: num(o.cpus),
-    cpu_shares: num(o.cpu_shares),
-    pids_limit: num(o.pids_limit),
-    timeout: num(o.timeout),
-  };
+interface RunSpec {
+  preset?: string;
+  command?: string;
+  image?: string;
+  options: LimitOptions;
+}
+
+/** A run, watched to its report (the /sandbox run subcommand and the "▶ Try it" button). */
+async function startRun(ctx: CommandContext, svc: SandboxService, spec: RunSpec): Promise<void> {
   const view: JobView<RunReport> = {
-    label: `run ${command ? 'command' : preset}`,
+    label: `run ${spec.command ? 'command' : spec.preset}`,
     readings: (sample) => ({ sample }),
     report: (report, chartName) => runEmbed(report, ctx.locale, chartName),
   };
-  await watchJob(ctx, svc, view, (hooks) =>
-    svc.run(
-      { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId, preset: command ? undefined : preset, command, image: str(o.image)?.trim(), options },
-      hooks,
-    ),
-  );
+  const user = { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds };
+  await watchJob(ctx, svc, view, (hooks) => svc.run({ user, guildId: ctx.guildId, channelId: ctx.channelId, ...spec, preset: spec.command ? undefined : spec.preset }, hooks));
 }
 
-async function compareSub(ctx: SlashInvocation, svc: SandboxService): Promise<void> {
-  const o = ctx.options;
+/** A compare, watched to its report. */
+async function startCompare(ctx: CommandContext, svc: SandboxService, spec: { sharesA?: number; sharesB?: number; seconds?: number }): Promise<void> {
   const latest: { a?: Sample; b?: Sample } = {};
   const view: JobView<CompareReport> = {
     label: 'compare',
@@ -230,12 +224,30 @@ async function compareSub(ctx: SlashInvocation, svc: SandboxService): Promise<vo
     },
     report: (report, chartName) => compareEmbed(report, ctx.locale, chartName),
   };
-  await watchJob(ctx, svc, view, (hooks) =>
-    svc.compare(
-      { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId, sharesA: num(o.shares_a), sharesB: num(o.shares_b), seconds: num(o.seconds) },
-      hooks,
-    ),
-  );
+  const user = { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds };
+  await watchJob(ctx, svc, view, (hooks) => svc.compare({ user, guildId: ctx.guildId, channelId: ctx.channelId, ...spec }, hooks));
+}
+
+async function runSub(ctx: SlashInvocation, svc: SandboxService): Promise<void> {
+  const o = ctx.options;
+  const command = str(o.command);
+  await startRun(ctx, svc, {
+    preset: str(o.preset) ?? 'hello',
+    command,
+    image: str(o.image)?.trim(),
+    options: { memory: num(o.memory), memory_swap: num(o.memory_swap), cpus: num(o.cpus), cpu_shares: num(o.cpu_shares), pids_limit: num(o.pids_limit), timeout: num(o.timeout) },
+  });
+}
+
+async function compareSub(ctx: SlashInvocation, svc: SandboxService): Promise<void> {
+  const o = ctx.options;
+  await startCompare(ctx, svc, { sharesA: num(o.shares_a), sharesB: num(o.shares_b), seconds: num(o.seconds) });
+}
+
+/** Runs an answer's "▶ Try it" demo exactly as /sandbox would (same service: access, limits, queue). */
+export async function runDemo(ctx: CommandContext, svc: SandboxService, demo: Demo): Promise<void> {
+  if (demo.kind === 'compare') await startCompare(ctx, svc, { sharesA: demo.sharesA, sharesB: demo.sharesB });
+  else await startRun(ctx, svc, { preset: demo.preset, options: demo.options });
 }
 
 /** /sandbox as registered for this configuration (the bounds of its options come from it). */

@@ -83,3 +83,8 @@ describe('one language per reply', () => {
     expect(labels(m)).toEqual({ sources: ['Sources'], footer: 'extractive answer from the knowledge base', buttons: ['Sources', 'Helpful', 'Not helpful'] });
   });
 });
+
+test('no "▶ Try it" while /sandbox is off, even for an answer about --cpus', async () => {
+  const m = await h.emu.slash('ask', { question: 'What does --cpus 0.5 actually limit?' }).waitForMessage(isAnswer);
+  expect(m.components[0].components.map((b: any) => b.custom_id.split(':')[1])).toEqual(['sources', 'up', 'down']);
+});
