@@ -12,6 +12,11 @@ import type { Command } from './types.js';
 /** Every command, /sandbox with the default bounds (tests and tools that want them all). */
 export const commands: Command[] = [ask, search, topics, quiz, sandbox, help, reload];
 
+/** The console's commands: /sandbox always (bounded by the settings; when off it says how to turn it on). */
+export function consoleCommands(config: Config): Command[] {
+  return [ask, search, topics, quiz, sandboxCommand(config.sandbox), help, reload];
+}
+
 /** The commands this configuration offers: /sandbox only when enabled, its options bounded by the settings. */
 export function commandsFor(config: Config): Command[] {
   const optional = config.sandbox.enabled ? [sandboxCommand(config.sandbox)] : [];
