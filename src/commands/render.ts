@@ -56,7 +56,7 @@ export function passageEmbeds(items: { n: number; title: string; heading: string
   const shown = items.slice(0, LIMITS.embedsPerMessage);
   const budget = Math.floor((LIMITS.embedsTotal - 200) / Math.max(1, shown.length));
   return shown.map((it) => {
-    const title = truncate(`[${it.n}] ${it.title} › ${it.heading}`, Math.min(LIMITS.embedTitle, budget / 3));
+    const title = truncate(`[${it.n}] ${it.title} › ${it.heading}`, Math.min(LIMITS.embedTitle, Math.floor(budget / 3)));
     const description = truncate(it.text, Math.min(1500, budget - title.length - 20));
     return { title, description, color: COLORS.info, footer: it.score !== undefined ? `score ${it.score.toFixed(2)}` : undefined };
   });

@@ -45,8 +45,9 @@ export const REST_OPTIONS = {
   timeout: 5_000,
   /**
    * discord.js holds every request to 50 per second by default (Discord's global limit). Interaction
-   * callbacks, edits and follow-ups are not bound to that limit, and this bot sends nothing else, so the
-   * client-side cap is raised; should Discord disagree it answers 429 with Retry-After, which is honoured.
+   * callbacks, edits and follow-ups are not bound to that limit, and they are nearly all this bot sends (quiz
+   * questions are the only channel messages, a few a minute), so the client-side cap is raised; should Discord
+   * disagree it answers 429 with Retry-After, which is honoured.
    */
   globalRequestsPerSecond: 500,
 } as const;

@@ -40,6 +40,8 @@ export async function testServices(env: Record<string, string> = {}): Promise<Te
     services,
     dir,
     cleanup() {
+      services.reloader?.stop();
+      services.retention?.stop();
       try {
         services.db.close();
       } catch {
