@@ -8,7 +8,7 @@ import { GUILD_INSTALL, GUILD_ONLY } from './contexts.js';
 import { LIMITS, truncate } from './limits.js';
 import type { Command, ComponentInvocation, SlashInvocation } from './types.js';
 import { MAX_COUNT, scopeOf, type QuizService } from '../quiz/service.js';
-import type { Reveal } from '../quiz/types.js';
+import type { QuizEvents, Reveal } from '../quiz/types.js';
 import { channelPresenter } from './quiz-presenter.js';
 import { leaderboardMessage, revealMessage, scoreMessage } from './quiz-render.js';
 
@@ -49,19 +49,30 @@ async function start(ctx: SlashInvocation, service: QuizService): Promise<void> 
   }
   const count = typeof ctx.options.count === 'number' ? ctx.options.count : 1;
   await ctx.respond.defer();
-  const events = channelPresenter(ctx.channel);
-  const outcome = await service.start({ channelId: ctx.channelId, guildId: ctx.guildId, starter: ctx.user, locale: ctx.locale, topic, count, events });
   const ko = ctx.locale === 'ko';
+  const what = topic ? service.topicTitle(topic, ctx.locale) : ko ? '모든 주제' : 'all topics';
+  const presenter = channelPresenter(ctx.channel);
+  let announced = false;
+  // The reply announces the round just before its first question is posted, so it reads first everywhere.
+  const events: QuizEvents = {
+    ...presenter,
+    async asked(q) {
+      if (!announced) {
+        announced = true;
+        await ctx.respond.reply({ content: roundAnnouncement(ctx.user.name, q.shown.total, what, ctx.locale) });
+      }
+      return presenter.asked(q);
+    },
+  };
+  const outcome = await service.start({ channelId: ctx.channelId, guildId: ctx.guildId, starter: ctx.user, locale: ctx.locale, topic, count, events });
   if (outcome.kind === 'busy') await ctx.respond.reply({ content: busyText(outcome.starter.name, ctx.locale), ephemeral: true });
-  else if (outcome.kind === 'empty') await ctx.respond.reply({ content: ko ? '낼 문제가 없어요.' : 'There are no questions to ask.', ephemeral: true });
-  else {
-    const what = topic ? service.topicTitle(topic, ctx.locale) : ko ? '모든 주제' : 'all topics';
-    await ctx.respond.reply({
-      content: ko
-        ? `🧠 ${ctx.user.name} 님이 퀴즈를 시작했어요: ${outcome.total}문제 · ${what}. 멈추기: /quiz stop`
-        : `🧠 ${ctx.user.name} started a quiz: ${outcome.total} question${outcome.total === 1 ? '' : 's'} · ${what}. To end it: /quiz stop`,
-    });
-  }
+  else if (outcome.kind === 'empty' && !announced) await ctx.respond.reply({ content: ko ? '낼 문제가 없어요.' : 'There are no questions to ask.', ephemeral: true });
+}
+
+function roundAnnouncement(starterName: string, total: number, what: string, locale: 'ko' | 'en'): string {
+  return locale === 'ko'
+    ? `🧠 ${starterName} 님이 퀴즈를 시작했어요: ${total}문제 · ${what}. 멈추기: /quiz stop`
+    : `🧠 ${starterName} started a quiz: ${total} question${total === 1 ? '' : 's'} · ${what}. To end it: /quiz stop`;
 }
 
 async function stop(ctx: SlashInvocation, service: QuizService): Promise<void> {

@@ -331,7 +331,13 @@ export class QuizService {
     if (round.starter.id !== by.id && !by.canManageMessages) return { kind: 'not-allowed', starter: round.starter };
     round.finished = true;
     round.nextTimer?.cancel();
-    if (round.live && !round.live.revealed) await this.reveal(round, round.live, 'stopped', undefined, { stoppedBy: by.name, nextInSeconds: undefined, roundTotals: [...round.totals.values()] });
+    const live = round.live;
+    const ending = { stoppedBy: by.name, nextInSeconds: undefined, roundTotals: [...round.totals.values()] };
+    if (live && !live.revealed) await this.reveal(round, live, 'stopped', undefined, ending);
+    else if (live) {
+      // Between two questions: the last reveal said another question was coming; it now says the round is over.
+      await this.safe('reveal', round, () => round.events.revealed({ ...this.revealOf(round, live, 'stopped'), ...ending }, live.ref));
+    }
     this.finish(round);
     return { kind: 'stopped' };
   }

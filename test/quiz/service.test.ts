@@ -157,6 +157,20 @@ describe('QuizService', () => {
     expect(await s.stop('c1', { ...alice, canManageMessages: false })).toEqual({ kind: 'none' });
   });
 
+  it('stop between two questions turns the last reveal into the round\'s end (no "next question" left hanging)', async () => {
+    const clock = manualClock();
+    const { s } = service({ nextSeconds: 6, schedule: clock.schedule });
+    const rec = recordingEvents();
+    await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 3, events: rec.events });
+    const q1 = rec.lastAsked().shown;
+    await s.answer({ roundId: q1.roundId, index: 0, pos: q1.correct, user: bob, guildId: 'g1', channelId: 'c1' });
+    await s.revealByStarter({ roundId: q1.roundId, index: 0, user: alice, show: async () => {} });
+    expect(await s.stop('c1', { ...alice, canManageMessages: false })).toEqual({ kind: 'stopped' });
+    expect(rec.revealed).toEqual([{ reveal: expect.objectContaining({ reason: 'stopped', stoppedBy: 'alice', nextInSeconds: undefined, roundTotals: [{ name: 'bob', correct: 1, answered: 1 }] }), ref: 'm1' }]);
+    expect(await clock.fire()).toBeUndefined(); // the next question's timer is gone
+    expect(rec.asked).toHaveLength(1);
+  });
+
   it('in a DM (no server) the answer closes the question at once', async () => {
     const { s } = service();
     const rec = recordingEvents();
