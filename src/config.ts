@@ -33,6 +33,15 @@ const optionalUrl = z
   .pipe(z.string().url().optional());
 
 /**
+ * Fixed ranges that are not settings but bound what a user may ask for; commands send them to Discord as
+ * min_value/max_value (a quiz round's questions; passages per /search, also the range of RETRIEVAL_TOP_K).
+ */
+export const USER_BOUNDS = {
+  quizQuestions: { min: 1, max: 10 },
+  passages: { min: 1, max: 10 },
+} as const;
+
+/**
  * The environment variables. Each entry: schema (default and bounds) and a one-line description
  * (the README's settings table is the same list).
  */
@@ -52,7 +61,7 @@ export const settings = {
   },
 
   // --- retrieval and answers ---
-  RETRIEVAL_TOP_K: { schema: int(5, 1, 10), doc: 'Passages returned per question (sources shown).' },
+  RETRIEVAL_TOP_K: { schema: int(5, USER_BOUNDS.passages.min, USER_BOUNDS.passages.max), doc: 'Passages returned per question (sources shown).' },
   ANSWER_MAX_CHARS: { schema: int(600, 200, 1800), doc: 'Cap on the extractive answer length.' },
   ABSTAIN_MIN_SCORE: { schema: num(0.35, 0, 1), doc: 'Relevance below which the bot says it does not know (0 disables abstention).' },
 

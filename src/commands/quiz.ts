@@ -7,6 +7,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { GUILD_INSTALL, GUILD_ONLY } from './contexts.js';
 import { LIMITS, truncate } from './limits.js';
 import type { Command, ComponentInvocation, SlashInvocation } from './types.js';
+import { USER_BOUNDS } from '../config.js';
 import { MAX_COUNT, scopeOf, type QuizService } from '../quiz/service.js';
 import type { QuizEvents, Reveal } from '../quiz/types.js';
 import { channelPresenter } from './quiz-presenter.js';
@@ -131,7 +132,7 @@ const quiz: Command = {
             .setNameLocalizations({ ko: '문제수' })
             .setDescription(`Number of questions (1-${MAX_COUNT}, default 1)`)
             .setDescriptionLocalizations({ ko: `문제 수 (1~${MAX_COUNT}, 기본 1)` })
-            .setMinValue(1)
+            .setMinValue(USER_BOUNDS.quizQuestions.min)
             .setMaxValue(MAX_COUNT),
         ),
     )

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
-import type { Config } from '../config.js';
+import { USER_BOUNDS, type Config } from '../config.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { LETTERS, QuizBank, type QuizQuestion } from './bank.js';
 import type { QuestionGenerator } from './generate.js';
@@ -15,7 +15,7 @@ import { createGenerator } from './generate.js';
 import { QuizStore } from './store.js';
 import type { AnswerRecord, Lang, Player, QuizEvents, Reveal, RevealReason, RoundTotal, ShownQuestion, StaleQuestion } from './types.js';
 
-export const MAX_COUNT = 10;
+export const MAX_COUNT = USER_BOUNDS.quizQuestions.max;
 /** Questions remembered per channel so a new round prefers questions not asked lately. */
 const RECENT_PER_CHANNEL = 40;
 

@@ -7,7 +7,7 @@ import { ApplicationIntegrationType, InteractionContextType, PermissionFlagsBits
 import { describe, expect, it } from 'vitest';
 import { registerCommands } from '../../scripts/register-commands.js';
 import { commandsFor } from '../../src/commands/index.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, USER_BOUNDS } from '../../src/config.js';
 import { startEmulator } from './emulator.js';
 
 const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
@@ -105,6 +105,9 @@ describe('registered commands (through the emulator, as Discord receives them)',
     expect(options.length).toBeGreaterThan(8);
     const unbounded = options.filter((o) => o.min_value === undefined || o.max_value === undefined).map((o) => `/${o.command} ${o.name}`);
     expect(unbounded).toEqual([]);
+    const bounds = (command: string, name: string) => options.filter((o) => o.command === command && o.name === name).map((o) => [o.min_value, o.max_value]);
+    expect(bounds('quiz', 'count')).toEqual([[USER_BOUNDS.quizQuestions.min, USER_BOUNDS.quizQuestions.max]]);
+    expect(bounds('search', 'count')).toEqual([[USER_BOUNDS.passages.min, USER_BOUNDS.passages.max]]);
   });
 
   it('the validator itself catches what Discord refuses', () => {
