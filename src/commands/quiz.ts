@@ -68,7 +68,14 @@ async function start(ctx: SlashInvocation, service: QuizService): Promise<void> 
   const outcome = await service.start({ channelId: ctx.channelId, guildId: ctx.guildId, starter: ctx.user, locale: ctx.locale, topic, count, events });
   if (outcome.kind === 'busy') await ctx.respond.reply({ content: busyText(outcome.starter.name, ctx.locale), ephemeral: true });
   else if (outcome.kind === 'empty' && !announced) await ctx.respond.reply({ content: ko ? '낼 문제가 없어요.' : 'There are no questions to ask.', ephemeral: true });
+  else if (outcome.kind === 'unshown') await ctx.respond.reply({ content: CANNOT_POST[ctx.locale] });
 }
+
+/** The announcement becomes this when the first question could not be posted to the channel. */
+const CANNOT_POST = {
+  ko: '이 채널에 퀴즈 문제를 올리지 못해서 퀴즈를 시작하지 않았어요. 관리자는 봇에게 이 채널의 채널 보기·메시지 보내기·링크 첨부 권한이 있는지 확인해 주세요.',
+  en: 'The quiz did not start: the question could not be posted in this channel. An admin can check that the bot may View Channel, Send Messages and Embed Links here.',
+};
 
 function roundAnnouncement(starterName: string, total: number, what: string, locale: 'ko' | 'en'): string {
   return locale === 'ko'

@@ -78,7 +78,12 @@ export type AnswerOutcome =
 
 export type RevealOutcome = { kind: 'revealed'; reveal: Reveal } | { kind: 'not-starter'; starterName: string } | { kind: 'closed' };
 
-export type StartOutcome = { kind: 'started'; roundId: string; total: number } | { kind: 'busy'; starter: Player } | { kind: 'empty' };
+export type StartOutcome =
+  | { kind: 'started'; roundId: string; total: number }
+  | { kind: 'busy'; starter: Player }
+  | { kind: 'empty' }
+  /** The first question could not be shown (the presenter failed): the round did not start. */
+  | { kind: 'unshown' };
 
 export type StopOutcome = { kind: 'stopped' } | { kind: 'not-allowed'; starter: Player } | { kind: 'none' };
 
@@ -194,12 +199,12 @@ export class QuizService {
   }
 
   /** Runs a presenter call; a failure (a Discord error) is logged, never thrown into a timer. */
-  private async safe<T>(what: string, round: Round, send: () => Promise<T>): Promise<T | undefined> {
+  private async safe<T>(what: string, round: Round, send: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
     try {
-      return await send();
+      return { ok: true, value: await send() };
     } catch (err) {
       this.options.logger.warn({ err, what, round: round.id, channel: round.channelId }, 'quiz message could not be sent');
-      return undefined;
+      return { ok: false };
     }
   }
 
@@ -228,7 +233,8 @@ export class QuizService {
     this.rounds.set(round.id, round);
     this.byChannel.set(req.channelId, round.id);
     const asked = await this.ask(round, 0);
-    return asked ? { kind: 'started', roundId: round.id, total: round.total } : { kind: 'empty' };
+    if (asked === 'shown') return { kind: 'started', roundId: round.id, total: round.total };
+    return asked === 'unshown' ? { kind: 'unshown' } : { kind: 'empty' };
   }
 
   private async nextQuestion(round: Round, index: number): Promise<QuizQuestion | undefined> {
@@ -258,25 +264,33 @@ export class QuizService {
     };
   }
 
-  /** Shows question `index` of the round; false when there was none to show (the round is then over). */
-  private async ask(round: Round, index: number): Promise<boolean> {
-    if (round.finished) return false;
+  /**
+   * Shows question `index` of the round. 'none': there was none to show; 'unshown': the presenter could not
+   * show it (no permission to post, say), and since nobody can answer it the round ends there.
+   */
+  private async ask(round: Round, index: number): Promise<'shown' | 'none' | 'unshown'> {
+    if (round.finished) return 'none';
     const question = await this.nextQuestion(round, index);
     if (!question || round.finished) {
       this.finish(round);
-      return false;
+      return 'none';
     }
     this.remember(round.channelId, question.key);
     const shown = this.shownQuestion(round, index, question);
     const live: Live = { shown, run: `${round.id}:${index}`, answers: new Map(), revealed: false };
     round.live = live;
-    live.ref = await this.safe('question', round, () => round.events.asked({ shown, channelId: round.channelId, locale: round.locale, starter: round.starter }));
-    if (round.live !== live || live.revealed) return true; // closed while the message was being sent
+    const posted = await this.safe('question', round, () => round.events.asked({ shown, channelId: round.channelId, locale: round.locale, starter: round.starter }));
+    if (!posted.ok) {
+      this.finish(round);
+      return 'unshown';
+    }
+    live.ref = posted.value;
+    if (round.live !== live || live.revealed) return 'shown'; // closed while the message was being sent
     if (live.ref) this.store.markOpen(live.run, { shown, channelId: round.channelId, guildId: round.guildId, locale: round.locale, ref: live.ref });
     live.timer = this.schedule(() => {
       this.reveal(round, live, 'timeout').catch((err) => this.options.logger.error({ err, round: round.id }, 'quiz timeout reveal failed'));
     }, this.options.answerSeconds * 1000);
-    return true;
+    return 'shown';
   }
 
   private revealOf(round: Round, live: Live, reason: RevealReason): Reveal {

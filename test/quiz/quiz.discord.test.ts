@@ -109,6 +109,20 @@ describe('/quiz in Discord (emulator)', () => {
     expect(buttons(closed).every((b) => b.disabled)).toBe(true);
   });
 
+  it('a channel the bot may not post in: the round does not start and the reply says what to check', async () => {
+    const h = first!;
+    const channel = '300000000000000066';
+    h.emu.failNext(1, { status: 403, match: (r) => r.kind === 'channel-send' });
+    const start = h.emu.slash('quiz', {}, { subcommand: 'start', user: ALICE, channelId: channel });
+    const reply = await start.waitForMessage((m) => /did not start/.test(m.content));
+    expect(reply.content).toMatch(/View Channel, Send Messages and Embed Links/);
+    expect(h.services.quiz!.isActive(channel)).toBe(false);
+    // The channel is free again.
+    h.emu.slash('quiz', {}, { subcommand: 'start', user: BOB, channelId: channel });
+    const q = await h.emu.waitForMessage(inChannel(channel, isOpenQuestion));
+    await h.emu.click(q, { label: 'Reveal', user: BOB, channelId: channel }).waitForMessage(isReveal);
+  });
+
   it('reveals by itself when QUIZ_ANSWER_SECONDS runs out, editing the question with the bot token', async () => {
     const h = await bot({ QUIZ_ANSWER_SECONDS: '5' });
     try {
