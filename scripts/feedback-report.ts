@@ -1,5 +1,6 @@
 // `npm run feedback`: the worst-rated answers (most 👎 net of 👍), for the people who keep the knowledge base.
-// Shows each question, an excerpt of the answer, the votes, the last vote time and the source files to look at.
+// Shows each question, an excerpt of the answer, the votes, what 👎 voters said was wrong, the last vote time and
+// the source files to look at.
 //   npm run feedback [-- --limit 20] [-- --db data/bot.sqlite] [-- --json]
 // Reads DATABASE_PATH by default, read-only (safe while the bot runs); a missing or empty database is reported, not an error.
 import 'dotenv/config';
@@ -35,7 +36,7 @@ export function collectFeedback(path: string, limit = 20): FeedbackReport {
   try {
     const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
     if (!tables.has('answers') || !tables.has('feedback')) return { ...empty, status: 'no-feedback-tables' };
-    const store = new FeedbackStore(db);
+    const store = new FeedbackStore(db, { readonly: true });
     const totals = db.prepare('SELECT COUNT(*) AS votes, COALESCE(SUM(vote = 1), 0) AS up, COALESCE(SUM(vote = -1), 0) AS down FROM feedback').get() as { votes: number; up: number; down: number };
     const answers = (db.prepare('SELECT COUNT(*) AS n FROM answers').get() as { n: number }).n;
     const worst = store.worstRated(limit).map((w) => {
@@ -63,6 +64,7 @@ export function formatFeedback(r: FeedbackReport): string {
     lines.push(`${i + 1}. 👍 ${w.up}  👎 ${w.down}  · last vote ${w.lastVote.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}  · answer ${w.id}`);
     lines.push(`   Q: ${oneLine(w.question, 200)}`);
     lines.push(`   A: ${oneLine(w.answer, 300) || '(empty)'}`);
+    for (const reason of w.reasons) lines.push(`   👎 "${oneLine(reason, 300)}"`);
     if (w.sources.length) lines.push(`   Sources: ${w.sources.slice(0, 3).join('; ')}`);
     else lines.push('   Sources: none (the bot abstained or found nothing: a gap in the knowledge base?)');
     lines.push('');

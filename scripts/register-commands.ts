@@ -4,7 +4,7 @@
 import 'dotenv/config';
 import { REST, Routes, type RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
 import { pathToFileURL } from 'node:url';
-import { commands as allCommands } from '../src/commands/index.js';
+import { commandsFor } from '../src/commands/index.js';
 import type { Command } from '../src/commands/types.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 
@@ -13,6 +13,7 @@ export interface RegisterOptions {
   clientId: string | undefined;
   guildId?: string;
   apiUrl: string;
+  /** Default: what the configuration offers (no /sandbox unless SANDBOX_ENABLED). */
   commands?: Command[];
 }
 
@@ -22,7 +23,7 @@ export class RegisterError extends Error {}
 export async function registerCommands(o: RegisterOptions): Promise<{ scope: string; names: string[] }> {
   const missing = [!o.token && 'DISCORD_TOKEN (the bot token, Developer Portal → Bot → Reset Token)', !o.clientId && 'DISCORD_CLIENT_ID (Developer Portal → General Information → Application ID)'].filter(Boolean);
   if (missing.length) throw new RegisterError(`Cannot register commands; missing:\n  ${missing.join('\n  ')}`);
-  const body: RESTPutAPIApplicationCommandsJSONBody = (o.commands ?? allCommands).map((c) => c.data.toJSON());
+  const body: RESTPutAPIApplicationCommandsJSONBody = (o.commands ?? commandsFor(loadConfig())).map((c) => c.data.toJSON());
   const rest = new REST({ api: o.apiUrl, retries: 3, timeout: 15_000 }).setToken(o.token!);
   const route = o.guildId ? Routes.applicationGuildCommands(o.clientId!, o.guildId) : Routes.applicationCommands(o.clientId!);
   const stored = (await rest.put(route, { body })) as { name: string }[];

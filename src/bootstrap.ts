@@ -6,9 +6,11 @@ import type { Answerer } from './answer/types.js';
 import { loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { FeedbackStore } from './db/feedback.js';
+import { startRetention } from './db/retention.js';
 import { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { createLogger } from './logger.js';
 import { QuizService } from './quiz/service.js';
+import { createReloader } from './reload.js';
 import { createSandboxService } from './sandbox/service.js';
 import type { Services } from './services.js';
 
@@ -26,12 +28,18 @@ export async function createServices(config: Config = loadConfig()): Promise<Ser
   const quiz = await QuizService.create(config, kb, db, logger);
   // Off unless SANDBOX_ENABLED; when on, it checks Docker and sweeps leftover containers at once.
   const sandbox = createSandboxService(config, logger, db);
-  return { config, logger, kb, answerer, db, feedback: new FeedbackStore(db), quiz, sandbox };
+  const feedback = new FeedbackStore(db);
+  const retention = startRetention(feedback, config.retentionDays, logger);
+  const services: Services = { config, logger, kb, answerer, db, feedback, quiz, sandbox, retention };
+  services.reloader = createReloader(services, config.knowledgeReload);
+  return services;
 }
 
 /** Shutdown: end quiz timers, remove any sandbox container still running, then close the database. */
 export async function closeServices(services: Services): Promise<void> {
   services.quiz?.close();
+  services.retention?.stop();
+  services.reloader?.stop();
   await services.sandbox?.close().catch((err: unknown) => services.logger.error({ err }, 'sandbox: close failed'));
   services.db.close();
 }

@@ -33,6 +33,15 @@ const optionalUrl = z
   .pipe(z.string().url().optional());
 
 /**
+ * Fixed ranges that are not settings but bound what a user may ask for; commands send them to Discord as
+ * min_value/max_value (a quiz round's questions; passages per /search, also the range of RETRIEVAL_TOP_K).
+ */
+export const USER_BOUNDS = {
+  quizQuestions: { min: 1, max: 10 },
+  passages: { min: 1, max: 10 },
+} as const;
+
+/**
  * The environment variables. Each entry: schema (default and bounds) and a one-line description
  * (the README's settings table is the same list).
  */
@@ -43,10 +52,16 @@ export const settings = {
     doc: 'Log level (pino, JSON on stderr). Unset: info for the Discord bot, warn for the console and CLI (a person is reading stdout).',
   },
   KNOWLEDGE_DIR: { schema: z.string().min(1).default('knowledge'), doc: 'Folder of markdown files to ingest (every .md below it).' },
+  KNOWLEDGE_WATCH: { schema: bool(true), doc: 'Reload the knowledge base when a file under KNOWLEDGE_DIR changes (the Discord bot and the console; /reload works either way).' },
+  KNOWLEDGE_RELOAD_DEBOUNCE_MS: { schema: int(1000, 50, 60000), doc: 'Quiet time after the last file change before the knowledge base reloads.' },
   DATABASE_PATH: { schema: z.string().min(1).default('data/bot.sqlite'), doc: 'SQLite file for feedback, quiz scores and sandbox runs.' },
+  DATA_RETENTION_DAYS: {
+    schema: int(90, 1, 3650),
+    doc: 'Days stored questions, answers, votes and feedback reasons (with their user ids) are kept; pruned at start-up and daily. Quiz scores stay until /quiz forget.',
+  },
 
   // --- retrieval and answers ---
-  RETRIEVAL_TOP_K: { schema: int(5, 1, 10), doc: 'Passages returned per question (sources shown).' },
+  RETRIEVAL_TOP_K: { schema: int(5, USER_BOUNDS.passages.min, USER_BOUNDS.passages.max), doc: 'Passages returned per question (sources shown).' },
   ANSWER_MAX_CHARS: { schema: int(600, 200, 1800), doc: 'Cap on the extractive answer length.' },
   ABSTAIN_MIN_SCORE: { schema: num(0.35, 0, 1), doc: 'Relevance below which the bot says it does not know (0 disables abstention).' },
 
@@ -134,7 +149,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     logLevel: s.LOG_LEVEL ?? (s.DISCORD_TOKEN ? 'info' : 'warn'),
     knowledgeDir: s.KNOWLEDGE_DIR,
+    knowledgeReload: { watch: s.KNOWLEDGE_WATCH, debounceMs: s.KNOWLEDGE_RELOAD_DEBOUNCE_MS },
     databasePath: s.DATABASE_PATH,
+    retentionDays: s.DATA_RETENTION_DAYS,
     retrieval: { topK: s.RETRIEVAL_TOP_K, answerMaxChars: s.ANSWER_MAX_CHARS, abstainMinScore: s.ABSTAIN_MIN_SCORE },
     discord: {
       token: s.DISCORD_TOKEN,

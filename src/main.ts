@@ -1,7 +1,7 @@
 // `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console.
 import 'dotenv/config';
 import { closeServices, createServices } from './bootstrap.js';
-import { commands } from './commands/index.js';
+import { commandsFor, consoleCommands } from './commands/index.js';
 import { CommandRouter } from './commands/router.js';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console/console.js';
@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const services = await createServices(config);
   if (config.discord.token) {
-    await runDiscord(services, commands);
+    await runDiscord(services, commandsFor(config));
     process.exit(0);
   }
   // Ctrl+C or a kill mid-command: remove any sandbox container still running before leaving.
@@ -23,8 +23,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  // The console is one local person: cooldowns and channel allowlists are for shared Discord channels.
-  const router = new CommandRouter(commands, services, { cooldownSeconds: 0, allowedChannelIds: [] });
+  // The console is one local person: cooldowns and channel allowlists are for shared Discord channels, and
+  // /sandbox stays listed so that it can say how to turn it on.
+  const router = new CommandRouter(consoleCommands(config), services, { cooldownSeconds: 0, allowedChannelIds: [] });
   await runConsole({ input: process.stdin, output: process.stdout, services, router, interactive: process.stdin.isTTY === true });
   await closeServices(services);
 }

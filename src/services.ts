@@ -5,9 +5,12 @@ import type { Config } from './config.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import type { Answerer } from './answer/types.js';
 import type { FeedbackStore } from './db/feedback.js';
+import type { Retention } from './db/retention.js';
+import type { KnowledgeReloader } from './reload.js';
 import type { SandboxService } from './sandbox/service.js';
 import type { QuizService } from './quiz/service.js';
 
+// kb and answerer change when the knowledge base is reloaded: read them from here each time, never keep them.
 export interface Services {
   config: Config;
   logger: Logger;
@@ -17,4 +20,8 @@ export interface Services {
   feedback: FeedbackStore;
   sandbox?: SandboxService;
   quiz?: QuizService;
+  /** Daily pruning of stored answers (DATA_RETENTION_DAYS). */
+  retention?: Retention;
+  /** Swaps kb and answerer for a freshly loaded knowledge base (/reload, file changes). */
+  reloader?: KnowledgeReloader;
 }

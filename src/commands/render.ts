@@ -16,18 +16,21 @@ export function sourceLine(s: Source): string {
   return `**[${s.n}]** ${s.title} › ${s.heading}\n> ${excerpt(s.text)}`;
 }
 
-/** The numbered sources, as many as fit one embed field. */
+/** A source on one short line, for when the excerpts do not all fit. */
+function compactSourceLine(s: Source, max: number): string {
+  return truncate(`**[${s.n}]** ${s.title} › ${s.heading}`, max);
+}
+
+/**
+ * Every numbered source, so that each [n] in the answer has its source in sight: with excerpts when they all
+ * fit one field, else one short line each (at most 10 sources, so each line still has ~100 characters).
+ */
 export function sourcesField(sources: Source[], locale: Locale): BotEmbed['fields'] {
   if (!sources.length) return [];
-  const lines: string[] = [];
-  let used = 0;
-  for (const s of sources) {
-    const line = sourceLine(s);
-    if (used + line.length + 1 > LIMITS.fieldValue) break;
-    lines.push(line);
-    used += line.length + 1;
-  }
-  return [{ name: locale === 'ko' ? '출처' : 'Sources', value: lines.join('\n') }];
+  const full = sources.map(sourceLine).join('\n');
+  const perLine = Math.floor((LIMITS.fieldValue - sources.length) / sources.length);
+  const value = full.length <= LIMITS.fieldValue ? full : sources.map((s) => compactSourceLine(s, perLine)).join('\n');
+  return [{ name: locale === 'ko' ? '출처' : 'Sources', value }];
 }
 
 export function answerEmbed(answer: Answer, locale: Locale, state: 'streaming' | 'done' = 'done'): BotEmbed {
@@ -39,7 +42,7 @@ export function answerEmbed(answer: Answer, locale: Locale, state: 'streaming' |
   const writing = locale === 'ko' ? '작성 중…' : 'writing…';
   if (state === 'streaming') footer.push(writing);
   return {
-    title: truncate(answer.question, LIMITS.embedTitle),
+    title: questionTitle(answer.question),
     description: truncate(answer.answer || (state === 'streaming' ? writing : '…'), LIMITS.embedDescription),
     color: state === 'streaming' ? COLORS.streaming : answer.abstained ? COLORS.abstain : COLORS.answer,
     fields: sourcesField(answer.sources, locale),
@@ -47,18 +50,29 @@ export function answerEmbed(answer: Answer, locale: Locale, state: 'streaming' |
   };
 }
 
-/** Full passages, one embed each, for the "sources" button and /search. */
+/**
+ * Passages, one embed each, for the "sources" button and /search: all of them (at most 10, one message),
+ * each passage shortened as needed so that together they stay within a message's 6000 characters.
+ */
 export function passageEmbeds(items: { n: number; title: string; heading: string; text: string; score?: number }[]): BotEmbed[] {
-  const embeds: BotEmbed[] = [];
-  let total = 0;
-  for (const it of items.slice(0, LIMITS.embedsPerMessage)) {
-    const title = truncate(`[${it.n}] ${it.title} › ${it.heading}`, LIMITS.embedTitle);
-    const description = truncate(it.text, 1500);
-    if (total + title.length + description.length > LIMITS.embedsTotal - 200) break;
-    total += title.length + description.length;
-    embeds.push({ title, description, color: COLORS.info, footer: it.score !== undefined ? `score ${it.score.toFixed(2)}` : undefined });
-  }
-  return embeds;
+  const shown = items.slice(0, LIMITS.embedsPerMessage);
+  const budget = Math.floor((LIMITS.embedsTotal - 200) / Math.max(1, shown.length));
+  return shown.map((it) => {
+    const title = truncate(`[${it.n}] ${it.title} › ${it.heading}`, Math.min(LIMITS.embedTitle, Math.floor(budget / 3)));
+    const description = truncate(it.text, Math.min(1500, budget - title.length - 20));
+    return { title, description, color: COLORS.info, footer: it.score !== undefined ? `score ${it.score.toFixed(2)}` : undefined };
+  });
+}
+
+/** The question as a title: Discord shows raw markup in titles, so mentions and custom emoji are tidied. */
+export function questionTitle(question: string): string {
+  const tidy = question
+    .replace(/<@[!&]?\d+>/g, '@')
+    .replace(/<#\d+>/g, '#')
+    .replace(/<a?:(\w+):\d+>/g, ':$1:')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return truncate(tidy || question, LIMITS.embedTitle);
 }
 
 export function chunkToItem(c: Chunk, n: number, score?: number) {

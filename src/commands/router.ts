@@ -94,6 +94,11 @@ export class CommandRouter {
       await ctx.respond.reply({ content: CHANNEL_NOT_ALLOWED[ctx.locale], ephemeral: true });
       return;
     }
+    const wait = command.componentCooldown?.(ctx.customId) ? this.cooldownLeft(ctx.user.id) : 0;
+    if (wait > 0) {
+      await ctx.respond.reply({ content: cooldownMessage(wait)[ctx.locale], ephemeral: true });
+      return;
+    }
     try {
       await command.handleComponent(ctx);
     } catch (err) {

@@ -1,5 +1,9 @@
 // /search: the best passages for a query, with their headings, no answer written.
 import { SlashCommandBuilder } from 'discord.js';
+import { USER_BOUNDS } from '../config.js';
+import { GUILD_INSTALL, GUILD_OR_BOT_DM } from './contexts.js';
+
+const PASSAGES = USER_BOUNDS.passages;
 import { topicSuggestions } from './autocomplete.js';
 import { NOT_FOUND_SEARCH } from './messages.js';
 import { chunkToItem, passageEmbeds } from './render.js';
@@ -8,6 +12,8 @@ import type { Command } from './types.js';
 const search: Command = {
   data: new SlashCommandBuilder()
     .setName('search')
+    .setContexts(GUILD_OR_BOT_DM)
+    .setIntegrationTypes(GUILD_INSTALL)
     .setNameLocalizations({ ko: '검색' })
     .setDescription('Search the knowledge base and show the matching passages')
     .setDescriptionLocalizations({ ko: '지식 베이스를 검색해 관련 단락 보기' })
@@ -15,7 +21,13 @@ const search: Command = {
       o.setName('query').setNameLocalizations({ ko: '검색어' }).setDescription('Words to look for').setDescriptionLocalizations({ ko: '찾을 단어' }).setRequired(true).setMaxLength(200).setAutocomplete(true),
     )
     .addIntegerOption((o) =>
-      o.setName('count').setNameLocalizations({ ko: '개수' }).setDescription('How many passages (1-10)').setDescriptionLocalizations({ ko: '보여줄 단락 수 (1-10)' }).setMinValue(1).setMaxValue(10),
+      o
+        .setName('count')
+        .setNameLocalizations({ ko: '개수' })
+        .setDescription(`How many passages (${PASSAGES.min}-${PASSAGES.max})`)
+        .setDescriptionLocalizations({ ko: `보여줄 단락 수 (${PASSAGES.min}-${PASSAGES.max})` })
+        .setMinValue(PASSAGES.min)
+        .setMaxValue(PASSAGES.max),
     ),
 
   async execute(ctx) {

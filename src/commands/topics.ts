@@ -1,5 +1,6 @@
 // /topics: browse the knowledge base by topic; a select menu shows one topic's sections.
 import { SlashCommandBuilder } from 'discord.js';
+import { GUILD_INSTALL, GUILD_OR_BOT_DM } from './contexts.js';
 import { LIMITS, truncate } from './limits.js';
 import { COLORS } from './render.js';
 import type { BotMessage, Command, Locale } from './types.js';
@@ -55,6 +56,8 @@ export function topicDetail(kb: KnowledgeBase, topicId: string, locale: Locale):
 const topics: Command = {
   data: new SlashCommandBuilder()
     .setName('topics')
+    .setContexts(GUILD_OR_BOT_DM)
+    .setIntegrationTypes(GUILD_INSTALL)
     .setNameLocalizations({ ko: '주제' })
     .setDescription('Browse the knowledge base by topic')
     .setDescriptionLocalizations({ ko: '지식 베이스를 주제별로 둘러보기' }),

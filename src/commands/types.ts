@@ -49,6 +49,14 @@ export interface BotMessage {
   progress?: boolean;
 }
 
+/** A form that pops up for the user (Discord's modal): text fields, submitted back to the command as `fields`. */
+export interface BotModal {
+  /** custom id, routed like a component's: `<command>:<action>[:<arg>...]`. */
+  id: string;
+  title: string;
+  fields: { id: string; label: string; placeholder?: string; maxLength: number; required?: boolean; paragraph?: boolean }[];
+}
+
 /** How a command talks back. The first reply() answers (or fills a deferred reply); later ones edit it. */
 export interface Responder {
   /** Acknowledge now, answer later (Discord's 3-second rule). */
@@ -59,6 +67,8 @@ export interface Responder {
   followUp(message: BotMessage): Promise<void>;
   /** For component interactions: edit the message that carries the component. */
   update?(message: BotMessage): Promise<void>;
+  /** Answer a button press with a form (the press's only answer). Front ends without forms leave it out. */
+  showModal?(modal: BotModal): Promise<void>;
 }
 
 export interface Invoker {
@@ -66,6 +76,19 @@ export interface Invoker {
   name: string;
   /** Role ids the user holds in this guild (empty in DMs and the console unless configured). */
   roleIds: string[];
+  /** Server permissions that some commands check (Discord's own gate is default_member_permissions). */
+  canManageMessages?: boolean;
+  canManageGuild?: boolean;
+}
+
+/**
+ * Ordinary messages in a channel, sent with the bot's own token: unlike an interaction's replies they can be
+ * sent and edited at any time (an interaction token expires after 15 minutes).
+ */
+export interface ChannelMessenger {
+  /** Posts a message; resolves with its id. */
+  send(channelId: string, message: BotMessage): Promise<string>;
+  edit(channelId: string, messageId: string, message: BotMessage): Promise<void>;
 }
 
 export interface CommandContext {
@@ -75,6 +98,8 @@ export interface CommandContext {
   locale: Locale;
   services: Services;
   respond: Responder;
+  /** Messages outside the interaction (the Discord bot and the console have it; /quiz needs it). */
+  channel?: ChannelMessenger;
 }
 
 export type OptionValue = string | number | boolean;
@@ -91,6 +116,8 @@ export interface ComponentInvocation extends CommandContext {
   values: string[];
   /** Id of the message carrying the component. */
   messageId: string;
+  /** A submitted form's fields by id (the customId is the form's). */
+  fields?: Record<string, string>;
 }
 
 export interface AutocompleteInvocation {
@@ -106,5 +133,7 @@ export interface Command {
   execute(ctx: SlashInvocation): Promise<void>;
   handleComponent?(ctx: ComponentInvocation): Promise<void>;
   autocomplete?(ctx: AutocompleteInvocation): Promise<{ name: string; value: string }[]>;
+  /** Components that start costly work (a sandbox run) and so share the per-user cooldown of commands. */
+  componentCooldown?(customId: string): boolean;
   /** Commands that may run long (LLM, sandbox) are exempt from nothing: cooldown applies to all. */
 }

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandRouter } from '../commands/router.js';
-import type { BotComponent, BotMessage, Invoker, Locale, Responder } from '../commands/types.js';
+import type { BotComponent, BotMessage, ChannelMessenger, Invoker, Locale, Responder } from '../commands/types.js';
 import { detectLang } from '../knowledge/tokenize.js';
 import type { Services } from '../services.js';
 import { parseLine, ParseError } from './parse.js';
@@ -32,7 +32,8 @@ const CHANNEL = 'console';
 
 export async function runConsole(opts: ConsoleOptions): Promise<void> {
   const { services, router, output } = opts;
-  const user: Invoker = opts.user ?? { id: 'console-user', name: 'you', roleIds: [] };
+  // The person at the console runs the bot: they may stop any quiz and manage what it stores.
+  const user: Invoker = opts.user ?? { id: 'console-user', name: 'you', roleIds: [], canManageMessages: true, canManageGuild: true };
   const outputDir = resolve(services.config.console.outputDir);
   const pressables = new Map<string, Pressable>();
   let buttonCount = 0;
@@ -86,6 +87,17 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     };
   }
 
+  // Messages the bot posts to the channel by itself (quiz questions): printed like any reply, their buttons
+  // answering in the language of their text.
+  const channel: ChannelMessenger = {
+    async send(_channelId, msg) {
+      const id = `m${++messageCount}`;
+      await show(msg, id, localeFor(msg.embeds?.[0]?.description ?? msg.content ?? ''), { streamed: null });
+      return id;
+    },
+    edit: (_channelId, id, msg) => show(msg, id, localeFor(msg.embeds?.[0]?.description ?? msg.content ?? ''), { streamed: null }),
+  };
+
   async function handle(line: string): Promise<void> {
     const text = line.trim();
     if (!text) return;
@@ -120,6 +132,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
         locale: press.locale,
         services,
         respond: responder(press.messageId, press.locale),
+        channel,
         customId: press.component.id,
         values,
         messageId: press.messageId,
@@ -145,6 +158,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
       locale,
       services,
       respond: responder(`m${++messageCount}`, locale),
+      channel,
       subcommand: parsed.subcommand,
       options: parsed.options,
     });

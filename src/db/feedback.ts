@@ -1,4 +1,5 @@
-// Answers shown and the 👍/👎 they got, so the people who keep the knowledge base can see what to fix.
+// Answers shown and the 👍/👎 they got (with the optional reason a 👎 gives), so the people who keep the
+// knowledge base can see what to fix. Kept for the configured retention period, then pruned.
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { Answer } from '../answer/types.js';
@@ -21,11 +22,28 @@ export interface WorstRated {
   up: number;
   down: number;
   lastVote: string;
+  /** What 👎 voters said was wrong (the optional text of the feedback form). */
+  reasons: string[];
 }
 
+/** The longest reason a 👎 voter may give (the form's limit too). */
+export const REASON_MAX = 300;
+
 export class FeedbackStore {
-  constructor(private db: Database.Database) {
-    db.exec(`
+  /** `readonly`: a report on a database the bot owns; the schema is read as it is, never changed. */
+  constructor(
+    private db: Database.Database,
+    options: { readonly?: boolean } = {},
+  ) {
+    if (!options.readonly) this.createSchema();
+  }
+
+  private hasReasons(): boolean {
+    return (this.db.prepare('PRAGMA table_info(feedback)').all() as { name: string }[]).some((c) => c.name === 'reason');
+  }
+
+  private createSchema(): void {
+    this.db.exec(`
       CREATE TABLE IF NOT EXISTS answers (
         id TEXT PRIMARY KEY,
         question TEXT NOT NULL,
@@ -40,7 +58,25 @@ export class FeedbackStore {
         vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
         created_at TEXT NOT NULL,
         PRIMARY KEY (answer_id, user_id)
-      );`);
+      );
+      CREATE INDEX IF NOT EXISTS answers_created ON answers (created_at);`);
+    // Databases from before the feedback form have no reason column.
+    if (!this.hasReasons()) this.db.exec('ALTER TABLE feedback ADD COLUMN reason TEXT');
+  }
+
+  /** Stores what a 👎 voter said was wrong (cut to REASON_MAX); false when they have no 👎 on that answer. */
+  setReason(answerId: string, userId: string, reason: string): boolean {
+    const text = reason.trim().slice(0, REASON_MAX);
+    return this.db.prepare('UPDATE feedback SET reason = ? WHERE answer_id = ? AND user_id = ? AND vote = -1').run(text || null, answerId, userId).changes === 1;
+  }
+
+  /** Deletes answers stored before `before`, with their votes and reasons; returns how many answers went. */
+  prune(before: Date): number {
+    const cutoff = before.toISOString();
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM feedback WHERE answer_id IN (SELECT id FROM answers WHERE created_at < ?)').run(cutoff);
+      return this.db.prepare('DELETE FROM answers WHERE created_at < ?').run(cutoff).changes;
+    })();
   }
 
   /** Keeps an answer so its sources and votes can be looked up later (also after a restart). */
@@ -67,7 +103,7 @@ export class FeedbackStore {
     this.db
       .prepare(
         `INSERT INTO feedback (answer_id, user_id, vote, created_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(answer_id, user_id) DO UPDATE SET vote = excluded.vote, created_at = excluded.created_at`,
+         ON CONFLICT(answer_id, user_id) DO UPDATE SET vote = excluded.vote, created_at = excluded.created_at, reason = NULL`,
       )
       .run(answerId, userId, vote, new Date().toISOString());
     return before ? 'changed' : 'recorded';
@@ -88,6 +124,12 @@ export class FeedbackStore {
           LIMIT ?`,
       )
       .all(limit) as { id: string; question: string; answer_json: string; up: number; down: number; last_vote: string }[];
-    return rows.map((r) => ({ id: r.id, question: r.question, answer: (JSON.parse(r.answer_json) as Answer).answer, up: r.up, down: r.down, lastVote: r.last_vote }));
+    return rows.map((r) => ({ id: r.id, question: r.question, answer: (JSON.parse(r.answer_json) as Answer).answer, up: r.up, down: r.down, lastVote: r.last_vote, reasons: this.reasons(r.id) }));
+  }
+
+  private reasons(answerId: string): string[] {
+    if (!this.hasReasons()) return [];
+    const rows = this.db.prepare("SELECT reason FROM feedback WHERE answer_id = ? AND vote = -1 AND reason IS NOT NULL AND reason <> '' ORDER BY created_at").all(answerId) as { reason: string }[];
+    return rows.map((r) => r.reason);
   }
 }

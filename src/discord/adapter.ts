@@ -1,19 +1,21 @@
 // discord.js interactions → the router's platform-neutral invocations.
 // Slash commands, buttons, string selects and autocomplete; anything else is ignored.
 // Every failure ends in a short ephemeral message to the user (or, for autocomplete, no choices), never silence.
-import type { AutocompleteInteraction, CommandInteractionOption, GuildMember, Interaction, APIInteractionGuildMember } from 'discord.js';
+import { PermissionFlagsBits, type ModalSubmitInteraction, type AutocompleteInteraction, type CommandInteractionOption, type GuildMember, type Interaction, type APIInteractionGuildMember } from 'discord.js';
 import type { Logger } from 'pino';
 import { localeOf } from '../commands/i18n.js';
 import { LIMITS, truncate } from '../commands/limits.js';
 import { COMMAND_FAILED } from '../commands/messages.js';
 import type { CommandRouter } from '../commands/router.js';
-import type { Invoker, OptionValue } from '../commands/types.js';
+import type { ChannelMessenger, Invoker, OptionValue } from '../commands/types.js';
 import type { Services } from '../services.js';
 import { InteractionResponder, type RepliableInteraction } from './responder.js';
 
 export interface AdapterOptions {
   /** Defer a command that has not acknowledged by then (Discord allows 3 s). */
   autoDeferMs: number;
+  /** Channel messages with the bot's token. */
+  channel: ChannelMessenger;
 }
 
 function roleIds(member: GuildMember | APIInteractionGuildMember | null): string[] {
@@ -25,7 +27,14 @@ function roleIds(member: GuildMember | APIInteractionGuildMember | null): string
 
 export function invokerOf(interaction: Interaction): Invoker {
   const u = interaction.user;
-  return { id: u.id, name: u.globalName ?? u.username, roleIds: roleIds(interaction.member) };
+  const perms = interaction.memberPermissions;
+  return {
+    id: u.id,
+    name: u.globalName ?? u.username,
+    roleIds: roleIds(interaction.member),
+    canManageMessages: perms?.has(PermissionFlagsBits.ManageMessages) ?? false,
+    canManageGuild: perms?.has(PermissionFlagsBits.ManageGuild) ?? false,
+  };
 }
 
 /** Options of a chat input command, flattened out of subcommand groups and subcommands. */
@@ -49,6 +58,13 @@ export function optionsOf(data: readonly CommandInteractionOption[]): { subcomma
   return { subcommand, options };
 }
 
+/** A submitted form's text fields by custom id. */
+function modalFields(interaction: ModalSubmitInteraction): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [id, field] of interaction.fields.fields) if ('value' in field && typeof field.value === 'string') out[id] = field.value;
+  return out;
+}
+
 export class InteractionAdapter {
   constructor(
     private router: CommandRouter,
@@ -61,7 +77,7 @@ export class InteractionAdapter {
   async handle(interaction: Interaction): Promise<void> {
     try {
       if (interaction.isAutocomplete()) return await this.autocomplete(interaction);
-      if (interaction.isChatInputCommand() || interaction.isButton() || interaction.isStringSelectMenu()) return await this.repliable(interaction);
+      if (interaction.isChatInputCommand() || interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) return await this.repliable(interaction);
       this.logger.debug({ type: interaction.type, id: interaction.id }, 'interaction type not handled');
     } catch (err) {
       this.logger.error({ err, interaction: interaction.id }, 'interaction handling failed');
@@ -77,7 +93,7 @@ export class InteractionAdapter {
       respond.deferIfIdle().catch((err) => log.warn({ err }, 'safety-net defer failed'));
     }, this.options.autoDeferMs);
     timer.unref();
-    const base = { user: invokerOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId ?? '', locale, services: this.services, respond };
+    const base = { user: invokerOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId ?? '', locale, services: this.services, respond, channel: this.options.channel };
     const what = interaction.isChatInputCommand() ? `/${interaction.commandName}` : interaction.customId;
     try {
       if (interaction.isChatInputCommand()) {
@@ -88,7 +104,8 @@ export class InteractionAdapter {
           ...base,
           customId: interaction.customId,
           values: interaction.isStringSelectMenu() ? interaction.values : [],
-          messageId: interaction.message.id,
+          messageId: interaction.message?.id ?? '',
+          fields: interaction.isModalSubmit() ? modalFields(interaction) : undefined,
         });
       }
       await respond.settled();
@@ -125,10 +142,11 @@ export class InteractionAdapter {
     } catch (err) {
       this.logger.warn({ err, command: interaction.commandName }, 'autocomplete failed');
     }
+    // A value past Discord's limit would have to be cut, and a cut value replaces what the user typed: drop it.
     const safe = choices
-      .filter((c) => c.name && c.value)
+      .filter((c) => c.name && c.value && c.value.length <= LIMITS.choiceName)
       .slice(0, LIMITS.autocompleteChoices)
-      .map((c) => ({ name: truncate(c.name, LIMITS.choiceName), value: c.value.slice(0, 100) }));
+      .map((c) => ({ name: truncate(c.name, LIMITS.choiceName), value: c.value }));
     try {
       await interaction.respond(safe);
     } catch (err) {

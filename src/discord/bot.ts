@@ -3,14 +3,16 @@
 // by discord.js's REST (Retry-After honoured), late acknowledgements (10062) are logged, and every
 // failed command still gets a short ephemeral message.
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, MessageFlags, Options, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, Options, version, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Text } from '../commands/i18n.js';
 import { localeOf } from '../commands/i18n.js';
 import { CommandRouter } from '../commands/router.js';
 import type { Command } from '../commands/types.js';
 import type { Services } from '../services.js';
+import { closeStaleQuestions } from '../commands/quiz-presenter.js';
 import { InteractionAdapter } from './adapter.js';
+import { restMessenger } from './messenger.js';
 import { NO_MENTIONS } from './payload.js';
 
 export interface DiscordBotOptions {
@@ -43,8 +45,9 @@ export const REST_OPTIONS = {
   timeout: 5_000,
   /**
    * discord.js holds every request to 50 per second by default (Discord's global limit). Interaction
-   * callbacks, edits and follow-ups are not bound to that limit, and this bot sends nothing else, so the
-   * client-side cap is raised; should Discord disagree it answers 429 with Retry-After, which is honoured.
+   * callbacks, edits and follow-ups are not bound to that limit, and they are nearly all this bot sends (quiz
+   * questions are the only channel messages, a few a minute), so the client-side cap is raised; should Discord
+   * disagree it answers 429 with Retry-After, which is honoured.
    */
   globalRequestsPerSecond: 500,
 } as const;
@@ -60,13 +63,13 @@ const SHUTTING_DOWN: Text = {
  * so a burst of questions is acknowledged before it is answered.
  */
 export function ackFirst(services: Services): Services {
-  const answerer = services.answerer;
-  return {
-    ...services,
-    answerer: {
-      answer: (question, options) => new Promise((resolve) => setImmediate(resolve)).then(() => answerer.answer(question, options)),
-    },
+  // Everything else is read through to `services` itself, so a knowledge-base reload (which replaces
+  // services.kb and services.answerer) is seen at once.
+  const wrapped = Object.create(services) as Services;
+  wrapped.answerer = {
+    answer: (question, options) => new Promise((resolve) => setImmediate(resolve)).then(() => services.answerer.answer(question, options)),
   };
+  return wrapped;
 }
 
 export function createClient(apiUrl: string): Client {
@@ -90,13 +93,25 @@ export function createClient(apiUrl: string): Client {
   });
 }
 
+let missingPacketHandlerWarned = false;
+
 /**
  * discord.js dispatches gateway packets synchronously from the socket's message handler; a packet it
  * cannot parse (a field missing, a wrong type) throws there and would surface as an unhandled rejection.
  * Wrap the dispatch so such a packet is logged and skipped while the connection carries on.
+ * `WebSocketManager.handlePacket` is private: tested with discord.js 14.28 (package.json pins ~14.28). If
+ * an upgrade removes it, say so once and run without the guard rather than break start-up.
+ * Returns whether the guard is installed.
  */
-export function guardPacketHandling(client: Client, logger: Logger): void {
-  const ws = client.ws as unknown as { handlePacket: (packet?: { t?: string; d?: unknown }, shard?: unknown) => boolean };
+export function guardPacketHandling(client: Client, logger: Logger): boolean {
+  const ws = client.ws as unknown as { handlePacket?: (packet?: { t?: string; d?: unknown }, shard?: unknown) => boolean };
+  if (typeof ws.handlePacket !== 'function') {
+    if (!missingPacketHandlerWarned) {
+      missingPacketHandlerWarned = true;
+      logger.warn({ discordjs: version }, 'discord.js has no WebSocketManager.handlePacket any more: malformed gateway packets are not guarded (check guardPacketHandling)');
+    }
+    return false;
+  }
   const original = ws.handlePacket.bind(ws);
   ws.handlePacket = (packet, shard) => {
     try {
@@ -106,6 +121,14 @@ export function guardPacketHandling(client: Client, logger: Logger): void {
       return false;
     }
   };
+  return true;
+}
+
+/** Which guilds this process serves: all of them, or a shard's share (Discord's formula). */
+function servedBy(client: Client): (guildId: string | null) => boolean {
+  const count = client.options.shardCount ?? 1;
+  const mine = new Set(client.ws.shards.map((s) => s.id));
+  return (guildId) => count <= 1 || (guildId !== null && mine.has(Number((BigInt(guildId) >> 22n) % BigInt(count))));
 }
 
 export async function startDiscordBot(services: Services, commands: Command[], options: DiscordBotOptions = {}): Promise<DiscordBot> {
@@ -118,8 +141,9 @@ export async function startDiscordBot(services: Services, commands: Command[], o
     cooldownSeconds: options.cooldownSeconds ?? cfg.cooldownSeconds,
     allowedChannelIds: options.allowedChannelIds ?? cfg.allowedChannelIds,
   });
-  const adapter = new InteractionAdapter(router, services, logger, { autoDeferMs: options.autoDeferMs ?? 2_000 });
   const client = createClient(options.apiUrl ?? cfg.apiUrl);
+  const channel = restMessenger(client);
+  const adapter = new InteractionAdapter(router, services, logger, { autoDeferMs: options.autoDeferMs ?? 2_000, channel });
   guardPacketHandling(client, logger);
 
   const inFlight = new Set<Promise<void>>();
@@ -158,6 +182,10 @@ export async function startDiscordBot(services: Services, commands: Command[], o
     throw err;
   }
   logger.info({ user: client.user?.tag, application: client.application?.id, guilds: client.guilds.cache.size, shards: client.ws.shards.map((s) => s.id) }, 'discord bot ready');
+  if (services.quiz) {
+    const closed = await closeStaleQuestions(services.quiz, channel, (err) => logger.warn({ err }, 'could not close a quiz question left open by the last run'), servedBy(client));
+    if (closed) logger.info({ closed }, 'quiz questions left open by the last run closed');
+  }
 
   return {
     client,

@@ -1,12 +1,45 @@
 // The command layer's Responder over one discord.js interaction.
 // All calls on one interaction run one after another (a small queue), so the adapter's safety-net
 // defer and a command's own reply can never both acknowledge: whichever runs second sees the state.
-import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, type ButtonInteraction, type ChatInputCommandInteraction, type StringSelectMenuInteraction } from 'discord.js';
+import {
+  ComponentType,
+  DiscordAPIError,
+  MessageFlags,
+  RESTJSONErrorCodes,
+  TextInputStyle,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type ModalSubmitInteraction,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
 import type { Logger } from 'pino';
-import type { BotMessage, Responder } from '../commands/types.js';
+import { truncate } from '../commands/limits.js';
+import type { BotMessage, BotModal, Responder } from '../commands/types.js';
 import { toPayloads, type DiscordPayload } from './payload.js';
 
-export type RepliableInteraction = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
+export type RepliableInteraction = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
+
+/** A BotModal as Discord's modal JSON (one text input per row; Discord allows 5). */
+export function modalJson(m: BotModal) {
+  return {
+    custom_id: m.id.slice(0, 100),
+    title: truncate(m.title, 45),
+    components: m.fields.slice(0, 5).map((f) => ({
+      type: ComponentType.ActionRow as const,
+      components: [
+        {
+          type: ComponentType.TextInput as const,
+          custom_id: f.id,
+          label: truncate(f.label, 45),
+          style: f.paragraph ? TextInputStyle.Paragraph : TextInputStyle.Short,
+          max_length: Math.min(4000, f.maxLength),
+          required: f.required ?? false,
+          ...(f.placeholder ? { placeholder: truncate(f.placeholder, 100) } : {}),
+        },
+      ],
+    })),
+  };
+}
 
 /**
  * none: nothing sent yet (3 s to acknowledge);
@@ -131,7 +164,8 @@ export class InteractionResponder implements Responder {
 
   update(msg: BotMessage): Promise<void> {
     const i = this.interaction;
-    if (i.isChatInputCommand()) return this.reply(msg);
+    // A command or a form has no message of its own to update: its reply is the message.
+    if (i.isChatInputCommand() || i.isModalSubmit()) return this.reply(msg);
     return this.run('update', async () => {
       const [first, ...rest] = toPayloads(msg, { split: msg.progress !== true, edit: true });
       if (this.state === 'none') {
@@ -144,6 +178,15 @@ export class InteractionResponder implements Responder {
         await i.webhook.editMessage(i.message.id, first);
       }
       await this.sendFollowUps(rest, msg.ephemeral);
+    }).then(() => undefined);
+  }
+
+  showModal(modal: BotModal): Promise<void> {
+    const i = this.interaction;
+    return this.run('modal', async () => {
+      if (this.state !== 'none' || i.isModalSubmit()) throw new Error('a form can only answer an unanswered button press or command');
+      await i.showModal(modalJson(modal));
+      this.state = 'replied';
     }).then(() => undefined);
   }
 

@@ -134,7 +134,9 @@ export function parseMarkdown(path: string, source: string): ParsedDoc {
   let data: Record<string, unknown> = {};
   let body = source;
   try {
-    const parsed = matter(source);
+    // With options gray-matter does not cache: its cache keeps every text and, filled before parsing, would
+    // read a broken file as empty front matter the second time.
+    const parsed = matter(source, {});
     data = parsed.data ?? {};
     body = parsed.content;
   } catch (err) {

@@ -1,23 +1,35 @@
-// Quiz rounds: one open round per channel. A round asks `count` questions one after another in the
-// message of the /quiz command (edited through the responder captured at start). Each question closes
-// when its time runs out, when the starter presses "reveal", when a new quiz starts in the channel, or,
-// in a DM or the console where only one person can answer, as soon as that person answers.
+// Quiz rounds: one round per channel. A round asks `count` questions one after another. Each question
+// closes when its time runs out, when the starter presses "reveal", when the round is stopped, or, in a DM
+// or the console where only one person can answer, as soon as that person answers.
+// The service shows nothing itself: it reports each question and reveal to the round's QuizEvents (a
+// presenter under src/commands), or returns the reveal to the caller that asked for it.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
-import type { BotMessage, Invoker, Locale, Responder } from '../commands/types.js';
-import type { Config } from '../config.js';
+import { USER_BOUNDS, type Config } from '../config.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { QuizBank, type QuizQuestion } from './bank.js';
+import { LETTERS, QuizBank, type QuizQuestion } from './bank.js';
 import type { QuestionGenerator } from './generate.js';
 import { createGenerator } from './generate.js';
-import { questionMessage, revealMessage, type AnswerRecord, type RevealOptions, type ShownQuestion } from './render.js';
 import { QuizStore } from './store.js';
+import type { AnswerRecord, Lang, Player, QuizEvents, Reveal, RevealReason, RoundTotal, ShownQuestion, StaleQuestion } from './types.js';
 
-export const MAX_COUNT = 10;
+export const MAX_COUNT = USER_BOUNDS.quizQuestions.max;
 /** Questions remembered per channel so a new round prefers questions not asked lately. */
 const RECENT_PER_CHANNEL = 40;
+
+export interface Timer {
+  cancel(): void;
+}
+/** Runs `fn` after `ms` (tests pass a manual clock); the default timer does not keep the process alive. */
+export type Schedule = (fn: () => void, ms: number) => Timer;
+
+const realSchedule: Schedule = (fn, ms) => {
+  const t = setTimeout(fn, ms);
+  t.unref();
+  return { cancel: () => clearTimeout(t) };
+};
 
 export interface QuizServiceOptions {
   answerSeconds: number;
@@ -27,6 +39,7 @@ export interface QuizServiceOptions {
   generator?: QuestionGenerator;
   /** Random numbers in [0, 1) (tests pass a seeded one). */
   random?: () => number;
+  schedule?: Schedule;
 }
 
 interface Live {
@@ -35,7 +48,9 @@ interface Live {
   run: string;
   answers: Map<string, AnswerRecord>;
   revealed: boolean;
-  timer?: NodeJS.Timeout;
+  /** Where the presenter shows it. */
+  ref?: string;
+  timer?: Timer;
 }
 
 interface Round {
@@ -43,16 +58,16 @@ interface Round {
   channelId: string;
   guildId: string | null;
   scope: string;
-  starter: Invoker;
-  locale: Locale;
+  starter: Player;
+  locale: Lang;
   topic?: string;
-  respond: Responder;
+  events: QuizEvents;
   planned: QuizQuestion[];
   total: number;
   live?: Live;
-  nextTimer?: NodeJS.Timeout;
+  nextTimer?: Timer;
   finished: boolean;
-  totals: Map<string, { name: string; correct: number }>;
+  totals: Map<string, RoundTotal>;
 }
 
 export type AnswerOutcome =
@@ -61,16 +76,28 @@ export type AnswerOutcome =
   | { kind: 'already'; letter: string }
   | { kind: 'closed' };
 
-export type RevealOutcome = { kind: 'revealed'; message: BotMessage } | { kind: 'not-starter'; starterName: string } | { kind: 'closed' };
+export type RevealOutcome = { kind: 'revealed'; reveal: Reveal } | { kind: 'not-starter'; starterName: string } | { kind: 'closed' };
+
+export type StartOutcome =
+  | { kind: 'started'; roundId: string; total: number }
+  | { kind: 'busy'; starter: Player }
+  | { kind: 'empty' }
+  /** The first question could not be shown (the presenter failed): the round did not start. */
+  | { kind: 'unshown' };
+
+export type StopOutcome = { kind: 'stopped' } | { kind: 'not-allowed'; starter: Player } | { kind: 'none' };
+
+/** Shows a reveal the caller asked for (e.g. by editing the message whose button was pressed). */
+export type ShowReveal = (r: Reveal) => Promise<void>;
 
 export interface StartRequest {
   channelId: string;
   guildId: string | null;
-  starter: Invoker;
-  locale: Locale;
+  starter: Player;
+  locale: Lang;
   topic?: string;
   count: number;
-  respond: Responder;
+  events: QuizEvents;
 }
 
 export function scopeOf(guildId: string | null, channelId: string): string {
@@ -83,6 +110,7 @@ export class QuizService {
   private byChannel = new Map<string, string>();
   private recent = new Map<string, string[]>();
   private random: () => number;
+  private schedule: Schedule;
   private closed = false;
 
   constructor(
@@ -93,14 +121,20 @@ export class QuizService {
   ) {
     this.store = new QuizStore(db);
     this.random = options.random ?? Math.random;
+    this.schedule = options.schedule ?? realSchedule;
   }
 
   /** The service the bot uses: bank from `<knowledge>/quiz`, generator when an OpenAI key is set. */
-  static async create(config: Config, kb: KnowledgeBase, db: Database.Database, logger: Logger): Promise<QuizService> {
+  static async create(config: Config, kb: KnowledgeBase, db: Database.Database, logger: Logger, extra: Partial<QuizServiceOptions> = {}): Promise<QuizService> {
     const bank = await QuizBank.load(join(config.knowledgeDir, 'quiz'), { missingOk: true });
     if (!bank.questions.length) logger.warn({ dir: join(config.knowledgeDir, 'quiz') }, 'quiz bank is empty');
     const generator = config.quiz.generate ? createGenerator(config, kb, logger) : undefined;
-    return new QuizService(bank, db, kb, { answerSeconds: config.quiz.answerSeconds, nextSeconds: config.quiz.nextSeconds, logger, generator });
+    return new QuizService(bank, db, kb, { answerSeconds: config.quiz.answerSeconds, nextSeconds: config.quiz.nextSeconds, logger, generator, ...extra });
+  }
+
+  /** After a knowledge-base reload: topics and titles come from the new one (the bank file is read at start). */
+  useKnowledgeBase(kb: KnowledgeBase): void {
+    this.kb = kb;
   }
 
   get answerSeconds(): number {
@@ -112,7 +146,7 @@ export class QuizService {
     return this.options.generator ? [...new Set([...this.bank.topics(), ...this.kb.topics().map((t) => t.id)])].sort() : this.bank.topics();
   }
 
-  topicTitle(topicId: string, locale: Locale): string {
+  topicTitle(topicId: string, locale: Lang): string {
     const topic = this.kb.topics().find((t) => t.id === topicId);
     return topic ? this.kb.topicTitle(topic, locale) : topicId;
   }
@@ -135,6 +169,12 @@ export class QuizService {
     return this.byChannel.has(channelId);
   }
 
+  /** Who runs the round open in a channel, if any. */
+  runningIn(channelId: string): { starter: Player; roundId: string } | undefined {
+    const round = this.rounds.get(this.byChannel.get(channelId) ?? '');
+    return round && { starter: round.starter, roundId: round.id };
+  }
+
   private shuffle<T>(xs: T[]): T[] {
     const a = [...xs];
     for (let i = a.length - 1; i > 0; i--) {
@@ -144,7 +184,7 @@ export class QuizService {
     return a;
   }
 
-  private plan(channelId: string, locale: Locale, topic: string | undefined, count: number): QuizQuestion[] {
+  private plan(channelId: string, locale: Lang, topic: string | undefined, count: number): QuizQuestion[] {
     const pool = this.shuffle(this.bank.select(locale, topic));
     const recent = new Set(this.recent.get(channelId) ?? []);
     const fresh = pool.filter((q) => !recent.has(q.key));
@@ -158,27 +198,24 @@ export class QuizService {
     this.recent.set(channelId, list.slice(-RECENT_PER_CHANNEL));
   }
 
-  /** Edits a quiz message; a failed Discord edit is logged, never thrown into a timer. */
-  private async safe(what: string, round: Round, send: () => Promise<void>): Promise<void> {
+  /** Runs a presenter call; a failure (a Discord error) is logged, never thrown into a timer. */
+  private async safe<T>(what: string, round: Round, send: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
     try {
-      await send();
+      return { ok: true, value: await send() };
     } catch (err) {
       this.options.logger.warn({ err, what, round: round.id, channel: round.channelId }, 'quiz message could not be sent');
+      return { ok: false };
     }
   }
 
-  /**
-   * Starts a round. A round already open in the channel is revealed and ended first ("the next
-   * question is asked"). Returns false when there is nothing to ask (no questions for the topic).
-   */
-  async start(req: StartRequest): Promise<boolean> {
-    if (this.closed) return false;
-    const previous = this.byChannel.get(req.channelId);
-    if (previous) await this.endRound(this.rounds.get(previous)!, 'replaced');
-
+  /** Starts a round, unless one is already running in the channel (one round per channel). */
+  async start(req: StartRequest): Promise<StartOutcome> {
+    if (this.closed) return { kind: 'empty' };
+    const running = this.runningIn(req.channelId);
+    if (running) return { kind: 'busy', starter: running.starter };
     const count = Math.max(1, Math.min(MAX_COUNT, Math.floor(req.count)));
     const planned = this.plan(req.channelId, req.locale, req.topic, count);
-    if (!planned.length && !this.options.generator) return false;
+    if (!planned.length && !this.options.generator) return { kind: 'empty' };
     const round: Round = {
       id: randomBytes(5).toString('hex'),
       channelId: req.channelId,
@@ -187,7 +224,7 @@ export class QuizService {
       starter: req.starter,
       locale: req.locale,
       topic: req.topic,
-      respond: req.respond,
+      events: req.events,
       planned,
       total: this.options.generator ? count : planned.length,
       finished: false,
@@ -195,7 +232,9 @@ export class QuizService {
     };
     this.rounds.set(round.id, round);
     this.byChannel.set(req.channelId, round.id);
-    return this.ask(round, 0);
+    const asked = await this.ask(round, 0);
+    if (asked === 'shown') return { kind: 'started', roundId: round.id, total: round.total };
+    return asked === 'unshown' ? { kind: 'unshown' } : { kind: 'empty' };
   }
 
   private async nextQuestion(round: Round, index: number): Promise<QuizQuestion | undefined> {
@@ -211,17 +250,9 @@ export class QuizService {
     return round.planned[index] ?? this.plan(round.channelId, round.locale, round.topic, 1)[0];
   }
 
-  /** Shows question `index` of the round; false when there was none to show (the round is then over). */
-  private async ask(round: Round, index: number): Promise<boolean> {
-    if (round.finished) return false;
-    const question = await this.nextQuestion(round, index);
-    if (!question || round.finished) {
-      this.finish(round);
-      return false;
-    }
-    this.remember(round.channelId, question.key);
+  private shownQuestion(round: Round, index: number, question: QuizQuestion): ShownQuestion {
     const order = this.shuffle([0, 1, 2, 3]);
-    const shown: ShownQuestion = {
+    return {
       roundId: round.id,
       index,
       total: round.total,
@@ -231,20 +262,43 @@ export class QuizService {
       topicTitle: this.topicTitle(question.topic, round.locale),
       answerSeconds: this.options.answerSeconds,
     };
-    const live: Live = { shown, run: `${round.id}:${index}`, answers: new Map(), revealed: false };
-    round.live = live;
-    await this.safe('question', round, () => round.respond.reply(questionMessage(shown, round.locale, round.starter.name)));
-    if (round.live !== live || live.revealed) return true; // closed while the message was being sent
-    live.timer = setTimeout(() => {
-      this.reveal(round, live, 'timeout').catch((err) => this.options.logger.error({ err, round: round.id }, 'quiz timeout reveal failed'));
-    }, this.options.answerSeconds * 1000);
-    live.timer.unref();
-    return true;
   }
 
-  private revealOptions(round: Round, live: Live, reason: RevealOptions['reason']): RevealOptions {
+  /**
+   * Shows question `index` of the round. 'none': there was none to show; 'unshown': the presenter could not
+   * show it (no permission to post, say), and since nobody can answer it the round ends there.
+   */
+  private async ask(round: Round, index: number): Promise<'shown' | 'none' | 'unshown'> {
+    if (round.finished) return 'none';
+    const question = await this.nextQuestion(round, index);
+    if (!question || round.finished) {
+      this.finish(round);
+      return 'none';
+    }
+    this.remember(round.channelId, question.key);
+    const shown = this.shownQuestion(round, index, question);
+    const live: Live = { shown, run: `${round.id}:${index}`, answers: new Map(), revealed: false };
+    round.live = live;
+    const posted = await this.safe('question', round, () => round.events.asked({ shown, channelId: round.channelId, locale: round.locale, starter: round.starter }));
+    if (!posted.ok) {
+      this.finish(round);
+      return 'unshown';
+    }
+    live.ref = posted.value;
+    if (round.live !== live || live.revealed) return 'shown'; // closed while the message was being sent
+    if (live.ref) this.store.markOpen(live.run, { shown, channelId: round.channelId, guildId: round.guildId, locale: round.locale, ref: live.ref });
+    live.timer = this.schedule(() => {
+      this.reveal(round, live, 'timeout').catch((err) => this.options.logger.error({ err, round: round.id }, 'quiz timeout reveal failed'));
+    }, this.options.answerSeconds * 1000);
+    return 'shown';
+  }
+
+  private revealOf(round: Round, live: Live, reason: RevealReason): Reveal {
     const last = round.finished || live.shown.index + 1 >= round.total;
     return {
+      shown: live.shown,
+      channelId: round.channelId,
+      locale: round.locale,
       answers: [...live.answers.values()],
       reason,
       nextInSeconds: last ? undefined : this.options.nextSeconds,
@@ -253,51 +307,53 @@ export class QuizService {
   }
 
   /**
-   * Closes the open question and shows the reveal. `edit` is how to show it: the responder captured at
-   * start by default, or the clicking user's `update` (same message) for the reveal button.
+   * Closes the open question and shows the reveal: through `show` when the caller gives one (the button's
+   * own message), else through the round's presenter. Then the next question follows, or the round ends.
    */
-  private async reveal(round: Round, live: Live, reason: RevealOptions['reason'], edit?: (m: BotMessage) => Promise<void>): Promise<BotMessage | undefined> {
+  private async reveal(round: Round, live: Live, reason: RevealReason, show?: ShowReveal, extra: Partial<Reveal> = {}): Promise<Reveal | undefined> {
     if (live.revealed || round.live !== live) return undefined;
     live.revealed = true;
-    clearTimeout(live.timer);
-    if (reason === 'replaced') round.finished = true;
-    const message = revealMessage(live.shown, round.locale, this.revealOptions(round, live, reason));
-    await this.safe('reveal', round, () => (edit ?? ((m: BotMessage) => round.respond.reply(m)))(message));
+    live.timer?.cancel();
+    this.store.markClosed(live.run);
+    const reveal = { ...this.revealOf(round, live, reason), ...extra };
+    await this.safe('reveal', round, () => (show ? show(reveal) : round.events.revealed(reveal, live.ref)));
     this.options.logger.info({ round: round.id, question: live.shown.question.key, answers: live.answers.size, reason }, 'quiz question revealed');
-    if (round.finished || live.shown.index + 1 >= round.total) {
+    if (reveal.nextInSeconds === undefined) {
       this.finish(round);
-    } else {
-      const next = () => this.advance(round, live, message).catch((err) => this.options.logger.error({ err, round: round.id }, 'quiz next question failed'));
-      if (this.options.nextSeconds <= 0) await next();
-      else {
-        round.nextTimer = setTimeout(next, this.options.nextSeconds * 1000);
-        round.nextTimer.unref();
-      }
+      return reveal;
     }
-    return message;
-  }
-
-  /** Keeps the reveal in the channel as its own message, then turns the quiz message into the next question. */
-  private async advance(round: Round, live: Live, reveal: BotMessage): Promise<void> {
-    if (round.finished || this.closed) return;
-    const record: BotMessage = { ...reveal, components: [], embeds: reveal.embeds?.map((e) => ({ ...e, footer: undefined })) };
-    await this.safe('reveal record', round, () => round.respond.followUp(record));
-    await this.ask(round, live.shown.index + 1);
+    const next = () => {
+      if (round.finished || this.closed) return;
+      this.ask(round, live.shown.index + 1).catch((err) => this.options.logger.error({ err, round: round.id }, 'quiz next question failed'));
+    };
+    round.nextTimer = this.schedule(next, this.options.nextSeconds * 1000);
+    return reveal;
   }
 
   private finish(round: Round): void {
     round.finished = true;
-    clearTimeout(round.nextTimer);
-    if (round.live) clearTimeout(round.live.timer);
+    round.nextTimer?.cancel();
+    round.live?.timer?.cancel();
     this.rounds.delete(round.id);
     if (this.byChannel.get(round.channelId) === round.id) this.byChannel.delete(round.channelId);
   }
 
-  private async endRound(round: Round, reason: 'replaced'): Promise<void> {
+  /** Ends the channel's round: only its starter, or a member who may manage messages. */
+  async stop(channelId: string, by: Player & { canManageMessages: boolean }): Promise<StopOutcome> {
+    const round = this.rounds.get(this.byChannel.get(channelId) ?? '');
+    if (!round) return { kind: 'none' };
+    if (round.starter.id !== by.id && !by.canManageMessages) return { kind: 'not-allowed', starter: round.starter };
     round.finished = true;
-    clearTimeout(round.nextTimer);
-    if (round.live && !round.live.revealed) await this.reveal(round, round.live, reason);
+    round.nextTimer?.cancel();
+    const live = round.live;
+    const ending = { stoppedBy: by.name, nextInSeconds: undefined, roundTotals: [...round.totals.values()] };
+    if (live && !live.revealed) await this.reveal(round, live, 'stopped', undefined, ending);
+    else if (live) {
+      // Between two questions: the last reveal said another question was coming; it now says the round is over.
+      await this.safe('reveal', round, () => round.events.revealed({ ...this.revealOf(round, live, 'stopped'), ...ending }, live.ref));
+    }
     this.finish(round);
+    return { kind: 'stopped' };
   }
 
   private liveQuestion(roundId: string, index: number): { round: Round; live: Live } | undefined {
@@ -308,13 +364,13 @@ export class QuizService {
   }
 
   /** A user pressed an answer button. */
-  async answer(req: { roundId: string; index: number; pos: number; user: Invoker; guildId: string | null; channelId: string }): Promise<AnswerOutcome> {
+  async answer(req: { roundId: string; index: number; pos: number; user: Player; guildId: string | null; channelId: string }): Promise<AnswerOutcome> {
     const found = this.liveQuestion(req.roundId, req.index);
     if (!found || req.pos < 0 || req.pos > 3) return { kind: 'closed' };
     const { round, live } = found;
-    const letter = 'ABCD'[req.pos];
+    const letter = LETTERS[req.pos];
     const earlier = live.answers.get(req.user.id);
-    if (earlier) return { kind: 'already', letter: 'ABCD'[earlier.choice] };
+    if (earlier) return { kind: 'already', letter: LETTERS[earlier.choice] };
     const correct = req.pos === live.shown.correct;
     const stored = this.store.recordAnswer({
       questionRun: live.run,
@@ -327,31 +383,36 @@ export class QuizService {
     });
     if (!stored) return { kind: 'already', letter };
     live.answers.set(req.user.id, { name: req.user.name, choice: req.pos, correct });
-    const total = round.totals.get(req.user.id) ?? { name: req.user.name, correct: 0 };
+    const total = round.totals.get(req.user.id) ?? { name: req.user.name, correct: 0, answered: 0 };
+    total.answered++;
     if (correct) total.correct++;
     round.totals.set(req.user.id, total);
     return { kind: 'recorded', letter, correct, revealNow: round.guildId === null };
   }
 
-  /** Reveals right after the answer in a DM/console (answer() said revealNow), through `edit` if given. */
-  async revealAfterAnswer(roundId: string, index: number, edit?: (m: BotMessage) => Promise<void>): Promise<void> {
+  /** Reveals right after the answer in a DM/console (answer() said revealNow), through `show` if given. */
+  async revealAfterAnswer(roundId: string, index: number, show?: ShowReveal): Promise<void> {
     const found = this.liveQuestion(roundId, index);
-    if (found) await this.reveal(found.round, found.live, 'answered', edit);
+    if (found) await this.reveal(found.round, found.live, 'answered', show);
   }
 
-  /** The starter pressed "reveal". */
-  async revealByStarter(req: { roundId: string; index: number; user: Invoker; edit?: (m: BotMessage) => Promise<void> }): Promise<RevealOutcome> {
+  /** The starter pressed "reveal"; `show` shows it (the pressed button's message), else the presenter does. */
+  async revealByStarter(req: { roundId: string; index: number; user: Player; show?: ShowReveal }): Promise<RevealOutcome> {
     const found = this.liveQuestion(req.roundId, req.index);
     if (!found) return { kind: 'closed' };
     if (found.round.starter.id !== req.user.id) return { kind: 'not-starter', starterName: found.round.starter.name };
-    const message = await this.reveal(found.round, found.live, 'starter', req.edit);
-    return message ? { kind: 'revealed', message } : { kind: 'closed' };
+    const reveal = await this.reveal(found.round, found.live, 'starter', req.show);
+    return reveal ? { kind: 'revealed', reveal } : { kind: 'closed' };
   }
 
-  /** Stops every timer (shutdown). Open questions stay as they are in Discord. */
+  /** Questions a previous process left open (to be closed by the front end that showed them). */
+  staleQuestions(mine?: (guildId: string | null) => boolean): StaleQuestion[] {
+    return this.store.takeStale(mine);
+  }
+
+  /** Stops every timer (shutdown). Open questions stay recorded; the next start closes their messages. */
   close(): void {
     this.closed = true;
     for (const round of this.rounds.values()) this.finish(round);
   }
 }
-

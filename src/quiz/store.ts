@@ -1,6 +1,7 @@
 // Quiz answers and scores in the shared SQLite file. One row per (round question, user): the primary key
 // is what refuses a second answer, and scores are sums over the rows, so they survive restarts.
 import type Database from 'better-sqlite3';
+import type { Lang, ShownQuestion, StaleQuestion } from './types.js';
 
 export interface ScoreRow {
   userId: string;
@@ -28,7 +29,41 @@ export class QuizStore {
         answered_at TEXT NOT NULL,
         PRIMARY KEY (question_run, user_id)
       );
-      CREATE INDEX IF NOT EXISTS quiz_answers_scope ON quiz_answers (scope, user_id);`);
+      CREATE INDEX IF NOT EXISTS quiz_answers_scope ON quiz_answers (scope, user_id);
+      CREATE TABLE IF NOT EXISTS quiz_open (
+        question_run TEXT PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        guild_id TEXT,
+        locale TEXT NOT NULL,
+        ref TEXT NOT NULL,
+        shown_json TEXT NOT NULL,
+        opened_at TEXT NOT NULL
+      );`);
+  }
+
+  /** Remembers an open question and where it is shown, so that after a restart it can be closed. */
+  markOpen(run: string, q: { shown: ShownQuestion; channelId: string; guildId: string | null; locale: Lang; ref: string }): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO quiz_open (question_run, channel_id, guild_id, locale, ref, shown_json, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(run, q.channelId, q.guildId, q.locale, q.ref, JSON.stringify(q.shown), new Date().toISOString());
+  }
+
+  markClosed(run: string): void {
+    this.db.prepare('DELETE FROM quiz_open WHERE question_run = ?').run(run);
+  }
+
+  /** Open questions left by an earlier process (those `mine` accepts), forgotten as they are returned. */
+  takeStale(mine: (guildId: string | null) => boolean = () => true): StaleQuestion[] {
+    const rows = this.db.prepare('SELECT * FROM quiz_open').all() as { question_run: string; channel_id: string; guild_id: string | null; locale: Lang; ref: string; shown_json: string }[];
+    const taken = rows.filter((r) => mine(r.guild_id));
+    const drop = this.db.prepare('DELETE FROM quiz_open WHERE question_run = ?');
+    for (const r of taken) drop.run(r.question_run);
+    return taken.map((r) => ({ shown: JSON.parse(r.shown_json) as ShownQuestion, channelId: r.channel_id, guildId: r.guild_id, locale: r.locale, ref: r.ref }));
+  }
+
+  /** Deletes every quiz answer of a member in a scope (/quiz forget); returns how many were removed. */
+  forget(scope: string, userId: string): number {
+    return this.db.prepare('DELETE FROM quiz_answers WHERE scope = ? AND user_id = ?').run(scope, userId).changes;
   }
 
   /** Records an answer; false when this user already answered this question run. */

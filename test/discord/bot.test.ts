@@ -380,7 +380,7 @@ describe('npm run register (scripts/register-commands.ts)', () => {
   test('PUTs the definitions, with Korean localizations, to a guild or globally', async () => {
     const emu = await startEmulator();
     try {
-      const guild = await registerCommands({ token: 't', clientId: emu.applicationId, guildId: '200000000000000042', apiUrl: emu.apiUrl });
+      const guild = await registerCommands({ token: 't', clientId: emu.applicationId, guildId: '200000000000000042', apiUrl: emu.apiUrl, commands });
       expect(guild.scope).toBe('guild 200000000000000042');
       expect(guild.names).toEqual(commands.map((c) => c.data.name));
       const put = await emu.waitFor((c) => c.kind === 'register');
@@ -391,7 +391,7 @@ describe('npm run register (scripts/register-commands.ts)', () => {
       expect(ask.options[0].name_localizations).toEqual({ ko: '질문' });
       expect(ask.options[0].autocomplete).toBe(true);
 
-      const global = await registerCommands({ token: 't', clientId: emu.applicationId, apiUrl: emu.apiUrl });
+      const global = await registerCommands({ token: 't', clientId: emu.applicationId, apiUrl: emu.apiUrl, commands });
       expect(global.scope).toBe('global');
       expect(emu.registered.get('global')?.map((d) => d.name)).toEqual(commands.map((c) => c.data.name));
     } finally {

@@ -11,6 +11,7 @@
 //   const msg = await i.waitForMessage((m) => !m.progress && m.embeds.length > 0);   // reply/edit/follow-up
 //   emu.click(msg, { customId: 'ask:up:…' })  or  emu.click('ask:up:…')            // button (type 3, component 2)
 //   emu.select('topics:show', ['vm-basics'], { message })                         // string select (component 3)
+//   emu.submitModal('ask:reason:…', { reason: 'wrong' })                          // a submitted form (type 5)
 //   emu.autocomplete('ask', { name: 'question', value: 'mem' })                    // type 4; i.choices() after ack
 //   await emu.waitFor((call) => call.kind === 'register')                          // any recorded REST call
 //
@@ -18,14 +19,17 @@
 // memberRoles, subcommand }. Every interaction gets a fresh id and token; replies, edits of @original and
 // follow-ups are matched back to it by token.
 //
+// Channel messages with the bot token (POST/PATCH /channels/{id}/messages[/{id}]) are recorded as messages with
+// via 'send' / 'channel-edit', their channelId set and interactionId ''; an edit of an unknown id answers 10008.
 // Recorded REST calls (emu.calls): { kind: 'callback' | 'edit' | 'followup' | 'delete' | 'fetch' | 'register' |
-// 'gateway' | 'other', method, path, status, body, files, at (performance.now()), interactionId }.
+// 'gateway' | 'channel-send' | 'channel-edit' | 'other', method, path, status, body, files, at (performance.now()), interactionId }.
 // Messages (emu.messages / i.messages()): the message each callback/edit/follow-up produced, with ephemeral from
 // flags & 64 and `progress` unknown to Discord (always false here; tests look at embeds/colour instead).
 //
 // Faults: emu.failNext(n, { status: 500, match })  next n matching requests answer 5xx;
 //         emu.rateLimitNext({ retryAfter: 0.05, match, global })  next matching request answers 429 + Retry-After;
 //         emu.unknownInteractionNext(match)  next matching callback answers 404 code 10062;
+//         { interactionTokenTtlMs } (option)  webhook calls on an older interaction answer 401 code 50027;
 //         emu.sendMalformedDispatch(d?)  an INTERACTION_CREATE whose payload discord.js cannot build;
 //         emu.sendRawFrame(text)  any gateway frame (default: not even JSON); dropConnections(code) closes sockets.
 // Facts the real client needs (found by trying): GET /gateway/bot with session_start_limit, JSON content type
@@ -37,7 +41,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from 'ws';
 
-export type CallKind = 'callback' | 'edit' | 'followup' | 'delete' | 'fetch' | 'register' | 'gateway' | 'other';
+export type CallKind = 'callback' | 'edit' | 'followup' | 'delete' | 'fetch' | 'register' | 'gateway' | 'channel-send' | 'channel-edit' | 'other';
 
 export interface RecordedCall {
   kind: CallKind;
@@ -58,8 +62,12 @@ export interface RecordedCall {
 export interface RecordedMessage {
   id: string;
   interactionId: string;
-  /** How it was produced: callback type 4 (reply), 7 (update), an edit of @original/another message, a follow-up. */
-  via: 'reply' | 'update' | 'edit' | 'followup';
+  /**
+   * How it was produced: callback type 4 (reply), 7 (update), an edit of @original/another message, a follow-up;
+   * or with the bot token: a channel message (send) or its edit (channel-edit), whose interactionId is ''.
+   */
+  via: 'reply' | 'update' | 'edit' | 'followup' | 'send' | 'channel-edit';
+  channelId: string;
   content: string;
   embeds: any[];
   components: any[];
@@ -84,6 +92,8 @@ export interface InvokeOptions {
   guildId?: string | null;
   channelId?: string;
   memberRoles?: string[];
+  /** The member's permission bitfield in the channel, as Discord sends it (a decimal string). */
+  permissions?: string;
   subcommand?: string;
 }
 
@@ -138,6 +148,8 @@ export interface EmulatorOptions {
   heartbeatInterval?: number;
   /** Recommended shard count in /gateway/bot. */
   shards?: number;
+  /** Interaction tokens stop working this long after the interaction (Discord: 15 minutes): 401, code 50027. */
+  interactionTokenTtlMs?: number;
 }
 
 let snowflakeCounter = 0n;
@@ -195,6 +207,7 @@ export class Emulator extends EventEmitter {
       defaultChannelId: options.defaultChannelId ?? '300000000000000001',
       heartbeatInterval: options.heartbeatInterval ?? 41_250,
       shards: options.shards ?? 1,
+      interactionTokenTtlMs: options.interactionTokenTtlMs ?? 15 * 60_000,
     };
     this.applicationId = this.opts.applicationId;
     this.botUserId = this.opts.botUserId;
@@ -417,7 +430,7 @@ export class Emulator extends EventEmitter {
       payload.member = {
         user,
         roles: o.memberRoles ?? [],
-        permissions: '0',
+        permissions: o.permissions ?? '0',
         joined_at: new Date(0).toISOString(),
         deaf: false,
         mute: false,
@@ -517,6 +530,17 @@ export class Emulator extends EventEmitter {
     b.payload.data = { custom_id: customId, component_type: 2 };
     b.payload.message = this.componentMessage(message, b.channelId);
     return this.inject(3, b);
+  }
+
+  /** A submitted form (type 5): `fields` by the text inputs' custom ids. */
+  submitModal(customId: string, fields: Record<string, string>, o: ComponentOptions = {}): InjectedInteraction {
+    const b = this.base(5, o);
+    b.payload.data = {
+      custom_id: customId,
+      components: Object.entries(fields).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })),
+    };
+    if (o.message) b.payload.message = this.componentMessage(o.message, b.channelId);
+    return this.inject(5, b);
   }
 
   /** A string select choice (type 3, component_type 3). */
@@ -678,6 +702,10 @@ export class Emulator extends EventEmitter {
     if (parts[0] === 'gateway') return { kind: 'gateway' };
     if (parts[0] === 'interactions' && parts[3] === 'callback') return { kind: 'callback', interactionId: parts[1] };
     if (parts[0] === 'applications' && parts[parts.length - 1] === 'commands' && method === 'PUT') return { kind: 'register' };
+    if (parts[0] === 'channels' && parts[2] === 'messages') {
+      if (parts.length === 3 && method === 'POST') return { kind: 'channel-send' };
+      if (parts.length === 4 && method === 'PATCH') return { kind: 'channel-edit' };
+    }
     if (parts[0] === 'webhooks' && parts.length >= 3) {
       const interactionId = this.byToken.get(parts[2]);
       if (parts.length === 3 && method === 'POST') return { kind: 'followup', interactionId };
@@ -757,12 +785,20 @@ export class Emulator extends EventEmitter {
       return this.json(res, 204, undefined);
     }
 
+    if (kind === 'channel-send' || kind === 'channel-edit') return this.channelMessage(kind, parts, call, body, files, res);
+
     if (kind === 'edit' || kind === 'followup' || kind === 'delete' || kind === 'fetch') {
       const inter = interactionId ? this.interactions.get(interactionId) : undefined;
       if (!inter) {
         call.status = 404;
         this.record(call);
         return this.json(res, 404, { message: 'Unknown Webhook', code: 10015 });
+      }
+      if (performance.now() - inter.sentAt > this.opts.interactionTokenTtlMs) {
+        call.status = 401;
+        call.fault = 'token expired';
+        this.record(call);
+        return this.json(res, 401, { message: 'Invalid Webhook Token', code: 50027 });
       }
       if (kind === 'delete') {
         call.status = 204;
@@ -797,6 +833,22 @@ export class Emulator extends EventEmitter {
     return this.json(res, 404, { message: '404: Not Found (emulator)', code: 0 });
   }
 
+  /** POST /channels/{id}/messages and PATCH /channels/{id}/messages/{id}, with the bot token. */
+  private channelMessage(kind: 'channel-send' | 'channel-edit', parts: string[], call: RecordedCall, body: any, files: string[], res: ServerResponse): void {
+    const channelId = parts[1];
+    const previous = kind === 'channel-edit' ? [...this.messages].reverse().find((m) => m.id === parts[3] && m.channelId === channelId) : undefined;
+    if (kind === 'channel-edit' && !previous) {
+      call.status = 404;
+      this.record(call);
+      return this.json(res, 404, { message: 'Unknown Message', code: 10008 });
+    }
+    const id = previous?.id ?? snowflake();
+    const merged = previous ? { ...previous.raw, ...body } : body;
+    const message = { ...this.toRecorded(id, '', kind === 'channel-send' ? 'send' : 'channel-edit', merged, files, 0), channelId };
+    this.record(call, message);
+    return this.json(res, 200, { ...this.messageObject(id, channelId, merged, files), type: 0, webhook_id: undefined });
+  }
+
   private wasDeferredUpdate(interactionId: string): boolean {
     return this.calls.some((c) => c.interactionId === interactionId && c.kind === 'callback' && c.status < 300 && c.body?.type === 6);
   }
@@ -809,6 +861,7 @@ export class Emulator extends EventEmitter {
     return {
       id,
       interactionId,
+      channelId: this.interactions.get(interactionId)?.channelId ?? '',
       via,
       content: data?.content ?? '',
       embeds: data?.embeds ?? [],

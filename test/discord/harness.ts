@@ -40,6 +40,8 @@ export async function testServices(env: Record<string, string> = {}): Promise<Te
     services,
     dir,
     cleanup() {
+      services.reloader?.stop();
+      services.retention?.stop();
       try {
         services.db.close();
       } catch {
@@ -59,16 +61,26 @@ export interface BotUnderTest {
 }
 
 export async function startBotUnderTest(
-  o: { commands?: Command[]; env?: Record<string, string>; bot?: DiscordBotOptions; emulator?: EmulatorOptions } = {},
+  o: {
+    commands?: Command[];
+    env?: Record<string, string>;
+    bot?: DiscordBotOptions;
+    emulator?: EmulatorOptions;
+    /** An emulator to connect to (e.g. a restarted bot meeting what the first one sent); close() leaves it open. */
+    emu?: Emulator;
+    /** Adjusts the services before the bot starts (e.g. a quiz service on a manual clock). */
+    services?: (services: Services) => void | Promise<void>;
+  } = {},
 ): Promise<BotUnderTest> {
-  const emu = await startEmulator(o.emulator);
+  const emu = o.emu ?? (await startEmulator(o.emulator));
   const ts = await testServices({ DISCORD_API_URL: emu.apiUrl, ...o.env });
+  await o.services?.(ts.services);
   let bot: DiscordBot;
   try {
     bot = await startDiscordBot(ts.services, o.commands ?? allCommands, { token: emu.token, ...o.bot });
   } catch (err) {
     ts.cleanup();
-    await emu.close();
+    if (!o.emu) await emu.close();
     throw err;
   }
   let closed = false;
@@ -82,7 +94,7 @@ export async function startBotUnderTest(
       closed = true;
       await bot.stop('test over');
       ts.cleanup();
-      await emu.close();
+      if (!o.emu) await emu.close();
     },
   };
 }

@@ -12,7 +12,12 @@ import { fakeAndScratch, INJECTIONS, knowledgeWith, type InjectionCase } from '.
 
 const ctx = fakeAndScratch('kb-injection-discord-');
 
-const final = (m: RecordedMessage) => m.embeds.length > 0 && !/writing/.test(m.embeds[0].footer?.text ?? 'writing');
+const final = (m: RecordedMessage) => m.embeds.length > 0 && !/writing|작성 중/.test(m.embeds[0].footer?.text ?? 'writing');
+
+function sourcesButton(m: RecordedMessage): string {
+  const ids = m.components.flatMap((row) => (row.components ?? []).map((c) => String(c.custom_id)));
+  return ids.find((id) => id.startsWith('ask:sources:')) ?? ids[0];
+}
 
 function readable(messages: RecordedMessage[]): string {
   return messages
@@ -38,7 +43,8 @@ async function askIn(h: BotUnderTest, c: InjectionCase): Promise<{ seen: string;
   const i = h.emu.slash('ask', { question: c.question }, { locale: 'en-US' });
   const m = await i.waitForMessage(final);
   const messages = [...i.messages()];
-  if (m.components.length) messages.push(await h.emu.click(m, { label: 'Sources', locale: 'en-US' }).waitForMessage());
+  // The reply is in the question's language: the Sources button is "출처 보기" for a Korean question.
+  if (m.components.length) messages.push(await h.emu.click(m, { customId: sourcesButton(m), locale: 'en-US' }).waitForMessage());
   return { seen: readable(messages), obeyed, asked: ctx.fake.chatRequests.length };
 }
 

@@ -12,7 +12,7 @@ import type { Invoker, Locale } from '../../src/commands/types.js';
 import { loadConfig } from '../../src/config.js';
 import { runConsole } from '../../src/console/console.js';
 import type { Services } from '../../src/services.js';
-import { answerButton, buttonsOf, recordingResponder, user, type RecordingResponder } from './helpers.js';
+import { answerButton, buttonsOf, recordingMessenger, recordingResponder, user, type RecordingResponder } from './helpers.js';
 
 let services: Services;
 let router: CommandRouter;
@@ -28,7 +28,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const ctxBase = (u: Invoker, guildId: string | null, channelId: string, locale: Locale, respond: RecordingResponder) => ({ user: u, guildId, channelId, locale, services, respond });
+const messenger = recordingMessenger();
+const ctxBase = (u: Invoker, guildId: string | null, channelId: string, locale: Locale, respond: RecordingResponder) => ({ user: u, guildId, channelId, locale, services, respond, channel: messenger.channel });
 
 async function slash(sub: string, options: Record<string, string | number>, u: Invoker, o: { guild?: string | null; channel?: string; locale?: Locale } = {}) {
   const respond = recordingResponder();
@@ -50,7 +51,7 @@ describe('/quiz command', () => {
   it('is registered with Korean localizations, subcommands and an autocompleted topic', () => {
     const json = router.get('quiz')!.data.toJSON() as { name_localizations?: Record<string, string>; options?: { name: string; name_localizations?: Record<string, string>; options?: { name: string; autocomplete?: boolean; max_value?: number }[] }[] };
     expect(json.name_localizations?.ko).toBe('퀴즈');
-    expect(json.options!.map((o) => o.name)).toEqual(['start', 'score', 'leaderboard']);
+    expect(json.options!.map((o) => o.name)).toEqual(['start', 'stop', 'forget', 'score', 'leaderboard']);
     expect(json.options!.every((o) => o.name_localizations?.ko)).toBe(true);
     const start = json.options![0].options!;
     expect(start.find((o) => o.name === 'topic')!.autocomplete).toBe(true);
@@ -59,8 +60,11 @@ describe('/quiz command', () => {
 
   it('plays a round: two users answer, a second answer is refused, only the starter reveals, scores add up', async () => {
     const start = await slash('start', { topic: 'memory-limits' }, alice);
-    expect(start.sent[0].via).toBe('defer');
-    const q = start.last();
+    expect(start.sent.map((x) => x.via)).toEqual(['defer', 'reply']);
+    // The reply announces the round; the question itself is a channel message (it outlives the interaction).
+    expect(start.last().content).toMatch(/^🧠 alice started a quiz: 1 question · .*To end it: \/quiz stop$/);
+    const q = messenger.lastSent();
+    expect(messenger.sent.at(-1)!.channelId).toBe('c1');
     const reveal = buttonsOf(q).find((b) => b.label === 'Reveal')!;
 
     const bobAnswer = await click(answerButton(q, 'A').id, bob);
@@ -103,7 +107,46 @@ describe('/quiz command', () => {
     expect(bad.last().ephemeral).toBe(true);
     expect(bad.last().content).toMatch(/No such topic\. Topics: .*`memory-limits`/);
     const byTitle = await slash('start', { topic: 'Docker image layers: read-only layers, overlay2 and copy-on-write' }, alice, { channel: 'c-title' });
-    expect(byTitle.last().embeds![0].title).toMatch(/Docker image layers/);
+    expect(messenger.lastSent().embeds![0].title).toMatch(/Docker image layers/);
+    await slash('stop', {}, alice, { channel: 'c-title' });
+  });
+
+  it('one round per channel: another member is told who runs it and how to stop it; stop and forget check rights', async () => {
+    await slash('start', { count: 3 }, alice, { channel: 'c-busy' });
+    const busy = await slash('start', {}, bob, { channel: 'c-busy', locale: 'ko' });
+    expect(busy.sent.map((x) => x.via)).toEqual(['reply']);
+    expect(busy.last()).toMatchObject({ ephemeral: true, content: expect.stringMatching(/alice 님의 퀴즈가 진행 중이에요.*\/quiz stop/) });
+    const notYours = await slash('stop', {}, bob, { channel: 'c-busy' });
+    expect(notYours.last()).toMatchObject({ ephemeral: true, content: expect.stringMatching(/^Only alice, who started it, or a member with Manage Messages/) });
+    const edits = messenger.edits.length;
+    const moderator = await slash('stop', {}, { ...carol, canManageMessages: true }, { channel: 'c-busy' });
+    expect(moderator.last().content).toBe('The quiz is over.');
+    // The open question's message became its reveal, saying who stopped the round.
+    expect(messenger.edits.length).toBe(edits + 1);
+    expect(messenger.edits.at(-1)!.message.embeds![0].footer).toMatch(/^Stopped by carol\. Quiz over/);
+    const again = await slash('start', {}, bob, { channel: 'c-busy' });
+    expect(again.last().content).toMatch(/^🧠 bob started a quiz/);
+    await slash('stop', {}, bob, { channel: 'c-busy' });
+  });
+
+  it('/quiz forget deletes a member\'s answers; naming another member needs Manage Server', async () => {
+    const dan = user('500', 'dan');
+    const start = await slash('start', { topic: 'cpu-limits' }, dan, { channel: 'c-forget' });
+    expect(start.last().content).toMatch(/dan started/);
+    const q = messenger.lastSent();
+    await click(answerButton(q, 'A').id, dan, { channel: 'c-forget' });
+    expect(services.quiz!.store.score('g1', dan.id).answered).toBe(1);
+    const refused = await slash('forget', { member: dan.id }, bob);
+    expect(refused.last().content).toMatch(/needs Manage Server/);
+    expect(services.quiz!.store.score('g1', dan.id).answered).toBe(1);
+    const own = await slash('forget', {}, dan);
+    expect(own.last()).toMatchObject({ ephemeral: true, content: 'Deleted 1 quiz answer; the score and leaderboard no longer include them.' });
+    expect(services.quiz!.store.score('g1', dan.id).answered).toBe(0);
+    expect(services.quiz!.store.leaderboard('g1').some((r) => r.userId === dan.id)).toBe(false);
+    const admin = await slash('forget', { member: bob.id }, { ...carol, canManageGuild: true });
+    expect(admin.last().content).toMatch(/^Deleted \d+ quiz answer/);
+    expect(services.quiz!.store.score('g1', bob.id).answered).toBe(0);
+    await slash('stop', {}, dan, { channel: 'c-forget' });
   });
 
   it('autocompletes topics from the knowledge base in the user\'s language', async () => {

@@ -11,7 +11,8 @@ import type { Chunk } from '../../src/knowledge/types.js';
 import { QuizBank } from '../../src/quiz/bank.js';
 import { createGenerator } from '../../src/quiz/generate.js';
 import { QuizService } from '../../src/quiz/service.js';
-import { memoryLogger, recordingResponder, user } from './helpers.js';
+import { questionMessage } from '../../src/commands/quiz-render.js';
+import { memoryLogger, recordingEvents, user } from './helpers.js';
 
 /** What the fake model answers next: a JSON body for the assistant message, or an HTTP status, after a delay. */
 let reply: { content?: string; status?: number; delayMs?: number } = {};
@@ -196,10 +197,10 @@ describe('quiz question generator', () => {
     const run = async () => {
       const { gen } = generator();
       const s = new QuizService(bank, openDatabase(':memory:'), kb, { answerSeconds: 30, nextSeconds: 0, logger: memoryLogger().logger, generator: gen });
-      const respond = recordingResponder();
-      await s.start({ channelId: 'c1', guildId: 'g1', starter: user('1', 'alice'), locale: 'en', topic: 'memory-limits', count: 1, respond });
+      const rec = recordingEvents();
+      await s.start({ channelId: 'c1', guildId: 'g1', starter: user('1', 'alice'), locale: 'en', topic: 'memory-limits', count: 1, events: rec.events });
       s.close();
-      return respond.last().embeds![0];
+      return questionMessage(rec.lastAsked()).embeds![0];
     };
     reply = { content: JSON.stringify(valid) };
     const generated = await run();

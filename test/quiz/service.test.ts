@@ -1,11 +1,14 @@
-// QuizService with recorded responders: answering once, reveals (starter, timeout, replaced, DM), rounds of
-// several questions, failing edits that must not throw, and timers that do not hold the process open.
+// QuizService with recorded events (the core reports plain data, shows nothing): answering once, reveals
+// (starter, timeout, stop, DM), one round per channel, rounds of several questions with per-round totals,
+// failing presenters that must not throw, timers that do not hold the process open, and questions left open
+// by a restart.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { QuizBank } from '../../src/quiz/bank.js';
 import { QuizService, type QuizServiceOptions } from '../../src/quiz/service.js';
-import { answerButton, buttonsOf, memoryLogger, recordingResponder, user } from './helpers.js';
+import type { Reveal } from '../../src/quiz/types.js';
+import { manualClock, memoryLogger, recordingEvents, user } from './helpers.js';
 
 let kb: KnowledgeBase;
 let bank: QuizBank;
@@ -21,85 +24,72 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function service(o: Partial<QuizServiceOptions> = {}) {
+function service(o: Partial<QuizServiceOptions> = {}, db = openDatabase(':memory:')) {
   const log = memoryLogger();
-  const s = new QuizService(bank, openDatabase(':memory:'), kb, { answerSeconds: 30, nextSeconds: 0, logger: log.logger, ...o });
+  const s = new QuizService(bank, db, kb, { answerSeconds: 30, nextSeconds: 0, logger: log.logger, ...o });
   services.push(s);
   return { s, log };
-}
-
-/** Parses `quiz:answer:<round>:<index>:<pos>` from a button. */
-function ids(customId: string) {
-  const [, , roundId, index, pos] = customId.split(':');
-  return { roundId, index: Number(index), pos: Number(pos) };
 }
 
 const alice = user('u-alice', 'alice');
 const bob = user('u-bob', 'bob');
 const carol = user('u-carol', 'carol');
+const wrongOf = (correct: number) => (correct + 1) % 4;
 
 describe('QuizService', () => {
-  it('asks a question with A-D buttons and a reveal button, in the starter\'s language', async () => {
+  it('asks a question in the starter\'s language and reports it as data, with where it is shown', async () => {
     const { s } = service();
-    const respond = recordingResponder();
-    expect(await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'ko', topic: 'memory-limits', count: 1, respond })).toBe(true);
-    const q = respond.last();
-    expect(q.embeds?.[0].title).toMatch(/^퀴즈 · /);
-    expect(q.embeds?.[0].description).toMatch(/\*\*A\.\*\* [\s\S]*\*\*D\.\*\* /);
-    expect(buttonsOf(q).map((b) => b.label)).toEqual(['A', 'B', 'C', 'D', '정답 공개']);
-    expect(buttonsOf(q).every((b) => !b.disabled)).toBe(true);
+    const rec = recordingEvents();
+    const out = await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'ko', topic: 'memory-limits', count: 1, events: rec.events });
+    expect(out).toMatchObject({ kind: 'started', total: 1 });
+    const q = rec.lastAsked();
+    expect(q).toMatchObject({ channelId: 'c1', locale: 'ko', starter: alice });
+    expect(q.shown.question.lang).toBe('ko');
+    expect(q.shown.question.topic).toBe('memory-limits');
+    expect([...q.shown.order].sort()).toEqual([0, 1, 2, 3]);
+    expect(q.shown.order[q.shown.correct]).toBe(q.shown.question.answer);
     expect(s.isActive('c1')).toBe(true);
+    expect(s.runningIn('c1')?.starter).toEqual(alice);
   });
 
-  it('takes one answer per person, refuses a second, and the starter\'s reveal shows answer, explanation, source and who was right', async () => {
+  it('takes one answer per person, refuses a second, and only the starter reveals early', async () => {
     const { s } = service();
-    const respond = recordingResponder();
-    await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 1, respond });
-    const q = respond.last();
-    const shownCorrect = (() => {
-      // The right option is the one whose text is the bank's right answer.
-      const desc = q.embeds![0].description!;
-      const question = bank.questions.find((x) => desc.startsWith(x.question))!;
-      const line = desc.split('\n').find((l) => l.includes(question.options[question.answer]))!;
-      return line.match(/\*\*([A-D])\.\*\*/)![1];
-    })();
-    const wrong = 'ABCD'.replace(shownCorrect, '')[0];
+    const rec = recordingEvents();
+    await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 1, events: rec.events });
+    const { roundId, index, correct } = rec.lastAsked().shown;
+    expect(await s.answer({ roundId, index, pos: correct, user: bob, guildId: 'g1', channelId: 'c1' })).toMatchObject({ kind: 'recorded', correct: true, revealNow: false });
+    expect(await s.answer({ roundId, index, pos: wrongOf(correct), user: carol, guildId: 'g1', channelId: 'c1' })).toMatchObject({ kind: 'recorded', correct: false });
+    expect(await s.answer({ roundId, index, pos: wrongOf(correct), user: bob, guildId: 'g1', channelId: 'c1' })).toEqual({ kind: 'already', letter: 'ABCD'[correct] });
 
-    const a = ids(answerButton(q, shownCorrect).id);
-    expect(await s.answer({ ...a, user: bob, guildId: 'g1', channelId: 'c1' })).toMatchObject({ kind: 'recorded', letter: shownCorrect, correct: true, revealNow: false });
-    const w = ids(answerButton(q, wrong).id);
-    expect(await s.answer({ ...w, user: carol, guildId: 'g1', channelId: 'c1' })).toMatchObject({ kind: 'recorded', correct: false });
-    // Bob tries again with another letter: refused, and his first answer stands.
-    expect(await s.answer({ ...w, user: bob, guildId: 'g1', channelId: 'c1' })).toEqual({ kind: 'already', letter: shownCorrect });
-
-    // Only the starter may reveal early.
-    expect(await s.revealByStarter({ roundId: a.roundId, index: 0, user: bob })).toEqual({ kind: 'not-starter', starterName: 'alice' });
-    const out = await s.revealByStarter({ roundId: a.roundId, index: 0, user: alice });
+    expect(await s.revealByStarter({ roundId, index, user: bob })).toEqual({ kind: 'not-starter', starterName: 'alice' });
+    const shown: Reveal[] = [];
+    const out = await s.revealByStarter({ roundId, index, user: alice, show: async (r) => void shown.push(r) });
     expect(out.kind).toBe('revealed');
-    const reveal = respond.last();
-    expect(respond.sent.at(-1)!.via).toBe('reply'); // edited through the responder captured at start
-    const embed = reveal.embeds![0];
-    expect(embed.title).toMatch(new RegExp(`answer: ${shownCorrect}$`));
-    expect(embed.fields!.map((f) => f.name)).toEqual(['Explanation', 'Source', 'Who was right']);
-    expect(embed.fields![1].value).toMatch(/^en\/[a-z-]+\.md › /);
-    expect(embed.fields![2].value).toMatch(/✅ bob/);
-    expect(embed.fields![2].value).toMatch(new RegExp(`❌ carol \\(${wrong}\\)`));
-    expect(embed.fields![2].value).toMatch(/1 of 2 right/);
-    expect(buttonsOf(reveal).every((b) => b.disabled)).toBe(true);
-    expect(buttonsOf(reveal).find((b) => b.label === shownCorrect)!.style).toBe('success');
-    expect(embed.footer).toMatch(/Quiz over/);
+    expect(shown).toHaveLength(1);
+    expect(rec.revealed).toHaveLength(0); // shown by the caller (the pressed button's message), not the presenter
+    expect(shown[0]).toMatchObject({ reason: 'starter', nextInSeconds: undefined });
+    expect(shown[0].answers.map((a) => [a.name, a.correct])).toEqual([['bob', true], ['carol', false]]);
 
-    // Closed now: later answers and reveals are refused.
-    expect(await s.answer({ ...a, user: user('late'), guildId: 'g1', channelId: 'c1' })).toEqual({ kind: 'closed' });
-    expect(await s.revealByStarter({ roundId: a.roundId, index: 0, user: alice })).toEqual({ kind: 'closed' });
+    expect(await s.answer({ roundId, index, pos: 0, user: user('late'), guildId: 'g1', channelId: 'c1' })).toEqual({ kind: 'closed' });
+    expect(await s.revealByStarter({ roundId, index, user: alice })).toEqual({ kind: 'closed' });
     expect(s.isActive('c1')).toBe(false);
-
     expect(s.store.score('g1', bob.id)).toMatchObject({ correct: 1, answered: 1, rank: 1 });
     expect(s.store.score('g1', carol.id)).toMatchObject({ correct: 0, answered: 1, rank: 2 });
   });
 
-  it('reveals by itself when the time is up (fake clock), with a timer that does not keep the process alive', async () => {
+  it('reveals by itself when the time is up, through the presenter, on the message the question was shown in', async () => {
     vi.useFakeTimers();
+    const { s } = service({ answerSeconds: 30 });
+    const rec = recordingEvents();
+    await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 1, events: rec.events });
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(rec.revealed).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(rec.revealed).toEqual([{ reveal: expect.objectContaining({ reason: 'timeout', answers: [] }), ref: 'm1' }]);
+    expect(s.isActive('c1')).toBe(false);
+  });
+
+  it('the default timers do not keep the process alive', async () => {
     const timers: NodeJS.Timeout[] = [];
     const real = globalThis.setTimeout;
     vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
@@ -108,103 +98,112 @@ describe('QuizService', () => {
       return t;
     }) as typeof setTimeout);
     const { s } = service({ answerSeconds: 30 });
-    const respond = recordingResponder();
-    await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 1, respond });
+    await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 1, events: recordingEvents().events });
     expect(timers.length).toBeGreaterThan(0);
     expect(timers.every((t) => !t.hasRef())).toBe(true);
-    await vi.advanceTimersByTimeAsync(29_000);
-    expect(respond.sent.filter((x) => x.via === 'reply')).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(1_000);
-    const reveal = respond.last();
-    expect(reveal.embeds![0].footer).toMatch(/^Time's up\. Quiz over/);
-    expect(reveal.embeds![0].fields![2].value).toBe('Nobody answered.');
-    expect(s.isActive('c1')).toBe(false);
   });
 
-  it('goes on to the next question with count > 1, keeping each reveal as its own message', async () => {
-    vi.useFakeTimers();
-    const { s } = service({ answerSeconds: 10, nextSeconds: 5 });
-    const respond = recordingResponder();
-    await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', topic: 'cpu-limits', count: 3, respond });
-    const first = respond.last();
-    expect(first.embeds![0].title).toMatch(/^Quiz 1\/3 · /);
-    const a = ids(answerButton(first, 'A').id);
-    await s.answer({ ...a, user: bob, guildId: 'g1', channelId: 'c1' });
-    await vi.advanceTimersByTimeAsync(10_000); // 1st reveal
-    expect(respond.last().embeds![0].footer).toMatch(/Next question in 5s/);
-    await vi.advanceTimersByTimeAsync(5_000); // reveal record + 2nd question
-    const vias = respond.sent.map((x) => x.via);
-    expect(vias).toEqual(['reply', 'reply', 'followUp', 'reply']);
-    expect(respond.sent[2].message!.components).toEqual([]);
-    const second = respond.last();
-    expect(second.embeds![0].title).toMatch(/^Quiz 2\/3 · /);
-    expect(second.embeds![0].description).not.toBe(first.embeds![0].description);
-    // An answer button of question 1 no longer counts.
-    expect(await s.answer({ ...a, user: carol, guildId: 'g1', channelId: 'c1' })).toEqual({ kind: 'closed' });
-    const b = ids(answerButton(second, 'B').id);
-    expect(b.index).toBe(1);
-    await s.answer({ ...b, user: bob, guildId: 'g1', channelId: 'c1' });
-    await s.revealByStarter({ roundId: b.roundId, index: 1, user: alice });
-    await vi.advanceTimersByTimeAsync(5_000);
-    const third = respond.last();
-    expect(third.embeds![0].title).toMatch(/^Quiz 3\/3 · /);
-    await vi.advanceTimersByTimeAsync(10_000);
-    const final = respond.last();
-    expect(final.embeds![0].footer).toMatch(/Quiz over/);
-    expect(final.embeds![0].fields!.map((f) => f.name)).toContain('This round');
-    expect(final.embeds![0].fields!.at(-1)!.value).toMatch(/^bob: \d\/3$/);
+  it('goes on question after question; each reveal edits its own question; round totals count what each member answered', async () => {
+    const clock = manualClock();
+    const { s } = service({ answerSeconds: 10, nextSeconds: 5, schedule: clock.schedule });
+    const rec = recordingEvents();
+    await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', topic: 'cpu-limits', count: 3, events: rec.events });
+    const q1 = rec.lastAsked().shown;
+    expect(q1.total).toBe(3);
+    await s.answer({ roundId: q1.roundId, index: 0, pos: q1.correct, user: bob, guildId: 'g1', channelId: 'c1' });
+    expect(await clock.fire()).toBe(10_000); // 1st reveal
+    expect(rec.lastReveal()).toMatchObject({ reason: 'timeout', nextInSeconds: 5 });
+    expect(rec.revealed[0].ref).toBe('m1');
+    expect(await clock.fire()).toBe(5_000); // 2nd question
+    const q2 = rec.lastAsked().shown;
+    expect(q2.index).toBe(1);
+    expect(await s.answer({ roundId: q1.roundId, index: 0, pos: 0, user: carol, guildId: 'g1', channelId: 'c1' })).toEqual({ kind: 'closed' });
+    // Bob skips question 2; carol answers it.
+    await s.answer({ roundId: q2.roundId, index: 1, pos: q2.correct, user: carol, guildId: 'g1', channelId: 'c1' });
+    await clock.fire();
+    expect(rec.revealed[1].ref).toBe('m2');
+    await clock.fire();
+    const q3 = rec.lastAsked().shown;
+    await s.answer({ roundId: q3.roundId, index: 2, pos: wrongOf(q3.correct), user: bob, guildId: 'g1', channelId: 'c1' });
+    await clock.fire();
+    const final = rec.lastReveal();
+    expect(final.nextInSeconds).toBeUndefined();
+    expect(final.roundTotals).toEqual(expect.arrayContaining([{ name: 'bob', correct: 1, answered: 2 }, { name: 'carol', correct: 1, answered: 1 }]));
     expect(s.isActive('c1')).toBe(false);
-    // Three different questions of the topic.
-    const titles = respond.sent.filter((x) => x.via === 'reply' && !x.message!.embeds![0].fields).map((x) => x.message!.embeds![0].description);
-    expect(new Set(titles).size).toBe(3);
+    expect(clock.pending).toBe(0);
+    expect(new Set(rec.asked.map((q) => q.shown.question.key)).size).toBe(3);
   });
 
-  it('a new /quiz in the channel reveals the open question first', async () => {
+  it('one round per channel: a second start is refused and says who runs the round; other channels are free', async () => {
     const { s } = service();
-    const first = recordingResponder();
-    await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 3, respond: first });
-    const second = recordingResponder();
-    await s.start({ channelId: 'c1', guildId: 'g1', starter: bob, locale: 'en', count: 1, respond: second });
-    expect(first.last().embeds![0].footer).toMatch(/^Revealed because a new quiz started\. Quiz over/);
-    expect(buttonsOf(first.last()).every((b) => b.disabled)).toBe(true);
-    expect(first.sent.filter((x) => x.via === 'followUp')).toHaveLength(0); // the old round does not go on
-    expect(buttonsOf(second.last()).some((b) => !b.disabled)).toBe(true);
+    const first = recordingEvents();
+    await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 3, events: first.events });
+    const second = recordingEvents();
+    expect(await s.start({ channelId: 'c1', guildId: 'g1', starter: bob, locale: 'en', count: 1, events: second.events })).toEqual({ kind: 'busy', starter: alice });
+    expect(second.asked).toHaveLength(0);
+    expect(first.revealed).toHaveLength(0); // the running round goes on
+    expect(await s.start({ channelId: 'c2', guildId: 'g1', starter: bob, locale: 'en', count: 1, events: second.events })).toMatchObject({ kind: 'started' });
+  });
+
+  it('stop: refused to other members, allowed to the starter or a member who may manage messages', async () => {
+    const { s } = service();
+    const rec = recordingEvents();
+    await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 3, events: rec.events });
+    expect(await s.stop('c1', { ...bob, canManageMessages: false })).toEqual({ kind: 'not-allowed', starter: alice });
+    expect(s.isActive('c1')).toBe(true);
+    expect(await s.stop('c1', { ...carol, canManageMessages: true })).toEqual({ kind: 'stopped' });
+    expect(rec.lastReveal()).toMatchObject({ reason: 'stopped', stoppedBy: 'carol', nextInSeconds: undefined });
+    expect(s.isActive('c1')).toBe(false);
+    expect(await s.stop('c1', { ...alice, canManageMessages: false })).toEqual({ kind: 'none' });
+  });
+
+  it('stop between two questions turns the last reveal into the round\'s end (no "next question" left hanging)', async () => {
+    const clock = manualClock();
+    const { s } = service({ nextSeconds: 6, schedule: clock.schedule });
+    const rec = recordingEvents();
+    await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 3, events: rec.events });
+    const q1 = rec.lastAsked().shown;
+    await s.answer({ roundId: q1.roundId, index: 0, pos: q1.correct, user: bob, guildId: 'g1', channelId: 'c1' });
+    await s.revealByStarter({ roundId: q1.roundId, index: 0, user: alice, show: async () => {} });
+    expect(await s.stop('c1', { ...alice, canManageMessages: false })).toEqual({ kind: 'stopped' });
+    expect(rec.revealed).toEqual([{ reveal: expect.objectContaining({ reason: 'stopped', stoppedBy: 'alice', nextInSeconds: undefined, roundTotals: [{ name: 'bob', correct: 1, answered: 1 }] }), ref: 'm1' }]);
+    expect(await clock.fire()).toBeUndefined(); // the next question's timer is gone
+    expect(rec.asked).toHaveLength(1);
   });
 
   it('in a DM (no server) the answer closes the question at once', async () => {
     const { s } = service();
-    const respond = recordingResponder();
-    await s.start({ channelId: 'dm1', guildId: null, starter: alice, locale: 'en', count: 1, respond });
-    const a = ids(answerButton(respond.last(), 'B').id);
-    const out = await s.answer({ ...a, user: alice, guildId: null, channelId: 'dm1' });
+    const rec = recordingEvents();
+    await s.start({ channelId: 'dm1', guildId: null, starter: alice, locale: 'en', count: 1, events: rec.events });
+    const { roundId, index } = rec.lastAsked().shown;
+    const out = await s.answer({ roundId, index, pos: 1, user: alice, guildId: null, channelId: 'dm1' });
     expect(out).toMatchObject({ kind: 'recorded', revealNow: true });
-    const click = recordingResponder();
-    await s.revealAfterAnswer(a.roundId, a.index, (m) => click.update!(m));
-    expect(click.last().embeds![0].fields![2].value).toMatch(/alice/);
+    const shown: Reveal[] = [];
+    await s.revealAfterAnswer(roundId, index, async (r) => void shown.push(r));
+    expect(shown[0].answers[0].name).toBe('alice');
     expect(s.store.score('dm:dm1', alice.id).answered).toBe(1);
   });
 
-  it('logs a failing Discord edit instead of throwing, also from the timer', async () => {
-    vi.useFakeTimers();
-    const { s, log } = service({ answerSeconds: 5 });
-    const respond = recordingResponder();
-    await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 2, respond });
-    respond.failWith = new Error('Unknown Message');
-    await vi.advanceTimersByTimeAsync(5_000);
-    await vi.advanceTimersByTimeAsync(5_000);
+  it('logs a failing presenter instead of throwing, also from the timer', async () => {
+    const clock = manualClock();
+    const { s, log } = service({ answerSeconds: 5, schedule: clock.schedule });
+    const rec = recordingEvents();
+    await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 2, events: rec.events });
+    rec.events.failWith = new Error('Unknown Message');
+    await clock.fire();
+    await clock.fire();
     const warnings = log.lines.filter((l) => l.msg === 'quiz message could not be sent');
-    expect(warnings.length).toBeGreaterThanOrEqual(2);
-    expect(warnings[0].what).toBe('reveal');
+    expect(warnings.map((w) => w.what)).toEqual(['reveal', 'question']);
   });
 
   it('close() stops every timer', async () => {
     vi.useFakeTimers();
     const { s } = service({ answerSeconds: 5 });
-    const respond = recordingResponder();
-    await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 2, respond });
+    const rec = recordingEvents();
+    await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 2, events: rec.events });
     s.close();
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(respond.sent.filter((x) => x.via !== 'defer')).toHaveLength(1);
+    expect(rec.revealed).toHaveLength(0);
     expect(s.isActive('c1')).toBe(false);
   });
 
@@ -213,10 +212,25 @@ describe('QuizService', () => {
     const generator = { generate: async () => null };
     const s = new QuizService(new QuizBank([]), openDatabase(':memory:'), kb, { answerSeconds: 30, nextSeconds: 0, logger: log.logger, generator });
     services.push(s);
-    const respond = recordingResponder();
-    expect(await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 1, respond })).toBe(false);
-    expect(respond.sent).toEqual([]);
+    const rec = recordingEvents();
+    expect(await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 1, events: rec.events })).toEqual({ kind: 'empty' });
+    expect(rec.asked).toEqual([]);
     expect(s.isActive('c1')).toBe(false);
+  });
+
+  it('questions left open when the process stops are handed to the next process once; revealed ones are not', async () => {
+    const db = openDatabase(':memory:');
+    const { s } = service({}, db);
+    const rec = recordingEvents();
+    await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'ko', count: 2, events: rec.events });
+    await s.start({ channelId: 'c2', guildId: 'g2', starter: bob, locale: 'en', count: 1, events: rec.events });
+    const done = rec.asked[1].shown;
+    await s.revealByStarter({ roundId: done.roundId, index: 0, user: bob, show: async () => {} });
+    s.close();
+    const next = service({}, db).s;
+    const stale = next.staleQuestions();
+    expect(stale).toEqual([{ shown: rec.asked[0].shown, channelId: 'c1', guildId: 'g1', locale: 'ko', ref: 'm1' }]);
+    expect(next.staleQuestions()).toEqual([]);
   });
 
   it('prefers questions not asked lately in the channel, and resolves topics by id or title', async () => {
@@ -224,9 +238,11 @@ describe('QuizService', () => {
     const seen = new Set<string>();
     const pool = bank.select('en', 'docker-stats').length;
     for (let i = 0; i < pool; i++) {
-      const respond = recordingResponder();
-      await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', topic: 'docker-stats', count: 1, respond });
-      seen.add(respond.last().embeds![0].description!.split('\n')[0]);
+      const rec = recordingEvents();
+      await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', topic: 'docker-stats', count: 1, events: rec.events });
+      const { roundId, index } = rec.lastAsked().shown;
+      await s.revealByStarter({ roundId, index, user: alice, show: async () => {} });
+      seen.add(rec.lastAsked().shown.question.key);
     }
     expect(seen.size).toBe(pool);
     expect(s.resolveTopic('memory-limits')).toBe('memory-limits');

@@ -13,6 +13,7 @@ import { dockerForTests, ensureImage, IMAGE, invocation, labelledContainers, mem
 // /sandbox through the front ends, in this file so that no two test files run containers at once.
 import './console.cases.js';
 import './discord.cases.js';
+import './try-it.cases.js';
 
 const probe = await dockerForTests('sandbox with Docker');
 

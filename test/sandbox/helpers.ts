@@ -64,8 +64,17 @@ export function memoryDb() {
   return openDatabase(':memory:');
 }
 
+/** When this test process started (Docker's Created is in whole seconds). */
+const STARTED_AT = Math.floor(Date.now() / 1000) - 1;
+
+/**
+ * Sandbox containers this test run may have created: the label value this code sets (`study-sandbox=1`) and
+ * created since the run started. The Docker engine is shared: containers of other runs (other label values,
+ * or older) are never counted, and so never removed, by these tests.
+ */
 export async function labelledContainers(docker: Docker): Promise<Docker.ContainerInfo[]> {
-  return docker.listContainers({ all: true, filters: { label: [LABEL] } });
+  const list = await docker.listContainers({ all: true, filters: { label: [`${LABEL}=1`] } });
+  return list.filter((c) => c.Created >= STARTED_AT);
 }
 
 export const user = (id: string, roleIds: string[] = []) => ({ id, name: `user-${id}`, roleIds });

@@ -1,30 +1,12 @@
 // Quiz messages as plain BotMessage data: the open question with A-D buttons, the reveal (right answer,
 // explanation, source, who was right, buttons disabled), scores and the leaderboard.
-import { LIMITS, truncate } from '../commands/limits.js';
-import type { BotButton, BotComponent, BotEmbed, BotMessage, Locale } from '../commands/types.js';
-import { LETTERS, type QuizQuestion } from './bank.js';
-import type { ScoreRow, UserScore } from './store.js';
+import { LETTERS } from '../quiz/bank.js';
+import type { ScoreRow, UserScore } from '../quiz/store.js';
+import type { AnswerRecord, AskedQuestion, Reveal, ShownQuestion, StaleQuestion } from '../quiz/types.js';
+import { LIMITS, truncate } from './limits.js';
+import type { BotButton, BotComponent, BotEmbed, BotMessage, Locale } from './types.js';
 
-export const QUIZ_COLORS = { open: 0x5f3dc4, revealed: 0x2b8a3e, info: 0x1971c2 } as const;
-
-/** One question as shown: options in display order, `correct` is the display position of the right one. */
-export interface ShownQuestion {
-  roundId: string;
-  index: number;
-  total: number;
-  question: QuizQuestion;
-  /** display position → bank option index */
-  order: number[];
-  correct: number;
-  topicTitle: string;
-  answerSeconds: number;
-}
-
-export interface AnswerRecord {
-  name: string;
-  choice: number;
-  correct: boolean;
-}
+export const QUIZ_COLORS = { open: 0x5f3dc4, revealed: 0x2b8a3e, info: 0x1971c2, ended: 0x868e96 } as const;
 
 export const answerId = (roundId: string, index: number, pos: number) => `quiz:answer:${roundId}:${index}:${pos}`;
 export const revealId = (roundId: string, index: number) => `quiz:reveal:${roundId}:${index}`;
@@ -43,20 +25,23 @@ function header(s: ShownQuestion, locale: Locale): string {
   return truncate(`${locale === 'ko' ? '퀴즈' : 'Quiz'}${n} · ${s.topicTitle}${tag}`, LIMITS.embedTitle);
 }
 
-function buttons(s: ShownQuestion, locale: Locale, revealed: boolean): BotComponent[][] {
+/** A-D (and, while open, the starter's reveal button); `markRight` colours the right answer once revealed. */
+function buttons(s: ShownQuestion, locale: Locale, revealed: boolean, markRight = revealed): BotComponent[][] {
   const answers: BotButton[] = LETTERS.map((letter, pos) => ({
     kind: 'button',
     id: answerId(s.roundId, s.index, pos),
     // The label is the bare letter: the console presses it when a person types that letter.
     label: letter,
-    style: revealed ? (pos === s.correct ? 'success' : 'secondary') : 'primary',
+    style: revealed ? (markRight && pos === s.correct ? 'success' : 'secondary') : 'primary',
     disabled: revealed,
   }));
   if (revealed) return [answers];
   return [answers, [{ kind: 'button', id: revealId(s.roundId, s.index), label: locale === 'ko' ? '정답 공개' : 'Reveal', emoji: '🔍', style: 'secondary' }]];
 }
 
-export function questionMessage(s: ShownQuestion, locale: Locale, starterName: string): BotMessage {
+export function questionMessage(q: AskedQuestion): BotMessage {
+  const { shown: s, locale } = q;
+  const starterName = q.starter.name;
   const footer =
     locale === 'ko'
       ? `${s.answerSeconds}초 안에 A~D 중 하나를 고르세요 · 한 사람당 한 번 · ${starterName} 님이 '정답 공개'로 일찍 공개할 수 있어요`
@@ -86,16 +71,21 @@ function whoWasRight(answers: AnswerRecord[], locale: Locale): string {
   return truncate(lines.join('\n'), LIMITS.fieldValue);
 }
 
-export interface RevealOptions {
-  answers: AnswerRecord[];
-  reason: 'timeout' | 'starter' | 'answered' | 'replaced';
-  /** Seconds until the next question, or undefined when this was the last one. */
-  nextInSeconds?: number;
-  /** Per-player right answers over the whole round, shown after the last question. */
-  roundTotals?: { name: string; correct: number }[];
+function revealFooter(o: Reveal): string {
+  const ko = o.locale === 'ko';
+  const why =
+    o.reason === 'stopped'
+      ? ko ? `${o.stoppedBy ?? ''} 님이 퀴즈를 멈췄어요. ` : `Stopped by ${o.stoppedBy ?? 'a moderator'}. `
+      : o.reason === 'timeout' ? (ko ? '시간 종료. ' : "Time's up. ") : '';
+  const next =
+    o.nextInSeconds !== undefined
+      ? o.nextInSeconds > 0 ? (ko ? `${o.nextInSeconds}초 뒤 다음 문제` : `Next question in ${o.nextInSeconds}s`) : ko ? '다음 문제로' : 'Next question'
+      : ko ? '퀴즈 끝 · /quiz score 로 내 점수, /quiz leaderboard 로 순위' : 'Quiz over · /quiz score for your score, /quiz leaderboard for the top 10';
+  return `${why}${next}`;
 }
 
-export function revealMessage(s: ShownQuestion, locale: Locale, o: RevealOptions): BotMessage {
+export function revealMessage(o: Reveal): BotMessage {
+  const { shown: s, locale } = o;
   const ko = locale === 'ko';
   const fields: NonNullable<BotEmbed['fields']> = [
     { name: ko ? '해설' : 'Explanation', value: truncate(s.question.explanation, LIMITS.fieldValue) },
@@ -103,15 +93,10 @@ export function revealMessage(s: ShownQuestion, locale: Locale, o: RevealOptions
     { name: ko ? '누가 맞혔나' : 'Who was right', value: whoWasRight(o.answers, locale) },
   ];
   if (o.roundTotals && o.roundTotals.length && s.total > 1) {
-    const lines = [...o.roundTotals].sort((a, b) => b.correct - a.correct).map((t) => `${t.name}: ${t.correct}/${s.total}`);
+    // Right answers out of the questions each member answered (one they skipped does not count against them).
+    const lines = [...o.roundTotals].sort((a, b) => b.correct - a.correct || a.answered - b.answered).map((t) => `${t.name}: ${t.correct}/${t.answered}`);
     fields.push({ name: ko ? '이번 퀴즈 결과' : 'This round', value: truncate(lines.join('\n'), LIMITS.fieldValue) });
   }
-  const why =
-    o.reason === 'replaced' ? (ko ? '새 퀴즈가 시작되어 공개했어요. ' : 'Revealed because a new quiz started. ') : o.reason === 'timeout' ? (ko ? '시간 종료. ' : "Time's up. ") : '';
-  const next =
-    o.nextInSeconds !== undefined
-      ? o.nextInSeconds > 0 ? (ko ? `${o.nextInSeconds}초 뒤 다음 문제` : `Next question in ${o.nextInSeconds}s`) : ko ? '다음 문제로' : 'Next question'
-      : ko ? '퀴즈 끝 · /quiz score 로 내 점수, /quiz leaderboard 로 순위' : 'Quiz over · /quiz score for your score, /quiz leaderboard for the top 10';
   return {
     embeds: [
       {
@@ -119,10 +104,20 @@ export function revealMessage(s: ShownQuestion, locale: Locale, o: RevealOptions
         description: truncate(`${s.question.question}\n\n${optionLines(s, true)}`, LIMITS.embedDescription),
         color: QUIZ_COLORS.revealed,
         fields,
-        footer: truncate(`${why}${next}`, LIMITS.footer),
+        footer: truncate(revealFooter(o), LIMITS.footer),
       },
     ],
     components: buttons(s, locale, true),
+  };
+}
+
+/** An open question left by a restart: its buttons disabled and a short note saying why. */
+export function endedByRestartMessage(q: StaleQuestion): BotMessage {
+  const note = q.locale === 'ko' ? '봇이 다시 시작되면서 이 퀴즈는 끝났어요. /quiz start 로 새로 시작하세요.' : 'This round ended when the bot restarted. Start a new one with /quiz start.';
+  const open = questionMessage({ shown: q.shown, channelId: q.channelId, locale: q.locale, starter: { id: '', name: '' } });
+  return {
+    embeds: open.embeds?.map((e) => ({ ...e, color: QUIZ_COLORS.ended, footer: note })),
+    components: buttons(q.shown, q.locale, true, false),
   };
 }
 
