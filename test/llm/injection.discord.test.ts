@@ -15,7 +15,7 @@ const ctx = fakeAndScratch('kb-injection-discord-');
 const final = (m: RecordedMessage) => m.embeds.length > 0 && !/writing|작성 중/.test(m.embeds[0].footer?.text ?? 'writing');
 
 function sourcesButton(m: RecordedMessage): string {
-  const ids = m.components.flatMap((row) => (row.components ?? []).map((c) => String(c.custom_id)));
+  const ids = m.components.flatMap((row: { components?: { custom_id?: string }[] }) => (row.components ?? []).map((c) => String(c.custom_id)));
   return ids.find((id) => id.startsWith('ask:sources:')) ?? ids[0];
 }
 
