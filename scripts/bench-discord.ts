@@ -81,7 +81,7 @@ export async function benchDiscord(o: BenchDiscordOptions = {}): Promise<BenchDi
   try {
     await emu.waitForIdentify(1, 60_000);
     const startupMs = performance.now() - t0;
-    const isFinal = (m: { via: string; embeds: any[] }) => m.via === 'edit' && m.embeds.length > 0 && !/writing|작성 중/.test(m.embeds[0].footer?.text ?? '');
+    const isFinal = (m: { via: string; embeds: { footer?: { text?: string } }[] }) => m.via === 'edit' && m.embeds.length > 0 && !/writing|작성 중/.test(m.embeds[0].footer?.text ?? '');
 
     let n = 0;
     const run = async (count: number, record: boolean, acks: number[], completes: number[]): Promise<number> => {

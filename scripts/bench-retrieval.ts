@@ -51,7 +51,7 @@ function questions(): string[] {
   const files = ['../shared/eval/questions.dev.jsonl', 'test/fixtures/questions.heldout.jsonl'];
   return files.flatMap((f) => {
     try {
-      return readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).q as string);
+      return readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { q: string }).q);
     } catch {
       return [];
     }

@@ -20,7 +20,7 @@ interface SettingRow {
 function describe(schema: z.ZodType): { default: string; allowed: string } {
   const parsed = schema.safeParse(undefined);
   const value = parsed.success ? parsed.data : undefined;
-  const def = value === undefined ? '(unset)' : Array.isArray(value) ? '(empty)' : String(value);
+  const def = value === undefined ? '(unset)' : Array.isArray(value) ? '(empty)' : typeof value === 'string' ? value : JSON.stringify(value);
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { enum?: unknown[]; minimum?: number; maximum?: number };
   let allowed = '';
   if (typeof value === 'boolean') allowed = 'true / false';

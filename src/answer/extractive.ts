@@ -55,7 +55,7 @@ export class ExtractiveAnswerer implements Answerer {
     return this.kb.search(question, { topK: this.settings.topK, minScore: this.settings.abstainMinScore, params: this.params });
   }
 
-  async answer(question: string): Promise<Answer> {
-    return extractiveAnswer(this.search(question), this.settings.maxChars);
+  answer(question: string): Promise<Answer> {
+    return Promise.resolve(extractiveAnswer(this.search(question), this.settings.maxChars));
   }
 }

@@ -23,7 +23,7 @@ export function createAnswerer(config: Config, kb: KnowledgeBase, logger: Logger
   }
   const client = sharedOpenAIClient(o, logger);
 
-  let retriever: Retriever = { search: async (q) => extractive.search(q) };
+  let retriever: Retriever = { search: (q) => Promise.resolve(extractive.search(q)) };
   if (o.embeddingModel) {
     const vectors = new PassageVectors(client, kb.chunks, { model: o.embeddingModel, cachePath: o.embeddingCachePath, timeoutMs: o.timeoutMs }, logger);
     void vectors.start(); // in the background; the first question waits for it (bounded by the request timeouts)

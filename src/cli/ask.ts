@@ -49,7 +49,7 @@ async function main(): Promise<number> {
       if (!line.trim()) continue;
       let item: { id?: unknown; q?: unknown };
       try {
-        item = JSON.parse(line);
+        item = JSON.parse(line) as { id?: unknown; q?: unknown };
       } catch {
         process.stderr.write(`${args.values.file}:${i + 1}: not JSON, skipped\n`);
         bad++;
@@ -60,7 +60,7 @@ async function main(): Promise<number> {
         bad++;
         continue;
       }
-      const id = item.id === undefined ? String(i + 1) : String(item.id);
+      const id = typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : String(i + 1);
       process.stdout.write(`${JSON.stringify(answerRecord(id, await answerer.answer(item.q)))}\n`);
     }
     return bad ? 1 : 0;

@@ -171,7 +171,7 @@ const ask: Command = {
   /** "▶ Try it" starts a sandbox run: it shares the commands' per-user cooldown. */
   componentCooldown: (customId) => customId.startsWith('ask:try:'),
 
-  async autocomplete(ctx) {
+  autocomplete(ctx) {
     return topicSuggestions(ctx.services.kb, ctx.focused.value, ctx.locale);
   },
 };

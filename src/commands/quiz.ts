@@ -239,7 +239,7 @@ const quiz: Command = {
     await ctx.respond.reply({ content: 'Unknown button.', ephemeral: true });
   },
 
-  async autocomplete(ctx) {
+  autocomplete(ctx) {
     const service = ctx.services.quiz;
     if (!service) return [];
     const typed = ctx.focused.value.trim().toLowerCase();

@@ -44,7 +44,7 @@ const search: Command = {
     await ctx.respond.reply({ content: header, embeds });
   },
 
-  async autocomplete(ctx) {
+  autocomplete(ctx) {
     return topicSuggestions(ctx.services.kb, ctx.focused.value, ctx.locale);
   },
 };

@@ -132,7 +132,7 @@ export interface Command {
   data: SlashCommandBuilder | SlashCommandOptionsOnlyBuilder | SlashCommandSubcommandsOnlyBuilder;
   execute(ctx: SlashInvocation): Promise<void>;
   handleComponent?(ctx: ComponentInvocation): Promise<void>;
-  autocomplete?(ctx: AutocompleteInvocation): Promise<{ name: string; value: string }[]>;
+  autocomplete?(ctx: AutocompleteInvocation): Promise<{ name: string; value: string }[]> | { name: string; value: string }[];
   /** Components that start costly work (a sandbox run) and so share the per-user cooldown of commands. */
   componentCooldown?(customId: string): boolean;
   /** Commands that may run long (LLM, sandbox) are exempt from nothing: cooldown applies to all. */

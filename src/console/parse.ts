@@ -73,7 +73,7 @@ export function parseLine(line: string, lookup: (name: string) => Command | unde
     if (!sub) throw new ParseError(`/${name} needs one of: ${subs.map((s) => s.name).join(', ')}`);
     subcommand = sub.name;
     options = sub.options ?? [];
-    rest = sm![2];
+    rest = sm[2];
   }
 
   const values: Record<string, OptionValue> = {};
@@ -88,8 +88,8 @@ export function parseLine(line: string, lookup: (name: string) => Command | unde
   } else {
     if (marks.length && rest.slice(0, marks[0].index).trim()) throw new ParseError(`Unexpected text before "${marks[0][1]}:"`);
     marks.forEach((mk, i) => {
-      const start = mk.index! + mk[0].length;
-      const end = i + 1 < marks.length ? marks[i + 1].index! : rest.length;
+      const start = mk.index + mk[0].length;
+      const end = i + 1 < marks.length ? marks[i + 1].index : rest.length;
       const opt = options.find((o) => o.name === mk[1])!;
       values[opt.name] = convert(opt, rest.slice(start, end));
     });

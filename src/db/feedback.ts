@@ -93,7 +93,7 @@ export class FeedbackStore {
       | { id: string; question: string; answer_json: string; user_id: string; guild_id: string | null; created_at: string }
       | undefined;
     if (!row) return undefined;
-    return { id: row.id, question: row.question, answer: JSON.parse(row.answer_json), userId: row.user_id, guildId: row.guild_id, createdAt: row.created_at };
+    return { id: row.id, question: row.question, answer: JSON.parse(row.answer_json) as Answer, userId: row.user_id, guildId: row.guild_id, createdAt: row.created_at };
   }
 
   /** One vote per user and answer; voting again replaces the earlier vote. */

@@ -1,7 +1,7 @@
 // discord.js interactions → the router's platform-neutral invocations.
 // Slash commands, buttons, string selects and autocomplete; anything else is ignored.
 // Every failure ends in a short ephemeral message to the user (or, for autocomplete, no choices), never silence.
-import { PermissionFlagsBits, type ModalSubmitInteraction, type AutocompleteInteraction, type CommandInteractionOption, type GuildMember, type Interaction, type APIInteractionGuildMember } from 'discord.js';
+import { ApplicationCommandOptionType, PermissionFlagsBits, type ModalSubmitInteraction, type AutocompleteInteraction, type CommandInteractionOption, type GuildMember, type Interaction, type APIInteractionGuildMember } from 'discord.js';
 import type { Logger } from 'pino';
 import { localeOf } from '../commands/i18n.js';
 import { LIMITS, truncate } from '../commands/limits.js';
@@ -20,7 +20,7 @@ export interface AdapterOptions {
 
 function roleIds(member: GuildMember | APIInteractionGuildMember | null): string[] {
   if (!member) return [];
-  const roles = member.roles as GuildMember['roles'] | string[];
+  const roles = member.roles;
   if (Array.isArray(roles)) return roles;
   return [...roles.cache.keys()];
 }
@@ -43,8 +43,8 @@ export function optionsOf(data: readonly CommandInteractionOption[]): { subcomma
   const options: Record<string, OptionValue | undefined> = {};
   const walk = (list: readonly CommandInteractionOption[]) => {
     for (const o of list) {
-      if (o.options && (o.type === 1 || o.type === 2)) {
-        if (o.type === 1) subcommand = o.name;
+      if (o.options && (o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup)) {
+        if (o.type === ApplicationCommandOptionType.Subcommand) subcommand = o.name;
         walk(o.options);
       } else if (o.value !== undefined && o.value !== null) {
         options[o.name] = o.value;

@@ -178,7 +178,7 @@ export async function startDiscordBot(services: Services, commands: Command[], o
     await ready;
   } catch (err) {
     await client.destroy().catch(() => {});
-    if ((err as Error).name === 'AbortError') throw new Error(`Discord gateway not ready after ${readyTimeoutMs} ms`);
+    if ((err as Error).name === 'AbortError') throw new Error(`Discord gateway not ready after ${readyTimeoutMs} ms`, { cause: err });
     throw err;
   }
   logger.info({ user: client.user?.tag, application: client.application?.id, guilds: client.guilds.cache.size, shards: client.ws.shards.map((s) => s.id) }, 'discord bot ready');

@@ -2,7 +2,8 @@
 export interface EvalQuestion {
   id: string;
   lang?: string;
-  kind: 'article' | 'extended' | 'ood' | string;
+  /** article, extended or ood (see shared/eval/README.md). */
+  kind: string;
   q: string;
   evidence?: string[][];
 }

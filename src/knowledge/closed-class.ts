@@ -79,6 +79,8 @@ export const GREETING =
   /^(?:h(?:i+|ello+|ey+|owdy)|yo|sup|good (?:morning|evening|night)|thanks?(?: you)?|thx|ty|안녕(?:하세요|하십니까)?|ㅎㅇ|하이|헬로|반가워(?:요)?|고마워(?:요)?|감사(?:합니다|해요)?|굿모닝|잘 ?자)[\s!.~?ㅎㅋ^]*$/i;
 
 /** Laughter, crying and other jamo-only chat ("ㅋㅋ", "ㅠㅠ", "ㄹㅇ", "ㅇㅇ"), and emoji: not words. */
+// The skin-tone modifiers, the zero-width joiner and the emoji variation selector are listed one by one on purpose.
+// eslint-disable-next-line no-misleading-character-class
 export const CHAT_NOISE = /[\u3131-\u318e]+|\p{Extended_Pictographic}|[\u{1f3fb}-\u{1f3ff}\u200d\ufe0f]/gu;
 
 /** Two closed-class words typed as one (왜그럼, 알려줘요): still no topic. */

@@ -29,7 +29,7 @@ export async function ingestDir(dir: string): Promise<Ingested> {
   try {
     files = await markdownFiles(dir);
   } catch (err) {
-    throw new Error(`Knowledge folder ${JSON.stringify(dir)} cannot be read: ${(err as Error).message}`);
+    throw new Error(`Knowledge folder ${JSON.stringify(dir)} cannot be read: ${(err as Error).message}`, { cause: err });
   }
   const out: Ingested = { docs: [], chunks: [], warnings: [] };
   for (const file of files) {

@@ -67,7 +67,7 @@ function inlineText(tokens: Token[] | undefined): string {
         out += 'tokens' in t && t.tokens ? inlineText(t.tokens) : stripJekyll(decodeEntities((t as Tokens.Text).text));
         break;
       default:
-        out += 'tokens' in t && t.tokens ? inlineText(t.tokens as Token[]) : decodeEntities((t as { text?: string }).text ?? '');
+        out += 'tokens' in t && t.tokens ? inlineText(t.tokens) : decodeEntities((t as { text?: string }).text ?? '');
     }
   }
   return out;
@@ -132,7 +132,7 @@ function toStringList(value: unknown): string[] {
 export function parseMarkdown(path: string, source: string): ParsedDoc {
   const warnings: string[] = [];
   let data: Record<string, unknown> = {};
-  let body = source;
+  let body: string;
   try {
     // With options gray-matter does not cache: its cache keeps every text and, filled before parsing, would
     // read a broken file as empty front matter the second time.

@@ -84,11 +84,11 @@ const SETS_UP = /^(?:if|when|since|because|as|given)\b/i;
  */
 export function splitPremise(text: string): { premise: string; focus: string } {
   const marked = text
-    .replace(/([.?!？]+)(?=\s|$)|\n/g, '$1\u0001')
-    .replace(/(\S+(?:던데|는데|은데|인데|다는데|다던데|지만|니까|잖아)),?\s+/g, (m, word: string) => (isNounWithParticle(word) ? m : `${word}\u0001`))
-    .replace(/,\s+(?=(?:so|then|but|and|what|how|why|which|is|are|do|does|can|should|where|who)\b)/gi, '\u0001')
-    .replace(/(?:^|\s|\u0001)(?:그럼|그러면|그래서|근데)\s+/g, '\u0001');
-  const clauses = marked.split('\u0001').map((c) => c.trim()).filter((c) => words(c).some((w) => !w.isStop && w.surface.length > 1));
+    .replace(/([.?!？]+)(?=\s|$)|\n/g, '$1\uE000')
+    .replace(/(\S+(?:던데|는데|은데|인데|다는데|다던데|지만|니까|잖아)),?\s+/g, (m, word: string) => (isNounWithParticle(word) ? m : `${word}\uE000`))
+    .replace(/,\s+(?=(?:so|then|but|and|what|how|why|which|is|are|do|does|can|should|where|who)\b)/gi, '\uE000')
+    .replace(/(?:^|\s|\uE000)(?:그럼|그러면|그래서|근데)\s+/g, '\uE000');
+  const clauses = marked.split('\uE000').map((c) => c.trim()).filter((c) => words(c).some((w) => !w.isStop && w.surface.length > 1));
   if (clauses.length < 2) return { premise: '', focus: text };
   const asking = clauses.filter((c) => !SETS_UP.test(c) && (QUESTION_WORD.test(c) || classifyIntent(c) !== 'general'));
   const focus = asking.length ? asking : [clauses[clauses.length - 1]];

@@ -9,9 +9,9 @@ export function splitSentences(text: string): string[] {
     if (!trimmed) continue;
     // Go templates ({{.State.OOMKilled}}) have dots that are not sentence ends: hide them while segmenting.
     const templates: string[] = [];
-    const masked = trimmed.replace(/\{\{[^}]*\}\}/g, (t) => `\u0002${templates.push(t) - 1}\u0003`);
+    const masked = trimmed.replace(/\{\{[^}]*\}\}/g, (t) => `\uE001${templates.push(t) - 1}\uE002`);
     for (const { segment } of segmenter.segment(masked)) {
-      const s = segment.trim().replace(/\u0002(\d+)\u0003/g, (_, i: string) => templates[Number(i)]);
+      const s = segment.trim().replace(/\uE001(\d+)\uE002/g, (_, i: string) => templates[Number(i)]);
       if (!s) continue;
       // ICU ends a sentence after "e.g." / "i.e." / "vs."; glue such fragments back on.
       const prev = out[out.length - 1];

@@ -104,6 +104,8 @@ export function scopeOf(guildId: string | null, channelId: string): string {
   return guildId ?? `dm:${channelId}`;
 }
 
+type AnswerRequest = { roundId: string; index: number; pos: number; user: Player; guildId: string | null; channelId: string };
+
 export class QuizService {
   readonly store: QuizStore;
   private rounds = new Map<string, Round>();
@@ -364,7 +366,11 @@ export class QuizService {
   }
 
   /** A user pressed an answer button. */
-  async answer(req: { roundId: string; index: number; pos: number; user: Player; guildId: string | null; channelId: string }): Promise<AnswerOutcome> {
+  answer(req: AnswerRequest): Promise<AnswerOutcome> {
+    return Promise.resolve(this.record(req));
+  }
+
+  private record(req: AnswerRequest): AnswerOutcome {
     const found = this.liveQuestion(req.roundId, req.index);
     if (!found || req.pos < 0 || req.pos > 3) return { kind: 'closed' };
     const { round, live } = found;

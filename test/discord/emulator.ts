@@ -649,7 +649,7 @@ export class Emulator extends EventEmitter {
       let body: any;
       for (const [key, value] of form.entries()) {
         if (key === 'payload_json') body = JSON.parse(String(value));
-        else if (typeof value !== 'string') files.push((value as File).name);
+        else if (typeof value !== 'string') files.push((value).name);
       }
       return { body, files };
     }

@@ -96,7 +96,7 @@ describe('QuizService', () => {
       const t = real(fn, ms);
       timers.push(t);
       return t;
-    }) as typeof setTimeout);
+    }));
     const { s } = service({ answerSeconds: 30 });
     await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 1, events: recordingEvents().events });
     expect(timers.length).toBeGreaterThan(0);
