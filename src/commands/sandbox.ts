@@ -3,8 +3,9 @@
 // (attached as a file; the console front end saves it and prints its path).
 import { SlashCommandBuilder } from 'discord.js';
 import { PRESET_NAMES, type LimitOptions, type SandboxLimits } from '../sandbox/policy.js';
-import { compareEmbed, COLOR, errorText, progressEmbed, runEmbed } from '../sandbox/report.js';
-import type { CompareReport, JobHooks, Result, RunReport, SandboxError, SandboxService } from '../sandbox/service.js';
+import type { Admission, CompareReport, JobHooks, RunReport, SandboxError, SandboxService } from '../sandbox/service.js';
+import { compareChartInput, renderChart, runChartInput, type ChartInput } from './sandbox-chart.js';
+import { compareEmbed, COLOR, errorText, progressEmbed, runEmbed } from './sandbox-report.js';
 import type { Sample } from '../sandbox/stats.js';
 import type { BotEmbed, BotMessage, Command, SlashInvocation } from './types.js';
 
@@ -97,27 +98,15 @@ class ProgressEditor {
   }
 }
 
-/**
- * The service refuses bad requests (role, channel, limits, busy) before its first await. Waiting one
- * macrotask tells a refusal, answered privately without a defer, from a job that runs, which is deferred
- * publicly so the channel watches it.
- */
-async function settledAtOnce<T>(p: Promise<T>): Promise<T | undefined> {
-  return Promise.race([p, new Promise<undefined>((resolve) => setImmediate(() => resolve(undefined)))]);
-}
-
-/** Defers the reply once, before the first progress edit (the responder keeps the order of calls). */
-function acknowledger(ctx: SlashInvocation): () => void {
-  let done = false;
-  return () => {
-    if (done) return;
-    done = true;
-    void ctx.respond.defer().catch((err: unknown) => ctx.services.logger.warn({ err }, 'sandbox: defer failed'));
-  };
-}
-
-function chartFile(runId: number, chart: Buffer | null): { name: string; data: Buffer }[] {
-  return chart ? [{ name: `sandbox-${runId}.png`, data: chart }] : [];
+/** The chart PNG as an attachment; none for a run too short to chart, or when rendering fails. */
+async function chartFile(ctx: SlashInvocation, runId: number, input: ChartInput | null): Promise<{ name: string; data: Buffer }[]> {
+  if (!input) return [];
+  try {
+    return [{ name: `sandbox-${runId}.png`, data: await renderChart(input) }];
+  } catch (err) {
+    ctx.services.logger.warn({ err }, 'sandbox: chart rendering failed');
+    return [];
+  }
 }
 
 /** How one kind of job shows its progress and its report. */
@@ -126,31 +115,31 @@ interface JobView<R> {
   /** The readings to show in the progress embed after a new sample (`which` is 'a' | 'b' for compare). */
   readings(sample: Sample, which?: 'a' | 'b'): { sample?: Sample; b?: Sample };
   report(report: R, chartName: string | undefined): BotEmbed;
+  chart(report: R): ChartInput | null;
 }
 
 /**
- * Starts a job and follows it to the end: a refusal is answered privately before any defer; a job that
- * runs is deferred publicly, edited with progress, then replaced by its report (or a clear error).
+ * Admission answers at once: a refusal is answered privately with no defer; an admitted job is
+ * deferred publicly, edited with progress, then replaced by its report (or a clear error).
  */
-async function watchJob<R extends { runId: number; chart: Buffer | null }>(
-  ctx: SlashInvocation,
-  svc: SandboxService,
-  view: JobView<R>,
-  start: (hooks: JobHooks) => Promise<Result<R>>,
-): Promise<void> {
+async function watchJob<R extends { runId: number }>(ctx: SlashInvocation, svc: SandboxService, view: JobView<R>, admission: Admission<R>): Promise<void> {
   const { label } = view;
   const locale = ctx.locale;
+  const failed = (error: SandboxError) => ({ title: `/sandbox ${label}`, description: errorText(error, locale, svc.config), color: COLOR.bad });
+  if (!admission.ok) {
+    await ctx.respond.reply({ embeds: [failed(admission.error)], ephemeral: true });
+    return;
+  }
   const editor = new ProgressEditor(ctx, svc.config.progressSeconds * 1000);
-  const ack = acknowledger(ctx);
   let limits: SandboxLimits | undefined;
   let startedAt = 0;
-  const job = start({
+  // Admitted: answered publicly so the channel watches it (the responder keeps the order of calls).
+  void ctx.respond.defer().catch((err: unknown) => ctx.services.logger.warn({ err }, 'sandbox: defer failed'));
+  const res = await admission.start({
     onQueued: (position) => {
-      ack();
       editor.push({ embeds: [progressEmbed(locale, { label, limits: {} as SandboxLimits, elapsedMs: 0, queuePosition: position })] }, true);
     },
     onStarted: (i) => {
-      ack();
       limits = i.limits;
       startedAt = Date.now();
       editor.push({ embeds: [progressEmbed(locale, { label, limits: i.limits, elapsedMs: 0 })] }, true);
@@ -160,20 +149,12 @@ async function watchJob<R extends { runId: number; chart: Buffer | null }>(
       if (limits) editor.push({ embeds: [progressEmbed(locale, { label, limits, elapsedMs: Date.now() - startedAt, ...readings })] });
     },
   });
-  const failed = (error: SandboxError) => ({ title: `/sandbox ${label}`, description: errorText(error, locale, svc.config), color: COLOR.bad });
-  const refused = await settledAtOnce(job);
-  if (refused && !refused.ok) {
-    await ctx.respond.reply({ embeds: [failed(refused.error)], ephemeral: true });
-    return;
-  }
-  ack();
-  const res = await job;
   await editor.flush();
   if (!res.ok) {
     await ctx.respond.reply({ embeds: [failed(res.error)] });
     return;
   }
-  const files = chartFile(res.report.runId, res.report.chart);
+  const files = await chartFile(ctx, res.report.runId, view.chart(res.report));
   await ctx.respond.reply({ embeds: [view.report(res.report, files[0]?.name)], files });
 }
 
@@ -193,13 +174,10 @@ async function runSub(ctx: SlashInvocation, svc: SandboxService): Promise<void> 
     label: `run ${command ? 'command' : preset}`,
     readings: (sample) => ({ sample }),
     report: (report, chartName) => runEmbed(report, ctx.locale, chartName),
+    chart: runChartInput,
   };
-  await watchJob(ctx, svc, view, (hooks) =>
-    svc.run(
-      { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId, preset: command ? undefined : preset, command, image: str(o.image)?.trim(), options },
-      hooks,
-    ),
-  );
+  const who = { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId };
+  await watchJob(ctx, svc, view, svc.admitRun({ ...who, preset: command ? undefined : preset, command, image: str(o.image)?.trim(), options }));
 }
 
 async function compareSub(ctx: SlashInvocation, svc: SandboxService): Promise<void> {
@@ -212,13 +190,10 @@ async function compareSub(ctx: SlashInvocation, svc: SandboxService): Promise<vo
       return { sample: latest.a, b: latest.b };
     },
     report: (report, chartName) => compareEmbed(report, ctx.locale, chartName),
+    chart: compareChartInput,
   };
-  await watchJob(ctx, svc, view, (hooks) =>
-    svc.compare(
-      { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId, sharesA: num(o.shares_a), sharesB: num(o.shares_b), seconds: num(o.seconds) },
-      hooks,
-    ),
-  );
+  const who = { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId };
+  await watchJob(ctx, svc, view, svc.admitCompare({ ...who, sharesA: num(o.shares_a), sharesB: num(o.shares_b), seconds: num(o.seconds) }));
 }
 
 const sandbox: Command = {

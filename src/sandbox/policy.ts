@@ -41,7 +41,9 @@ export const PRESETS: Record<PresetName, Preset> = {
   },
   'fork-bomb': {
     name: 'fork-bomb',
-    script: 'echo "fork bomb: f(){ f|f & }; f"; f() { f | f & }; f; exec sleep 3600',
+    // Every process forks two children and forks again when they die (a failed fork ends that shell),
+    // so the tree presses on --pids-limit until the timeout; docker-init reaps what dies.
+    script: 'echo "fork bomb: f(){ while :; do f & f & wait; done; }"; f() { while :; do f & f & wait; done; } 2>/dev/null; f & exec sleep 3600',
     en: 'A fork bomb, contained by --pids-limit; ends by the timeout.',
     ko: '포크 폭탄. --pids-limit이 막고, 타임아웃으로 끝납니다.',
   },
@@ -144,10 +146,10 @@ function clamp(v: number, min: number, max: number): number {
 }
 
 /**
- * Resolve the user's options against the configured bounds. `hostCpus` (from the daemon) further
- * caps --cpus when known.
+ * Resolve the user's options against the configured bounds. `cpuCeiling` (the host's CPU budget for
+ * sandbox jobs) further caps --cpus when known.
  */
-export function resolveLimits(cfg: SandboxConfig, opts: LimitOptions, hostCpus?: number): Validation<SandboxLimits> {
+export function resolveLimits(cfg: SandboxConfig, opts: LimitOptions, cpuCeiling?: number): Validation<SandboxLimits> {
   const v: LimitViolation[] = [];
   const memoryMb = checkRange(v, 'memory', opts.memory, cfg.memoryMb, true, 'MiB');
   let memorySwapMb: number | 'docker-default' = memoryMb;
@@ -161,7 +163,7 @@ export function resolveLimits(cfg: SandboxConfig, opts: LimitOptions, hostCpus?:
         v.push({ option: 'memory_swap', value: String(s), reason: 'below-memory', min: memoryMb });
     }
   }
-  const cpuMax = hostCpus ? Math.min(cfg.cpus.max, hostCpus) : cfg.cpus.max;
+  const cpuMax = cpuCeiling ? Math.min(cfg.cpus.max, cpuCeiling) : cfg.cpus.max;
   const cpus = checkRange(v, 'cpus', opts.cpus, { ...cfg.cpus, max: cpuMax }, false);
   const cpuShares = checkRange(v, 'cpu_shares', opts.cpu_shares, cfg.cpuShares, true);
   const pidsLimit = checkRange(v, 'pids_limit', opts.pids_limit, cfg.pids, true);

@@ -13,11 +13,11 @@ import { commands } from '../../src/commands/index.js';
 import { CommandRouter } from '../../src/commands/router.js';
 import { loadConfig } from '../../src/config.js';
 import { runConsole } from '../../src/console/console.js';
-import { dockerForTests, ensureImage, labelledContainers } from './helpers.js';
+import { dockerForTests, ensureImage, labelledContainers, TEST_BOT_ID } from './helpers.js';
 
 async function consoleSession(env: Record<string, string>, lines: string[]): Promise<{ out: string; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'sandbox-console-'));
-  const services = await createServices(loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, ...env }));
+  const services = await createServices(loadConfig({ LOG_LEVEL: 'silent', SANDBOX_BOT_ID: TEST_BOT_ID, DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, ...env }));
   const input = new PassThrough();
   const output = new PassThrough();
   let out = '';
@@ -42,14 +42,21 @@ describe('/sandbox in the console, default settings', () => {
 const probe = await dockerForTests('/sandbox in the console with Docker');
 
 describe.skipIf(!probe.ok)('/sandbox in the console with Docker', () => {
-  it('runs hello to a final report, saves the chart PNG, refuses out-of-range input, leaves no container', async () => {
+  it('runs hello to a final report (too short for a chart), sleep with a saved chart PNG, refuses out-of-range input, leaves no container', async () => {
     if (!probe.ok) return;
     await ensureImage(probe.docker);
     const before = (await labelledContainers(probe.docker)).length;
-    const { out, dir } = await consoleSession({ SANDBOX_ENABLED: 'true' }, ['/sandbox run preset: hello', '/sandbox run preset: cpu-burn cpus: 9']);
+    const { out, dir } = await consoleSession({ SANDBOX_ENABLED: 'true' }, [
+      '/sandbox run preset: hello',
+      '/sandbox run preset: sleep timeout: 2',
+      '/sandbox run preset: cpu-burn cpus: 9',
+    ]);
     expect(out).toMatch(/Hello from the study sandbox!/);
     expect(out).toMatch(/Exit code:\n0 — done/);
     expect(out).toMatch(/--network none/);
+    // hello ends within a second: a summary line instead of an almost empty chart.
+    expect(out).toMatch(/Too short for a chart|ended before the first stats reading/);
+    expect(out.match(/\[file saved: (.+\.png)\]/g)).toHaveLength(1);
     const saved = out.match(/\[file saved: (.+\.png)\]/);
     expect(saved).not.toBeNull();
     const png = saved![1];
@@ -67,7 +74,7 @@ describe.skipIf(!probe.ok)('/sandbox in the console, stopped mid-run', () => {
     await ensureImage(probe.docker);
     const dir = mkdtempSync(join(tmpdir(), 'sandbox-sigterm-'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, SANDBOX_ENABLED: 'true', DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, LOG_LEVEL: 'silent' },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, SANDBOX_ENABLED: 'true', SANDBOX_BOT_ID: TEST_BOT_ID, DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, LOG_LEVEL: 'silent' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
