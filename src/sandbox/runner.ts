@@ -6,6 +6,7 @@ import type Docker from 'dockerode';
 import { Writable, type Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Engine } from './engine.js';
+import { isAbort } from './errors.js';
 import { decideOutcome, type BotKill, type Outcome } from './outcome.js';
 import type { SandboxLimits } from './policy.js';
 import { JsonLineSplitter, StatsTracker, type Sample, type StatsFrame, type StatsSummary } from './stats.js';
@@ -347,13 +348,18 @@ export async function runContainer(engine: Engine, spec: RunSpec, hooks: RunHook
       timings,
       hostConfig: (info.HostConfig ?? {}) as Record<string, unknown>,
     };
+  } catch (err) {
+    if (isAbort(err)) engineHung = true;
+    throw err;
   } finally {
     if (timer) clearTimeout(timer);
     job.abort();
     stats?.close();
     attach?.close();
-    // With the engine hung, one quick try; the reaper and the container's own deadline do the rest.
+    // With the engine hung, one try in the background (the user hears now); the container's own
+    // deadline and the reaper do the rest.
     const target = containerId || spec.name;
-    if (target) await removeContainer(engine, target, logger, engineHung ? 1 : 3);
+    if (target && engineHung) void removeContainer(engine, target, logger, 1);
+    else if (target) await removeContainer(engine, target, logger);
   }
 }

@@ -95,3 +95,47 @@ describe.skipIf(!probe.ok)('/sandbox in the console, stopped mid-run', () => {
     expect(out).toMatch(/sleep/);
   }, 40_000);
 });
+
+describe.skipIf(!probe.ok)('/sandbox in the console, the bot SIGKILLed mid-run', () => {
+  it("the container's own deadline ends the run with the bot gone; a restarted bot removes it at once and marks the run interrupted", async () => {
+    if (!probe.ok) return;
+    await ensureImage(probe.docker);
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-sigkill-'));
+    const env = { SANDBOX_ENABLED: 'true', SANDBOX_BOT_ID: TEST_BOT_ID, DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, LOG_LEVEL: 'silent' };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    child.stdin.write('/sandbox run preset: cpu-burn timeout: 5\n');
+    let id = '';
+    for (let i = 0; i < 200 && !id; i++) {
+      id = (await labelledContainers(probe.docker)).find((c) => c.State === 'running')?.Id ?? '';
+      if (!id) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(id).not.toBe('');
+    await new Promise((r) => setTimeout(r, 2000));
+    child.kill('SIGKILL'); // no shutdown handler runs: nothing of the bot is left to stop the container
+    await exited;
+    const container = probe.docker.getContainer(id);
+    const result = (await container.wait()) as { StatusCode: number };
+    const state = (await container.inspect()).State;
+    expect(result.StatusCode).toBe(137);
+    // Docker's own times: it ran to the in-container deadline (5 s + 1 s grace), not longer.
+    const ranMs = Date.parse(state.FinishedAt) - Date.parse(state.StartedAt);
+    expect(ranMs).toBeGreaterThanOrEqual(6000);
+    expect(ranMs).toBeLessThan(6000 + 4000);
+
+    // Restarted with the same bot id and database: the stopped container goes at once, the run is marked.
+    const services = await createServices(loadConfig({ ...env, SANDBOX_REAPER_SECONDS: '3600' }));
+    try {
+      let left = await labelledContainers(probe.docker);
+      for (let i = 0; i < 50 && left.length; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        left = await labelledContainers(probe.docker);
+      }
+      expect(left).toEqual([]);
+      const rows = services.db.prepare('SELECT outcome, error FROM sandbox_runs').all() as { outcome: string; error: string }[];
+      expect(rows).toEqual([{ outcome: 'interrupted', error: expect.stringMatching(/bot stopped/) }]);
+    } finally {
+      await closeServices(services);
+    }
+  }, 40_000);
+});

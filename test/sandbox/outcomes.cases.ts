@@ -6,7 +6,8 @@ import { containerCreateOptions } from '../../src/sandbox/runner.js';
 import { decideOutcome } from '../../src/sandbox/outcome.js';
 import { resolveLimits } from '../../src/sandbox/policy.js';
 import { createSandboxService, type SandboxService } from '../../src/sandbox/service.js';
-import { dockerForTests, ensureImage, IMAGE, labelledContainers, memoryDb, silentLogger, TEST_BOT_ID, testConfig, user } from './helpers.js';
+import Dockerode from 'dockerode';
+import { dockerForTests, ensureImage, freezableProxy, IMAGE, labelledContainers, memoryDb, silentLogger, TEST_BOT_ID, testConfig, user } from './helpers.js';
 
 const probe = await dockerForTests('sandbox outcomes');
 const TRUSTED = 'role-trusted';
@@ -100,4 +101,26 @@ describe.skipIf(!probe.ok)('sandbox outcomes with Docker', () => {
       await c.remove({ force: true });
     }
   }, 20_000);
+
+  it('the engine hangs mid-run (as with dockerd paused): a clear error soon after the timeout, the slot freed, nothing left', async () => {
+    const proxy = await freezableProxy();
+    const hung = createSandboxService(testConfig({ SANDBOX_DOCKER_TIMEOUT_SECONDS: '1' }), silentLogger, memoryDb(), { docker: new Dockerode({ socketPath: proxy.socketPath }), reaper: false });
+    try {
+      const r = await hung.run({ guildId: 'g', channelId: 'c', user: user('u-hang'), preset: 'sleep', options: { timeout: 2 } }, { onStarted: () => proxy.freeze() });
+      expect(!r.ok && r.error.code).toBe('docker-timeout');
+      expect(hung.stats()).toEqual({ running: 0, queued: 0 });
+      // The container killed itself at its own deadline; with the engine back, the reaper removes it.
+      proxy.thaw();
+      let left = await labelledContainers(docker);
+      for (let i = 0; i < 50 && left.some((c) => c.State === 'running'); i++) {
+        await new Promise((res) => setTimeout(res, 100));
+        left = await labelledContainers(docker);
+      }
+      await hung.reap();
+      expect(await labelledContainers(docker)).toEqual([]);
+    } finally {
+      await hung.close();
+      await proxy.close();
+    }
+  }, 30_000);
 });
