@@ -8,16 +8,26 @@ import { fileURLToPath } from 'node:url';
 import type { RunResult } from '../sandbox/runner.js';
 import type { CompareReport, RunReport } from '../sandbox/service.js';
 import type { Sample } from '../sandbox/stats.js';
+import { CHART_TEXT, type ChartText } from './sandbox-chart-text.js';
+import type { Locale } from './types.js';
 
-const FONT_FAMILY = 'SandboxDejaVuSans';
+// DejaVu for Latin, digits and symbols; a Noto Sans KR subset for the Hangul of the Korean texts
+// (canvas falls back glyph by glyph along the family list).
+const FONTS = [
+  { file: 'DejaVuSans.ttf', family: 'SandboxDejaVuSans' },
+  { file: 'NotoSansKR-chart.ttf', family: 'SandboxNotoSansKR' },
+];
+export const FONT_FAMILIES = FONTS.map((f) => f.family).join(', ');
 let setUp = false;
 
 function setup(): void {
   if (setUp) return;
   Chart.register(...registerables);
-  const fontPath = fileURLToPath(new URL('./fonts/DejaVuSans.ttf', import.meta.url));
-  if (!GlobalFonts.registerFromPath(fontPath, FONT_FAMILY)) throw new Error(`could not load chart font ${fontPath}`);
-  Chart.defaults.font.family = FONT_FAMILY;
+  for (const f of FONTS) {
+    const fontPath = fileURLToPath(new URL(`./fonts/${f.file}`, import.meta.url));
+    if (!GlobalFonts.registerFromPath(fontPath, f.family)) throw new Error(`could not load chart font ${fontPath}`);
+  }
+  Chart.defaults.font.family = FONT_FAMILIES;
   Chart.defaults.font.size = 13;
   Chart.defaults.color = '#222';
   Chart.defaults.animation = false;
@@ -31,6 +41,8 @@ export interface ChartSeries {
 
 export interface ChartInput {
   title: string;
+  /** Language of the axes and legends (default English). */
+  locale?: Locale;
   series: ChartSeries[];
   /** --cpus; drawn as a line at cpus × 100 %. null = no quota. */
   cpus: number | null;
@@ -58,9 +70,11 @@ type Dataset = ChartConfiguration<'line'>['data']['datasets'][number];
 
 const rightValue = (input: ChartInput) => (input.rightAxis === 'pids' ? (x: Sample) => x.pids : (x: Sample) => x.memBytes / MiB);
 
+const textOf = (input: ChartInput): ChartText => CHART_TEXT[input.locale ?? 'en'];
+
 function rightSeries(input: ChartInput, samples: Sample[]): Pick<Dataset, 'label' | 'data'> {
   const value = rightValue(input);
-  return { label: input.rightAxis === 'pids' ? 'PIDs' : 'Memory MiB', data: samples.map((x) => ({ x: x.t / 1000, y: value(x) })) };
+  return { label: input.rightAxis === 'pids' ? textOf(input).pidsSeries : textOf(input).memorySeries, data: samples.map((x) => ({ x: x.t / 1000, y: value(x) })) };
 }
 
 /** The right axis of a single-series chart: its limit line, the end marker and its scale. */
@@ -69,15 +83,20 @@ function rightAxis(input: ChartInput, tMax: number): { datasets: Dataset[]; max:
   const limit = pids ? (input.pidsLimit ?? null) : input.memoryLimitBytes ? input.memoryLimitBytes / MiB : null;
   const datasets: Dataset[] = [];
   if (limit !== null) {
-    const label = pids ? `PIDs limit (--pids-limit ${limit})` : `Memory limit (${limit.toFixed(0)} MiB)`;
+    const label = pids ? textOf(input).pidsLimit(limit) : textOf(input).memoryLimit(limit);
     datasets.push({ label, data: [{ x: 0, y: limit }, { x: tMax, y: limit }], borderColor: '#1c7ed6', borderDash: [8, 5], yAxisID: 'right', pointRadius: 0, borderWidth: 1.5 });
   }
   const values = input.series.flatMap((s) => s.samples.map(rightValue(input)));
   if (input.end) {
     const y = input.end.atLimit && limit !== null ? limit : (values[values.length - 1] ?? 0);
-    datasets.push({ label: input.end.label, data: [{ x: input.end.t / 1000, y }], borderColor: '#c92a2a', backgroundColor: '#c92a2a', pointStyle: 'crossRot', pointRadius: 10, pointBorderWidth: 3, yAxisID: 'right', showLine: false });
+    datasets.push({ label: input.end.label, data: [{ x: input.end.t / 1000, y }], borderColor: '#c92a2a', backgroundColor: '#c92a2a', pointStyle: 'crossRot', pointRadius: 10, pointBorderWidth: 3, yAxisID: 'right', showLine: false, clip: false });
   }
-  return { datasets, max: Math.max(1, limit ?? 0, ...values) * 1.1, title: pids ? 'Processes (PIDs)' : 'Memory (MiB)' };
+  return { datasets, max: Math.max(1, limit ?? 0, ...values) * 1.1, title: pids ? textOf(input).pidsAxis : textOf(input).memoryAxis };
+}
+
+/** Register the fonts and chart.js's parts (once); exported for the font test. */
+export function setupCharts(): void {
+  setup();
 }
 
 /** Render the chart; returns PNG bytes. */
@@ -112,7 +131,7 @@ export async function renderChart(input: ChartInput): Promise<Buffer> {
     const y = input.cpus * 100;
     cpuAxisMax = Math.max(cpuAxisMax, y * 1.1);
     datasets.push({
-      label: `CPU limit (--cpus ${input.cpus})`,
+      label: textOf(input).cpuLimit(input.cpus),
       data: [{ x: 0, y }, { x: tMax, y }],
       borderColor: '#e8590c',
       borderDash: [8, 5],
@@ -140,8 +159,8 @@ export async function renderChart(input: ChartInput): Promise<Buffer> {
         legend: { position: 'bottom' },
       },
       scales: {
-        x: { type: 'linear', min: 0, max: tMax, title: { display: true, text: 'seconds since start' } },
-        cpu: { type: 'linear', position: 'left', min: 0, suggestedMax: cpuAxisMax, title: { display: true, text: 'CPU % (100 % = one CPU)' } },
+        x: { type: 'linear', min: 0, max: tMax, title: { display: true, text: textOf(input).seconds } },
+        cpu: { type: 'linear', position: 'left', min: 0, suggestedMax: cpuAxisMax, title: { display: true, text: textOf(input).cpuAxis } },
         ...(right ? { right: { type: 'linear' as const, position: 'right' as const, min: 0, suggestedMax: right.max, title: { display: true, text: right.title }, grid: { drawOnChartArea: false } } } : {}),
       },
     },
@@ -171,22 +190,16 @@ export async function renderChart(input: ChartInput): Promise<Buffer> {
 /** Runs shorter than this, or with fewer than two readings, get a summary line instead of a chart. */
 export const CHART_MIN_SAMPLES = 2;
 
-const END_LABEL: Partial<Record<RunResult['outcome'], string>> = {
-  oom: 'OOM-killed ×',
-  'oom-child': 'exited after a child OOM ×',
-  timeout: 'timeout (bot) ×',
-  deadline: "container's own deadline ×",
-  'output-capped': 'output cap ×',
-};
-
 /** The chart of a run, or null when it ended too soon for a useful one. */
-export function runChartInput(report: RunReport): ChartInput | null {
+export function runChartInput(report: RunReport, locale: Locale = 'en'): ChartInput | null {
   const r = report.result;
   if (r.samples.length < CHART_MIN_SAMPLES) return null;
   const l = r.limits;
-  const endLabel = END_LABEL[r.outcome] ?? `exit ${r.exitCode ?? '?'}`;
+  const text = CHART_TEXT[locale];
+  const endLabel = r.outcome === 'exited' ? text.exit(r.exitCode) : text.end[r.outcome];
   return {
-    title: `${report.preset ?? 'custom command'} · --cpus ${l.cpus ?? '-'} · --memory ${l.memoryMb}m · --pids-limit ${l.pidsLimit}`,
+    locale,
+    title: `${report.preset ?? text.customCommand} · --cpus ${l.cpus ?? '-'} · --memory ${l.memoryMb}m · --pids-limit ${l.pidsLimit}`,
     series: [{ label: report.preset ?? 'command', samples: r.samples }],
     cpus: l.cpus,
     memoryLimitBytes: l.memoryMb * MiB,
@@ -196,11 +209,13 @@ export function runChartInput(report: RunReport): ChartInput | null {
   };
 }
 
-export function compareChartInput(report: CompareReport): ChartInput {
+export function compareChartInput(report: CompareReport, locale: Locale = 'en'): ChartInput {
   const { sharesA, sharesB } = report;
   const share = (x: number) => (x / (sharesA + sharesB)) * 100;
+  const text = CHART_TEXT[locale];
   return {
-    title: `compare · cpuset ${report.cpuset} · --cpu-shares ${sharesA} vs ${sharesB}`,
+    locale,
+    title: `${text.compare} · cpuset ${report.cpuset} · --cpu-shares ${sharesA} vs ${sharesB}`,
     series: [
       { label: `A (${sharesA})`, samples: report.a.samples },
       { label: `B (${sharesB})`, samples: report.b.samples },
@@ -208,8 +223,8 @@ export function compareChartInput(report: CompareReport): ChartInput {
     cpus: null,
     memoryLimitBytes: null,
     cpuLines: [
-      { label: `A expected ${share(sharesA).toFixed(1)} %`, y: share(sharesA) },
-      { label: `B expected ${share(sharesB).toFixed(1)} %`, y: share(sharesB) },
+      { label: text.expected('A', share(sharesA)), y: share(sharesA) },
+      { label: text.expected('B', share(sharesB)), y: share(sharesB) },
     ],
   };
 }

@@ -174,7 +174,7 @@ async function runSub(ctx: SlashInvocation, svc: SandboxService): Promise<void> 
     label: `run ${command ? 'command' : preset}`,
     readings: (sample) => ({ sample }),
     report: (report, chartName) => runEmbed(report, ctx.locale, chartName),
-    chart: runChartInput,
+    chart: (report) => runChartInput(report, ctx.locale),
   };
   const who = { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId };
   await watchJob(ctx, svc, view, svc.admitRun({ ...who, preset: command ? undefined : preset, command, image: str(o.image)?.trim(), options }));
@@ -190,7 +190,7 @@ async function compareSub(ctx: SlashInvocation, svc: SandboxService): Promise<vo
       return { sample: latest.a, b: latest.b };
     },
     report: (report, chartName) => compareEmbed(report, ctx.locale, chartName),
-    chart: compareChartInput,
+    chart: (report) => compareChartInput(report, ctx.locale),
   };
   const who = { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId };
   await watchJob(ctx, svc, view, svc.admitCompare({ ...who, sharesA: num(o.shares_a), sharesB: num(o.shares_b), seconds: num(o.seconds) }));
