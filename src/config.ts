@@ -118,6 +118,10 @@ export const settings = {
     doc: 'Sum of --cpus that running jobs may hold at once; later jobs queue (0 = the host CPUs minus one, at least 0.5, leaving a CPU to the bot and the engine).',
   },
   SANDBOX_DOCKER_TIMEOUT_SECONDS: { schema: num(5, 1, 60), doc: 'Timeout of each Docker Engine API call (a hung engine gives an error, not a stuck job).' },
+  SANDBOX_RUNTIME: {
+    schema: z.string().regex(/^[A-Za-z0-9_.-]*$/, 'a Docker runtime name (letters, digits, _ . -)').default(''),
+    doc: 'Docker runtime for sandbox containers (e.g. `runsc` for gVisor, when the engine has it registered; empty = the engine default).',
+  },
   SANDBOX_DEADLINE_GRACE_SECONDS: {
     schema: int(1, 1, 30),
     doc: 'The container kills its own payload (busybox timeout -s KILL under docker-init) this long after the bot\'s timeout, so the limit holds with the bot gone.',
@@ -201,6 +205,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       cpuBudget: s.SANDBOX_CPU_BUDGET,
       dockerTimeoutMs: Math.round(s.SANDBOX_DOCKER_TIMEOUT_SECONDS * 1000),
       deadlineGraceSeconds: s.SANDBOX_DEADLINE_GRACE_SECONDS,
+      runtime: s.SANDBOX_RUNTIME || null,
     },
     quiz: { answerSeconds: s.QUIZ_ANSWER_SECONDS, nextSeconds: s.QUIZ_NEXT_SECONDS, generate: s.QUIZ_GENERATE },
   };

@@ -51,6 +51,7 @@ export function limitsLine(l: SandboxLimits): string {
     `--tmpfs /tmp:size=${l.tmpfsMb}m`,
     '--read-only --network none --cap-drop ALL --security-opt no-new-privileges',
     `--user ${l.user}`,
+    l.runtime ? `--runtime ${l.runtime}` : null,
     `timeout ${l.timeoutSeconds} s`,
   ];
   return parts.filter(Boolean).join(' ');
@@ -329,6 +330,12 @@ export function errorText(err: SandboxError, locale: Locale, cfg?: SandboxConfig
         locale,
         `Docker 엔진이 제시간에 답하지 않아 작업을 멈췄어요 (${truncate(err.detail ?? '', 200)}). 컨테이너는 스스로 시간 제한에 끝나고 정리돼요. 관리자가 dockerd 상태를 확인해야 해요.`,
         `The Docker engine did not answer in time, so the job was stopped (${truncate(err.detail ?? '', 200)}). The container ends at its own deadline and is cleaned up. An admin should check dockerd.`,
+      );
+    case 'runtime-missing':
+      return L(
+        locale,
+        `설정된 컨테이너 런타임 ${err.detail}을(를) Docker 엔진에서 찾을 수 없어요. 관리자가 런타임을 등록하거나 SANDBOX_RUNTIME을 비워야 해요.`,
+        `The configured container runtime ${err.detail} is not registered with the Docker engine. An admin should register it or clear SANDBOX_RUNTIME.`,
       );
     case 'image-missing':
       return L(

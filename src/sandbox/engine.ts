@@ -3,9 +3,15 @@
 // the answer's headers arrive and are closed by their owner afterwards.
 import type Docker from 'dockerode';
 
+export interface EngineInfo {
+  NCPU?: number;
+  CgroupVersion?: string;
+  Runtimes?: Record<string, unknown>;
+}
+
 interface WithOptions {
   ping(o: object): Promise<unknown>;
-  info(o: object): Promise<{ NCPU?: number; CgroupVersion?: string }>;
+  info(o: object): Promise<EngineInfo>;
   inspect(o: object): Promise<unknown>;
 }
 
@@ -25,7 +31,7 @@ export class Engine {
     return (this.docker as unknown as WithOptions).ping(this.call());
   }
 
-  info(): Promise<{ NCPU?: number; CgroupVersion?: string }> {
+  info(): Promise<EngineInfo> {
     return (this.docker as unknown as WithOptions).info(this.call());
   }
 

@@ -14,6 +14,7 @@ export type SandboxErrorCode =
   | 'docker-unavailable'
   | 'docker-timeout'
   | 'image-missing'
+  | 'runtime-missing'
   | 'internal';
 
 export interface SandboxError {

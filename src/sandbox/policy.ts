@@ -106,6 +106,29 @@ export interface SandboxLimits {
   fsizeMb: number;
   user: string;
   outputMaxBytes: number;
+  /** Docker runtime (SANDBOX_RUNTIME); null = the engine default. */
+  runtime?: string | null;
+}
+
+/** What a runtime changes in the limits a run may have. */
+export interface RuntimeRules {
+  /** Smallest --pids-limit the runtime starts with. */
+  pidsMin: number;
+  /** What the README and report say the runtime adds. */
+  note: string;
+}
+
+// gVisor counts its own host threads (Sentry, Gofer) against --pids-limit: below about 80 the sandbox
+// fails to start or crashes. Its OOM kills the whole sandbox, which the outcome rules read as OOM of the
+// main process (exit 137 with State.OOMKilled).
+export const RUNTIME_RULES: Record<string, RuntimeRules> = {
+  runsc: { pidsMin: 80, note: 'gVisor: a user-space kernel between the container and the host' },
+};
+
+/** The --pids-limit bounds under the configured runtime. */
+export function pidsBounds(cfg: SandboxConfig): { default: number; min: number; max: number } {
+  const min = Math.max(cfg.pids.min, RUNTIME_RULES[cfg.runtime ?? '']?.pidsMin ?? 0);
+  return { min, max: Math.max(min, cfg.pids.max), default: Math.max(min, cfg.pids.default) };
 }
 
 export interface LimitViolation {
@@ -166,7 +189,7 @@ export function resolveLimits(cfg: SandboxConfig, opts: LimitOptions, cpuCeiling
   const cpuMax = cpuCeiling ? Math.min(cfg.cpus.max, cpuCeiling) : cfg.cpus.max;
   const cpus = checkRange(v, 'cpus', opts.cpus, { ...cfg.cpus, max: cpuMax }, false);
   const cpuShares = checkRange(v, 'cpu_shares', opts.cpu_shares, cfg.cpuShares, true);
-  const pidsLimit = checkRange(v, 'pids_limit', opts.pids_limit, cfg.pids, true);
+  const pidsLimit = checkRange(v, 'pids_limit', opts.pids_limit, pidsBounds(cfg), true);
   const timeoutSeconds = checkRange(v, 'timeout', opts.timeout, cfg.timeoutSeconds, true, 's');
   if (v.length) return { ok: false, violations: v };
   return {
@@ -183,6 +206,7 @@ export function resolveLimits(cfg: SandboxConfig, opts: LimitOptions, cpuCeiling
       fsizeMb: cfg.fsizeMb,
       user: cfg.user,
       outputMaxBytes: cfg.outputMaxBytes,
+      runtime: cfg.runtime,
     },
   };
 }

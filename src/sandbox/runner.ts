@@ -110,6 +110,7 @@ export function containerCreateOptions(spec: RunSpec): Docker.ContainerCreateOpt
   if (l.memorySwapMb !== 'docker-default') hostConfig.MemorySwap = l.memorySwapMb * MiB;
   if (l.cpus !== null) hostConfig.NanoCpus = Math.round(l.cpus * 1e9);
   if (l.cpusetCpus) hostConfig.CpusetCpus = l.cpusetCpus;
+  if (l.runtime) hostConfig.Runtime = l.runtime;
   const deadlineMs = (l.timeoutSeconds + spec.deadlineGraceSeconds) * 1000;
   return {
     ...(spec.name ? { name: spec.name } : {}),

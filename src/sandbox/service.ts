@@ -127,6 +127,11 @@ export function createSandboxService(config: Config, logger: Logger, db: Databas
       await engine.ping();
       if (!hostKnown) {
         const info = await engine.info();
+        if (cfg.runtime && !info.Runtimes?.[cfg.runtime]) {
+          const known = Object.keys(info.Runtimes ?? {}).join(', ');
+          log.error({ runtime: cfg.runtime, known }, 'sandbox: SANDBOX_RUNTIME is not registered with the engine');
+          return { ok: false, error: { code: 'runtime-missing', detail: `${cfg.runtime} (the engine has: ${known || 'none listed'})` } };
+        }
         hostCpus = info.NCPU ?? hostCpus;
         cgroupVersion = info.CgroupVersion ?? 'unknown';
         hostKnown = true;

@@ -274,6 +274,15 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
     expect(await labelledContainers(docker)).toEqual([]);
   }, 20_000);
 
+  it('a SANDBOX_RUNTIME the engine does not have: a clear refusal, no container', async () => {
+    const s3 = createSandboxService(testConfig({ SANDBOX_RUNTIME: 'no-such-runtime' }), silentLogger, db, { reaper: false, warmup: false });
+    const r = await s3.run({ ...base, user: user('u-rt'), preset: 'hello' });
+    expect(!r.ok && r.error.code).toBe('runtime-missing');
+    expect(!r.ok && r.error.detail).toMatch(/no-such-runtime \(the engine has: .*runc/);
+    expect(await labelledContainers(docker)).toEqual([]);
+    await s3.close();
+  });
+
   it('an allowlisted image that is not built gives the image-missing message', async () => {
     const s2 = createSandboxService(testConfig({ SANDBOX_IMAGE_ALLOWLIST: 'study-sandbox:not-built' }), silentLogger, db, { reaper: false });
     const r = await s2.run({ ...base, user: user('u-img'), preset: 'hello', image: 'study-sandbox:not-built' });

@@ -85,6 +85,18 @@ describe('container options', () => {
     expect(presetScript('memory-hog', { memoryMb: 64 })).toContain('usleep 62500');
     for (const p of PRESET_NAMES) expect(presetScript(p, { memoryMb: 64 })).not.toContain('@');
   });
+  it('SANDBOX_RUNTIME=runsc: the runtime is passed on and --pids-limit starts at 80 (gVisor counts its own threads)', () => {
+    const cfg = testConfig({ SANDBOX_RUNTIME: 'runsc' }).sandbox;
+    const def = resolveLimits(cfg, {});
+    expect(def.ok && def.value.pidsLimit).toBe(80);
+    const low = resolveLimits(cfg, { pids_limit: 64 });
+    expect(!low.ok && low.violations[0]).toMatchObject({ option: 'pids_limit', min: 80 });
+    if (!def.ok) return;
+    expect(containerCreateOptions({ image: 'i', cmd: ['true'], limits: def.value, botId: 'b', deadlineGraceSeconds: 1 }).HostConfig?.Runtime).toBe('runsc');
+    const plain = resolveLimits(testConfig().sandbox, {});
+    expect(plain.ok && containerCreateOptions({ image: 'i', cmd: ['true'], limits: plain.value, botId: 'b', deadlineGraceSeconds: 1 }).HostConfig?.Runtime).toBeUndefined();
+    expect(() => loadConfig({ SANDBOX_RUNTIME: 'run sc; rm' })).toThrow(/SANDBOX_RUNTIME/);
+  });
   it('SANDBOX_USER must be numeric with uid and gid not 0, in any spelling', () => {
     for (const bad of ['00:00', '0:65534', '65534:0', '000:1', '1:00', 'root:root', 'nobody', '65534']) {
       expect(() => loadConfig({ SANDBOX_USER: bad }), bad).toThrow(/SANDBOX_USER/);
