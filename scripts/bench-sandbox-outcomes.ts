@@ -1,5 +1,5 @@
 // Outcome labels at the boundaries, repeated, and the memory peak against `docker stats`:
-//   npx tsx scripts/bench-sandbox-outcomes.ts [repeats=20]     (needs Docker and the image)
+//   npx tsx scripts/bench-sandbox-outcomes.ts [repeats=20] [case-name filter]     (needs Docker and the image)
 // Each case runs `repeats` times through the sandbox service; a label is right when it matches the
 // evidence the case fixes (see `right`). The memory rows compare the report's peak with the largest
 // reading of the docker CLI polled while cpu-burn runs, and the OOM run's peak with its limit.
@@ -58,6 +58,7 @@ async function dockerStatsPeak(prefix: string, done: () => boolean): Promise<num
 
 async function main(): Promise<void> {
   const repeats = Number(process.argv[2] ?? 20);
+  const only = process.argv[3];
   const botId = `outcomes-${process.pid}`;
   const config = loadConfig({ ...process.env, SANDBOX_ENABLED: 'true', SANDBOX_BOT_ID: botId, SANDBOX_TRUSTED_ROLE_IDS: 'bench' });
   const svc = createSandboxService(config, pino({ level: 'silent' }), openDatabase(':memory:'), { reaper: false });
@@ -65,12 +66,13 @@ async function main(): Promise<void> {
   const ok = await svc.check();
   if (!ok.ok) throw new Error(`sandbox not usable: ${ok.error.code}`);
   console.log(`| case | right labels | outcomes seen |\n|---|---:|---|`);
-  for (const c of CASES) {
+  for (const c of CASES.filter((x) => !only || x.name.includes(only))) {
     const seen: Record<string, number> = {};
     let right = 0;
     for (let i = 0; i < repeats; i++) {
       const r = await svc.run({ ...who, command: c.command, options: c.options });
       const label = r.ok ? `${r.report.result.outcome}/${r.report.result.exitCode}` : `error:${r.error.code}`;
+      if (!r.ok) console.error(`${c.name}: ${r.error.code} ${r.error.detail ?? ""}`);
       seen[label] = (seen[label] ?? 0) + 1;
       if (r.ok && c.right(r.report.result)) right++;
     }
@@ -82,13 +84,17 @@ async function main(): Promise<void> {
   const burn = await svc.run({ ...who, preset: 'cpu-burn', options: { timeout: 8 } });
   finished = true;
   const cli = await cliPeak;
-  if (!burn.ok) throw new Error(burn.error.code);
+  if (!burn.ok) throw new Error(`${burn.error.code}: ${burn.error.detail ?? ""}`);
   const peak = burn.report.result.summary.memPeak;
   console.log(`\ncpu-burn 8 s: report peak ${(peak / 1024).toFixed(0)} KiB, docker stats largest ${(cli / 1024).toFixed(0)} KiB (${(((peak - cli) / cli) * 100).toFixed(1)} %), kernel high-water ${((burn.report.result.summary.memHighWater ?? 0) / 1024).toFixed(0)} KiB (page cache included)`);
   const oom = await svc.run({ ...who, preset: 'memory-hog', options: { memory: 64, timeout: 15 } });
-  if (!oom.ok) throw new Error(oom.error.code);
+  if (!oom.ok) throw new Error(`${oom.error.code}: ${oom.error.detail ?? ""}`);
   const s = oom.report.result.summary;
-  console.log(`memory-hog 64 MiB (${oom.report.result.outcome}): sampled peak ${(s.memPeak / MiB).toFixed(1)} MiB, kernel high-water ${((s.memHighWater ?? 0) / MiB).toFixed(1)} MiB = ${(((s.memHighWater ?? 0) / (64 * MiB)) * 100).toFixed(1)} % of the limit`);
+  const top = oom.report.result.memoryTop;
+  console.log(
+    `memory-hog 64 MiB (${oom.report.result.outcome}): reported top ${(top.bytes / MiB).toFixed(1)} MiB (${top.basis}), sampled peak ${(s.memPeak / MiB).toFixed(1)} MiB, ` +
+      `last kernel high-water ${((s.memHighWater ?? 0) / MiB).toFixed(1)} MiB = ${(((s.memHighWater ?? 0) / (64 * MiB)) * 100).toFixed(1)} % of the limit`,
+  );
   await svc.close();
 }
 

@@ -181,6 +181,13 @@ export function progressEmbed(
   return { title: truncate(`/sandbox ${state.label} — ${L(locale, '실행 중', 'running')}`, EMBED.title), description: lines.join('\n'), color: COLOR.running };
 }
 
+/** The memory top: sampled (docker stats' way), or the limit when the OOM killer acted there. */
+function memoryPeakText(r: RunResult, locale: Locale): string {
+  const limit = bytes(r.limits.memoryMb * 1048576);
+  if (r.memoryTop.basis === 'oom-at-limit') return L(locale, `${limit} (제한에 닿아 OOM) / ${limit}`, `${limit} (reached: OOM) / ${limit}`);
+  return `${r.summary.samples ? bytes(r.memoryTop.bytes) : '—'} / ${limit}`;
+}
+
 /** The kernel's own memory high-water mark, labelled as such (it counts page cache; v1 only). */
 function highWaterField(r: RunResult, locale: Locale): BotEmbed['fields'] & object {
   const hw = r.summary.memHighWater;
@@ -217,7 +224,7 @@ export function runEmbed(report: RunReport, locale: Locale, imageFile?: string):
     f(L(locale, '종료 코드', 'Exit code'), `${r.exitCode ?? '—'} — ${o.title}`),
     f(L(locale, '실행 시간', 'Duration'), secs(r.durationMs)),
     f(L(locale, 'CPU 평균 / 최고', 'CPU avg / peak'), `${pct(s.cpuAvg)} / ${pct(s.cpuPeak)}`),
-    f(L(locale, '메모리 최고 / 제한', 'Memory peak / limit'), `${s.samples ? bytes(s.memPeak) : '—'} / ${bytes(r.limits.memoryMb * 1048576)}`),
+    f(L(locale, '메모리 최고 / 제한', 'Memory peak / limit'), memoryPeakText(r, locale)),
     ...highWaterField(r, locale),
     f(L(locale, 'PID 최고 / 제한', 'PIDs peak / limit'), `${s.samples ? s.pidsPeak : '—'} / ${r.limits.pidsLimit}`),
     f(L(locale, '네트워크 I/O', 'Net I/O'), `${bytes(s.netRx)} / ${bytes(s.netTx)}`),

@@ -67,6 +67,11 @@ export interface RunResult {
   startedAt: Date;
   samples: Sample[];
   summary: StatsSummary;
+  /**
+   * The memory top of the run: the sampled peak (docker stats' way), or, when the OOM killer acted, the
+   * limit itself (a memory cgroup's OOM killer acts only once the charge reaches its limit).
+   */
+  memoryTop: { bytes: number; basis: 'sampled' | 'oom-at-limit' };
   output: { tail: string; bytes: number; capped: boolean };
   limits: SandboxLimits;
   /** ms after start at which the container's own deadline fires. */
@@ -153,14 +158,22 @@ function statusOf(err: unknown): number | undefined {
   return (err as { statusCode?: number })?.statusCode;
 }
 
-/** SIGKILL the container; true only when the engine found it running (204). */
-async function kill(engine: Engine, container: Docker.Container): Promise<boolean> {
+/**
+ * SIGKILL the container: true when the engine found it running (204), or said it sent the signal but
+ * saw no exit in time (a 500 under load: "tried to kill container, but did not receive an exit event");
+ * false when it was not running. Transport errors and timeouts are thrown.
+ */
+async function kill(engine: Engine, container: Docker.Container, logger?: Logger): Promise<boolean> {
   try {
     await container.kill({ signal: 'SIGKILL', ...engine.call() });
     return true;
   } catch (err) {
     const s = statusOf(err);
     if (s === 404 || s === 409 || s === 304) return false;
+    if (s === 500) {
+      logger?.warn({ err, containerId: container.id }, 'sandbox: the engine sent SIGKILL but reported an error');
+      return true;
+    }
     throw err;
   }
 }
@@ -271,7 +284,7 @@ export async function runContainer(engine: Engine, spec: RunSpec, hooks: RunHook
     // The answers of kill calls in flight: the outcome waits for them (the container may exit before the kill's answer arrives).
     const kills: Promise<void>[] = [];
     const killFor = (why: Exclude<BotKill, 'none'>) => {
-      const k = kill(engine, container).then(
+      const k = kill(engine, container, logger).then(
         (wasRunning) => {
           if (wasRunning && botKill === 'none') botKill = why;
         },
@@ -331,6 +344,7 @@ export async function runContainer(engine: Engine, spec: RunSpec, hooks: RunHook
     const durationMs = Number.isFinite(started) && Number.isFinite(finished) && finished >= started ? finished - started : Math.round(performance.now() - startedPerf);
     const oomKilled = !!state?.OOMKilled;
     const verdict = decideOutcome({ exitCode, oomKilled, botKill, durationMs, inContainerDeadlineMs });
+    const summary = tracker.summary();
     timings.done = since();
     return {
       containerId,
@@ -342,7 +356,8 @@ export async function runContainer(engine: Engine, spec: RunSpec, hooks: RunHook
       durationMs,
       startedAt: Number.isFinite(started) ? new Date(started) : startedAtWall,
       samples: tracker.samples,
-      summary: tracker.summary(),
+      summary,
+      memoryTop: oomKilled ? { bytes: limits.memoryMb * MiB, basis: 'oom-at-limit' } : { bytes: summary.memPeak, basis: 'sampled' },
       output: { tail: output.tail(), bytes: output.bytes, capped: reader.capped() },
       limits,
       inContainerDeadlineMs,

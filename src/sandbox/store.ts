@@ -99,7 +99,7 @@ export function createRunStore(db: Database.Database, log: Logger): RunStore {
           duration_ms: r?.durationMs ?? null,
           cpu_avg: r?.summary.cpuAvg ?? null,
           cpu_peak: r?.summary.cpuPeak ?? null,
-          mem_peak: r?.summary.memPeak ?? null,
+          mem_peak: r?.memoryTop.bytes ?? null,
           pids_peak: r?.summary.pidsPeak ?? null,
           output_bytes: r?.output.bytes ?? null,
           error: error ?? null,

@@ -23,7 +23,7 @@ const sample = (t: number, over: Partial<Sample> = {}): Sample => ({
 function report(preset: RunReport['preset'], over: Partial<RunResult>): RunReport {
   const result: RunResult = {
     containerId: 'abc', outcome: 'timeout', exitCode: 137, oomKilled: false, oomChild: false, killedByBot: true, durationMs: 4000, startedAt: new Date(),
-    samples: [sample(1000), sample(2000), sample(3000)], summary: new StatsTracker().summary(), output: { tail: '', bytes: 0, capped: false }, limits,
+    samples: [sample(1000), sample(2000), sample(3000)], summary: new StatsTracker().summary(), memoryTop: { bytes: 0, basis: 'sampled' }, output: { tail: '', bytes: 0, capped: false }, limits,
     inContainerDeadlineMs: 5000, timings: { created: 0, running: 0, firstSample: 0, exited: 0, done: 0 }, hostConfig: {}, ...over,
   };
   return { runId: 1, kind: 'run', preset, command: null, image: 'x', result, totalMs: 1 };

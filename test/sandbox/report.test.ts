@@ -26,6 +26,7 @@ function result(over: Partial<RunResult>): RunResult {
     startedAt: new Date(),
     samples: [],
     summary: new StatsTracker().summary(),
+    memoryTop: { bytes: 0, basis: 'sampled' },
     output: { tail: 'hi\n', bytes: 3, capped: false },
     limits,
     timings: { created: 1, running: 2, firstSample: null, exited: 3, done: 4 },
@@ -87,6 +88,11 @@ describe('sandbox report', () => {
     expect(cleanOutput(nasty)).toBe('a31mbtxt.exe cdef\tg\nh');
     expect(outputBlock('\u202eevil\n', 1024, false)).toBe('```\nevil\n```');
     expect(outputBlock('\x1b]0;title\x07ok\n', 1024, false)).toBe('```\nok\n```');
+  });
+  it('an OOM run shows the limit as its memory top, said to be where the OOM killer acted', () => {
+    const report: RunReport = { runId: 1, kind: 'run', preset: 'memory-hog', command: null, image: 'i', totalMs: 1, result: result({ outcome: 'oom', exitCode: 137, oomKilled: true, memoryTop: { bytes: 64 * 1048576, basis: 'oom-at-limit' } }) };
+    const field = runEmbed(report, 'en').fields!.find((f) => f.name === 'Memory peak / limit')!;
+    expect(field.value).toBe('64.0 MiB (reached: OOM) / 64.0 MiB');
   });
   it('errors read clearly', () => {
     expect(errorText({ code: 'docker-timeout', detail: 'no answer in 5000 ms' }, 'en')).toMatch(/did not answer in time/);
