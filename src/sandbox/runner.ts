@@ -256,6 +256,77 @@ async function followStats(engine: Engine, container: Docker.Container, tracker:
 }
 
 /**
+ * The bot's kills of one container: which one found it running (the first counts), whether the engine
+ * failed to answer (then the job is aborted: the container's own deadline holds), and a way to wait for
+ * the answers in flight (the container may exit before the kill's answer arrives).
+ */
+function botKiller(engine: Engine, container: Docker.Container, job: AbortController, logger?: Logger) {
+  let which: BotKill = 'none';
+  let hung = false;
+  const inFlight: Promise<void>[] = [];
+  return {
+    kill(why: Exclude<BotKill, 'none'>): void {
+      const k = kill(engine, container, logger).then(
+        (wasRunning) => {
+          if (wasRunning && which === 'none') which = why;
+        },
+        (err: unknown) => {
+          hung = true;
+          logger?.warn({ err, containerId: container.id }, `sandbox: kill (${why}) failed`);
+          job.abort(err);
+        },
+      );
+      inFlight.push(k);
+    },
+    settled: () => Promise.all(inFlight),
+    which: () => which,
+    engineHung: () => hung,
+  };
+}
+
+interface RunFacts {
+  containerId: string;
+  limits: SandboxLimits;
+  botKill: BotKill;
+  inContainerDeadlineMs: number;
+  tracker: StatsTracker;
+  timings: RunTimings;
+  startedAtWall: Date;
+  startedPerf: number;
+  waitedCode: number | undefined;
+}
+
+/** The result from the container's final state and what the run saw (output is filled in by the caller). */
+function resultOf(info: Docker.ContainerInspectInfo, f: RunFacts): RunResult {
+  const state = info.State;
+  const exitCode = typeof state?.ExitCode === 'number' ? state.ExitCode : (f.waitedCode ?? null);
+  const started = Date.parse(state?.StartedAt ?? '');
+  const finished = Date.parse(state?.FinishedAt ?? '');
+  const durationMs = Number.isFinite(started) && Number.isFinite(finished) && finished >= started ? finished - started : Math.round(performance.now() - f.startedPerf);
+  const oomKilled = !!state?.OOMKilled;
+  const verdict = decideOutcome({ exitCode, oomKilled, botKill: f.botKill, durationMs, inContainerDeadlineMs: f.inContainerDeadlineMs });
+  const summary = f.tracker.summary();
+  return {
+    containerId: f.containerId,
+    outcome: verdict.outcome,
+    exitCode,
+    oomKilled,
+    oomChild: verdict.oomChild,
+    killedByBot: verdict.outcome === 'timeout' || verdict.outcome === 'output-capped',
+    durationMs,
+    startedAt: Number.isFinite(started) ? new Date(started) : f.startedAtWall,
+    samples: f.tracker.samples,
+    summary,
+    memoryTop: oomKilled ? { bytes: f.limits.memoryMb * MiB, basis: 'oom-at-limit' } : { bytes: summary.memPeak, basis: 'sampled' },
+    output: { tail: '', bytes: 0, capped: false },
+    limits: f.limits,
+    inContainerDeadlineMs: f.inContainerDeadlineMs,
+    timings: f.timings,
+    hostConfig: (info.HostConfig ?? {}) as Record<string, unknown>,
+  };
+}
+
+/**
  * Run one container to completion. Throws for Docker errors (unreachable, timed out, image missing,
  * bad HostConfig); the container is removed in every case (or left to the reaper and its own deadline
  * when the engine does not answer).
@@ -274,6 +345,7 @@ export async function runContainer(engine: Engine, spec: RunSpec, hooks: RunHook
   let attach: Closable | undefined;
   let stats: Closable | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let killer: ReturnType<typeof botKiller> | undefined;
   const inContainerDeadlineMs = (limits.timeoutSeconds + spec.deadlineGraceSeconds) * 1000;
   try {
     const container = await engine.docker.createContainer({ ...containerCreateOptions(spec), ...engine.call() });
@@ -281,22 +353,8 @@ export async function runContainer(engine: Engine, spec: RunSpec, hooks: RunHook
     timings.created = since();
     hooks.onCreated?.(containerId);
 
-    // The answers of kill calls in flight: the outcome waits for them (the container may exit before the kill's answer arrives).
-    const kills: Promise<void>[] = [];
-    const killFor = (why: Exclude<BotKill, 'none'>) => {
-      const k = kill(engine, container, logger).then(
-        (wasRunning) => {
-          if (wasRunning && botKill === 'none') botKill = why;
-        },
-        (err: unknown) => {
-          // The engine did not answer the kill: stop waiting for it (the container's own deadline holds).
-          engineHung = true;
-          logger?.warn({ err, containerId }, `sandbox: kill (${why}) failed`);
-          job.abort(err);
-        },
-      );
-      kills.push(k);
-    };
+    killer = botKiller(engine, container, job, logger);
+    const killFor = killer.kill;
 
     // Attach before start so no output is missed; read until the cap, then kill and stop reading.
     attach = await engine.stream((abortSignal) => container.attach({ stream: true, stdout: true, stderr: true, logs: false, abortSignal }) as unknown as Promise<Readable>, job.signal);
@@ -329,7 +387,8 @@ export async function runContainer(engine: Engine, spec: RunSpec, hooks: RunHook
     const waited = (await container.wait({ abortSignal: AbortSignal.any([AbortSignal.timeout(waitMs), job.signal]) })) as { StatusCode?: number };
     timings.exited = since();
     clearTimeout(timer);
-    await Promise.all(kills);
+    await killer.settled();
+    botKill = killer.which();
     stats = await statsOpen;
     stats?.close();
     // Let the last output arrive (the attach stream ends right after the container).
@@ -337,35 +396,12 @@ export async function runContainer(engine: Engine, spec: RunSpec, hooks: RunHook
     attach.close();
 
     const info = await inspectSettled(engine, container, botKill, inContainerDeadlineMs);
-    const state = info.State;
-    const exitCode = typeof state?.ExitCode === 'number' ? state.ExitCode : (waited.StatusCode ?? null);
-    const started = Date.parse(state?.StartedAt ?? '');
-    const finished = Date.parse(state?.FinishedAt ?? '');
-    const durationMs = Number.isFinite(started) && Number.isFinite(finished) && finished >= started ? finished - started : Math.round(performance.now() - startedPerf);
-    const oomKilled = !!state?.OOMKilled;
-    const verdict = decideOutcome({ exitCode, oomKilled, botKill, durationMs, inContainerDeadlineMs });
-    const summary = tracker.summary();
+    const result = resultOf(info, { containerId, limits, botKill, inContainerDeadlineMs, tracker, timings, startedAtWall, startedPerf, waitedCode: waited.StatusCode });
+    result.output = { tail: output.tail(), bytes: output.bytes, capped: reader.capped() };
     timings.done = since();
-    return {
-      containerId,
-      outcome: verdict.outcome,
-      exitCode,
-      oomKilled,
-      oomChild: verdict.oomChild,
-      killedByBot: verdict.outcome === 'timeout' || verdict.outcome === 'output-capped',
-      durationMs,
-      startedAt: Number.isFinite(started) ? new Date(started) : startedAtWall,
-      samples: tracker.samples,
-      summary,
-      memoryTop: oomKilled ? { bytes: limits.memoryMb * MiB, basis: 'oom-at-limit' } : { bytes: summary.memPeak, basis: 'sampled' },
-      output: { tail: output.tail(), bytes: output.bytes, capped: reader.capped() },
-      limits,
-      inContainerDeadlineMs,
-      timings,
-      hostConfig: (info.HostConfig ?? {}) as Record<string, unknown>,
-    };
+    return result;
   } catch (err) {
-    if (isAbort(err)) engineHung = true;
+    if (isAbort(err) || killer?.engineHung()) engineHung = true;
     throw err;
   } finally {
     if (timer) clearTimeout(timer);
@@ -375,7 +411,7 @@ export async function runContainer(engine: Engine, spec: RunSpec, hooks: RunHook
     // With the engine hung, one try in the background (the user hears now); the container's own
     // deadline and the reaper do the rest.
     const target = containerId || spec.name;
-    if (target && engineHung) void removeContainer(engine, target, logger, 1);
+    if (target && (engineHung || killer?.engineHung())) void removeContainer(engine, target, logger, 1);
     else if (target) await removeContainer(engine, target, logger);
   }
 }
