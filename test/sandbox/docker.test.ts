@@ -225,6 +225,32 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
     await one.close();
   }, 20_000);
 
+  it('the queue is first come, first served, and the CPU budget makes a 1-CPU job wait even with a slot free', async () => {
+    const q = createSandboxService(testConfig({ SANDBOX_MAX_CONCURRENT: '2', SANDBOX_CPU_BUDGET: '1', SANDBOX_TRUSTED_ROLE_IDS: TRUSTED }), silentLogger, db, { reaper: false });
+    const order: string[] = [];
+    const job = (id: string) => {
+      const a = q.admitRun({ ...base, user: user(id, [TRUSTED]), command: 'sleep 1', options: { cpus: 1, timeout: 5 } });
+      if (!a.ok) throw new Error(`${id} refused: ${a.error.code}`);
+      return a;
+    };
+    let firstStarted!: () => void;
+    const started = new Promise<void>((r) => (firstStarted = r));
+    const a = job('fifo-a');
+    const ra = a.start({ onStarted: () => (order.push('a'), firstStarted()) });
+    await started;
+    const b = job('fifo-b');
+    const c = job('fifo-c');
+    // The whole budget is held by A: B waits though a job slot is free; C waits behind B.
+    expect(q.stats()).toEqual({ running: 1, queued: 2 });
+    // C's job is started first; B was admitted first, so B runs first.
+    const rc = c.start({ onStarted: () => order.push('c') });
+    const rb = b.start({ onStarted: () => order.push('b') });
+    const results = await Promise.all([ra, rb, rc]);
+    expect(results.map((r) => r.ok && r.report.result.outcome)).toEqual(['exited', 'exited', 'exited']);
+    expect(order).toEqual(['a', 'b', 'c']);
+    await q.close();
+  }, 30_000);
+
   it("the reaper removes this bot's expired containers, never another bot's", async () => {
     const make = async (botId: string, deadline: number) => {
       const c = await docker.createContainer({

@@ -20,7 +20,7 @@ export const IMAGE = 'study-sandbox:busybox';
 export async function probeDocker(): Promise<{ ok: true; docker: Docker } | { ok: false; reason: string }> {
   try {
     const docker = new Docker();
-    await Promise.race([docker.ping(), new Promise((_, rej) => setTimeout(() => rej(new Error('ping timed out')), 3000))]);
+    await docker.ping({ abortSignal: AbortSignal.timeout(3000) } as never);
     return { ok: true, docker };
   } catch (err) {
     return { ok: false, reason: err instanceof Error ? err.message : String(err) };
