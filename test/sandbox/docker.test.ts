@@ -388,13 +388,30 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
     }, 25_000);
   });
 
-  it('records every run in sandbox_runs', () => {
-    const rows = db.prepare('SELECT user_id, kind, preset, command, outcome, limits_json FROM sandbox_runs ORDER BY id').all() as Record<string, string>[];
-    const outcomes = rows.map((r) => r.outcome);
-    expect(outcomes).toEqual(expect.arrayContaining(['exited', 'timeout', 'oom', 'output-capped', 'rejected:invalid', 'rejected:busy-user', 'rejected:untrusted-command']));
-    expect(rows.some((r) => r.kind === 'compare')).toBe(true);
-    const mem = rows.find((r) => r.preset === 'memory-hog')!;
-    expect(JSON.parse(mem.limits_json).memoryMb).toBe(32);
-    expect(rows.find((r) => r.command?.includes('/sys/class/net'))?.user_id).toBe('u-net');
-  });
+  it('records every request in sandbox_runs: runs with their outcome and limits, refusals with the reason', async () => {
+    // Its own database and service: this test does not depend on the ones before it.
+    const own = memoryDb();
+    const rec = createSandboxService(testConfig({ SANDBOX_TRUSTED_ROLE_IDS: TRUSTED }), silentLogger, own, { reaper: false });
+    try {
+      const hello = await rec.run({ ...base, user: user('rec-a'), preset: 'hello', options: { memory: 32 } });
+      const flood = await rec.run({ ...base, user: user('rec-b'), preset: 'output-flood' });
+      await rec.run({ ...base, user: user('rec-c'), preset: 'hello', options: { memory: 1 } });
+      await rec.run({ ...base, user: user('rec-d'), command: 'echo hi' });
+      await rec.run({ ...base, user: user('rec-e', [TRUSTED]), command: 'exit 4' });
+      const rows = own.prepare('SELECT user_id, kind, preset, command, outcome, exit_code, limits_json, error FROM sandbox_runs ORDER BY id').all() as Record<string, any>[];
+      expect(rows.map((r) => [r.user_id, r.outcome])).toEqual([
+        ['rec-a', 'exited'],
+        ['rec-b', 'output-capped'],
+        ['rec-c', 'rejected:invalid'],
+        ['rec-d', 'rejected:untrusted-command'],
+        ['rec-e', 'exited'],
+      ]);
+      expect(hello.ok && flood.ok).toBe(true);
+      expect(JSON.parse(rows[0]!.limits_json).memoryMb).toBe(32);
+      expect(rows[2]!.error).toMatch(/"option":"memory"/);
+      expect([rows[4]!.command, rows[4]!.exit_code]).toEqual(['exit 4', 4]);
+    } finally {
+      await rec.close();
+    }
+  }, 30_000);
 });
