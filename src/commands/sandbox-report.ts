@@ -234,7 +234,11 @@ export function runEmbed(report: RunReport, locale: Locale, imageFile?: string):
       L(locale, `${s.throttledPeriods} / ${s.periods} 주기, ${secs(s.throttledTimeNs / 1e6)}`, `${s.throttledPeriods} of ${s.periods} periods, ${secs(s.throttledTimeNs / 1e6)}`),
     ),
     f(L(locale, '측정 횟수', 'Samples'), `${s.samples}`),
-    f(L(locale, '적용한 제한', 'Limits applied'), '`' + limitsLine(r.limits) + '`', false),
+    f(
+      L(locale, '적용한 제한', 'Limits applied'),
+      '`' + limitsLine(r.limits) + '` ' + L(locale, `(컨테이너 자체 시간 제한 ${r.inContainerDeadlineMs / 1000}초)`, `(the container's own deadline ${r.inContainerDeadlineMs / 1000} s)`),
+      false,
+    ),
     f(
       L(locale, `출력 (마지막 줄들, 총 ${bytes(r.output.bytes)}${r.output.capped ? ', 잘림' : ''})`, `Output (last lines, ${bytes(r.output.bytes)} total${r.output.capped ? ', cut' : ''})`),
       outputBlock(r.output.tail, EMBED.fieldValue, r.output.capped),

@@ -94,6 +94,11 @@ describe('sandbox report', () => {
     const field = runEmbed(report, 'en').fields!.find((f) => f.name === 'Memory peak / limit')!;
     expect(field.value).toBe('64.0 MiB (reached: OOM) / 64.0 MiB');
   });
+  it("the limits applied include the container's own deadline", () => {
+    const report: RunReport = { runId: 1, kind: 'run', preset: 'sleep', command: null, image: 'i', totalMs: 1, result: result({ inContainerDeadlineMs: 11_000 }) };
+    const field = runEmbed(report, 'en').fields!.find((f) => f.name === 'Limits applied')!;
+    expect(field.value).toMatch(/timeout 10 s` \(the container's own deadline 11 s\)$/);
+  });
   it('errors read clearly', () => {
     expect(errorText({ code: 'docker-timeout', detail: 'no answer in 5000 ms' }, 'en')).toMatch(/did not answer in time/);
     expect(errorText({ code: 'image-missing', detail: 'study-sandbox:busybox' }, 'en')).toMatch(/npm run sandbox:image/);
