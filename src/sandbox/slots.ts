@@ -48,24 +48,23 @@ export class Slots {
 
   /** Join the queue now (synchronously): the place is kept from this call on. */
   enqueue(want: Need): Ticket {
-    // A need larger than the whole capacity would wait forever: it is clamped (admission refuses it earlier).
-    const need = { jobs: Math.min(want.jobs, this.capacity.jobs), cpus: Math.min(want.cpus, this.capacity.cpus) };
     let released = false;
     let granted = false;
+    const waiter: Waiter = { need: want, grant: () => undefined, listeners: [] };
+    // What was taken when granted (clamped to the capacity then), given back on release.
     const release = () => {
       if (released) return;
       released = true;
-      this.used = { jobs: this.used.jobs - need.jobs, cpus: round(this.used.cpus - need.cpus) };
+      this.used = { jobs: this.used.jobs - waiter.need.jobs, cpus: round(this.used.cpus - waiter.need.cpus) };
       this.pump();
     };
-    const waiter: Waiter = { need, grant: () => undefined, listeners: [] };
     const promise = new Promise<() => void>((resolve) => {
       waiter.grant = () => {
         granted = true;
         resolve(release);
       };
     });
-    if (this.waiters.length === 0 && this.fits(need)) this.take(waiter);
+    if (this.waiters.length === 0 && this.fits(want)) this.take(waiter);
     else this.waiters.push(waiter);
     return {
       granted: promise,
@@ -85,11 +84,21 @@ export class Slots {
     };
   }
 
-  private fits(need: Need): boolean {
+  /**
+   * A need larger than the whole capacity (the budget can shrink once the engine reports its CPUs) is
+   * clamped to it, so it waits for an idle host instead of forever; admission refuses such needs earlier.
+   */
+  private clamp(need: Need): Need {
+    return { jobs: Math.min(need.jobs, this.capacity.jobs), cpus: Math.min(need.cpus, this.capacity.cpus) };
+  }
+
+  private fits(want: Need): boolean {
+    const need = this.clamp(want);
     return this.used.jobs + need.jobs <= this.capacity.jobs && round(this.used.cpus + need.cpus) <= this.capacity.cpus;
   }
 
   private take(w: Waiter): void {
+    w.need = this.clamp(w.need);
     this.used = { jobs: this.used.jobs + w.need.jobs, cpus: round(this.used.cpus + w.need.cpus) };
     w.grant();
   }

@@ -89,6 +89,22 @@ describe('Slots', () => {
     expect(b.position()).toBe(0);
   });
 
+  it('a need above a budget that shrank waits for an idle host, not forever, and gives back what it took', async () => {
+    const s = new Slots({ jobs: 2, cpus: 3 });
+    const a = s.enqueue({ jobs: 1, cpus: 0.5 });
+    const big = s.enqueue({ jobs: 1, cpus: 1 }); // granted at once under a budget of 3
+    (await big.granted)();
+    s.resize({ jobs: 2, cpus: 0.5 }); // the engine reports one CPU: the budget drops
+    const late = s.enqueue({ jobs: 1, cpus: 1 });
+    expect(late.position()).toBe(1);
+    (await a.granted)();
+    const release = await late.granted; // clamped to the whole budget: runs alone
+    expect(s.cpusInUse).toBe(0.5);
+    release();
+    expect(s.cpusInUse).toBe(0);
+    expect(s.running).toBe(0);
+  });
+
   it('sums hundredths exactly (no float drift keeps a job out)', () => {
     const s = new Slots({ jobs: 8, cpus: 0.3 });
     for (let i = 0; i < 3; i++) expect(s.enqueue({ jobs: 1, cpus: 0.1 }).position()).toBe(0);
