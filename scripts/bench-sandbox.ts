@@ -7,7 +7,8 @@ import Docker from 'dockerode';
 import pino from 'pino';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
-import { runEmbed } from '../src/sandbox/report.js';
+import { renderChart, runChartInput } from '../src/commands/sandbox-chart.js';
+import { runEmbed } from '../src/commands/sandbox-report.js';
 import { PRESETS, resolveLimits } from '../src/sandbox/policy.js';
 import { containerCreateOptions } from '../src/sandbox/runner.js';
 import { createSandboxService } from '../src/sandbox/service.js';
@@ -30,7 +31,7 @@ export async function benchSandbox(opts: { helloRuns?: number; burnSeconds?: num
   const helloRuns = opts.helloRuns ?? 10;
   const burnSeconds = opts.burnSeconds ?? 30;
   const cpus = opts.cpus ?? 0.5;
-  const config = loadConfig({ ...process.env, SANDBOX_ENABLED: 'true', SANDBOX_TIMEOUT_SECONDS_MAX: String(Math.max(60, burnSeconds)) });
+  const config = loadConfig({ ...process.env, SANDBOX_ENABLED: 'true', SANDBOX_BOT_ID: `bench-${process.pid}`, SANDBOX_TIMEOUT_SECONDS_MAX: String(Math.max(60, burnSeconds)) });
   const logger = pino({ level: 'silent' });
   const svc = createSandboxService(config, logger, openDatabase(':memory:'), { reaper: false });
   const who = { user: { id: 'bench', name: 'bench', roleIds: [] }, guildId: null, channelId: 'bench' };
@@ -57,7 +58,9 @@ export async function benchSandbox(opts: { helloRuns?: number; burnSeconds?: num
         },
       );
       if (!r.ok) throw new Error(`hello failed: ${r.error.code}`);
-      runEmbed(r.report, 'en', 'chart.png'); // the report as the command builds it
+      const chart = runChartInput(r.report); // the report as the command builds it (a run under a second has no chart)
+      if (chart) await renderChart(chart);
+      runEmbed(r.report, 'en', 'chart.png');
       const tDone = performance.now() - t0;
       running.push(tRun);
       if (!Number.isNaN(tSample)) firstSample.push(tSample);
@@ -69,7 +72,13 @@ export async function benchSandbox(opts: { helloRuns?: number; burnSeconds?: num
     const docker = new Docker();
     const limits = resolveLimits(config.sandbox, {});
     if (!limits.ok) throw new Error('default limits do not validate');
-    const body = containerCreateOptions({ image: config.sandbox.image, cmd: ['sh', '-c', PRESETS.hello.script], limits: limits.value });
+    const body = containerCreateOptions({
+      image: config.sandbox.image,
+      cmd: ['sh', '-c', PRESETS.hello.script],
+      limits: limits.value,
+      botId: config.sandbox.botId,
+      deadlineGraceSeconds: config.sandbox.deadlineGraceSeconds,
+    });
     const bareRunning: number[] = [];
     const bareDone: number[] = [];
     for (let i = 0; i < helloRuns; i++) {

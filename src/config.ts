@@ -114,9 +114,33 @@ export const settings = {
   SANDBOX_TMPFS_MB: { schema: int(16, 1, 1024), doc: 'Size of the writable tmpfs at /tmp (the root fs is read-only).' },
   SANDBOX_NOFILE: { schema: int(64, 16, 65536), doc: 'Open-file limit (ulimit nofile) in the container.' },
   SANDBOX_FSIZE_MB: { schema: int(8, 1, 1024), doc: 'Largest file a run may write (ulimit fsize, MiB).' },
-  SANDBOX_USER: { schema: z.string().regex(/^[0-9]+:[0-9]+$/, 'uid:gid, numeric, not 0').refine((v) => !v.startsWith('0:'), 'must not be root').default('65534:65534'), doc: 'Unprivileged uid:gid the container runs as.' },
+  SANDBOX_USER: {
+    schema: z
+      .string()
+      .regex(/^[0-9]+:[0-9]+$/, 'uid:gid, both numeric')
+      .refine((v) => v.split(':').every((n) => Number(n) !== 0), 'neither uid nor gid may be 0 (root), in any spelling such as 00:00')
+      .default('65534:65534'),
+    doc: 'Unprivileged uid:gid the container runs as (both numeric; uid 0 and gid 0 refused).',
+  },
   SANDBOX_PROGRESS_SECONDS: { schema: num(2, 1, 30), doc: 'Interval between progress edits of the reply.' },
   SANDBOX_REAPER_SECONDS: { schema: int(60, 5, 3600), doc: 'Interval of the sweep that removes leftover sandbox containers.' },
+  SANDBOX_BOT_ID: {
+    schema: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - (at most 64)').default('study-bot'),
+    doc: 'Value of the `study-sandbox` label on this bot\'s containers: the reaper removes only containers carrying it (give each bot sharing a Docker engine its own).',
+  },
+  SANDBOX_CPU_BUDGET: {
+    schema: num(0, 0, 64),
+    doc: 'Sum of --cpus that running jobs may hold at once; later jobs queue (0 = the host CPUs minus one, at least 0.5, leaving a CPU to the bot and the engine).',
+  },
+  SANDBOX_DOCKER_TIMEOUT_SECONDS: { schema: num(5, 1, 60), doc: 'Timeout of each Docker Engine API call (a hung engine gives an error, not a stuck job).' },
+  SANDBOX_RUNTIME: {
+    schema: z.string().regex(/^[A-Za-z0-9_.-]*$/, 'a Docker runtime name (letters, digits, _ . -)').default(''),
+    doc: 'Docker runtime for sandbox containers (e.g. `runsc` for gVisor, when the engine has it registered; empty = the engine default).',
+  },
+  SANDBOX_DEADLINE_GRACE_SECONDS: {
+    schema: int(1, 1, 30),
+    doc: 'The container kills its own payload (busybox timeout -s KILL under docker-init) this long after the bot\'s timeout, so the limit holds with the bot gone.',
+  },
 
   // --- quiz ---
   QUIZ_ANSWER_SECONDS: { schema: int(30, 5, 600), doc: 'Time a quiz question stays open before the answer is revealed.' },
@@ -195,6 +219,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       user: s.SANDBOX_USER,
       progressSeconds: s.SANDBOX_PROGRESS_SECONDS,
       reaperSeconds: s.SANDBOX_REAPER_SECONDS,
+      botId: s.SANDBOX_BOT_ID,
+      cpuBudget: s.SANDBOX_CPU_BUDGET,
+      dockerTimeoutMs: Math.round(s.SANDBOX_DOCKER_TIMEOUT_SECONDS * 1000),
+      deadlineGraceSeconds: s.SANDBOX_DEADLINE_GRACE_SECONDS,
+      runtime: s.SANDBOX_RUNTIME || null,
     },
     quiz: { answerSeconds: s.QUIZ_ANSWER_SECONDS, nextSeconds: s.QUIZ_NEXT_SECONDS, generate: s.QUIZ_GENERATE, generateTimeoutMs: s.QUIZ_GENERATE_TIMEOUT_MS },
   };

@@ -2,12 +2,13 @@
 // Progress edits about every SANDBOX_PROGRESS_SECONDS, then a final embed with a PNG chart
 // (attached as a file; the console front end saves it and prints its path).
 import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { PRESET_NAMES, type LimitOptions, type SandboxConfig, type SandboxLimits } from '../sandbox/policy.js';
 import { loadConfig } from '../config.js';
-import { GUILD_INSTALL, GUILD_ONLY } from './contexts.js';
-import { compareEmbed, COLOR, errorText, progressEmbed, runEmbed } from '../sandbox/report.js';
-import type { CompareReport, JobHooks, Result, RunReport, SandboxError, SandboxService } from '../sandbox/service.js';
+import { PRESET_NAMES, type LimitOptions, type SandboxConfig, type SandboxLimits } from '../sandbox/policy.js';
+import type { Admission, CompareReport, RunReport, SandboxError, SandboxService } from '../sandbox/service.js';
 import type { Sample } from '../sandbox/stats.js';
+import { GUILD_INSTALL, GUILD_ONLY } from './contexts.js';
+import { compareChartInput, renderChart, runChartInput, type ChartInput } from './sandbox-chart.js';
+import { compareEmbed, COLOR, errorText, progressEmbed, runEmbed } from './sandbox-report.js';
 import type { Demo } from './try-it.js';
 import type { BotEmbed, BotMessage, Command, CommandContext, SlashInvocation } from './types.js';
 
@@ -115,27 +116,15 @@ class ProgressEditor {
   }
 }
 
-/**
- * The service refuses bad requests (role, channel, limits, busy) before its first await. Waiting one
- * macrotask tells a refusal, answered privately without a defer, from a job that runs, which is deferred
- * publicly so the channel watches it.
- */
-async function settledAtOnce<T>(p: Promise<T>): Promise<T | undefined> {
-  return Promise.race([p, new Promise<undefined>((resolve) => setImmediate(() => resolve(undefined)))]);
-}
-
-/** Defers the reply once, before the first progress edit (the responder keeps the order of calls). */
-function acknowledger(ctx: CommandContext): () => void {
-  let done = false;
-  return () => {
-    if (done) return;
-    done = true;
-    void ctx.respond.defer().catch((err: unknown) => ctx.services.logger.warn({ err }, 'sandbox: defer failed'));
-  };
-}
-
-function chartFile(runId: number, chart: Buffer | null): { name: string; data: Buffer }[] {
-  return chart ? [{ name: `sandbox-${runId}.png`, data: chart }] : [];
+/** The chart PNG as an attachment; none for a run too short to chart, or when rendering fails. */
+async function chartFile(ctx: CommandContext, runId: number, input: ChartInput | null): Promise<{ name: string; data: Buffer }[]> {
+  if (!input) return [];
+  try {
+    return [{ name: `sandbox-${runId}.png`, data: await renderChart(input) }];
+  } catch (err) {
+    ctx.services.logger.warn({ err }, 'sandbox: chart rendering failed');
+    return [];
+  }
 }
 
 /** How one kind of job shows its progress and its report. */
@@ -144,31 +133,31 @@ interface JobView<R> {
   /** The readings to show in the progress embed after a new sample (`which` is 'a' | 'b' for compare). */
   readings(sample: Sample, which?: 'a' | 'b'): { sample?: Sample; b?: Sample };
   report(report: R, chartName: string | undefined): BotEmbed;
+  chart(report: R): ChartInput | null;
 }
 
 /**
- * Starts a job and follows it to the end: a refusal is answered privately before any defer; a job that
- * runs is deferred publicly, edited with progress, then replaced by its report (or a clear error).
+ * Admission answers at once: a refusal is answered privately with no defer; an admitted job is
+ * deferred publicly, edited with progress, then replaced by its report (or a clear error).
  */
-async function watchJob<R extends { runId: number; chart: Buffer | null }>(
-  ctx: CommandContext,
-  svc: SandboxService,
-  view: JobView<R>,
-  start: (hooks: JobHooks) => Promise<Result<R>>,
-): Promise<void> {
+async function watchJob<R extends { runId: number }>(ctx: CommandContext, svc: SandboxService, view: JobView<R>, admission: Admission<R>): Promise<void> {
   const { label } = view;
   const locale = ctx.locale;
+  const failed = (error: SandboxError) => ({ title: `/sandbox ${label}`, description: errorText(error, locale, svc.config), color: COLOR.bad });
+  if (!admission.ok) {
+    await ctx.respond.reply({ embeds: [failed(admission.error)], ephemeral: true });
+    return;
+  }
   const editor = new ProgressEditor(ctx, svc.config.progressSeconds * 1000);
-  const ack = acknowledger(ctx);
   let limits: SandboxLimits | undefined;
   let startedAt = 0;
-  const job = start({
+  // Admitted: answered publicly so the channel watches it (the responder keeps the order of calls).
+  void ctx.respond.defer().catch((err: unknown) => ctx.services.logger.warn({ err }, 'sandbox: defer failed'));
+  const res = await admission.start({
     onQueued: (position) => {
-      ack();
       editor.push({ embeds: [progressEmbed(locale, { label, limits: {} as SandboxLimits, elapsedMs: 0, queuePosition: position })] }, true);
     },
     onStarted: (i) => {
-      ack();
       limits = i.limits;
       startedAt = Date.now();
       editor.push({ embeds: [progressEmbed(locale, { label, limits: i.limits, elapsedMs: 0 })] }, true);
@@ -178,20 +167,12 @@ async function watchJob<R extends { runId: number; chart: Buffer | null }>(
       if (limits) editor.push({ embeds: [progressEmbed(locale, { label, limits, elapsedMs: Date.now() - startedAt, ...readings })] });
     },
   });
-  const failed = (error: SandboxError) => ({ title: `/sandbox ${label}`, description: errorText(error, locale, svc.config), color: COLOR.bad });
-  const refused = await settledAtOnce(job);
-  if (refused && !refused.ok) {
-    await ctx.respond.reply({ embeds: [failed(refused.error)], ephemeral: true });
-    return;
-  }
-  ack();
-  const res = await job;
   await editor.flush();
   if (!res.ok) {
     await ctx.respond.reply({ embeds: [failed(res.error)] });
     return;
   }
-  const files = chartFile(res.report.runId, res.report.chart);
+  const files = await chartFile(ctx, res.report.runId, view.chart(res.report));
   await ctx.respond.reply({ embeds: [view.report(res.report, files[0]?.name)], files });
 }
 
@@ -208,9 +189,10 @@ async function startRun(ctx: CommandContext, svc: SandboxService, spec: RunSpec)
     label: `run ${spec.command ? 'command' : spec.preset}`,
     readings: (sample) => ({ sample }),
     report: (report, chartName) => runEmbed(report, ctx.locale, chartName),
+    chart: (report) => runChartInput(report, ctx.locale),
   };
-  const user = { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds };
-  await watchJob(ctx, svc, view, (hooks) => svc.run({ user, guildId: ctx.guildId, channelId: ctx.channelId, ...spec, preset: spec.command ? undefined : spec.preset }, hooks));
+  const who = { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId };
+  await watchJob(ctx, svc, view, svc.admitRun({ ...who, ...spec, preset: spec.command ? undefined : spec.preset }));
 }
 
 /** A compare, watched to its report. */
@@ -223,9 +205,10 @@ async function startCompare(ctx: CommandContext, svc: SandboxService, spec: { sh
       return { sample: latest.a, b: latest.b };
     },
     report: (report, chartName) => compareEmbed(report, ctx.locale, chartName),
+    chart: (report) => compareChartInput(report, ctx.locale),
   };
-  const user = { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds };
-  await watchJob(ctx, svc, view, (hooks) => svc.compare({ user, guildId: ctx.guildId, channelId: ctx.channelId, ...spec }, hooks));
+  const who = { user: { id: ctx.user.id, name: ctx.user.name, roleIds: ctx.user.roleIds }, guildId: ctx.guildId, channelId: ctx.channelId };
+  await watchJob(ctx, svc, view, svc.admitCompare({ ...who, ...spec }));
 }
 
 async function runSub(ctx: SlashInvocation, svc: SandboxService): Promise<void> {

@@ -41,7 +41,9 @@ export const PRESETS: Record<PresetName, Preset> = {
   },
   'fork-bomb': {
     name: 'fork-bomb',
-    script: 'echo "fork bomb: f(){ f|f & }; f"; f() { f | f & }; f; exec sleep 3600',
+    // Every process forks two children and forks again when they die (a failed fork ends that shell),
+    // so the tree presses on --pids-limit until the timeout; docker-init reaps what dies.
+    script: 'echo "fork bomb: f(){ while :; do f & f & wait; done; }"; f() { while :; do f & f & wait; done; } 2>/dev/null; f & exec sleep 3600',
     en: 'A fork bomb, contained by --pids-limit; ends by the timeout.',
     ko: '포크 폭탄. --pids-limit이 막고, 타임아웃으로 끝납니다.',
   },
@@ -104,6 +106,29 @@ export interface SandboxLimits {
   fsizeMb: number;
   user: string;
   outputMaxBytes: number;
+  /** Docker runtime (SANDBOX_RUNTIME); null = the engine default. */
+  runtime?: string | null;
+}
+
+/** What a runtime changes in the limits a run may have. */
+export interface RuntimeRules {
+  /** Smallest --pids-limit the runtime starts with. */
+  pidsMin: number;
+  /** What the README and report say the runtime adds. */
+  note: string;
+}
+
+// gVisor counts its own host threads (Sentry, Gofer) against --pids-limit: below about 80 the sandbox
+// fails to start or crashes. Its OOM kills the whole sandbox, which the outcome rules read as OOM of the
+// main process (exit 137 with State.OOMKilled).
+export const RUNTIME_RULES: Record<string, RuntimeRules> = {
+  runsc: { pidsMin: 80, note: 'gVisor: a user-space kernel between the container and the host' },
+};
+
+/** The --pids-limit bounds under the configured runtime. */
+export function pidsBounds(cfg: SandboxConfig): { default: number; min: number; max: number } {
+  const min = Math.max(cfg.pids.min, RUNTIME_RULES[cfg.runtime ?? '']?.pidsMin ?? 0);
+  return { min, max: Math.max(min, cfg.pids.max), default: Math.max(min, cfg.pids.default) };
 }
 
 export interface LimitViolation {
@@ -144,10 +169,10 @@ function clamp(v: number, min: number, max: number): number {
 }
 
 /**
- * Resolve the user's options against the configured bounds. `hostCpus` (from the daemon) further
- * caps --cpus when known.
+ * Resolve the user's options against the configured bounds. `cpuCeiling` (the host's CPU budget for
+ * sandbox jobs) further caps --cpus when known.
  */
-export function resolveLimits(cfg: SandboxConfig, opts: LimitOptions, hostCpus?: number): Validation<SandboxLimits> {
+export function resolveLimits(cfg: SandboxConfig, opts: LimitOptions, cpuCeiling?: number): Validation<SandboxLimits> {
   const v: LimitViolation[] = [];
   const memoryMb = checkRange(v, 'memory', opts.memory, cfg.memoryMb, true, 'MiB');
   let memorySwapMb: number | 'docker-default' = memoryMb;
@@ -161,10 +186,10 @@ export function resolveLimits(cfg: SandboxConfig, opts: LimitOptions, hostCpus?:
         v.push({ option: 'memory_swap', value: String(s), reason: 'below-memory', min: memoryMb });
     }
   }
-  const cpuMax = hostCpus ? Math.min(cfg.cpus.max, hostCpus) : cfg.cpus.max;
+  const cpuMax = cpuCeiling ? Math.min(cfg.cpus.max, cpuCeiling) : cfg.cpus.max;
   const cpus = checkRange(v, 'cpus', opts.cpus, { ...cfg.cpus, max: cpuMax }, false);
   const cpuShares = checkRange(v, 'cpu_shares', opts.cpu_shares, cfg.cpuShares, true);
-  const pidsLimit = checkRange(v, 'pids_limit', opts.pids_limit, cfg.pids, true);
+  const pidsLimit = checkRange(v, 'pids_limit', opts.pids_limit, pidsBounds(cfg), true);
   const timeoutSeconds = checkRange(v, 'timeout', opts.timeout, cfg.timeoutSeconds, true, 's');
   if (v.length) return { ok: false, violations: v };
   return {
@@ -181,6 +206,7 @@ export function resolveLimits(cfg: SandboxConfig, opts: LimitOptions, hostCpus?:
       fsizeMb: cfg.fsizeMb,
       user: cfg.user,
       outputMaxBytes: cfg.outputMaxBytes,
+      runtime: cfg.runtime,
     },
   };
 }

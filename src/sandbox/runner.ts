@@ -1,28 +1,40 @@
-// Runs one container under the sandbox's limits and watches it: stats stream, capped output,
-// a wall-clock timeout enforced here (Docker has none), and removal in every case.
+// Runs one container under the sandbox's limits and watches it: stats stream, capped output, the
+// bot's wall-clock timeout (first line), the container's own deadline (docker-init + busybox
+// `timeout -s KILL`, which holds with the bot gone), and removal in every case. Every Engine API
+// call has a timeout (engine.ts).
 import type Docker from 'dockerode';
-import type { Readable } from 'node:stream';
+import { Writable, type Readable } from 'node:stream';
 import type { Logger } from 'pino';
+import type { Engine } from './engine.js';
+import { isAbort } from './errors.js';
+import { decideOutcome, type BotKill, type Outcome } from './outcome.js';
 import type { SandboxLimits } from './policy.js';
 import { JsonLineSplitter, StatsTracker, type Sample, type StatsFrame, type StatsSummary } from './stats.js';
 
+/** Label key; its value is the bot's id (SANDBOX_BOT_ID): the reaper touches only its own. */
 export const LABEL = 'study-sandbox';
 export const LABEL_DEADLINE = 'study-sandbox.deadline';
 export const LABEL_USER = 'study-sandbox.user';
 export const LABEL_KIND = 'study-sandbox.kind';
 export const LABEL_INSTANCE = 'study-sandbox.instance';
-/** Extra time past the timeout before the reaper considers a labelled container an orphan. */
-export const REAPER_GRACE_MS = 30_000;
+/** Past the in-container deadline, the reaper may remove the container (it is dead by then). */
+export const REAPER_GRACE_MS = 3_000;
 
 const MiB = 1024 * 1024;
 
-export type Outcome = 'exited' | 'timeout' | 'oom' | 'output-capped';
+export type { Outcome } from './outcome.js';
 
 export interface RunSpec {
   image: string;
-  /** argv; presets and custom commands are `['sh', '-c', script]`. */
+  /** argv of the payload; presets and custom commands are `['sh', '-c', script]`. */
   cmd: string[];
   limits: SandboxLimits;
+  /** The `study-sandbox` label value (the bot's id). */
+  botId: string;
+  /** Seconds after the bot's timeout at which the container kills its own payload. */
+  deadlineGraceSeconds: number;
+  /** Container name: lets a create whose answer was lost be found and removed. */
+  name?: string;
   labels?: Record<string, string>;
 }
 
@@ -45,18 +57,33 @@ export interface RunResult {
   containerId: string;
   outcome: Outcome;
   exitCode: number | null;
+  /** Docker's State.OOMKilled: some process in the container was OOM-killed. */
   oomKilled: boolean;
-  /** We killed it (timeout or output cap). */
+  /** A process other than the main one was OOM-killed and the container went on. */
+  oomChild: boolean;
+  /** The bot killed it (timeout or output cap) while it was still running. */
   killedByBot: boolean;
   durationMs: number;
   startedAt: Date;
   samples: Sample[];
   summary: StatsSummary;
+  /**
+   * The memory top of the run: the sampled peak (docker stats' way), or, when the OOM killer acted, the
+   * limit itself (a memory cgroup's OOM killer acts only once the charge reaches its limit).
+   */
+  memoryTop: { bytes: number; basis: 'sampled' | 'oom-at-limit' };
   output: { tail: string; bytes: number; capped: boolean };
   limits: SandboxLimits;
+  /** ms after start at which the container's own deadline fires. */
+  inContainerDeadlineMs: number;
   timings: RunTimings;
   /** HostConfig as the daemon reports it (inspect), for tests and the report. */
   hostConfig: Record<string, unknown>;
+}
+
+/** The payload under the in-container deadline: busybox `timeout` under docker-init (PID 1 cannot be killed from inside). */
+export function deadlineCmd(cmd: string[], limits: Pick<SandboxLimits, 'timeoutSeconds'>, graceSeconds: number): string[] {
+  return ['timeout', '-s', 'KILL', String(limits.timeoutSeconds + graceSeconds), ...cmd];
 }
 
 /** The container body sent to POST /containers/create. Exported for tests. */
@@ -64,6 +91,7 @@ export function containerCreateOptions(spec: RunSpec): Docker.ContainerCreateOpt
   const l = spec.limits;
   const memory = l.memoryMb * MiB;
   const hostConfig: Docker.HostConfig = {
+    Init: true,
     NetworkMode: 'none',
     ReadonlyRootfs: true,
     Tmpfs: { '/tmp': `rw,nosuid,nodev,noexec,size=${l.tmpfsMb}m,mode=1777` },
@@ -87,9 +115,12 @@ export function containerCreateOptions(spec: RunSpec): Docker.ContainerCreateOpt
   if (l.memorySwapMb !== 'docker-default') hostConfig.MemorySwap = l.memorySwapMb * MiB;
   if (l.cpus !== null) hostConfig.NanoCpus = Math.round(l.cpus * 1e9);
   if (l.cpusetCpus) hostConfig.CpusetCpus = l.cpusetCpus;
+  if (l.runtime) hostConfig.Runtime = l.runtime;
+  const deadlineMs = (l.timeoutSeconds + spec.deadlineGraceSeconds) * 1000;
   return {
+    ...(spec.name ? { name: spec.name } : {}),
     Image: spec.image,
-    Cmd: spec.cmd,
+    Cmd: deadlineCmd(spec.cmd, l, spec.deadlineGraceSeconds),
     User: l.user,
     WorkingDir: '/tmp',
     Env: ['PATH=/bin', 'HOME=/tmp'],
@@ -100,9 +131,9 @@ export function containerCreateOptions(spec: RunSpec): Docker.ContainerCreateOpt
     AttachStderr: true,
     NetworkDisabled: true,
     Labels: {
-      [LABEL]: '1',
-      [LABEL_DEADLINE]: String(Date.now() + l.timeoutSeconds * 1000 + REAPER_GRACE_MS),
       ...spec.labels,
+      [LABEL]: spec.botId,
+      [LABEL_DEADLINE]: String(Date.now() + deadlineMs + REAPER_GRACE_MS),
     },
     HostConfig: hostConfig,
   };
@@ -123,181 +154,264 @@ class OutputTail {
   }
 }
 
-/**
- * Strips Docker's stdout/stderr multiplexing headers (8 bytes: stream, 0,0,0, size BE32) from an
- * attach stream (Tty false) and hands on the payloads.
- */
-export class Demuxer {
-  private pending: Buffer = Buffer.alloc(0);
-  push(chunk: Buffer, onPayload: (b: Buffer) => void): void {
-    this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
-    while (this.pending.length >= 8) {
-      const size = this.pending.readUInt32BE(4);
-      if (this.pending.length < 8 + size) break;
-      onPayload(this.pending.subarray(8, 8 + size));
-      this.pending = this.pending.subarray(8 + size);
-    }
-  }
-}
-
 function statusOf(err: unknown): number | undefined {
   return (err as { statusCode?: number })?.statusCode;
 }
 
-async function killQuietly(container: Docker.Container): Promise<void> {
+/**
+ * SIGKILL the container: true when the engine found it running (204), or said it sent the signal but
+ * saw no exit in time (a 500 under load: "tried to kill container, but did not receive an exit event");
+ * false when it was not running. Transport errors and timeouts are thrown.
+ */
+async function kill(engine: Engine, container: Docker.Container, logger?: Logger): Promise<boolean> {
   try {
-    await container.kill({ signal: 'SIGKILL' });
+    await container.kill({ signal: 'SIGKILL', ...engine.call() });
+    return true;
   } catch (err) {
     const s = statusOf(err);
-    if (s !== 404 && s !== 409 && s !== 304) throw err;
+    if (s === 404 || s === 409 || s === 304) return false;
+    if (s === 500) {
+      logger?.warn({ err, containerId: container.id }, 'sandbox: the engine sent SIGKILL but reported an error');
+      return true;
+    }
+    throw err;
   }
 }
 
-/** Remove a container, retrying once; never throws (the reaper catches what is left). */
-export async function removeContainer(docker: Docker, id: string, logger?: Logger): Promise<boolean> {
-  for (let attempt = 0; attempt < 3; attempt++) {
+/** Remove a container (by id or name), retrying; never throws (the reaper catches what is left). */
+export async function removeContainer(engine: Engine, idOrName: string, logger?: Logger, attempts = 3): Promise<boolean> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
     try {
-      await docker.getContainer(id).remove({ force: true, v: true });
+      await engine.docker.getContainer(idOrName).remove({ force: true, v: true, ...engine.call() });
       return true;
     } catch (err) {
       if (statusOf(err) === 404) return true;
-      logger?.warn({ err, containerId: id, attempt }, 'sandbox: container removal failed');
+      logger?.warn({ err, container: idOrName, attempt }, 'sandbox: container removal failed');
       await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
     }
   }
   return false;
 }
 
+type Closable = { value: Readable; close(): void };
+
+function durationOf(state: Docker.ContainerInspectInfo['State']): number {
+  return Date.parse(state.FinishedAt) - Date.parse(state.StartedAt);
+}
+
 /**
- * Run one container to completion. Throws only for Docker errors before the container runs
- * (daemon unreachable, image missing, bad HostConfig); the container is removed in every case.
+ * Inspect after exit. A SIGKILL nobody explains (no bot kill, before the container's own deadline) is
+ * most likely the OOM killer whose event the engine has not processed yet: look again, up to a second.
  */
-export async function runContainer(docker: Docker, spec: RunSpec, hooks: RunHooks = {}, logger?: Logger): Promise<RunResult> {
+async function inspectSettled(engine: Engine, container: Docker.Container, botKill: BotKill, deadlineMs: number): Promise<Docker.ContainerInspectInfo> {
+  let info = await container.inspect(engine.call());
+  for (let i = 0; i < 4; i++) {
+    const s = info.State;
+    const unexplained = s?.ExitCode === 137 && !s.OOMKilled && botKill === 'none' && durationOf(s) < deadlineMs;
+    if (!unexplained) break;
+    await new Promise((r) => setTimeout(r, 250));
+    info = await container.inspect(engine.call());
+  }
+  return info;
+}
+
+/** Reads the attach stream through docker-modem's demuxer until the output cap; `onCap` kills. */
+function readOutput(engine: Engine, attach: Closable, output: OutputTail, maxBytes: number, onCap: () => void): { done: Promise<void>; capped: () => boolean } {
+  let capped = false;
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, next) {
+      if (!capped) {
+        const room = maxBytes - output.bytes;
+        if (chunk.length > room) {
+          output.push(chunk.subarray(0, Math.max(0, room)));
+          output.bytes += chunk.length - Math.max(0, room);
+          capped = true;
+          onCap();
+          attach.close();
+        } else output.push(chunk);
+      }
+      next();
+    },
+  });
+  engine.docker.modem.demuxStream(attach.value, sink, sink);
+  const done = new Promise<void>((resolve) => {
+    for (const ev of ['end', 'close', 'error']) attach.value.on(ev, () => resolve());
+  });
+  return { done, capped: () => capped };
+}
+
+/** Follows the stats stream (about one frame a second) into the tracker. */
+async function followStats(engine: Engine, container: Docker.Container, tracker: StatsTracker, startedPerf: number, onSample: (s: Sample) => void, job: AbortSignal): Promise<Closable | undefined> {
+  const s = await engine.stream((abortSignal) => container.stats({ stream: true, abortSignal } as { stream: true }) as unknown as Promise<Readable>, job);
+  const splitter = new JsonLineSplitter();
+  s.value.on('data', (chunk: Buffer) =>
+    splitter.push(chunk, (frame: StatsFrame) => {
+      // A frame read after the container stopped is all zeros: skip it.
+      if (!frame.cpu_stats?.cpu_usage?.total_usage && !frame.memory_stats?.usage && !frame.pids_stats?.current) return;
+      onSample(tracker.push(frame, Math.round(performance.now() - startedPerf)));
+    }),
+  );
+  s.value.on('error', () => undefined);
+  return s;
+}
+
+/**
+ * The bot's kills of one container: which one found it running (the first counts), whether the engine
+ * failed to answer (then the job is aborted: the container's own deadline holds), and a way to wait for
+ * the answers in flight (the container may exit before the kill's answer arrives).
+ */
+function botKiller(engine: Engine, container: Docker.Container, job: AbortController, logger?: Logger) {
+  let which: BotKill = 'none';
+  let hung = false;
+  const inFlight: Promise<void>[] = [];
+  return {
+    kill(why: Exclude<BotKill, 'none'>): void {
+      const k = kill(engine, container, logger).then(
+        (wasRunning) => {
+          if (wasRunning && which === 'none') which = why;
+        },
+        (err: unknown) => {
+          hung = true;
+          logger?.warn({ err, containerId: container.id }, `sandbox: kill (${why}) failed`);
+          job.abort(err);
+        },
+      );
+      inFlight.push(k);
+    },
+    settled: () => Promise.all(inFlight),
+    which: () => which,
+    engineHung: () => hung,
+  };
+}
+
+interface RunFacts {
+  containerId: string;
+  limits: SandboxLimits;
+  botKill: BotKill;
+  inContainerDeadlineMs: number;
+  tracker: StatsTracker;
+  timings: RunTimings;
+  startedAtWall: Date;
+  startedPerf: number;
+  waitedCode: number | undefined;
+}
+
+/** The result from the container's final state and what the run saw (output is filled in by the caller). */
+function resultOf(info: Docker.ContainerInspectInfo, f: RunFacts): RunResult {
+  const state = info.State;
+  const exitCode = typeof state?.ExitCode === 'number' ? state.ExitCode : (f.waitedCode ?? null);
+  const started = Date.parse(state?.StartedAt ?? '');
+  const finished = Date.parse(state?.FinishedAt ?? '');
+  const durationMs = Number.isFinite(started) && Number.isFinite(finished) && finished >= started ? finished - started : Math.round(performance.now() - f.startedPerf);
+  const oomKilled = !!state?.OOMKilled;
+  const verdict = decideOutcome({ exitCode, oomKilled, botKill: f.botKill, durationMs, inContainerDeadlineMs: f.inContainerDeadlineMs });
+  const summary = f.tracker.summary();
+  return {
+    containerId: f.containerId,
+    outcome: verdict.outcome,
+    exitCode,
+    oomKilled,
+    oomChild: verdict.oomChild,
+    killedByBot: verdict.outcome === 'timeout' || verdict.outcome === 'output-capped',
+    durationMs,
+    startedAt: Number.isFinite(started) ? new Date(started) : f.startedAtWall,
+    samples: f.tracker.samples,
+    summary,
+    memoryTop: oomKilled ? { bytes: f.limits.memoryMb * MiB, basis: 'oom-at-limit' } : { bytes: summary.memPeak, basis: 'sampled' },
+    output: { tail: '', bytes: 0, capped: false },
+    limits: f.limits,
+    inContainerDeadlineMs: f.inContainerDeadlineMs,
+    timings: f.timings,
+    hostConfig: (info.HostConfig ?? {}) as Record<string, unknown>,
+  };
+}
+
+/**
+ * Run one container to completion. Throws for Docker errors (unreachable, timed out, image missing,
+ * bad HostConfig); the container is removed in every case (or left to the reaper and its own deadline
+ * when the engine does not answer).
+ */
+export async function runContainer(engine: Engine, spec: RunSpec, hooks: RunHooks = {}, logger?: Logger): Promise<RunResult> {
   const t0 = performance.now();
   const since = () => Math.round(performance.now() - t0);
   const limits = spec.limits;
   const timings: RunTimings = { created: 0, running: 0, firstSample: null, exited: 0, done: 0 };
   const tracker = new StatsTracker();
   const output = new OutputTail(4096);
-  let capped = false;
-  let timedOut = false;
-  let exited = false;
+  const job = new AbortController();
+  let botKill: BotKill = 'none';
   let containerId = '';
-  let attachStream: (Readable & { destroy(): void }) | undefined;
-  let statsStream: (Readable & { destroy(): void }) | undefined;
+  let engineHung = false;
+  let attach: Closable | undefined;
+  let stats: Closable | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let killer: ReturnType<typeof botKiller> | undefined;
+  const inContainerDeadlineMs = (limits.timeoutSeconds + spec.deadlineGraceSeconds) * 1000;
   try {
-    const container = await docker.createContainer(containerCreateOptions(spec));
+    const container = await engine.docker.createContainer({ ...containerCreateOptions(spec), ...engine.call() });
     containerId = container.id;
     timings.created = since();
     hooks.onCreated?.(containerId);
 
+    killer = botKiller(engine, container, job, logger);
+    const killFor = killer.kill;
+
     // Attach before start so no output is missed; read until the cap, then kill and stop reading.
-    attachStream = (await container.attach({ stream: true, stdout: true, stderr: true, logs: false })) as unknown as Readable & { destroy(): void };
-    const attachDone = new Promise<void>((resolve) => {
-      const demux = new Demuxer();
-      const s = attachStream!;
-      s.on('data', (chunk: Buffer) => {
-        if (capped) return;
-        demux.push(chunk, (payload) => {
-          if (capped) return;
-          const room = limits.outputMaxBytes - output.bytes;
-          if (payload.length > room) {
-            output.push(payload.subarray(0, Math.max(0, room)));
-            output.bytes += payload.length - Math.max(0, room);
-            capped = true;
-            killQuietly(container).catch((err) => logger?.warn({ err, containerId }, 'sandbox: kill after output cap failed'));
-            s.destroy();
-            resolve();
-          } else output.push(payload);
-        });
-      });
-      s.on('end', () => resolve());
-      s.on('close', () => resolve());
-      s.on('error', () => resolve());
-    });
+    attach = await engine.stream((abortSignal) => container.attach({ stream: true, stdout: true, stderr: true, logs: false, abortSignal }) as unknown as Promise<Readable>, job.signal);
+    const reader = readOutput(engine, attach, output, limits.outputMaxBytes, () => killFor('output-cap'));
 
     const startedAtWall = new Date();
-    await container.start();
+    await container.start(engine.call());
     const startedPerf = performance.now();
     timings.running = since();
     hooks.onStarted?.({ containerId, msSinceCall: timings.running });
 
-    timer = setTimeout(() => {
-      timedOut = true;
-      killQuietly(container).catch((err) => logger?.warn({ err, containerId }, 'sandbox: kill at timeout failed'));
-    }, limits.timeoutSeconds * 1000);
+    timer = setTimeout(() => killFor('timeout'), limits.timeoutSeconds * 1000);
+    const statsOpen = followStats(
+      engine,
+      container,
+      tracker,
+      startedPerf,
+      (s) => {
+        if (timings.firstSample === null) timings.firstSample = since();
+        hooks.onSample?.(s);
+      },
+      job.signal,
+    ).catch((err: unknown) => {
+      logger?.debug({ err, containerId }, 'sandbox: stats stream unavailable');
+      return undefined;
+    });
 
-    // Stats stream (about one frame a second). A container that already exited may refuse it.
-    const statsPromise = (async () => {
-      try {
-        statsStream = (await container.stats({ stream: true })) as unknown as Readable & { destroy(): void };
-        if (exited) {
-          statsStream.destroy(); // the container was faster than the stats request
-          return;
-        }
-        const splitter = new JsonLineSplitter();
-        await new Promise<void>((resolve) => {
-          statsStream!.on('data', (chunk: Buffer) =>
-            splitter.push(chunk, (frame: StatsFrame) => {
-              // A frame read after the container stopped is all zeros: skip it.
-              if (!frame.cpu_stats?.cpu_usage?.total_usage && !frame.memory_stats?.usage && !frame.pids_stats?.current) return;
-              const s = tracker.push(frame, Math.round(performance.now() - startedPerf));
-              if (timings.firstSample === null) timings.firstSample = since();
-              hooks.onSample?.(s);
-            }),
-          );
-          statsStream!.on('end', () => resolve());
-          statsStream!.on('close', () => resolve());
-          statsStream!.on('error', () => resolve());
-        });
-      } catch (err) {
-        logger?.debug({ err, containerId }, 'sandbox: stats stream unavailable');
-      }
-    })();
-
-    const waited = (await container.wait()) as { StatusCode?: number };
-    exited = true;
+    // wait() answers when the container exits: it may take the whole run plus its own deadline.
+    const waitMs = inContainerDeadlineMs + engine.timeoutMs * 2;
+    const waited = (await container.wait({ abortSignal: AbortSignal.any([AbortSignal.timeout(waitMs), job.signal]) })) as { StatusCode?: number };
     timings.exited = since();
     clearTimeout(timer);
-    statsStream?.destroy();
+    await killer.settled();
+    botKill = killer.which();
+    stats = await statsOpen;
+    stats?.close();
     // Let the last output arrive (the attach stream ends right after the container).
-    await Promise.race([attachDone, new Promise((r) => setTimeout(r, 500))]);
-    attachStream.destroy();
-    await Promise.race([statsPromise, new Promise((r) => setTimeout(r, 50))]);
+    await Promise.race([reader.done, new Promise((r) => setTimeout(r, 500))]);
+    attach.close();
 
-    const info = await container.inspect();
-    const state = info.State;
-    const exitCode = typeof state?.ExitCode === 'number' ? state.ExitCode : (waited.StatusCode ?? null);
-    const summary = tracker.summary();
-    const oomKilled = !!state?.OOMKilled || (exitCode === 137 && !timedOut && !capped && (summary.failcnt ?? 0) > 0);
-    let outcome: Outcome = 'exited';
-    if (capped) outcome = 'output-capped';
-    else if (oomKilled) outcome = 'oom';
-    else if (timedOut) outcome = 'timeout';
-    const started = Date.parse(state?.StartedAt ?? '');
-    const finished = Date.parse(state?.FinishedAt ?? '');
-    const durationMs = Number.isFinite(started) && Number.isFinite(finished) && finished >= started ? finished - started : Math.round(performance.now() - startedPerf);
+    const info = await inspectSettled(engine, container, botKill, inContainerDeadlineMs);
+    const result = resultOf(info, { containerId, limits, botKill, inContainerDeadlineMs, tracker, timings, startedAtWall, startedPerf, waitedCode: waited.StatusCode });
+    result.output = { tail: output.tail(), bytes: output.bytes, capped: reader.capped() };
     timings.done = since();
-    return {
-      containerId,
-      outcome,
-      exitCode,
-      oomKilled,
-      killedByBot: capped || timedOut,
-      durationMs,
-      startedAt: Number.isFinite(started) ? new Date(started) : startedAtWall,
-      samples: tracker.samples,
-      summary,
-      output: { tail: output.tail(), bytes: output.bytes, capped },
-      limits,
-      timings,
-      hostConfig: (info.HostConfig ?? {}) as Record<string, unknown>,
-    };
+    return result;
+  } catch (err) {
+    if (isAbort(err) || killer?.engineHung()) engineHung = true;
+    throw err;
   } finally {
     if (timer) clearTimeout(timer);
-    statsStream?.destroy();
-    attachStream?.destroy();
-    if (containerId) await removeContainer(docker, containerId, logger);
+    job.abort();
+    stats?.close();
+    attach?.close();
+    // With the engine hung, one try in the background (the user hears now); the container's own
+    // deadline and the reaper do the rest.
+    const target = containerId || spec.name;
+    if (target && (engineHung || killer?.engineHung())) void removeContainer(engine, target, logger, 1);
+    else if (target) await removeContainer(engine, target, logger);
   }
 }

@@ -167,8 +167,13 @@ export interface StatsSummary {
   /** Average CPU % over the whole observed span (cumulative CPU time / system time), null if unknown. */
   cpuAvg: number | null;
   cpuPeak: number | null;
-  /** Peak memory: the larger of the samples' usage and the kernel's max_usage (v1 only). */
+  /** Peak memory as `docker stats` counts it: the largest sample of usage minus inactive file cache. */
   memPeak: number;
+  /**
+   * The kernel's own high-water mark (v1 memory.max_usage_in_bytes, page cache included), from the
+   * last frame; null where the engine reports none (v2).
+   */
+  memHighWater: number | null;
   memLimit: number;
   pidsPeak: number;
   netRx: number;
@@ -230,7 +235,8 @@ export class StatsTracker {
       samples: ss.length,
       cpuAvg,
       cpuPeak: cpuVals.length ? Math.max(...cpuVals) : null,
-      memPeak: Math.max(this.peakMaxUsage, ...ss.map((s) => s.memBytes), 0),
+      memPeak: Math.max(0, ...ss.map((s) => s.memBytes)),
+      memHighWater: this.peakMaxUsage || null,
       memLimit: lastS?.memLimit ?? 0,
       pidsPeak: Math.max(0, ...ss.map((s) => s.pids)),
       netRx: Math.max(0, ...ss.map((s) => s.netRx)),

@@ -13,11 +13,11 @@ import { commands } from '../../src/commands/index.js';
 import { CommandRouter } from '../../src/commands/router.js';
 import { loadConfig } from '../../src/config.js';
 import { runConsole } from '../../src/console/console.js';
-import { dockerForTests, ensureImage, labelledContainers } from './helpers.js';
+import { dockerForTests, ensureImage, labelledContainers, TEST_BOT_ID } from './helpers.js';
 
 async function consoleSession(env: Record<string, string>, lines: string[]): Promise<{ out: string; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'sandbox-console-'));
-  const services = await createServices(loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, ...env }));
+  const services = await createServices(loadConfig({ LOG_LEVEL: 'silent', SANDBOX_BOT_ID: TEST_BOT_ID, DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, ...env }));
   const input = new PassThrough();
   const output = new PassThrough();
   let out = '';
@@ -42,14 +42,21 @@ describe('/sandbox in the console, default settings', () => {
 const probe = await dockerForTests('/sandbox in the console with Docker');
 
 describe.skipIf(!probe.ok)('/sandbox in the console with Docker', () => {
-  it('runs hello to a final report, saves the chart PNG, refuses out-of-range input, leaves no container', async () => {
+  it('runs hello to a final report (too short for a chart), sleep with a saved chart PNG, refuses out-of-range input, leaves no container', async () => {
     if (!probe.ok) return;
     await ensureImage(probe.docker);
     const before = (await labelledContainers(probe.docker)).length;
-    const { out, dir } = await consoleSession({ SANDBOX_ENABLED: 'true' }, ['/sandbox run preset: hello', '/sandbox run preset: cpu-burn cpus: 9']);
+    const { out, dir } = await consoleSession({ SANDBOX_ENABLED: 'true' }, [
+      '/sandbox run preset: hello',
+      '/sandbox run preset: sleep timeout: 2',
+      '/sandbox run preset: cpu-burn cpus: 9',
+    ]);
     expect(out).toMatch(/Hello from the study sandbox!/);
     expect(out).toMatch(/Exit code:\n0 — done/);
     expect(out).toMatch(/--network none/);
+    // hello ends within a second: a summary line instead of an almost empty chart.
+    expect(out).toMatch(/Too short for a chart|ended before the first stats reading/);
+    expect(out.match(/\[file saved: (.+\.png)\]/g)).toHaveLength(1);
     const saved = out.match(/\[file saved: (.+\.png)\]/);
     expect(saved).not.toBeNull();
     const png = saved![1];
@@ -68,7 +75,7 @@ describe.skipIf(!probe.ok)('/sandbox in the console, stopped mid-run', () => {
     await ensureImage(probe.docker);
     const dir = mkdtempSync(join(tmpdir(), 'sandbox-sigterm-'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, SANDBOX_ENABLED: 'true', DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, LOG_LEVEL: 'silent' },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, SANDBOX_ENABLED: 'true', SANDBOX_BOT_ID: TEST_BOT_ID, DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, LOG_LEVEL: 'silent' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
@@ -87,5 +94,49 @@ describe.skipIf(!probe.ok)('/sandbox in the console, stopped mid-run', () => {
     expect(await exited).toBe(143);
     expect(await labelledContainers(probe.docker)).toEqual([]);
     expect(out).toMatch(/sleep/);
+  }, 40_000);
+});
+
+describe.skipIf(!probe.ok)('/sandbox in the console, the bot SIGKILLed mid-run', () => {
+  it("the container's own deadline ends the run with the bot gone; a restarted bot removes it at once and marks the run interrupted", async () => {
+    if (!probe.ok) return;
+    await ensureImage(probe.docker);
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-sigkill-'));
+    const env = { SANDBOX_ENABLED: 'true', SANDBOX_BOT_ID: TEST_BOT_ID, DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, LOG_LEVEL: 'silent' };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    child.stdin.write('/sandbox run preset: cpu-burn timeout: 5\n');
+    let id = '';
+    for (let i = 0; i < 200 && !id; i++) {
+      id = (await labelledContainers(probe.docker)).find((c) => c.State === 'running')?.Id ?? '';
+      if (!id) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(id).not.toBe('');
+    await new Promise((r) => setTimeout(r, 2000));
+    child.kill('SIGKILL'); // no shutdown handler runs: nothing of the bot is left to stop the container
+    await exited;
+    const container = probe.docker.getContainer(id);
+    const result = (await container.wait()) as { StatusCode: number };
+    const state = (await container.inspect()).State;
+    expect(result.StatusCode).toBe(137);
+    // Docker's own times: it ran to the in-container deadline (5 s + 1 s grace), not longer.
+    const ranMs = Date.parse(state.FinishedAt) - Date.parse(state.StartedAt);
+    expect(ranMs).toBeGreaterThanOrEqual(6000);
+    expect(ranMs).toBeLessThan(6000 + 4000);
+
+    // Restarted with the same bot id and database: the stopped container goes at once, the run is marked.
+    const services = await createServices(loadConfig({ ...env, SANDBOX_REAPER_SECONDS: '3600' }));
+    try {
+      let left = await labelledContainers(probe.docker);
+      for (let i = 0; i < 50 && left.length; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        left = await labelledContainers(probe.docker);
+      }
+      expect(left).toEqual([]);
+      const rows = services.db.prepare('SELECT outcome, error FROM sandbox_runs').all() as { outcome: string; error: string }[];
+      expect(rows).toEqual([{ outcome: 'interrupted', error: expect.stringMatching(/bot stopped/) }]);
+    } finally {
+      await closeServices(services);
+    }
   }, 40_000);
 });

@@ -2,7 +2,7 @@
 // behind it. Skipped with a message when Docker is unreachable, unless SANDBOX_TESTS_REQUIRE_DOCKER=1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotUnderTest, type BotUnderTest } from '../discord/harness.js';
-import { dockerForTests, ensureImage, labelledContainers } from './helpers.js';
+import { dockerForTests, ensureImage, labelledContainers, TEST_BOT_ID } from './helpers.js';
 
 const probe = await dockerForTests('/sandbox on Discord (emulator + Docker)');
 
@@ -13,7 +13,7 @@ describe.skipIf(!probe.ok)('/sandbox on Discord (emulator + Docker)', () => {
   beforeAll(async () => {
     if (!probe.ok) return;
     await ensureImage(probe.docker);
-    h = await startBotUnderTest({ env: { SANDBOX_ENABLED: 'true', SANDBOX_ROLE_IDS: ROLE, SANDBOX_PROGRESS_SECONDS: '1' } });
+    h = await startBotUnderTest({ env: { SANDBOX_ENABLED: 'true', SANDBOX_BOT_ID: TEST_BOT_ID, SANDBOX_ROLE_IDS: ROLE, SANDBOX_PROGRESS_SECONDS: '1' } });
   }, 60_000);
   afterAll(async () => {
     await h?.services.sandbox?.close();

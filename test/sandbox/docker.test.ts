@@ -6,14 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Docker from 'dockerode';
 import { createSandboxService, type SandboxService } from '../../src/sandbox/service.js';
 import { LABEL, LABEL_DEADLINE, runContainer } from '../../src/sandbox/runner.js';
+import { Engine } from '../../src/sandbox/engine.js';
 import { resolveLimits } from '../../src/sandbox/policy.js';
 import sandboxCommand from '../../src/commands/sandbox.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dockerForTests, ensureImage, IMAGE, invocation, labelledContainers, memoryDb, silentLogger, testConfig, user } from './helpers.js';
+import { dockerForTests, ensureImage, IMAGE, invocation, labelledContainers, memoryDb, silentLogger, TEST_BOT_ID, testConfig, user } from './helpers.js';
 // /sandbox through the front ends, in this file so that no two test files run containers at once.
 import './console.cases.js';
 import './discord.cases.js';
 import './try-it.cases.js';
+import './outcomes.cases.js';
 
 const probe = await dockerForTests('sandbox with Docker');
 
@@ -28,11 +30,12 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
 
   beforeAll(async () => {
     await ensureImage(docker);
-    svc = createSandboxService(testConfig({ SANDBOX_TRUSTED_ROLE_IDS: TRUSTED }), silentLogger, db, { reaper: false, charts: false });
+    svc = createSandboxService(testConfig({ SANDBOX_TRUSTED_ROLE_IDS: TRUSTED }), silentLogger, db, { reaper: false });
   }, 60_000);
 
   afterAll(async () => {
     await svc?.close();
+    // Only this run's containers (its own label value): the engine is shared.
     const left = await labelledContainers(docker);
     for (const c of left) await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
     expect(left.map((c) => `${c.Id.slice(0, 12)} ${c.State}`)).toEqual([]);
@@ -77,8 +80,8 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
     if (!limits.ok) throw new Error('limits');
     let labels: Record<string, string> = {};
     const r = await runContainer(
-      docker,
-      { image: IMAGE, cmd: ['sh', '-c', 'echo hi'], limits: limits.value, labels: { 'study-sandbox.user': 'x' } },
+      new Engine(docker, 5000),
+      { image: IMAGE, cmd: ['sh', '-c', 'echo hi'], limits: limits.value, botId: TEST_BOT_ID, deadlineGraceSeconds: 1, labels: { 'study-sandbox.user': 'x' } },
       {
         onCreated: (id) => {
           void docker
@@ -89,28 +92,29 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
       },
     );
     expect(r.exitCode).toBe(0);
-    expect(labels[LABEL]).toBe('1');
+    expect(labels[LABEL]).toBe(TEST_BOT_ID);
     expect(Number(labels[LABEL_DEADLINE])).toBeGreaterThan(Date.now());
     expect(labels['study-sandbox.user']).toBe('x');
     await expect(docker.getContainer(r.containerId).inspect()).rejects.toMatchObject({ statusCode: 404 });
   }, 20_000);
 
-  it('cpu-burn under --cpus 0.5 measures about 50 %', async () => {
-    // A high --cpu-shares lets the container reach its quota even when other work loads the 2 cores;
-    // the quota (--cpus 0.5) is what caps it.
+  it('cpu-burn under --cpus 0.5: the quota bites and is never exceeded', async () => {
+    // Figures (how close to 50 %) belong to `npm run bench`; here, what must hold under any load:
+    // the quota is applied, the kernel throttled the loop, and the average stays under the cap.
     const r = await svc.run({ ...base, user: user('u-cpu'), preset: 'cpu-burn', options: { cpus: 0.5, cpu_shares: 4096, timeout: 5 } });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const s = r.report.result.summary;
     expect(r.report.result.outcome).toBe('timeout');
+    expect((r.report.result.hostConfig as any).NanoCpus).toBe(0.5e9);
     expect(s.cpuAvg).not.toBeNull();
-    expect(s.cpuAvg!).toBeGreaterThan(35);
-    expect(s.cpuAvg!).toBeLessThan(65);
+    expect(s.cpuAvg!).toBeGreaterThan(0);
+    expect(s.cpuAvg!).toBeLessThanOrEqual(55);
     expect(s.throttledPeriods).toBeGreaterThan(0);
     expect(s.throttledTimeNs).toBeGreaterThan(0);
     // The first sample has no previous reading: never a fake 0 %.
     const first = r.report.result.samples[0]!;
-    expect(first.cpuPercent === null || first.cpuPercent > 10).toBe(true);
+    expect(first.cpuPercent === null || first.cpuPercent > 0).toBe(true);
   }, 20_000);
 
   it('memory-hog is reported as OOM-killed', async () => {
@@ -124,15 +128,15 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
     expect(r.report.result.summary.memPeak).toBeGreaterThan(16 * MiB);
   }, 30_000);
 
-  it('fork-bomb is contained by the pids limit and ends by the timeout', async () => {
+  it('fork-bomb presses on the pids limit, which holds, and ends by the timeout', async () => {
     const r = await svc.run({ ...base, user: user('u-fork'), preset: 'fork-bomb', options: { pids_limit: 32, timeout: 4 } });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const res = r.report.result;
     expect(res.outcome).toBe('timeout');
     expect(res.summary.pidsPeak).toBeLessThanOrEqual(32);
-    expect(res.summary.pidsPeak).toBeGreaterThan(8);
-    expect(res.output.tail).toMatch(/can't fork/);
+    // docker-init reaps the dead, so the PIDs counted are live processes held at the limit.
+    expect(res.summary.pidsPeak).toBeGreaterThanOrEqual(28);
     expect(await labelledContainers(docker)).toEqual([]);
   }, 20_000);
 
@@ -194,11 +198,14 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
     expect((r.report.a.hostConfig as any).CpusetCpus).toBe('0');
     expect((r.report.a.hostConfig as any).CpuShares).toBe(1024);
     expect((r.report.b.hostConfig as any).CpuShares).toBe(512);
-    expect((r.report.a.hostConfig as any).NanoCpus ?? 0).toBe(0);
+    // Each side is capped so the pair (on one CPU) fits the CPU budget.
+    const pair = Math.min(1, svc.cpuBudget());
+    expect((r.report.a.hostConfig as any).NanoCpus).toBe(pair * 1e9);
+    expect((r.report.b.hostConfig as any).NanoCpus).toBe(pair * 1e9);
   }, 30_000);
 
   it('one job per user, a global limit with a queue, and a full queue refused', async () => {
-    const one = createSandboxService(testConfig({ SANDBOX_MAX_CONCURRENT: '1', SANDBOX_QUEUE_MAX: '1' }), silentLogger, db, { reaper: false, charts: false });
+    const one = createSandboxService(testConfig({ SANDBOX_MAX_CONCURRENT: '1', SANDBOX_QUEUE_MAX: '1' }), silentLogger, db, { reaper: false });
     const positions: number[] = [];
     let started!: () => void;
     const firstStarted = new Promise<void>((r) => (started = r));
@@ -219,28 +226,54 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
     await one.close();
   }, 20_000);
 
-  it('the reaper removes a labelled container that outlived its timeout', async () => {
-    const orphan = await docker.createContainer({
-      Image: IMAGE,
-      Cmd: ['sleep', '3600'],
-      Labels: { [LABEL]: '1', [LABEL_DEADLINE]: String(Date.now() - 1000) },
-      HostConfig: { NetworkMode: 'none', ReadonlyRootfs: true, CapDrop: ['ALL'] },
-    });
-    await orphan.start();
-    const fresh = await docker.createContainer({
-      Image: IMAGE,
-      Cmd: ['sleep', '3600'],
-      Labels: { [LABEL]: '1', [LABEL_DEADLINE]: String(Date.now() + 60_000) },
-      HostConfig: { NetworkMode: 'none', ReadonlyRootfs: true, CapDrop: ['ALL'] },
-    });
+  it('the queue is first come, first served, and the CPU budget makes a 1-CPU job wait even with a slot free', async () => {
+    const q = createSandboxService(testConfig({ SANDBOX_MAX_CONCURRENT: '2', SANDBOX_CPU_BUDGET: '1', SANDBOX_TRUSTED_ROLE_IDS: TRUSTED }), silentLogger, db, { reaper: false });
+    const order: string[] = [];
+    const job = (id: string) => {
+      const a = q.admitRun({ ...base, user: user(id, [TRUSTED]), command: 'sleep 1', options: { cpus: 1, timeout: 5 } });
+      if (!a.ok) throw new Error(`${id} refused: ${a.error.code}`);
+      return a;
+    };
+    let firstStarted!: () => void;
+    const started = new Promise<void>((r) => (firstStarted = r));
+    const a = job('fifo-a');
+    const ra = a.start({ onStarted: () => (order.push('a'), firstStarted()) });
+    await started;
+    const b = job('fifo-b');
+    const c = job('fifo-c');
+    // The whole budget is held by A: B waits though a job slot is free; C waits behind B.
+    expect(q.stats()).toEqual({ running: 1, queued: 2 });
+    // C's job is started first; B was admitted first, so B runs first.
+    const rc = c.start({ onStarted: () => order.push('c') });
+    const rb = b.start({ onStarted: () => order.push('b') });
+    const results = await Promise.all([ra, rb, rc]);
+    expect(results.map((r) => r.ok && r.report.result.outcome)).toEqual(['exited', 'exited', 'exited']);
+    expect(order).toEqual(['a', 'b', 'c']);
+    await q.close();
+  }, 30_000);
+
+  it("the reaper removes this bot's expired containers, never another bot's", async () => {
+    const make = async (botId: string, deadline: number) => {
+      const c = await docker.createContainer({
+        Image: IMAGE,
+        Cmd: ['sleep', '30'],
+        Labels: { [LABEL]: botId, [LABEL_DEADLINE]: String(deadline) },
+        HostConfig: { NetworkMode: 'none', ReadonlyRootfs: true, CapDrop: ['ALL'], AutoRemove: false },
+      });
+      await c.start();
+      return c;
+    };
+    const orphan = await make(TEST_BOT_ID, Date.now() - 1000);
+    const fresh = await make(TEST_BOT_ID, Date.now() + 60_000);
+    const otherBot = await make(`${TEST_BOT_ID}-other`, Date.now() - 1000);
     try {
       const removed = await svc.reap();
       expect(removed).toBe(1);
       await expect(orphan.inspect()).rejects.toMatchObject({ statusCode: 404 });
       expect((await fresh.inspect()).Id).toBe(fresh.id); // not yet past its deadline: kept
+      expect((await otherBot.inspect()).Id).toBe(otherBot.id); // another bot's label value: never touched
     } finally {
-      await fresh.remove({ force: true });
-      await orphan.remove({ force: true }).catch(() => undefined);
+      for (const c of [fresh, orphan, otherBot]) await c.remove({ force: true }).catch(() => undefined);
     }
   }, 20_000);
 
@@ -268,8 +301,17 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
     expect(await labelledContainers(docker)).toEqual([]);
   }, 20_000);
 
+  it('a SANDBOX_RUNTIME the engine does not have: a clear refusal, no container', async () => {
+    const s3 = createSandboxService(testConfig({ SANDBOX_RUNTIME: 'no-such-runtime' }), silentLogger, db, { reaper: false, warmup: false });
+    const r = await s3.run({ ...base, user: user('u-rt'), preset: 'hello' });
+    expect(!r.ok && r.error.code).toBe('runtime-missing');
+    expect(!r.ok && r.error.detail).toMatch(/no-such-runtime \(the engine has: .*runc/);
+    expect(await labelledContainers(docker)).toEqual([]);
+    await s3.close();
+  });
+
   it('an allowlisted image that is not built gives the image-missing message', async () => {
-    const s2 = createSandboxService(testConfig({ SANDBOX_IMAGE_ALLOWLIST: 'study-sandbox:not-built' }), silentLogger, db, { reaper: false, charts: false });
+    const s2 = createSandboxService(testConfig({ SANDBOX_IMAGE_ALLOWLIST: 'study-sandbox:not-built' }), silentLogger, db, { reaper: false });
     const r = await s2.run({ ...base, user: user('u-img'), preset: 'hello', image: 'study-sandbox:not-built' });
     expect(!r.ok && r.error).toMatchObject({ code: 'image-missing', detail: 'study-sandbox:not-built' });
     await s2.close();
@@ -286,7 +328,7 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
       writeFileSync(`data/test-sandbox/${name}`, data);
     };
 
-    it('hello: defer, then one final embed with the exit code, limits, output and a PNG chart', async () => {
+    it('hello: defer, then one final embed with the exit code, limits and output; too short for a chart', async () => {
       const { ctx, responder } = invocation({ sandbox: cmdSvc, subcommand: 'run', options: { preset: 'hello', memory: 32 } });
       await sandboxCommand.execute(ctx);
       expect(responder.events[0]).toMatchObject({ kind: 'defer' });
@@ -299,9 +341,10 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
       expect(field('Limits applied')).toContain('--memory 32m --memory-swap 32m --cpus 0.5');
       expect(field('Output')).toMatch(/^```\n[\s\S]*Hello from the study sandbox![\s\S]*\n```$/);
       for (const f of e.fields!) expect(f.value.length).toBeLessThanOrEqual(1024);
-      expect(final.files).toHaveLength(1);
-      expect(e.imageFile).toBe(final.files![0]!.name);
-      expect(final.files![0]!.data.subarray(1, 4).toString()).toBe('PNG');
+      // A run under a second: a compact summary in the text, no almost-empty chart.
+      expect(final.files ?? []).toHaveLength(0);
+      expect(e.imageFile).toBeUndefined();
+      expect(e.description).toMatch(/Too short for a chart|ended before the first stats reading/);
     }, 20_000);
 
     it('cpu-burn: progress edits about every 2 s, then the timeout report with a chart', async () => {
@@ -346,13 +389,30 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
     }, 25_000);
   });
 
-  it('records every run in sandbox_runs', () => {
-    const rows = db.prepare('SELECT user_id, kind, preset, command, outcome, limits_json FROM sandbox_runs ORDER BY id').all() as Record<string, string>[];
-    const outcomes = rows.map((r) => r.outcome);
-    expect(outcomes).toEqual(expect.arrayContaining(['exited', 'timeout', 'oom', 'output-capped', 'rejected:invalid', 'rejected:busy-user', 'rejected:untrusted-command']));
-    expect(rows.some((r) => r.kind === 'compare')).toBe(true);
-    const mem = rows.find((r) => r.preset === 'memory-hog')!;
-    expect(JSON.parse(mem.limits_json).memoryMb).toBe(32);
-    expect(rows.find((r) => r.command?.includes('/sys/class/net'))?.user_id).toBe('u-net');
-  });
+  it('records every request in sandbox_runs: runs with their outcome and limits, refusals with the reason', async () => {
+    // Its own database and service: this test does not depend on the ones before it.
+    const own = memoryDb();
+    const rec = createSandboxService(testConfig({ SANDBOX_TRUSTED_ROLE_IDS: TRUSTED }), silentLogger, own, { reaper: false });
+    try {
+      const hello = await rec.run({ ...base, user: user('rec-a'), preset: 'hello', options: { memory: 32 } });
+      const flood = await rec.run({ ...base, user: user('rec-b'), preset: 'output-flood' });
+      await rec.run({ ...base, user: user('rec-c'), preset: 'hello', options: { memory: 1 } });
+      await rec.run({ ...base, user: user('rec-d'), command: 'echo hi' });
+      await rec.run({ ...base, user: user('rec-e', [TRUSTED]), command: 'exit 4' });
+      const rows = own.prepare('SELECT user_id, kind, preset, command, outcome, exit_code, limits_json, error FROM sandbox_runs ORDER BY id').all() as Record<string, any>[];
+      expect(rows.map((r) => [r.user_id, r.outcome])).toEqual([
+        ['rec-a', 'exited'],
+        ['rec-b', 'output-capped'],
+        ['rec-c', 'rejected:invalid'],
+        ['rec-d', 'rejected:untrusted-command'],
+        ['rec-e', 'exited'],
+      ]);
+      expect(hello.ok && flood.ok).toBe(true);
+      expect(JSON.parse(rows[0]!.limits_json).memoryMb).toBe(32);
+      expect(rows[2]!.error).toMatch(/"option":"memory"/);
+      expect([rows[4]!.command, rows[4]!.exit_code]).toEqual(['exit 4', 4]);
+    } finally {
+      await rec.close();
+    }
+  }, 30_000);
 });

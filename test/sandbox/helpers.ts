@@ -11,13 +11,16 @@ import type { BotMessage, Locale, Responder, SlashInvocation } from '../../src/c
 import type { Services } from '../../src/services.js';
 import type { SandboxService } from '../../src/sandbox/service.js';
 
+/** This test run's own label value: tests create, find and remove only containers carrying it (the engine is shared). */
+export const TEST_BOT_ID = `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+
 export const REQUIRE_DOCKER = process.env.SANDBOX_TESTS_REQUIRE_DOCKER === '1';
 export const IMAGE = 'study-sandbox:busybox';
 
 export async function probeDocker(): Promise<{ ok: true; docker: Docker } | { ok: false; reason: string }> {
   try {
     const docker = new Docker();
-    await Promise.race([docker.ping(), new Promise((_, rej) => setTimeout(() => rej(new Error('ping timed out')), 3000))]);
+    await docker.ping({ abortSignal: AbortSignal.timeout(3000) } as never);
     return { ok: true, docker };
   } catch (err) {
     return { ok: false, reason: err instanceof Error ? err.message : String(err) };
@@ -55,7 +58,7 @@ export async function ensureImage(docker: Docker): Promise<void> {
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ SANDBOX_ENABLED: 'true', LOG_LEVEL: 'silent', ...env });
+  return loadConfig({ SANDBOX_ENABLED: 'true', LOG_LEVEL: 'silent', SANDBOX_BOT_ID: TEST_BOT_ID, ...env });
 }
 
 export const silentLogger = pino({ level: 'silent' });
@@ -64,17 +67,9 @@ export function memoryDb() {
   return openDatabase(':memory:');
 }
 
-/** When this test process started (Docker's Created is in whole seconds). */
-const STARTED_AT = Math.floor(Date.now() / 1000) - 1;
-
-/**
- * Sandbox containers this test run may have created: the label value this code sets (`study-sandbox=1`) and
- * created since the run started. The Docker engine is shared: containers of other runs (other label values,
- * or older) are never counted, and so never removed, by these tests.
- */
+/** Sandbox containers this test run created: its own label value (the Docker engine is shared; others are never touched). */
 export async function labelledContainers(docker: Docker): Promise<Docker.ContainerInfo[]> {
-  const list = await docker.listContainers({ all: true, filters: { label: [`${LABEL}=1`] } });
-  return list.filter((c) => c.Created >= STARTED_AT);
+  return docker.listContainers({ all: true, filters: { label: [`${LABEL}=${TEST_BOT_ID}`] } });
 }
 
 export const user = (id: string, roleIds: string[] = []) => ({ id, name: `user-${id}`, roleIds });
@@ -121,4 +116,59 @@ export function invocation(opts: {
     options: opts.options,
   };
   return { ctx, responder };
+}
+
+/**
+ * A unix-socket proxy in front of the Docker socket that can be frozen: while frozen it forwards
+ * nothing either way (a hung engine, as with dockerd paused), without touching the shared dockerd.
+ * With `target` null it never answers at all.
+ */
+export async function freezableProxy(target: string | null = '/var/run/docker.sock'): Promise<{ socketPath: string; freeze(): void; thaw(): void; close(): Promise<void> }> {
+  const { createServer, connect } = await import('node:net');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const socketPath = join(mkdtempSync(join(tmpdir(), 'docker-proxy-')), 'docker.sock');
+  let frozen = target === null;
+  const pairs = new Set<{ a: import('node:net').Socket; b?: import('node:net').Socket }>();
+  const server = createServer((a) => {
+    const pair: { a: import('node:net').Socket; b?: import('node:net').Socket } = { a };
+    pairs.add(pair);
+    a.on('error', () => undefined);
+    a.on('close', () => {
+      pair.b?.destroy();
+      pairs.delete(pair);
+    });
+    if (target === null) return;
+    const b = connect(target);
+    pair.b = b;
+    b.on('error', () => a.destroy());
+    b.on('close', () => a.destroy());
+    // Forward chunk by chunk, holding back whatever arrives while frozen.
+    const held: [import('node:net').Socket, Buffer][] = [];
+    const forward = (to: import('node:net').Socket) => (chunk: Buffer) => (frozen ? held.push([to, chunk]) : to.write(chunk));
+    a.on('data', forward(b));
+    b.on('data', forward(a));
+    const timer = setInterval(() => {
+      while (!frozen && held.length) {
+        const [to, chunk] = held.shift()!;
+        to.write(chunk);
+      }
+    }, 20);
+    a.on('close', () => clearInterval(timer));
+  });
+  await new Promise<void>((r) => server.listen(socketPath, r));
+  return {
+    socketPath,
+    freeze: () => (frozen = true),
+    thaw: () => (frozen = target === null),
+    close: () =>
+      new Promise<void>((r) => {
+        for (const p of pairs) {
+          p.a.destroy();
+          p.b?.destroy();
+        }
+        server.close(() => r());
+      }),
+  };
 }

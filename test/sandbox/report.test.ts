@@ -1,6 +1,6 @@
 // The report text: Discord limits, safe code blocks, outcome meanings, both languages.
 import { describe, expect, it } from 'vitest';
-import { errorText, outcomeText, outputBlock, runEmbed } from '../../src/sandbox/report.js';
+import { cleanOutput, errorText, outcomeText, outputBlock, runEmbed } from '../../src/commands/sandbox-report.js';
 import { resolveLimits } from '../../src/sandbox/policy.js';
 import type { RunResult } from '../../src/sandbox/runner.js';
 import type { RunReport } from '../../src/sandbox/service.js';
@@ -19,11 +19,14 @@ function result(over: Partial<RunResult>): RunResult {
     outcome: 'exited',
     exitCode: 0,
     oomKilled: false,
+    oomChild: false,
     killedByBot: false,
+    inContainerDeadlineMs: 11_000,
     durationMs: 1234,
     startedAt: new Date(),
     samples: [],
     summary: new StatsTracker().summary(),
+    memoryTop: { bytes: 0, basis: 'sampled' },
     output: { tail: 'hi\n', bytes: 3, capped: false },
     limits,
     timings: { created: 1, running: 2, firstSample: null, exited: 3, done: 4 },
@@ -46,11 +49,19 @@ describe('sandbox report', () => {
   });
   it('every outcome has a meaning, in both languages', () => {
     expect(outcomeText(result({}), 'en').title).toBe('done');
-    expect(outcomeText(result({ outcome: 'timeout', exitCode: 137 }), 'en').meaning).toMatch(/timeout .*Not an OOM kill/);
+    expect(outcomeText(result({ outcome: 'timeout', exitCode: 137 }), 'en').meaning).toMatch(/timeout.*SIGKILL.*Not an OOM kill/);
     expect(outcomeText(result({ outcome: 'oom', exitCode: 137, oomKilled: true }), 'ko').title).toBe('OOM으로 종료');
     expect(outcomeText(result({ outcome: 'output-capped', exitCode: 137 }), 'en').title).toBe('killed by the output cap');
     expect(outcomeText(result({ exitCode: 153 }), 'en').meaning).toMatch(/SIGXFSZ.*file-size ulimit/);
-    expect(outcomeText(result({ exitCode: 2 }), 'en').meaning).toMatch(/exited with code 2/);
+    expect(outcomeText(result({ exitCode: 2 }), 'en').meaning).toMatch(/exited by itself with code 2/);
+    expect(outcomeText(result({ outcome: 'deadline', exitCode: 137 }), 'en').title).toBe("killed by the container's own deadline");
+    const child = outcomeText(result({ outcome: 'oom-child', exitCode: 0, oomKilled: true, oomChild: true }), 'en');
+    expect(child.title).toBe('exit code 0, a child OOM-killed');
+    expect(child.meaning).toMatch(/child process .* OOM-killed/);
+    // OOM in a child, then the main process ran into the timeout: a timeout, with the child's OOM said.
+    const both = outcomeText(result({ outcome: 'timeout', exitCode: 137, oomKilled: true, oomChild: true }), 'en');
+    expect(both.title).toBe('timed out');
+    expect(both.meaning).toMatch(/child process/);
   });
   it('a custom command with ``` and a huge output stays within Discord limits', () => {
     const report: RunReport = {
@@ -60,20 +71,36 @@ describe('sandbox report', () => {
       command: 'echo ```; ' + 'x'.repeat(3000),
       image: 'study-sandbox:busybox',
       result: result({ output: { tail: 'y'.repeat(4096), bytes: 10_000_000, capped: true }, outcome: 'output-capped', exitCode: 137 }),
-      chart: null,
       totalMs: 300,
     };
     const e = runEmbed(report, 'en');
     expect(e.description!.length).toBeLessThanOrEqual(4096);
-    for (const f of e.fields!) {
+    for (const f of e.fields! as { name: string; value: string }[]) {
       expect(f.value.length).toBeLessThanOrEqual(1024);
       expect(f.name.length).toBeLessThanOrEqual(256);
     }
-    const total = (e.title ?? '').length + (e.description ?? '').length + (e.footer ?? '').length + e.fields!.reduce((n, f) => n + f.name.length + f.value.length, 0);
+    const total = (e.title ?? '').length + (e.description ?? '').length + (e.footer ?? '').length + e.fields!.reduce((n: number, f: { name: string; value: string }) => n + f.name.length + f.value.length, 0);
     expect(total).toBeLessThanOrEqual(6000);
     expect(e.fields!.find((f) => f.name.startsWith('Memory'))!.value).toMatch(/^— \//); // no samples: no fake 0
   });
+  it('strips C1 controls and bidi overrides as well as C0 controls', () => {
+    const nasty = 'a\u009b31mb\u202etxt.exe\u202c c\u2066d\u2069\u200fe\u0085f\tg\nh';
+    expect(cleanOutput(nasty)).toBe('a31mbtxt.exe cdef\tg\nh');
+    expect(outputBlock('\u202eevil\n', 1024, false)).toBe('```\nevil\n```');
+    expect(outputBlock('\x1b]0;title\x07ok\n', 1024, false)).toBe('```\nok\n```');
+  });
+  it('an OOM run shows the limit as its memory top, said to be where the OOM killer acted', () => {
+    const report: RunReport = { runId: 1, kind: 'run', preset: 'memory-hog', command: null, image: 'i', totalMs: 1, result: result({ outcome: 'oom', exitCode: 137, oomKilled: true, memoryTop: { bytes: 64 * 1048576, basis: 'oom-at-limit' } }) };
+    const field = runEmbed(report, 'en').fields!.find((f) => f.name === 'Memory peak / limit')!;
+    expect(field.value).toBe('64.0 MiB (reached: OOM) / 64.0 MiB');
+  });
+  it("the limits applied include the container's own deadline", () => {
+    const report: RunReport = { runId: 1, kind: 'run', preset: 'sleep', command: null, image: 'i', totalMs: 1, result: result({ inContainerDeadlineMs: 11_000 }) };
+    const field = runEmbed(report, 'en').fields!.find((f) => f.name === 'Limits applied')!;
+    expect(field.value).toMatch(/timeout 10 s` \(the container's own deadline 11 s\)$/);
+  });
   it('errors read clearly', () => {
+    expect(errorText({ code: 'docker-timeout', detail: 'no answer in 5000 ms' }, 'en')).toMatch(/did not answer in time/);
     expect(errorText({ code: 'image-missing', detail: 'study-sandbox:busybox' }, 'en')).toMatch(/npm run sandbox:image/);
     expect(errorText({ code: 'busy-user' }, 'ko')).toMatch(/이미 실행 중/);
   });

@@ -90,7 +90,12 @@ describe('docker stats arithmetic, cgroup v1 (recorded on this engine)', () => {
     expect(s.cpuPeak).toBe(Math.max(...t.samples.slice(1).map((x) => x.cpuPercent!)));
     expect(s.throttledPeriods).toBe(last.throttling_data!.throttled_periods);
     expect(s.throttledTimeNs).toBe(last.throttling_data!.throttled_time);
-    expect(s.memPeak).toBe(Math.max(...f.map((x) => x.memory_stats!.max_usage!)));
+    // The peak counts as docker stats does (usage minus inactive file cache), not the kernel's
+    // high-water mark, which includes page cache and is reported apart, labelled.
+    expect(s.memPeak).toBe(Math.max(...f.map((x) => x.memory_stats!.usage! - x.memory_stats!.stats!.total_inactive_file!)));
+    expect(s.memPeak).toBe(Math.max(...t.samples.map((x) => x.memBytes)));
+    expect(s.memHighWater).toBe(Math.max(...f.map((x) => x.memory_stats!.max_usage!)));
+    expect(s.memHighWater!).toBeGreaterThan(s.memPeak);
     expect(s.memLimit).toBe(64 * 1048576);
     expect(s.pidsPeak).toBe(1);
     expect(s.netRx + s.netTx).toBe(0); // network none: no networks key

@@ -1,18 +1,30 @@
 // Turns sandbox progress, results and errors into bilingual text and embeds (plain data within
 // Discord's limits; the console front end prints the same).
-import type { BotEmbed, Locale } from '../commands/types.js';
-import { PRESETS, signalName, type LimitViolation, type PresetName, type SandboxConfig, type SandboxLimits } from './policy.js';
-import type { RunResult } from './runner.js';
-import type { CompareReport, RunReport, SandboxError } from './service.js';
-import type { Sample } from './stats.js';
+import { PRESETS, signalName, type LimitViolation, type PresetName, type SandboxConfig, type SandboxLimits } from '../sandbox/policy.js';
+import type { RunResult } from '../sandbox/runner.js';
+import type { CompareReport, RunReport, SandboxError } from '../sandbox/service.js';
+import type { Sample } from '../sandbox/stats.js';
+import { LIMITS, truncate } from './limits.js';
+import { CHART_MIN_SAMPLES } from './sandbox-chart.js';
+import { COLORS } from './render.js';
+import type { BotEmbed, Locale } from './types.js';
 
-export const EMBED = { title: 256, description: 4096, fieldName: 256, fieldValue: 1024, footer: 2048, total: 6000 } as const;
-export const COLOR = { running: 0x868e96, ok: 0x2b8a3e, warn: 0xe67700, bad: 0xc92a2a, info: 0x1971c2 } as const;
+const EMBED = { title: LIMITS.embedTitle, description: LIMITS.embedDescription, fieldName: LIMITS.fieldName, fieldValue: LIMITS.fieldValue, footer: LIMITS.footer } as const;
+export const COLOR = { running: COLORS.streaming, ok: COLORS.answer, warn: COLORS.abstain, bad: COLORS.error, info: COLORS.info } as const;
 
 const L = (locale: Locale, ko: string, en: string) => (locale === 'ko' ? ko : en);
 
-export function truncate(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, Math.max(0, max - 1))}…`;
+// Terminal escapes (CSI/OSC), C0 controls but tab and newline, DEL, C1 controls (U+0080–U+009F, e.g.
+// U+009B, a one-character CSI) and bidirectional overrides/isolates/marks (U+202A–U+202E, U+2066–U+2069,
+// U+200E/F, U+061C), which can make output read differently from what ran.
+// eslint-disable-next-line no-control-regex
+const ESCAPES = /\x1b\[[0-9;?]*[ -\/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|\x1b[@-_]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
+
+/** Output as it may be shown: no escapes, no controls but tab and newline, no bidi overrides. */
+export function cleanOutput(text: string): string {
+  return text.replace(ESCAPES, '').replace(CONTROLS, '');
 }
 
 export function bytes(n: number): string {
@@ -39,6 +51,7 @@ export function limitsLine(l: SandboxLimits): string {
     `--tmpfs /tmp:size=${l.tmpfsMb}m`,
     '--read-only --network none --cap-drop ALL --security-opt no-new-privileges',
     `--user ${l.user}`,
+    l.runtime ? `--runtime ${l.runtime}` : null,
     `timeout ${l.timeoutSeconds} s`,
   ];
   return parts.filter(Boolean).join(' ');
@@ -46,8 +59,7 @@ export function limitsLine(l: SandboxLimits): string {
 
 /** Last lines of output, safe inside a ``` block and within `max` characters. */
 export function outputBlock(tail: string, max: number, capped: boolean): string {
-  // eslint-disable-next-line no-control-regex
-  let text = tail.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
+  let text = cleanOutput(tail);
   if (capped || tail.length >= 4096) {
     const nl = text.indexOf('\n');
     if (nl >= 0 && nl < text.length - 1) text = text.slice(nl + 1); // drop a partial first line
@@ -59,16 +71,37 @@ export function outputBlock(tail: string, max: number, capped: boolean): string 
   return '```\n' + (text || ' ') + '\n```';
 }
 
-export function outcomeText(r: RunResult, locale: Locale): { title: string; meaning: string; color: number } {
-  const code = r.exitCode ?? -1;
+/** Said when a process other than the main one was OOM-killed during the run. */
+function childOomNote(r: RunResult, locale: Locale): string {
+  if (!r.oomChild) return '';
+  return L(
+    locale,
+    ` 실행 중 메모리 제한(${r.limits.memoryMb} MiB)에 닿아 자식 프로세스 하나가 OOM으로 죽었어요 (State.OOMKilled=true).`,
+    ` During the run a child process hit the memory limit (${r.limits.memoryMb} MiB) and was OOM-killed (State.OOMKilled=true).`,
+  );
+}
+
+type OutcomeLine = { title: string; meaning: string; color: number };
+
+function killedOutcome(r: RunResult, locale: Locale, code: number): OutcomeLine | null {
   switch (r.outcome) {
     case 'timeout':
       return {
         title: L(locale, '시간 초과', 'timed out'),
         meaning: L(
           locale,
-          `타임아웃(${r.limits.timeoutSeconds}초)에 봇이 컨테이너를 SIGKILL로 끝냈어요 (종료 코드 ${code} = 128+9). 메모리 부족이 아니에요.`,
-          `The bot killed the container with SIGKILL at the ${r.limits.timeoutSeconds} s timeout (exit code ${code} = 128+9). Not an OOM kill.`,
+          `타임아웃(${r.limits.timeoutSeconds}초)에 아직 실행 중인 컨테이너를 봇이 SIGKILL로 끝냈어요 (종료 코드 ${code} = 128+9). 메모리 부족이 아니에요.`,
+          `The container was still running at the ${r.limits.timeoutSeconds} s timeout, so the bot killed it with SIGKILL (exit code ${code} = 128+9). Not an OOM kill.`,
+        ),
+        color: COLOR.warn,
+      };
+    case 'deadline':
+      return {
+        title: L(locale, '컨테이너 자체 시간 제한', "killed by the container's own deadline"),
+        meaning: L(
+          locale,
+          `봇이 끝내지 못해 컨테이너 안의 \`timeout -s KILL\`이 ${r.inContainerDeadlineMs / 1000}초에 프로그램을 끝냈어요 (종료 코드 ${code}).`,
+          `The bot did not stop it, so the container's own \`timeout -s KILL\` ended the program at ${r.inContainerDeadlineMs / 1000} s (exit code ${code}).`,
         ),
         color: COLOR.warn,
       };
@@ -77,8 +110,8 @@ export function outcomeText(r: RunResult, locale: Locale): { title: string; mean
         title: L(locale, 'OOM으로 종료', 'OOM-killed'),
         meaning: L(
           locale,
-          `메모리 제한(${r.limits.memoryMb} MiB)에 닿아 커널 OOM killer가 프로세스를 죽였어요 (State.OOMKilled=true, 종료 코드 ${code}).`,
-          `The memory limit (${r.limits.memoryMb} MiB) was reached and the kernel OOM killer killed it (State.OOMKilled=true, exit code ${code}).`,
+          `메모리 제한(${r.limits.memoryMb} MiB)에 닿아 커널 OOM killer가 주 프로세스를 죽였어요 (State.OOMKilled=true, 종료 코드 ${code}).`,
+          `The memory limit (${r.limits.memoryMb} MiB) was reached and the kernel OOM killer killed the main process (State.OOMKilled=true, exit code ${code}).`,
         ),
         color: COLOR.bad,
       };
@@ -92,24 +125,32 @@ export function outcomeText(r: RunResult, locale: Locale): { title: string; mean
         ),
         color: COLOR.warn,
       };
-    default: {
-      if (code === 0) return { title: L(locale, '완료', 'done'), meaning: L(locale, '정상 종료했어요 (종료 코드 0).', 'Exited normally (exit code 0).'), color: COLOR.ok };
-      const sig = signalName(code);
-      const sigNote =
-        sig === 'SIGXFSZ'
-          ? L(locale, ' — 파일 크기 ulimit(fsize)을 넘었어요', ' — the file-size ulimit (fsize) was exceeded')
-          : sig === 'SIGKILL'
-            ? L(locale, ' — SIGKILL (OOM 기록은 없음)', ' — SIGKILL (no OOM recorded)')
-            : '';
-      return {
-        title: L(locale, `종료 코드 ${code}`, `exit code ${code}`),
-        meaning: sig
-          ? L(locale, `신호 ${sig}로 끝났어요 (${code} = 128+${code - 128})${sigNote}.`, `Ended by ${sig} (${code} = 128+${code - 128})${sigNote}.`)
-          : L(locale, `프로그램이 종료 코드 ${code}로 끝났어요.`, `The program exited with code ${code}.`),
-        color: COLOR.warn,
-      };
-    }
+    default:
+      return null;
   }
+}
+
+function exitedOutcome(r: RunResult, locale: Locale, code: number): OutcomeLine {
+  const childOom = r.outcome === 'oom-child';
+  if (code === 0 && !childOom) return { title: L(locale, '완료', 'done'), meaning: L(locale, '정상 종료했어요 (종료 코드 0).', 'Exited normally (exit code 0).'), color: COLOR.ok };
+  const sig = signalName(code);
+  const sigNote =
+    sig === 'SIGXFSZ'
+      ? L(locale, ' — 파일 크기 ulimit(fsize)을 넘었어요', ' — the file-size ulimit (fsize) was exceeded')
+      : sig === 'SIGKILL'
+        ? L(locale, ' — SIGKILL (OOM 기록은 없음)', ' — SIGKILL (no OOM recorded)')
+        : '';
+  const meaning = sig
+    ? L(locale, `신호 ${sig}로 끝났어요 (${code} = 128+${code - 128})${sigNote}.`, `Ended by ${sig} (${code} = 128+${code - 128})${sigNote}.`)
+    : L(locale, `프로그램이 스스로 종료 코드 ${code}로 끝났어요.`, `The program exited by itself with code ${code}.`);
+  const title = childOom ? L(locale, `종료 코드 ${code}, 자식 OOM`, `exit code ${code}, a child OOM-killed`) : L(locale, `종료 코드 ${code}`, `exit code ${code}`);
+  return { title, meaning, color: childOom ? COLOR.bad : COLOR.warn };
+}
+
+export function outcomeText(r: RunResult, locale: Locale): OutcomeLine {
+  const code = r.exitCode ?? -1;
+  const o = killedOutcome(r, locale, code) ?? exitedOutcome(r, locale, code);
+  return { ...o, meaning: o.meaning + childOomNote(r, locale) };
 }
 
 function what(report: { preset: PresetName | null; command: string | null }): string {
@@ -140,6 +181,26 @@ export function progressEmbed(
   return { title: truncate(`/sandbox ${state.label} — ${L(locale, '실행 중', 'running')}`, EMBED.title), description: lines.join('\n'), color: COLOR.running };
 }
 
+/** The memory top: sampled (docker stats' way), or the limit when the OOM killer acted there. */
+function memoryPeakText(r: RunResult, locale: Locale): string {
+  const limit = bytes(r.limits.memoryMb * 1048576);
+  if (r.memoryTop.basis === 'oom-at-limit') return L(locale, `${limit} (제한에 닿아 OOM) / ${limit}`, `${limit} (reached: OOM) / ${limit}`);
+  return `${r.summary.samples ? bytes(r.memoryTop.bytes) : '—'} / ${limit}`;
+}
+
+/** The kernel's own memory high-water mark, labelled as such (it counts page cache; v1 only). */
+function highWaterField(r: RunResult, locale: Locale): BotEmbed['fields'] & object {
+  const hw = r.summary.memHighWater;
+  if (hw === null || !r.summary.samples) return [];
+  return [
+    {
+      name: L(locale, '커널 최고 기록 (캐시 포함)', 'Kernel high-water (incl. cache)'),
+      value: `${bytes(hw)} — max_usage_in_bytes`,
+      inline: true,
+    },
+  ];
+}
+
 /** The final report of a run; `imageFile` names the attached chart. */
 export function runEmbed(report: RunReport, locale: Locale, imageFile?: string): BotEmbed {
   const r = report.result;
@@ -149,12 +210,22 @@ export function runEmbed(report: RunReport, locale: Locale, imageFile?: string):
   const desc: string[] = [o.meaning];
   if (report.preset) desc.push(`*${PRESETS[report.preset][locale]}*`);
   else if (report.command) desc.push('```sh\n' + truncate(report.command.replace(/`{3,}/g, (m) => m.split('').join('\u200b')), 900) + '\n```');
+  if (s.samples) desc.push(L(locale, '_메모리 최고값은 `docker stats`처럼 사용량에서 비활성 파일 캐시를 뺀 값이에요 (약 1초마다 측정)._', '_Memory peak is usage minus inactive file cache, as `docker stats` counts it (sampled about once a second)._'));
+  if (s.samples > 0 && s.samples < CHART_MIN_SAMPLES)
+    desc.push(
+      L(
+        locale,
+        `_그래프를 그리기엔 너무 짧은 실행이에요 (통계는 약 1초마다): ${secs(r.durationMs)}, CPU 최고 ${pct(s.cpuPeak)}, 메모리 ${bytes(s.memPeak)}, PID ${s.pidsPeak}._`,
+        `_Too short for a chart (stats come about once a second): ${secs(r.durationMs)}, CPU peak ${pct(s.cpuPeak)}, memory ${bytes(s.memPeak)}, PIDs ${s.pidsPeak}._`,
+      ),
+    );
   if (s.samples === 0) desc.push(L(locale, '_컨테이너가 첫 통계 측정 전에 끝났어요._', '_The container ended before the first stats reading._'));
   const fields = [
     f(L(locale, '종료 코드', 'Exit code'), `${r.exitCode ?? '—'} — ${o.title}`),
     f(L(locale, '실행 시간', 'Duration'), secs(r.durationMs)),
     f(L(locale, 'CPU 평균 / 최고', 'CPU avg / peak'), `${pct(s.cpuAvg)} / ${pct(s.cpuPeak)}`),
-    f(L(locale, '메모리 최고 / 제한', 'Memory peak / limit'), `${s.samples ? bytes(s.memPeak) : '—'} / ${bytes(r.limits.memoryMb * 1048576)}`),
+    f(L(locale, '메모리 최고 / 제한', 'Memory peak / limit'), memoryPeakText(r, locale)),
+    ...highWaterField(r, locale),
     f(L(locale, 'PID 최고 / 제한', 'PIDs peak / limit'), `${s.samples ? s.pidsPeak : '—'} / ${r.limits.pidsLimit}`),
     f(L(locale, '네트워크 I/O', 'Net I/O'), `${bytes(s.netRx)} / ${bytes(s.netTx)}`),
     f(L(locale, '블록 I/O', 'Block I/O'), `${bytes(s.blkRead)} / ${bytes(s.blkWrite)}`),
@@ -163,7 +234,11 @@ export function runEmbed(report: RunReport, locale: Locale, imageFile?: string):
       L(locale, `${s.throttledPeriods} / ${s.periods} 주기, ${secs(s.throttledTimeNs / 1e6)}`, `${s.throttledPeriods} of ${s.periods} periods, ${secs(s.throttledTimeNs / 1e6)}`),
     ),
     f(L(locale, '측정 횟수', 'Samples'), `${s.samples}`),
-    f(L(locale, '적용한 제한', 'Limits applied'), '`' + limitsLine(r.limits) + '`', false),
+    f(
+      L(locale, '적용한 제한', 'Limits applied'),
+      '`' + limitsLine(r.limits) + '` ' + L(locale, `(컨테이너 자체 시간 제한 ${r.inContainerDeadlineMs / 1000}초)`, `(the container's own deadline ${r.inContainerDeadlineMs / 1000} s)`),
+      false,
+    ),
     f(
       L(locale, `출력 (마지막 줄들, 총 ${bytes(r.output.bytes)}${r.output.capped ? ', 잘림' : ''})`, `Output (last lines, ${bytes(r.output.bytes)} total${r.output.capped ? ', cut' : ''})`),
       outputBlock(r.output.tail, EMBED.fieldValue, r.output.capped),
@@ -260,6 +335,18 @@ export function errorText(err: SandboxError, locale: Locale, cfg?: SandboxConfig
         locale,
         `Docker에 연결할 수 없어요 (${truncate(err.detail ?? '', 200)}). 관리자가 dockerd가 실행 중인지, DOCKER_HOST가 맞는지 확인해야 해요. 봇의 다른 기능은 그대로 쓸 수 있어요.`,
         `Docker is not reachable (${truncate(err.detail ?? '', 200)}). An admin should check that dockerd is running and DOCKER_HOST is right. The rest of the bot keeps working.`,
+      );
+    case 'docker-timeout':
+      return L(
+        locale,
+        `Docker 엔진이 제시간에 답하지 않아 작업을 멈췄어요 (${truncate(err.detail ?? '', 200)}). 컨테이너는 스스로 시간 제한에 끝나고 정리돼요. 관리자가 dockerd 상태를 확인해야 해요.`,
+        `The Docker engine did not answer in time, so the job was stopped (${truncate(err.detail ?? '', 200)}). The container ends at its own deadline and is cleaned up. An admin should check dockerd.`,
+      );
+    case 'runtime-missing':
+      return L(
+        locale,
+        `설정된 컨테이너 런타임 ${err.detail}을(를) Docker 엔진에서 찾을 수 없어요. 관리자가 런타임을 등록하거나 SANDBOX_RUNTIME을 비워야 해요.`,
+        `The configured container runtime ${err.detail} is not registered with the Docker engine. An admin should register it or clear SANDBOX_RUNTIME.`,
       );
     case 'image-missing':
       return L(

@@ -1,0 +1,230 @@
+// PNG chart of a run: CPU % (left axis) and memory MiB or PIDs (right axis: what the preset
+// demonstrates) over time, with the limits (--cpus × 100 %, --memory, --pids-limit) drawn as dashed
+// lines and the end of the run marked with its outcome. chart.js rendered on @napi-rs/canvas, with a
+// font file shipped in the repo (fonts/DejaVuSans.ttf) so text renders on a machine without fonts.
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { Chart, registerables, type ChartConfiguration } from 'chart.js';
+import { fileURLToPath } from 'node:url';
+import type { RunResult } from '../sandbox/runner.js';
+import type { CompareReport, RunReport } from '../sandbox/service.js';
+import type { Sample } from '../sandbox/stats.js';
+import { CHART_TEXT, type ChartText } from './sandbox-chart-text.js';
+import type { Locale } from './types.js';
+
+// DejaVu for Latin, digits and symbols; a Noto Sans KR subset for the Hangul of the Korean texts
+// (canvas falls back glyph by glyph along the family list).
+const FONTS = [
+  { file: 'DejaVuSans.ttf', family: 'SandboxDejaVuSans' },
+  { file: 'NotoSansKR-chart.ttf', family: 'SandboxNotoSansKR' },
+];
+export const FONT_FAMILIES = FONTS.map((f) => f.family).join(', ');
+let setUp = false;
+
+function setup(): void {
+  if (setUp) return;
+  Chart.register(...registerables);
+  for (const f of FONTS) {
+    const fontPath = fileURLToPath(new URL(`./fonts/${f.file}`, import.meta.url));
+    if (!GlobalFonts.registerFromPath(fontPath, f.family)) throw new Error(`could not load chart font ${fontPath}`);
+  }
+  Chart.defaults.font.family = FONT_FAMILIES;
+  Chart.defaults.font.size = 13;
+  Chart.defaults.color = '#222';
+  Chart.defaults.animation = false;
+  setUp = true;
+}
+
+export interface ChartSeries {
+  label: string;
+  samples: Sample[];
+}
+
+export interface ChartInput {
+  title: string;
+  /** Language of the axes and legends (default English). */
+  locale?: Locale;
+  series: ChartSeries[];
+  /** --cpus; drawn as a line at cpus × 100 %. null = no quota. */
+  cpus: number | null;
+  memoryLimitBytes: number | null;
+  /** What the right axis shows (single series only): memory (default) or the number of processes. */
+  rightAxis?: 'memory' | 'pids';
+  pidsLimit?: number | null;
+  /** The end of the run, marked on the right axis: at the limit for OOM, else at the last reading. */
+  end?: { t: number; label: string; atLimit: boolean };
+  /** A line under the title (e.g. why there are no samples). */
+  note?: string;
+  /** Extra dashed horizontal lines on the CPU axis (e.g. the expected split of a compare). */
+  cpuLines?: { label: string; y: number }[];
+  width?: number;
+  height?: number;
+}
+
+const MiB = 1024 * 1024;
+const COLORS = [
+  ['#d9480f', '#1971c2'],
+  ['#2f9e44', '#7048e8'],
+];
+
+type Dataset = ChartConfiguration<'line'>['data']['datasets'][number];
+
+const rightValue = (input: ChartInput) => (input.rightAxis === 'pids' ? (x: Sample) => x.pids : (x: Sample) => x.memBytes / MiB);
+
+const textOf = (input: ChartInput): ChartText => CHART_TEXT[input.locale ?? 'en'];
+
+function rightSeries(input: ChartInput, samples: Sample[]): Pick<Dataset, 'label' | 'data'> {
+  const value = rightValue(input);
+  return { label: input.rightAxis === 'pids' ? textOf(input).pidsSeries : textOf(input).memorySeries, data: samples.map((x) => ({ x: x.t / 1000, y: value(x) })) };
+}
+
+/** The right axis of a single-series chart: its limit line, the end marker and its scale. */
+function rightAxis(input: ChartInput, tMax: number): { datasets: Dataset[]; max: number; title: string } {
+  const pids = input.rightAxis === 'pids';
+  const limit = pids ? (input.pidsLimit ?? null) : input.memoryLimitBytes ? input.memoryLimitBytes / MiB : null;
+  const datasets: Dataset[] = [];
+  if (limit !== null) {
+    const label = pids ? textOf(input).pidsLimit(limit) : textOf(input).memoryLimit(limit);
+    datasets.push({ label, data: [{ x: 0, y: limit }, { x: tMax, y: limit }], borderColor: '#1c7ed6', borderDash: [8, 5], yAxisID: 'right', pointRadius: 0, borderWidth: 1.5 });
+  }
+  const values = input.series.flatMap((s) => s.samples.map(rightValue(input)));
+  if (input.end) {
+    const y = input.end.atLimit && limit !== null ? limit : (values[values.length - 1] ?? 0);
+    datasets.push({ label: input.end.label, data: [{ x: input.end.t / 1000, y }], borderColor: '#c92a2a', backgroundColor: '#c92a2a', pointStyle: 'crossRot', pointRadius: 10, pointBorderWidth: 3, yAxisID: 'right', showLine: false, clip: false });
+  }
+  return { datasets, max: Math.max(1, limit ?? 0, ...values) * 1.1, title: pids ? textOf(input).pidsAxis : textOf(input).memoryAxis };
+}
+
+/** Register the fonts and chart.js's parts (once); exported for the font test. */
+export function setupCharts(): void {
+  setup();
+}
+
+/** Render the chart; returns PNG bytes. */
+export async function renderChart(input: ChartInput): Promise<Buffer> {
+  setup();
+  const width = input.width ?? 900;
+  const height = input.height ?? 450;
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
+
+  const allT = input.series.flatMap((s) => s.samples.map((x) => x.t / 1000));
+  const tMax = Math.ceil(Math.max(1, ...allT, (input.end?.t ?? 0) / 1000));
+  const datasets: ChartConfiguration<'line'>['data']['datasets'] = [];
+  const multi = input.series.length > 1;
+  input.series.forEach((s, i) => {
+    const [cpuColor, memColor] = COLORS[i % COLORS.length]!;
+    datasets.push({
+      label: multi ? `${s.label} CPU %` : 'CPU %',
+      data: s.samples.filter((x) => x.cpuPercent !== null).map((x) => ({ x: x.t / 1000, y: x.cpuPercent! })),
+      borderColor: cpuColor,
+      backgroundColor: cpuColor,
+      yAxisID: 'cpu',
+      pointRadius: 3,
+      borderWidth: 2,
+    });
+    if (!multi) datasets.push({ ...rightSeries(input, s.samples), borderColor: memColor, backgroundColor: memColor, yAxisID: 'right', pointRadius: 3, borderWidth: 2 });
+  });
+  let cpuAxisMax = Math.max(100, ...input.series.flatMap((s) => s.samples.map((x) => x.cpuPercent ?? 0)));
+  if (input.cpus !== null) {
+    const y = input.cpus * 100;
+    cpuAxisMax = Math.max(cpuAxisMax, y * 1.1);
+    datasets.push({
+      label: textOf(input).cpuLimit(input.cpus),
+      data: [{ x: 0, y }, { x: tMax, y }],
+      borderColor: '#e8590c',
+      borderDash: [8, 5],
+      yAxisID: 'cpu',
+      pointRadius: 0,
+      borderWidth: 1.5,
+    });
+  }
+  (input.cpuLines ?? []).forEach((line, i) => {
+    const color = COLORS[i % COLORS.length]![0]!;
+    datasets.push({ label: line.label, data: [{ x: 0, y: line.y }, { x: tMax, y: line.y }], borderColor: color, borderDash: [4, 4], yAxisID: 'cpu', pointRadius: 0, borderWidth: 1.5 });
+  });
+  const right = multi ? null : rightAxis(input, tMax);
+  if (right) datasets.push(...right.datasets);
+  const config: ChartConfiguration<'line'> = {
+    type: 'line',
+    data: { datasets },
+    options: {
+      responsive: false,
+      animation: false,
+      parsing: false,
+      plugins: {
+        title: { display: true, text: input.title, font: { size: 16 } },
+        subtitle: { display: !!input.note, text: input.note ?? '', font: { size: 12, style: 'italic' }, color: '#666' },
+        legend: { position: 'bottom' },
+      },
+      scales: {
+        x: { type: 'linear', min: 0, max: tMax, title: { display: true, text: textOf(input).seconds } },
+        cpu: { type: 'linear', position: 'left', min: 0, suggestedMax: cpuAxisMax, title: { display: true, text: textOf(input).cpuAxis } },
+        ...(right ? { right: { type: 'linear' as const, position: 'right' as const, min: 0, suggestedMax: right.max, title: { display: true, text: right.title }, grid: { drawOnChartArea: false } } } : {}),
+      },
+    },
+    plugins: [
+      {
+        id: 'white-background',
+        beforeDraw: (chart) => {
+          const c = chart.ctx;
+          c.save();
+          c.fillStyle = '#ffffff';
+          c.fillRect(0, 0, chart.width, chart.height);
+          c.restore();
+        },
+      },
+    ],
+  };
+  // chart.js runs on a canvas-like object; @napi-rs/canvas provides the 2D context it needs.
+  const chart = new Chart(ctx as unknown as CanvasRenderingContext2D, config);
+  try {
+    chart.draw();
+    return await canvas.encode('png');
+  } finally {
+    chart.destroy();
+  }
+}
+
+/** Runs shorter than this, or with fewer than two readings, get a summary line instead of a chart. */
+export const CHART_MIN_SAMPLES = 2;
+
+/** The chart of a run, or null when it ended too soon for a useful one. */
+export function runChartInput(report: RunReport, locale: Locale = 'en'): ChartInput | null {
+  const r = report.result;
+  if (r.samples.length < CHART_MIN_SAMPLES) return null;
+  const l = r.limits;
+  const text = CHART_TEXT[locale];
+  const endLabel = r.outcome === 'exited' ? text.exit(r.exitCode) : text.end[r.outcome];
+  return {
+    locale,
+    title: `${report.preset ?? text.customCommand} · --cpus ${l.cpus ?? '-'} · --memory ${l.memoryMb}m · --pids-limit ${l.pidsLimit}`,
+    series: [{ label: report.preset ?? 'command', samples: r.samples }],
+    cpus: l.cpus,
+    memoryLimitBytes: l.memoryMb * MiB,
+    rightAxis: report.preset === 'fork-bomb' ? 'pids' : 'memory',
+    pidsLimit: l.pidsLimit,
+    end: { t: r.durationMs, label: `${endLabel} (${(r.durationMs / 1000).toFixed(1)} s)`, atLimit: r.outcome === 'oom' },
+  };
+}
+
+export function compareChartInput(report: CompareReport, locale: Locale = 'en'): ChartInput {
+  const { sharesA, sharesB } = report;
+  const share = (x: number) => (x / (sharesA + sharesB)) * 100;
+  const text = CHART_TEXT[locale];
+  return {
+    locale,
+    title: `${text.compare} · cpuset ${report.cpuset} · --cpu-shares ${sharesA} vs ${sharesB}`,
+    series: [
+      { label: `A (${sharesA})`, samples: report.a.samples },
+      { label: `B (${sharesB})`, samples: report.b.samples },
+    ],
+    cpus: null,
+    memoryLimitBytes: null,
+    cpuLines: [
+      { label: text.expected('A', share(sharesA)), y: share(sharesA) },
+      { label: text.expected('B', share(sharesB)), y: share(sharesB) },
+    ],
+  };
+}
