@@ -50,7 +50,7 @@ async function dockerStatsPeak(prefix: string, done: () => boolean): Promise<num
     const { stdout } = await run('docker', ['stats', '--no-stream', '--format', '{{.Name}} {{.MemUsage}}']).catch(() => ({ stdout: '' }));
     for (const line of stdout.split('\n')) {
       const m = line.match(/^(\S+) ([\d.]+)(B|KiB|MiB|GiB) \//);
-      if (m && m[1]!.startsWith(prefix)) peak = Math.max(peak, Number(m[2]) * ({ B: 1, KiB: 1024, MiB: MiB, GiB: 1024 * MiB } as Record<string, number>)[m[3]!]!);
+      if (m && m[1].startsWith(prefix)) peak = Math.max(peak, Number(m[2]) * ({ B: 1, KiB: 1024, MiB: MiB, GiB: 1024 * MiB } as Record<string, number>)[m[3]]);
     }
   }
   return peak;

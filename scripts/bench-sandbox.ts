@@ -24,7 +24,7 @@ const median = (xs: number[]) => {
   if (!xs.length) return NaN;
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
 export async function benchSandbox(opts: { helloRuns?: number; burnSeconds?: number; cpus?: number } = {}): Promise<{ rows: BenchRow[]; raw: Record<string, unknown> }> {

@@ -5,7 +5,6 @@
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 import { fileURLToPath } from 'node:url';
-import type { RunResult } from '../sandbox/runner.js';
 import type { CompareReport, RunReport } from '../sandbox/service.js';
 import type { Sample } from '../sandbox/stats.js';
 import { CHART_TEXT, type ChartText } from './sandbox-chart-text.js';
@@ -114,7 +113,7 @@ export async function renderChart(input: ChartInput): Promise<Buffer> {
   const datasets: ChartConfiguration<'line'>['data']['datasets'] = [];
   const multi = input.series.length > 1;
   input.series.forEach((s, i) => {
-    const [cpuColor, memColor] = COLORS[i % COLORS.length]!;
+    const [cpuColor, memColor] = COLORS[i % COLORS.length];
     datasets.push({
       label: multi ? `${s.label} CPU %` : 'CPU %',
       data: s.samples.filter((x) => x.cpuPercent !== null).map((x) => ({ x: x.t / 1000, y: x.cpuPercent! })),
@@ -141,7 +140,7 @@ export async function renderChart(input: ChartInput): Promise<Buffer> {
     });
   }
   (input.cpuLines ?? []).forEach((line, i) => {
-    const color = COLORS[i % COLORS.length]![0]!;
+    const color = COLORS[i % COLORS.length][0];
     datasets.push({ label: line.label, data: [{ x: 0, y: line.y }, { x: tMax, y: line.y }], borderColor: color, borderDash: [4, 4], yAxisID: 'cpu', pointRadius: 0, borderWidth: 1.5 });
   });
   const right = multi ? null : rightAxis(input, tMax);

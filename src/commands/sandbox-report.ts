@@ -18,7 +18,7 @@ const L = (locale: Locale, ko: string, en: string) => (locale === 'ko' ? ko : en
 // U+009B, a one-character CSI) and bidirectional overrides/isolates/marks (U+202A–U+202E, U+2066–U+2069,
 // U+200E/F, U+061C), which can make output read differently from what ran.
 // eslint-disable-next-line no-control-regex
-const ESCAPES = /\x1b\[[0-9;?]*[ -\/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|\x1b[@-_]/g;
+const ESCAPES = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|\x1b[@-_]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
 

@@ -75,7 +75,7 @@ export async function compareJob(ctx: JobContext, plan: ComparePlan, hooks: JobH
     });
   const settled = await Promise.allSettled([side(plan.a, 'a'), side(plan.b, 'b')]);
   const failed = settled.find((s) => s.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
+  if (failed) throw (failed).reason;
   const a = (settled[0] as PromiseFulfilledResult<RunResult>).value;
   const b = (settled[1] as PromiseFulfilledResult<RunResult>).value;
   const ta = a.summary.cpuAvg;

@@ -265,7 +265,7 @@ function botKiller(engine: Engine, container: Docker.Container, job: AbortContro
   let hung = false;
   const inFlight: Promise<void>[] = [];
   return {
-    kill(why: Exclude<BotKill, 'none'>): void {
+    kill: (why: Exclude<BotKill, 'none'>): void => {
       const k = kill(engine, container, logger).then(
         (wasRunning) => {
           if (wasRunning && which === 'none') which = why;
@@ -339,7 +339,6 @@ export async function runContainer(engine: Engine, spec: RunSpec, hooks: RunHook
   const tracker = new StatsTracker();
   const output = new OutputTail(4096);
   const job = new AbortController();
-  let botKill: BotKill = 'none';
   let containerId = '';
   let engineHung = false;
   let attach: Closable | undefined;
@@ -388,7 +387,7 @@ export async function runContainer(engine: Engine, spec: RunSpec, hooks: RunHook
     timings.exited = since();
     clearTimeout(timer);
     await killer.settled();
-    botKill = killer.which();
+    const botKill = killer.which();
     stats = await statsOpen;
     stats?.close();
     // Let the last output arrive (the attach stream ends right after the container).

@@ -170,7 +170,7 @@ export function createSandboxService(config: Config, logger: Logger, db: Databas
       try {
         const ok = await check(meta.image);
         if (!ok.ok) return refuse(base, plan.kind, ok.error, meta);
-        if (hooks.onQueued) entry.ticket.onPosition(hooks.onQueued);
+        if (hooks.onQueued) entry.ticket.onPosition((position) => hooks.onQueued?.(position));
         await entry.ticket.granted;
         runId = store.record({ ...base, kind: plan.kind, ...meta, limits, outcome: 'running' });
         const ctx: JobContext = { engine: engine!, botId: cfg.botId, instance, deadlineGraceSeconds: cfg.deadlineGraceSeconds, active, log, userId: base.user.id, t0 };

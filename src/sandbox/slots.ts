@@ -13,7 +13,7 @@ export interface Ticket {
   /** 1-based place in the queue, 0 once granted. */
   position(): number;
   /** Called now (when waiting) and whenever the place changes. */
-  onPosition(cb: (position: number) => void): void;
+  onPosition: (cb: (position: number) => void) => void;
   /** Leave the queue (or release, when already granted). */
   cancel(): void;
 }
@@ -105,7 +105,7 @@ export class Slots {
 
   private pump(): void {
     let moved = 0;
-    while (this.waiters.length && this.fits(this.waiters[0]!.need)) {
+    while (this.waiters.length && this.fits(this.waiters[0].need)) {
       this.take(this.waiters.shift()!);
       moved++;
     }

@@ -117,7 +117,7 @@ export function blockIoBytes(frame: StatsFrame): { read: number; write: number }
   for (const e of frame.blkio_stats?.io_service_bytes_recursive ?? []) {
     const op = e.op ?? '';
     if (!op) continue;
-    const c = op[0]!.toLowerCase();
+    const c = op[0].toLowerCase();
     if (c === 'r') read += e.value ?? 0;
     else if (c === 'w') write += e.value ?? 0;
   }

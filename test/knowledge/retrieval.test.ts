@@ -96,7 +96,10 @@ describe('retrieval on fixed questions', () => {
     const r = kb.search('--memory-swap 기본값', { topK: 5 });
     const scores = r.hits.map((h) => h.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    for (const s of scores) expect(s).toBeGreaterThan(0), expect(s).toBeLessThanOrEqual(1);
+    for (const s of scores) {
+      expect(s).toBeGreaterThan(0);
+      expect(s).toBeLessThanOrEqual(1);
+    }
   });
 });
 

@@ -155,7 +155,7 @@ export class FakeOpenAI {
       req.on('data', (c) => (data += c));
       req.on('end', () => resolve(data));
     });
-    let body: any = null;
+    let body: any;
     try {
       body = raw ? JSON.parse(raw) : null;
     } catch {

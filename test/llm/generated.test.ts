@@ -7,7 +7,7 @@ import { buildPrompt, SYSTEM_PROMPT } from '../../src/answer/prompt.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { completionParams, REASONING_ALLOWANCE_TOKENS } from '../../src/llm/model-policy.js';
 import { FakeOpenAI, groundedAnswer, parsePrompt, passageSentences } from './fake-openai.js';
-import { captureLogger, EN_Q, extractiveRetriever, generatedAnswerer, KO_Q, OOD_Q, realKb, retrieveAs, RETRIEVAL } from './helpers.js';
+import { captureLogger, EN_Q, generatedAnswerer, KO_Q, OOD_Q, realKb, retrieveAs, RETRIEVAL } from './helpers.js';
 
 let fake: FakeOpenAI;
 let baseURL: string;

@@ -106,7 +106,7 @@ describe('/quiz command', () => {
     const bad = await slash('start', { topic: 'pizza' }, alice);
     expect(bad.last().ephemeral).toBe(true);
     expect(bad.last().content).toMatch(/No such topic\. Topics: .*`memory-limits`/);
-    const byTitle = await slash('start', { topic: 'Docker image layers: read-only layers, overlay2 and copy-on-write' }, alice, { channel: 'c-title' });
+    await slash('start', { topic: 'Docker image layers: read-only layers, overlay2 and copy-on-write' }, alice, { channel: 'c-title' });
     expect(messenger.lastSent().embeds![0].title).toMatch(/Docker image layers/);
     await slash('stop', {}, alice, { channel: 'c-title' });
   });

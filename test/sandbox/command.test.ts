@@ -14,9 +14,9 @@ describe('/sandbox command (no Docker needed)', () => {
     const subs = (json.options ?? []) as { name: string; name_localizations?: Record<string, string>; options?: { name: string; choices?: { value: string }[] }[] }[];
     expect(subs.map((s) => s.name)).toEqual(['run', 'compare']);
     expect(subs.every((s) => s.name_localizations?.ko)).toBe(true);
-    const run = subs[0]!;
+    const run = subs[0];
     expect(run.options!.map((o) => o.name)).toEqual(['preset', 'memory', 'memory_swap', 'cpus', 'cpu_shares', 'pids_limit', 'timeout', 'command', 'image']);
-    expect(run.options![0]!.choices!.map((c) => c.value)).toEqual([...PRESET_NAMES]);
+    expect(run.options![0].choices!.map((c) => c.value)).toEqual([...PRESET_NAMES]);
   });
 
   it('no sandbox service: an ephemeral message saying it is off and how to enable it', async () => {

@@ -113,7 +113,7 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
     expect(s.throttledPeriods).toBeGreaterThan(0);
     expect(s.throttledTimeNs).toBeGreaterThan(0);
     // The first sample has no previous reading: never a fake 0 %.
-    const first = r.report.result.samples[0]!;
+    const first = r.report.result.samples[0];
     expect(first.cpuPercent === null || first.cpuPercent > 0).toBe(true);
   }, 20_000);
 
@@ -333,7 +333,7 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
       await sandboxCommand.execute(ctx);
       expect(responder.events[0]).toMatchObject({ kind: 'defer' });
       const final = responder.last!;
-      const e = final.embeds![0]!;
+      const e = final.embeds![0];
       expect(e.title).toBe('/sandbox run hello — done');
       const field = (n: string) => e.fields!.find((f) => f.name.startsWith(n))?.value ?? '';
       expect(field('Exit code')).toBe('0 — done');
@@ -355,37 +355,37 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
       expect(progress.length).toBeGreaterThanOrEqual(3);
       const withStats = progress.filter((p) => /CPU \d+\.\d %/.test(p.message.embeds?.[0]?.description ?? ''));
       expect(withStats.length).toBeGreaterThanOrEqual(2);
-      expect(withStats[0]!.message.embeds![0]!.description).toMatch(/memory [\d.]+ (KiB|MiB) \/ 64\.0 MiB · PIDs \d+ \/ 64/);
-      for (let k = 1; k < withStats.length; k++) expect(withStats[k]!.at - withStats[k - 1]!.at).toBeGreaterThanOrEqual(1900);
-      const e = replies[replies.length - 1]!.message.embeds![0]!;
+      expect(withStats[0].message.embeds![0].description).toMatch(/memory [\d.]+ (KiB|MiB) \/ 64\.0 MiB · PIDs \d+ \/ 64/);
+      for (let k = 1; k < withStats.length; k++) expect(withStats[k].at - withStats[k - 1].at).toBeGreaterThanOrEqual(1900);
+      const e = replies[replies.length - 1].message.embeds![0];
       expect(e.title).toBe('/sandbox run cpu-burn — timed out');
       expect(e.description).toMatch(/Not an OOM kill/);
       const thr = e.fields!.find((f) => f.name === 'CPU throttling')!.value;
       expect(thr).toMatch(/^[1-9]\d* of \d+ periods/);
-      const chart = replies[replies.length - 1]!.message.files![0]!;
+      const chart = replies[replies.length - 1].message.files![0];
       saveChart('cpu-burn.png', chart.data);
     }, 20_000);
 
     it('memory-hog in Korean: reported as OOM', async () => {
       const { ctx, responder } = invocation({ sandbox: cmdSvc, subcommand: 'run', options: { preset: 'memory-hog', memory: 32, timeout: 15 }, locale: 'ko' });
       await sandboxCommand.execute(ctx);
-      const e = responder.last!.embeds![0]!;
+      const e = responder.last!.embeds![0];
       expect(e.title).toBe('/sandbox run memory-hog — OOM으로 종료');
       expect(e.description).toMatch(/OOM killer/);
-      saveChart('memory-hog.png', responder.last!.files![0]!.data);
+      saveChart('memory-hog.png', responder.last!.files![0].data);
     }, 25_000);
 
     it('compare: the measured split beside the expected one', async () => {
       const { ctx, responder } = invocation({ sandbox: cmdSvc, subcommand: 'compare', options: { seconds: 5 } });
       await sandboxCommand.execute(ctx);
-      const e = responder.last!.embeds![0]!;
+      const e = responder.last!.embeds![0];
       expect(e.title).toBe('/sandbox compare — --cpu-shares 1024 vs 512');
       expect(e.fields!.find((f) => f.name.startsWith('Expected'))!.value).toBe('66.7 % : 33.3 %');
       const measured = e.fields!.find((f) => f.name.startsWith('Measured'))!.value;
       const a = Number(/^([\d.]+) %/.exec(measured)![1]);
       expect(a).toBeGreaterThan(58);
       expect(a).toBeLessThan(76);
-      saveChart('compare.png', responder.last!.files![0]!.data);
+      saveChart('compare.png', responder.last!.files![0].data);
     }, 25_000);
   });
 
@@ -408,9 +408,9 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
         ['rec-e', 'exited'],
       ]);
       expect(hello.ok && flood.ok).toBe(true);
-      expect(JSON.parse(rows[0]!.limits_json).memoryMb).toBe(32);
-      expect(rows[2]!.error).toMatch(/"option":"memory"/);
-      expect([rows[4]!.command, rows[4]!.exit_code]).toEqual(['exit 4', 4]);
+      expect(JSON.parse(rows[0].limits_json).memoryMb).toBe(32);
+      expect(rows[2].error).toMatch(/"option":"memory"/);
+      expect([rows[4].command, rows[4].exit_code]).toEqual(['exit 4', 4]);
     } finally {
       await rec.close();
     }

@@ -1,5 +1,8 @@
 // Shared set-up for the sandbox tests: a real Docker engine (skip with a clear message when it is
 // unreachable, unless SANDBOX_TESTS_REQUIRE_DOCKER=1, then fail), a config, a silent logger, a DB.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Docker from 'dockerode';
 import { describe, it } from 'vitest';
 import pino from 'pino';
@@ -20,7 +23,7 @@ export const IMAGE = 'study-sandbox:busybox';
 export async function probeDocker(): Promise<{ ok: true; docker: Docker } | { ok: false; reason: string }> {
   try {
     const docker = new Docker();
-    await docker.ping({ abortSignal: AbortSignal.timeout(3000) } as never);
+    await (docker.ping({ abortSignal: AbortSignal.timeout(3000) } as never) as unknown as Promise<unknown>);
     return { ok: true, docker };
   } catch (err) {
     return { ok: false, reason: err instanceof Error ? err.message : String(err) };
@@ -125,9 +128,6 @@ export function invocation(opts: {
  */
 export async function freezableProxy(target: string | null = '/var/run/docker.sock'): Promise<{ socketPath: string; freeze(): void; thaw(): void; close(): Promise<void> }> {
   const { createServer, connect } = await import('node:net');
-  const { mkdtempSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
   const socketPath = join(mkdtempSync(join(tmpdir(), 'docker-proxy-')), 'docker.sock');
   let frozen = target === null;
   const pairs = new Set<{ a: import('node:net').Socket; b?: import('node:net').Socket }>();

@@ -170,8 +170,8 @@ describe('without a Docker daemon', () => {
     createSandboxService(testConfig(), silentLogger, db, { docker: new Docker({ socketPath: '/nonexistent/docker.sock' }), reaper: false, warmup: false });
     const rows = db.prepare('SELECT outcome, error, finished_at FROM sandbox_runs ORDER BY id').all() as { outcome: string; error: string | null; finished_at: string | null }[];
     expect(rows.map((r) => r.outcome)).toEqual(['interrupted', 'timeout']);
-    expect(rows[0]!.error).toMatch(/bot stopped .* before the run finished/);
-    expect(rows[0]!.finished_at).not.toBeNull();
+    expect(rows[0].error).toMatch(/bot stopped .* before the run finished/);
+    expect(rows[0].finished_at).not.toBeNull();
   });
   it('honours DOCKER_HOST (dockerode default modem)', async () => {
     const saved = process.env.DOCKER_HOST;

@@ -52,11 +52,11 @@ function v2Frame(i: number, prev?: StatsFrame): StatsFrame {
 describe('docker stats arithmetic, cgroup v1 (recorded on this engine)', () => {
   const f = v1.frames;
   it('the first frame has no previous reading: CPU % is null, not 0', () => {
-    expect(f[0]!.precpu_stats?.system_cpu_usage).toBeUndefined();
-    expect(frameCpuPercent(f[0]!)).toBeNull();
+    expect(f[0].precpu_stats?.system_cpu_usage).toBeUndefined();
+    expect(frameCpuPercent(f[0])).toBeNull();
   });
   it('CPU % = cpu delta / system delta × online CPUs × 100, from precpu_stats', () => {
-    const fr = f[1]!;
+    const fr = f[1];
     const expected =
       ((fr.cpu_stats!.cpu_usage!.total_usage! - fr.precpu_stats!.cpu_usage!.total_usage!) / (fr.cpu_stats!.system_cpu_usage! - fr.precpu_stats!.system_cpu_usage!)) * 2 * 100;
     expect(frameCpuPercent(fr)).toBeCloseTo(expected, 10);
@@ -64,15 +64,15 @@ describe('docker stats arithmetic, cgroup v1 (recorded on this engine)', () => {
     expect(frameCpuPercent(fr)!).toBeLessThan(55); // --cpus 0.5
   });
   it('falls back to len(percpu_usage) when online_cpus is 0', () => {
-    const fr = structuredClone(f[2]!);
+    const fr = structuredClone(f[2]);
     const withOnline = frameCpuPercent(fr)!;
     fr.cpu_stats!.online_cpus = 0;
     expect(fr.cpu_stats!.cpu_usage!.percpu_usage).toHaveLength(2);
     expect(frameCpuPercent(fr)).toBeCloseTo(withOnline, 10);
   });
   it('memory = usage − total_inactive_file', () => {
-    const m = structuredClone(f[1]!.memory_stats!);
-    expect(memUsageNoCache(m)).toBe(m.usage! - m.stats!['total_inactive_file']!);
+    const m = structuredClone(f[1].memory_stats!);
+    expect(memUsageNoCache(m)).toBe(m.usage! - m.stats!['total_inactive_file']);
     m.stats!['total_inactive_file'] = 4096;
     expect(memUsageNoCache(m)).toBe(m.usage! - 4096);
     m.stats!['total_inactive_file'] = m.usage! + 1; // not less than usage: usage as is
@@ -82,9 +82,9 @@ describe('docker stats arithmetic, cgroup v1 (recorded on this engine)', () => {
     const t = new StatsTracker();
     f.forEach((fr, i) => t.push(fr, i * 1000));
     const s = t.summary();
-    expect(t.samples[0]!.cpuPercent).toBeNull();
-    const first = f[0]!.cpu_stats!;
-    const last = f[f.length - 1]!.cpu_stats!;
+    expect(t.samples[0].cpuPercent).toBeNull();
+    const first = f[0].cpu_stats!;
+    const last = f[f.length - 1].cpu_stats!;
     const expectedAvg = ((last.cpu_usage!.total_usage! - first.cpu_usage!.total_usage!) / (last.system_cpu_usage! - first.system_cpu_usage!)) * 2 * 100;
     expect(s.cpuAvg).toBeCloseTo(expectedAvg, 8);
     expect(s.cpuPeak).toBe(Math.max(...t.samples.slice(1).map((x) => x.cpuPercent!)));
@@ -92,7 +92,7 @@ describe('docker stats arithmetic, cgroup v1 (recorded on this engine)', () => {
     expect(s.throttledTimeNs).toBe(last.throttling_data!.throttled_time);
     // The peak counts as docker stats does (usage minus inactive file cache), not the kernel's
     // high-water mark, which includes page cache and is reported apart, labelled.
-    expect(s.memPeak).toBe(Math.max(...f.map((x) => x.memory_stats!.usage! - x.memory_stats!.stats!.total_inactive_file!)));
+    expect(s.memPeak).toBe(Math.max(...f.map((x) => x.memory_stats!.usage! - x.memory_stats!.stats!.total_inactive_file)));
     expect(s.memPeak).toBe(Math.max(...t.samples.map((x) => x.memBytes)));
     expect(s.memHighWater).toBe(Math.max(...f.map((x) => x.memory_stats!.max_usage!)));
     expect(s.memHighWater!).toBeGreaterThan(s.memPeak);
@@ -122,21 +122,21 @@ describe('docker stats arithmetic, cgroup v2 (Engine API shape)', () => {
   const frames: StatsFrame[] = [];
   for (let i = 0; i < 5; i++) frames.push(v2Frame(i, frames[i - 1]));
   it('CPU % with online_cpus and no percpu_usage', () => {
-    expect(frameCpuPercent(frames[0]!)).toBeNull();
+    expect(frameCpuPercent(frames[0])).toBeNull();
     // 250 ms of CPU per 2 s of system time on 2 CPUs = 25 %
-    expect(frameCpuPercent(frames[1]!)).toBeCloseTo(25, 10);
-    expect(cpuPercent(1_000_000_000, 500_000_000_000, frames[1]!)).toBeCloseTo(25, 10);
+    expect(frameCpuPercent(frames[1])).toBeCloseTo(25, 10);
+    expect(cpuPercent(1_000_000_000, 500_000_000_000, frames[1])).toBeCloseTo(25, 10);
   });
   it('no delta → 0 (as docker stats), negative delta → 0', () => {
-    expect(cpuPercent(frames[1]!.cpu_stats!.cpu_usage!.total_usage!, frames[1]!.cpu_stats!.system_cpu_usage!, frames[1]!)).toBe(0);
-    expect(cpuPercent(frames[2]!.cpu_stats!.cpu_usage!.total_usage!, 0, frames[1]!)).toBe(0);
+    expect(cpuPercent(frames[1].cpu_stats!.cpu_usage!.total_usage!, frames[1].cpu_stats!.system_cpu_usage!, frames[1])).toBe(0);
+    expect(cpuPercent(frames[2].cpu_stats!.cpu_usage!.total_usage!, 0, frames[1])).toBe(0);
   });
   it('memory = usage − inactive_file', () => {
-    expect(memUsageNoCache(frames[2]!.memory_stats)).toBe(22 * 1048576 - 1048576);
+    expect(memUsageNoCache(frames[2].memory_stats)).toBe(22 * 1048576 - 1048576);
   });
   it('network summed over interfaces, block I/O with lowercase ops', () => {
-    expect(networkBytes(frames[3]!)).toEqual({ rx: 3010, tx: 1520 });
-    expect(blockIoBytes(frames[3]!)).toEqual({ read: 4096 * 3 + 100, write: 8192 * 3 });
+    expect(networkBytes(frames[3])).toEqual({ rx: 3010, tx: 1520 });
+    expect(blockIoBytes(frames[3])).toEqual({ read: 4096 * 3 + 100, write: 8192 * 3 });
   });
   it('summary: no max_usage or failcnt in v2, peaks from samples', () => {
     const t = new StatsTracker();
@@ -151,8 +151,8 @@ describe('docker stats arithmetic, cgroup v2 (Engine API shape)', () => {
     expect(s.throttledPeriods).toBe(36);
   });
   it('uses our previous frame when precpu_stats is missing', () => {
-    const a = structuredClone(frames[1]!);
-    const b = structuredClone(frames[2]!);
+    const a = structuredClone(frames[1]);
+    const b = structuredClone(frames[2]);
     delete b.precpu_stats;
     b.preread = '0001-01-01T00:00:00Z';
     expect(frameCpuPercent(b, a)).toBeCloseTo(25, 10);
@@ -166,6 +166,6 @@ describe('stats stream framing', () => {
     const sp = new JsonLineSplitter();
     const text = `${JSON.stringify(v1.frames[0])}\n{bad json}\n${JSON.stringify(v1.frames[1])}\n`;
     for (let i = 0; i < text.length; i += 97) sp.push(Buffer.from(text.slice(i, i + 97)), (f) => got.push(f));
-    expect(got.map((f) => f.read)).toEqual([v1.frames[0]!.read, v1.frames[1]!.read]);
+    expect(got.map((f) => f.read)).toEqual([v1.frames[0].read, v1.frames[1].read]);
   });
 });
