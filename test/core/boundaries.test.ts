@@ -1,11 +1,12 @@
-// The core knows nothing of Discord or of how a reply looks: no file under src/quiz or src/db imports
-// discord.js or the front-end layers (src/commands, src/discord, src/console), directly or by a dynamic import.
+// The core knows nothing of Discord or of how a reply looks: no file under src/knowledge, src/answer, src/llm,
+// src/sandbox, src/quiz or src/db imports discord.js or the front-end layers (src/commands, src/discord,
+// src/console), directly or by a dynamic import.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve('src');
-const CORE = ['quiz', 'db'];
+const CORE = ['knowledge', 'answer', 'llm', 'sandbox', 'quiz', 'db'];
 const FORBIDDEN_PACKAGES = [/^discord\.js$/, /^@discordjs\//];
 const FORBIDDEN_DIRS = ['commands', 'discord', 'console'].map((d) => join(ROOT, d));
 
@@ -35,7 +36,7 @@ function violations(file: string): string[] {
 }
 
 describe('layer boundaries', () => {
-  it('src/quiz and src/db import neither discord.js nor src/commands, src/discord or src/console', () => {
+  it('the core (knowledge, answer, llm, sandbox, quiz, db) imports neither discord.js nor src/commands, src/discord or src/console', () => {
     const core = CORE.flatMap((d) => files(join(ROOT, d)));
     expect(core.length).toBeGreaterThan(5);
     expect(core.flatMap(violations)).toEqual([]);

@@ -82,6 +82,7 @@ describe('retrieval on fixed questions', () => {
   it('prefers passages in the question language', () => {
     const ko = kb.search('컨테이너 이미지 레이어', { topK: 3 });
     const en = kb.search('container image layers', { topK: 3 });
+    expect([ko.hits.length, en.hits.length]).toEqual([3, 3]); // not vacuously true on no hits
     expect(ko.hits.every((h) => h.chunk.doc.lang === 'ko')).toBe(true);
     expect(en.hits.every((h) => h.chunk.doc.lang === 'en')).toBe(true);
   });
@@ -95,6 +96,7 @@ describe('retrieval on fixed questions', () => {
   it('returns scores in [0, 1], best first', () => {
     const r = kb.search('--memory-swap 기본값', { topK: 5 });
     const scores = r.hits.map((h) => h.score);
+    expect(scores).toHaveLength(5);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     for (const s of scores) {
       expect(s).toBeGreaterThan(0);
