@@ -11,12 +11,13 @@ import type { Config } from '../config.js';
 import { checkCompare, checkRun, Gate, needOf, type CompareRequest, type ComparePlan, type RequestMeta, type RunPlan, type RunRequest, type SandboxRequestBase } from './admission.js';
 import { Engine } from './engine.js';
 import { classifyDockerError, type SandboxError } from './errors.js';
+import { HostProbe, type HostCheck } from './host-check.js';
 import { compareJob, runJob, type JobContext, type JobHooks } from './job.js';
 import type { PresetName, SandboxConfig } from './policy.js';
 import { reap } from './reaper.js';
 import { removeContainer, type RunResult } from './runner.js';
-import { Slots } from './slots.js';
-import { createRunStore } from './store.js';
+import { Slots, type Ticket } from './slots.js';
+import { createRunStore, type RunStore } from './store.js';
 
 export type { SandboxError, SandboxErrorCode } from './errors.js';
 export { classifyDockerError } from './errors.js';
@@ -59,7 +60,7 @@ export interface SandboxService {
   readonly enabled: boolean;
   readonly config: SandboxConfig;
   /** Daemon reachable and image present? */
-  check(): Promise<{ ok: true; hostCpus: number; cgroupVersion: string } | { ok: false; error: SandboxError }>;
+  check(): Promise<HostCheck>;
   admitRun(req: RunRequest): Admission<RunReport>;
   admitCompare(req: CompareRequest): Admission<CompareReport>;
   /** admitRun, then start. */
@@ -98,6 +99,73 @@ function dockerClient(deps: SandboxDeps, log: Logger): { docker: Docker | null; 
   }
 }
 
+type Execute<P, T> = (plan: P, ctx: JobContext, hooks: JobHooks, runId: number) => Promise<T>;
+
+/** What admission needs from the service: the run records, the host check and a job's context. */
+interface AdmitDeps {
+  store: RunStore;
+  log: Logger;
+  check(image?: string): Promise<HostCheck>;
+  jobContext(userId: string, t0: number): JobContext;
+}
+
+function refuseRequest(deps: AdmitDeps, base: SandboxRequestBase, kind: 'run' | 'compare', error: SandboxError, meta: RequestMeta) {
+  const detail = error.detail ?? (error.violations ? JSON.stringify(error.violations) : null);
+  const runId = error.code === 'disabled' ? undefined : deps.store.record({ ...base, kind, ...meta, outcome: `rejected:${error.code}`, error: detail });
+  deps.log.info({ user: base.user.id, channel: base.channelId, code: error.code, detail: error.detail }, 'sandbox: request refused');
+  return { ok: false as const, error, runId };
+}
+
+interface Admitted<P extends RunPlan | ComparePlan, T> {
+  base: SandboxRequestBase;
+  plan: P;
+  meta: RequestMeta;
+  execute: Execute<P, T>;
+  entry: { ticket: Ticket; leave: () => void };
+  t0: number;
+}
+
+/** An admitted job: the engine checked, its turn in the queue, a record, the job, and its place given back. */
+async function startAdmitted<P extends RunPlan | ComparePlan, T>(deps: AdmitDeps, job: Admitted<P, T>, hooks: JobHooks): Promise<Result<T>> {
+  const { base, plan, meta, entry } = job;
+  const limits = plan.kind === 'run' ? plan.limits : { a: plan.a, b: plan.b };
+  let runId = -1;
+  try {
+    const ok = await deps.check(meta.image);
+    if (!ok.ok) return refuseRequest(deps, base, plan.kind, ok.error, meta);
+    if (hooks.onQueued) entry.ticket.onPosition((position) => hooks.onQueued?.(position));
+    await entry.ticket.granted;
+    runId = deps.store.record({ ...base, kind: plan.kind, ...meta, limits, outcome: 'running' });
+    return { ok: true, report: await job.execute(plan, deps.jobContext(base.user.id, job.t0), hooks, runId) };
+  } catch (err) {
+    const error = classifyDockerError(err);
+    deps.log.error({ err, runId }, `sandbox: ${plan.kind} failed`);
+    if (runId >= 0) deps.store.finish(runId, `error:${error.code}`, null, error.detail);
+    else deps.store.record({ ...base, kind: plan.kind, ...meta, limits, outcome: `error:${error.code}`, error: error.detail });
+    return { ok: false, error, runId: runId >= 0 ? runId : undefined };
+  } finally {
+    entry.leave();
+  }
+}
+
+/** One admitted run: the container, its record finished, its report. */
+async function executeRun(store: RunStore, plan: RunPlan, ctx: JobContext, hooks: JobHooks, runId: number): Promise<RunReport> {
+  const result = await runJob(ctx, plan, hooks);
+  store.finish(runId, result.outcome, result);
+  ctx.log.info({ runId, user: ctx.userId, preset: plan.preset, outcome: result.outcome, exitCode: result.exitCode, ms: result.durationMs }, 'sandbox: run finished');
+  return { runId, kind: 'run', preset: plan.preset, command: plan.command, image: plan.image, result, totalMs: Math.round(performance.now() - ctx.t0) };
+}
+
+/** One admitted compare: both containers, the measured split recorded, its report. */
+async function executeCompare(store: RunStore, plan: ComparePlan, ctx: JobContext, hooks: JobHooks, runId: number): Promise<CompareReport> {
+  const { a, b, measuredA } = await compareJob(ctx, plan, hooks);
+  const outcome = measuredA === null ? 'compare:no-data' : `compare:${(measuredA * 100).toFixed(0)}/${((1 - measuredA) * 100).toFixed(0)}`;
+  store.finish(runId, outcome, a);
+  const expectedA = plan.sharesA / (plan.sharesA + plan.sharesB);
+  const { sharesA, sharesB, cpuset, seconds } = plan;
+  return { runId, kind: 'compare', a, b, sharesA, sharesB, cpuset, seconds, expectedA, measuredA, totalMs: Math.round(performance.now() - ctx.t0) };
+}
+
 export function createSandboxService(config: Config, logger: Logger, db: Database.Database, deps: SandboxDeps = {}): SandboxService {
   const cfg = config.sandbox;
   const log = logger.child({ mod: 'sandbox' });
@@ -106,114 +174,44 @@ export function createSandboxService(config: Config, logger: Logger, db: Databas
   const engine = client.docker ? new Engine(client.docker, cfg.dockerTimeoutMs) : null;
   const store = createRunStore(db, log);
   if (cfg.enabled) store.markInterrupted();
-  let hostCpus = availableParallelism();
-  let cgroupVersion = 'unknown';
-  let hostKnown = false;
-  const slots = new Slots({ jobs: cfg.maxConcurrent, cpus: cpuBudgetFor(cfg, hostCpus) });
+  const slots = new Slots({ jobs: cfg.maxConcurrent, cpus: cpuBudgetFor(cfg, availableParallelism()) });
+  const probe = new HostProbe(engine, client.error, cfg, log, (hostCpus) => slots.resize({ jobs: cfg.maxConcurrent, cpus: cpuBudgetFor(cfg, hostCpus) }));
+  const check = (image?: string) => probe.check(image);
   const gate = new Gate(slots, cfg.maxConcurrent + cfg.queueMax);
   const active = new Set<string>();
   const reaperOptions = { botId: cfg.botId, instance, active };
 
-  function refuse(base: SandboxRequestBase, kind: 'run' | 'compare', error: SandboxError, meta: RequestMeta) {
-    const detail = error.detail ?? (error.violations ? JSON.stringify(error.violations) : null);
-    const runId = error.code === 'disabled' ? undefined : store.record({ ...base, kind, ...meta, outcome: `rejected:${error.code}`, error: detail });
-    log.info({ user: base.user.id, channel: base.channelId, code: error.code, detail: error.detail }, 'sandbox: request refused');
-    return { ok: false as const, error, runId };
-  }
-
-  async function check(image = cfg.image): Promise<{ ok: true; hostCpus: number; cgroupVersion: string } | { ok: false; error: SandboxError }> {
-    if (!engine) return { ok: false, error: { code: 'docker-unavailable', detail: client.error ?? 'no Docker client' } };
-    try {
-      await engine.ping();
-      if (!hostKnown) {
-        const info = await engine.info();
-        if (cfg.runtime && !info.Runtimes?.[cfg.runtime]) {
-          const known = Object.keys(info.Runtimes ?? {}).join(', ');
-          log.error({ runtime: cfg.runtime, known }, 'sandbox: SANDBOX_RUNTIME is not registered with the engine');
-          return { ok: false, error: { code: 'runtime-missing', detail: `${cfg.runtime} (the engine has: ${known || 'none listed'})` } };
-        }
-        hostCpus = info.NCPU ?? hostCpus;
-        cgroupVersion = info.CgroupVersion ?? 'unknown';
-        hostKnown = true;
-        slots.resize({ jobs: cfg.maxConcurrent, cpus: cpuBudgetFor(cfg, hostCpus) });
-      }
-    } catch (err) {
-      const e = classifyDockerError(err);
-      const error: SandboxError = e.code === 'internal' ? { code: 'docker-unavailable', detail: e.detail } : e;
-      log.error({ err: error.detail }, 'sandbox: Docker daemon unreachable');
-      return { ok: false, error };
-    }
-    try {
-      await engine.inspectImage(image);
-    } catch (err) {
-      const e = classifyDockerError(err);
-      const error: SandboxError = (err as { statusCode?: number }).statusCode === 404 ? { code: 'image-missing', detail: image } : e;
-      log.error({ image, err: error.detail }, 'sandbox: image not available');
-      return { ok: false, error };
-    }
-    return { ok: true, hostCpus, cgroupVersion };
-  }
+  const admitting: AdmitDeps = {
+    store,
+    log,
+    check,
+    jobContext: (userId, t0) => ({ engine: engine!, botId: cfg.botId, instance, deadlineGraceSeconds: cfg.deadlineGraceSeconds, active, log, userId, t0 }),
+  };
+  const refuse = (base: SandboxRequestBase, kind: 'run' | 'compare', error: SandboxError, meta: RequestMeta) => refuseRequest(admitting, base, kind, error, meta);
 
   /** Admission shared by run and compare, once the request is valid: the user and queue reservation. */
-  function admit<P extends RunPlan | ComparePlan, T>(
-    base: SandboxRequestBase,
-    plan: P,
-    meta: RequestMeta,
-    execute: (plan: P, ctx: JobContext, hooks: JobHooks, runId: number) => Promise<T>,
-  ): Admission<T> {
+  function admit<P extends RunPlan | ComparePlan, T>(base: SandboxRequestBase, plan: P, meta: RequestMeta, execute: Execute<P, T>): Admission<T> {
     const t0 = performance.now();
     const entry = gate.enter(base.user.id, needOf(plan));
     if (!entry.ok) return refuse(base, plan.kind, entry.error, meta);
-    const limits = plan.kind === 'run' ? plan.limits : { a: plan.a, b: plan.b };
-    const start = async (hooks: JobHooks = {}): Promise<Result<T>> => {
-      let runId = -1;
-      try {
-        const ok = await check(meta.image);
-        if (!ok.ok) return refuse(base, plan.kind, ok.error, meta);
-        if (hooks.onQueued) entry.ticket.onPosition((position) => hooks.onQueued?.(position));
-        await entry.ticket.granted;
-        runId = store.record({ ...base, kind: plan.kind, ...meta, limits, outcome: 'running' });
-        const ctx: JobContext = { engine: engine!, botId: cfg.botId, instance, deadlineGraceSeconds: cfg.deadlineGraceSeconds, active, log, userId: base.user.id, t0 };
-        return { ok: true, report: await execute(plan, ctx, hooks, runId) };
-      } catch (err) {
-        const error = classifyDockerError(err);
-        log.error({ err, runId }, `sandbox: ${plan.kind} failed`);
-        if (runId >= 0) store.finish(runId, `error:${error.code}`, null, error.detail);
-        else store.record({ ...base, kind: plan.kind, ...meta, limits, outcome: `error:${error.code}`, error: error.detail });
-        return { ok: false, error, runId: runId >= 0 ? runId : undefined };
-      } finally {
-        entry.leave();
-      }
-    };
-    return { ok: true, start };
+    return { ok: true, start: (hooks: JobHooks = {}) => startAdmitted(admitting, { base, plan, meta, execute, entry, t0 }, hooks) };
   }
 
   function admitRun(req: RunRequest): Admission<RunReport> {
     if (!cfg.enabled) return { ok: false, error: { code: 'disabled' } };
     const checked = checkRun(cfg, req, slotsBudget());
     if (!checked.ok) return refuse(req, 'run', checked.error, checked.meta);
-    return admit(req, checked.plan, checked.meta, async (plan, ctx, hooks, runId) => {
-      const result = await runJob(ctx, plan, hooks);
-      store.finish(runId, result.outcome, result);
-      log.info({ runId, user: req.user.id, preset: plan.preset, outcome: result.outcome, exitCode: result.exitCode, ms: result.durationMs }, 'sandbox: run finished');
-      return { runId, kind: 'run' as const, preset: plan.preset, command: plan.command, image: plan.image, result, totalMs: Math.round(performance.now() - ctx.t0) };
-    });
+    return admit(req, checked.plan, checked.meta, (plan, ctx, hooks, runId) => executeRun(store, plan, ctx, hooks, runId));
   }
 
   function admitCompare(req: CompareRequest): Admission<CompareReport> {
     if (!cfg.enabled) return { ok: false, error: { code: 'disabled' } };
     const checked = checkCompare(cfg, req, slotsBudget());
     if (!checked.ok) return refuse(req, 'compare', checked.error, checked.meta);
-    return admit(req, checked.plan, checked.meta, async (plan, ctx, hooks, runId) => {
-      const { a, b, measuredA } = await compareJob(ctx, plan, hooks);
-      const outcome = measuredA === null ? 'compare:no-data' : `compare:${(measuredA * 100).toFixed(0)}/${((1 - measuredA) * 100).toFixed(0)}`;
-      store.finish(runId, outcome, a);
-      const expectedA = plan.sharesA / (plan.sharesA + plan.sharesB);
-      return { runId, kind: 'compare' as const, a, b, sharesA: plan.sharesA, sharesB: plan.sharesB, cpuset: plan.cpuset, seconds: plan.seconds, expectedA, measuredA, totalMs: Math.round(performance.now() - ctx.t0) };
-    });
+    return admit(req, checked.plan, checked.meta, (plan, ctx, hooks, runId) => executeCompare(store, plan, ctx, hooks, runId));
   }
 
-  const slotsBudget = () => cpuBudgetFor(cfg, hostCpus);
+  const slotsBudget = () => cpuBudgetFor(cfg, probe.hostCpus);
   const sweep = () => (engine ? reap(engine, reaperOptions, log) : Promise.resolve(0));
 
   let timer: NodeJS.Timeout | undefined;
