@@ -56,7 +56,7 @@ function isJunk(text: string): boolean {
 /** Cue words for each intent, in the order they are tried (a question that compares and asks why compares). */
 const INTENT_CUES: [Intent, RegExp][] = [
   ['troubleshoot', /에러|오류|안\s?돼|안\s?됨|죽어|죽음|죽는|죽었|꺼져|꺼짐|멈춰|터져|터짐|\b(?:exit(?:ed)?\s*(?:code)?\s*\d+|137|error|fail(?:s|ed|ing)?|crash(?:es|ed|ing)?|killed|stuck|not working)\b/i],
-  ['compare', /차이|비교|다른\s?점|다름|뭐가\s?달|\b(?:vs\.?|versus|differ(?:s|ence|ences)?|compare[ds]?|comparison|better than)\b/i],
+  ['compare', /차이|비교|다른\s?점|다름|뭐가\s?달|\S(?:임|야|이야|인가)\s+\S+(?:임|야|이야|인가)\s*\?|\b(?:vs\.?|versus|differ(?:s|ence|ences)?|compare[ds]?|comparison|better than)\b|\b\w+ or \w+\s*\?/i],
   ['howto', /어떻게\s*(?:해|하|써|쓰|걸|설정|제한|실행|띄|확인|봐|보|막|줄|늘)|어케|어캐|방법|하는\s?법|\S\s?법\s*(?:좀|알려|\?|$)|하려면|명령어|커맨드|\bhow (?:do|can|should|would) (?:i|you|we)\b|\bhow to\b|\b(?:which|what) (?:flag|option|command)\b|\b(?:command|cmd) (?:to|for)\b|\bsyntax\b/i],
   ['reason', /왜|이유|어째서|\bwhy\b|\bhow come\b|\breason\b/i],
   ['definition', /뭐야|뭐임|머임|머야|뭔데|뭔가요|뭐예요|무엇|(?:이)?란\s*\??$|이란|뜻|의미|뭐하는|뭐함|하는\s?일|역할|\bwhat(?:'s|s| is| are| does| do)\b|\bdefine\b|\bdefinition\b|\bmeaning\b|\bstand for\b/i],

@@ -63,6 +63,9 @@ describe('query analysis', () => {
     ['하이퍼바이저가 뭐임', 'definition'],
     ['도커도 결국 vm 아님?', 'yesno'],
     ['cgroups 3줄요약', 'summary'],
+    // An either-or question compares its two options.
+    ['메모리 제한은 namespace임 cgroup임?', 'compare'],
+    ['is it namespaces or cgroups?', 'compare'],
   ])('%s → %s', (q, intent) => expect(classifyIntent(q)).toBe(intent));
 });
 
