@@ -20,8 +20,11 @@ const SUMMARY_NEAR_BEST = 0.6;
 const MIN_NOVELTY = 0.45;
 
 /** Sentence openings that refer back to the sentence before (a pronoun, a connective, an enumeration). */
-const LEANS_ON_PREVIOUS =
+const OPENS_ON_PREVIOUS =
   /^(?:(?:this|that|these|those|it|its|they|their|then|so|but|however|also|thus|therefore|hence|such|here|instead|otherwise|likewise|second|third|finally|the same|both|each|either)\b|(?:그래서|그러나|하지만|또한|이때|이것|이는|이렇게|그러면|따라서|반면|그런데|즉|둘째|셋째|넷째|다섯째|마지막으로|대신|여기에|여기서|이 |그 |이런|그런|두 |둘 다))/i;
+/** Phrases anywhere in a sentence that point back ("…이 여기에 속한다", "examples of this kind"). */
+const POINTS_BACK = /여기에 (?:속|해당)|이에 (?:속|해당)|위의 |앞의 |\b(?:belong (?:here|to this)|of this (?:kind|type)|the former|the latter|the above)\b/i;
+const leansOnPrevious = (text: string) => OPENS_ON_PREVIOUS.test(text) || POINTS_BACK.test(text);
 
 function termWeight(term: string): number {
   if (isConcept(term)) return 1.2;
@@ -132,7 +135,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     if (support.length >= MAX_SUPPORT || s.score <= 0) break;
     if (lead && (lead.includes(s.text) || s.text.includes(lead))) continue;
     if (novelty(s.terms, covered) < MIN_NOVELTY) continue;
-    if (s.position > 0 && LEANS_ON_PREVIOUS.test(s.text) && !support.some((x) => x.source === s.source && x.position === s.position - 1)) continue;
+    if (s.position > 0 && leansOnPrevious(s.text) && !support.some((x) => x.source === s.source && x.position === s.position - 1)) continue;
     if (length + s.text.length + 5 > maxChars) continue;
     support.push(s);
     cover(s.terms);
@@ -173,7 +176,7 @@ function askedOverlap(text: string, asked: Set<string>): number {
 
 /** A sentence of the best passage, standing on its own, with DIRECT_MARGIN more of the question than the key point. */
 function directSentence(candidates: Sentence[], keyOverlap: number): Sentence | undefined {
-  const own = candidates.filter((s) => s.source === 0 && !LEANS_ON_PREVIOUS.test(s.text));
+  const own = candidates.filter((s) => s.source === 0 && !leansOnPrevious(s.text));
   const best = own.sort((a, b) => b.overlap - a.overlap || a.position - b.position)[0];
   return best && best.overlap >= keyOverlap + DIRECT_MARGIN ? best : undefined;
 }
@@ -198,7 +201,7 @@ function sentencesOf(used: SearchHit[], asked: Set<string>): Sentence[] {
 function bestSentence(candidates: Sentence[], maxChars: number): string | undefined {
   const own = candidates.filter((s) => s.source === 0);
   for (const s of [...own].sort((a, b) => b.score - a.score || a.position - b.position)) {
-    if (s.position === 0 || !LEANS_ON_PREVIOUS.test(s.text)) return s.text;
+    if (s.position === 0 || !leansOnPrevious(s.text)) return s.text;
     const before = own.find((x) => x.position === s.position - 1);
     if (before && before.text.length + s.text.length + 1 <= maxChars) return `${before.text} ${s.text}`;
   }

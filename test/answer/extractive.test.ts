@@ -19,6 +19,14 @@ describe('extractive answer', () => {
     expect(a.answer).toMatch(/첫째, 사용자가 명령을 입력한다\.(?: \[1\])? 둘째, 클라이언트가/);
   });
 
+  it('leaves out a sentence that points back ("…이 여기에 속한다") unless the sentence it points to comes first', () => {
+    const text = '타입 1은 하드웨어 위에 바로 설치된다. ESXi와 KVM이 대표적이다. 타입 2는 호스트 OS 위에 앱처럼 설치된다. VirtualBox와 VMware Workstation이 여기에 속한다.';
+    const a = extractiveAnswer(result('VirtualBox 타입', 'ko', [chunk('k#1', 'ko', '하이퍼바이저 종류', text)]), 600);
+    const i = a.answer.indexOf('VirtualBox와 VMware Workstation이 여기에 속한다');
+    if (i >= 0) expect(a.answer.slice(0, i)).toMatch(/타입 2는 호스트 OS 위에 앱처럼 설치된다\.(?: \[1\])? $/);
+    expect(a.answer).not.toMatch(/타입 1은 하드웨어 위에 바로 설치된다\.(?: \[1\])? VirtualBox/);
+  });
+
   it('drops a leaning sentence when its predecessor does not fit the budget', () => {
     const long = `Background sentence ${'x'.repeat(300)}.`;
     const text = `The daemon listens on a socket. ${long} This means the socket must be protected.`;
