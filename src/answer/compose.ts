@@ -59,12 +59,21 @@ export function answerSources(result: SearchResult): SearchHit[] {
     const section = `${h.chunk.doc.topic}#${h.chunk.section}#${h.chunk.headingPath.length}`;
     groups.set(section, [...(groups.get(section) ?? []), h]);
   }
-  const kept = [...groups.values()].flatMap((hits) => {
+  const kept = [...groups.values()].map((hits) => {
     const langs = new Set(hits.map((h) => h.chunk.doc.lang));
-    return langs.size > 1 ? hits.filter((h) => h.chunk.doc.lang === result.lang) : hits;
+    return wholeSection(langs.size > 1 ? hits.filter((h) => h.chunk.doc.lang === result.lang) : hits);
   });
-  kept.sort((a, b) => result.hits.indexOf(a) - result.hits.indexOf(b));
+  kept.sort((a, b) => b.score - a.score);
   return [...kept.filter((h) => h.chunk.doc.lang === result.lang), ...kept.filter((h) => h.chunk.doc.lang !== result.lang)];
+}
+
+/** Passages of one section found together become one source: their text in document order, the best score. */
+function wholeSection(hits: SearchHit[]): SearchHit {
+  if (hits.length === 1) return hits[0];
+  const order = (h: SearchHit) => Number(h.chunk.id.slice(h.chunk.id.lastIndexOf('#') + 1));
+  const parts = [...hits].sort((a, b) => order(a) - order(b));
+  const chunk: Chunk = { ...parts[0].chunk, text: parts.map((h) => h.chunk.text).join('\n'), code: parts.flatMap((h) => h.chunk.code) };
+  return { chunk, score: Math.max(...hits.map((h) => h.score)) };
 }
 
 function codeLines(chunk: Chunk): Set<string> {

@@ -52,6 +52,15 @@ describe('extractive answer', () => {
     expect(a.sources.map((s) => s.heading)).toEqual(['메모리']);
   });
 
+  it('lists the passages of one section found together as one source, in document order', () => {
+    const second = chunk('e#2', 'en', 'Memory', 'The limit becomes memory.max on cgroup v2.');
+    const first = chunk('e#1', 'en', 'Memory', 'The --memory option sets a hard limit.');
+    const other = { ...chunk('e#3', 'en', 'Swap', 'Swap is memory plus swap.'), section: 1 };
+    const a = extractiveAnswer(result('--memory limit memory.max', 'en', [second, first, other]), 600);
+    expect(a.sources.map((s) => s.heading)).toEqual(['Memory', 'Swap']);
+    expect(a.sources[0].text).toMatch(/^The --memory option sets a hard limit\.\nThe limit becomes memory\.max/);
+  });
+
   it('leads with the section key point, then adds what the passage says about the question', () => {
     const c = { ...chunk('e#1', 'en', 'Swap', 'Swap is memory plus swap. With only --memory set, swap equals memory. Unrelated closing words here.'), keyPoint: 'Swap is memory plus swap.' };
     const a = extractiveAnswer(result('what is --memory-swap with only --memory', 'en', [c]), 600);

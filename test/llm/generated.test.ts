@@ -117,7 +117,7 @@ describe('grounded, cited answers', () => {
     };
     const partials: string[] = [];
     const a = await generatedAnswerer(baseURL, kb).answer(EN_Q, { onPartial: (t) => partials.push(t) });
-    expect(a.sources).toHaveLength(5);
+    expect(a.sources.length).toBeGreaterThanOrEqual(3); // [7], [9] and [12] name no source
     expect(a.mode).toBe('generated');
     expect(a.answer).toBe(expected);
     for (const t of partials) expect(t).not.toMatch(/\[(7|9|12)\]|\[\d*$/);
@@ -154,12 +154,12 @@ describe('grounded, cited answers', () => {
   it('caps the prompt by dropping the lowest-ranked passages whole', async () => {
     const result = kb.search(EN_Q, { topK: 5, minScore: RETRIEVAL.abstainMinScore });
     const full = buildPrompt(result, 100_000);
-    expect(full.sources).toHaveLength(5);
-    const cap = full.chars - result.hits[4].chunk.text.length - 50;
+    const n = full.sources.length; // one per section: passages of one section are one source
+    expect(n).toBeGreaterThanOrEqual(3);
+    const cap = full.chars - full.sources[n - 1].text.length - 50;
     const capped = buildPrompt(result, cap);
     expect(capped.chars).toBeLessThanOrEqual(cap);
-    expect(capped.sources.map((s) => s.n)).toEqual([1, 2, 3, 4].slice(0, capped.sources.length));
-    expect(capped.sources.length).toBeGreaterThanOrEqual(3);
+    expect(capped.sources.map((s) => s.n)).toEqual(Array.from({ length: n - 1 }, (_, i) => i + 1));
     const user = String(capped.messages[1].content);
     for (const s of capped.sources) expect(user).toContain(s.text); // never cut mid-passage
     // A cap below one passage: the best passage's first sentences, not nothing.

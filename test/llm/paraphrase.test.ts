@@ -86,9 +86,11 @@ function tally(): Record<Kind, { kept: number; total: number }> {
     });
     const prompt = buildPrompt({ ...kb.search(c.q, { topK: RETRIEVAL.topK }), hits }, 8000);
     const verifier = new AnswerVerifier(prompt.sources);
+    // Passages of one section are one source: [n] becomes the number of the source holding cites[n - 1].
+    const renumber = (n: number) => prompt.sources.findIndex((s) => s.heading.startsWith(c.cites[n - 1])) + 1;
     for (const [kind, sentence] of c.sentences) {
       out[kind].total++;
-      if (verifier.verify(sentence, true).kept) out[kind].kept++;
+      if (verifier.verify(sentence.replace(/\[(\d)\]/g, (_, n: string) => `[${renumber(Number(n))}]`), true).kept) out[kind].kept++;
     }
   }
   return out;
