@@ -44,6 +44,8 @@ export const settings = {
   },
   KNOWLEDGE_DIR: { schema: z.string().min(1).default('knowledge'), doc: 'Folder of markdown files to ingest (every .md below it).' },
   DATABASE_PATH: { schema: z.string().min(1).default('data/bot.sqlite'), doc: 'SQLite file for feedback, quiz scores and sandbox runs.' },
+  HEALTH_PORT: { schema: int(0, 0, 65535), doc: 'Port of the readiness endpoint GET /healthz (200 when the front end is ready and the database writable, else 503); 0 = off. The image sets 8079.' },
+  HEALTH_HOST: { schema: z.string().min(1).default('127.0.0.1'), doc: 'Address the health endpoint listens on (loopback: only the HEALTHCHECK and local supervisors can reach it).' },
 
   // --- retrieval and answers ---
   RETRIEVAL_TOP_K: { schema: int(5, 1, 10), doc: 'Passages returned per question (sources shown).' },
@@ -134,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: s.LOG_LEVEL ?? (s.DISCORD_TOKEN ? 'info' : 'warn'),
     knowledgeDir: s.KNOWLEDGE_DIR,
     databasePath: s.DATABASE_PATH,
+    health: { port: s.HEALTH_PORT, host: s.HEALTH_HOST },
     retrieval: { topK: s.RETRIEVAL_TOP_K, answerMaxChars: s.ANSWER_MAX_CHARS, abstainMinScore: s.ABSTAIN_MIN_SCORE },
     discord: {
       token: s.DISCORD_TOKEN,
