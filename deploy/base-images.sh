@@ -72,11 +72,19 @@ make_rootfs() {
   tar -C "$work/build" -cf "$CACHE/build-$KEY.tar.partial" . && mv "$CACHE/build-$KEY.tar.partial" "$CACHE/build-$KEY.tar"
 }
 
+drop_old() { # earlier recipes' images and tarballs: only ours, by label and file name
+  local old
+  old=$(docker images --filter "label=$LABEL" --format '{{.Repository}}:{{.Tag}}' | grep -v -e "-$KEY\$" || true)
+  [ -z "$old" ] || docker rmi $old >/dev/null || true
+  find "$CACHE" -maxdepth 1 -name '*.tar' ! -name "*-$KEY.tar" -delete 2>/dev/null || true
+}
+
 if ! have_image "$RUN_IMAGE" || ! have_image "$BUILD_IMAGE"; then
   [ -f "$CACHE/run-$KEY.tar" ] && [ -f "$CACHE/build-$KEY.tar" ] || make_rootfs
   have_image "$RUN_IMAGE" || import_tar "$CACHE/run-$KEY.tar" "$RUN_IMAGE"
   have_image "$BUILD_IMAGE" || import_tar "$CACHE/build-$KEY.tar" "$BUILD_IMAGE" \
     -c "ENV npm_config_nodedir=/usr/local" -c "ENV npm_config_update_notifier=false"
 fi
+drop_old
 echo "$RUN_IMAGE"
 echo "$BUILD_IMAGE"
