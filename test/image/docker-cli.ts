@@ -17,6 +17,9 @@ const IMAGE_LABEL = `org.study-bot.test-image=${TREE}`;
 
 export const name = (what: string) => `study-bot-test-${RUN_ID}-${what}`;
 
+/** The bot service's hardening in compose.yaml, so the tests run the image the way compose does. */
+export const COMPOSE_HARDENING = ['--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges:true'];
+
 export async function docker(args: string[], opts: { timeoutMs?: number; host?: string } = {}): Promise<string> {
   const env = { ...process.env, ...(opts.host ? { DOCKER_HOST: opts.host } : {}) };
   const { stdout } = await exec('docker', args, { env, timeout: opts.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024 });

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildImage, ConsoleProcess, docker, imageTestsEnabled, inspect, name, poll, removeRunResources, RUN_LABEL } from './docker-cli.js';
+import { buildImage, COMPOSE_HARDENING, ConsoleProcess, docker, imageTestsEnabled, inspect, name, poll, removeRunResources, RUN_LABEL } from './docker-cli.js';
 
 const enabled = await imageTestsEnabled('the bot image');
 /** docker stop's grace period: a clean exit within it is 143 (SIGTERM handled), past it Docker sends SIGKILL (137). */
@@ -38,7 +38,7 @@ describe.skipIf(!enabled)('the bot image', () => {
     const volume = name('data');
     await docker(['volume', 'create', '--label', RUN_LABEL, volume]);
     const first = new ConsoleProcess([
-      'run', '-i', '--name', container, '--label', RUN_LABEL, '--network', 'none', '-v', `${volume}:/data`,
+      'run', '-i', '--name', container, '--label', RUN_LABEL, '--network', 'none', '-v', `${volume}:/data`, ...COMPOSE_HARDENING,
       // Only how often the image's own HEALTHCHECK runs is changed, so the test need not wait 10 s for the first one.
       '--health-interval', '1s', image,
     ]);

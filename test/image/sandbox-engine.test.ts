@@ -3,7 +3,7 @@
 // The sandbox image is built there by the image's own build-sandbox-image script, then `/sandbox run
 // preset: hello` completes through the console.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildImage, ConsoleProcess, docker, imageTestsEnabled, name, removeRunResources, RUN_LABEL } from './docker-cli.js';
+import { buildImage, COMPOSE_HARDENING, ConsoleProcess, docker, imageTestsEnabled, name, removeRunResources, RUN_LABEL } from './docker-cli.js';
 import { SOCKET_GID, startSecondEngine, type SecondEngine } from './second-engine.js';
 
 const enabled = await imageTestsEnabled('the bot image with a separate sandbox engine');
@@ -24,7 +24,7 @@ describe.skipIf(!enabled)('the bot image with a separate sandbox engine', () => 
   }, 60_000);
 
   const wiring = () => [
-    '--label', RUN_LABEL, '--network', 'none', '--group-add', String(SOCKET_GID),
+    '--label', RUN_LABEL, '--network', 'none', ...COMPOSE_HARDENING, '--group-add', String(SOCKET_GID),
     '-v', `${engine!.socket}:${IN_CONTAINER_SOCKET}`, '-e', `DOCKER_HOST=unix://${IN_CONTAINER_SOCKET}`,
   ];
 
