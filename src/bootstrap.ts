@@ -11,6 +11,7 @@ import { createLogger } from './logger.js';
 import { QuizService } from './quiz/service.js';
 import { createSandboxService } from './sandbox/service.js';
 import type { Services } from './services.js';
+import { createStores } from './stores/index.js';
 
 /** What answering needs, without a database: used by the JSON CLI and the evaluation. */
 export async function createAnswering(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<{ logger: Logger; kb: KnowledgeBase; answerer: Answerer }> {
@@ -23,10 +24,11 @@ export async function createAnswering(config: Config, logger: Logger = createLog
 export async function createServices(config: Config = loadConfig()): Promise<Services> {
   const { logger, kb, answerer } = await createAnswering(config);
   const db = openDatabase(config.databasePath);
-  const quiz = await QuizService.create(config, kb, db, logger);
+  const stores = createStores();
+  const quiz = await QuizService.create(config, kb, db, logger, stores.quizRounds);
   // Off unless SANDBOX_ENABLED; when on, it checks Docker and sweeps leftover containers at once.
   const sandbox = createSandboxService(config, logger, db);
-  return { config, logger, kb, answerer, db, feedback: new FeedbackStore(db), quiz, sandbox };
+  return { config, logger, kb, answerer, db, feedback: new FeedbackStore(db), quiz, sandbox, stores };
 }
 
 /** Shutdown: end quiz timers, remove any sandbox container still running, then close the database. */

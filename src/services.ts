@@ -7,6 +7,7 @@ import type { Answerer } from './answer/types.js';
 import type { FeedbackStore } from './db/feedback.js';
 import type { SandboxService } from './sandbox/service.js';
 import type { QuizService } from './quiz/service.js';
+import type { Stores } from './stores/index.js';
 
 export interface Services {
   config: Config;
@@ -17,4 +18,6 @@ export interface Services {
   feedback: FeedbackStore;
   sandbox?: SandboxService;
   quiz?: QuizService;
+  /** Cooldowns and open quiz rounds (src/stores): this process's memory unless swapped for a shared store. */
+  stores?: Stores;
 }

@@ -117,6 +117,7 @@ export async function startDiscordBot(services: Services, commands: Command[], o
   const router = new CommandRouter(commands, services, {
     cooldownSeconds: options.cooldownSeconds ?? cfg.cooldownSeconds,
     allowedChannelIds: options.allowedChannelIds ?? cfg.allowedChannelIds,
+    cooldowns: services.stores?.cooldowns,
   });
   const adapter = new InteractionAdapter(router, services, logger, { autoDeferMs: options.autoDeferMs ?? 2_000 });
   const client = createClient(options.apiUrl ?? cfg.apiUrl);

@@ -14,6 +14,7 @@ import type { QuestionGenerator } from './generate.js';
 import { createGenerator } from './generate.js';
 import { questionMessage, revealMessage, type AnswerRecord, type RevealOptions, type ShownQuestion } from './render.js';
 import { QuizStore } from './store.js';
+import { MemoryQuizRoundStore, type QuizRoundStore } from '../stores/quiz-rounds.js';
 
 export const MAX_COUNT = 10;
 /** Questions remembered per channel so a new round prefers questions not asked lately. */
@@ -27,6 +28,8 @@ export interface QuizServiceOptions {
   generator?: QuestionGenerator;
   /** Random numbers in [0, 1) (tests pass a seeded one). */
   random?: () => number;
+  /** Where open rounds live; default this process's memory (src/stores/quiz-rounds.ts). */
+  rounds?: QuizRoundStore<Round>;
 }
 
 interface Live {
@@ -38,7 +41,7 @@ interface Live {
   timer?: NodeJS.Timeout;
 }
 
-interface Round {
+export interface Round {
   id: string;
   channelId: string;
   guildId: string | null;
@@ -79,8 +82,7 @@ export function scopeOf(guildId: string | null, channelId: string): string {
 
 export class QuizService {
   readonly store: QuizStore;
-  private rounds = new Map<string, Round>();
-  private byChannel = new Map<string, string>();
+  private rounds: QuizRoundStore<Round>;
   private recent = new Map<string, string[]>();
   private random: () => number;
   private closed = false;
@@ -93,14 +95,15 @@ export class QuizService {
   ) {
     this.store = new QuizStore(db);
     this.random = options.random ?? Math.random;
+    this.rounds = options.rounds ?? new MemoryQuizRoundStore<Round>();
   }
 
   /** The service the bot uses: bank from `<knowledge>/quiz`, generator when an OpenAI key is set. */
-  static async create(config: Config, kb: KnowledgeBase, db: Database.Database, logger: Logger): Promise<QuizService> {
+  static async create(config: Config, kb: KnowledgeBase, db: Database.Database, logger: Logger, rounds?: QuizRoundStore<Round>): Promise<QuizService> {
     const bank = await QuizBank.load(join(config.knowledgeDir, 'quiz'), { missingOk: true });
     if (!bank.questions.length) logger.warn({ dir: join(config.knowledgeDir, 'quiz') }, 'quiz bank is empty');
     const generator = config.quiz.generate ? createGenerator(config, kb, logger) : undefined;
-    return new QuizService(bank, db, kb, { answerSeconds: config.quiz.answerSeconds, nextSeconds: config.quiz.nextSeconds, logger, generator });
+    return new QuizService(bank, db, kb, { answerSeconds: config.quiz.answerSeconds, nextSeconds: config.quiz.nextSeconds, logger, generator, rounds });
   }
 
   get answerSeconds(): number {
@@ -132,7 +135,7 @@ export class QuizService {
   }
 
   isActive(channelId: string): boolean {
-    return this.byChannel.has(channelId);
+    return this.rounds.inChannel(channelId) !== undefined;
   }
 
   private shuffle<T>(xs: T[]): T[] {
@@ -173,8 +176,8 @@ export class QuizService {
    */
   async start(req: StartRequest): Promise<boolean> {
     if (this.closed) return false;
-    const previous = this.byChannel.get(req.channelId);
-    if (previous) await this.endRound(this.rounds.get(previous)!, 'replaced');
+    const previous = this.rounds.inChannel(req.channelId);
+    if (previous) await this.endRound(previous, 'replaced');
 
     const count = Math.max(1, Math.min(MAX_COUNT, Math.floor(req.count)));
     const planned = this.plan(req.channelId, req.locale, req.topic, count);
@@ -193,8 +196,7 @@ export class QuizService {
       finished: false,
       totals: new Map(),
     };
-    this.rounds.set(round.id, round);
-    this.byChannel.set(req.channelId, round.id);
+    this.rounds.put(round);
     return this.ask(round, 0);
   }
 
@@ -289,8 +291,7 @@ export class QuizService {
     round.finished = true;
     clearTimeout(round.nextTimer);
     if (round.live) clearTimeout(round.live.timer);
-    this.rounds.delete(round.id);
-    if (this.byChannel.get(round.channelId) === round.id) this.byChannel.delete(round.channelId);
+    this.rounds.remove(round);
   }
 
   private async endRound(round: Round, reason: 'replaced'): Promise<void> {
@@ -351,7 +352,7 @@ export class QuizService {
   /** Stops every timer (shutdown). Open questions stay as they are in Discord. */
   close(): void {
     this.closed = true;
-    for (const round of this.rounds.values()) this.finish(round);
+    for (const round of this.rounds.all()) this.finish(round);
   }
 }
 
