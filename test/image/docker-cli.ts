@@ -1,30 +1,18 @@
 // The Docker CLI as an owner uses it, for the image tests. Everything a run creates carries the label
 // org.study-bot.test-run=<this run> and a name with it, and only that is removed afterwards: the engine is
 // shared with other people's work.
-import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { describe, it } from 'vitest';
+import { docker } from '../../scripts/image-build.js';
 
-const exec = promisify(execFile);
+export { docker };
 
 export const RUN_ID = `${process.pid}-${Date.now().toString(36)}`;
 export const RUN_LABEL = `org.study-bot.test-run=${RUN_ID}`;
-/** One image tag per work tree, rebuilt each run from the layer cache; older builds of it are pruned by label. */
-const TREE = createHash('sha256').update(process.cwd()).digest('hex').slice(0, 10);
-export const IMAGE = `study-bot:test-${TREE}`;
-const IMAGE_LABEL = `org.study-bot.test-image=${TREE}`;
-
 export const name = (what: string) => `study-bot-test-${RUN_ID}-${what}`;
 
 /** The bot service's hardening in compose.yaml, so the tests run the image the way compose does. */
 export const COMPOSE_HARDENING = ['--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges:true'];
-
-export async function docker(args: string[], opts: { timeoutMs?: number; host?: string } = {}): Promise<string> {
-  const env = { ...process.env, ...(opts.host ? { DOCKER_HOST: opts.host } : {}) };
-  const { stdout } = await exec('docker', args, { env, timeout: opts.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024 });
-  return stdout.trim();
-}
 
 export async function dockerReachable(): Promise<string | null> {
   try {
@@ -46,24 +34,6 @@ export async function imageTestsEnabled(group: string): Promise<boolean> {
     }));
   } else console.warn(`${msg}; skipping it.`);
   return false;
-}
-
-/** deploy/base-images.sh: the two local base images (made once per machine, then imported from its cache). */
-export async function baseImages(): Promise<{ run: string; build: string }> {
-  const { stdout } = await exec('bash', ['deploy/base-images.sh'], { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 });
-  const [run, build] = stdout.trim().split('\n');
-  return { run, build };
-}
-
-/** Builds the Dockerfile with the local bases as its build arguments (npm ci needs the host's network). */
-export async function buildImage(): Promise<string> {
-  const base = await baseImages();
-  await docker(
-    ['build', '--network', 'host', '--label', IMAGE_LABEL, '--build-arg', `BASE_IMAGE=${base.run}`, '--build-arg', `BUILD_IMAGE=${base.build}`, '-t', IMAGE, '.'],
-    { timeoutMs: 600_000 },
-  );
-  await docker(['image', 'prune', '--force', '--filter', 'dangling=true', '--filter', `label=${IMAGE_LABEL}`]);
-  return IMAGE;
 }
 
 /** Removes this run's containers and volumes, and nothing else. */

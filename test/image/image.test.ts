@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildImage, COMPOSE_HARDENING, ConsoleProcess, docker, imageTestsEnabled, inspect, name, poll, removeRunResources, RUN_LABEL } from './docker-cli.js';
+import { buildImage } from '../../scripts/image-build.js';
+import { COMPOSE_HARDENING, ConsoleProcess, docker, imageTestsEnabled, inspect, name, poll, removeRunResources, RUN_LABEL } from './docker-cli.js';
 
 const enabled = await imageTestsEnabled('the bot image');
 /** docker stop's grace period: a clean exit within it is 143 (SIGTERM handled), past it Docker sends SIGKILL (137). */
@@ -16,7 +17,7 @@ describe.skipIf(!enabled)('the bot image', () => {
   const dir = mkdtempSync(join(tmpdir(), 'image-test-'));
 
   beforeAll(async () => {
-    image = await buildImage();
+    ({ image } = await buildImage());
   }, 600_000);
 
   afterAll(async () => {

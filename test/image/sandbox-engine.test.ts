@@ -3,7 +3,8 @@
 // The sandbox image is built there by the image's own build-sandbox-image script, then `/sandbox run
 // preset: hello` completes through the console.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildImage, COMPOSE_HARDENING, ConsoleProcess, docker, imageTestsEnabled, name, removeRunResources, RUN_LABEL } from './docker-cli.js';
+import { buildImage } from '../../scripts/image-build.js';
+import { COMPOSE_HARDENING, ConsoleProcess, docker, imageTestsEnabled, name, removeRunResources, RUN_LABEL } from './docker-cli.js';
 import { SOCKET_GID, startSecondEngine, type SecondEngine } from './second-engine.js';
 
 const enabled = await imageTestsEnabled('the bot image with a separate sandbox engine');
@@ -14,7 +15,7 @@ describe.skipIf(!enabled)('the bot image with a separate sandbox engine', () => 
   let engine: SecondEngine | undefined;
 
   beforeAll(async () => {
-    image = await buildImage();
+    ({ image } = await buildImage());
     engine = await startSecondEngine();
   }, 600_000);
 
