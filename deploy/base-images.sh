@@ -45,6 +45,7 @@ add_node() { # rootfs: the machine's node, and its CA bundle (this network's TLS
 }
 
 make_rootfs() {
+  command -v debootstrap >/dev/null || { log "needs debootstrap (apt-get install debootstrap) and root"; return 1; }
   local work; work=$(mktemp -d /tmp/study-bot-base.XXXXXX)
   trap 'umount "$work"/build/proc 2>/dev/null || true; rm -rf "$work"' RETURN
   log "debootstrap $SUITE minbase from $MIRROR (a few minutes, once per machine)"
