@@ -5,19 +5,24 @@
 ARG BASE_IMAGE=node:20-bookworm-slim
 ARG BUILD_IMAGE=node:20-bookworm
 
-FROM ${BUILD_IMAGE} AS build
+FROM ${BUILD_IMAGE} AS deps
 WORKDIR /src
 # A static busybox, for building the sandbox image FROM scratch through the sandbox engine's API.
 RUN command -v busybox >/dev/null \
  || (apt-get update && apt-get install -y --no-install-recommends busybox-static && rm -rf /var/lib/apt/lists/*)
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
+
+FROM deps AS build
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts/build-sandbox-image.ts ./scripts/
 COPY src ./src
 RUN npm run build
-# Production dependencies only, without what nothing reads at run time: better-sqlite3's sources and
-# object files (the compiled .node stays), type declarations, source maps and TypeScript sources.
+
+# Production dependencies only (a stage of its own, so a change in src/ does not redo it), without what
+# nothing reads at run time: better-sqlite3's sources and object files (the compiled .node stays), type
+# declarations, source maps and TypeScript sources.
+FROM deps AS prod-deps
 RUN npm prune --omit=dev --no-audit --no-fund \
  && cd node_modules/better-sqlite3 && rm -rf deps src build/deps build/Release/obj* build/Release/.deps \
       build/Release/test_extension.node build/Release/sqlite3.a && cd /src \
@@ -37,10 +42,10 @@ RUN groupadd --system --gid 10001 studybot \
  && useradd --system --uid 10001 --gid studybot --home-dir /data --no-create-home --shell /usr/sbin/nologin studybot \
  && mkdir -p /data && chown studybot:studybot /data
 WORKDIR /app
-COPY --from=build /src/package.json ./
-COPY --from=build /src/node_modules ./node_modules
+COPY --from=prod-deps /src/package.json ./
+COPY --from=prod-deps /src/node_modules ./node_modules
+COPY --from=prod-deps /out/bin ./bin
 COPY --from=build /src/dist ./dist
-COPY --from=build /out/bin ./bin
 # Baked in; mount a folder over /app/knowledge to serve your own.
 COPY knowledge ./knowledge
 USER studybot
