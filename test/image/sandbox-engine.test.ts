@@ -4,11 +4,10 @@
 // preset: hello` completes through the console.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildImage } from '../../scripts/image-build.js';
-import { COMPOSE_HARDENING, ConsoleProcess, docker, imageTestsEnabled, name, removeRunResources, RUN_LABEL } from './docker-cli.js';
-import { SOCKET_GID, startSecondEngine, type SecondEngine } from './second-engine.js';
+import { docker, imageTestsEnabled, removeRunResources } from './docker-cli.js';
+import { buildSandboxImageOn, helloThroughConsole, startSecondEngine, type SecondEngine } from './second-engine.js';
 
 const enabled = await imageTestsEnabled('the bot image with a separate sandbox engine');
-const IN_CONTAINER_SOCKET = '/var/run/sandbox/docker.sock';
 
 describe.skipIf(!enabled)('the bot image with a separate sandbox engine', () => {
   let image = '';
@@ -24,23 +23,14 @@ describe.skipIf(!enabled)('the bot image with a separate sandbox engine', () => 
     await engine?.stop();
   }, 60_000);
 
-  const wiring = () => [
-    '--label', RUN_LABEL, '--network', 'none', ...COMPOSE_HARDENING, '--group-add', String(SOCKET_GID),
-    '-v', `${engine!.socket}:${IN_CONTAINER_SOCKET}`, '-e', `DOCKER_HOST=unix://${IN_CONTAINER_SOCKET}`,
-  ];
-
   it('builds the sandbox image on that engine and runs /sandbox run preset: hello through the console', async () => {
-    await docker(['run', '--rm', '--name', name('sandbox-image'), ...wiring(), image, 'node', 'dist/scripts/build-sandbox-image.js'], { timeoutMs: 120_000 });
+    await buildSandboxImageOn(engine!, image, 'sandbox');
     expect(await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'], { host: engine!.host })).toContain('study-sandbox:busybox');
 
     const since = Math.floor(Date.now() / 1000) - 1;
-    const bot = new ConsoleProcess(['run', '-i', '--rm', '--name', name('sandbox-bot'), ...wiring(), '-e', 'SANDBOX_ENABLED=true', image]);
-    bot.send('/sandbox run preset: hello');
-    await bot.waitFor(/Exit code:\n0 — done/, 90_000);
-    bot.end();
-    expect(await bot.exited).toBe(0);
-    expect(bot.out).toMatch(/Hello from the study sandbox!/);
-    expect(bot.out).toMatch(/--network none/);
+    const out = await helloThroughConsole(engine!, image, 'sandbox');
+    expect(out).toMatch(/Hello from the study sandbox!/);
+    expect(out).toMatch(/--network none/);
     // The run's container started on the separate engine, and nothing of it is left there.
     const starts = await docker(
       ['events', '--since', String(since), '--until', String(Math.ceil(Date.now() / 1000)), '--filter', 'event=start', '--filter', 'label=study-sandbox', '--format', '{{.Actor.Attributes.image}}'],

@@ -2,9 +2,9 @@
 // socket, data root, exec root and pidfile, so nothing it does touches the shared engine. The socket's
 // group is SOCKET_GID; the bot's container joins that group (group_add) instead of running as root.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { docker, poll, RUN_ID } from './docker-cli.js';
+import { COMPOSE_HARDENING, ConsoleProcess, docker, name, poll, RUN_ID, RUN_LABEL } from './docker-cli.js';
 
 export const SOCKET_GID = 2375;
 
@@ -16,16 +16,19 @@ export interface SecondEngine {
   stop(): Promise<void>;
 }
 
-export async function startSecondEngine(): Promise<SecondEngine> {
+/** `daemon`: a daemon.json for this engine (e.g. gVisor as its default runtime). */
+export async function startSecondEngine(daemon?: object): Promise<SecondEngine> {
   const dir = `/tmp/sbe-${RUN_ID}`; // short: a unix socket path has a 108-byte limit
   mkdirSync(dir, { recursive: true });
+  const configFile = join(dir, 'daemon.json');
+  writeFileSync(configFile, JSON.stringify(daemon ?? {}));
   const socket = join(dir, 'docker.sock');
   const host = `unix://${socket}`;
   const pidfile = join(dir, 'docker.pid');
   const child: ChildProcess = spawn(
     'dockerd',
     [
-      '--host', host, '--group', String(SOCKET_GID), '--data-root', join(dir, 'root'), '--exec-root', join(dir, 'exec'),
+      '--config-file', configFile, '--host', host, '--group', String(SOCKET_GID), '--data-root', join(dir, 'root'), '--exec-root', join(dir, 'exec'),
       '--pidfile', pidfile, '--bridge=none', '--iptables=false', '--ip-masq=false',
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
@@ -47,3 +50,29 @@ export async function startSecondEngine(): Promise<SecondEngine> {
   return { socket, host, stop };
 }
 
+
+const IN_CONTAINER_SOCKET = '/var/run/sandbox/docker.sock';
+
+/** `docker run` arguments wiring the bot's container to the engine as the compose sandbox profile does. */
+export function wiredTo(engine: SecondEngine): string[] {
+  return [
+    '--label', RUN_LABEL, '--network', 'none', ...COMPOSE_HARDENING, '--group-add', String(SOCKET_GID),
+    '-v', `${engine.socket}:${IN_CONTAINER_SOCKET}`, '-e', `DOCKER_HOST=unix://${IN_CONTAINER_SOCKET}`,
+  ];
+}
+
+/** Builds the sandbox image on the engine with the image's own script (as the compose one-shot does). */
+export async function buildSandboxImageOn(engine: SecondEngine, image: string, what: string): Promise<void> {
+  await docker(['run', '--rm', '--name', name(`${what}-image`), ...wiredTo(engine), image, 'node', 'dist/scripts/build-sandbox-image.js'], { timeoutMs: 120_000 });
+}
+
+/** `/sandbox run preset: hello` through the console of a bot wired to the engine; resolves to what it printed. */
+export async function helloThroughConsole(engine: SecondEngine, image: string, what: string): Promise<string> {
+  const bot = new ConsoleProcess(['run', '-i', '--rm', '--name', name(`${what}-bot`), ...wiredTo(engine), '-e', 'SANDBOX_ENABLED=true', image]);
+  bot.send('/sandbox run preset: hello');
+  await bot.waitFor(/Exit code:\n0 — done/, 90_000);
+  bot.end();
+  const code = await bot.exited;
+  if (code !== 0) throw new Error(`the console exited ${code}:\n${bot.err}`);
+  return bot.out;
+}
