@@ -1,8 +1,8 @@
 // A separate Docker engine for sandbox runs, as the compose sandbox profile gives the bot one: its own
 // socket, data root, exec root and pidfile, so nothing it does touches the shared engine. The socket's
 // group is SOCKET_GID; the bot's container joins that group (group_add) instead of running as root.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMPOSE_HARDENING, ConsoleProcess, docker, name, poll, RUN_ID, RUN_LABEL } from './docker-cli.js';
 
@@ -14,6 +14,12 @@ export interface SecondEngine {
   /** DOCKER_HOST for the CLI on the host. */
   host: string;
   stop(): Promise<void>;
+}
+
+/** dockerd can leave its network namespace file mounted under the exec root after it stops. */
+function unmountUnder(dir: string): void {
+  const mounts = readFileSync('/proc/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1]).filter((m) => m?.startsWith(`${dir}/`));
+  for (const m of mounts.reverse()) execFileSync('umount', ['--lazy', m]);
 }
 
 /** `daemon`: a daemon.json for this engine (e.g. gVisor as its default runtime). */
@@ -41,6 +47,7 @@ export async function startSecondEngine(daemon?: object): Promise<SecondEngine> 
     if (child.exitCode === null) child.kill('SIGTERM');
     await exited;
     if (existsSync(pidfile)) throw new Error(`dockerd left ${pidfile}`);
+    unmountUnder(dir);
     rmSync(dir, { recursive: true, force: true });
   };
   if (!up) {
