@@ -73,8 +73,11 @@ make_rootfs() {
   tar -C "$work/build" -cf "$CACHE/build-$KEY.tar.partial" . && mv "$CACHE/build-$KEY.tar.partial" "$CACHE/build-$KEY.tar"
 }
 
-drop_old() { # earlier recipes' images and tarballs: only ours, by label and file name
-  local old
+drop_old() { # earlier recipes' images, the build stages made on them, and tarballs: only ours, by label and name
+  local old id
+  for id in $(docker images --filter dangling=true --filter "label=$LABEL" -q); do
+    [ "$(docker image inspect --format "{{index .Config.Labels \"$LABEL\"}}" "$id")" = "$KEY" ] || docker rmi "$id" >/dev/null || true
+  done
   old=$(docker images --filter "label=$LABEL" --format '{{.Repository}}:{{.Tag}}' | grep -v -e "-$KEY\$" || true)
   [ -z "$old" ] || docker rmi $old >/dev/null || true
   find "$CACHE" -maxdepth 1 -name '*.tar' ! -name "*-$KEY.tar" -delete 2>/dev/null || true
