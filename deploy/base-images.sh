@@ -78,7 +78,7 @@ drop_old() { # earlier recipes' images, the build stages made on them, and tarba
   for id in $(docker images --filter dangling=true --filter "label=$LABEL" -q); do
     [ "$(docker image inspect --format "{{index .Config.Labels \"$LABEL\"}}" "$id")" = "$KEY" ] || docker rmi "$id" >/dev/null || true
   done
-  old=$(docker images --filter "label=$LABEL" --format '{{.Repository}}:{{.Tag}}' | grep -v -e "-$KEY\$" || true)
+  old=$(docker images --filter "label=$LABEL" --format '{{.Repository}}:{{.Tag}}' | grep -v -e "-$KEY\$" -e '<none>' || true)
   [ -z "$old" ] || docker rmi $old >/dev/null || true
   find "$CACHE" -maxdepth 1 -name '*.tar' ! -name "*-$KEY.tar" -delete 2>/dev/null || true
 }

@@ -28,7 +28,8 @@ export async function baseImages(): Promise<{ run: string; build: string }> {
 export async function buildImage(): Promise<{ image: string; base: { run: string; build: string } }> {
   const base = await baseImages();
   await docker(
-    ['build', '--network', 'host', '--label', IMAGE_LABEL, '--build-arg', `BASE_IMAGE=${base.run}`, '--build-arg', `BUILD_IMAGE=${base.build}`, '-t', IMAGE, '.'],
+    // --force-rm: a failed step leaves no container behind on the engine.
+    ['build', '--network', 'host', '--force-rm', '--label', IMAGE_LABEL, '--build-arg', `BASE_IMAGE=${base.run}`, '--build-arg', `BUILD_IMAGE=${base.build}`, '-t', IMAGE, '.'],
     { timeoutMs: 600_000 },
   );
   await docker(['image', 'prune', '--force', '--filter', 'dangling=true', '--filter', `label=${IMAGE_LABEL}`]);
