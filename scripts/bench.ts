@@ -5,14 +5,17 @@
 //              baseline: a bare discord.js bot that defers and edits a fixed embed
 //   sandbox    hello latency (median of 10), bot CPU/RSS during a 30 s cpu-burn, measured --cpus;
 //              baseline: bare Engine API create/start/wait/remove. Skipped, with the reason, without Docker.
+//   image      the runtime image's size and start to first console answer (builds it on the local bases);
+//              baseline: the base image starting node. Skipped, with the reason, without Docker.
 // Pick some: `npm run bench -- retrieval discord`. Results also go to bench-results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import Docker from 'dockerode';
 import { benchDiscord, type BenchDiscordResult } from './bench-discord.js';
+import { benchImage, imageTable } from './bench-image.js';
 import { benchRetrieval, retrievalTable } from './bench-retrieval.js';
 import { benchSandbox, markdownTable } from './bench-sandbox.js';
 
-const all = ['retrieval', 'discord', 'sandbox'] as const;
+const all = ['retrieval', 'discord', 'sandbox', 'image'] as const;
 const picked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = picked.filter((p) => !all.includes(p as (typeof all)[number]));
 if (unknown.length) {
@@ -25,13 +28,16 @@ let failed = false;
 
 console.log(`# Benchmarks (${new Date().toISOString()}, Node ${process.version})\n`);
 
-// Sandbox first: its bot-RSS figure must not include the 10,000-passage retrieval corpus.
-if (run('sandbox')) {
-  console.log('## Sandbox (real Docker engine)\n');
-  const reason = await new Docker()
+const dockerProblem = () =>
+  new Docker()
     .ping()
     .then(() => null)
     .catch((err: unknown) => (err instanceof Error ? err.message : String(err)));
+
+// Sandbox first: its bot-RSS figure must not include the 10,000-passage retrieval corpus.
+if (run('sandbox')) {
+  console.log('## Sandbox (real Docker engine)\n');
+  const reason = await dockerProblem();
   if (reason) {
     console.log(`Skipped: Docker is unreachable (${reason}). Start dockerd and run \`npm run sandbox:image\`.\n`);
     results.sandbox = { skipped: reason };
@@ -72,6 +78,20 @@ if (run('retrieval')) {
   console.log(`\nAt 10,000 passages: query p99 ${ours.p99Ms.toFixed(2)} ms (target < 5 ms), build ${ours.buildMs.toFixed(0)} ms (target < 2000 ms);`);
   console.log(`median query ${(base.medianMs / ours.medianMs).toFixed(0)}× faster than the MiniSearch baseline, p99 ${(base.p99Ms / ours.p99Ms).toFixed(0)}× faster.\n`);
   if (ours.p99Ms >= 5 || ours.buildMs >= 2000) failed = true;
+}
+
+if (run('image')) {
+  console.log('## Image (Dockerfile on the local bases of deploy/base-images.sh)\n');
+  const reason = await dockerProblem();
+  if (reason) {
+    console.log(`Skipped: Docker is unreachable (${reason}).\n`);
+    results.image = { skipped: reason };
+  } else {
+    const rows = await benchImage();
+    results.image = rows;
+    console.log(`${imageTable(rows)}\n`);
+    if (rows[0].sizeMb >= 250 || rows[0].readyMaxMs >= 3000) failed = true;
+  }
 }
 
 mkdirSync('bench-results', { recursive: true });

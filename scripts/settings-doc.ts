@@ -39,6 +39,7 @@ const TITLES: Record<string, string> = {
   LOG: 'General',
   KNOWLEDGE: 'General',
   DATABASE: 'General',
+  HEALTH: 'General',
   RETRIEVAL: 'Retrieval and answers',
   ANSWER: 'Retrieval and answers',
   ABSTAIN: 'Retrieval and answers',

@@ -13,6 +13,7 @@ import { QuizService } from './quiz/service.js';
 import { createReloader } from './reload.js';
 import { createSandboxService } from './sandbox/service.js';
 import type { Services } from './services.js';
+import { createStores } from './stores/index.js';
 
 /** What answering needs, without a database: used by the JSON CLI and the evaluation. */
 export async function createAnswering(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<{ logger: Logger; kb: KnowledgeBase; answerer: Answerer }> {
@@ -25,12 +26,13 @@ export async function createAnswering(config: Config, logger: Logger = createLog
 export async function createServices(config: Config = loadConfig()): Promise<Services> {
   const { logger, kb, answerer } = await createAnswering(config);
   const db = openDatabase(config.databasePath);
-  const quiz = await QuizService.create(config, kb, db, logger);
+  const stores = createStores();
+  const quiz = await QuizService.create(config, kb, db, logger, { rounds: stores.quizRounds });
   // Off unless SANDBOX_ENABLED; when on, it checks Docker and sweeps leftover containers at once.
   const sandbox = createSandboxService(config, logger, db);
   const feedback = new FeedbackStore(db);
   const retention = startRetention(feedback, config.retentionDays, logger);
-  const services: Services = { config, logger, kb, answerer, db, feedback, quiz, sandbox, retention };
+  const services: Services = { config, logger, kb, answerer, db, feedback, quiz, sandbox, retention, stores };
   services.reloader = createReloader(services, config.knowledgeReload);
   return services;
 }

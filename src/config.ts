@@ -59,6 +59,8 @@ export const settings = {
     schema: int(90, 1, 3650),
     doc: 'Days stored questions, answers, votes and feedback reasons (with their user ids) are kept; pruned at start-up and daily. Quiz scores stay until /quiz forget.',
   },
+  HEALTH_PORT: { schema: int(0, 0, 65535), doc: 'Port of the readiness endpoint GET /healthz (200 when the front end is ready and the database writable, else 503); 0 = off. The image sets 8079.' },
+  HEALTH_HOST: { schema: z.string().min(1).default('127.0.0.1'), doc: 'Address the health endpoint listens on (loopback: only the HEALTHCHECK and local supervisors can reach it).' },
 
   // --- retrieval and answers ---
   RETRIEVAL_TOP_K: { schema: int(5, USER_BOUNDS.passages.min, USER_BOUNDS.passages.max), doc: 'Passages returned per question (sources shown).' },
@@ -176,6 +178,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     knowledgeReload: { watch: s.KNOWLEDGE_WATCH, debounceMs: s.KNOWLEDGE_RELOAD_DEBOUNCE_MS },
     databasePath: s.DATABASE_PATH,
     retentionDays: s.DATA_RETENTION_DAYS,
+    health: { port: s.HEALTH_PORT, host: s.HEALTH_HOST },
     retrieval: { topK: s.RETRIEVAL_TOP_K, answerMaxChars: s.ANSWER_MAX_CHARS, abstainMinScore: s.ABSTAIN_MIN_SCORE },
     discord: {
       token: s.DISCORD_TOKEN,

@@ -6,12 +6,19 @@ import { CommandRouter } from './commands/router.js';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console/console.js';
 import { runDiscord } from './discord/run.js';
+import { Health } from './health/health.js';
+import { startHealthServer } from './health/server.js';
+import { installProcessGuards } from './process-guards.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const services = await createServices(config);
+  const health = new Health(services.db);
+  const healthServer = config.health.port ? await startHealthServer(health, config.health.host, config.health.port) : undefined;
+  installProcessGuards(services.logger, () => closeServices(services));
   if (config.discord.token) {
-    await runDiscord(services, commandsFor(config));
+    await runDiscord(services, commandsFor(config), { health });
+    await healthServer?.close();
     process.exit(0);
   }
   // Ctrl+C or a kill mid-command: remove any sandbox container still running before leaving.
@@ -26,7 +33,10 @@ async function main(): Promise<void> {
   // The console is one local person: cooldowns and channel allowlists are for shared Discord channels, and
   // /sandbox stays listed so that it can say how to turn it on.
   const router = new CommandRouter(consoleCommands(config), services, { cooldownSeconds: 0, allowedChannelIds: [] });
+  health.setFrontEnd('console', () => !stopping);
   await runConsole({ input: process.stdin, output: process.stdout, services, router, interactive: process.stdin.isTTY === true });
+  stopping = true;
+  await healthServer?.close();
   await closeServices(services);
 }
 

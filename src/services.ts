@@ -9,6 +9,7 @@ import type { Retention } from './db/retention.js';
 import type { KnowledgeReloader } from './reload.js';
 import type { SandboxService } from './sandbox/service.js';
 import type { QuizService } from './quiz/service.js';
+import type { Stores } from './stores/index.js';
 
 // kb and answerer change when the knowledge base is reloaded: read them from here each time, never keep them.
 export interface Services {
@@ -24,4 +25,6 @@ export interface Services {
   retention?: Retention;
   /** Swaps kb and answerer for a freshly loaded knowledge base (/reload, file changes). */
   reloader?: KnowledgeReloader;
+  /** Cooldowns and open quiz rounds (src/stores): this process's memory unless swapped for a shared store. */
+  stores?: Stores;
 }

@@ -1,6 +1,7 @@
 // Routes slash commands, components and autocomplete to command modules, applying the rules every
 // front end shares: channel allowlist, per-user cooldown, and a short ephemeral error instead of silence.
 import type { Services } from '../services.js';
+import { MemoryCooldownStore, type CooldownStore } from '../stores/cooldowns.js';
 import { CHANNEL_NOT_ALLOWED, COMMAND_FAILED, cooldownMessage } from './messages.js';
 import type { AutocompleteInvocation, Command, ComponentInvocation, SlashInvocation } from './types.js';
 
@@ -8,11 +9,13 @@ export interface RouterOptions {
   cooldownSeconds: number;
   allowedChannelIds: string[];
   now?: () => number;
+  /** Where cooldowns live; default this process's memory (src/stores/cooldowns.ts). */
+  cooldowns?: CooldownStore;
 }
 
 export class CommandRouter {
   private byName = new Map<string, Command>();
-  private lastUse = new Map<string, number>();
+  private cooldowns: CooldownStore;
   private now: () => number;
 
   constructor(
@@ -22,6 +25,7 @@ export class CommandRouter {
   ) {
     for (const c of commands) this.byName.set(c.data.name, c);
     this.now = options.now ?? Date.now;
+    this.cooldowns = options.cooldowns ?? new MemoryCooldownStore();
   }
 
   get(name: string): Command | undefined {
@@ -39,17 +43,10 @@ export class CommandRouter {
   }
 
   /** Seconds the user must still wait, or 0. Starts a new cooldown when 0. */
-  private cooldownLeft(userId: string): number {
+  private async cooldownLeft(userId: string): Promise<number> {
     const seconds = this.options.cooldownSeconds;
     if (seconds <= 0) return 0;
-    const now = this.now();
-    const last = this.lastUse.get(userId);
-    if (last !== undefined && now - last < seconds * 1000) return (seconds * 1000 - (now - last)) / 1000;
-    this.lastUse.set(userId, now);
-    if (this.lastUse.size > 10_000) {
-      for (const [id, t] of this.lastUse) if (now - t >= seconds * 1000) this.lastUse.delete(id);
-    }
-    return 0;
+    return (await this.cooldowns.take(`cooldown:${userId}`, seconds * 1000, this.now())) / 1000;
   }
 
   private async fail(ctx: SlashInvocation | ComponentInvocation, what: string, err: unknown): Promise<void> {
@@ -71,7 +68,7 @@ export class CommandRouter {
       await ctx.respond.reply({ content: CHANNEL_NOT_ALLOWED[ctx.locale], ephemeral: true });
       return;
     }
-    const wait = this.cooldownLeft(ctx.user.id);
+    const wait = await this.cooldownLeft(ctx.user.id);
     if (wait > 0) {
       await ctx.respond.reply({ content: cooldownMessage(wait)[ctx.locale], ephemeral: true });
       return;
@@ -94,7 +91,7 @@ export class CommandRouter {
       await ctx.respond.reply({ content: CHANNEL_NOT_ALLOWED[ctx.locale], ephemeral: true });
       return;
     }
-    const wait = command.componentCooldown?.(ctx.customId) ? this.cooldownLeft(ctx.user.id) : 0;
+    const wait = command.componentCooldown?.(ctx.customId) ? await this.cooldownLeft(ctx.user.id) : 0;
     if (wait > 0) {
       await ctx.respond.reply({ content: cooldownMessage(wait)[ctx.locale], ephemeral: true });
       return;

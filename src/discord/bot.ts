@@ -140,6 +140,7 @@ export async function startDiscordBot(services: Services, commands: Command[], o
   const router = new CommandRouter(commands, services, {
     cooldownSeconds: options.cooldownSeconds ?? cfg.cooldownSeconds,
     allowedChannelIds: options.allowedChannelIds ?? cfg.allowedChannelIds,
+    cooldowns: services.stores?.cooldowns,
   });
   const client = createClient(options.apiUrl ?? cfg.apiUrl);
   const channel = restMessenger(client);

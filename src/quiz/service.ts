@@ -13,6 +13,7 @@ import { LETTERS, QuizBank, type QuizQuestion } from './bank.js';
 import type { QuestionGenerator } from './generate.js';
 import { createGenerator } from './generate.js';
 import { QuizStore } from './store.js';
+import { MemoryQuizRoundStore, type QuizRoundStore } from '../stores/quiz-rounds.js';
 import type { AnswerRecord, Lang, Player, QuizEvents, Reveal, RevealReason, RoundTotal, ShownQuestion, StaleQuestion } from './types.js';
 
 export const MAX_COUNT = USER_BOUNDS.quizQuestions.max;
@@ -40,6 +41,8 @@ export interface QuizServiceOptions {
   /** Random numbers in [0, 1) (tests pass a seeded one). */
   random?: () => number;
   schedule?: Schedule;
+  /** Where open rounds live; default this process's memory (src/stores/quiz-rounds.ts). */
+  rounds?: QuizRoundStore<Round>;
 }
 
 interface Live {
@@ -53,7 +56,7 @@ interface Live {
   timer?: Timer;
 }
 
-interface Round {
+export interface Round {
   id: string;
   channelId: string;
   guildId: string | null;
@@ -108,8 +111,7 @@ type AnswerRequest = { roundId: string; index: number; pos: number; user: Player
 
 export class QuizService {
   readonly store: QuizStore;
-  private rounds = new Map<string, Round>();
-  private byChannel = new Map<string, string>();
+  private rounds: QuizRoundStore<Round>;
   private recent = new Map<string, string[]>();
   private random: () => number;
   private schedule: Schedule;
@@ -124,6 +126,7 @@ export class QuizService {
     this.store = new QuizStore(db);
     this.random = options.random ?? Math.random;
     this.schedule = options.schedule ?? realSchedule;
+    this.rounds = options.rounds ?? new MemoryQuizRoundStore<Round>();
   }
 
   /** The service the bot uses: bank from `<knowledge>/quiz`, generator when an OpenAI key is set. */
@@ -168,12 +171,12 @@ export class QuizService {
   }
 
   isActive(channelId: string): boolean {
-    return this.byChannel.has(channelId);
+    return this.rounds.inChannel(channelId) !== undefined;
   }
 
   /** Who runs the round open in a channel, if any. */
   runningIn(channelId: string): { starter: Player; roundId: string } | undefined {
-    const round = this.rounds.get(this.byChannel.get(channelId) ?? '');
+    const round = this.rounds.inChannel(channelId);
     return round && { starter: round.starter, roundId: round.id };
   }
 
@@ -232,8 +235,7 @@ export class QuizService {
       finished: false,
       totals: new Map(),
     };
-    this.rounds.set(round.id, round);
-    this.byChannel.set(req.channelId, round.id);
+    this.rounds.put(round);
     const asked = await this.ask(round, 0);
     if (asked === 'shown') return { kind: 'started', roundId: round.id, total: round.total };
     return asked === 'unshown' ? { kind: 'unshown' } : { kind: 'empty' };
@@ -336,13 +338,12 @@ export class QuizService {
     round.finished = true;
     round.nextTimer?.cancel();
     round.live?.timer?.cancel();
-    this.rounds.delete(round.id);
-    if (this.byChannel.get(round.channelId) === round.id) this.byChannel.delete(round.channelId);
+    this.rounds.remove(round);
   }
 
   /** Ends the channel's round: only its starter, or a member who may manage messages. */
   async stop(channelId: string, by: Player & { canManageMessages: boolean }): Promise<StopOutcome> {
-    const round = this.rounds.get(this.byChannel.get(channelId) ?? '');
+    const round = this.rounds.inChannel(channelId);
     if (!round) return { kind: 'none' };
     if (round.starter.id !== by.id && !by.canManageMessages) return { kind: 'not-allowed', starter: round.starter };
     round.finished = true;
@@ -419,6 +420,6 @@ export class QuizService {
   /** Stops every timer (shutdown). Open questions stay recorded; the next start closes their messages. */
   close(): void {
     this.closed = true;
-    for (const round of this.rounds.values()) this.finish(round);
+    for (const round of this.rounds.all()) this.finish(round);
   }
 }

@@ -49,7 +49,7 @@ describe('/ask sources', () => {
     expect(shown.ephemeral).toBe(true);
     const titles = shown.embeds.map((e: any) => /^\[(\d+)\]/.exec(e.title)?.[1]);
     expect(titles).toEqual(listed);
-    expect(listed.length).toBeGreaterThan(5); // RETRIEVAL_TOP_K=10: more than fit with excerpts
+    expect(listed.length).toBeGreaterThanOrEqual(5); // RETRIEVAL_TOP_K=10 (one source per section): more than fit with excerpts
   });
 });
 

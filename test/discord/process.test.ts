@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { freePort } from '../deploy/free-port.js';
 import { startEmulator, type Emulator } from './emulator.js';
 
 let emu: Emulator;
@@ -12,10 +13,12 @@ let child: ChildProcess;
 let dir: string;
 let stderr = '';
 let exited: Promise<number | null>;
+let healthPort: number;
 
 beforeAll(async () => {
   emu = await startEmulator();
   dir = mkdtempSync(join(tmpdir(), 'discord-proc-'));
+  healthPort = await freePort();
   child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: {
       PATH: process.env.PATH,
@@ -26,6 +29,7 @@ beforeAll(async () => {
       KNOWLEDGE_DIR: 'knowledge',
       LOG_LEVEL: 'info',
       COOLDOWN_SECONDS: '0',
+      HEALTH_PORT: String(healthPort),
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -50,6 +54,12 @@ test('a frame that is not JSON and a malformed dispatch do not kill the bot; it 
   expect(stderr).toMatch(/unhandled rejection \(bot continues\)/);
   expect(stderr).toMatch(/malformed gateway packet skipped/);
 }, 20_000);
+
+test('/healthz: ready with the gateway connected and the database writable', async () => {
+  const res = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+  expect(res.status).toBe(200);
+  expect(await res.json()).toEqual({ ok: true, frontEnd: 'discord', frontEndReady: true, database: 'writable' });
+});
 
 test('SIGTERM: the bot disconnects, closes the database and exits 0', async () => {
   const disconnected = new Promise((r) => emu.once('disconnect', r));

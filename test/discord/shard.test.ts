@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { freePort } from '../deploy/free-port.js';
 import { startEmulator, type Emulator } from './emulator.js';
 
 let emu: Emulator | undefined;
@@ -16,10 +17,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('ShardingManager entry: shard count from /gateway/bot, both shards answer, SIGTERM stops all', async () => {
+test('ShardingManager entry: shard count from /gateway/bot, both shards answer, /healthz ready, SIGTERM stops all', async () => {
   emu = await startEmulator({ shards: 2 });
+  const healthPort = await freePort();
   child = spawn(process.execPath, ['--import', 'tsx', 'src/discord/shard.ts', '--delay', '0'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, DATABASE_PATH: join(dir, 'bot.sqlite'), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', COOLDOWN_SECONDS: '0' },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, DATABASE_PATH: join(dir, 'bot.sqlite'), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', COOLDOWN_SECONDS: '0', HEALTH_PORT: String(healthPort) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<number | null>((r) => child!.on('exit', (code) => r(code)));
@@ -31,6 +33,10 @@ test('ShardingManager entry: shard count from /gateway/bot, both shards answer, 
     const m = await emu.slash('help', {}, { guildId: guildOn(shard) }).waitForMessage(undefined, 15_000);
     expect(m.embeds[0].title).toMatch(/study bot/i);
   }
+  // One endpoint, the manager's (a shard opening its own would fail on the same port and respawn forever).
+  const health = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+  expect(health.status).toBe(200);
+  expect(await health.json()).toMatchObject({ ok: true, frontEnd: 'discord-shards', database: 'writable' });
   child.kill('SIGTERM');
   expect(await exited).toBe(0);
 }, 60_000);

@@ -75,7 +75,8 @@ describe.skipIf(!probe.ok)('/sandbox in the console, stopped mid-run', () => {
     await ensureImage(probe.docker);
     const dir = mkdtempSync(join(tmpdir(), 'sandbox-sigterm-'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, SANDBOX_ENABLED: 'true', SANDBOX_BOT_ID: TEST_BOT_ID, DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, LOG_LEVEL: 'silent' },
+      // DOCKER_HOST too: the bot must use the engine this test watches.
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DOCKER_HOST: process.env.DOCKER_HOST, SANDBOX_ENABLED: 'true', SANDBOX_BOT_ID: TEST_BOT_ID, DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, LOG_LEVEL: 'silent' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
