@@ -3,9 +3,13 @@
 // with a message naming the variable. Nothing else in src/ reads process.env.
 import { z } from 'zod';
 
+// Case does not matter (`TRUE`, `Yes`): what people write in .env files varies.
 const bool = (def: boolean) =>
   z
-    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off', ''])
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off', '']))
     .default(def ? 'true' : 'false')
     .transform((v) => (v === '' ? def : ['true', '1', 'yes', 'on'].includes(v)));
 
@@ -89,6 +93,11 @@ export const settings = {
 
   // --- sandbox (optional, off by default) --- (owned by src/sandbox; bounds used by policy.ts)
   SANDBOX_ENABLED: { schema: bool(false), doc: 'Enable /sandbox.' },
+  // Read by dockerode itself from the environment (dotenv puts .env there); checked here so a typo stops start-up.
+  DOCKER_HOST: {
+    schema: optionalString.pipe(z.string().regex(/^(unix|tcp|http|https|ssh|npipe):\/\/\S+$/, 'expected unix://, tcp://, ssh:// or npipe://').optional()),
+    doc: 'Docker Engine the sandbox uses, e.g. `tcp://127.0.0.1:2375` (unset = the local socket /var/run/docker.sock).',
+  },
   SANDBOX_IMAGE: { schema: z.string().min(1).default('study-sandbox:busybox'), doc: 'Image for /sandbox runs (`npm run sandbox:image` builds the default).' },
   SANDBOX_IMAGE_ALLOWLIST: { schema: list, doc: 'Images a run may use besides SANDBOX_IMAGE (empty = SANDBOX_IMAGE only).' },
   SANDBOX_ROLE_IDS: { schema: list, doc: 'Roles allowed to use /sandbox (empty = everyone).' },

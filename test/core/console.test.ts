@@ -60,6 +60,15 @@ describe('console front end', () => {
     expect(out).toMatch(/count: must be at most 10/);
     expect(out).toMatch(/No button or menu called b99/);
     expect(out).toMatch(/잘 모르겠습니다/);
+    expect(out).not.toMatch(/발췌 답변/); // an "I don't know" quotes nothing from the knowledge base
+  });
+
+  it('says a second 👍 on the same answer changes nothing, and a 👎 after it does', async () => {
+    const out = await session(['What is a container image layer?', 'b2', 'b2', 'b3']);
+    expect(out).toMatch(/extractive answer from the knowledge base/);
+    expect(out).toMatch(/Thanks for the feedback/);
+    expect(out).toMatch(/You already gave this answer a 👍/);
+    expect(out).toMatch(/Vote changed/);
   });
 
   it('`npm start` without a token opens the console on stdin', async () => {
