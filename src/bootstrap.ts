@@ -23,8 +23,8 @@ export async function createAnswering(config: Config, logger: Logger = createLog
   return { logger, kb, answerer: createAnswerer(config, kb, logger) };
 }
 
-export async function createServices(config: Config = loadConfig()): Promise<Services> {
-  const { logger, kb, answerer } = await createAnswering(config);
+export async function createServices(config: Config = loadConfig(), log?: Logger): Promise<Services> {
+  const { logger, kb, answerer } = await createAnswering(config, log);
   const db = openDatabase(config.databasePath);
   const quiz = await QuizService.create(config, kb, db, logger);
   // Off unless SANDBOX_ENABLED (then dockerode loads, Docker is checked and leftover containers swept at once).

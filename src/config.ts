@@ -78,6 +78,7 @@ export const settings = {
   ALLOWED_CHANNEL_IDS: { schema: list, doc: 'If non-empty, the bot answers only in these channels.' },
 
   CONSOLE_LOCALE: { schema: z.enum(['auto', 'ko', 'en']).default('auto'), doc: 'Reply language in the console; auto = Korean when the line has Hangul.' },
+  CONSOLE_LOG_FILE: { schema: z.string().min(1).default('data/console.log'), doc: 'Where the interactive console writes its logs (JSON lines), so they stay off the screen; piped input logs to stderr.' },
   CONSOLE_OUTPUT_DIR: { schema: z.string().min(1).default('data/console'), doc: 'Where the console saves attached files (sandbox charts).' },
 
   // --- openai (optional) ---
@@ -194,7 +195,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       cooldownSeconds: s.COOLDOWN_SECONDS,
       allowedChannelIds: s.ALLOWED_CHANNEL_IDS,
     },
-    console: { locale: s.CONSOLE_LOCALE, outputDir: s.CONSOLE_OUTPUT_DIR },
+    console: { locale: s.CONSOLE_LOCALE, outputDir: s.CONSOLE_OUTPUT_DIR, logFile: s.CONSOLE_LOG_FILE },
     openai: {
       apiKey: s.OPENAI_API_KEY,
       baseUrl: s.OPENAI_BASE_URL,

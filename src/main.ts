@@ -6,10 +6,13 @@ import { CommandRouter } from './commands/router.js';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console/console.js';
 import { runDiscord } from './discord/run.js';
+import { createFileLogger } from './logger.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const services = await createServices(config);
+  // A person at the console: logs go to a file, since JSON lines among the replies would bury them.
+  const interactive = !config.discord.token && process.stdin.isTTY === true;
+  const services = await createServices(config, interactive ? createFileLogger(config.logLevel, config.console.logFile) : undefined);
   if (config.discord.token) {
     await runDiscord(services, commandsFor(config));
     process.exit(0);
@@ -26,7 +29,8 @@ async function main(): Promise<void> {
   // The console is one local person: cooldowns and channel allowlists are for shared Discord channels, and
   // /sandbox stays listed so that it can say how to turn it on.
   const router = new CommandRouter(consoleCommands(config), services, { cooldownSeconds: 0, allowedChannelIds: [] });
-  await runConsole({ input: process.stdin, output: process.stdout, services, router, interactive: process.stdin.isTTY === true });
+  const logFile = interactive ? config.console.logFile : undefined;
+  await runConsole({ input: process.stdin, output: process.stdout, services, router, interactive, onInterrupt: () => stop('SIGINT'), logFile });
   await closeServices(services);
 }
 
