@@ -67,21 +67,34 @@ describe('console at a terminal', () => {
   });
 });
 
+/** `npm start`'s entry under script(1), which gives it a pseudo-terminal: stdin is a TTY as it is for a person. */
+async function startAtTerminal(dir: string, logFile: string) {
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'debug', DATABASE_PATH: join(dir, 'db.sqlite'), CONSOLE_LOG_FILE: logFile, KNOWLEDGE_WATCH: 'false', TERM: 'dumb' };
+  const child = spawn('script', ['-qfec', 'npx tsx src/main.ts', '/dev/null'], { env });
+  let out = '';
+  child.stdout.on('data', (d) => (out += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  await until('the banner', () => out.includes('/quit leaves'), 30_000);
+  return { type: (keys: string) => child.stdin.write(keys), text: () => out, exited };
+}
+
 describe('`npm start` at a terminal', () => {
+  it('leaves on Ctrl+C (readline takes the key at a terminal) with the exit code of an interrupt', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'console-pty-'));
+    const bot = await startAtTerminal(dir, join(dir, 'console.log'));
+    bot.type('\x03');
+    expect(await bot.exited).toBe(130);
+  });
+
   it('writes its logs to CONSOLE_LOG_FILE, not among the replies', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'console-pty-'));
     const logFile = join(dir, 'logs', 'console.log');
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'debug', DATABASE_PATH: join(dir, 'db.sqlite'), CONSOLE_LOG_FILE: logFile, KNOWLEDGE_WATCH: 'false', TERM: 'dumb' };
-    // script(1) gives the bot a pseudo-terminal, so stdin is a TTY as it is for a person.
-    const child = spawn('script', ['-qfec', 'npx tsx src/main.ts', '/dev/null'], { env });
-    let out = '';
-    child.stdout.on('data', (d) => (out += String(d)));
-    await until('the banner', () => out.includes('/quit leaves'), 30_000);
-    child.stdin.write('/help\r');
-    await until('the help', () => out.includes('VM & Docker study bot'), 30_000);
-    child.stdin.write('/quit\r');
-    const code = await new Promise((resolve) => child.on('close', resolve));
-    expect(code).toBe(0);
+    const bot = await startAtTerminal(dir, logFile);
+    bot.type('/help\r');
+    await until('the help', () => bot.text().includes('VM & Docker study bot'), 30_000);
+    bot.type('/quit\r');
+    expect(await bot.exited).toBe(0);
+    const out = bot.text();
     expect(out).toContain(`Logs: ${logFile}`);
     expect(out).not.toMatch(/"level":/);
     expect(existsSync(logFile)).toBe(true);
