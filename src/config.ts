@@ -77,7 +77,7 @@ export const settings = {
   COOLDOWN_SECONDS: { schema: num(3, 0, 3600), doc: 'Per-user cooldown between commands (0 disables).' },
   ALLOWED_CHANNEL_IDS: { schema: list, doc: 'If non-empty, the bot answers only in these channels.' },
 
-  CONSOLE_LOCALE: { schema: z.enum(['auto', 'ko', 'en']).default('auto'), doc: 'Reply language in the console; auto = Korean when the line has Hangul.' },
+  CONSOLE_LOCALE: { schema: z.enum(['auto', 'ko', 'en']).default('auto'), doc: 'Reply language in the console; auto = Korean when the line has Hangul (a line without words, like /help, keeps the last language).' },
   CONSOLE_LOG_FILE: { schema: z.string().min(1).default('data/console.log'), doc: 'Where the interactive console writes its logs (JSON lines), so they stay off the screen; piped input logs to stderr.' },
   CONSOLE_OUTPUT_DIR: { schema: z.string().min(1).default('data/console'), doc: 'Where the console saves attached files (sandbox charts).' },
 
