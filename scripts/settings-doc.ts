@@ -50,6 +50,7 @@ const TITLES: Record<string, string> = {
   OPENAI: 'OpenAI or an OpenAI-compatible server (optional)',
   EMBEDDING: 'OpenAI or an OpenAI-compatible server (optional)',
   SANDBOX: 'Sandbox (optional, off by default)',
+  DOCKER: 'Sandbox (optional, off by default)',
   QUIZ: 'Quiz',
 };
 

@@ -10,26 +10,27 @@ import { startRetention } from './db/retention.js';
 import { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { createLogger } from './logger.js';
 import { QuizService } from './quiz/service.js';
+import { loadOpenAISdk } from './llm/client.js';
 import { createReloader } from './reload.js';
-import { createSandboxService } from './sandbox/service.js';
 import type { Services } from './services.js';
 import { createStores } from './stores/index.js';
 
 /** What answering needs, without a database: used by the JSON CLI and the evaluation. */
 export async function createAnswering(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<{ logger: Logger; kb: KnowledgeBase; answerer: Answerer }> {
+  if (config.openai.apiKey) await loadOpenAISdk(); // the SDK is loaded only when a key makes it useful
   const kb = await KnowledgeBase.load(config.knowledgeDir);
   for (const w of kb.warnings) logger.warn({ warning: w }, 'knowledge base');
   logger.debug({ docs: kb.docs.length, passages: kb.chunks.length }, 'knowledge base loaded');
   return { logger, kb, answerer: createAnswerer(config, kb, logger) };
 }
 
-export async function createServices(config: Config = loadConfig()): Promise<Services> {
-  const { logger, kb, answerer } = await createAnswering(config);
+export async function createServices(config: Config = loadConfig(), log?: Logger): Promise<Services> {
+  const { logger, kb, answerer } = await createAnswering(config, log);
   const db = openDatabase(config.databasePath);
   const stores = createStores();
   const quiz = await QuizService.create(config, kb, db, logger, { rounds: stores.quizRounds });
-  // Off unless SANDBOX_ENABLED; when on, it checks Docker and sweeps leftover containers at once.
-  const sandbox = createSandboxService(config, logger, db);
+  // Off unless SANDBOX_ENABLED (then dockerode loads, Docker is checked and leftover containers swept at once).
+  const sandbox = config.sandbox.enabled ? (await import('./sandbox/service.js')).createSandboxService(config, logger, db) : undefined;
   const feedback = new FeedbackStore(db);
   const retention = startRetention(feedback, config.retentionDays, logger);
   const services: Services = { config, logger, kb, answerer, db, feedback, quiz, sandbox, retention, stores };

@@ -3,9 +3,13 @@
 // with a message naming the variable. Nothing else in src/ reads process.env.
 import { z } from 'zod';
 
+// Case does not matter (`TRUE`, `Yes`): what people write in .env files varies.
 const bool = (def: boolean) =>
   z
-    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off', ''])
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off', '']))
     .default(def ? 'true' : 'false')
     .transform((v) => (v === '' ? def : ['true', '1', 'yes', 'on'].includes(v)));
 
@@ -75,7 +79,8 @@ export const settings = {
   COOLDOWN_SECONDS: { schema: num(3, 0, 3600), doc: 'Per-user cooldown between commands (0 disables).' },
   ALLOWED_CHANNEL_IDS: { schema: list, doc: 'If non-empty, the bot answers only in these channels.' },
 
-  CONSOLE_LOCALE: { schema: z.enum(['auto', 'ko', 'en']).default('auto'), doc: 'Reply language in the console; auto = Korean when the line has Hangul.' },
+  CONSOLE_LOCALE: { schema: z.enum(['auto', 'ko', 'en']).default('auto'), doc: 'Reply language in the console; auto = Korean when the line has Hangul (a line without words, like /help, keeps the last language).' },
+  CONSOLE_LOG_FILE: { schema: z.string().min(1).default('data/console.log'), doc: 'Where the interactive console writes its logs (JSON lines), so they stay off the screen; piped input logs to stderr.' },
   CONSOLE_OUTPUT_DIR: { schema: z.string().min(1).default('data/console'), doc: 'Where the console saves attached files (sandbox charts).' },
 
   // --- openai (optional) ---
@@ -91,6 +96,11 @@ export const settings = {
 
   // --- sandbox (optional, off by default) --- (owned by src/sandbox; bounds used by policy.ts)
   SANDBOX_ENABLED: { schema: bool(false), doc: 'Enable /sandbox.' },
+  // Read by dockerode itself from the environment (dotenv puts .env there); checked here so a typo stops start-up.
+  DOCKER_HOST: {
+    schema: optionalString.pipe(z.string().regex(/^(unix|tcp|http|https|ssh|npipe):\/\/\S+$/, 'expected unix://, tcp://, ssh:// or npipe://').optional()),
+    doc: 'Docker Engine the sandbox uses, e.g. `tcp://127.0.0.1:2375` (unset = the local socket /var/run/docker.sock).',
+  },
   SANDBOX_IMAGE: { schema: z.string().min(1).default('study-sandbox:busybox'), doc: 'Image for /sandbox runs (`npm run sandbox:image` builds the default).' },
   SANDBOX_IMAGE_ALLOWLIST: { schema: list, doc: 'Images a run may use besides SANDBOX_IMAGE (empty = SANDBOX_IMAGE only).' },
   SANDBOX_ROLE_IDS: { schema: list, doc: 'Roles allowed to use /sandbox (empty = everyone).' },
@@ -188,7 +198,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       cooldownSeconds: s.COOLDOWN_SECONDS,
       allowedChannelIds: s.ALLOWED_CHANNEL_IDS,
     },
-    console: { locale: s.CONSOLE_LOCALE, outputDir: s.CONSOLE_OUTPUT_DIR },
+    console: { locale: s.CONSOLE_LOCALE, outputDir: s.CONSOLE_OUTPUT_DIR, logFile: s.CONSOLE_LOG_FILE },
     openai: {
       apiKey: s.OPENAI_API_KEY,
       baseUrl: s.OPENAI_BASE_URL,

@@ -29,3 +29,8 @@ function censor(value: unknown, path: string[]): unknown {
 export function createLogger(level: string, name = 'study-bot', destination: DestinationStream = pino.destination({ dest: 2, sync: true })): Logger {
   return pino({ name, level, redact: { paths: REDACT_PATHS, censor } }, destination);
 }
+
+/** Logs appended to a file (its folder made if needed): the interactive console keeps its screen for replies. */
+export function createFileLogger(level: string, path: string): Logger {
+  return createLogger(level, 'study-bot', pino.destination({ dest: path, mkdir: true, sync: true }));
+}

@@ -8,11 +8,14 @@ import { runConsole } from './console/console.js';
 import { runDiscord } from './discord/run.js';
 import { Health } from './health/health.js';
 import { startHealthServer } from './health/server.js';
+import { createFileLogger } from './logger.js';
 import { installProcessGuards } from './process-guards.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const services = await createServices(config);
+  // A person at the console: logs go to a file, since JSON lines among the replies would bury them.
+  const interactive = !config.discord.token && process.stdin.isTTY === true;
+  const services = await createServices(config, interactive ? createFileLogger(config.logLevel, config.console.logFile) : undefined);
   const health = new Health(services.db);
   const healthServer = config.health.port ? await startHealthServer(health, config.health.host, config.health.port) : undefined;
   installProcessGuards(services.logger, () => closeServices(services));
@@ -34,7 +37,8 @@ async function main(): Promise<void> {
   // /sandbox stays listed so that it can say how to turn it on.
   const router = new CommandRouter(consoleCommands(config), services, { cooldownSeconds: 0, allowedChannelIds: [] });
   health.setFrontEnd('console', () => !stopping);
-  await runConsole({ input: process.stdin, output: process.stdout, services, router, interactive: process.stdin.isTTY === true });
+  const logFile = interactive ? config.console.logFile : undefined;
+  await runConsole({ input: process.stdin, output: process.stdout, services, router, interactive, onInterrupt: () => stop('SIGINT'), logFile });
   stopping = true;
   await healthServer?.close();
   await closeServices(services);

@@ -73,6 +73,17 @@ function reasonForm(answerId: string, locale: 'ko' | 'en'): BotModal {
   };
 }
 
+/** What a 👍/👎 press says back: a repeated press of the same button is not a change. */
+function voteReply(result: 'recorded' | 'changed' | 'unchanged' | 'unknown-answer', action: 'up' | 'down', locale: 'ko' | 'en'): string {
+  const ko = locale === 'ko';
+  if (result === 'changed') return ko ? '평가를 바꿨어요. 고마워요!' : 'Vote changed. Thanks!';
+  if (result === 'unchanged') {
+    const emoji = action === 'up' ? '👍' : '👎';
+    return ko ? `이미 이 답변에 ${emoji}를 남겼어요.` : `You already gave this answer a ${emoji}.`;
+  }
+  return ko ? '평가 고마워요! 지식 베이스를 고치는 데 쓰여요.' : 'Thanks for the feedback! It helps fix the knowledge base.';
+}
+
 const ask: Command = {
   data: new SlashCommandBuilder()
     .setName('ask')
@@ -158,11 +169,7 @@ const ask: Command = {
     }
     if (action === 'up' || action === 'down') {
       const result = ctx.services.feedback.vote(answerId, ctx.user.id, action === 'up' ? 1 : -1);
-      const thanks =
-        ctx.locale === 'ko'
-          ? result === 'changed' ? '평가를 바꿨어요. 고마워요!' : '평가 고마워요! 지식 베이스를 고치는 데 쓰여요.'
-          : result === 'changed' ? 'Vote changed. Thanks!' : 'Thanks for the feedback! It helps fix the knowledge base.';
-      await ctx.respond.reply({ content: thanks, ephemeral: true });
+      await ctx.respond.reply({ content: voteReply(result, action, ctx.locale), ephemeral: true });
       return;
     }
     await ctx.respond.reply({ content: 'Unknown button.', ephemeral: true });

@@ -4,14 +4,16 @@ import { GUILD_INSTALL, GUILD_OR_BOT_DM } from './contexts.js';
 import { COLORS } from './render.js';
 import type { Command } from './types.js';
 
+// The Korean lines use the Korean command and option names, which a Korean Discord client shows (the console
+// accepts both).
 const HELP = {
   ko: [
-    '**/ask 질문:** VM·도커 질문에 지식 베이스로 답하고 번호 붙은 출처를 보여 줘요. `hide:`를 켜면 나만 봐요.',
-    '**/search 검색어:** 관련 단락을 그대로 보여 줘요.',
-    '**/topics** 다루는 주제를 둘러봐요.',
-    '**/sandbox** (관리자가 켠 경우) 자원 제한을 건 컨테이너를 실제로 돌려 --memory, --cpus 등의 효과를 보여 줘요.',
-    '**/quiz** 지식 베이스로 만든 퀴즈로 스터디원끼리 복습해요. 채널마다 한 번에 하나, `/quiz stop` 으로 멈추고 `/quiz forget` 으로 내 기록을 지워요.',
-    '**/reload** (관리자) 지식 베이스 파일을 다시 읽어요.',
+    '**/질문 질문:** VM·도커 질문에 지식 베이스로 답하고 번호 붙은 출처를 보여 줘요. `나만보기:`를 켜면 나만 봐요.',
+    '**/검색 검색어:** 관련 단락을 그대로 보여 줘요.',
+    '**/주제** 다루는 주제를 둘러봐요.',
+    '**/샌드박스** (관리자가 켠 경우) 자원 제한을 건 컨테이너를 실제로 돌려 --memory, --cpus 등의 효과를 보여 줘요.',
+    '**/퀴즈** 지식 베이스로 만든 퀴즈로 스터디원끼리 복습해요. 채널마다 한 번에 하나, `/퀴즈 멈춤` 으로 멈추고 `/퀴즈 기록삭제` 로 내 기록을 지워요.',
+    '**/다시읽기** (관리자) 지식 베이스 파일을 다시 읽어요.',
     '지식 베이스에 없는 질문에는 모른다고 답해요.',
   ],
   en: [

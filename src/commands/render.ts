@@ -36,8 +36,9 @@ export function sourcesField(sources: Source[], locale: Locale): BotEmbed['field
 export function answerEmbed(answer: Answer, locale: Locale, state: 'streaming' | 'done' = 'done'): BotEmbed {
   const footer: string[] = [];
   const model = answer.model ?? answer.usage?.model;
+  // An "I don't know" (or a greeting) quotes nothing: no "extractive answer" label on it.
   if (answer.mode === 'generated') footer.push([locale === 'ko' ? '생성 답변' : 'generated', model].filter(Boolean).join(' · '));
-  else footer.push(locale === 'ko' ? '지식 베이스 발췌 답변' : 'extractive answer from the knowledge base');
+  else if (!answer.abstained) footer.push(locale === 'ko' ? '지식 베이스 발췌 답변' : 'extractive answer from the knowledge base');
   if (answer.note) footer.push(answer.note);
   const writing = locale === 'ko' ? '작성 중…' : 'writing…';
   if (state === 'streaming') footer.push(writing);

@@ -5,7 +5,7 @@ import type { RunResult } from '../sandbox/runner.js';
 import type { CompareReport, RunReport, SandboxError } from '../sandbox/service.js';
 import type { Sample } from '../sandbox/stats.js';
 import { LIMITS, truncate } from './limits.js';
-import { CHART_MIN_SAMPLES } from './sandbox-chart.js';
+import { CHART_MIN_SAMPLES } from './sandbox-chart-input.js';
 import { COLORS } from './render.js';
 import type { BotEmbed, Locale } from './types.js';
 

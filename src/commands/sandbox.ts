@@ -7,7 +7,7 @@ import { PRESET_NAMES, type LimitOptions, type SandboxConfig, type SandboxLimits
 import type { Admission, CompareReport, RunReport, SandboxError, SandboxService } from '../sandbox/service.js';
 import type { Sample } from '../sandbox/stats.js';
 import { GUILD_INSTALL, GUILD_ONLY } from './contexts.js';
-import { compareChartInput, renderChart, runChartInput, type ChartInput } from './sandbox-chart.js';
+import { compareChartInput, runChartInput, type ChartInput } from './sandbox-chart-input.js';
 import { compareEmbed, COLOR, errorText, progressEmbed, runEmbed } from './sandbox-report.js';
 import type { Demo } from './try-it.js';
 import type { BotEmbed, BotMessage, Command, CommandContext, SlashInvocation } from './types.js';
@@ -120,6 +120,8 @@ class ProgressEditor {
 async function chartFile(ctx: CommandContext, runId: number, input: ChartInput | null): Promise<{ name: string; data: Buffer }[]> {
   if (!input) return [];
   try {
+    // chart.js and the canvas (about 28 MB resident) load with the first chart, not at start-up.
+    const { renderChart } = await import('./sandbox-chart.js');
     return [{ name: `sandbox-${runId}.png`, data: await renderChart(input) }];
   } catch (err) {
     ctx.services.logger.warn({ err }, 'sandbox: chart rendering failed');

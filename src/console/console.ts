@@ -2,7 +2,6 @@
 // Buttons and menus get short keys (b1, s1 …): type the key to press it, `s1 <value>` to choose.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandRouter } from '../commands/router.js';
 import type { BotComponent, BotMessage, ChannelMessenger, Invoker, Locale, Responder } from '../commands/types.js';
@@ -10,6 +9,7 @@ import { detectLang } from '../knowledge/tokenize.js';
 import type { Services } from '../services.js';
 import { parseLine, ParseError } from './parse.js';
 import { renderMessage } from './render.js';
+import { Terminal } from './terminal.js';
 
 export interface ConsoleOptions {
   input: Readable;
@@ -17,8 +17,12 @@ export interface ConsoleOptions {
   services: Services;
   router: CommandRouter;
   user?: Invoker;
-  /** Print a prompt and banner (off when stdin is not a terminal). */
+  /** A person at a terminal: banner, prompt, line editing and history (off when stdin is not a terminal). */
   interactive?: boolean;
+  /** Ctrl+C at the prompt; default: leave the console as /quit does. */
+  onInterrupt?: () => void;
+  /** Where the logs go instead of the screen (named in the banner). */
+  logFile?: string;
 }
 
 interface Pressable {
@@ -39,25 +43,34 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
   let buttonCount = 0;
   let selectCount = 0;
   let messageCount = 0;
-  const print = (text: string): void => void output.write(`${text}\n`);
+  const terminal = new Terminal({ input: opts.input, output, interactive: opts.interactive === true, onInterrupt: opts.onInterrupt });
+  const print = (text: string): void => terminal.print(text);
 
+  // CONSOLE_LOCALE, or with `auto` the language of the line; a line with no words of its own (/help, /topics,
+  // /quiz start) keeps the language the person last wrote in.
+  let lastLocale: Locale = 'en';
   const localeFor = (text: string): Locale => {
     const fixed = services.config.console.locale;
     if (fixed !== 'auto') return fixed;
-    return text && detectLang(text) === 'ko' ? 'ko' : 'en';
+    if (/\p{L}/u.test(text)) lastLocale = detectLang(text) === 'ko' ? 'ko' : 'en';
+    return lastLocale;
+  };
+  const localeOfMessage = (msg: BotMessage): Locale => {
+    const text = msg.embeds?.[0]?.description ?? msg.content ?? '';
+    return services.config.console.locale === 'auto' && /\p{L}/u.test(text) ? (detectLang(text) === 'ko' ? 'ko' : 'en') : localeFor('');
   };
 
   async function show(msg: BotMessage, messageId: string, locale: Locale, state: { streamed: string | null }): Promise<void> {
     // Streaming edits: print only the text added since the last edit, on one growing line.
     const desc = msg.embeds?.[0]?.description ?? msg.content ?? '';
     if (msg.progress) {
-      if (state.streamed !== null && desc.startsWith(state.streamed)) output.write(desc.slice(state.streamed.length));
-      else output.write(`${state.streamed === null ? '' : '\n'}… ${desc}`);
+      if (state.streamed !== null && desc.startsWith(state.streamed)) terminal.write(desc.slice(state.streamed.length));
+      else terminal.write(`${state.streamed === null ? '' : '\n'}… ${desc}`);
       state.streamed = desc;
       return;
     }
     if (state.streamed !== null) {
-      output.write('\n');
+      terminal.write('\n');
       state.streamed = null;
     }
     const files: string[] = [];
@@ -79,11 +92,17 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
 
   function responder(messageId: string, locale: Locale): Responder {
     const state = { streamed: null as string | null };
+    // A reply deferred as ephemeral (/ask hide: true) stays "only you" through its edits, as in Discord.
+    let hidden = false;
+    const asDeferred = (msg: BotMessage): BotMessage => (hidden && !msg.ephemeral ? { ...msg, ephemeral: true } : msg);
     return {
-      defer: async () => {},
-      reply: (msg) => show(msg, messageId, locale, state),
+      defer: (o) => {
+        hidden = o?.ephemeral === true;
+        return Promise.resolve();
+      },
+      reply: (msg) => show(asDeferred(msg), messageId, locale, state),
       followUp: (msg) => show(msg, `${messageId}-${++messageCount}`, locale, { streamed: null }),
-      update: (msg) => show(msg, messageId, locale, state),
+      update: (msg) => show(asDeferred(msg), messageId, locale, state),
     };
   }
 
@@ -92,10 +111,10 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
   const channel: ChannelMessenger = {
     async send(_channelId, msg) {
       const id = `m${++messageCount}`;
-      await show(msg, id, localeFor(msg.embeds?.[0]?.description ?? msg.content ?? ''), { streamed: null });
+      await show(msg, id, localeOfMessage(msg), { streamed: null });
       return id;
     },
-    edit: (_channelId, id, msg) => show(msg, id, localeFor(msg.embeds?.[0]?.description ?? msg.content ?? ''), { streamed: null }),
+    edit: (_channelId, id, msg) => show(msg, id, localeOfMessage(msg), { streamed: null }),
   };
 
   async function handle(line: string): Promise<void> {
@@ -144,13 +163,15 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     const commandLine = text.startsWith('/') ? text : `/ask question: ${text}`;
     let parsed;
     try {
-      parsed = parseLine(commandLine, (n) => router.get(n));
+      parsed = parseLine(commandLine, router.commands);
     } catch (err) {
       if (err instanceof ParseError) return print(err.message);
       throw err;
     }
+    // The words given set the language; a command typed by its Korean name (/도움말) says Korean too.
     const optionText = Object.values(parsed.options).filter((v) => typeof v === 'string').join(' ');
-    const locale = localeFor(optionText);
+    const typedName = commandLine.slice(1).split(/\s/, 1)[0];
+    const locale = localeFor(optionText || (/\p{Script=Hangul}/u.test(typedName) ? typedName : ''));
     await router.runSlash(parsed.name, {
       user,
       guildId: null,
@@ -167,11 +188,9 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
   if (opts.interactive) {
     print('VM·Docker study bot — console. Type /help, or just ask a question. /quit to leave.');
     print(`Commands: ${router.commands.map((c) => `/${c.data.name}`).join(' ')}`);
+    print('↑/↓ recall earlier lines; Ctrl+C or /quit leaves.' + (opts.logFile ? ` Logs: ${opts.logFile}` : ''));
   }
-  const rl = createInterface({ input: opts.input, terminal: false });
-  const prompt = () => opts.interactive && output.write('> ');
-  prompt();
-  for await (const line of rl) {
+  for await (const line of terminal.lines()) {
     if (/^\/(quit|exit)\s*$/.test(line.trim())) break;
     try {
       await handle(line);
@@ -179,7 +198,6 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
       services.logger.error({ err }, 'console command failed');
       print(`error: ${(err as Error).message}`);
     }
-    prompt();
   }
-  rl.close();
+  terminal.close();
 }

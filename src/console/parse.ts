@@ -12,6 +12,7 @@ export interface ParsedLine {
 export class ParseError extends Error {}
 
 type Option = APIApplicationCommandOption & {
+  name_localizations?: Partial<Record<string, string | null>> | null;
   required?: boolean;
   choices?: { name: string; value: string | number }[];
   min_value?: number;
@@ -55,11 +56,20 @@ function checkChoice(opt: Option, value: string | number): OptionValue {
   return hit.value;
 }
 
-export function parseLine(line: string, lookup: (name: string) => Command | undefined): ParsedLine {
+/** The names a person may type for a command, subcommand or option: its own and its Korean one (as /help shows). */
+function namesOf(item: { name: string; name_localizations?: Partial<Record<string, string | null>> | null }): string[] {
+  const ko = item.name_localizations?.ko;
+  return ko ? [item.name, ko] : [item.name];
+}
+
+const named = <T extends { name: string; name_localizations?: Partial<Record<string, string | null>> | null }>(items: T[], typed: string) =>
+  items.find((i) => namesOf(i).includes(typed.toLowerCase()));
+
+export function parseLine(line: string, commands: readonly Command[]): ParsedLine {
   const m = /^\/(\S+)\s*([\s\S]*)$/.exec(line.trim());
   if (!m) throw new ParseError('Commands start with "/", e.g. /ask question: ...');
   const [, name, restRaw] = m;
-  const command = lookup(name.toLowerCase());
+  const command = commands.find((c) => named([c.data.toJSON()], name));
   if (!command) throw new ParseError(`Unknown command /${name}. Type /help.`);
   const json = command.data.toJSON() as { options?: Option[] };
   let options: Option[] = json.options ?? [];
@@ -69,7 +79,7 @@ export function parseLine(line: string, lookup: (name: string) => Command | unde
   const subs = options.filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
   if (subs.length) {
     const sm = /^(\S+)\s*([\s\S]*)$/.exec(rest);
-    const sub = sm && subs.find((s) => s.name === sm[1].toLowerCase());
+    const sub = sm && named(subs, sm[1]);
     if (!sub) throw new ParseError(`/${name} needs one of: ${subs.map((s) => s.name).join(', ')}`);
     subcommand = sub.name;
     options = sub.options ?? [];
@@ -77,7 +87,7 @@ export function parseLine(line: string, lookup: (name: string) => Command | unde
   }
 
   const values: Record<string, OptionValue> = {};
-  const names = options.map((o) => o.name);
+  const names = options.flatMap(namesOf);
   const marker = names.length ? new RegExp(`(?:^|\\s)(${names.map((n) => n.replace(/[-]/g, '\\-')).join('|')}):`, 'g') : null;
   const marks = marker ? [...rest.matchAll(marker)] : [];
   if (!marks.length && rest.trim()) {
@@ -90,7 +100,7 @@ export function parseLine(line: string, lookup: (name: string) => Command | unde
     marks.forEach((mk, i) => {
       const start = mk.index + mk[0].length;
       const end = i + 1 < marks.length ? marks[i + 1].index : rest.length;
-      const opt = options.find((o) => o.name === mk[1])!;
+      const opt = named(options, mk[1])!;
       values[opt.name] = convert(opt, rest.slice(start, end));
     });
   }

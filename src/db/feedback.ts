@@ -96,10 +96,11 @@ export class FeedbackStore {
     return { id: row.id, question: row.question, answer: JSON.parse(row.answer_json) as Answer, userId: row.user_id, guildId: row.guild_id, createdAt: row.created_at };
   }
 
-  /** One vote per user and answer; voting again replaces the earlier vote. */
-  vote(answerId: string, userId: string, vote: Vote): 'recorded' | 'changed' | 'unknown-answer' {
+  /** One vote per user and answer; voting again replaces the earlier vote (the same vote again changes nothing). */
+  vote(answerId: string, userId: string, vote: Vote): 'recorded' | 'changed' | 'unchanged' | 'unknown-answer' {
     if (!this.db.prepare('SELECT 1 FROM answers WHERE id = ?').get(answerId)) return 'unknown-answer';
-    const before = this.db.prepare('SELECT vote FROM feedback WHERE answer_id = ? AND user_id = ?').get(answerId, userId);
+    const before = this.db.prepare('SELECT vote FROM feedback WHERE answer_id = ? AND user_id = ?').get(answerId, userId) as { vote: number } | undefined;
+    if (before?.vote === vote) return 'unchanged';
     this.db
       .prepare(
         `INSERT INTO feedback (answer_id, user_id, vote, created_at) VALUES (?, ?, ?, ?)

@@ -1,6 +1,6 @@
 // The one OpenAI client of the process, shared by generated answers, embeddings and the quiz generator.
 // Each caller bounds its own requests (timeout, retries) per call; the client carries the defaults.
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { Logger } from 'pino';
 
 /** A 429 that asks us to wait longer than this is not retried (the SDK would sleep as long as asked). */
@@ -59,9 +59,17 @@ function sdkLogger(log: Logger) {
   };
 }
 
+let sdk: typeof OpenAI | undefined;
+
+/** Loads the openai SDK (about 13 MB resident), which start-up does only when OPENAI_API_KEY is set. */
+export async function loadOpenAISdk(): Promise<void> {
+  sdk ??= (await import('openai')).default;
+}
+
 export function createOpenAIClient(s: ClientSettings, logger?: Logger): OpenAI {
   if (!s.apiKey) throw new Error('OPENAI_API_KEY is not set');
-  return new OpenAI({
+  if (!sdk) throw new Error('the openai SDK is not loaded: await loadOpenAISdk() first');
+  return new sdk({
     apiKey: s.apiKey,
     baseURL: s.baseUrl,
     timeout: s.timeoutMs,

@@ -20,6 +20,19 @@ describe('settings', () => {
     expect(c.discord.token).toBeUndefined();
   });
 
+  it('reads booleans in any case, as people write them in .env files', () => {
+    expect(loadConfig({ SANDBOX_ENABLED: 'TRUE' }).sandbox.enabled).toBe(true);
+    expect(loadConfig({ SANDBOX_ENABLED: ' Yes ' }).sandbox.enabled).toBe(true);
+    expect(loadConfig({ KNOWLEDGE_WATCH: 'FALSE' }).knowledgeReload.watch).toBe(false);
+    expect(() => loadConfig({ SANDBOX_ENABLED: 'maybe' })).toThrow(/SANDBOX_ENABLED="maybe"/);
+  });
+
+  it('checks DOCKER_HOST, which dockerode reads from the environment', () => {
+    expect(() => loadConfig({ DOCKER_HOST: 'tcp://127.0.0.1:2375' })).not.toThrow();
+    expect(() => loadConfig({ DOCKER_HOST: '' })).not.toThrow();
+    expect(() => loadConfig({ DOCKER_HOST: '127.0.0.1:2375' })).toThrow(/DOCKER_HOST="127\.0\.0\.1:2375"/);
+  });
+
   it('names every bad setting and its bound', () => {
     let err: unknown;
     try {

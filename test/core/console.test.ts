@@ -45,7 +45,7 @@ describe('console front end', () => {
   });
 
   it('takes a plain question, /search, /topics with its menu, and /help', async () => {
-    const out = await session(['What does --cpus 0.5 mean?', '/search query: 스왑', '/topics', 's1 memory-limits', '/help']);
+    const out = await session(['/search query: 스왑', 'What does --cpus 0.5 mean?', '/topics', 's1 memory-limits', '/help']);
     expect(out).toMatch(/── What does --cpus 0\.5 mean\? ──[\s\S]*Sources:/);
     expect(out).toMatch(/스왑 검색 결과 \d건/);
     expect(out).toMatch(/\[s1\] Choose a topic: .*memory-limits/);
@@ -60,6 +60,37 @@ describe('console front end', () => {
     expect(out).toMatch(/count: must be at most 10/);
     expect(out).toMatch(/No button or menu called b99/);
     expect(out).toMatch(/잘 모르겠습니다/);
+    expect(out).not.toMatch(/발췌 답변/); // an "I don't know" quotes nothing from the knowledge base
+  });
+
+  it('says a second 👍 on the same answer changes nothing, and a 👎 after it does', async () => {
+    const out = await session(['What is a container image layer?', 'b2', 'b2', 'b3']);
+    expect(out).toMatch(/extractive answer from the knowledge base/);
+    expect(out).toMatch(/Thanks for the feedback/);
+    expect(out).toMatch(/You already gave this answer a 👍/);
+    expect(out).toMatch(/Vote changed/);
+  });
+
+  it('takes the Korean command and option names the Korean /help shows', async () => {
+    const out = await session(['/도움말', '/질문 질문: 도커 데몬은 무슨 일을 해? 나만보기: 예', '/검색 검색어: 스왑 개수: 2', '/퀴즈 점수']);
+    expect(out).toMatch(/\/질문 질문:.*`나만보기:`/); // what /help tells a Korean reader to type
+    expect(out).toMatch(/\(only you can see this\)\n── 도커 데몬은 무슨 일을 해\? ──/);
+    expect(out).toMatch(/스왑 검색 결과 2건/);
+    expect(out).not.toMatch(/Unknown command|is required|takes options/);
+  });
+
+  it('marks a hide: answer "(only you can see this)" and leaves a public one unmarked', async () => {
+    const out = await session(['/ask question: What is a hypervisor? hide: true', '/ask question: What is a namespace?']);
+    expect(out).toMatch(/\(only you can see this\)\n── What is a hypervisor\? ──/);
+    expect(out).toMatch(/\n── What is a namespace\? ──/);
+    expect(out).not.toMatch(/\(only you can see this\)\n── What is a namespace/);
+  });
+
+  it('with CONSOLE_LOCALE=auto, /help, /topics and /quiz follow the language last written in', async () => {
+    const out = await session(['도커 이미지 레이어가 뭐야?', '/help', '/topics', '/quiz score', 'What is a VM?', '/help']);
+    const helps = [...out.matchAll(/── (VM·도커 스터디 봇|VM & Docker study bot) ──/g)].map((m) => m[1]);
+    expect(helps).toEqual(['VM·도커 스터디 봇', 'VM & Docker study bot']);
+    expect(out).toMatch(/── 지식 베이스 주제 ──/);
   });
 
   it('`npm start` without a token opens the console on stdin', async () => {

@@ -10,11 +10,14 @@ import { ExtractiveAnswerer } from '../../src/answer/extractive.js';
 import { HybridRetriever } from '../../src/answer/hybrid.js';
 import { createAnswerer } from '../../src/answer/index.js';
 import { GeneratedAnswerer } from '../../src/answer/generated.js';
-import { createOpenAIClient } from '../../src/llm/client.js';
+import { createOpenAIClient, loadOpenAISdk } from '../../src/llm/client.js';
 import { loadConfig } from '../../src/config.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { FakeOpenAI } from './fake-openai.js';
 import { captureLogger } from './helpers.js';
+
+// Start-up loads the SDK only with a key; these tests build clients themselves.
+await loadOpenAISdk();
 
 let fake: FakeOpenAI;
 let baseURL: string;

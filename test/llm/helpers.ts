@@ -9,8 +9,11 @@ import { loadConfig } from '../../src/config.js';
 import type { Services } from '../../src/services.js';
 import { GeneratedAnswerer, type GeneratedSettings } from '../../src/answer/generated.js';
 import type { Retriever } from '../../src/answer/types.js';
-import { createOpenAIClient } from '../../src/llm/client.js';
+import { createOpenAIClient, loadOpenAISdk } from '../../src/llm/client.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+
+// Start-up loads the SDK only with a key; these tests build clients themselves.
+await loadOpenAISdk();
 
 export const RETRIEVAL = { topK: 5, maxChars: 600, abstainMinScore: 0.35 };
 

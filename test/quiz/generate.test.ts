@@ -13,6 +13,10 @@ import { createGenerator } from '../../src/quiz/generate.js';
 import { QuizService } from '../../src/quiz/service.js';
 import { questionMessage } from '../../src/commands/quiz-render.js';
 import { memoryLogger, recordingEvents, user } from './helpers.js';
+import { loadOpenAISdk } from '../../src/llm/client.js';
+
+// Start-up loads the SDK only with a key; these tests build clients themselves.
+await loadOpenAISdk();
 
 /** What the fake model answers next: a JSON body for the assistant message, or an HTTP status, after a delay. */
 let reply: { content?: string; status?: number; delayMs?: number } = {};
