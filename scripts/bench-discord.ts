@@ -81,7 +81,8 @@ export async function benchDiscord(o: BenchDiscordOptions = {}): Promise<BenchDi
   try {
     await emu.waitForIdentify(1, 60_000);
     const startupMs = performance.now() - t0;
-    const isFinal = (m: { via: string; embeds: { footer?: { text?: string } }[] }) => m.via === 'edit' && m.embeds.length > 0 && !/writing|작성 중/.test(m.embeds[0].footer?.text ?? '');
+    const isFinal = (m: { via: string; embeds: { footer?: { text?: string } }[] }) =>
+      m.via === 'edit' && m.embeds.length > 0 && !/writing|작성 중/.test(m.embeds[0].footer?.text ?? '');
 
     let n = 0;
     const run = async (count: number, record: boolean, acks: number[], completes: number[]): Promise<number> => {
@@ -89,7 +90,13 @@ export async function benchDiscord(o: BenchDiscordOptions = {}): Promise<BenchDi
       for (let done = 0; done < count; done += concurrency) {
         const batch: InjectedInteraction[] = [];
         for (let k = 0; k < Math.min(concurrency, count - done); k++, n++) {
-          batch.push(emu.slash('ask', { question: QUESTIONS[n % QUESTIONS.length] }, { user: { id: String(700000000000000000n + BigInt(n)) }, locale: n % 2 ? 'ko' : 'en-US' }));
+          batch.push(
+            emu.slash(
+              'ask',
+              { question: QUESTIONS[n % QUESTIONS.length] },
+              { user: { id: String(700000000000000000n + BigInt(n)) }, locale: n % 2 ? 'ko' : 'en-US' },
+            ),
+          );
         }
         await Promise.all(
           batch.map(async (i) => {
@@ -123,7 +130,11 @@ export async function benchDiscord(o: BenchDiscordOptions = {}): Promise<BenchDi
       total,
       concurrency,
       ack: { median: round(quantile(acks, 0.5)), p99: round(quantile(acks, 0.99)), max: round(acks[acks.length - 1]) },
-      complete: { median: round(quantile(completes, 0.5)), p99: round(quantile(completes, 0.99)), max: round(completes[completes.length - 1]) },
+      complete: {
+        median: round(quantile(completes, 0.5)),
+        p99: round(quantile(completes, 0.99)),
+        max: round(completes[completes.length - 1]),
+      },
       throughputPerSecond: Math.round((total / elapsed) * 1000),
       rssMb: round(mem.rss),
       peakRssMb: round(mem.peak),

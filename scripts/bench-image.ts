@@ -37,7 +37,12 @@ async function row(image: string, args: string[], input: string, ready: RegExp):
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) times.push(await timeToOutput(args, input, ready));
   times.sort((a, b) => a - b);
-  return { image, sizeMb: Math.round(size / 1e5) / 10, readyMedianMs: Math.round(times[Math.floor(RUNS / 2)]), readyMaxMs: Math.round(times[RUNS - 1]) };
+  return {
+    image,
+    sizeMb: Math.round(size / 1e5) / 10,
+    readyMedianMs: Math.round(times[Math.floor(RUNS / 2)]),
+    readyMaxMs: Math.round(times[RUNS - 1]),
+  };
 }
 
 export async function benchImage(): Promise<ImageBenchRow[]> {

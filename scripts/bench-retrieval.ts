@@ -34,7 +34,7 @@ function heapNow(): number {
 /** A deterministic corpus of `n` passages made by recombining real sentences, with synthetic terms mixed in. */
 export function generatedCorpus(base: Chunk[], n: number): Chunk[] {
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const sentences = base.flatMap((c) => c.text.split(/(?<=[.!?다])\s+/)).filter((s) => s.length > 20);
   const out: Chunk[] = [];
   for (let i = 0; i < n; i++) {
@@ -42,7 +42,13 @@ export function generatedCorpus(base: Chunk[], n: number): Chunk[] {
     const parts: string[] = [];
     while (parts.join(' ').length < 420) parts.push(sentences[Math.floor(rand() * sentences.length)]);
     parts.push(`term${i % 997} code${Math.floor(rand() * 5000)}`);
-    out.push({ ...src, id: `gen#${i}`, heading: `${src.heading} ${i}`, headingPath: [...src.headingPath, String(i)], text: parts.join(' ') });
+    out.push({
+      ...src,
+      id: `gen#${i}`,
+      heading: `${src.heading} ${i}`,
+      headingPath: [...src.headingPath, String(i)],
+      text: parts.join(' '),
+    });
   }
   return out;
 }
@@ -51,7 +57,10 @@ function questions(): string[] {
   const files = ['../shared/eval/questions.dev.jsonl', 'test/fixtures/questions.heldout.jsonl'];
   return files.flatMap((f) => {
     try {
-      return readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { q: string }).q);
+      return readFileSync(f, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { q: string }).q);
     } catch {
       return [];
     }
@@ -64,7 +73,14 @@ function time(fn: () => void): number {
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
-function measure(corpus: string, engine: string, chunks: Chunk[], build: () => (q: string) => unknown, qs: string[], rounds: number): RetrievalRow {
+function measure(
+  corpus: string,
+  engine: string,
+  chunks: Chunk[],
+  build: () => (q: string) => unknown,
+  qs: string[],
+  rounds: number,
+): RetrievalRow {
   // Three builds kept alive together: the median build time, and heap per index with GC noise divided down.
   const before = heapNow();
   const rssBefore = process.memoryUsage().rss;
@@ -111,8 +127,14 @@ export async function benchRetrieval(): Promise<RetrievalRow[]> {
 
 export function retrievalTable(rows: RetrievalRow[]): string {
   const f = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
-  const lines = ['| corpus | engine | passages | build (ms) | query median (ms) | query p99 (ms) | index heap (MiB) | RSS growth (MiB) |', '|---|---|---|---|---|---|---|---|'];
-  for (const r of rows) lines.push(`| ${r.corpus} | ${r.engine} | ${r.passages} | ${f(r.buildMs)} | ${f(r.medianMs)} | ${f(r.p99Ms)} | ${r.heapMiB < 1 ? '< 1 (GC noise)' : f(r.heapMiB)} | ${r.rssMiB < 1 ? '< 1' : f(r.rssMiB)} |`);
+  const lines = [
+    '| corpus | engine | passages | build (ms) | query median (ms) | query p99 (ms) | index heap (MiB) | RSS growth (MiB) |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const r of rows)
+    lines.push(
+      `| ${r.corpus} | ${r.engine} | ${r.passages} | ${f(r.buildMs)} | ${f(r.medianMs)} | ${f(r.p99Ms)} | ${r.heapMiB < 1 ? '< 1 (GC noise)' : f(r.heapMiB)} | ${r.rssMiB < 1 ? '< 1' : f(r.rssMiB)} |`,
+    );
   return lines.join('\n');
 }
 

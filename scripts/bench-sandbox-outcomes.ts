@@ -23,18 +23,49 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'exit at 0.9× timeout (sleep 2.7, timeout 3)', command: 'sleep 2.7; exit 3', options: { timeout: 3 }, right: (r) => r.outcome === 'exited' && r.exitCode === 3 },
+  {
+    name: 'exit at 0.9× timeout (sleep 2.7, timeout 3)',
+    command: 'sleep 2.7; exit 3',
+    options: { timeout: 3 },
+    right: (r) => r.outcome === 'exited' && r.exitCode === 3,
+  },
   {
     name: 'exit at 1.0× timeout (sleep 3, timeout 3)',
     command: 'sleep 3',
     options: { timeout: 3 },
-    right: (r) => (r.outcome === 'exited' && r.exitCode === 0 && !r.killedByBot) || (r.outcome === 'timeout' && r.exitCode === 137 && r.killedByBot),
+    right: (r) =>
+      (r.outcome === 'exited' && r.exitCode === 0 && !r.killedByBot) || (r.outcome === 'timeout' && r.exitCode === 137 && r.killedByBot),
   },
-  { name: 'exit at 1.1× timeout (sleep 3.3, timeout 3)', command: 'sleep 3.3; exit 3', options: { timeout: 3 }, right: (r) => r.outcome === 'timeout' && r.exitCode === 137 },
-  { name: 'hello at --cpus 0.01, timeout 3', command: 'echo hello', options: { timeout: 3, cpus: 0.01 }, right: (r) => r.outcome === 'exited' && r.exitCode === 0 },
-  { name: 'OOM in a child, container goes on', command: `${HOG}; echo "survived: $?"`, options: { memory: 16, timeout: 10 }, right: (r) => r.outcome === 'oom-child' && r.exitCode === 0 },
-  { name: 'OOM in a child, then sleep into the timeout', command: `${HOG}; sleep 30`, options: { memory: 16, timeout: 3 }, right: (r) => r.outcome === 'timeout' && r.oomChild },
-  { name: 'main process OOM-killed', command: `exec ${HOG}`, options: { memory: 32, timeout: 10 }, right: (r) => r.outcome === 'oom' && r.exitCode === 137 },
+  {
+    name: 'exit at 1.1× timeout (sleep 3.3, timeout 3)',
+    command: 'sleep 3.3; exit 3',
+    options: { timeout: 3 },
+    right: (r) => r.outcome === 'timeout' && r.exitCode === 137,
+  },
+  {
+    name: 'hello at --cpus 0.01, timeout 3',
+    command: 'echo hello',
+    options: { timeout: 3, cpus: 0.01 },
+    right: (r) => r.outcome === 'exited' && r.exitCode === 0,
+  },
+  {
+    name: 'OOM in a child, container goes on',
+    command: `${HOG}; echo "survived: $?"`,
+    options: { memory: 16, timeout: 10 },
+    right: (r) => r.outcome === 'oom-child' && r.exitCode === 0,
+  },
+  {
+    name: 'OOM in a child, then sleep into the timeout',
+    command: `${HOG}; sleep 30`,
+    options: { memory: 16, timeout: 3 },
+    right: (r) => r.outcome === 'timeout' && r.oomChild,
+  },
+  {
+    name: 'main process OOM-killed',
+    command: `exec ${HOG}`,
+    options: { memory: 32, timeout: 10 },
+    right: (r) => r.outcome === 'oom' && r.exitCode === 137,
+  },
   {
     name: 'output cap and timeout at once',
     command: 'sleep 2.95; yes flood',
@@ -50,7 +81,8 @@ async function dockerStatsPeak(prefix: string, done: () => boolean): Promise<num
     const { stdout } = await run('docker', ['stats', '--no-stream', '--format', '{{.Name}} {{.MemUsage}}']).catch(() => ({ stdout: '' }));
     for (const line of stdout.split('\n')) {
       const m = line.match(/^(\S+) ([\d.]+)(B|KiB|MiB|GiB) \//);
-      if (m && m[1].startsWith(prefix)) peak = Math.max(peak, Number(m[2]) * ({ B: 1, KiB: 1024, MiB: MiB, GiB: 1024 * MiB } as Record<string, number>)[m[3]]);
+      if (m && m[1].startsWith(prefix))
+        peak = Math.max(peak, Number(m[2]) * ({ B: 1, KiB: 1024, MiB: MiB, GiB: 1024 * MiB } as Record<string, number>)[m[3]]);
     }
   }
   return peak;
@@ -72,11 +104,15 @@ async function main(): Promise<void> {
     for (let i = 0; i < repeats; i++) {
       const r = await svc.run({ ...who, command: c.command, options: c.options });
       const label = r.ok ? `${r.report.result.outcome}/${r.report.result.exitCode}` : `error:${r.error.code}`;
-      if (!r.ok) console.error(`${c.name}: ${r.error.code} ${r.error.detail ?? ""}`);
+      if (!r.ok) console.error(`${c.name}: ${r.error.code} ${r.error.detail ?? ''}`);
       seen[label] = (seen[label] ?? 0) + 1;
       if (r.ok && c.right(r.report.result)) right++;
     }
-    console.log(`| ${c.name} | ${right}/${repeats} | ${Object.entries(seen).map(([k, n]) => `${k} ×${n}`).join(', ')} |`);
+    console.log(
+      `| ${c.name} | ${right}/${repeats} | ${Object.entries(seen)
+        .map(([k, n]) => `${k} ×${n}`)
+        .join(', ')} |`,
+    );
   }
 
   let finished = false;
@@ -84,11 +120,13 @@ async function main(): Promise<void> {
   const burn = await svc.run({ ...who, preset: 'cpu-burn', options: { timeout: 8 } });
   finished = true;
   const cli = await cliPeak;
-  if (!burn.ok) throw new Error(`${burn.error.code}: ${burn.error.detail ?? ""}`);
+  if (!burn.ok) throw new Error(`${burn.error.code}: ${burn.error.detail ?? ''}`);
   const peak = burn.report.result.summary.memPeak;
-  console.log(`\ncpu-burn 8 s: report peak ${(peak / 1024).toFixed(0)} KiB, docker stats largest ${(cli / 1024).toFixed(0)} KiB (${(((peak - cli) / cli) * 100).toFixed(1)} %), kernel high-water ${((burn.report.result.summary.memHighWater ?? 0) / 1024).toFixed(0)} KiB (page cache included)`);
+  console.log(
+    `\ncpu-burn 8 s: report peak ${(peak / 1024).toFixed(0)} KiB, docker stats largest ${(cli / 1024).toFixed(0)} KiB (${(((peak - cli) / cli) * 100).toFixed(1)} %), kernel high-water ${((burn.report.result.summary.memHighWater ?? 0) / 1024).toFixed(0)} KiB (page cache included)`,
+  );
   const oom = await svc.run({ ...who, preset: 'memory-hog', options: { memory: 64, timeout: 15 } });
-  if (!oom.ok) throw new Error(`${oom.error.code}: ${oom.error.detail ?? ""}`);
+  if (!oom.ok) throw new Error(`${oom.error.code}: ${oom.error.detail ?? ''}`);
   const s = oom.report.result.summary;
   const top = oom.report.result.memoryTop;
   console.log(

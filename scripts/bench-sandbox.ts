@@ -27,11 +27,18 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-export async function benchSandbox(opts: { helloRuns?: number; burnSeconds?: number; cpus?: number } = {}): Promise<{ rows: BenchRow[]; raw: Record<string, unknown> }> {
+export async function benchSandbox(
+  opts: { helloRuns?: number; burnSeconds?: number; cpus?: number } = {},
+): Promise<{ rows: BenchRow[]; raw: Record<string, unknown> }> {
   const helloRuns = opts.helloRuns ?? 10;
   const burnSeconds = opts.burnSeconds ?? 30;
   const cpus = opts.cpus ?? 0.5;
-  const config = loadConfig({ ...process.env, SANDBOX_ENABLED: 'true', SANDBOX_BOT_ID: `bench-${process.pid}`, SANDBOX_TIMEOUT_SECONDS_MAX: String(Math.max(60, burnSeconds)) });
+  const config = loadConfig({
+    ...process.env,
+    SANDBOX_ENABLED: 'true',
+    SANDBOX_BOT_ID: `bench-${process.pid}`,
+    SANDBOX_TIMEOUT_SECONDS_MAX: String(Math.max(60, burnSeconds)),
+  });
   const logger = pino({ level: 'silent' });
   const svc = createSandboxService(config, logger, openDatabase(':memory:'), { reaper: false });
   const who = { user: { id: 'bench', name: 'bench', roleIds: [] }, guildId: null, channelId: 'bench' };
@@ -118,19 +125,49 @@ export async function benchSandbox(opts: { helloRuns?: number; burnSeconds?: num
 
     const ms = (v: number) => `${v.toFixed(0)} ms`;
     const rows: BenchRow[] = [
-      { metric: `hello: command → container running (median of ${helloRuns})`, value: ms(median(running)), target: '< 1000 ms', ok: median(running) < 1000 },
+      {
+        metric: `hello: command → container running (median of ${helloRuns})`,
+        value: ms(median(running)),
+        target: '< 1000 ms',
+        ok: median(running) < 1000,
+      },
       {
         metric: `hello: command → first stats sample (median of ${firstSample.length}/${helloRuns} runs that got one)`,
         value: firstSample.length ? ms(median(firstSample)) : 'none',
         target: '—',
         ok: null,
       },
-      { metric: `hello: command → final report incl. chart (median of ${helloRuns})`, value: ms(median(report)), target: '< 1500 ms', ok: median(report) < 1500 },
-      { metric: `baseline, same container via the bare Engine API: create → started (median of ${helloRuns})`, value: ms(median(bareRunning)), target: '—', ok: null },
-      { metric: `baseline, same container via the bare Engine API: create → start → wait → remove (median of ${helloRuns})`, value: ms(median(bareDone)), target: '—', ok: null },
-      { metric: 'ratio: our final report / bare Engine API round trip', value: `${(median(report) / median(bareDone)).toFixed(2)}×`, target: '—', ok: null },
+      {
+        metric: `hello: command → final report incl. chart (median of ${helloRuns})`,
+        value: ms(median(report)),
+        target: '< 1500 ms',
+        ok: median(report) < 1500,
+      },
+      {
+        metric: `baseline, same container via the bare Engine API: create → started (median of ${helloRuns})`,
+        value: ms(median(bareRunning)),
+        target: '—',
+        ok: null,
+      },
+      {
+        metric: `baseline, same container via the bare Engine API: create → start → wait → remove (median of ${helloRuns})`,
+        value: ms(median(bareDone)),
+        target: '—',
+        ok: null,
+      },
+      {
+        metric: 'ratio: our final report / bare Engine API round trip',
+        value: `${(median(report) / median(bareDone)).toFixed(2)}×`,
+        target: '—',
+        ok: null,
+      },
       { metric: `cpu-burn ${burnSeconds} s: command → first stats sample`, value: ms(burnFirstSample), target: '—', ok: null },
-      { metric: `bot CPU during a ${burnSeconds} s cpu-burn (process.cpuUsage / wall)`, value: `${botCpuPct.toFixed(2)} %`, target: '—', ok: null },
+      {
+        metric: `bot CPU during a ${burnSeconds} s cpu-burn (process.cpuUsage / wall)`,
+        value: `${botCpuPct.toFixed(2)} %`,
+        target: '—',
+        ok: null,
+      },
       {
         metric: `bot RSS during the cpu-burn (mean / peak)`,
         value: `${(rss.reduce((a, b) => a + b, 0) / rss.length / 1048576).toFixed(0)} / ${(Math.max(...rss) / 1048576).toFixed(0)} MiB`,

@@ -62,8 +62,12 @@ if (run('discord')) {
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   console.log(row('this bot (`npm start`)', ours));
   console.log(row('baseline: bare discord.js, fixed reply', base));
-  console.log(`\nTargets: ack p99 < 50 ms ${ours.ack.p99 < 50 ? 'met' : 'MISSED'}, complete p99 < 150 ms ${ours.complete.p99 < 150 ? 'met' : 'MISSED'}.`);
-  console.log(`Ratio to the baseline: ack p99 ${(ours.ack.p99 / base.ack.p99).toFixed(2)}×, complete p99 ${(ours.complete.p99 / base.complete.p99).toFixed(2)}×.\n`);
+  console.log(
+    `\nTargets: ack p99 < 50 ms ${ours.ack.p99 < 50 ? 'met' : 'MISSED'}, complete p99 < 150 ms ${ours.complete.p99 < 150 ? 'met' : 'MISSED'}.`,
+  );
+  console.log(
+    `Ratio to the baseline: ack p99 ${(ours.ack.p99 / base.ack.p99).toFixed(2)}×, complete p99 ${(ours.complete.p99 / base.complete.p99).toFixed(2)}×.\n`,
+  );
   if (ours.failures) failed = true;
 }
 
@@ -75,8 +79,12 @@ if (run('retrieval')) {
   console.log(retrievalTable(rows));
   const ours = rows.find((r) => r.engine === 'this bot' && r.passages >= 10_000)!;
   const base = rows.find((r) => r.engine !== 'this bot' && r.passages >= 10_000)!;
-  console.log(`\nAt 10,000 passages: query p99 ${ours.p99Ms.toFixed(2)} ms (target < 5 ms), build ${ours.buildMs.toFixed(0)} ms (target < 2000 ms);`);
-  console.log(`median query ${(base.medianMs / ours.medianMs).toFixed(0)}× faster than the MiniSearch baseline, p99 ${(base.p99Ms / ours.p99Ms).toFixed(0)}× faster.\n`);
+  console.log(
+    `\nAt 10,000 passages: query p99 ${ours.p99Ms.toFixed(2)} ms (target < 5 ms), build ${ours.buildMs.toFixed(0)} ms (target < 2000 ms);`,
+  );
+  console.log(
+    `median query ${(base.medianMs / ours.medianMs).toFixed(0)}× faster than the MiniSearch baseline, p99 ${(base.p99Ms / ours.p99Ms).toFixed(0)}× faster.\n`,
+  );
   if (ours.p99Ms >= 5 || ours.buildMs >= 2000) failed = true;
 }
 

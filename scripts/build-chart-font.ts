@@ -19,5 +19,7 @@ if (!source) {
   console.error('usage: npx tsx scripts/build-chart-font.ts <NotoSansKR-Regular.ttf>');
   process.exit(2);
 }
-execFileSync('pyftsubset', [source, `--text=${chartHangul()}`, `--output-file=${CHART_FONT_OUT}`, '--no-hinting', '--desubroutinize'], { stdio: 'inherit' });
+execFileSync('pyftsubset', [source, `--text=${chartHangul()}`, `--output-file=${CHART_FONT_OUT}`, '--no-hinting', '--desubroutinize'], {
+  stdio: 'inherit',
+});
 console.log(`wrote ${CHART_FONT_OUT} (${chartHangul().length} Hangul characters)`);

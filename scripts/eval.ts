@@ -26,7 +26,9 @@ function fail(message: string): never {
 }
 
 async function readSet(file: string): Promise<EvalQuestion[]> {
-  const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => fail(`cannot read ${file} (${e.code ?? e.message}); pass question files (.jsonl), e.g. test/fixtures/questions.blind.jsonl`));
+  const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) =>
+    fail(`cannot read ${file} (${e.code ?? e.message}); pass question files (.jsonl), e.g. test/fixtures/questions.blind.jsonl`),
+  );
   return text.split('\n').flatMap((raw, i) => {
     if (!raw.trim()) return [];
     let q: Partial<EvalQuestion>;
@@ -35,7 +37,12 @@ async function readSet(file: string): Promise<EvalQuestion[]> {
     } catch (e) {
       return fail(`${file} line ${i + 1} is not JSON (${(e as Error).message})`);
     }
-    if (typeof q.id !== 'string' || typeof q.q !== 'string' || !['article', 'extended', 'ood'].includes(q.kind ?? '') || (q.kind !== 'ood' && !Array.isArray(q.evidence))) {
+    if (
+      typeof q.id !== 'string' ||
+      typeof q.q !== 'string' ||
+      !['article', 'extended', 'ood'].includes(q.kind ?? '') ||
+      (q.kind !== 'ood' && !Array.isArray(q.evidence))
+    ) {
       return fail(`${file} line ${i + 1} needs id, q, kind (article, extended or ood) and, unless ood, evidence (a list of string lists)`);
     }
     return [{ ...q, evidence: q.evidence ?? [] } as EvalQuestion];
@@ -46,7 +53,11 @@ const { answerer, kb } = await createAnswering(config);
 
 async function run(questions: EvalQuestion[], params?: RankingParams, print = false): Promise<Summary> {
   const scores: QuestionScore[] = [];
-  const extractive = new ExtractiveAnswerer(kb, { topK: config.retrieval.topK, maxChars: config.retrieval.answerMaxChars, abstainMinScore: config.retrieval.abstainMinScore }, params);
+  const extractive = new ExtractiveAnswerer(
+    kb,
+    { topK: config.retrieval.topK, maxChars: config.retrieval.answerMaxChars, abstainMinScore: config.retrieval.abstainMinScore },
+    params,
+  );
   for (const q of questions) {
     const a = answerRecord(q.id, await (params ? extractive : answerer).answer(q.q));
     const s = scoreOne(q, a);
@@ -57,7 +68,8 @@ async function run(questions: EvalQuestion[], params?: RankingParams, print = fa
       console.log(`${ok ? 'ok  ' : 'MISS'} ${q.id} [${q.kind}] ${q.q}`);
       if (!ok) {
         console.log(`     hit1=${s.hit1} hit3=${s.hit3} answerHit=${s.answerHit} leadHit=${s.leadHit} abstained=${a.abstained}`);
-        for (const src of a.sources.slice(0, 3)) console.log(`     - ${src.score} ${src.title} > ${src.heading}: ${src.text.slice(0, 90).replace(/\n/g, ' ')}`);
+        for (const src of a.sources.slice(0, 3))
+          console.log(`     - ${src.score} ${src.title} > ${src.heading}: ${src.text.slice(0, 90).replace(/\n/g, ' ')}`);
         console.log(`     answer: ${a.answer.slice(0, 260).replace(/\n/g, ' ')}`);
       }
     }

@@ -34,10 +34,14 @@ export function collectFeedback(path: string, limit = 20): FeedbackReport {
   if (path !== ':memory:' && !existsSync(path)) return { ...empty, status: 'missing' };
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name),
+    );
     if (!tables.has('answers') || !tables.has('feedback')) return { ...empty, status: 'no-feedback-tables' };
     const store = new FeedbackStore(db, { readonly: true });
-    const totals = db.prepare('SELECT COUNT(*) AS votes, COALESCE(SUM(vote = 1), 0) AS up, COALESCE(SUM(vote = -1), 0) AS down FROM feedback').get() as { votes: number; up: number; down: number };
+    const totals = db
+      .prepare('SELECT COUNT(*) AS votes, COALESCE(SUM(vote = 1), 0) AS up, COALESCE(SUM(vote = -1), 0) AS down FROM feedback')
+      .get() as { votes: number; up: number; down: number };
     const answers = (db.prepare('SELECT COUNT(*) AS n FROM answers').get() as { n: number }).n;
     const worst = store.worstRated(limit).map((w) => {
       const full = store.getAnswer(w.id);
@@ -52,7 +56,8 @@ export function collectFeedback(path: string, limit = 20): FeedbackReport {
 
 export function formatFeedback(r: FeedbackReport): string {
   const lines: string[] = [`# Feedback report — ${r.database}`, ''];
-  if (r.status === 'missing') return [...lines, `No database at ${r.database} yet: the bot creates it when it first answers. Nothing to report.`].join('\n');
+  if (r.status === 'missing')
+    return [...lines, `No database at ${r.database} yet: the bot creates it when it first answers. Nothing to report.`].join('\n');
   if (r.status === 'no-feedback-tables') return [...lines, 'The database has no answers or votes yet. Nothing to report.'].join('\n');
   lines.push(`Answers shown: ${r.answers} · votes: ${r.votes} (👍 ${r.up} / 👎 ${r.down})`, '');
   if (!r.worst.length) {
@@ -61,7 +66,9 @@ export function formatFeedback(r: FeedbackReport): string {
   }
   lines.push(`## Worst-rated answers (${r.worst.length}, most 👎 net of 👍 first)`, '');
   r.worst.forEach((w, i) => {
-    lines.push(`${i + 1}. 👍 ${w.up}  👎 ${w.down}  · last vote ${w.lastVote.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}  · answer ${w.id}`);
+    lines.push(
+      `${i + 1}. 👍 ${w.up}  👎 ${w.down}  · last vote ${w.lastVote.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}  · answer ${w.id}`,
+    );
     lines.push(`   Q: ${oneLine(w.question, 200)}`);
     lines.push(`   A: ${oneLine(w.answer, 300) || '(empty)'}`);
     for (const reason of w.reasons) lines.push(`   👎 "${oneLine(reason, 300)}"`);

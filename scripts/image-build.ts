@@ -29,7 +29,21 @@ export async function buildImage(): Promise<{ image: string; base: { run: string
   const base = await baseImages();
   await docker(
     // --force-rm: a failed step leaves no container behind on the engine.
-    ['build', '--network', 'host', '--force-rm', '--label', IMAGE_LABEL, '--build-arg', `BASE_IMAGE=${base.run}`, '--build-arg', `BUILD_IMAGE=${base.build}`, '-t', IMAGE, '.'],
+    [
+      'build',
+      '--network',
+      'host',
+      '--force-rm',
+      '--label',
+      IMAGE_LABEL,
+      '--build-arg',
+      `BASE_IMAGE=${base.run}`,
+      '--build-arg',
+      `BUILD_IMAGE=${base.build}`,
+      '-t',
+      IMAGE,
+      '.',
+    ],
     { timeoutMs: 600_000 },
   );
   await docker(['image', 'prune', '--force', '--filter', 'dangling=true', '--filter', `label=${IMAGE_LABEL}`]);

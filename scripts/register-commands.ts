@@ -21,7 +21,10 @@ export class RegisterError extends Error {}
 
 /** PUTs the command definitions (replacing what was registered before); returns what Discord stored. */
 export async function registerCommands(o: RegisterOptions): Promise<{ scope: string; names: string[] }> {
-  const missing = [!o.token && 'DISCORD_TOKEN (the bot token, Developer Portal → Bot → Reset Token)', !o.clientId && 'DISCORD_CLIENT_ID (Developer Portal → General Information → Application ID)'].filter(Boolean);
+  const missing = [
+    !o.token && 'DISCORD_TOKEN (the bot token, Developer Portal → Bot → Reset Token)',
+    !o.clientId && 'DISCORD_CLIENT_ID (Developer Portal → General Information → Application ID)',
+  ].filter(Boolean);
   if (missing.length) throw new RegisterError(`Cannot register commands; missing:\n  ${missing.join('\n  ')}`);
   const body: RESTPutAPIApplicationCommandsJSONBody = (o.commands ?? commandsFor(loadConfig())).map((c) => c.data.toJSON());
   const rest = new REST({ api: o.apiUrl, retries: 3, timeout: 15_000 }).setToken(o.token!);
@@ -35,7 +38,10 @@ async function main(): Promise<void> {
   const { token, clientId, guildId, apiUrl } = config.discord;
   const result = await registerCommands({ token, clientId, guildId, apiUrl });
   process.stdout.write(`Registered ${result.names.length} commands (${result.scope}): ${result.names.map((n) => `/${n}`).join(' ')}\n`);
-  if (!guildId) process.stdout.write('Global commands can take a while to appear in every guild; set DISCORD_GUILD_ID for instant updates while testing.\n');
+  if (!guildId)
+    process.stdout.write(
+      'Global commands can take a while to appear in every guild; set DISCORD_GUILD_ID for instant updates while testing.\n',
+    );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -20,7 +20,8 @@ interface SettingRow {
 function describe(schema: z.ZodType): { default: string; allowed: string } {
   const parsed = schema.safeParse(undefined);
   const value = parsed.success ? parsed.data : undefined;
-  const def = value === undefined ? '(unset)' : Array.isArray(value) ? '(empty)' : typeof value === 'string' ? value : JSON.stringify(value);
+  const def =
+    value === undefined ? '(unset)' : Array.isArray(value) ? '(empty)' : typeof value === 'string' ? value : JSON.stringify(value);
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { enum?: unknown[]; minimum?: number; maximum?: number };
   let allowed = '';
   if (typeof value === 'boolean') allowed = 'true / false';
@@ -56,7 +57,10 @@ const TITLES: Record<string, string> = {
 
 export function settingsTable(): string {
   const lines = ['| setting | default | allowed | what it does |', '|---|---|---|---|'];
-  for (const r of settingRows()) lines.push(`| \`${r.name}\` | ${r.default === '(unset)' || r.default === '(empty)' ? r.default : `\`${r.default}\``} | ${r.allowed} | ${r.doc.replace(/\|/g, '\\|')} |`);
+  for (const r of settingRows())
+    lines.push(
+      `| \`${r.name}\` | ${r.default === '(unset)' || r.default === '(empty)' ? r.default : `\`${r.default}\``} | ${r.allowed} | ${r.doc.replace(/\|/g, '\\|')} |`,
+    );
   return lines.join('\n');
 }
 

@@ -16,7 +16,10 @@ import type { Services } from './services.js';
 import { createStores } from './stores/index.js';
 
 /** What answering needs, without a database: used by the JSON CLI and the evaluation. */
-export async function createAnswering(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<{ logger: Logger; kb: KnowledgeBase; answerer: Answerer }> {
+export async function createAnswering(
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<{ logger: Logger; kb: KnowledgeBase; answerer: Answerer }> {
   if (config.openai.apiKey) await loadOpenAISdk(); // the SDK is loaded only when a key makes it useful
   const kb = await KnowledgeBase.load(config.knowledgeDir);
   for (const w of kb.warnings) logger.warn({ warning: w }, 'knowledge base');

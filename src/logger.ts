@@ -26,7 +26,11 @@ function censor(value: unknown, path: string[]): unknown {
   return '[redacted]';
 }
 
-export function createLogger(level: string, name = 'study-bot', destination: DestinationStream = pino.destination({ dest: 2, sync: true })): Logger {
+export function createLogger(
+  level: string,
+  name = 'study-bot',
+  destination: DestinationStream = pino.destination({ dest: 2, sync: true }),
+): Logger {
   return pino({ name, level, redact: { paths: REDACT_PATHS, censor } }, destination);
 }
 

@@ -38,7 +38,15 @@ async function main(): Promise<void> {
   const router = new CommandRouter(consoleCommands(config), services, { cooldownSeconds: 0, allowedChannelIds: [] });
   health.setFrontEnd('console', () => !stopping);
   const logFile = interactive ? config.console.logFile : undefined;
-  await runConsole({ input: process.stdin, output: process.stdout, services, router, interactive, onInterrupt: () => stop('SIGINT'), logFile });
+  await runConsole({
+    input: process.stdin,
+    output: process.stdout,
+    services,
+    router,
+    interactive,
+    onInterrupt: () => stop('SIGINT'),
+    logFile,
+  });
   stopping = true;
   await healthServer?.close();
   await closeServices(services);

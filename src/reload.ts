@@ -7,9 +7,7 @@ import { createAnswerer } from './answer/index.js';
 import { KnowledgeBase } from './knowledge/knowledge-base.js';
 import type { Services } from './services.js';
 
-export type ReloadResult =
-  | { ok: true; docs: number; passages: number; ms: number }
-  | { ok: false; problems: string[] };
+export type ReloadResult = { ok: true; docs: number; passages: number; ms: number } | { ok: false; problems: string[] };
 
 export interface KnowledgeReloader {
   reload(reason: string): Promise<ReloadResult>;

@@ -11,7 +11,9 @@ export function cleanCitations(text: string, count: number): string {
   return text
     .replace(/\s*\[(\s*\d+\s*(?:[,，]\s*\d+\s*)*)\]/g, (whole, list: string) => {
       const lead = /^\s*/.exec(whole)?.[0] ?? '';
-      const kept = [...new Set(list.split(/[,，]/).map((x) => Number(x.trim())))].filter((n) => Number.isInteger(n) && n >= 1 && n <= count);
+      const kept = [...new Set(list.split(/[,，]/).map((x) => Number(x.trim())))].filter(
+        (n) => Number.isInteger(n) && n >= 1 && n <= count,
+      );
       return kept.length ? `${lead}${kept.map((n) => `[${n}]`).join('')}` : '';
     })
     .replace(/[ \t]+([.,;:!?。])/g, '$1');

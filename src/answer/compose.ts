@@ -23,7 +23,8 @@ const MIN_NOVELTY = 0.45;
 const OPENS_ON_PREVIOUS =
   /^(?:(?:this|that|these|those|it|its|they|their|then|so|but|however|also|thus|therefore|hence|such|here|instead|otherwise|likewise|second|third|finally|the same|both|each|either)\b|(?:그래서|그러나|하지만|또한|이때|이것|이는|이렇게|그러면|따라서|반면|그런데|즉|둘째|셋째|넷째|다섯째|마지막으로|대신|여기에|여기서|이 |그 |이런|그런|두 |둘 다))/i;
 /** Phrases anywhere in a sentence that point back ("…이 여기에 속한다", "examples of this kind"). */
-const POINTS_BACK = /여기에 (?:속|해당)|이에 (?:속|해당)|위의 |앞의 |\b(?:belong (?:here|to this)|of this (?:kind|type)|the former|the latter|the above)\b/i;
+const POINTS_BACK =
+  /여기에 (?:속|해당)|이에 (?:속|해당)|위의 |앞의 |\b(?:belong (?:here|to this)|of this (?:kind|type)|the former|the latter|the above)\b/i;
 const leansOnPrevious = (text: string) => OPENS_ON_PREVIOUS.test(text) || POINTS_BACK.test(text);
 
 function termWeight(term: string): number {
@@ -127,7 +128,8 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   const keyPoint = leadFor(result, best.chunk.keyPoint);
   // The sentence that answers what was asked goes first when the key point is about the section in general
   // (a correction's key point is the answer itself).
-  const direct = keyPoint && !NO_OPENING.test(best.chunk.keyPoint ?? '') ? directSentence(candidates, askedOverlap(keyPoint, asked)) : undefined;
+  const direct =
+    keyPoint && !NO_OPENING.test(best.chunk.keyPoint ?? '') ? directSentence(candidates, askedOverlap(keyPoint, asked)) : undefined;
   const lead = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
   if (lead) add(`${clip(lead, maxChars)} [${cite(best)}]`, termSet(lead));
   if (direct && keyPoint && length + keyPoint.length + 5 <= maxChars) add(`${keyPoint} [${cite(best)}]`, termSet(keyPoint));
@@ -135,7 +137,8 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // 2. A how-to question gets the command itself.
   if (result.intent === 'howto') {
     const cmd = commandFor(used, asked);
-    if (cmd && length + cmd.code.length + 12 <= maxChars && !(lead ?? '').includes(cmd.code)) add(`\`\`\`\n${cmd.code}\n\`\`\``, termSet(cmd.code));
+    if (cmd && length + cmd.code.length + 12 <= maxChars && !(lead ?? '').includes(cmd.code))
+      add(`\`\`\`\n${cmd.code}\n\`\`\``, termSet(cmd.code));
   }
 
   // 3. Supporting sentences: those that say most about the question, none twice, none leaning on a missing one.

@@ -151,7 +151,10 @@ export class PassageVectors {
       const current = new Map(keys.map((k) => [k, cache.get(k)!]));
       if (missing.length || current.size !== cache.size) await saveCache(cachePath, model, current);
       this.matrix = keys.map((k) => current.get(k)!);
-      this.logger.info({ model, passages: keys.length, embedded: missing.length, cached: keys.length - missing.length, ms: Date.now() - started }, 'passage vectors ready');
+      this.logger.info(
+        { model, passages: keys.length, embedded: missing.length, cached: keys.length - missing.length, ms: Date.now() - started },
+        'passage vectors ready',
+      );
       return true;
     } catch (err) {
       this.failedAt = Date.now();

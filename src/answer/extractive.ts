@@ -31,7 +31,7 @@ export const GREETING_REPLY: Record<Lang, string> = {
 /** Junk (one letter, only emoji or laughter) gets a kind nudge instead of a guess. */
 export const JUNK_REPLY: Record<Lang, string> = {
   ko: '질문을 알아듣지 못했어요. VM이나 도커에 대해 문장으로 물어봐 주세요. 예: "컨테이너가 뭐야?" (/help)',
-  en: "I couldn't make out a question there. Ask about VMs or Docker in a sentence, e.g. \"What is a container?\" (/help)",
+  en: 'I couldn\'t make out a question there. Ask about VMs or Docker in a sentence, e.g. "What is a container?" (/help)',
 };
 
 export function extractiveAnswer(result: SearchResult, maxChars: number): Answer {

@@ -82,16 +82,33 @@ export class GeneratedAnswerer implements Answerer {
     const started = Date.now();
     try {
       const gen = await this.generate(prompt, options);
-      const base = { question: result.query, lang: result.lang, mode: 'generated' as const, model: gen.usage?.model ?? model, usage: gen.usage };
+      const base = {
+        question: result.query,
+        lang: result.lang,
+        mode: 'generated' as const,
+        model: gen.usage?.model ?? model,
+        usage: gen.usage,
+      };
       this.logger.info(
-        { model: base.model, usage: gen.usage, promptChars: prompt.chars, passages: prompt.sources.length, ms: Date.now() - started, abstained: gen.abstained, dropped: gen.verdict?.dropped },
+        {
+          model: base.model,
+          usage: gen.usage,
+          promptChars: prompt.chars,
+          passages: prompt.sources.length,
+          ms: Date.now() - started,
+          abstained: gen.abstained,
+          dropped: gen.verdict?.dropped,
+        },
         'generated answer',
       );
       if (gen.abstained) return { ...base, answer: NOT_FOUND[result.lang], abstained: true, sources: [] };
       return { ...base, answer: gen.text, abstained: false, sources: prompt.sources };
     } catch (err) {
       const e = classify(err);
-      this.logger.warn({ reason: e.reason, err: e.message, usage: e.usage, ms: Date.now() - started }, 'generated answer unavailable; extractive fallback');
+      this.logger.warn(
+        { reason: e.reason, err: e.message, usage: e.usage, ms: Date.now() - started },
+        'generated answer unavailable; extractive fallback',
+      );
       return { ...extractive, note: fallbackNote(e.reason, result.lang), ...(e.usage ? { usage: e.usage } : {}) };
     }
   }
@@ -126,9 +143,12 @@ export class GeneratedAnswerer implements Answerer {
     const verdict = verifier.verify(tidy(raw), true);
     if (!verdict.cited) throw new GenerationError('uncited', 'answer cites no passage', usage);
     if (!verdict.kept || verdict.keptChars < MIN_KEPT_SHARE * verdict.decidedChars) {
-      throw new GenerationError('unsupported', `supported ${verdict.keptChars} of ${verdict.decidedChars} characters: ${verdict.dropped.map((d) => d.why).join('; ')}`, usage);
+      throw new GenerationError(
+        'unsupported',
+        `supported ${verdict.keptChars} of ${verdict.decidedChars} characters: ${verdict.dropped.map((d) => d.why).join('; ')}`,
+        usage,
+      );
     }
     return { text: finish === 'length' ? `${verdict.text} …` : verdict.text, abstained: false, usage, verdict };
   }
 }
-

@@ -54,9 +54,16 @@ export class HybridRetriever implements Retriever {
       const entry = fused.get(v.index);
       if (entry) entry.rrf += w / (k + rank + 1);
       // Found by vectors only: its score is the cosine similarity (lexical scores are in [0, 1] too).
-      else fused.set(v.index, { rrf: w / (k + rank + 1), hit: { chunk: this.kb.chunks[v.index], score: Math.max(0, Math.min(1, v.similarity)) } });
+      else
+        fused.set(v.index, {
+          rrf: w / (k + rank + 1),
+          hit: { chunk: this.kb.chunks[v.index], score: Math.max(0, Math.min(1, v.similarity)) },
+        });
     });
-    const hits = [...fused.values()].sort((a, b) => b.rrf - a.rrf || b.hit.score - a.hit.score).slice(0, topK).map((e) => e.hit);
+    const hits = [...fused.values()]
+      .sort((a, b) => b.rrf - a.rrf || b.hit.score - a.hit.score)
+      .slice(0, topK)
+      .map((e) => e.hit);
     this.logger.debug({ lexicalTop: lexical.hits[0]?.chunk.id, fusedTop: hits[0]?.chunk.id }, 'hybrid retrieval');
     return { ...lexical, hits };
   }

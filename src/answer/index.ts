@@ -25,11 +25,24 @@ export function createAnswerer(config: Config, kb: KnowledgeBase, logger: Logger
 
   let retriever: Retriever = { search: (q) => Promise.resolve(extractive.search(q)) };
   if (o.embeddingModel) {
-    const vectors = new PassageVectors(client, kb.chunks, { model: o.embeddingModel, cachePath: o.embeddingCachePath, timeoutMs: o.timeoutMs }, logger);
+    const vectors = new PassageVectors(
+      client,
+      kb.chunks,
+      { model: o.embeddingModel, cachePath: o.embeddingCachePath, timeoutMs: o.timeoutMs },
+      logger,
+    );
     void vectors.start(); // in the background; the first question waits for it (bounded by the request timeouts)
-    retriever = new HybridRetriever(kb, vectors, { topK: config.retrieval.topK, abstainMinScore: config.retrieval.abstainMinScore }, logger);
+    retriever = new HybridRetriever(
+      kb,
+      vectors,
+      { topK: config.retrieval.topK, abstainMinScore: config.retrieval.abstainMinScore },
+      logger,
+    );
   }
-  logger.info({ model: o.model, baseUrl: o.baseUrl ?? 'api.openai.com', embeddings: o.embeddingModel ?? null }, 'generated answers enabled');
+  logger.info(
+    { model: o.model, baseUrl: o.baseUrl ?? 'api.openai.com', embeddings: o.embeddingModel ?? null },
+    'generated answers enabled',
+  );
   return new GeneratedAnswerer(
     client,
     retriever,

@@ -47,7 +47,13 @@ export function screenText(text: string): { text: string; removed: string[] } {
       if (kept) lines.push(kept);
     }
   }
-  return { text: lines.join('\n').replace(/\n{3,}/g, '\n\n').trim(), removed };
+  return {
+    text: lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+    removed,
+  };
 }
 
 function screenChunk(chunk: Chunk): { chunk: Chunk; removed: string[] } {

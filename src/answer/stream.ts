@@ -34,7 +34,9 @@ class Deadline {
   ) {
     this.overall = setTimeout(() => this.abort('timeout'), bounds.timeoutMs * (bounds.maxRetries + 1));
     this.gaveUp = new Promise<never>((_, reject) => {
-      this.controller.signal.addEventListener('abort', () => reject(new GenerationError(this.why ?? 'cancelled', 'aborted')), { once: true });
+      this.controller.signal.addEventListener('abort', () => reject(new GenerationError(this.why ?? 'cancelled', 'aborted')), {
+        once: true,
+      });
     });
     this.gaveUp.catch(() => {});
     if (caller?.aborted) this.abort('cancelled');
@@ -61,15 +63,30 @@ class Deadline {
   }
 }
 
-async function readStream(client: OpenAI, body: Body, bounds: StreamBounds, deadline: Deadline, onText: (raw: string) => void): Promise<Streamed> {
-  const stream = await client.chat.completions.create(body, { signal: deadline.controller.signal, timeout: bounds.timeoutMs, maxRetries: bounds.maxRetries });
+async function readStream(
+  client: OpenAI,
+  body: Body,
+  bounds: StreamBounds,
+  deadline: Deadline,
+  onText: (raw: string) => void,
+): Promise<Streamed> {
+  const stream = await client.chat.completions.create(body, {
+    signal: deadline.controller.signal,
+    timeout: bounds.timeoutMs,
+    maxRetries: bounds.maxRetries,
+  });
   let raw = '';
   let finish: string | null = null;
   let usage: Answer['usage'];
   deadline.bump();
   for await (const chunk of stream) {
     deadline.bump();
-    if (chunk.usage) usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens, model: chunk.model || body.model };
+    if (chunk.usage)
+      usage = {
+        promptTokens: chunk.usage.prompt_tokens,
+        completionTokens: chunk.usage.completion_tokens,
+        model: chunk.model || body.model,
+      };
     const choice = chunk.choices?.[0];
     if (!choice) continue;
     if (choice.delta?.content) {

@@ -19,7 +19,8 @@ interface Sentence {
   complete: boolean;
 }
 
-type Block = { kind: 'prose'; prefix: string; sentences: Sentence[]; complete: boolean } | { kind: 'code'; text: string; complete: boolean };
+type Block =
+  { kind: 'prose'; prefix: string; sentences: Sentence[]; complete: boolean } | { kind: 'code'; text: string; complete: boolean };
 
 const LIST_PREFIX = /^\s*(?:[-*+]|\d+[.)]|>)\s+/;
 const FENCE = /^\s*```/;
@@ -66,7 +67,12 @@ function citesFor(block: Extract<Block, { kind: 'prose' }>, i: number): number[]
   const after = block.sentences.slice(i + 1).find((s) => s.complete && s.cites.length);
   if (after) return after.cites;
   if (!block.complete) return undefined;
-  return block.sentences.slice(0, i).reverse().find((s) => s.cites.length)?.cites ?? [];
+  return (
+    block.sentences
+      .slice(0, i)
+      .reverse()
+      .find((s) => s.cites.length)?.cites ?? []
+  );
 }
 
 export interface Dropped {
@@ -131,7 +137,15 @@ export class AnswerVerifier {
   }
 
   verify(text: string, final: boolean): Verdict {
-    const v: Verdict = { text: '', settled: true, kept: 0, dropped: [], keptChars: 0, decidedChars: 0, cited: citedNumbers(text).length > 0 };
+    const v: Verdict = {
+      text: '',
+      settled: true,
+      kept: 0,
+      dropped: [],
+      keptChars: 0,
+      decidedChars: 0,
+      cited: citedNumbers(text).length > 0,
+    };
     const out: string[] = [];
     for (const block of parseAnswer(text, final)) {
       if (block.kind === 'code') {

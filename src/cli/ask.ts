@@ -24,7 +24,10 @@ function renderForPerson(a: Answer): string {
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { json: { type: 'boolean' }, file: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+    args = parseArgs({
+      options: { json: { type: 'boolean' }, file: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     return 2;

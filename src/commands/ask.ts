@@ -39,13 +39,18 @@ async function tryIt(ctx: ComponentInvocation, answer: Answer): Promise<void> {
   const svc = ctx.services.sandbox;
   const demo = demoFor(answer);
   if (!svc?.enabled || !demo) {
-    await ctx.respond.reply({ content: ko ? '이 답변에는 지금 돌려 볼 수 있는 예제가 없어요.' : 'There is no sandbox demo for this answer right now.', ephemeral: true });
+    await ctx.respond.reply({
+      content: ko ? '이 답변에는 지금 돌려 볼 수 있는 예제가 없어요.' : 'There is no sandbox demo for this answer right now.',
+      ephemeral: true,
+    });
     return;
   }
   const roles = svc.config.roleIds;
   if (!ctx.user.canManageMessages && !(roles.length && ctx.user.roleIds.some((r) => roles.includes(r)))) {
     await ctx.respond.reply({
-      content: ko ? '▶ 직접 해 보기는 /sandbox 와 같은 권한이 있어야 쓸 수 있어요 (메시지 관리 또는 샌드박스 역할).' : '▶ Try it needs the same permission as /sandbox (Manage Messages, or a sandbox role).',
+      content: ko
+        ? '▶ 직접 해 보기는 /sandbox 와 같은 권한이 있어야 쓸 수 있어요 (메시지 관리 또는 샌드박스 역할).'
+        : '▶ Try it needs the same permission as /sandbox (Manage Messages, or a sandbox role).',
       ephemeral: true,
     });
     return;
@@ -103,7 +108,11 @@ const ask: Command = {
         .setAutocomplete(true),
     )
     .addBooleanOption((o) =>
-      o.setName('hide').setNameLocalizations({ ko: '나만보기' }).setDescription('Only you see the answer').setDescriptionLocalizations({ ko: '나에게만 답변 보이기' }),
+      o
+        .setName('hide')
+        .setNameLocalizations({ ko: '나만보기' })
+        .setDescription('Only you see the answer')
+        .setDescriptionLocalizations({ ko: '나에게만 답변 보이기' }),
     ),
 
   async execute(ctx: SlashInvocation) {
@@ -125,13 +134,18 @@ const ask: Command = {
       if (now - lastEdit < STREAM_EDIT_INTERVAL_MS) return;
       lastEdit = now;
       const partial: Answer = { question, lang: questionLang, answer: textSoFar, abstained: false, sources: [], mode: 'generated', model };
-      pending = pending.then(() => ctx.respond.reply({ embeds: [answerEmbed(partial, questionLang, 'streaming')], progress: true })).catch(() => {});
+      pending = pending
+        .then(() => ctx.respond.reply({ embeds: [answerEmbed(partial, questionLang, 'streaming')], progress: true }))
+        .catch(() => {});
     };
 
     const answer = await ctx.services.answerer.answer(question, { onPartial });
     await pending;
     const answerId = ctx.services.feedback.saveAnswer(answer, ctx.user.id, ctx.guildId);
-    ctx.services.logger.info({ answerId, user: ctx.user.id, abstained: answer.abstained, mode: answer.mode, usage: answer.usage }, 'answered');
+    ctx.services.logger.info(
+      { answerId, user: ctx.user.id, abstained: answer.abstained, mode: answer.mode, usage: answer.usage },
+      'answered',
+    );
     await ctx.respond.reply({
       embeds: [answerEmbed(answer, answer.lang)],
       components: answer.abstained ? [] : buttons(answerId, answer.lang, demoHere(ctx.services, answer)),
@@ -142,12 +156,19 @@ const ask: Command = {
     const [, action, answerId] = ctx.customId.split(':');
     const row = answerId ? ctx.services.feedback.getAnswer(answerId) : undefined;
     if (!row) {
-      await ctx.respond.reply({ content: ctx.locale === 'ko' ? '이 답변을 더 이상 찾을 수 없어요.' : 'That answer is no longer available.', ephemeral: true });
+      await ctx.respond.reply({
+        content: ctx.locale === 'ko' ? '이 답변을 더 이상 찾을 수 없어요.' : 'That answer is no longer available.',
+        ephemeral: true,
+      });
       return;
     }
     if (action === 'sources') {
       const embeds = passageEmbeds(row.answer.sources);
-      await ctx.respond.reply({ embeds, ephemeral: true, content: embeds.length ? undefined : ctx.locale === 'ko' ? '출처가 없습니다.' : 'No sources.' });
+      await ctx.respond.reply({
+        embeds,
+        ephemeral: true,
+        content: embeds.length ? undefined : ctx.locale === 'ko' ? '출처가 없습니다.' : 'No sources.',
+      });
       return;
     }
     if (action === 'try') {
@@ -163,7 +184,13 @@ const ask: Command = {
     if (action === 'reason') {
       const saved = ctx.services.feedback.setReason(answerId, ctx.user.id, ctx.fields?.[REASON_FIELD] ?? '');
       const ko = ctx.locale === 'ko';
-      const content = saved ? (ko ? '알려 줘서 고마워요! 지식 베이스를 고치는 데 쓰여요.' : 'Thanks for telling us! It helps fix the knowledge base.') : ko ? '이 답변에 남긴 👎가 없어요.' : 'There is no 👎 of yours on that answer.';
+      const content = saved
+        ? ko
+          ? '알려 줘서 고마워요! 지식 베이스를 고치는 데 쓰여요.'
+          : 'Thanks for telling us! It helps fix the knowledge base.'
+        : ko
+          ? '이 답변에 남긴 👎가 없어요.'
+          : 'There is no 👎 of yours on that answer.';
       await ctx.respond.reply({ content, ephemeral: true });
       return;
     }

@@ -37,7 +37,13 @@ const help: Command = {
     .setDescriptionLocalizations({ ko: '스터디 봇 사용법' }),
   async execute(ctx) {
     await ctx.respond.reply({
-      embeds: [{ title: ctx.locale === 'ko' ? 'VM·도커 스터디 봇' : 'VM & Docker study bot', description: HELP[ctx.locale].join('\n'), color: COLORS.info }],
+      embeds: [
+        {
+          title: ctx.locale === 'ko' ? 'VM·도커 스터디 봇' : 'VM & Docker study bot',
+          description: HELP[ctx.locale].join('\n'),
+          color: COLORS.info,
+        },
+      ],
       ephemeral: true,
     });
   },

@@ -20,7 +20,12 @@ export function channelPresenter(channel: ChannelMessenger): QuizEvents {
  * After a restart: questions the previous process left open lose their buttons and say the round ended.
  * `mine` picks the guilds this process serves (a shard closes only its own). Returns how many were closed.
  */
-export async function closeStaleQuestions(quiz: QuizService, channel: ChannelMessenger, onError: (err: unknown) => void, mine?: (guildId: string | null) => boolean): Promise<number> {
+export async function closeStaleQuestions(
+  quiz: QuizService,
+  channel: ChannelMessenger,
+  onError: (err: unknown) => void,
+  mine?: (guildId: string | null) => boolean,
+): Promise<number> {
   let closed = 0;
   for (const q of quiz.staleQuestions(mine)) {
     try {

@@ -36,7 +36,18 @@ function buttons(s: ShownQuestion, locale: Locale, revealed: boolean, markRight 
     disabled: revealed,
   }));
   if (revealed) return [answers];
-  return [answers, [{ kind: 'button', id: revealId(s.roundId, s.index), label: locale === 'ko' ? '정답 공개' : 'Reveal', emoji: '🔍', style: 'secondary' }]];
+  return [
+    answers,
+    [
+      {
+        kind: 'button',
+        id: revealId(s.roundId, s.index),
+        label: locale === 'ko' ? '정답 공개' : 'Reveal',
+        emoji: '🔍',
+        style: 'secondary',
+      },
+    ],
+  ];
 }
 
 export function questionMessage(q: AskedQuestion): BotMessage {
@@ -75,12 +86,26 @@ function revealFooter(o: Reveal): string {
   const ko = o.locale === 'ko';
   const why =
     o.reason === 'stopped'
-      ? ko ? `${o.stoppedBy ?? ''} 님이 퀴즈를 멈췄어요. ` : `Stopped by ${o.stoppedBy ?? 'a moderator'}. `
-      : o.reason === 'timeout' ? (ko ? '시간 종료. ' : "Time's up. ") : '';
+      ? ko
+        ? `${o.stoppedBy ?? ''} 님이 퀴즈를 멈췄어요. `
+        : `Stopped by ${o.stoppedBy ?? 'a moderator'}. `
+      : o.reason === 'timeout'
+        ? ko
+          ? '시간 종료. '
+          : "Time's up. "
+        : '';
   const next =
     o.nextInSeconds !== undefined
-      ? o.nextInSeconds > 0 ? (ko ? `${o.nextInSeconds}초 뒤 다음 문제` : `Next question in ${o.nextInSeconds}s`) : ko ? '다음 문제로' : 'Next question'
-      : ko ? '퀴즈 끝 · /quiz score 로 내 점수, /quiz leaderboard 로 순위' : 'Quiz over · /quiz score for your score, /quiz leaderboard for the top 10';
+      ? o.nextInSeconds > 0
+        ? ko
+          ? `${o.nextInSeconds}초 뒤 다음 문제`
+          : `Next question in ${o.nextInSeconds}s`
+        : ko
+          ? '다음 문제로'
+          : 'Next question'
+      : ko
+        ? '퀴즈 끝 · /quiz score 로 내 점수, /quiz leaderboard 로 순위'
+        : 'Quiz over · /quiz score for your score, /quiz leaderboard for the top 10';
   return `${why}${next}`;
 }
 
@@ -94,7 +119,9 @@ export function revealMessage(o: Reveal): BotMessage {
   ];
   if (o.roundTotals && o.roundTotals.length && s.total > 1) {
     // Right answers out of the questions each member answered (one they skipped does not count against them).
-    const lines = [...o.roundTotals].sort((a, b) => b.correct - a.correct || a.answered - b.answered).map((t) => `${t.name}: ${t.correct}/${t.answered}`);
+    const lines = [...o.roundTotals]
+      .sort((a, b) => b.correct - a.correct || a.answered - b.answered)
+      .map((t) => `${t.name}: ${t.correct}/${t.answered}`);
     fields.push({ name: ko ? '이번 퀴즈 결과' : 'This round', value: truncate(lines.join('\n'), LIMITS.fieldValue) });
   }
   return {
@@ -113,7 +140,10 @@ export function revealMessage(o: Reveal): BotMessage {
 
 /** An open question left by a restart: its buttons disabled and a short note saying why. */
 export function endedByRestartMessage(q: StaleQuestion): BotMessage {
-  const note = q.locale === 'ko' ? '봇이 다시 시작되면서 이 퀴즈는 끝났어요. /quiz start 로 새로 시작하세요.' : 'This round ended when the bot restarted. Start a new one with /quiz start.';
+  const note =
+    q.locale === 'ko'
+      ? '봇이 다시 시작되면서 이 퀴즈는 끝났어요. /quiz start 로 새로 시작하세요.'
+      : 'This round ended when the bot restarted. Start a new one with /quiz start.';
   const open = questionMessage({ shown: q.shown, channelId: q.channelId, locale: q.locale, starter: { id: '', name: '' } });
   return {
     embeds: open.embeds?.map((e) => ({ ...e, color: QUIZ_COLORS.ended, footer: note })),
@@ -125,11 +155,16 @@ export function scoreMessage(score: UserScore, name: string, locale: Locale): Bo
   const ko = locale === 'ko';
   const pct = score.answered ? Math.round((score.correct / score.answered) * 100) : 0;
   const description = !score.answered
-    ? ko ? '아직 푼 문제가 없어요. /quiz start 로 시작해 보세요.' : 'No answers yet. Start one with /quiz start.'
+    ? ko
+      ? '아직 푼 문제가 없어요. /quiz start 로 시작해 보세요.'
+      : 'No answers yet. Start one with /quiz start.'
     : ko
       ? `${score.answered}문제 중 ${score.correct}문제 정답 (${pct}%) · 이 서버 ${score.rank}위`
       : `${score.correct} right out of ${score.answered} (${pct}%) · #${score.rank} on this server`;
-  return { embeds: [{ title: ko ? `${name} 님의 퀴즈 점수` : `Quiz score · ${name}`, description, color: QUIZ_COLORS.info }], ephemeral: true };
+  return {
+    embeds: [{ title: ko ? `${name} 님의 퀴즈 점수` : `Quiz score · ${name}`, description, color: QUIZ_COLORS.info }],
+    ephemeral: true,
+  };
 }
 
 export function leaderboardMessage(rows: ScoreRow[], locale: Locale): BotMessage {

@@ -41,9 +41,15 @@ async function start(ctx: SlashInvocation, service: QuizService): Promise<void> 
   const typedTopic = typeof ctx.options.topic === 'string' ? ctx.options.topic.trim() : '';
   const topic = typedTopic ? service.resolveTopic(typedTopic) : undefined;
   if (typedTopic && !topic) {
-    const list = service.topics().map((t) => `\`${t}\``).join(', ');
+    const list = service
+      .topics()
+      .map((t) => `\`${t}\``)
+      .join(', ');
     await ctx.respond.reply({
-      content: truncate(ctx.locale === 'ko' ? `그런 주제는 없어요. 고를 수 있는 주제: ${list}` : `No such topic. Topics: ${list}`, LIMITS.content),
+      content: truncate(
+        ctx.locale === 'ko' ? `그런 주제는 없어요. 고를 수 있는 주제: ${list}` : `No such topic. Topics: ${list}`,
+        LIMITS.content,
+      ),
       ephemeral: true,
     });
     return;
@@ -65,9 +71,18 @@ async function start(ctx: SlashInvocation, service: QuizService): Promise<void> 
       return presenter.asked(q);
     },
   };
-  const outcome = await service.start({ channelId: ctx.channelId, guildId: ctx.guildId, starter: ctx.user, locale: ctx.locale, topic, count, events });
+  const outcome = await service.start({
+    channelId: ctx.channelId,
+    guildId: ctx.guildId,
+    starter: ctx.user,
+    locale: ctx.locale,
+    topic,
+    count,
+    events,
+  });
   if (outcome.kind === 'busy') await ctx.respond.reply({ content: busyText(outcome.starter.name, ctx.locale), ephemeral: true });
-  else if (outcome.kind === 'empty' && !announced) await ctx.respond.reply({ content: ko ? '낼 문제가 없어요.' : 'There are no questions to ask.', ephemeral: true });
+  else if (outcome.kind === 'empty' && !announced)
+    await ctx.respond.reply({ content: ko ? '낼 문제가 없어요.' : 'There are no questions to ask.', ephemeral: true });
   else if (outcome.kind === 'unshown') await ctx.respond.reply({ content: CANNOT_POST[ctx.locale] });
 }
 
@@ -88,10 +103,16 @@ async function stop(ctx: SlashInvocation, service: QuizService): Promise<void> {
   const outcome = await service.stop(ctx.channelId, { ...ctx.user, canManageMessages: ctx.user.canManageMessages === true });
   const content =
     outcome.kind === 'stopped'
-      ? ko ? '퀴즈를 멈췄어요.' : 'The quiz is over.'
+      ? ko
+        ? '퀴즈를 멈췄어요.'
+        : 'The quiz is over.'
       : outcome.kind === 'none'
-        ? ko ? '이 채널에서 진행 중인 퀴즈가 없어요.' : 'No quiz is running in this channel.'
-        : ko ? `퀴즈는 시작한 ${outcome.starter.name} 님이나 메시지 관리 권한이 있는 멤버만 멈출 수 있어요.` : `Only ${outcome.starter.name}, who started it, or a member with Manage Messages can end this quiz.`;
+        ? ko
+          ? '이 채널에서 진행 중인 퀴즈가 없어요.'
+          : 'No quiz is running in this channel.'
+        : ko
+          ? `퀴즈는 시작한 ${outcome.starter.name} 님이나 메시지 관리 권한이 있는 멤버만 멈출 수 있어요.`
+          : `Only ${outcome.starter.name}, who started it, or a member with Manage Messages can end this quiz.`;
   await ctx.respond.reply({ content, ephemeral: true });
 }
 
@@ -100,13 +121,18 @@ async function forget(ctx: SlashInvocation, service: QuizService, scope: string)
   const ko = ctx.locale === 'ko';
   const other = typeof ctx.options.member === 'string' && ctx.options.member !== ctx.user.id ? ctx.options.member : undefined;
   if (other && !ctx.user.canManageGuild) {
-    await ctx.respond.reply({ content: ko ? '다른 멤버의 기록은 서버 관리 권한이 있어야 지울 수 있어요.' : "Deleting another member's answers needs Manage Server.", ephemeral: true });
+    await ctx.respond.reply({
+      content: ko ? '다른 멤버의 기록은 서버 관리 권한이 있어야 지울 수 있어요.' : "Deleting another member's answers needs Manage Server.",
+      ephemeral: true,
+    });
     return;
   }
   const removed = service.store.forget(scope, other ?? ctx.user.id);
   ctx.services.logger.info({ by: ctx.user.id, forgotten: other ?? ctx.user.id, removed }, 'quiz answers forgotten');
   await ctx.respond.reply({
-    content: ko ? `퀴즈 답 ${removed}개를 지웠어요. 점수와 순위에서도 빠졌어요.` : `Deleted ${removed} quiz answer${removed === 1 ? '' : 's'}; the score and leaderboard no longer include them.`,
+    content: ko
+      ? `퀴즈 답 ${removed}개를 지웠어요. 점수와 순위에서도 빠졌어요.`
+      : `Deleted ${removed} quiz answer${removed === 1 ? '' : 's'}; the score and leaderboard no longer include them.`,
     ephemeral: true,
   });
 }
@@ -165,7 +191,11 @@ const quiz: Command = {
         ),
     )
     .addSubcommand((s) =>
-      s.setName('score').setNameLocalizations({ ko: '점수' }).setDescription('Your quiz score on this server').setDescriptionLocalizations({ ko: '이 서버에서 내 퀴즈 점수' }),
+      s
+        .setName('score')
+        .setNameLocalizations({ ko: '점수' })
+        .setDescription('Your quiz score on this server')
+        .setDescriptionLocalizations({ ko: '이 서버에서 내 퀴즈 점수' }),
     )
     .addSubcommand((s) =>
       s
@@ -207,17 +237,31 @@ const quiz: Command = {
     const closed = ko ? '이미 끝난 문제예요.' : 'That question is closed.';
 
     if (action === 'answer') {
-      const outcome = await service.answer({ roundId, index, pos: Number(posText), user: ctx.user, guildId: ctx.guildId, channelId: ctx.channelId });
+      const outcome = await service.answer({
+        roundId,
+        index,
+        pos: Number(posText),
+        user: ctx.user,
+        guildId: ctx.guildId,
+        channelId: ctx.channelId,
+      });
       if (outcome.kind === 'closed') {
         await ctx.respond.reply({ content: closed, ephemeral: true });
       } else if (outcome.kind === 'already') {
-        await ctx.respond.reply({ content: ko ? `이미 ${outcome.letter}(으)로 답했어요. 답은 한 번만 낼 수 있어요.` : `You already answered ${outcome.letter}. One answer per person.`, ephemeral: true });
+        await ctx.respond.reply({
+          content: ko
+            ? `이미 ${outcome.letter}(으)로 답했어요. 답은 한 번만 낼 수 있어요.`
+            : `You already answered ${outcome.letter}. One answer per person.`,
+          ephemeral: true,
+        });
       } else if (outcome.revealNow) {
         // Only this person can answer here (DM, console): the reveal itself acknowledges the click.
         await service.revealAfterAnswer(roundId, index, showOn(ctx));
       } else {
         await ctx.respond.reply({
-          content: ko ? `${outcome.letter}(으)로 답했어요. 정답은 시간이 끝나면 공개돼요.` : `Your answer: ${outcome.letter}. The right answer is revealed when time is up.`,
+          content: ko
+            ? `${outcome.letter}(으)로 답했어요. 정답은 시간이 끝나면 공개돼요.`
+            : `Your answer: ${outcome.letter}. The right answer is revealed when time is up.`,
           ephemeral: true,
         });
       }
@@ -228,7 +272,12 @@ const quiz: Command = {
       const show = showOn(ctx);
       const outcome = await service.revealByStarter({ roundId, index, user: ctx.user, show });
       if (outcome.kind === 'not-starter') {
-        await ctx.respond.reply({ content: ko ? `정답은 퀴즈를 낸 ${outcome.starterName} 님만 일찍 공개할 수 있어요.` : `Only ${outcome.starterName}, who started the quiz, can reveal early.`, ephemeral: true });
+        await ctx.respond.reply({
+          content: ko
+            ? `정답은 퀴즈를 낸 ${outcome.starterName} 님만 일찍 공개할 수 있어요.`
+            : `Only ${outcome.starterName}, who started the quiz, can reveal early.`,
+          ephemeral: true,
+        });
       } else if (outcome.kind === 'closed') {
         await ctx.respond.reply({ content: closed, ephemeral: true });
       } else if (!show) {

@@ -18,12 +18,18 @@ const reload: Command = {
   async execute(ctx) {
     const ko = ctx.locale === 'ko';
     if (!ctx.user.canManageGuild) {
-      await ctx.respond.reply({ content: ko ? '/reload 는 서버 관리 권한이 있어야 쓸 수 있어요.' : '/reload needs the Manage Server permission.', ephemeral: true });
+      await ctx.respond.reply({
+        content: ko ? '/reload 는 서버 관리 권한이 있어야 쓸 수 있어요.' : '/reload needs the Manage Server permission.',
+        ephemeral: true,
+      });
       return;
     }
     const reloader = ctx.services.reloader;
     if (!reloader) {
-      await ctx.respond.reply({ content: ko ? '이 봇에서는 다시 읽기를 쓸 수 없어요.' : 'Reloading is not available on this bot.', ephemeral: true });
+      await ctx.respond.reply({
+        content: ko ? '이 봇에서는 다시 읽기를 쓸 수 없어요.' : 'Reloading is not available on this bot.',
+        ephemeral: true,
+      });
       return;
     }
     await ctx.respond.defer({ ephemeral: true });

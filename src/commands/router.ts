@@ -61,7 +61,10 @@ export class CommandRouter {
   async runSlash(name: string, ctx: SlashInvocation): Promise<void> {
     const command = this.byName.get(name);
     if (!command) {
-      await ctx.respond.reply({ content: ctx.locale === 'ko' ? `알 수 없는 명령: /${name}` : `Unknown command: /${name}`, ephemeral: true });
+      await ctx.respond.reply({
+        content: ctx.locale === 'ko' ? `알 수 없는 명령: /${name}` : `Unknown command: /${name}`,
+        ephemeral: true,
+      });
       return;
     }
     if (!this.channelAllowed(ctx.channelId)) {
@@ -84,7 +87,10 @@ export class CommandRouter {
     const name = ctx.customId.split(':')[0];
     const command = this.byName.get(name);
     if (!command?.handleComponent) {
-      await ctx.respond.reply({ content: ctx.locale === 'ko' ? '더 이상 쓸 수 없는 버튼이에요.' : 'That control is no longer active.', ephemeral: true });
+      await ctx.respond.reply({
+        content: ctx.locale === 'ko' ? '더 이상 쓸 수 없는 버튼이에요.' : 'That control is no longer active.',
+        ephemeral: true,
+      });
       return;
     }
     if (!this.channelAllowed(ctx.channelId)) {

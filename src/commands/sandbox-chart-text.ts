@@ -73,8 +73,20 @@ export const CHART_TEXT: Record<Locale, ChartText> = {
 export function allChartText(): string {
   return Object.values(CHART_TEXT)
     .flatMap((t) => [
-      t.seconds, t.cpuAxis, t.memoryAxis, t.pidsAxis, t.memorySeries, t.pidsSeries, t.cpuLimit(1), t.memoryLimit(64), t.pidsLimit(64),
-      t.customCommand, t.compare, t.expected('A', 66.7), ...Object.values(t.end), t.exit(0),
+      t.seconds,
+      t.cpuAxis,
+      t.memoryAxis,
+      t.pidsAxis,
+      t.memorySeries,
+      t.pidsSeries,
+      t.cpuLimit(1),
+      t.memoryLimit(64),
+      t.pidsLimit(64),
+      t.customCommand,
+      t.compare,
+      t.expected('A', 66.7),
+      ...Object.values(t.end),
+      t.exit(0),
     ])
     .join(' ');
 }

@@ -47,7 +47,10 @@ const textOf = (input: ChartInput): ChartText => CHART_TEXT[input.locale ?? 'en'
 
 function rightSeries(input: ChartInput, samples: Sample[]): Pick<Dataset, 'label' | 'data'> {
   const value = rightValue(input);
-  return { label: input.rightAxis === 'pids' ? textOf(input).pidsSeries : textOf(input).memorySeries, data: samples.map((x) => ({ x: x.t / 1000, y: value(x) })) };
+  return {
+    label: input.rightAxis === 'pids' ? textOf(input).pidsSeries : textOf(input).memorySeries,
+    data: samples.map((x) => ({ x: x.t / 1000, y: value(x) })),
+  };
 }
 
 /** The right axis of a single-series chart: its limit line, the end marker and its scale. */
@@ -57,12 +60,34 @@ function rightAxis(input: ChartInput, tMax: number): { datasets: Dataset[]; max:
   const datasets: Dataset[] = [];
   if (limit !== null) {
     const label = pids ? textOf(input).pidsLimit(limit) : textOf(input).memoryLimit(limit);
-    datasets.push({ label, data: [{ x: 0, y: limit }, { x: tMax, y: limit }], borderColor: '#1c7ed6', borderDash: [8, 5], yAxisID: 'right', pointRadius: 0, borderWidth: 1.5 });
+    datasets.push({
+      label,
+      data: [
+        { x: 0, y: limit },
+        { x: tMax, y: limit },
+      ],
+      borderColor: '#1c7ed6',
+      borderDash: [8, 5],
+      yAxisID: 'right',
+      pointRadius: 0,
+      borderWidth: 1.5,
+    });
   }
   const values = input.series.flatMap((s) => s.samples.map(rightValue(input)));
   if (input.end) {
     const y = input.end.atLimit && limit !== null ? limit : (values[values.length - 1] ?? 0);
-    datasets.push({ label: input.end.label, data: [{ x: input.end.t / 1000, y }], borderColor: '#c92a2a', backgroundColor: '#c92a2a', pointStyle: 'crossRot', pointRadius: 10, pointBorderWidth: 3, yAxisID: 'right', showLine: false, clip: false });
+    datasets.push({
+      label: input.end.label,
+      data: [{ x: input.end.t / 1000, y }],
+      borderColor: '#c92a2a',
+      backgroundColor: '#c92a2a',
+      pointStyle: 'crossRot',
+      pointRadius: 10,
+      pointBorderWidth: 3,
+      yAxisID: 'right',
+      showLine: false,
+      clip: false,
+    });
   }
   return { datasets, max: Math.max(1, limit ?? 0, ...values) * 1.1, title: pids ? textOf(input).pidsAxis : textOf(input).memoryAxis };
 }
@@ -97,7 +122,15 @@ export async function renderChart(input: ChartInput): Promise<Buffer> {
       pointRadius: 3,
       borderWidth: 2,
     });
-    if (!multi) datasets.push({ ...rightSeries(input, s.samples), borderColor: memColor, backgroundColor: memColor, yAxisID: 'right', pointRadius: 3, borderWidth: 2 });
+    if (!multi)
+      datasets.push({
+        ...rightSeries(input, s.samples),
+        borderColor: memColor,
+        backgroundColor: memColor,
+        yAxisID: 'right',
+        pointRadius: 3,
+        borderWidth: 2,
+      });
   });
   let cpuAxisMax = Math.max(100, ...input.series.flatMap((s) => s.samples.map((x) => x.cpuPercent ?? 0)));
   if (input.cpus !== null) {
@@ -105,7 +138,10 @@ export async function renderChart(input: ChartInput): Promise<Buffer> {
     cpuAxisMax = Math.max(cpuAxisMax, y * 1.1);
     datasets.push({
       label: textOf(input).cpuLimit(input.cpus),
-      data: [{ x: 0, y }, { x: tMax, y }],
+      data: [
+        { x: 0, y },
+        { x: tMax, y },
+      ],
       borderColor: '#e8590c',
       borderDash: [8, 5],
       yAxisID: 'cpu',
@@ -115,7 +151,18 @@ export async function renderChart(input: ChartInput): Promise<Buffer> {
   }
   (input.cpuLines ?? []).forEach((line, i) => {
     const color = COLORS[i % COLORS.length][0];
-    datasets.push({ label: line.label, data: [{ x: 0, y: line.y }, { x: tMax, y: line.y }], borderColor: color, borderDash: [4, 4], yAxisID: 'cpu', pointRadius: 0, borderWidth: 1.5 });
+    datasets.push({
+      label: line.label,
+      data: [
+        { x: 0, y: line.y },
+        { x: tMax, y: line.y },
+      ],
+      borderColor: color,
+      borderDash: [4, 4],
+      yAxisID: 'cpu',
+      pointRadius: 0,
+      borderWidth: 1.5,
+    });
   });
   const right = multi ? null : rightAxis(input, tMax);
   if (right) datasets.push(...right.datasets);
@@ -134,7 +181,18 @@ export async function renderChart(input: ChartInput): Promise<Buffer> {
       scales: {
         x: { type: 'linear', min: 0, max: tMax, title: { display: true, text: textOf(input).seconds } },
         cpu: { type: 'linear', position: 'left', min: 0, suggestedMax: cpuAxisMax, title: { display: true, text: textOf(input).cpuAxis } },
-        ...(right ? { right: { type: 'linear' as const, position: 'right' as const, min: 0, suggestedMax: right.max, title: { display: true, text: right.title }, grid: { drawOnChartArea: false } } } : {}),
+        ...(right
+          ? {
+              right: {
+                type: 'linear' as const,
+                position: 'right' as const,
+                min: 0,
+                suggestedMax: right.max,
+                title: { display: true, text: right.title },
+                grid: { drawOnChartArea: false },
+              },
+            }
+          : {}),
       },
     },
     plugins: [

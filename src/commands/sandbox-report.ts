@@ -9,7 +9,13 @@ import { CHART_MIN_SAMPLES } from './sandbox-chart-input.js';
 import { COLORS } from './render.js';
 import type { BotEmbed, Locale } from './types.js';
 
-const EMBED = { title: LIMITS.embedTitle, description: LIMITS.embedDescription, fieldName: LIMITS.fieldName, fieldValue: LIMITS.fieldValue, footer: LIMITS.footer } as const;
+const EMBED = {
+  title: LIMITS.embedTitle,
+  description: LIMITS.embedDescription,
+  fieldName: LIMITS.fieldName,
+  fieldValue: LIMITS.fieldValue,
+  footer: LIMITS.footer,
+} as const;
 export const COLOR = { running: COLORS.streaming, ok: COLORS.answer, warn: COLORS.abstain, bad: COLORS.error, info: COLORS.info } as const;
 
 const L = (locale: Locale, ko: string, en: string) => (locale === 'ko' ? ko : en);
@@ -132,7 +138,12 @@ function killedOutcome(r: RunResult, locale: Locale, code: number): OutcomeLine 
 
 function exitedOutcome(r: RunResult, locale: Locale, code: number): OutcomeLine {
   const childOom = r.outcome === 'oom-child';
-  if (code === 0 && !childOom) return { title: L(locale, '완료', 'done'), meaning: L(locale, '정상 종료했어요 (종료 코드 0).', 'Exited normally (exit code 0).'), color: COLOR.ok };
+  if (code === 0 && !childOom)
+    return {
+      title: L(locale, '완료', 'done'),
+      meaning: L(locale, '정상 종료했어요 (종료 코드 0).', 'Exited normally (exit code 0).'),
+      color: COLOR.ok,
+    };
   const sig = signalName(code);
   const sigNote =
     sig === 'SIGXFSZ'
@@ -141,9 +152,15 @@ function exitedOutcome(r: RunResult, locale: Locale, code: number): OutcomeLine 
         ? L(locale, ' — SIGKILL (OOM 기록은 없음)', ' — SIGKILL (no OOM recorded)')
         : '';
   const meaning = sig
-    ? L(locale, `신호 ${sig}로 끝났어요 (${code} = 128+${code - 128})${sigNote}.`, `Ended by ${sig} (${code} = 128+${code - 128})${sigNote}.`)
+    ? L(
+        locale,
+        `신호 ${sig}로 끝났어요 (${code} = 128+${code - 128})${sigNote}.`,
+        `Ended by ${sig} (${code} = 128+${code - 128})${sigNote}.`,
+      )
     : L(locale, `프로그램이 스스로 종료 코드 ${code}로 끝났어요.`, `The program exited by itself with code ${code}.`);
-  const title = childOom ? L(locale, `종료 코드 ${code}, 자식 OOM`, `exit code ${code}, a child OOM-killed`) : L(locale, `종료 코드 ${code}`, `exit code ${code}`);
+  const title = childOom
+    ? L(locale, `종료 코드 ${code}, 자식 OOM`, `exit code ${code}, a child OOM-killed`)
+    : L(locale, `종료 코드 ${code}`, `exit code ${code}`);
   return { title, meaning, color: childOom ? COLOR.bad : COLOR.warn };
 }
 
@@ -164,7 +181,11 @@ export function progressEmbed(
   if (state.queuePosition !== undefined) {
     return {
       title: truncate(`/sandbox ${state.label}`, EMBED.title),
-      description: L(locale, `대기열 ${state.queuePosition}번째예요. 앞의 작업이 끝나면 시작해요.`, `Waiting in the queue: position ${state.queuePosition}. It starts when a slot frees up.`),
+      description: L(
+        locale,
+        `대기열 ${state.queuePosition}번째예요. 앞의 작업이 끝나면 시작해요.`,
+        `Waiting in the queue: position ${state.queuePosition}. It starts when a slot frees up.`,
+      ),
       color: COLOR.running,
     };
   }
@@ -177,8 +198,18 @@ export function progressEmbed(
   if (state.b !== undefined || state.label.startsWith('compare')) {
     lines.push(fmt(s, 'A'), fmt(state.b, 'B'));
   } else lines.push(fmt(s));
-  lines.push(L(locale, `경과 ${Math.floor(state.elapsedMs / 1000)}초 / 제한 ${state.limits.timeoutSeconds}초`, `${Math.floor(state.elapsedMs / 1000)} s elapsed of ${state.limits.timeoutSeconds} s`));
-  return { title: truncate(`/sandbox ${state.label} — ${L(locale, '실행 중', 'running')}`, EMBED.title), description: lines.join('\n'), color: COLOR.running };
+  lines.push(
+    L(
+      locale,
+      `경과 ${Math.floor(state.elapsedMs / 1000)}초 / 제한 ${state.limits.timeoutSeconds}초`,
+      `${Math.floor(state.elapsedMs / 1000)} s elapsed of ${state.limits.timeoutSeconds} s`,
+    ),
+  );
+  return {
+    title: truncate(`/sandbox ${state.label} — ${L(locale, '실행 중', 'running')}`, EMBED.title),
+    description: lines.join('\n'),
+    color: COLOR.running,
+  };
 }
 
 /** The memory top: sampled (docker stats' way), or the limit when the OOM killer acted there. */
@@ -206,11 +237,30 @@ export function runEmbed(report: RunReport, locale: Locale, imageFile?: string):
   const r = report.result;
   const s = r.summary;
   const o = outcomeText(r, locale);
-  const f = (name: string, value: string, inline = true) => ({ name: truncate(name, EMBED.fieldName), value: truncate(value || '—', EMBED.fieldValue), inline });
+  const f = (name: string, value: string, inline = true) => ({
+    name: truncate(name, EMBED.fieldName),
+    value: truncate(value || '—', EMBED.fieldValue),
+    inline,
+  });
   const desc: string[] = [o.meaning];
   if (report.preset) desc.push(`*${PRESETS[report.preset][locale]}*`);
-  else if (report.command) desc.push('```sh\n' + truncate(report.command.replace(/`{3,}/g, (m) => m.split('').join('\u200b')), 900) + '\n```');
-  if (s.samples) desc.push(L(locale, '_메모리 최고값은 `docker stats`처럼 사용량에서 비활성 파일 캐시를 뺀 값이에요 (약 1초마다 측정)._', '_Memory peak is usage minus inactive file cache, as `docker stats` counts it (sampled about once a second)._'));
+  else if (report.command)
+    desc.push(
+      '```sh\n' +
+        truncate(
+          report.command.replace(/`{3,}/g, (m) => m.split('').join('\u200b')),
+          900,
+        ) +
+        '\n```',
+    );
+  if (s.samples)
+    desc.push(
+      L(
+        locale,
+        '_메모리 최고값은 `docker stats`처럼 사용량에서 비활성 파일 캐시를 뺀 값이에요 (약 1초마다 측정)._',
+        '_Memory peak is usage minus inactive file cache, as `docker stats` counts it (sampled about once a second)._',
+      ),
+    );
   if (s.samples > 0 && s.samples < CHART_MIN_SAMPLES)
     desc.push(
       L(
@@ -219,7 +269,8 @@ export function runEmbed(report: RunReport, locale: Locale, imageFile?: string):
         `_Too short for a chart (stats come about once a second): ${secs(r.durationMs)}, CPU peak ${pct(s.cpuPeak)}, memory ${bytes(s.memPeak)}, PIDs ${s.pidsPeak}._`,
       ),
     );
-  if (s.samples === 0) desc.push(L(locale, '_컨테이너가 첫 통계 측정 전에 끝났어요._', '_The container ended before the first stats reading._'));
+  if (s.samples === 0)
+    desc.push(L(locale, '_컨테이너가 첫 통계 측정 전에 끝났어요._', '_The container ended before the first stats reading._'));
   const fields = [
     f(L(locale, '종료 코드', 'Exit code'), `${r.exitCode ?? '—'} — ${o.title}`),
     f(L(locale, '실행 시간', 'Duration'), secs(r.durationMs)),
@@ -231,16 +282,31 @@ export function runEmbed(report: RunReport, locale: Locale, imageFile?: string):
     f(L(locale, '블록 I/O', 'Block I/O'), `${bytes(s.blkRead)} / ${bytes(s.blkWrite)}`),
     f(
       L(locale, 'CPU 스로틀링', 'CPU throttling'),
-      L(locale, `${s.throttledPeriods} / ${s.periods} 주기, ${secs(s.throttledTimeNs / 1e6)}`, `${s.throttledPeriods} of ${s.periods} periods, ${secs(s.throttledTimeNs / 1e6)}`),
+      L(
+        locale,
+        `${s.throttledPeriods} / ${s.periods} 주기, ${secs(s.throttledTimeNs / 1e6)}`,
+        `${s.throttledPeriods} of ${s.periods} periods, ${secs(s.throttledTimeNs / 1e6)}`,
+      ),
     ),
     f(L(locale, '측정 횟수', 'Samples'), `${s.samples}`),
     f(
       L(locale, '적용한 제한', 'Limits applied'),
-      '`' + limitsLine(r.limits) + '` ' + L(locale, `(컨테이너 자체 시간 제한 ${r.inContainerDeadlineMs / 1000}초)`, `(the container's own deadline ${r.inContainerDeadlineMs / 1000} s)`),
+      '`' +
+        limitsLine(r.limits) +
+        '` ' +
+        L(
+          locale,
+          `(컨테이너 자체 시간 제한 ${r.inContainerDeadlineMs / 1000}초)`,
+          `(the container's own deadline ${r.inContainerDeadlineMs / 1000} s)`,
+        ),
       false,
     ),
     f(
-      L(locale, `출력 (마지막 줄들, 총 ${bytes(r.output.bytes)}${r.output.capped ? ', 잘림' : ''})`, `Output (last lines, ${bytes(r.output.bytes)} total${r.output.capped ? ', cut' : ''})`),
+      L(
+        locale,
+        `출력 (마지막 줄들, 총 ${bytes(r.output.bytes)}${r.output.capped ? ', 잘림' : ''})`,
+        `Output (last lines, ${bytes(r.output.bytes)} total${r.output.capped ? ', cut' : ''})`,
+      ),
       outputBlock(r.output.tail, EMBED.fieldValue, r.output.capped),
       false,
     ),
@@ -250,7 +316,10 @@ export function runEmbed(report: RunReport, locale: Locale, imageFile?: string):
     description: truncate(desc.join('\n'), EMBED.description),
     color: o.color,
     fields,
-    footer: truncate(`run #${report.runId} · ${r.containerId.slice(0, 12)} · ${report.image} · ${L(locale, '보고까지', 'report in')} ${secs(report.totalMs)}`, EMBED.footer),
+    footer: truncate(
+      `run #${report.runId} · ${r.containerId.slice(0, 12)} · ${report.image} · ${L(locale, '보고까지', 'report in')} ${secs(report.totalMs)}`,
+      EMBED.footer,
+    ),
     imageFile,
   };
 }
@@ -266,7 +335,11 @@ export function compareEmbed(report: CompareReport, locale: Locale, imageFile?: 
       ? L(locale, '측정값이 부족해요.', 'Not enough readings to measure the split.')
       : Math.abs(m - exp) <= 0.08
         ? L(locale, '기대한 비율과 거의 같아요.', 'Close to the expected split.')
-        : L(locale, '기대한 비율과 차이가 있어요 (다른 부하가 같은 CPU를 쓰고 있을 수 있어요).', 'Off the expected split (other load may share the CPU).');
+        : L(
+            locale,
+            '기대한 비율과 차이가 있어요 (다른 부하가 같은 CPU를 쓰고 있을 수 있어요).',
+            'Off the expected split (other load may share the CPU).',
+          );
   return {
     title: truncate(`/sandbox compare — --cpu-shares ${report.sharesA} vs ${report.sharesB}`, EMBED.title),
     description: L(
@@ -278,9 +351,24 @@ export function compareEmbed(report: CompareReport, locale: Locale, imageFile?: 
     fields: [
       f(L(locale, '기대 비율 A : B', 'Expected split A : B'), `${share(exp)} : ${share(1 - exp)}`),
       f(L(locale, '측정 비율 A : B', 'Measured split A : B'), m === null ? '—' : `${share(m)} : ${share(1 - m)}`),
-      f(`A (--cpu-shares ${report.sharesA})`, `CPU ${pct(a.summary.cpuAvg)} ${L(locale, '평균', 'avg')}, ${pct(a.summary.cpuPeak)} ${L(locale, '최고', 'peak')}`),
-      f(`B (--cpu-shares ${report.sharesB})`, `CPU ${pct(b.summary.cpuAvg)} ${L(locale, '평균', 'avg')}, ${pct(b.summary.cpuPeak)} ${L(locale, '최고', 'peak')}`),
-      f(L(locale, '적용한 제한 (각각)', 'Limits applied (each)'), '`' + limitsLine({ ...a.limits, cpuShares: report.sharesA }).replace(`--cpu-shares ${report.sharesA}`, `--cpu-shares ${report.sharesA}|${report.sharesB}`) + '`', false),
+      f(
+        `A (--cpu-shares ${report.sharesA})`,
+        `CPU ${pct(a.summary.cpuAvg)} ${L(locale, '평균', 'avg')}, ${pct(a.summary.cpuPeak)} ${L(locale, '최고', 'peak')}`,
+      ),
+      f(
+        `B (--cpu-shares ${report.sharesB})`,
+        `CPU ${pct(b.summary.cpuAvg)} ${L(locale, '평균', 'avg')}, ${pct(b.summary.cpuPeak)} ${L(locale, '최고', 'peak')}`,
+      ),
+      f(
+        L(locale, '적용한 제한 (각각)', 'Limits applied (each)'),
+        '`' +
+          limitsLine({ ...a.limits, cpuShares: report.sharesA }).replace(
+            `--cpu-shares ${report.sharesA}`,
+            `--cpu-shares ${report.sharesA}|${report.sharesB}`,
+          ) +
+          '`',
+        false,
+      ),
     ],
     footer: `run #${report.runId} · ${L(locale, '보고까지', 'report in')} ${secs(report.totalMs)}`,
     imageFile,
@@ -294,15 +382,31 @@ function violationText(v: LimitViolation, locale: Locale): string {
     case 'unknown-preset':
       return L(locale, `알 수 없는 프리셋 \`${v.value}\``, `unknown preset \`${v.value}\``);
     case 'too-long':
-      return L(locale, `명령이 너무 길어요 (${v.value}자, 최대 ${v.max}자)`, `the command is too long (${v.value} characters, at most ${v.max})`);
+      return L(
+        locale,
+        `명령이 너무 길어요 (${v.value}자, 최대 ${v.max}자)`,
+        `the command is too long (${v.value} characters, at most ${v.max})`,
+      );
     case 'empty':
       return L(locale, '명령이 비어 있어요', 'the command is empty');
     case 'below-memory':
-      return L(locale, `\`memory_swap\` = ${v.value}: memory(${v.min} MiB) 이상이어야 해요`, `\`memory_swap\` = ${v.value}: must be at least memory (${v.min} MiB)`);
+      return L(
+        locale,
+        `\`memory_swap\` = ${v.value}: memory(${v.min} MiB) 이상이어야 해요`,
+        `\`memory_swap\` = ${v.value}: must be at least memory (${v.min} MiB)`,
+      );
     case 'not-integer':
-      return L(locale, `\`${v.option}\` = ${v.value}: 정수여야 해요 (${range})`, `\`${v.option}\` = ${v.value}: must be a whole number (${range})`);
+      return L(
+        locale,
+        `\`${v.option}\` = ${v.value}: 정수여야 해요 (${range})`,
+        `\`${v.option}\` = ${v.value}: must be a whole number (${range})`,
+      );
     default:
-      return L(locale, `\`${v.option}\` = ${v.value}${unit}: ${range} 범위여야 해요`, `\`${v.option}\` = ${v.value}${unit}: must be within ${range}`);
+      return L(
+        locale,
+        `\`${v.option}\` = ${v.value}${unit}: ${range} 범위여야 해요`,
+        `\`${v.option}\` = ${v.value}${unit}: must be within ${range}`,
+      );
   }
 }
 
@@ -320,16 +424,33 @@ export function errorText(err: SandboxError, locale: Locale, cfg?: SandboxConfig
     case 'role':
       return L(locale, '/sandbox를 쓸 수 있는 역할이 없어요.', 'You do not have a role allowed to use /sandbox.');
     case 'untrusted-command':
-      return L(locale, '직접 입력한 명령은 관리자가 신뢰한 역할만 실행할 수 있어요. 프리셋을 골라 주세요.', 'Custom commands are only for roles an admin trusted. Please pick a preset.');
+      return L(
+        locale,
+        '직접 입력한 명령은 관리자가 신뢰한 역할만 실행할 수 있어요. 프리셋을 골라 주세요.',
+        'Custom commands are only for roles an admin trusted. Please pick a preset.',
+      );
     case 'invalid':
-      return L(locale, '옵션이 허용 범위를 벗어났어요. 컨테이너는 만들지 않았어요:\n', 'Some options are out of range, so no container was created:\n') +
-        (err.violations ?? []).map((v) => `• ${violationText(v, locale)}`).join('\n');
+      return (
+        L(
+          locale,
+          '옵션이 허용 범위를 벗어났어요. 컨테이너는 만들지 않았어요:\n',
+          'Some options are out of range, so no container was created:\n',
+        ) + (err.violations ?? []).map((v) => `• ${violationText(v, locale)}`).join('\n')
+      );
     case 'image-not-allowed':
       return L(locale, `이미지 \`${err.detail}\`은(는) 허용 목록에 없어요.`, `Image \`${err.detail}\` is not on the allowlist.`);
     case 'busy-user':
-      return L(locale, '이미 실행 중이거나 대기 중인 샌드박스 작업이 있어요. 끝난 뒤에 다시 해 주세요.', 'You already have a sandbox job running or queued. Try again when it ends.');
+      return L(
+        locale,
+        '이미 실행 중이거나 대기 중인 샌드박스 작업이 있어요. 끝난 뒤에 다시 해 주세요.',
+        'You already have a sandbox job running or queued. Try again when it ends.',
+      );
     case 'queue-full':
-      return L(locale, `샌드박스가 붐벼요 (동시 ${cfg?.maxConcurrent ?? '?'}개, 대기열 가득). 잠시 뒤에 다시 해 주세요.`, `The sandbox is busy (${cfg?.maxConcurrent ?? '?'} running, queue full). Please try again shortly.`);
+      return L(
+        locale,
+        `샌드박스가 붐벼요 (동시 ${cfg?.maxConcurrent ?? '?'}개, 대기열 가득). 잠시 뒤에 다시 해 주세요.`,
+        `The sandbox is busy (${cfg?.maxConcurrent ?? '?'} running, queue full). Please try again shortly.`,
+      );
     case 'docker-unavailable':
       return L(
         locale,
@@ -355,6 +476,10 @@ export function errorText(err: SandboxError, locale: Locale, cfg?: SandboxConfig
         `The sandbox image \`${err.detail}\` is missing. An admin should build it with \`npm run sandbox:image\`.`,
       );
     default:
-      return L(locale, `샌드박스 실행에 실패했어요: ${truncate(err.detail ?? '', 300)}`, `The sandbox run failed: ${truncate(err.detail ?? '', 300)}`);
+      return L(
+        locale,
+        `샌드박스 실행에 실패했어요: ${truncate(err.detail ?? '', 300)}`,
+        `The sandbox run failed: ${truncate(err.detail ?? '', 300)}`,
+      );
   }
 }

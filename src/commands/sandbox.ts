@@ -44,7 +44,15 @@ export function sandboxData(cfg: SandboxConfig) {
             .setRequired(true)
             .addChoices(...PRESET_NAMES.map((p) => ({ name: p, value: p }))),
         )
-        .addIntegerOption((o) => o.setName('memory').setNameLocalizations({ ko: '메모리' }).setDescription('--memory in MiB').setDescriptionLocalizations({ ko: '--memory (MiB)' }).setMinValue(cfg.memoryMb.min).setMaxValue(cfg.memoryMb.max))
+        .addIntegerOption((o) =>
+          o
+            .setName('memory')
+            .setNameLocalizations({ ko: '메모리' })
+            .setDescription('--memory in MiB')
+            .setDescriptionLocalizations({ ko: '--memory (MiB)' })
+            .setMinValue(cfg.memoryMb.min)
+            .setMaxValue(cfg.memoryMb.max),
+        )
         .addIntegerOption((o) =>
           o
             .setName('memory_swap')
@@ -54,10 +62,42 @@ export function sandboxData(cfg: SandboxConfig) {
             .setMinValue(0)
             .setMaxValue(cfg.memoryMb.max * 2),
         )
-        .addNumberOption((o) => o.setName('cpus').setNameLocalizations({ ko: 'cpu수' }).setDescription('--cpus (e.g. 0.5)').setDescriptionLocalizations({ ko: '--cpus (예: 0.5)' }).setMinValue(cfg.cpus.min).setMaxValue(cfg.cpus.max))
-        .addIntegerOption((o) => o.setName('cpu_shares').setNameLocalizations({ ko: 'cpu_가중치' }).setDescription('--cpu-shares (relative weight, 1024 = normal)').setDescriptionLocalizations({ ko: '--cpu-shares (상대 가중치, 1024 = 보통)' }).setMinValue(cfg.cpuShares.min).setMaxValue(cfg.cpuShares.max))
-        .addIntegerOption((o) => o.setName('pids_limit').setNameLocalizations({ ko: '프로세스_제한' }).setDescription('--pids-limit').setDescriptionLocalizations({ ko: '--pids-limit (프로세스 수 제한)' }).setMinValue(cfg.pids.min).setMaxValue(cfg.pids.max))
-        .addIntegerOption((o) => o.setName('timeout').setNameLocalizations({ ko: '타임아웃' }).setDescription('Wall-clock limit in seconds').setDescriptionLocalizations({ ko: '실행 시간 제한 (초)' }).setMinValue(cfg.timeoutSeconds.min).setMaxValue(cfg.timeoutSeconds.max))
+        .addNumberOption((o) =>
+          o
+            .setName('cpus')
+            .setNameLocalizations({ ko: 'cpu수' })
+            .setDescription('--cpus (e.g. 0.5)')
+            .setDescriptionLocalizations({ ko: '--cpus (예: 0.5)' })
+            .setMinValue(cfg.cpus.min)
+            .setMaxValue(cfg.cpus.max),
+        )
+        .addIntegerOption((o) =>
+          o
+            .setName('cpu_shares')
+            .setNameLocalizations({ ko: 'cpu_가중치' })
+            .setDescription('--cpu-shares (relative weight, 1024 = normal)')
+            .setDescriptionLocalizations({ ko: '--cpu-shares (상대 가중치, 1024 = 보통)' })
+            .setMinValue(cfg.cpuShares.min)
+            .setMaxValue(cfg.cpuShares.max),
+        )
+        .addIntegerOption((o) =>
+          o
+            .setName('pids_limit')
+            .setNameLocalizations({ ko: '프로세스_제한' })
+            .setDescription('--pids-limit')
+            .setDescriptionLocalizations({ ko: '--pids-limit (프로세스 수 제한)' })
+            .setMinValue(cfg.pids.min)
+            .setMaxValue(cfg.pids.max),
+        )
+        .addIntegerOption((o) =>
+          o
+            .setName('timeout')
+            .setNameLocalizations({ ko: '타임아웃' })
+            .setDescription('Wall-clock limit in seconds')
+            .setDescriptionLocalizations({ ko: '실행 시간 제한 (초)' })
+            .setMinValue(cfg.timeoutSeconds.min)
+            .setMaxValue(cfg.timeoutSeconds.max),
+        )
         .addStringOption((o) =>
           o
             .setName('command')
@@ -81,13 +121,38 @@ export function sandboxData(cfg: SandboxConfig) {
         .setNameLocalizations({ ko: '비교' })
         .setDescription('Two containers on one CPU with different --cpu-shares: the measured split')
         .setDescriptionLocalizations({ ko: '한 CPU에서 --cpu-shares가 다른 두 컨테이너: 실제로 나뉜 비율' })
-        .addIntegerOption((o) => o.setName('shares_a').setNameLocalizations({ ko: '가중치_a' }).setDescription('--cpu-shares of A (default 1024)').setDescriptionLocalizations({ ko: 'A의 --cpu-shares (기본 1024)' }).setMinValue(cfg.cpuShares.min).setMaxValue(cfg.cpuShares.max))
-        .addIntegerOption((o) => o.setName('shares_b').setNameLocalizations({ ko: '가중치_b' }).setDescription('--cpu-shares of B (default 512)').setDescriptionLocalizations({ ko: 'B의 --cpu-shares (기본 512)' }).setMinValue(cfg.cpuShares.min).setMaxValue(cfg.cpuShares.max))
-        .addIntegerOption((o) => o.setName('seconds').setNameLocalizations({ ko: '초' }).setDescription('How long they compete').setDescriptionLocalizations({ ko: '경쟁 시간 (초)' }).setMinValue(3).setMaxValue(Math.max(cfg.compareSeconds, cfg.timeoutSeconds.max))),
+        .addIntegerOption((o) =>
+          o
+            .setName('shares_a')
+            .setNameLocalizations({ ko: '가중치_a' })
+            .setDescription('--cpu-shares of A (default 1024)')
+            .setDescriptionLocalizations({ ko: 'A의 --cpu-shares (기본 1024)' })
+            .setMinValue(cfg.cpuShares.min)
+            .setMaxValue(cfg.cpuShares.max),
+        )
+        .addIntegerOption((o) =>
+          o
+            .setName('shares_b')
+            .setNameLocalizations({ ko: '가중치_b' })
+            .setDescription('--cpu-shares of B (default 512)')
+            .setDescriptionLocalizations({ ko: 'B의 --cpu-shares (기본 512)' })
+            .setMinValue(cfg.cpuShares.min)
+            .setMaxValue(cfg.cpuShares.max),
+        )
+        .addIntegerOption((o) =>
+          o
+            .setName('seconds')
+            .setNameLocalizations({ ko: '초' })
+            .setDescription('How long they compete')
+            .setDescriptionLocalizations({ ko: '경쟁 시간 (초)' })
+            .setMinValue(3)
+            .setMaxValue(Math.max(cfg.compareSeconds, cfg.timeoutSeconds.max)),
+        ),
     );
 }
 
-const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined);
+const num = (v: unknown): number | undefined =>
+  typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
 
 /** Serialised, throttled edits of the progress reply; `flush` waits for the last one. */
@@ -142,10 +207,19 @@ interface JobView<R> {
  * Admission answers at once: a refusal is answered privately with no defer; an admitted job is
  * deferred publicly, edited with progress, then replaced by its report (or a clear error).
  */
-async function watchJob<R extends { runId: number }>(ctx: CommandContext, svc: SandboxService, view: JobView<R>, admission: Admission<R>): Promise<void> {
+async function watchJob<R extends { runId: number }>(
+  ctx: CommandContext,
+  svc: SandboxService,
+  view: JobView<R>,
+  admission: Admission<R>,
+): Promise<void> {
   const { label } = view;
   const locale = ctx.locale;
-  const failed = (error: SandboxError) => ({ title: `/sandbox ${label}`, description: errorText(error, locale, svc.config), color: COLOR.bad });
+  const failed = (error: SandboxError) => ({
+    title: `/sandbox ${label}`,
+    description: errorText(error, locale, svc.config),
+    color: COLOR.bad,
+  });
   if (!admission.ok) {
     await ctx.respond.reply({ embeds: [failed(admission.error)], ephemeral: true });
     return;
@@ -198,7 +272,11 @@ async function startRun(ctx: CommandContext, svc: SandboxService, spec: RunSpec)
 }
 
 /** A compare, watched to its report. */
-async function startCompare(ctx: CommandContext, svc: SandboxService, spec: { sharesA?: number; sharesB?: number; seconds?: number }): Promise<void> {
+async function startCompare(
+  ctx: CommandContext,
+  svc: SandboxService,
+  spec: { sharesA?: number; sharesB?: number; seconds?: number },
+): Promise<void> {
   const latest: { a?: Sample; b?: Sample } = {};
   const view: JobView<CompareReport> = {
     label: 'compare',
@@ -220,7 +298,14 @@ async function runSub(ctx: SlashInvocation, svc: SandboxService): Promise<void> 
     preset: str(o.preset) ?? 'hello',
     command,
     image: str(o.image)?.trim(),
-    options: { memory: num(o.memory), memory_swap: num(o.memory_swap), cpus: num(o.cpus), cpu_shares: num(o.cpu_shares), pids_limit: num(o.pids_limit), timeout: num(o.timeout) },
+    options: {
+      memory: num(o.memory),
+      memory_swap: num(o.memory_swap),
+      cpus: num(o.cpus),
+      cpu_shares: num(o.cpu_shares),
+      pids_limit: num(o.pids_limit),
+      timeout: num(o.timeout),
+    },
   });
 }
 
@@ -246,7 +331,10 @@ const sandbox: Command = {
     const locale = ctx.locale;
     const svc = ctx.services.sandbox;
     if (!svc || !svc.enabled) {
-      await ctx.respond.reply({ embeds: [{ title: '/sandbox', description: errorText({ code: 'disabled' }, locale), color: COLOR.info }], ephemeral: true });
+      await ctx.respond.reply({
+        embeds: [{ title: '/sandbox', description: errorText({ code: 'disabled' }, locale), color: COLOR.info }],
+        ephemeral: true,
+      });
       return;
     }
     try {
@@ -256,7 +344,15 @@ const sandbox: Command = {
       // The service never throws; this guards the front end (a failed edit, say). Never rethrow.
       ctx.services.logger.error({ err }, 'sandbox: command failed');
       await ctx.respond
-        .reply({ embeds: [{ title: '/sandbox', description: errorText({ code: 'internal', detail: err instanceof Error ? err.message : String(err) }, locale), color: COLOR.bad }] })
+        .reply({
+          embeds: [
+            {
+              title: '/sandbox',
+              description: errorText({ code: 'internal', detail: err instanceof Error ? err.message : String(err) }, locale),
+              color: COLOR.bad,
+            },
+          ],
+        })
         .catch(() => undefined);
     }
   },

@@ -18,7 +18,14 @@ const search: Command = {
     .setDescription('Search the knowledge base and show the matching passages')
     .setDescriptionLocalizations({ ko: '지식 베이스를 검색해 관련 단락 보기' })
     .addStringOption((o) =>
-      o.setName('query').setNameLocalizations({ ko: '검색어' }).setDescription('Words to look for').setDescriptionLocalizations({ ko: '찾을 단어' }).setRequired(true).setMaxLength(200).setAutocomplete(true),
+      o
+        .setName('query')
+        .setNameLocalizations({ ko: '검색어' })
+        .setDescription('Words to look for')
+        .setDescriptionLocalizations({ ko: '찾을 단어' })
+        .setRequired(true)
+        .setMaxLength(200)
+        .setAutocomplete(true),
     )
     .addIntegerOption((o) =>
       o

@@ -68,7 +68,9 @@ const topics: Command = {
 
   async handleComponent(ctx) {
     const detail = topicDetail(ctx.services.kb, ctx.values[0] ?? '', ctx.locale);
-    await ctx.respond.reply(detail ?? { content: ctx.locale === 'ko' ? '그 주제를 찾을 수 없어요.' : 'That topic no longer exists.', ephemeral: true });
+    await ctx.respond.reply(
+      detail ?? { content: ctx.locale === 'ko' ? '그 주제를 찾을 수 없어요.' : 'That topic no longer exists.', ephemeral: true },
+    );
   },
 };
 

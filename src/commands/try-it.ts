@@ -69,7 +69,12 @@ export function demoFor(answer: Pick<Answer, 'question' | 'abstained' | 'sources
   if (limit === 'cpu-shares') {
     // Two cpu-burns share one CPU: the named weight against the default 1024.
     const named = options.cpu_shares;
-    return { kind: 'compare', limit, sharesA: named !== undefined && named !== 1024 ? 1024 : undefined, sharesB: named !== 1024 ? named : undefined };
+    return {
+      kind: 'compare',
+      limit,
+      sharesA: named !== undefined && named !== 1024 ? 1024 : undefined,
+      sharesB: named !== 1024 ? named : undefined,
+    };
   }
   return { kind: 'run', limit, preset: PRESET_FOR[limit], options };
 }

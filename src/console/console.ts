@@ -133,13 +133,19 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
       if (press.component.kind === 'select') {
         const choice = key[2]?.trim();
         const options = press.component.options;
-        const option = options.find((o) => o.value === choice || o.label === choice) ?? (choice && /^\d+$/.test(choice) ? options[Number(choice) - 1] : undefined);
+        const option =
+          options.find((o) => o.value === choice || o.label === choice) ??
+          (choice && /^\d+$/.test(choice) ? options[Number(choice) - 1] : undefined);
         if (!option) return print(`Choose one of: ${options.map((o) => o.value).join(', ')}  (e.g. ${key[1]} ${options[0]?.value ?? ''})`);
         values = [option.value];
       }
     } else if (letter) {
       const candidates = [...pressables.values()].reverse();
-      press = candidates.find((p) => p.component.kind === 'button' && (p.component.label === letter || p.component.label.startsWith(`${letter}.`) || p.component.label.startsWith(`${letter})`)));
+      press = candidates.find(
+        (p) =>
+          p.component.kind === 'button' &&
+          (p.component.label === letter || p.component.label.startsWith(`${letter}.`) || p.component.label.startsWith(`${letter})`)),
+      );
       if (!press) return print(`No answer button ${letter} is open.`);
     }
     if (press) {
@@ -169,7 +175,9 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
       throw err;
     }
     // The words given set the language; a command typed by its Korean name (/도움말) says Korean too.
-    const optionText = Object.values(parsed.options).filter((v) => typeof v === 'string').join(' ');
+    const optionText = Object.values(parsed.options)
+      .filter((v) => typeof v === 'string')
+      .join(' ');
     const typedName = commandLine.slice(1).split(/\s/, 1)[0];
     const locale = localeFor(optionText || (/\p{Script=Hangul}/u.test(typedName) ? typedName : ''));
     await router.runSlash(parsed.name, {

@@ -32,7 +32,9 @@ function convert(opt: Option, raw: string): OptionValue {
     case ApplicationCommandOptionType.Number: {
       const n = Number(value);
       if (!Number.isFinite(n) || (opt.type === ApplicationCommandOptionType.Integer && !Number.isInteger(n))) {
-        throw new ParseError(`${opt.name}: expected ${opt.type === ApplicationCommandOptionType.Integer ? 'a whole number' : 'a number'}, got "${value}"`);
+        throw new ParseError(
+          `${opt.name}: expected ${opt.type === ApplicationCommandOptionType.Integer ? 'a whole number' : 'a number'}, got "${value}"`,
+        );
       }
       if (opt.min_value !== undefined && n < opt.min_value) throw new ParseError(`${opt.name}: must be at least ${opt.min_value}`);
       if (opt.max_value !== undefined && n > opt.max_value) throw new ParseError(`${opt.name}: must be at most ${opt.max_value}`);
@@ -43,15 +45,19 @@ function convert(opt: Option, raw: string): OptionValue {
       if (FALSE.has(value.toLowerCase())) return false;
       throw new ParseError(`${opt.name}: expected true or false, got "${value}"`);
     default:
-      if (opt.max_length !== undefined && value.length > opt.max_length) throw new ParseError(`${opt.name}: at most ${opt.max_length} characters`);
-      if (opt.min_length !== undefined && value.length < opt.min_length) throw new ParseError(`${opt.name}: at least ${opt.min_length} characters`);
+      if (opt.max_length !== undefined && value.length > opt.max_length)
+        throw new ParseError(`${opt.name}: at most ${opt.max_length} characters`);
+      if (opt.min_length !== undefined && value.length < opt.min_length)
+        throw new ParseError(`${opt.name}: at least ${opt.min_length} characters`);
       return checkChoice(opt, value);
   }
 }
 
 function checkChoice(opt: Option, value: string | number): OptionValue {
   if (!opt.choices?.length) return value;
-  const hit = opt.choices.find((c) => c.value === value || String(c.value) === String(value) || c.name.toLowerCase() === String(value).toLowerCase());
+  const hit = opt.choices.find(
+    (c) => c.value === value || String(c.value) === String(value) || c.name.toLowerCase() === String(value).toLowerCase(),
+  );
   if (!hit) throw new ParseError(`${opt.name}: choose one of ${opt.choices.map((c) => c.value).join(', ')}`);
   return hit.value;
 }
@@ -93,7 +99,10 @@ export function parseLine(line: string, commands: readonly Command[]): ParsedLin
   if (!marks.length && rest.trim()) {
     // No `name:` given: the text is the first text option (what a person means by `/ask 도커가 뭐야?`).
     const first = options.find((o) => o.type === ApplicationCommandOptionType.String);
-    if (!first) throw new ParseError(`/${name}${subcommand ? ` ${subcommand}` : ''} takes options like ${names.map((n) => `${n}: …`).join(' ') || 'none'}`);
+    if (!first)
+      throw new ParseError(
+        `/${name}${subcommand ? ` ${subcommand}` : ''} takes options like ${names.map((n) => `${n}: …`).join(' ') || 'none'}`,
+      );
     values[first.name] = convert(first, rest);
   } else {
     if (marks.length && rest.slice(0, marks[0].index).trim()) throw new ParseError(`Unexpected text before "${marks[0][1]}:"`);
@@ -105,7 +114,8 @@ export function parseLine(line: string, commands: readonly Command[]): ParsedLin
     });
   }
   for (const o of options) {
-    if (o.required && values[o.name] === undefined) throw new ParseError(`/${name}${subcommand ? ` ${subcommand}` : ''}: "${o.name}" is required`);
+    if (o.required && values[o.name] === undefined)
+      throw new ParseError(`/${name}${subcommand ? ` ${subcommand}` : ''}: "${o.name}" is required`);
   }
   return { name: command.data.name, subcommand, options: values };
 }

@@ -67,7 +67,11 @@ export class FeedbackStore {
   /** Stores what a 👎 voter said was wrong (cut to REASON_MAX); false when they have no 👎 on that answer. */
   setReason(answerId: string, userId: string, reason: string): boolean {
     const text = reason.trim().slice(0, REASON_MAX);
-    return this.db.prepare('UPDATE feedback SET reason = ? WHERE answer_id = ? AND user_id = ? AND vote = -1').run(text || null, answerId, userId).changes === 1;
+    return (
+      this.db
+        .prepare('UPDATE feedback SET reason = ? WHERE answer_id = ? AND user_id = ? AND vote = -1')
+        .run(text || null, answerId, userId).changes === 1
+    );
   }
 
   /** Deletes answers stored before `before`, with their votes and reasons; returns how many answers went. */
@@ -90,16 +94,23 @@ export class FeedbackStore {
 
   getAnswer(id: string): AnswerRow | undefined {
     const row = this.db.prepare('SELECT * FROM answers WHERE id = ?').get(id) as
-      | { id: string; question: string; answer_json: string; user_id: string; guild_id: string | null; created_at: string }
-      | undefined;
+      { id: string; question: string; answer_json: string; user_id: string; guild_id: string | null; created_at: string } | undefined;
     if (!row) return undefined;
-    return { id: row.id, question: row.question, answer: JSON.parse(row.answer_json) as Answer, userId: row.user_id, guildId: row.guild_id, createdAt: row.created_at };
+    return {
+      id: row.id,
+      question: row.question,
+      answer: JSON.parse(row.answer_json) as Answer,
+      userId: row.user_id,
+      guildId: row.guild_id,
+      createdAt: row.created_at,
+    };
   }
 
   /** One vote per user and answer; voting again replaces the earlier vote (the same vote again changes nothing). */
   vote(answerId: string, userId: string, vote: Vote): 'recorded' | 'changed' | 'unchanged' | 'unknown-answer' {
     if (!this.db.prepare('SELECT 1 FROM answers WHERE id = ?').get(answerId)) return 'unknown-answer';
-    const before = this.db.prepare('SELECT vote FROM feedback WHERE answer_id = ? AND user_id = ?').get(answerId, userId) as { vote: number } | undefined;
+    const before = this.db.prepare('SELECT vote FROM feedback WHERE answer_id = ? AND user_id = ?').get(answerId, userId) as
+      { vote: number } | undefined;
     if (before?.vote === vote) return 'unchanged';
     this.db
       .prepare(
@@ -125,12 +136,22 @@ export class FeedbackStore {
           LIMIT ?`,
       )
       .all(limit) as { id: string; question: string; answer_json: string; up: number; down: number; last_vote: string }[];
-    return rows.map((r) => ({ id: r.id, question: r.question, answer: (JSON.parse(r.answer_json) as Answer).answer, up: r.up, down: r.down, lastVote: r.last_vote, reasons: this.reasons(r.id) }));
+    return rows.map((r) => ({
+      id: r.id,
+      question: r.question,
+      answer: (JSON.parse(r.answer_json) as Answer).answer,
+      up: r.up,
+      down: r.down,
+      lastVote: r.last_vote,
+      reasons: this.reasons(r.id),
+    }));
   }
 
   private reasons(answerId: string): string[] {
     if (!this.hasReasons()) return [];
-    const rows = this.db.prepare("SELECT reason FROM feedback WHERE answer_id = ? AND vote = -1 AND reason IS NOT NULL AND reason <> '' ORDER BY created_at").all(answerId) as { reason: string }[];
+    const rows = this.db
+      .prepare("SELECT reason FROM feedback WHERE answer_id = ? AND vote = -1 AND reason IS NOT NULL AND reason <> '' ORDER BY created_at")
+      .all(answerId) as { reason: string }[];
     return rows.map((r) => r.reason);
   }
 }

@@ -1,7 +1,16 @@
 // discord.js interactions → the router's platform-neutral invocations.
 // Slash commands, buttons, string selects and autocomplete; anything else is ignored.
 // Every failure ends in a short ephemeral message to the user (or, for autocomplete, no choices), never silence.
-import { ApplicationCommandOptionType, PermissionFlagsBits, type ModalSubmitInteraction, type AutocompleteInteraction, type CommandInteractionOption, type GuildMember, type Interaction, type APIInteractionGuildMember } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  PermissionFlagsBits,
+  type ModalSubmitInteraction,
+  type AutocompleteInteraction,
+  type CommandInteractionOption,
+  type GuildMember,
+  type Interaction,
+  type APIInteractionGuildMember,
+} from 'discord.js';
 import type { Logger } from 'pino';
 import { localeOf } from '../commands/i18n.js';
 import { LIMITS, truncate } from '../commands/limits.js';
@@ -38,7 +47,10 @@ export function invokerOf(interaction: Interaction): Invoker {
 }
 
 /** Options of a chat input command, flattened out of subcommand groups and subcommands. */
-export function optionsOf(data: readonly CommandInteractionOption[]): { subcommand?: string; options: Record<string, OptionValue | undefined> } {
+export function optionsOf(data: readonly CommandInteractionOption[]): {
+  subcommand?: string;
+  options: Record<string, OptionValue | undefined>;
+} {
   let subcommand: string | undefined;
   const options: Record<string, OptionValue | undefined> = {};
   const walk = (list: readonly CommandInteractionOption[]) => {
@@ -77,7 +89,8 @@ export class InteractionAdapter {
   async handle(interaction: Interaction): Promise<void> {
     try {
       if (interaction.isAutocomplete()) return await this.autocomplete(interaction);
-      if (interaction.isChatInputCommand() || interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) return await this.repliable(interaction);
+      if (interaction.isChatInputCommand() || interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit())
+        return await this.repliable(interaction);
       this.logger.debug({ type: interaction.type, id: interaction.id }, 'interaction type not handled');
     } catch (err) {
       this.logger.error({ err, interaction: interaction.id }, 'interaction handling failed');
@@ -93,7 +106,15 @@ export class InteractionAdapter {
       respond.deferIfIdle().catch((err) => log.warn({ err }, 'safety-net defer failed'));
     }, this.options.autoDeferMs);
     timer.unref();
-    const base = { user: invokerOf(interaction), guildId: interaction.guildId, channelId: interaction.channelId ?? '', locale, services: this.services, respond, channel: this.options.channel };
+    const base = {
+      user: invokerOf(interaction),
+      guildId: interaction.guildId,
+      channelId: interaction.channelId ?? '',
+      locale,
+      services: this.services,
+      respond,
+      channel: this.options.channel,
+    };
     const what = interaction.isChatInputCommand() ? `/${interaction.commandName}` : interaction.customId;
     try {
       if (interaction.isChatInputCommand()) {

@@ -108,7 +108,10 @@ export function guardPacketHandling(client: Client, logger: Logger): boolean {
   if (typeof ws.handlePacket !== 'function') {
     if (!missingPacketHandlerWarned) {
       missingPacketHandlerWarned = true;
-      logger.warn({ discordjs: version }, 'discord.js has no WebSocketManager.handlePacket any more: malformed gateway packets are not guarded (check guardPacketHandling)');
+      logger.warn(
+        { discordjs: version },
+        'discord.js has no WebSocketManager.handlePacket any more: malformed gateway packets are not guarded (check guardPacketHandling)',
+      );
     }
     return false;
   }
@@ -157,7 +160,9 @@ export async function startDiscordBot(services: Services, commands: Command[], o
   client.on(Events.ShardReconnecting, (shardId) => !stopping && logger.info({ shardId }, 'shard reconnecting'));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'shard resumed'));
   client.on(Events.Invalidated, () => logger.error('session invalidated'));
-  client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited by Discord'));
+  client.rest.on('rateLimited', (info) =>
+    logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited by Discord'),
+  );
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     if (stopping) {
@@ -182,9 +187,22 @@ export async function startDiscordBot(services: Services, commands: Command[], o
     if ((err as Error).name === 'AbortError') throw new Error(`Discord gateway not ready after ${readyTimeoutMs} ms`, { cause: err });
     throw err;
   }
-  logger.info({ user: client.user?.tag, application: client.application?.id, guilds: client.guilds.cache.size, shards: client.ws.shards.map((s) => s.id) }, 'discord bot ready');
+  logger.info(
+    {
+      user: client.user?.tag,
+      application: client.application?.id,
+      guilds: client.guilds.cache.size,
+      shards: client.ws.shards.map((s) => s.id),
+    },
+    'discord bot ready',
+  );
   if (services.quiz) {
-    const closed = await closeStaleQuestions(services.quiz, channel, (err) => logger.warn({ err }, 'could not close a quiz question left open by the last run'), servedBy(client));
+    const closed = await closeStaleQuestions(
+      services.quiz,
+      channel,
+      (err) => logger.warn({ err }, 'could not close a quiz question left open by the last run'),
+      servedBy(client),
+    );
     if (closed) logger.info({ closed }, 'quiz questions left open by the last run closed');
   }
 

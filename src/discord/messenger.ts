@@ -15,7 +15,9 @@ export function restMessenger(client: Client): ChannelMessenger {
   return {
     async send(channelId, msg) {
       const [first, ...rest] = toPayloads(msg, { split: true });
-      const created = (await client.rest.post(Routes.channelMessages(channelId), { body: restBody(first), files: restFiles(msg) })) as { id: string };
+      const created = (await client.rest.post(Routes.channelMessages(channelId), { body: restBody(first), files: restFiles(msg) })) as {
+        id: string;
+      };
       for (const p of rest) await client.rest.post(Routes.channelMessages(channelId), { body: restBody(p) });
       return created.id;
     },

@@ -49,7 +49,11 @@ export function toApiEmbeds(e: BotEmbed): APIEmbed[] {
   const fields = (e.fields ?? [])
     .filter((f) => f.name || f.value)
     .slice(0, LIMITS.fields)
-    .map((f) => ({ name: truncate(f.name || '\u200b', LIMITS.fieldName), value: truncate(f.value || '\u200b', LIMITS.fieldValue), inline: f.inline }));
+    .map((f) => ({
+      name: truncate(f.name || '\u200b', LIMITS.fieldName),
+      value: truncate(f.value || '\u200b', LIMITS.fieldValue),
+      inline: f.inline,
+    }));
   return descriptions.map((description, i) => {
     const first = i === 0;
     const last = i === descriptions.length - 1;
@@ -96,16 +100,14 @@ function toComponents(rows: BotComponent[][]): Row[] {
     for (let i = 0; i < buttons.length; i += MAX_BUTTONS_PER_ROW) {
       out.push({
         type: ComponentType.ActionRow,
-        components: buttons.slice(i, i + MAX_BUTTONS_PER_ROW).map(
-          (b): APIButtonComponentWithCustomId => ({
-            type: ComponentType.Button,
-            custom_id: b.id.slice(0, CUSTOM_ID_MAX),
-            label: truncate(b.label || '…', LIMITS.buttonLabel),
-            style: STYLE[b.style ?? 'secondary'] as APIButtonComponentWithCustomId['style'],
-            disabled: b.disabled ?? false,
-            ...(b.emoji ? { emoji: emojiOf(b.emoji) } : {}),
-          }),
-        ),
+        components: buttons.slice(i, i + MAX_BUTTONS_PER_ROW).map((b): APIButtonComponentWithCustomId => ({
+          type: ComponentType.Button,
+          custom_id: b.id.slice(0, CUSTOM_ID_MAX),
+          label: truncate(b.label || '…', LIMITS.buttonLabel),
+          style: STYLE[b.style ?? 'secondary'] as APIButtonComponentWithCustomId['style'],
+          disabled: b.disabled ?? false,
+          ...(b.emoji ? { emoji: emojiOf(b.emoji) } : {}),
+        })),
       });
     }
     for (const s of selects) {

@@ -52,7 +52,12 @@ export type ResponderState = 'none' | 'deferred' | 'deferredUpdate' | 'replied' 
 
 /** Discord's answer when an interaction is acknowledged late (>3 s) or twice. */
 export function isUnknownInteraction(err: unknown): boolean {
-  return err instanceof DiscordAPIError && (err.code === RESTJSONErrorCodes.UnknownInteraction || err.code === RESTJSONErrorCodes.UnknownWebhook || err.code === RESTJSONErrorCodes.InvalidWebhookToken);
+  return (
+    err instanceof DiscordAPIError &&
+    (err.code === RESTJSONErrorCodes.UnknownInteraction ||
+      err.code === RESTJSONErrorCodes.UnknownWebhook ||
+      err.code === RESTJSONErrorCodes.InvalidWebhookToken)
+  );
 }
 
 export function isAlreadyAcknowledged(err: unknown): boolean {
@@ -88,7 +93,10 @@ export class InteractionResponder implements Responder {
       } catch (err) {
         if (isUnknownInteraction(err)) {
           this.state = 'dead';
-          this.logger.warn({ what, interaction: this.interaction.id, code: (err as DiscordAPIError).code }, 'unknown interaction (acknowledged too late or expired); giving up on it');
+          this.logger.warn(
+            { what, interaction: this.interaction.id, code: (err as DiscordAPIError).code },
+            'unknown interaction (acknowledged too late or expired); giving up on it',
+          );
           return undefined;
         }
         if (isAlreadyAcknowledged(err)) {
@@ -146,7 +154,8 @@ export class InteractionResponder implements Responder {
       if (msg.ephemeral && !this.originalEphemeral) {
         // The public @original cannot become ephemeral: say it privately, and remove a still-empty "thinking…".
         await this.sendFollowUps(toPayloads(msg, { split: true }), true);
-        if (this.state === 'deferred') await this.interaction.deleteReply().catch((err) => this.logger.debug({ err }, 'could not delete the deferred reply'));
+        if (this.state === 'deferred')
+          await this.interaction.deleteReply().catch((err) => this.logger.debug({ err }, 'could not delete the deferred reply'));
         this.state = 'replied';
         return;
       }

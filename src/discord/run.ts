@@ -14,7 +14,11 @@ function gatewayConnected(client: Client): boolean {
 }
 
 /** Starts the bot and resolves once it has shut down after SIGINT/SIGTERM. */
-export async function runDiscord(services: Services, commands: Command[], options: DiscordBotOptions & { health?: Health } = {}): Promise<void> {
+export async function runDiscord(
+  services: Services,
+  commands: Command[],
+  options: DiscordBotOptions & { health?: Health } = {},
+): Promise<void> {
   const bot: DiscordBot = await startDiscordBot(services, commands, options);
   let stopping = false;
   options.health?.setFrontEnd('discord', () => !stopping && gatewayConnected(bot.client));

@@ -44,7 +44,9 @@ async function main(): Promise<void> {
   manager.on('shardCreate', (shard) => {
     (shard.env as NodeJS.ProcessEnv).HEALTH_PORT = '0'; // one endpoint, this process's: ready when every shard is
     logger.info({ shard: shard.id, of: totalShards }, 'shard started');
-    shard.on('death', () => (stopping ? logger.info({ shard: shard.id }, 'shard stopped') : logger.warn({ shard: shard.id }, 'shard process exited; respawning')));
+    shard.on('death', () =>
+      stopping ? logger.info({ shard: shard.id }, 'shard stopped') : logger.warn({ shard: shard.id }, 'shard process exited; respawning'),
+    );
   });
 
   const stop = async (signal: string) => {

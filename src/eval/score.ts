@@ -39,7 +39,17 @@ function passes(evidence: string[][], haystack: string): boolean {
 const sourceText = (s: EvalAnswer['sources'][number]) => `${s.heading}\n${s.text.slice(0, 600)}`;
 
 export function scoreOne(q: EvalQuestion, a: EvalAnswer): QuestionScore {
-  if (q.kind === 'ood') return { id: q.id, kind: q.kind, hit1: false, hit3: false, answerHit: false, leadHit: false, refused: false, abstainedRight: a.abstained };
+  if (q.kind === 'ood')
+    return {
+      id: q.id,
+      kind: q.kind,
+      hit1: false,
+      hit3: false,
+      answerHit: false,
+      leadHit: false,
+      refused: false,
+      abstainedRight: a.abstained,
+    };
   const ev = q.evidence ?? [];
   const ok = !a.abstained;
   // Each evidence group may be met by any of the first three sources.

@@ -19,7 +19,9 @@ export class Health {
 
   constructor(db: Database.Database) {
     db.exec('CREATE TABLE IF NOT EXISTS health_probe (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at TEXT NOT NULL)');
-    this.touch = db.prepare('INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at');
+    this.touch = db.prepare(
+      'INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at',
+    );
   }
 
   /** The front end registers how to tell it is ready; asked again at every check. */

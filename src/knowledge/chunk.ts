@@ -36,7 +36,8 @@ export function chunkSections(doc: KnowledgeDoc, sections: Section[], max = CHUN
     }
     if (cur) {
       const last = texts[texts.length - 1];
-      if (last !== undefined && cur.length < CHUNK_MIN_CHARS && last.length + cur.length < max * 1.3) texts[texts.length - 1] = `${last}\n${cur}`;
+      if (last !== undefined && cur.length < CHUNK_MIN_CHARS && last.length + cur.length < max * 1.3)
+        texts[texts.length - 1] = `${last}\n${cur}`;
       else texts.push(cur);
     }
     for (const text of texts) {

@@ -37,7 +37,12 @@ function stripJekyll(text: string): string {
 }
 
 function stripHtml(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 function inlineText(tokens: Token[] | undefined): string {
@@ -54,7 +59,12 @@ function inlineText(tokens: Token[] | undefined): string {
         out += stripHtml(t.raw);
         break;
       case 'codespan':
-        out += (t as Tokens.Codespan).text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+        out += (t as Tokens.Codespan).text
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;/g, "'");
         break;
       case 'del': {
         // GFM reads one tilde as strikethrough; in this prose "수십 초~수 분" is a range, so keep single tildes.
@@ -74,7 +84,12 @@ function inlineText(tokens: Token[] | undefined): string {
 }
 
 function decodeEntities(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** A table row as a line a reader can take in alone: "Boot time — Virtual machine (VM): minutes; Container: a second". */
@@ -101,7 +116,12 @@ function proseTexts(token: Token): string[] {
     case 'text':
       return [inlineText((token as Tokens.Paragraph).tokens).trim()];
     case 'list':
-      return (token as Tokens.List).items.map((item) => item.tokens.flatMap((x) => blocksOf(x).map((b) => b.text)).join(' ').trim());
+      return (token as Tokens.List).items.map((item) =>
+        item.tokens
+          .flatMap((x) => blocksOf(x).map((b) => b.text))
+          .join(' ')
+          .trim(),
+      );
     case 'table': {
       const table = token as Tokens.Table;
       const cells = (row: Tokens.TableCell[]) => row.map((c) => inlineText(c.tokens).trim());
@@ -179,7 +199,7 @@ export function parseMarkdown(path: string, source: string): ParsedDoc {
 
   const allText = sections.flatMap((s) => s.blocks).join(' ');
   const fileStem = basename(path).replace(/\.md$/i, '');
-  const title = typeof data.title === 'string' && data.title.trim() ? data.title.trim() : firstH1 ?? fileStem;
+  const title = typeof data.title === 'string' && data.title.trim() ? data.title.trim() : (firstH1 ?? fileStem);
   const doc: KnowledgeDoc = {
     path,
     title,

@@ -7,7 +7,10 @@ import type { Chunk, Intent } from './types.js';
 
 /** Heading cues for each intent: a heading that defines, compares, corrects a misconception … */
 const HEADING_ANSWERS: [Intent, RegExp][] = [
-  ['definition', /란$|이란|란[:\s]|역할|정의|개요|무엇|^-{1,2}[a-z]|\bwhat (?:is|are)\b|^what\b[^:]*\b(?:is|are|does)\b|\bwhat .+ does\b|\brole\b|overview|definition/i],
+  [
+    'definition',
+    /란$|이란|란[:\s]|역할|정의|개요|무엇|^-{1,2}[a-z]|\bwhat (?:is|are)\b|^what\b[^:]*\b(?:is|are|does)\b|\bwhat .+ does\b|\brole\b|overview|definition/i,
+  ],
   ['compare', /차이|비교|\bvs\.?\b|versus|differen|compar|한눈에|at a glance/i],
   ['howto', /방법|하는 법|설정|사용법|예시|예제|확인|명령|\bhow (?:to|do)\b|example|setting|usage|command|check/i],
   ['reason', /왜|이유|장점|목적|\bwhy\b|reason|benefit|purpose/i],
@@ -34,12 +37,21 @@ export function profileOf(chunk: Chunk, all: Iterable<string>, dict: TermDiction
   // Option names count whole (memory-swap is not memory); generic concepts do not make a subject.
   const subject = words(own.split(/:\s/)[0])
     .filter((w) => !w.isStop && w.key.length >= 2)
-    .map((w) => new Set(/[-_.]/.test(w.surface) ? [w.key] : [w.key, ...conceptsIn(w.surface).filter((c) => !GENERIC_CONCEPTS.has(c.slice(1)))]));
+    .map(
+      (w) =>
+        new Set(/[-_.]/.test(w.surface) ? [w.key] : [w.key, ...conceptsIn(w.surface).filter((c) => !GENERIC_CONCEPTS.has(c.slice(1)))]),
+    );
   return {
     all: TermSet.of(dict, all),
     heading: TermSet.of(dict, termsOf(own)),
-    headingExact: TermSet.of(dict, words(own).map((w) => w.key)),
-    headingOptionParts: TermSet.of(dict, words(own).flatMap((w) => (w.surface.includes('-') ? w.terms.filter((t) => t !== w.surface) : []))),
+    headingExact: TermSet.of(
+      dict,
+      words(own).map((w) => w.key),
+    ),
+    headingOptionParts: TermSet.of(
+      dict,
+      words(own).flatMap((w) => (w.surface.includes('-') ? w.terms.filter((t) => t !== w.surface) : [])),
+    ),
     answers: headingAnswers(own, chunk.code.length > 0),
     subject,
     lang: chunk.doc.lang,

@@ -55,12 +55,27 @@ function isJunk(text: string): boolean {
 
 /** Cue words for each intent, in the order they are tried (a question that compares and asks why compares). */
 const INTENT_CUES: [Intent, RegExp][] = [
-  ['troubleshoot', /에러|오류|안\s?돼|안\s?됨|죽어|죽음|죽는|죽었|꺼져|꺼짐|멈춰|터져|터짐|\b(?:exit(?:ed)?\s*(?:code)?\s*\d+|137|error|fail(?:s|ed|ing)?|crash(?:es|ed|ing)?|killed|stuck|not working)\b/i],
-  ['compare', /차이|비교|다른\s?점|다름|뭐가\s?달|\S(?:임|야|이야|인가)\s+\S+(?:임|야|이야|인가)\s*\?|\b(?:vs\.?|versus|differ(?:s|ence|ences)?|compare[ds]?|comparison|better than)\b|\b\w+ or \w+\s*\?/i],
-  ['howto', /어떻게\s*(?:해|하|써|쓰|걸|설정|제한|실행|띄|확인|봐|보|막|줄|늘)|어케|어캐|방법|하는\s?법|\S\s?법\s*(?:좀|알려|\?|$)|하려면|명령어|커맨드|\bhow (?:do|can|should|would) (?:i|you|we)\b|\bhow to\b|\b(?:which|what) (?:flag|option|command)\b|\b(?:command|cmd) (?:to|for)\b|\bsyntax\b/i],
+  [
+    'troubleshoot',
+    /에러|오류|안\s?돼|안\s?됨|죽어|죽음|죽는|죽었|꺼져|꺼짐|멈춰|터져|터짐|\b(?:exit(?:ed)?\s*(?:code)?\s*\d+|137|error|fail(?:s|ed|ing)?|crash(?:es|ed|ing)?|killed|stuck|not working)\b/i,
+  ],
+  [
+    'compare',
+    /차이|비교|다른\s?점|다름|뭐가\s?달|\S(?:임|야|이야|인가)\s+\S+(?:임|야|이야|인가)\s*\?|\b(?:vs\.?|versus|differ(?:s|ence|ences)?|compare[ds]?|comparison|better than)\b|\b\w+ or \w+\s*\?/i,
+  ],
+  [
+    'howto',
+    /어떻게\s*(?:해|하|써|쓰|걸|설정|제한|실행|띄|확인|봐|보|막|줄|늘)|어케|어캐|방법|하는\s?법|\S\s?법\s*(?:좀|알려|\?|$)|하려면|명령어|커맨드|\bhow (?:do|can|should|would) (?:i|you|we)\b|\bhow to\b|\b(?:which|what) (?:flag|option|command)\b|\b(?:command|cmd) (?:to|for)\b|\bsyntax\b/i,
+  ],
   ['reason', /왜|이유|어째서|\bwhy\b|\bhow come\b|\breason\b/i],
-  ['definition', /뭐야|뭐임|머임|머야|뭔데|뭔가요|뭐예요|무엇|(?:이)?란\s*\??$|이란|뜻|의미|뭐하는|뭐함|하는\s?일|역할|\bwhat(?:'s|s| is| are| does| do)\b|\bdefine\b|\bdefinition\b|\bmeaning\b|\bstand for\b/i],
-  ['yesno', /아님|아니야|아닌가|아닌지|맞아|맞나요|맞음|맞지|인가요|거임\s*\??$|건가|가능\s?(?:해|함|한가|\?|$)|되나요|되냐|돼\s*\?|됨\s*\?|^(?:is|are|does|do|can|could|will|should|isn'?t|doesn'?t|aren'?t)\b/i],
+  [
+    'definition',
+    /뭐야|뭐임|머임|머야|뭔데|뭔가요|뭐예요|무엇|(?:이)?란\s*\??$|이란|뜻|의미|뭐하는|뭐함|하는\s?일|역할|\bwhat(?:'s|s| is| are| does| do)\b|\bdefine\b|\bdefinition\b|\bmeaning\b|\bstand for\b/i,
+  ],
+  [
+    'yesno',
+    /아님|아니야|아닌가|아닌지|맞아|맞나요|맞음|맞지|인가요|거임\s*\??$|건가|가능\s?(?:해|함|한가|\?|$)|되나요|되냐|돼\s*\?|됨\s*\?|^(?:is|are|does|do|can|could|will|should|isn'?t|doesn'?t|aren'?t)\b/i,
+  ],
   ['summary', /요약|정리|\d\s?줄|세\s?줄|한\s?줄|\b(?:tl;?dr|summar(?:y|ize|ise)|in short|overview|one line)\b/i],
 ];
 
@@ -70,7 +85,8 @@ export function classifyIntent(text: string): Intent {
 }
 
 /** Question words that make a clause a question even without "?" (왜, 뭐, how, what …). */
-const QUESTION_WORD = /[?？]|왜|뭐|뭔|머임|머야|어떻|어케|어캐|누구|언제|어디|얼마|몇|무슨|무엇|나요|까요|\b(?:what|why|how|which|who|where)\b|^(?:is|are|does|do|can|should|could|will)\b/i;
+const QUESTION_WORD =
+  /[?？]|왜|뭐|뭔|머임|머야|어떻|어케|어캐|누구|언제|어디|얼마|몇|무슨|무엇|나요|까요|\b(?:what|why|how|which|who|where)\b|^(?:is|are|does|do|can|should|could|will)\b/i;
 /** 이미지만 is 이미지 + 만 (only), not a verb + 지만 (but): a glossary noun before the particle. */
 const isNounWithParticle = (word: string) => word.endsWith('만') && isGlossaryNoun(word.slice(0, -1));
 /** A condition or reason clause ("if the daemon does the work, …") sets up the question; it is not one. */
@@ -85,10 +101,15 @@ const SETS_UP = /^(?:if|when|since|because|as|given)\b/i;
 export function splitPremise(text: string): { premise: string; focus: string } {
   const marked = text
     .replace(/([.?!？]+)(?=\s|$)|\n/g, '$1\uE000')
-    .replace(/(\S+(?:던데|는데|은데|인데|다는데|다던데|지만|니까|잖아)),?\s+/g, (m, word: string) => (isNounWithParticle(word) ? m : `${word}\uE000`))
+    .replace(/(\S+(?:던데|는데|은데|인데|다는데|다던데|지만|니까|잖아)),?\s+/g, (m, word: string) =>
+      isNounWithParticle(word) ? m : `${word}\uE000`,
+    )
     .replace(/,\s+(?=(?:so|then|but|and|what|how|why|which|is|are|do|does|can|should|where|who)\b)/gi, '\uE000')
     .replace(/(?:^|\s|\uE000)(?:그럼|그러면|그래서|근데)\s+/g, '\uE000');
-  const clauses = marked.split('\uE000').map((c) => c.trim()).filter((c) => words(c).some((w) => !w.isStop && w.surface.length > 1));
+  const clauses = marked
+    .split('\uE000')
+    .map((c) => c.trim())
+    .filter((c) => words(c).some((w) => !w.isStop && w.surface.length > 1));
   if (clauses.length < 2) return { premise: '', focus: text };
   const asking = clauses.filter((c) => !SETS_UP.test(c) && (QUESTION_WORD.test(c) || classifyIntent(c) !== 'general'));
   const focus = asking.length ? asking : [clauses[clauses.length - 1]];
@@ -121,7 +142,8 @@ const endsInVerbFinal = (word: string) => {
 const isConjugated = (word: string) => KOREAN_PREDICATE.test(word) || AFTER_VERB.test(word);
 /** A verb with an auxiliary verb typed together: 걸어두면, 켜놓고, 써보니까. */
 const WITH_AUXILIARY = /[어아여워해][두놓보주버]/;
-const isKoreanPredicate = (word: string) => KOREAN_PREDICATE.test(word) || AFTER_VERB.test(word) || WITH_AUXILIARY.test(word) || (word.length >= 2 && endsInVerbFinal(word));
+const isKoreanPredicate = (word: string) =>
+  KOREAN_PREDICATE.test(word) || AFTER_VERB.test(word) || WITH_AUXILIARY.test(word) || (word.length >= 2 && endsInVerbFinal(word));
 
 /** A VM/Docker concept that is not a generic word (difference, run, size …). */
 const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1)));
@@ -151,7 +173,10 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
     if (w.script === 'digit' && w.key.length < 2) continue;
     // An option name the knowledge base knows counts whole: --memory-reservation is not --memory.
     const option = w.script === 'latin' && w.surface.includes('-') && vocab.knows(w.key);
-    const concepts = p.glossary && !w.surface.startsWith('/') ? (option ? wholeWordConcepts(w.surface) : conceptsIn(w.surface)).flatMap((c) => [c, ...(QUERY_ALSO[c] ?? [])]) : [];
+    const concepts =
+      p.glossary && !w.surface.startsWith('/')
+        ? (option ? wholeWordConcepts(w.surface) : conceptsIn(w.surface)).flatMap((c) => [c, ...(QUERY_ALSO[c] ?? [])])
+        : [];
     if (concepts.includes('§role')) continue; // "역할", "what does … do" say what kind of answer is wanted (intent)
     if (w.script === 'hangul' && w.key.length < 2 && !concepts.length) continue; // 일, 큰, 치: too ambiguous to weigh
     seen.add(w.key);
@@ -162,7 +187,8 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
     if (predicate) weight *= p.koreanPredicateFactor;
     if (w.script === 'digit') weight = Math.min(weight, p.numberWeight); // the value asked about (--cpus 0.5), not what to look up
     const bigrams = w.script === 'hangul' ? hangulBigrams(w.key) : [];
-    const foreign = !known.length && !predicate && w.script !== 'digit' && bigrams.filter((g) => vocab.knows(g)).length * 2 < Math.max(1, bigrams.length);
+    const foreign =
+      !known.length && !predicate && w.script !== 'digit' && bigrams.filter((g) => vocab.knows(g)).length * 2 < Math.max(1, bigrams.length);
     units.push({ key: w.key, bigrams, concepts, weight, known: known.length > 0, predicate, foreign, position: offset + i });
   }
   // Two Latin words the knowledge base writes as one option name ("pids limit" → pids-limit).

@@ -144,7 +144,12 @@ export interface PassageProfile {
 }
 
 /** Share of the question's weight that a set of terms covers (0..1). */
-export function coverage(units: QueryUnit[], terms: TermLookup, p: RankingParams, exact?: { words: TermLookup; optionParts: TermLookup }): number {
+export function coverage(
+  units: QueryUnit[],
+  terms: TermLookup,
+  p: RankingParams,
+  exact?: { words: TermLookup; optionParts: TermLookup },
+): number {
   let total = 0;
   let covered = 0;
   const has = (set: TermLookup, u: QueryUnit) => set.has(u.key) || u.concepts.some((c) => set.has(c));
@@ -189,13 +194,17 @@ export function scorePassage(
   if (profile.lang === ctx.lang) score *= 1 + p.sameLanguageBoost;
   if (profile.answers.has(ctx.intent)) score *= 1 + p.intentBoost;
   // Asked what X is, the passage about X itself ("컨테이너란"), not about X's parts ("컨테이너 엔진의 역할").
-  if (SUBJECT_INTENTS.has(ctx.intent) && profile.subject.length) score += p.subjectWeight * (profile.subject.filter((w) => [...w].some((t) => asked.has(t))).length / profile.subject.length);
+  if (SUBJECT_INTENTS.has(ctx.intent) && profile.subject.length)
+    score += p.subjectWeight * (profile.subject.filter((w) => [...w].some((t) => asked.has(t))).length / profile.subject.length);
   return { score, cov, head };
 }
 
 /** The highest score a passage can reach, so relevance is reported in 0..1. */
 export function maxScore(p: RankingParams): number {
-  return (p.coverageWeight + p.headingWeight + p.bm25Weight + p.proximityWeight) * (1 + p.sameLanguageBoost) * (1 + p.intentBoost) + p.subjectWeight;
+  return (
+    (p.coverageWeight + p.headingWeight + p.bm25Weight + p.proximityWeight) * (1 + p.sameLanguageBoost) * (1 + p.intentBoost) +
+    p.subjectWeight
+  );
 }
 
 /** The coverage the best passage must reach for the question to be answered. */

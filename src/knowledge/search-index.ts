@@ -114,7 +114,11 @@ export class SearchIndex implements Vocabulary {
     const asked = new Set(units.flatMap((u) => [u.key, ...u.concepts]));
     const top = raw[0].score;
     const bm25 = new Map(raw.map((r) => [r.id, r.score / top]));
-    const score = (id: number, prox: number) => ({ id, chunk: this.chunks[id], ...scorePassage(units, asked, this.profiles[id], bm25.get(id)!, prox, { lang, intent }, p) });
+    const score = (id: number, prox: number) => ({
+      id,
+      chunk: this.chunks[id],
+      ...scorePassage(units, asked, this.profiles[id], bm25.get(id)!, prox, { lang, intent }, p),
+    });
     const rescored = raw.map((r) => score(r.id, 0)).sort((a, b) => b.score - a.score);
     // Proximity reads the passage's words in order: only for the leading candidates, where it can change the order.
     for (let i = 0; i < Math.min(p.proximityCandidates, rescored.length) && p.proximityWeight; i++) {
@@ -125,7 +129,9 @@ export class SearchIndex implements Vocabulary {
     const bar = abstainBar(units, onTopic, minScore, p);
     const abstain = minScore > 0 && (rescored[0].cov < bar || (!onTopic && (rescored[0].head === 0 || units.some((u) => u.foreign))));
     const max = maxScore(p);
-    const hits: SearchHit[] = abstain ? [] : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));
+    const hits: SearchHit[] = abstain
+      ? []
+      : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));
     return { query, lang, kind, intent, hits, abstain, terms };
   }
 }

@@ -76,7 +76,12 @@ function analyse(surface: string): Word {
   let word: Word;
   if (HANGUL.test(surface)) {
     const stripped = stripVerbEnding(stripParticle(surface));
-    const isStop = KO_STOP.has(surface) || KO_STOP.has(stripped) || KO_STOP.has(stripCopula(surface)) || PARTICLES.includes(surface) || isGluedStop(surface);
+    const isStop =
+      KO_STOP.has(surface) ||
+      KO_STOP.has(stripped) ||
+      KO_STOP.has(stripCopula(surface)) ||
+      PARTICLES.includes(surface) ||
+      isGluedStop(surface);
     const terms = new Set<string>([stripped]);
     if (stripped !== surface) terms.add(surface);
     for (const g of hangulBigrams(stripped)) terms.add(g);

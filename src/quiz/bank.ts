@@ -49,7 +49,9 @@ export const questionSchema = z
       .refine(distinct, 'options must be different from each other'),
     answer: z.enum(LETTERS),
     explanation: z.string().trim().min(20).max(1000),
-    source: z.object({ doc: z.string().regex(/^(ko|en)\/[a-z0-9-]+\.md$/, 'like "ko/memory-limits.md"'), section: z.string().trim().min(1) }).strict(),
+    source: z
+      .object({ doc: z.string().regex(/^(ko|en)\/[a-z0-9-]+\.md$/, 'like "ko/memory-limits.md"'), section: z.string().trim().min(1) })
+      .strict(),
     evidence: z.array(z.string().trim().min(2)).min(1, 'at least one evidence phrase'),
   })
   .strict();
@@ -73,13 +75,15 @@ export function parseBankFile(name: string, text: string): QuizQuestion[] {
   const { lang } = file.data;
   const seen = new Set<string>();
   return file.data.questions.map((raw, i) => {
-    const rawId = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : `#${i + 1}`;
+    const rawId =
+      raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : `#${i + 1}`;
     const parsed = questionSchema.safeParse(raw);
     if (!parsed.success) throw new QuizBankError(`${name}: question "${rawId}": ${describe(parsed.error)}`);
     const q = parsed.data;
     if (seen.has(q.id)) throw new QuizBankError(`${name}: question "${q.id}": duplicate id`);
     seen.add(q.id);
-    if (!q.source.doc.startsWith(`${lang}/`)) throw new QuizBankError(`${name}: question "${q.id}": source.doc ${q.source.doc} is not a ${lang} document`);
+    if (!q.source.doc.startsWith(`${lang}/`))
+      throw new QuizBankError(`${name}: question "${q.id}": source.doc ${q.source.doc} is not a ${lang} document`);
     return {
       key: `${lang}/${q.id}`,
       id: q.id,

@@ -50,7 +50,7 @@ function prompt(passage: Chunk, lang: Lang): OpenAI.Chat.ChatCompletionMessagePa
       content: [
         'You write one multiple-choice quiz question for a study group learning VMs and Docker.',
         'Use only facts stated in the passage. Exactly four options, exactly one of them right; the wrong ones must be plausible but clearly wrong by the passage.',
-        'The explanation is one short paragraph that justifies the right answer with the passage\'s own words: repeat its numbers, option names and technical terms exactly; do not add facts, numbers or options the passage does not contain.',
+        "The explanation is one short paragraph that justifies the right answer with the passage's own words: repeat its numbers, option names and technical terms exactly; do not add facts, numbers or options the passage does not contain.",
         'evidence: 1-3 short phrases copied verbatim from the passage that prove the answer.',
         'Reply with JSON only: {"question": string, "options": [string, string, string, string], "answer": "A"|"B"|"C"|"D", "explanation": string, "evidence": [string]}.',
         INSTRUCTIONS[lang],
@@ -61,7 +61,10 @@ function prompt(passage: Chunk, lang: Lang): OpenAI.Chat.ChatCompletionMessagePa
 }
 
 function parseJson(content: string): unknown {
-  const body = content.trim().replace(/^```(?:json)?\s*/i, '').replace(/```\s*$/, '');
+  const body = content
+    .trim()
+    .replace(/^```(?:json)?\s*/i, '')
+    .replace(/```\s*$/, '');
   const start = body.indexOf('{');
   const end = body.lastIndexOf('}');
   return JSON.parse(start >= 0 && end > start ? body.slice(start, end + 1) : body);
@@ -72,12 +75,20 @@ export interface GeneratorOptions {
   pick?: (candidates: Chunk[]) => Chunk | undefined;
 }
 
-export function createGenerator(config: Config, kb: KnowledgeBase, logger: Logger, options: GeneratorOptions = {}): QuestionGenerator | undefined {
+export function createGenerator(
+  config: Config,
+  kb: KnowledgeBase,
+  logger: Logger,
+  options: GeneratorOptions = {},
+): QuestionGenerator | undefined {
   const s = config.openai;
   if (!s.apiKey) return undefined;
   const client = sharedOpenAIClient(s, logger);
   const pick = options.pick ?? ((xs: Chunk[]) => xs[Math.floor(Math.random() * xs.length)]);
-  const params = completionParams({ model: s.model, baseUrl: s.baseUrl }, { maxTokens: Math.max(MIN_QUESTION_TOKENS, s.maxAnswerTokens), temperature: TEMPERATURE });
+  const params = completionParams(
+    { model: s.model, baseUrl: s.baseUrl },
+    { maxTokens: Math.max(MIN_QUESTION_TOKENS, s.maxAnswerTokens), temperature: TEMPERATURE },
+  );
   const timeoutMs = config.quiz.generateTimeoutMs;
 
   /** The model's reply; throws on any request failure. */
@@ -90,7 +101,9 @@ export function createGenerator(config: Config, kb: KnowledgeBase, logger: Logge
   }
 
   async function generate(req: { lang: Lang; topic?: string; passage?: Chunk }): Promise<QuizQuestion | null> {
-    const candidates = kb.chunks.filter((c) => c.doc.lang === req.lang && (!req.topic || c.doc.topic === req.topic) && c.text.length >= MIN_PASSAGE_CHARS);
+    const candidates = kb.chunks.filter(
+      (c) => c.doc.lang === req.lang && (!req.topic || c.doc.topic === req.topic) && c.text.length >= MIN_PASSAGE_CHARS,
+    );
     const passage = req.passage ?? pick(candidates);
     if (!passage) {
       logger.info({ lang: req.lang, topic: req.topic }, 'no passage to write a quiz question from; the bank serves');
@@ -104,7 +117,10 @@ export function createGenerator(config: Config, kb: KnowledgeBase, logger: Logge
       content = await complete(passage, req.lang, signal);
     } catch (err) {
       const e = classify(err, signal.aborted ? 'timeout' : null);
-      logger.warn({ reason: e.reason, err: e.message, passage: passage.id, ms: Date.now() - started }, 'quiz generation failed; the bank serves');
+      logger.warn(
+        { reason: e.reason, err: e.message, passage: passage.id, ms: Date.now() - started },
+        'quiz generation failed; the bank serves',
+      );
       return null;
     }
     return checked(content, passage, req.lang);
@@ -121,17 +137,26 @@ export function createGenerator(config: Config, kb: KnowledgeBase, logger: Logge
     }
     const parsed = generatedSchema.safeParse(json);
     if (!parsed.success) {
-      logger.warn({ reason: 'shape', passage: passage.id, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 'generated quiz question rejected (shape)');
+      logger.warn(
+        { reason: 'shape', passage: passage.id, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
+        'generated quiz question rejected (shape)',
+      );
       return null;
     }
     const g = parsed.data;
     const answer = typeof g.answer === 'number' ? g.answer : LETTERS.indexOf(g.answer);
     const support = checkSupport({ lang, options: g.options, answer, explanation: g.explanation, evidence: g.evidence }, passage.text);
     if (!support.ok) {
-      logger.warn({ reason: 'unsupported', passage: passage.id, problems: support.problems }, 'generated quiz question rejected (not supported by the passage)');
+      logger.warn(
+        { reason: 'unsupported', passage: passage.id, problems: support.problems },
+        'generated quiz question rejected (not supported by the passage)',
+      );
       return null;
     }
-    const hash = createHash('sha1').update(`${g.question}\n${g.options.join('\n')}`).digest('hex').slice(0, 12);
+    const hash = createHash('sha1')
+      .update(`${g.question}\n${g.options.join('\n')}`)
+      .digest('hex')
+      .slice(0, 12);
     return {
       key: `gen/${hash}`,
       id: `gen-${hash}`,

@@ -75,9 +75,7 @@ export interface Round {
 
 export type AnswerOutcome =
   /** revealNow: a DM or the console, where nobody else can answer: reveal at once. */
-  | { kind: 'recorded'; letter: string; correct: boolean; revealNow: boolean }
-  | { kind: 'already'; letter: string }
-  | { kind: 'closed' };
+  { kind: 'recorded'; letter: string; correct: boolean; revealNow: boolean } | { kind: 'already'; letter: string } | { kind: 'closed' };
 
 export type RevealOutcome = { kind: 'revealed'; reveal: Reveal } | { kind: 'not-starter'; starterName: string } | { kind: 'closed' };
 
@@ -130,11 +128,23 @@ export class QuizService {
   }
 
   /** The service the bot uses: bank from `<knowledge>/quiz`, generator when an OpenAI key is set. */
-  static async create(config: Config, kb: KnowledgeBase, db: Database.Database, logger: Logger, extra: Partial<QuizServiceOptions> = {}): Promise<QuizService> {
+  static async create(
+    config: Config,
+    kb: KnowledgeBase,
+    db: Database.Database,
+    logger: Logger,
+    extra: Partial<QuizServiceOptions> = {},
+  ): Promise<QuizService> {
     const bank = await QuizBank.load(join(config.knowledgeDir, 'quiz'), { missingOk: true });
     if (!bank.questions.length) logger.warn({ dir: join(config.knowledgeDir, 'quiz') }, 'quiz bank is empty');
     const generator = config.quiz.generate ? createGenerator(config, kb, logger) : undefined;
-    return new QuizService(bank, db, kb, { answerSeconds: config.quiz.answerSeconds, nextSeconds: config.quiz.nextSeconds, logger, generator, ...extra });
+    return new QuizService(bank, db, kb, {
+      answerSeconds: config.quiz.answerSeconds,
+      nextSeconds: config.quiz.nextSeconds,
+      logger,
+      generator,
+      ...extra,
+    });
   }
 
   /** After a knowledge-base reload: topics and titles come from the new one (the bank file is read at start). */
@@ -166,7 +176,8 @@ export class QuizService {
       const topic = this.kb.topics().find((x) => x.id === id);
       if (topic && Object.values(topic.titles).some((title) => title?.toLowerCase() === t)) return id;
     }
-    const titles = (id: string) => Object.values(this.kb.topics().find((x) => x.id === id)?.titles ?? {}).map((x) => x?.toLowerCase() ?? '');
+    const titles = (id: string) =>
+      Object.values(this.kb.topics().find((x) => x.id === id)?.titles ?? {}).map((x) => x?.toLowerCase() ?? '');
     return ids.find((id) => id.includes(t)) ?? ids.find((id) => titles(id).some((title) => title.includes(t)));
   }
 
@@ -283,14 +294,17 @@ export class QuizService {
     const shown = this.shownQuestion(round, index, question);
     const live: Live = { shown, run: `${round.id}:${index}`, answers: new Map(), revealed: false };
     round.live = live;
-    const posted = await this.safe('question', round, () => round.events.asked({ shown, channelId: round.channelId, locale: round.locale, starter: round.starter }));
+    const posted = await this.safe('question', round, () =>
+      round.events.asked({ shown, channelId: round.channelId, locale: round.locale, starter: round.starter }),
+    );
     if (!posted.ok) {
       this.finish(round);
       return 'unshown';
     }
     live.ref = posted.value;
     if (round.live !== live || live.revealed) return 'shown'; // closed while the message was being sent
-    if (live.ref) this.store.markOpen(live.run, { shown, channelId: round.channelId, guildId: round.guildId, locale: round.locale, ref: live.ref });
+    if (live.ref)
+      this.store.markOpen(live.run, { shown, channelId: round.channelId, guildId: round.guildId, locale: round.locale, ref: live.ref });
     live.timer = this.schedule(() => {
       this.reveal(round, live, 'timeout').catch((err) => this.options.logger.error({ err, round: round.id }, 'quiz timeout reveal failed'));
     }, this.options.answerSeconds * 1000);
@@ -314,21 +328,32 @@ export class QuizService {
    * Closes the open question and shows the reveal: through `show` when the caller gives one (the button's
    * own message), else through the round's presenter. Then the next question follows, or the round ends.
    */
-  private async reveal(round: Round, live: Live, reason: RevealReason, show?: ShowReveal, extra: Partial<Reveal> = {}): Promise<Reveal | undefined> {
+  private async reveal(
+    round: Round,
+    live: Live,
+    reason: RevealReason,
+    show?: ShowReveal,
+    extra: Partial<Reveal> = {},
+  ): Promise<Reveal | undefined> {
     if (live.revealed || round.live !== live) return undefined;
     live.revealed = true;
     live.timer?.cancel();
     this.store.markClosed(live.run);
     const reveal = { ...this.revealOf(round, live, reason), ...extra };
     await this.safe('reveal', round, () => (show ? show(reveal) : round.events.revealed(reveal, live.ref)));
-    this.options.logger.info({ round: round.id, question: live.shown.question.key, answers: live.answers.size, reason }, 'quiz question revealed');
+    this.options.logger.info(
+      { round: round.id, question: live.shown.question.key, answers: live.answers.size, reason },
+      'quiz question revealed',
+    );
     if (reveal.nextInSeconds === undefined) {
       this.finish(round);
       return reveal;
     }
     const next = () => {
       if (round.finished || this.closed) return;
-      this.ask(round, live.shown.index + 1).catch((err) => this.options.logger.error({ err, round: round.id }, 'quiz next question failed'));
+      this.ask(round, live.shown.index + 1).catch((err) =>
+        this.options.logger.error({ err, round: round.id }, 'quiz next question failed'),
+      );
     };
     round.nextTimer = this.schedule(next, this.options.nextSeconds * 1000);
     return reveal;

@@ -44,7 +44,9 @@ export class QuizStore {
   /** Remembers an open question and where it is shown, so that after a restart it can be closed. */
   markOpen(run: string, q: { shown: ShownQuestion; channelId: string; guildId: string | null; locale: Lang; ref: string }): void {
     this.db
-      .prepare('INSERT OR REPLACE INTO quiz_open (question_run, channel_id, guild_id, locale, ref, shown_json, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT OR REPLACE INTO quiz_open (question_run, channel_id, guild_id, locale, ref, shown_json, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(run, q.channelId, q.guildId, q.locale, q.ref, JSON.stringify(q.shown), new Date().toISOString());
   }
 
@@ -54,11 +56,24 @@ export class QuizStore {
 
   /** Open questions left by an earlier process (those `mine` accepts), forgotten as they are returned. */
   takeStale(mine: (guildId: string | null) => boolean = () => true): StaleQuestion[] {
-    const rows = this.db.prepare('SELECT * FROM quiz_open').all() as { question_run: string; channel_id: string; guild_id: string | null; locale: Lang; ref: string; shown_json: string }[];
+    const rows = this.db.prepare('SELECT * FROM quiz_open').all() as {
+      question_run: string;
+      channel_id: string;
+      guild_id: string | null;
+      locale: Lang;
+      ref: string;
+      shown_json: string;
+    }[];
     const taken = rows.filter((r) => mine(r.guild_id));
     const drop = this.db.prepare('DELETE FROM quiz_open WHERE question_run = ?');
     for (const r of taken) drop.run(r.question_run);
-    return taken.map((r) => ({ shown: JSON.parse(r.shown_json) as ShownQuestion, channelId: r.channel_id, guildId: r.guild_id, locale: r.locale, ref: r.ref }));
+    return taken.map((r) => ({
+      shown: JSON.parse(r.shown_json) as ShownQuestion,
+      channelId: r.channel_id,
+      guildId: r.guild_id,
+      locale: r.locale,
+      ref: r.ref,
+    }));
   }
 
   /** Deletes every quiz answer of a member in a scope (/quiz forget); returns how many were removed. */
@@ -67,7 +82,15 @@ export class QuizStore {
   }
 
   /** Records an answer; false when this user already answered this question run. */
-  recordAnswer(a: { questionRun: string; questionKey: string; scope: string; userId: string; userName: string; choice: number; correct: boolean }): boolean {
+  recordAnswer(a: {
+    questionRun: string;
+    questionKey: string;
+    scope: string;
+    userId: string;
+    userName: string;
+    choice: number;
+    correct: boolean;
+  }): boolean {
     const result = this.db
       .prepare(
         `INSERT OR IGNORE INTO quiz_answers (question_run, question_key, scope, user_id, user_name, choice, correct, answered_at)
@@ -95,7 +118,9 @@ export class QuizStore {
 
   score(scope: string, userId: string): UserScore {
     const row = this.db
-      .prepare(`SELECT COALESCE(SUM(correct), 0) AS correct, COUNT(*) AS answered, MAX(user_name) AS user_name FROM quiz_answers WHERE scope = ? AND user_id = ?`)
+      .prepare(
+        `SELECT COALESCE(SUM(correct), 0) AS correct, COUNT(*) AS answered, MAX(user_name) AS user_name FROM quiz_answers WHERE scope = ? AND user_id = ?`,
+      )
       .get(scope, userId) as { correct: number; answered: number; user_name: string | null };
     if (!row.answered) return { userId, userName: '', correct: 0, answered: 0, rank: null };
     const ahead = this.db

@@ -47,7 +47,8 @@ export function checkSupport(q: SupportInput, section: string, minCoverage = MIN
   for (const term of missingTerms(`${right ?? ''}\n${q.explanation}`, section, q.lang)) problems.push(`term not in section: "${term}"`);
   if (negatesPassage(q.explanation, section, q.lang)) problems.push('explanation negates where the section never does');
   const cov = coverage(q.explanation, section);
-  if (cov < minCoverage) problems.push(`explanation words found in section: ${(cov * 100).toFixed(0)}% < ${(minCoverage * 100).toFixed(0)}%`);
+  if (cov < minCoverage)
+    problems.push(`explanation words found in section: ${(cov * 100).toFixed(0)}% < ${(minCoverage * 100).toFixed(0)}%`);
   return { ok: problems.length === 0, problems, coverage: cov };
 }
 

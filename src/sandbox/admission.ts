@@ -110,7 +110,8 @@ export function checkCompare(cfg: SandboxConfig, req: CompareRequest, cpuBudget:
   }
   const seconds = req.seconds ?? cfg.compareSeconds;
   const maxSeconds = Math.max(cfg.compareSeconds, cfg.timeoutSeconds.max);
-  if (!Number.isInteger(seconds) || seconds < 3 || seconds > maxSeconds) violations.push({ option: 'timeout', value: String(seconds), min: 3, max: maxSeconds, unit: 's' });
+  if (!Number.isInteger(seconds) || seconds < 3 || seconds > maxSeconds)
+    violations.push({ option: 'timeout', value: String(seconds), min: 3, max: maxSeconds, unit: 's' });
   const lim = resolveLimits(cfg, { memory: req.memory, timeout: Math.min(seconds, cfg.timeoutSeconds.max) });
   if (!lim.ok) violations.push(...lim.violations);
   if (violations.length || !lim.ok) return { ok: false, error: invalid(violations), meta };
@@ -120,7 +121,16 @@ export function checkCompare(cfg: SandboxConfig, req: CompareRequest, cpuBudget:
   return {
     ok: true,
     meta,
-    plan: { kind: 'compare', image: cfg.image, sharesA, sharesB, seconds, cpuset: '0', a: { ...base, cpuShares: sharesA }, b: { ...base, cpuShares: sharesB } },
+    plan: {
+      kind: 'compare',
+      image: cfg.image,
+      sharesA,
+      sharesB,
+      seconds,
+      cpuset: '0',
+      a: { ...base, cpuShares: sharesA },
+      b: { ...base, cpuShares: sharesB },
+    },
   };
 }
 

@@ -47,7 +47,10 @@ export class Engine {
     const ctl = new AbortController();
     const onParent = () => ctl.abort(parent?.reason);
     parent?.addEventListener('abort', onParent, { once: true });
-    const timer = setTimeout(() => ctl.abort(Object.assign(new Error(`no answer from the Docker engine in ${this.timeoutMs} ms`), { name: 'TimeoutError' })), this.timeoutMs);
+    const timer = setTimeout(
+      () => ctl.abort(Object.assign(new Error(`no answer from the Docker engine in ${this.timeoutMs} ms`), { name: 'TimeoutError' })),
+      this.timeoutMs,
+    );
     try {
       const value = await open(ctl.signal);
       return {

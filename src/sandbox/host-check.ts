@@ -29,7 +29,8 @@ export class HostProbe {
     try {
       await this.engine.inspectImage(image);
     } catch (err) {
-      const error: SandboxError = (err as { statusCode?: number }).statusCode === 404 ? { code: 'image-missing', detail: image } : classifyDockerError(err);
+      const error: SandboxError =
+        (err as { statusCode?: number }).statusCode === 404 ? { code: 'image-missing', detail: image } : classifyDockerError(err);
       this.log.error({ image, err: error.detail }, 'sandbox: image not available');
       return { ok: false, error };
     }

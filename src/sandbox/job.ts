@@ -30,7 +30,14 @@ export interface JobContext {
 
 let serial = 0;
 
-function runOne(ctx: JobContext, kind: 'run' | 'compare', image: string, script: string, limits: SandboxLimits, hooks: { onStarted?: () => void; onSample?: (s: Sample) => void }): Promise<RunResult> {
+function runOne(
+  ctx: JobContext,
+  kind: 'run' | 'compare',
+  image: string,
+  script: string,
+  limits: SandboxLimits,
+  hooks: { onStarted?: () => void; onSample?: (s: Sample) => void },
+): Promise<RunResult> {
   let id = '';
   return runContainer(
     ctx.engine,
@@ -63,7 +70,11 @@ export function runJob(ctx: JobContext, plan: RunPlan, hooks: JobHooks): Promise
   });
 }
 
-export async function compareJob(ctx: JobContext, plan: ComparePlan, hooks: JobHooks): Promise<{ a: RunResult; b: RunResult; measuredA: number | null }> {
+export async function compareJob(
+  ctx: JobContext,
+  plan: ComparePlan,
+  hooks: JobHooks,
+): Promise<{ a: RunResult; b: RunResult; measuredA: number | null }> {
   const script = presetScript('cpu-burn', plan.a);
   let started = 0;
   const side = (limits: SandboxLimits, which: 'a' | 'b') =>
@@ -75,7 +86,7 @@ export async function compareJob(ctx: JobContext, plan: ComparePlan, hooks: JobH
     });
   const settled = await Promise.allSettled([side(plan.a, 'a'), side(plan.b, 'b')]);
   const failed = settled.find((s) => s.status === 'rejected');
-  if (failed) throw (failed).reason;
+  if (failed) throw failed.reason;
   const a = (settled[0] as PromiseFulfilledResult<RunResult>).value;
   const b = (settled[1] as PromiseFulfilledResult<RunResult>).value;
   const ta = a.summary.cpuAvg;

@@ -43,7 +43,8 @@ export const PRESETS: Record<PresetName, Preset> = {
     name: 'fork-bomb',
     // Every process forks two children and forks again when they die (a failed fork ends that shell),
     // so the tree presses on --pids-limit until the timeout; docker-init reaps what dies.
-    script: 'echo "fork bomb: f(){ while :; do f & f & wait; done; }"; f() { while :; do f & f & wait; done; } 2>/dev/null; f & exec sleep 3600',
+    script:
+      'echo "fork bomb: f(){ while :; do f & f & wait; done; }"; f() { while :; do f & f & wait; done; } 2>/dev/null; f & exec sleep 3600',
     en: 'A fork bomb, contained by --pids-limit; ends by the timeout.',
     ko: '포크 폭탄. --pids-limit이 막고, 타임아웃으로 끝납니다.',
   },
@@ -59,7 +60,7 @@ export const PRESETS: Record<PresetName, Preset> = {
   sleep: {
     name: 'sleep',
     script: 'echo "sleeping until the timeout"; exec sleep 3600',
-    en: 'Sleeps (no CPU) until the bot\'s timeout kills it.',
+    en: "Sleeps (no CPU) until the bot's timeout kills it.",
     ko: 'CPU를 쓰지 않고 봇의 타임아웃이 끝낼 때까지 잡니다.',
   },
   'output-flood': {
@@ -215,7 +216,8 @@ export const COMMAND_MAX_CHARS = 1000;
 
 export function validateCommand(command: string): LimitViolation | null {
   if (!command.trim()) return { option: 'command', value: '', reason: 'empty' };
-  if (command.length > COMMAND_MAX_CHARS) return { option: 'command', value: `${command.length}`, max: COMMAND_MAX_CHARS, reason: 'too-long' };
+  if (command.length > COMMAND_MAX_CHARS)
+    return { option: 'command', value: `${command.length}`, max: COMMAND_MAX_CHARS, reason: 'too-long' };
   return null;
 }
 
@@ -241,7 +243,18 @@ export function checkAccess(cfg: SandboxConfig, who: Who, wantsCommand: boolean)
 
 /** Exit code → what it means (128+n = killed by signal n). */
 export function signalName(exitCode: number): string | null {
-  const names: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 13: 'SIGPIPE', 15: 'SIGTERM', 24: 'SIGXCPU', 25: 'SIGXFSZ' };
+  const names: Record<number, string> = {
+    1: 'SIGHUP',
+    2: 'SIGINT',
+    3: 'SIGQUIT',
+    6: 'SIGABRT',
+    9: 'SIGKILL',
+    11: 'SIGSEGV',
+    13: 'SIGPIPE',
+    15: 'SIGTERM',
+    24: 'SIGXCPU',
+    25: 'SIGXFSZ',
+  };
   if (exitCode > 128 && exitCode < 160) return names[exitCode - 128] ?? `signal ${exitCode - 128}`;
   return null;
 }

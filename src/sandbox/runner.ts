@@ -203,7 +203,12 @@ function durationOf(state: Docker.ContainerInspectInfo['State']): number {
  * Inspect after exit. A SIGKILL nobody explains (no bot kill, before the container's own deadline) is
  * most likely the OOM killer whose event the engine has not processed yet: look again, up to a second.
  */
-async function inspectSettled(engine: Engine, container: Docker.Container, botKill: BotKill, deadlineMs: number): Promise<Docker.ContainerInspectInfo> {
+async function inspectSettled(
+  engine: Engine,
+  container: Docker.Container,
+  botKill: BotKill,
+  deadlineMs: number,
+): Promise<Docker.ContainerInspectInfo> {
   let info = await container.inspect(engine.call());
   for (let i = 0; i < 4; i++) {
     const s = info.State;
@@ -216,7 +221,13 @@ async function inspectSettled(engine: Engine, container: Docker.Container, botKi
 }
 
 /** Reads the attach stream through docker-modem's demuxer until the output cap; `onCap` kills. */
-function readOutput(engine: Engine, attach: Closable, output: OutputTail, maxBytes: number, onCap: () => void): { done: Promise<void>; capped: () => boolean } {
+function readOutput(
+  engine: Engine,
+  attach: Closable,
+  output: OutputTail,
+  maxBytes: number,
+  onCap: () => void,
+): { done: Promise<void>; capped: () => boolean } {
   let capped = false;
   const sink = new Writable({
     write(chunk: Buffer, _enc, next) {
@@ -241,8 +252,18 @@ function readOutput(engine: Engine, attach: Closable, output: OutputTail, maxByt
 }
 
 /** Follows the stats stream (about one frame a second) into the tracker. */
-async function followStats(engine: Engine, container: Docker.Container, tracker: StatsTracker, startedPerf: number, onSample: (s: Sample) => void, job: AbortSignal): Promise<Closable | undefined> {
-  const s = await engine.stream((abortSignal) => container.stats({ stream: true, abortSignal } as { stream: true }) as unknown as Promise<Readable>, job);
+async function followStats(
+  engine: Engine,
+  container: Docker.Container,
+  tracker: StatsTracker,
+  startedPerf: number,
+  onSample: (s: Sample) => void,
+  job: AbortSignal,
+): Promise<Closable | undefined> {
+  const s = await engine.stream(
+    (abortSignal) => container.stats({ stream: true, abortSignal } as { stream: true }) as unknown as Promise<Readable>,
+    job,
+  );
   const splitter = new JsonLineSplitter();
   s.value.on('data', (chunk: Buffer) =>
     splitter.push(chunk, (frame: StatsFrame) => {
@@ -302,7 +323,10 @@ function resultOf(info: Docker.ContainerInspectInfo, f: RunFacts): RunResult {
   const exitCode = typeof state?.ExitCode === 'number' ? state.ExitCode : (f.waitedCode ?? null);
   const started = Date.parse(state?.StartedAt ?? '');
   const finished = Date.parse(state?.FinishedAt ?? '');
-  const durationMs = Number.isFinite(started) && Number.isFinite(finished) && finished >= started ? finished - started : Math.round(performance.now() - f.startedPerf);
+  const durationMs =
+    Number.isFinite(started) && Number.isFinite(finished) && finished >= started
+      ? finished - started
+      : Math.round(performance.now() - f.startedPerf);
   const oomKilled = !!state?.OOMKilled;
   const verdict = decideOutcome({ exitCode, oomKilled, botKill: f.botKill, durationMs, inContainerDeadlineMs: f.inContainerDeadlineMs });
   const summary = f.tracker.summary();
@@ -356,7 +380,11 @@ export async function runContainer(engine: Engine, spec: RunSpec, hooks: RunHook
     const killFor = killer.kill;
 
     // Attach before start so no output is missed; read until the cap, then kill and stop reading.
-    attach = await engine.stream((abortSignal) => container.attach({ stream: true, stdout: true, stderr: true, logs: false, abortSignal }) as unknown as Promise<Readable>, job.signal);
+    attach = await engine.stream(
+      (abortSignal) =>
+        container.attach({ stream: true, stdout: true, stderr: true, logs: false, abortSignal }) as unknown as Promise<Readable>,
+      job.signal,
+    );
     const reader = readOutput(engine, attach, output, limits.outputMaxBytes, () => killFor('output-cap'));
 
     const startedAtWall = new Date();
@@ -383,7 +411,9 @@ export async function runContainer(engine: Engine, spec: RunSpec, hooks: RunHook
 
     // wait() answers when the container exits: it may take the whole run plus its own deadline.
     const waitMs = inContainerDeadlineMs + engine.timeoutMs * 2;
-    const waited = (await container.wait({ abortSignal: AbortSignal.any([AbortSignal.timeout(waitMs), job.signal]) })) as { StatusCode?: number };
+    const waited = (await container.wait({ abortSignal: AbortSignal.any([AbortSignal.timeout(waitMs), job.signal]) })) as {
+      StatusCode?: number;
+    };
     timings.exited = since();
     clearTimeout(timer);
     await killer.settled();
@@ -395,7 +425,17 @@ export async function runContainer(engine: Engine, spec: RunSpec, hooks: RunHook
     attach.close();
 
     const info = await inspectSettled(engine, container, botKill, inContainerDeadlineMs);
-    const result = resultOf(info, { containerId, limits, botKill, inContainerDeadlineMs, tracker, timings, startedAtWall, startedPerf, waitedCode: waited.StatusCode });
+    const result = resultOf(info, {
+      containerId,
+      limits,
+      botKill,
+      inContainerDeadlineMs,
+      tracker,
+      timings,
+      startedAtWall,
+      startedPerf,
+      waitedCode: waited.StatusCode,
+    });
     result.output = { tail: output.tail(), bytes: output.bytes, capped: reader.capped() };
     timings.done = since();
     return result;

@@ -8,7 +8,18 @@ import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { Config } from '../config.js';
-import { checkCompare, checkRun, Gate, needOf, type CompareRequest, type ComparePlan, type RequestMeta, type RunPlan, type RunRequest, type SandboxRequestBase } from './admission.js';
+import {
+  checkCompare,
+  checkRun,
+  Gate,
+  needOf,
+  type CompareRequest,
+  type ComparePlan,
+  type RequestMeta,
+  type RunPlan,
+  type RunRequest,
+  type SandboxRequestBase,
+} from './admission.js';
 import { Engine } from './engine.js';
 import { classifyDockerError, type SandboxError } from './errors.js';
 import { HostProbe, type HostCheck } from './host-check.js';
@@ -111,7 +122,8 @@ interface AdmitDeps {
 
 function refuseRequest(deps: AdmitDeps, base: SandboxRequestBase, kind: 'run' | 'compare', error: SandboxError, meta: RequestMeta) {
   const detail = error.detail ?? (error.violations ? JSON.stringify(error.violations) : null);
-  const runId = error.code === 'disabled' ? undefined : deps.store.record({ ...base, kind, ...meta, outcome: `rejected:${error.code}`, error: detail });
+  const runId =
+    error.code === 'disabled' ? undefined : deps.store.record({ ...base, kind, ...meta, outcome: `rejected:${error.code}`, error: detail });
   deps.log.info({ user: base.user.id, channel: base.channelId, code: error.code, detail: error.detail }, 'sandbox: request refused');
   return { ok: false as const, error, runId };
 }
@@ -126,7 +138,11 @@ interface Admitted<P extends RunPlan | ComparePlan, T> {
 }
 
 /** An admitted job: the engine checked, its turn in the queue, a record, the job, and its place given back. */
-async function startAdmitted<P extends RunPlan | ComparePlan, T>(deps: AdmitDeps, job: Admitted<P, T>, hooks: JobHooks): Promise<Result<T>> {
+async function startAdmitted<P extends RunPlan | ComparePlan, T>(
+  deps: AdmitDeps,
+  job: Admitted<P, T>,
+  hooks: JobHooks,
+): Promise<Result<T>> {
   const { base, plan, meta, entry } = job;
   const limits = plan.kind === 'run' ? plan.limits : { a: plan.a, b: plan.b };
   let runId = -1;
@@ -152,8 +168,19 @@ async function startAdmitted<P extends RunPlan | ComparePlan, T>(deps: AdmitDeps
 async function executeRun(store: RunStore, plan: RunPlan, ctx: JobContext, hooks: JobHooks, runId: number): Promise<RunReport> {
   const result = await runJob(ctx, plan, hooks);
   store.finish(runId, result.outcome, result);
-  ctx.log.info({ runId, user: ctx.userId, preset: plan.preset, outcome: result.outcome, exitCode: result.exitCode, ms: result.durationMs }, 'sandbox: run finished');
-  return { runId, kind: 'run', preset: plan.preset, command: plan.command, image: plan.image, result, totalMs: Math.round(performance.now() - ctx.t0) };
+  ctx.log.info(
+    { runId, user: ctx.userId, preset: plan.preset, outcome: result.outcome, exitCode: result.exitCode, ms: result.durationMs },
+    'sandbox: run finished',
+  );
+  return {
+    runId,
+    kind: 'run',
+    preset: plan.preset,
+    command: plan.command,
+    image: plan.image,
+    result,
+    totalMs: Math.round(performance.now() - ctx.t0),
+  };
 }
 
 /** One admitted compare: both containers, the measured split recorded, its report. */
@@ -163,7 +190,19 @@ async function executeCompare(store: RunStore, plan: ComparePlan, ctx: JobContex
   store.finish(runId, outcome, a);
   const expectedA = plan.sharesA / (plan.sharesA + plan.sharesB);
   const { sharesA, sharesB, cpuset, seconds } = plan;
-  return { runId, kind: 'compare', a, b, sharesA, sharesB, cpuset, seconds, expectedA, measuredA, totalMs: Math.round(performance.now() - ctx.t0) };
+  return {
+    runId,
+    kind: 'compare',
+    a,
+    b,
+    sharesA,
+    sharesB,
+    cpuset,
+    seconds,
+    expectedA,
+    measuredA,
+    totalMs: Math.round(performance.now() - ctx.t0),
+  };
 }
 
 export function createSandboxService(config: Config, logger: Logger, db: Database.Database, deps: SandboxDeps = {}): SandboxService {
@@ -175,7 +214,9 @@ export function createSandboxService(config: Config, logger: Logger, db: Databas
   const store = createRunStore(db, log);
   if (cfg.enabled) store.markInterrupted();
   const slots = new Slots({ jobs: cfg.maxConcurrent, cpus: cpuBudgetFor(cfg, availableParallelism()) });
-  const probe = new HostProbe(engine, client.error, cfg, log, (hostCpus) => slots.resize({ jobs: cfg.maxConcurrent, cpus: cpuBudgetFor(cfg, hostCpus) }));
+  const probe = new HostProbe(engine, client.error, cfg, log, (hostCpus) =>
+    slots.resize({ jobs: cfg.maxConcurrent, cpus: cpuBudgetFor(cfg, hostCpus) }),
+  );
   const check = (image?: string) => probe.check(image);
   const gate = new Gate(slots, cfg.maxConcurrent + cfg.queueMax);
   const active = new Set<string>();
@@ -185,12 +226,27 @@ export function createSandboxService(config: Config, logger: Logger, db: Databas
     store,
     log,
     check,
-    jobContext: (userId, t0) => ({ engine: engine!, botId: cfg.botId, instance, deadlineGraceSeconds: cfg.deadlineGraceSeconds, active, log, userId, t0 }),
+    jobContext: (userId, t0) => ({
+      engine: engine!,
+      botId: cfg.botId,
+      instance,
+      deadlineGraceSeconds: cfg.deadlineGraceSeconds,
+      active,
+      log,
+      userId,
+      t0,
+    }),
   };
-  const refuse = (base: SandboxRequestBase, kind: 'run' | 'compare', error: SandboxError, meta: RequestMeta) => refuseRequest(admitting, base, kind, error, meta);
+  const refuse = (base: SandboxRequestBase, kind: 'run' | 'compare', error: SandboxError, meta: RequestMeta) =>
+    refuseRequest(admitting, base, kind, error, meta);
 
   /** Admission shared by run and compare, once the request is valid: the user and queue reservation. */
-  function admit<P extends RunPlan | ComparePlan, T>(base: SandboxRequestBase, plan: P, meta: RequestMeta, execute: Execute<P, T>): Admission<T> {
+  function admit<P extends RunPlan | ComparePlan, T>(
+    base: SandboxRequestBase,
+    plan: P,
+    meta: RequestMeta,
+    execute: Execute<P, T>,
+  ): Admission<T> {
     const t0 = performance.now();
     const entry = gate.enter(base.user.id, needOf(plan));
     if (!entry.ok) return refuse(base, plan.kind, entry.error, meta);
@@ -217,7 +273,8 @@ export function createSandboxService(config: Config, logger: Logger, db: Databas
   let timer: NodeJS.Timeout | undefined;
   if (cfg.enabled && engine) {
     // Learn the host CPUs now; remove leftovers of a previous process at once, then periodically.
-    if (deps.warmup !== false) void check().then((r) => (r.ok ? undefined : log.warn({ code: r.error.code, detail: r.error.detail }, 'sandbox: not usable yet')));
+    if (deps.warmup !== false)
+      void check().then((r) => (r.ok ? undefined : log.warn({ code: r.error.code, detail: r.error.detail }, 'sandbox: not usable yet')));
     if (deps.reaper !== false) {
       void sweep();
       timer = setInterval(() => void sweep(), cfg.reaperSeconds * 1000);
@@ -225,7 +282,8 @@ export function createSandboxService(config: Config, logger: Logger, db: Databas
     }
   }
 
-  const started = <T>(a: Admission<T>, hooks?: JobHooks): Promise<Result<T>> => (a.ok ? a.start(hooks) : Promise.resolve({ ok: false, error: a.error, runId: a.runId }));
+  const started = <T>(a: Admission<T>, hooks?: JobHooks): Promise<Result<T>> =>
+    a.ok ? a.start(hooks) : Promise.resolve({ ok: false, error: a.error, runId: a.runId });
 
   return {
     enabled: cfg.enabled,

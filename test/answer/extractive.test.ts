@@ -5,22 +5,40 @@ import { tokenize } from '../../src/knowledge/tokenize.js';
 import type { Chunk, Lang, SearchResult } from '../../src/knowledge/types.js';
 
 function chunk(id: string, lang: Lang, heading: string, text: string): Chunk {
-  return { id, doc: { path: `${lang}/x.md`, title: 'Title', lang, topic: 'x', tags: [] }, headingPath: [heading], heading, text, section: 0, code: [] };
+  return {
+    id,
+    doc: { path: `${lang}/x.md`, title: 'Title', lang, topic: 'x', tags: [] },
+    headingPath: [heading],
+    heading,
+    text,
+    section: 0,
+    code: [],
+  };
 }
 
 function result(query: string, lang: Lang, chunks: Chunk[]): SearchResult {
-  return { query, lang, kind: 'question', intent: 'general', abstain: false, terms: tokenize(query), hits: chunks.map((c, i) => ({ chunk: c, score: 0.9 - i * 0.1 })) };
+  return {
+    query,
+    lang,
+    kind: 'question',
+    intent: 'general',
+    abstain: false,
+    terms: tokenize(query),
+    hits: chunks.map((c, i) => ({ chunk: c, score: 0.9 - i * 0.1 })),
+  };
 }
 
 describe('extractive answer', () => {
   it('brings the sentence before one that leans on it ("둘째,"), in passage order', () => {
-    const text = 'docker ps의 처리 과정은 네 단계다. 첫째, 사용자가 명령을 입력한다. 둘째, 클라이언트가 docker.sock으로 데몬에 요청을 보낸다. 날씨와는 관계없는 문장이다.';
+    const text =
+      'docker ps의 처리 과정은 네 단계다. 첫째, 사용자가 명령을 입력한다. 둘째, 클라이언트가 docker.sock으로 데몬에 요청을 보낸다. 날씨와는 관계없는 문장이다.';
     const a = extractiveAnswer(result('docker.sock 요청', 'ko', [chunk('k#1', 'ko', '흐름', text)]), 600);
     expect(a.answer).toMatch(/첫째, 사용자가 명령을 입력한다\.(?: \[1\])? 둘째, 클라이언트가/);
   });
 
   it('leaves out a sentence that points back ("…이 여기에 속한다") unless the sentence it points to comes first', () => {
-    const text = '타입 1은 하드웨어 위에 바로 설치된다. ESXi와 KVM이 대표적이다. 타입 2는 호스트 OS 위에 앱처럼 설치된다. VirtualBox와 VMware Workstation이 여기에 속한다.';
+    const text =
+      '타입 1은 하드웨어 위에 바로 설치된다. ESXi와 KVM이 대표적이다. 타입 2는 호스트 OS 위에 앱처럼 설치된다. VirtualBox와 VMware Workstation이 여기에 속한다.';
     const a = extractiveAnswer(result('VirtualBox 타입', 'ko', [chunk('k#1', 'ko', '하이퍼바이저 종류', text)]), 600);
     const i = a.answer.indexOf('VirtualBox와 VMware Workstation이 여기에 속한다');
     if (i >= 0) expect(a.answer.slice(0, i)).toMatch(/타입 2는 호스트 OS 위에 앱처럼 설치된다\.(?: \[1\])? $/);
@@ -62,7 +80,10 @@ describe('extractive answer', () => {
   });
 
   it('leads with the section key point, then adds what the passage says about the question', () => {
-    const c = { ...chunk('e#1', 'en', 'Swap', 'Swap is memory plus swap. With only --memory set, swap equals memory. Unrelated closing words here.'), keyPoint: 'Swap is memory plus swap.' };
+    const c = {
+      ...chunk('e#1', 'en', 'Swap', 'Swap is memory plus swap. With only --memory set, swap equals memory. Unrelated closing words here.'),
+      keyPoint: 'Swap is memory plus swap.',
+    };
     const a = extractiveAnswer(result('what is --memory-swap with only --memory', 'en', [c]), 600);
     expect(a.answer.startsWith('Swap is memory plus swap. [1]')).toBe(true);
     expect(a.answer).toMatch(/swap equals memory\. \[1\]/);
@@ -72,7 +93,12 @@ describe('extractive answer', () => {
 
   it('leaves out a sentence that only restates the key point in other words, keeps one that adds something', () => {
     const c = {
-      ...chunk('e#1', 'en', 'Kernel', 'A container has no kernel of its own: all containers share the host kernel. Without a kernel to boot, a container starts in about a second.'),
+      ...chunk(
+        'e#1',
+        'en',
+        'Kernel',
+        'A container has no kernel of its own: all containers share the host kernel. Without a kernel to boot, a container starts in about a second.',
+      ),
       keyPoint: 'Containers share the host kernel and have no kernel of their own.',
     };
     const a = extractiveAnswer(result('do containers have their own kernel', 'en', [c]), 600);
@@ -93,15 +119,25 @@ describe('extractive answer', () => {
 
   it('leads with the sentence that answers the question when the key point is about the section in general', () => {
     const c = {
-      ...chunk('e#1', 'en', 'Swap', 'Swap defaults to twice the memory. To stop a container from using swap at all, set --memory-swap to the same value as --memory.'),
+      ...chunk(
+        'e#1',
+        'en',
+        'Swap',
+        'Swap defaults to twice the memory. To stop a container from using swap at all, set --memory-swap to the same value as --memory.',
+      ),
       keyPoint: '--memory-swap is memory plus swap combined.',
     };
     const a = extractiveAnswer(result('how do i stop a container from using swap at all', 'en', [c]), 600);
-    expect(a.answer).toMatch(/^To stop a container from using swap at all, set --memory-swap to the same value as --memory\. \[1\] --memory-swap is memory plus swap combined\. \[1\]/);
+    expect(a.answer).toMatch(
+      /^To stop a container from using swap at all, set --memory-swap to the same value as --memory\. \[1\] --memory-swap is memory plus swap combined\. \[1\]/,
+    );
   });
 
   it('shows the command of a how-to question as a code block', () => {
-    const c = { ...chunk('e#1', 'en', 'Run with a limit', 'Put options before the image.\ndocker run -d --memory 300m nginx'), code: ['docker run -d --memory 300m nginx'] };
+    const c = {
+      ...chunk('e#1', 'en', 'Run with a limit', 'Put options before the image.\ndocker run -d --memory 300m nginx'),
+      code: ['docker run -d --memory 300m nginx'],
+    };
     const r = { ...result('how do i run nginx with 300m memory', 'en', [c]), intent: 'howto' as const };
     expect(extractiveAnswer(r, 600).answer).toContain('```\ndocker run -d --memory 300m nginx\n```');
   });
@@ -115,7 +151,9 @@ describe('extractive answer', () => {
   });
 
   it('stays within the character budget', () => {
-    const text = Array.from({ length: 12 }, (_, i) => `Memory limit sentence number ${i} explains cgroups memory limits in detail.`).join(' ');
+    const text = Array.from({ length: 12 }, (_, i) => `Memory limit sentence number ${i} explains cgroups memory limits in detail.`).join(
+      ' ',
+    );
     const a = extractiveAnswer(result('memory limit cgroups', 'en', [chunk('e#1', 'en', 'Memory', text)]), 300);
     expect(a.answer.length).toBeLessThanOrEqual(300);
   });

@@ -17,10 +17,22 @@ const OPTIONAL: Record<string, string> = {
 function optionalPackagesLoaded(env: Record<string, string>): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'at-rest-'));
   const log = join(dir, 'loads.txt');
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--import', './test/fixtures/loads/register.mjs', 'test/fixtures/loads/start-services.ts'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent', DATABASE_PATH: join(dir, 'bot.sqlite'), KNOWLEDGE_WATCH: 'false', LOAD_LOG: log, ...env },
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--import', './test/fixtures/loads/register.mjs', 'test/fixtures/loads/start-services.ts'],
+    {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        LOG_LEVEL: 'silent',
+        DATABASE_PATH: join(dir, 'bot.sqlite'),
+        KNOWLEDGE_WATCH: 'false',
+        LOAD_LOG: log,
+        ...env,
+      },
+      encoding: 'utf8',
+    },
+  );
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   const urls = readFileSync(log, 'utf8');
@@ -33,7 +45,12 @@ describe('start-up loads optional parts only when enabled', () => {
   });
 
   it('with OPENAI_API_KEY and SANDBOX_ENABLED: the SDK and dockerode (charts still wait for the first chart)', () => {
-    const loaded = optionalPackagesLoaded({ OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', QUIZ_GENERATE: 'false', SANDBOX_ENABLED: 'true' });
+    const loaded = optionalPackagesLoaded({
+      OPENAI_API_KEY: 'test-key',
+      OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
+      QUIZ_GENERATE: 'false',
+      SANDBOX_ENABLED: 'true',
+    });
     expect(loaded).toEqual(['openai', 'dockerode']);
   });
 });

@@ -11,7 +11,9 @@ const FORBIDDEN_PACKAGES = [/^discord\.js$/, /^@discordjs\//];
 const FORBIDDEN_DIRS = ['commands', 'discord', 'console'].map((d) => join(ROOT, d));
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** Module specifiers of static imports/exports (also `import type`) and dynamic import() calls. */
@@ -51,6 +53,13 @@ describe('layer boundaries', () => {
       "const m = await import('../commands/render.js');",
       "import { multi,\n  line } from '@discordjs/rest';",
     ].join('\n');
-    expect(specifiers(source)).toEqual(['discord.js', '../commands/types.js', '../discord/payload.js', '@discordjs/rest', '../console/console.js', '../commands/render.js']);
+    expect(specifiers(source)).toEqual([
+      'discord.js',
+      '../commands/types.js',
+      '../discord/payload.js',
+      '@discordjs/rest',
+      '../console/console.js',
+      '../commands/render.js',
+    ]);
   });
 });

@@ -35,10 +35,16 @@ describe('ask CLI', () => {
   it('--file prints one JSON line per question, keeping ids, and reports bad lines on stderr', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-'));
     const file = join(dir, 'q.jsonl');
-    writeFileSync(file, ['{"id":"a","q":"What does --cpu-shares do?"}', 'not json', '{"id":"b","q":"오늘 서울 날씨 어때?"}', ''].join('\n'));
+    writeFileSync(
+      file,
+      ['{"id":"a","q":"What does --cpu-shares do?"}', 'not json', '{"id":"b","q":"오늘 서울 날씨 어때?"}', ''].join('\n'),
+    );
     const err = await ask('--file', file).catch((e) => e);
     expect(err.code).toBe(1); // one bad line
-    const lines = err.stdout.trim().split('\n').map((l: string) => JSON.parse(l));
+    const lines = err.stdout
+      .trim()
+      .split('\n')
+      .map((l: string) => JSON.parse(l));
     expect(lines.map((o: { id: string }) => o.id)).toEqual(['a', 'b']);
     lines.forEach(checkSchema);
     expect(lines[1].abstained).toBe(true);
@@ -62,10 +68,11 @@ describe('ask CLI', () => {
 });
 
 describe('eval CLI', () => {
-  const evalRun = (...args: string[]) => run('node', ['--import', 'tsx', 'scripts/eval.ts', ...args], { env }).then(
-    () => ({ code: 0, stderr: '' }),
-    (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
-  );
+  const evalRun = (...args: string[]) =>
+    run('node', ['--import', 'tsx', 'scripts/eval.ts', ...args], { env }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+    );
 
   it('stops with one clear line for a missing file, a line that is not JSON and a question without its fields', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eval-'));

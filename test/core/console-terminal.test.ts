@@ -30,7 +30,9 @@ async function until(what: string, check: () => boolean, limitMs = 20_000): Prom
 /** A console on a fake terminal: keys go in as a person types them, everything written comes back in `text()`. */
 async function terminalConsole(env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'console-tty-'));
-  const services = await createServices(loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, KNOWLEDGE_WATCH: 'false', ...env }));
+  const services = await createServices(
+    loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, KNOWLEDGE_WATCH: 'false', ...env }),
+  );
   opened.push(services);
   const input = new PassThrough();
   const output = new PassThrough();
@@ -69,7 +71,15 @@ describe('console at a terminal', () => {
 
 /** `npm start`'s entry under script(1), which gives it a pseudo-terminal: stdin is a TTY as it is for a person. */
 async function startAtTerminal(dir: string, logFile: string) {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'debug', DATABASE_PATH: join(dir, 'db.sqlite'), CONSOLE_LOG_FILE: logFile, KNOWLEDGE_WATCH: 'false', TERM: 'dumb' };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    LOG_LEVEL: 'debug',
+    DATABASE_PATH: join(dir, 'db.sqlite'),
+    CONSOLE_LOG_FILE: logFile,
+    KNOWLEDGE_WATCH: 'false',
+    TERM: 'dumb',
+  };
   const child = spawn('script', ['-qfec', 'npx tsx src/main.ts', '/dev/null'], { env });
   let out = '';
   child.stdout.on('data', (d) => (out += String(d)));

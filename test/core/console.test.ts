@@ -72,7 +72,12 @@ describe('console front end', () => {
   });
 
   it('takes the Korean command and option names the Korean /help shows', async () => {
-    const out = await session(['/도움말', '/질문 질문: 도커 데몬은 무슨 일을 해? 나만보기: 예', '/검색 검색어: 스왑 개수: 2', '/퀴즈 점수']);
+    const out = await session([
+      '/도움말',
+      '/질문 질문: 도커 데몬은 무슨 일을 해? 나만보기: 예',
+      '/검색 검색어: 스왑 개수: 2',
+      '/퀴즈 점수',
+    ]);
     expect(out).toMatch(/\/질문 질문:.*`나만보기:`/); // what /help tells a Korean reader to type
     expect(out).toMatch(/\(only you can see this\)\n── 도커 데몬은 무슨 일을 해\? ──/);
     expect(out).toMatch(/스왑 검색 결과 2건/);
@@ -95,7 +100,9 @@ describe('console front end', () => {
 
   it('`npm start` without a token opens the console on stdin', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'start-'));
-    const child = spawn('npm', ['start', '--silent'], { env: { ...process.env, DISCORD_TOKEN: '', OPENAI_API_KEY: '', LOG_LEVEL: 'silent', DATABASE_PATH: join(dir, 'db.sqlite') } });
+    const child = spawn('npm', ['start', '--silent'], {
+      env: { ...process.env, DISCORD_TOKEN: '', OPENAI_API_KEY: '', LOG_LEVEL: 'silent', DATABASE_PATH: join(dir, 'db.sqlite') },
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stdin.end('/ask question: --memory-swap 기본값은?\n/quit\n');

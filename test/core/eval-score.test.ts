@@ -7,7 +7,12 @@ describe('the evaluation scoring rule', () => {
   const q = { id: 'x', kind: 'article', q: '?', evidence: [['docker.sock'], ['데몬', 'daemon']] };
 
   it('needs every evidence group in the first source for hit@1, in the first three for hit@3', () => {
-    const a = { id: 'x', answer: 'via docker.sock to the daemon', abstained: false, sources: [src('h', 'docker.sock'), src('daemon', 'x'), src('h', 'y')] };
+    const a = {
+      id: 'x',
+      answer: 'via docker.sock to the daemon',
+      abstained: false,
+      sources: [src('h', 'docker.sock'), src('daemon', 'x'), src('h', 'y')],
+    };
     expect(scoreOne(q, a)).toMatchObject({ hit1: false, hit3: true, answerHit: true });
     expect(scoreOne(q, { ...a, sources: [src('Daemon', 'DOCKER.SOCK')] })).toMatchObject({ hit1: true, hit3: true });
   });

@@ -36,7 +36,9 @@ describe('createLogger redaction', () => {
   it('masks the interaction token in a Discord error and drops its request body', () => {
     const { logger, text } = capture();
     const url = `http://127.0.0.1:1/api/v10/webhooks/100000000000000001/${INTERACTION_TOKEN}/messages/@original`;
-    const err = new DiscordAPIError({ message: 'Invalid Webhook Token', code: 50027 }, 50027, 401, 'PATCH', url, { body: { content: BOT_TOKEN } });
+    const err = new DiscordAPIError({ message: 'Invalid Webhook Token', code: 50027 }, 50027, 401, 'PATCH', url, {
+      body: { content: BOT_TOKEN },
+    });
     logger.warn({ err }, 'edit failed');
     logger.warn({ what: { err } }, 'nested');
     const out = text();

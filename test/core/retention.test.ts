@@ -25,7 +25,8 @@ describe('retention', () => {
     store.vote(old, 'voter', -1);
     store.setReason(old, 'voter', 'wrong numbers');
     store.vote(recent, 'voter', -1);
-    const setAge = (id: string, days: number) => db.prepare('UPDATE answers SET created_at = ? WHERE id = ?').run(new Date(now - days * DAY).toISOString(), id);
+    const setAge = (id: string, days: number) =>
+      db.prepare('UPDATE answers SET created_at = ? WHERE id = ?').run(new Date(now - days * DAY).toISOString(), id);
     setAge(old, 31);
     setAge(recent, 29);
 
@@ -36,7 +37,7 @@ describe('retention', () => {
     expect(store.getAnswer(recent)?.question).toBe('recent question');
     const rows = db.prepare('SELECT answer_id, user_id FROM feedback').all();
     expect(rows).toEqual([{ answer_id: recent, user_id: 'voter' }]);
-    expect(JSON.stringify(db.prepare("SELECT * FROM answers").all())).not.toContain('user-old');
+    expect(JSON.stringify(db.prepare('SELECT * FROM answers').all())).not.toContain('user-old');
     expect(lines.some((l) => l.msg === 'retention: old answers and their votes deleted' && l.removed === 1)).toBe(true);
     expect(retention.pruneNow()).toBe(0);
   });

@@ -10,11 +10,27 @@ const services = { logger: pino({ level: 'silent' }) } as unknown as Services;
 
 function recorder() {
   const sent: BotMessage[] = [];
-  return { sent, respond: { defer: async () => {}, reply: async (m: BotMessage) => void sent.push(m), followUp: async (m: BotMessage) => void sent.push(m) } };
+  return {
+    sent,
+    respond: {
+      defer: async () => {},
+      reply: async (m: BotMessage) => void sent.push(m),
+      followUp: async (m: BotMessage) => void sent.push(m),
+    },
+  };
 }
 
 function invocation(respond: ReturnType<typeof recorder>['respond'], over: Partial<SlashInvocation> = {}): SlashInvocation {
-  return { user: { id: 'u1', name: 'u', roleIds: [] }, guildId: 'g', channelId: 'c1', locale: 'en', services, respond, options: {}, ...over };
+  return {
+    user: { id: 'u1', name: 'u', roleIds: [] },
+    guildId: 'g',
+    channelId: 'c1',
+    locale: 'en',
+    services,
+    respond,
+    options: {},
+    ...over,
+  };
 }
 
 const echo: Command = {

@@ -16,12 +16,15 @@ describe('limitOf (the source heading)', () => {
     ['CPU 스로틀링(throttling): 쿼터를 다 쓰면 다음 주기까지 대기', 'cpus'],
     ['-c / --cpu-shares: CPU weight, default 1024', 'cpu-shares'],
     ['포크 폭탄(fork bomb) 차단: fork가 EAGAIN으로 실패', 'pids'],
-    ['--pids-limit: capping a container\'s processes and threads', 'pids'],
+    ["--pids-limit: capping a container's processes and threads", 'pids'],
   ])('%s → %s', (heading, limit) => expect(limitOf(heading)).toBe(limit));
 
-  it.each(['--cpuset-cpus: pinning to specific CPU cores', '--memory-reservation: a soft limit', 'What docker stats is', 'Caution with --oom-kill-disable'])('%s → none', (heading) =>
-    expect(limitOf(heading)).toBeUndefined(),
-  );
+  it.each([
+    '--cpuset-cpus: pinning to specific CPU cores',
+    '--memory-reservation: a soft limit',
+    'What docker stats is',
+    'Caution with --oom-kill-disable',
+  ])('%s → none', (heading) => expect(limitOf(heading)).toBeUndefined());
 });
 
 describe('namedLimits (the question)', () => {
@@ -37,9 +40,19 @@ describe('namedLimits (the question)', () => {
 
 describe('demoFor', () => {
   it('runs the matching preset with the limits the question named', () => {
-    expect(demoFor(answer('What does --cpus 0.5 actually limit?', '--cpus: limiting CPU time with a CFS quota'))).toEqual({ kind: 'run', limit: 'cpus', preset: 'cpu-burn', options: { cpus: 0.5 } });
-    expect(demoFor(answer('What happens past --memory 64m?', 'Exceeding the memory limit: the OOM killer and exit code 137'))).toMatchObject({ preset: 'memory-hog', options: { memory: 64 } });
-    expect(demoFor(answer('fork bomb?', 'Stopping a fork bomb: fork fails with EAGAIN'))).toMatchObject({ preset: 'fork-bomb', options: {} });
+    expect(demoFor(answer('What does --cpus 0.5 actually limit?', '--cpus: limiting CPU time with a CFS quota'))).toEqual({
+      kind: 'run',
+      limit: 'cpus',
+      preset: 'cpu-burn',
+      options: { cpus: 0.5 },
+    });
+    expect(
+      demoFor(answer('What happens past --memory 64m?', 'Exceeding the memory limit: the OOM killer and exit code 137')),
+    ).toMatchObject({ preset: 'memory-hog', options: { memory: 64 } });
+    expect(demoFor(answer('fork bomb?', 'Stopping a fork bomb: fork fails with EAGAIN'))).toMatchObject({
+      preset: 'fork-bomb',
+      options: {},
+    });
   });
 
   it('--cpu-shares is shown by a compare of the named weight against 1024', () => {
@@ -54,7 +67,7 @@ describe('demoFor', () => {
     expect(demoFor(answer('What is a hypervisor?', 'Hypervisors: type 1 and type 2'))).toBeUndefined();
   });
 
-  it('the button says what will run, in the reply\'s language, within Discord\'s 80 characters', () => {
+  it("the button says what will run, in the reply's language, within Discord's 80 characters", () => {
     const demo = demoFor(answer('--memory 100m --memory-swap 200m --cpus 0.5 --pids-limit 30 -c 512 with OOM', 'OOM killer'))!;
     expect(tryItLabel(demo, 'en')).toMatch(/^Try it: memory-hog --memory 100m --memory-swap 200m --cpus 0\.5/);
     expect(tryItLabel(demo, 'en').length).toBeLessThanOrEqual(80);

@@ -37,7 +37,8 @@ function composeProblems(compose: Compose): string[] {
   for (const [name, s] of Object.entries(compose.services)) {
     for (const m of mounts(s)) {
       const source = m.source.replace(/\/+$/, '');
-      if (HOST_SOCKETS.includes(source) || (source.startsWith('/') && source.endsWith('docker.sock'))) problems.push(`${name} mounts the host's Docker socket ${m.source}`);
+      if (HOST_SOCKETS.includes(source) || (source.startsWith('/') && source.endsWith('docker.sock')))
+        problems.push(`${name} mounts the host's Docker socket ${m.source}`);
     }
   }
   const bot = compose.services.bot;
@@ -54,7 +55,8 @@ function composeProblems(compose: Compose): string[] {
 }
 
 const compose = parse(readFileSync('compose.yaml', 'utf8')) as Compose;
-const env = (s: Service) => (Array.isArray(s.environment) ? Object.fromEntries(s.environment.map((e) => e.split('='))) : (s.environment ?? {}));
+const env = (s: Service) =>
+  Array.isArray(s.environment) ? Object.fromEntries(s.environment.map((e) => e.split('='))) : (s.environment ?? {});
 
 describe('compose.yaml', () => {
   it('mounts no host Docker socket and never runs the bot privileged', () => {

@@ -11,7 +11,9 @@ const dir = mkdtempSync(join(tmpdir(), 'guards-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function runChild(mode: string, marker: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/deploy/guard-child.ts', mode, marker], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/deploy/guard-child.ts', mode, marker], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));

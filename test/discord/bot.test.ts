@@ -62,7 +62,15 @@ let updateGate: Promise<void> = Promise.resolve();
 const counter: Command = {
   data: new SlashCommandBuilder().setName('counter').setDescription('a button that edits its message'),
   async execute(ctx) {
-    await ctx.respond.reply({ content: 'count 0', components: [[{ kind: 'button', id: 'counter:inc:0', label: 'Add' }, { kind: 'button', id: 'counter:slow:0', label: 'Slow add' }]] });
+    await ctx.respond.reply({
+      content: 'count 0',
+      components: [
+        [
+          { kind: 'button', id: 'counter:inc:0', label: 'Add' },
+          { kind: 'button', id: 'counter:slow:0', label: 'Slow add' },
+        ],
+      ],
+    });
   },
   async handleComponent(ctx) {
     const [, action, n] = ctx.customId.split(':');
@@ -72,7 +80,8 @@ const counter: Command = {
   },
 };
 
-const final = (m: RecordedMessage) => m.embeds.length > 0 && m.embeds[0].footer?.text !== undefined && !/writing|작성 중/.test(m.embeds[0].footer.text);
+const final = (m: RecordedMessage) =>
+  m.embeds.length > 0 && m.embeds[0].footer?.text !== undefined && !/writing|작성 중/.test(m.embeds[0].footer.text);
 
 describe('discord bot with the emulator', () => {
   let h: BotUnderTest;
@@ -140,7 +149,10 @@ describe('discord bot with the emulator', () => {
     expect(thanks.ephemeral).toBe(true);
     expect(thanks.content).toMatch(/Thanks/);
     const answerId = String(m.components[0].components[1].custom_id).split(':')[2];
-    const row = h.services.db.prepare('SELECT vote, user_id FROM feedback WHERE answer_id = ?').get(answerId) as { vote: number; user_id: string };
+    const row = h.services.db.prepare('SELECT vote, user_id FROM feedback WHERE answer_id = ?').get(answerId) as {
+      vote: number;
+      user_id: string;
+    };
     expect(row).toEqual({ vote: 1, user_id: '400000000000000888' });
   });
 
@@ -240,7 +252,12 @@ describe('discord bot with the emulator', () => {
     expect(parts.length).toBeGreaterThanOrEqual(3);
     for (const p of parts) expect(p.content.length).toBeLessThanOrEqual(2000);
     // Nothing lost, nothing reordered.
-    expect(parts.map((p) => p.content).join('\n\n').replace(/\s+/g, ' ')).toBe(longText.trim().replace(/\s+/g, ' '));
+    expect(
+      parts
+        .map((p) => p.content)
+        .join('\n\n')
+        .replace(/\s+/g, ' '),
+    ).toBe(longText.trim().replace(/\s+/g, ' '));
     // Every piece but the last ends where a paragraph ended.
     for (const p of parts.slice(0, -1)) expect(longText).toContain(`${p.content}\n\n`);
   });
@@ -264,7 +281,12 @@ describe('discord bot with the emulator', () => {
     h.emu.rateLimitNext({ retryAfter: 0.05, match: (r) => r.kind === 'edit' });
     const i = h.emu.slash('ask', { question: 'How do cpu shares work?' });
     await i.waitForMessage(final);
-    expect(i.calls().filter((c) => c.kind === 'edit').map((c) => c.status)).toEqual([429, 200]);
+    expect(
+      i
+        .calls()
+        .filter((c) => c.kind === 'edit')
+        .map((c) => c.status),
+    ).toEqual([429, 200]);
   });
 
   test('5xx responses are retried and the answer arrives', async () => {
@@ -306,7 +328,11 @@ describe('discord bot with the emulator', () => {
   test('50 concurrent /ask are all answered', async () => {
     const questions = ['What is a VM?', 'What is a container?', 'How does --memory work?', 'What is a hypervisor?', 'What are cgroups?'];
     const all = Array.from({ length: 50 }, (_, n) =>
-      h.emu.slash('ask', { question: `${questions[n % questions.length]} (${n})` }, { user: { id: `5000000000000${String(n).padStart(5, '0')}` }, locale: n % 2 ? 'ko' : 'en-US' }),
+      h.emu.slash(
+        'ask',
+        { question: `${questions[n % questions.length]} (${n})` },
+        { user: { id: `5000000000000${String(n).padStart(5, '0')}` }, locale: n % 2 ? 'ko' : 'en-US' },
+      ),
     );
     const answers = await Promise.all(all.map((i) => i.waitForMessage(final, 20_000)));
     expect(answers).toHaveLength(50);
@@ -380,7 +406,13 @@ describe('npm run register (scripts/register-commands.ts)', () => {
   test('PUTs the definitions, with Korean localizations, to a guild or globally', async () => {
     const emu = await startEmulator();
     try {
-      const guild = await registerCommands({ token: 't', clientId: emu.applicationId, guildId: '200000000000000042', apiUrl: emu.apiUrl, commands });
+      const guild = await registerCommands({
+        token: 't',
+        clientId: emu.applicationId,
+        guildId: '200000000000000042',
+        apiUrl: emu.apiUrl,
+        commands,
+      });
       expect(guild.scope).toBe('guild 200000000000000042');
       expect(guild.names).toEqual(commands.map((c) => c.data.name));
       const put = await emu.waitFor((c) => c.kind === 'register');
@@ -400,7 +432,11 @@ describe('npm run register (scripts/register-commands.ts)', () => {
   });
 
   test('a clear error when the token or client id is missing', async () => {
-    await expect(registerCommands({ token: undefined, clientId: undefined, apiUrl: 'http://127.0.0.1:9/api' })).rejects.toThrow(RegisterError);
-    await expect(registerCommands({ token: 'x', clientId: undefined, apiUrl: 'http://127.0.0.1:9/api' })).rejects.toThrow(/DISCORD_CLIENT_ID/);
+    await expect(registerCommands({ token: undefined, clientId: undefined, apiUrl: 'http://127.0.0.1:9/api' })).rejects.toThrow(
+      RegisterError,
+    );
+    await expect(registerCommands({ token: 'x', clientId: undefined, apiUrl: 'http://127.0.0.1:9/api' })).rejects.toThrow(
+      /DISCORD_CLIENT_ID/,
+    );
   });
 });

@@ -28,13 +28,15 @@ function violations(cmd: any): string[] {
   const checkOptions = (options: any[] = [], path: string) => {
     if (options.length > 25) out.push(`${where(path)}: ${options.length} options`);
     const firstOptional = options.findIndex((o) => !o.required);
-    if (firstOptional >= 0 && options.slice(firstOptional).some((o) => o.required)) out.push(`${where(path)}: required option after an optional one`);
+    if (firstOptional >= 0 && options.slice(firstOptional).some((o) => o.required))
+      out.push(`${where(path)}: required option after an optional one`);
     if (new Set(options.map((o) => o.name)).size !== options.length) out.push(`${where(path)}: duplicate option names`);
     for (const o of options) {
       checkNamed(o, `${path} ${o.name}`);
       if (o.choices && (o.choices.length > 25 || o.autocomplete)) out.push(`${where(path)} ${o.name}: choices`);
       if (o.type === OPTION.integer || o.type === OPTION.number) {
-        if (o.min_value !== undefined && o.max_value !== undefined && o.min_value > o.max_value) out.push(`${where(path)} ${o.name}: min > max`);
+        if (o.min_value !== undefined && o.max_value !== undefined && o.min_value > o.max_value)
+          out.push(`${where(path)} ${o.name}: min > max`);
       }
       if (o.type === OPTION.subcommand || o.type === OPTION.group) checkOptions(o.options, `${path} ${o.name}`);
     }
@@ -42,13 +44,24 @@ function violations(cmd: any): string[] {
   checkNamed(cmd, '');
   checkOptions(cmd.options, '');
   const size = (o: any): number =>
-    o.name.length + o.description.length + Object.values(o.name_localizations ?? {}).join('').length + Object.values(o.description_localizations ?? {}).join('').length + (o.options ?? []).reduce((n: number, x: any) => n + size(x), 0) + (o.choices ?? []).reduce((n: number, c: any) => n + c.name.length + String(c.value).length, 0);
+    o.name.length +
+    o.description.length +
+    Object.values(o.name_localizations ?? {}).join('').length +
+    Object.values(o.description_localizations ?? {}).join('').length +
+    (o.options ?? []).reduce((n: number, x: any) => n + size(x), 0) +
+    (o.choices ?? []).reduce((n: number, c: any) => n + c.name.length + String(c.value).length, 0);
   if (size(cmd) > 4000) out.push(`/${cmd.name}: ${size(cmd)} characters (max 4000)`);
   return out;
 }
 
 function boundedOptions(options: any[] = []): any[] {
-  return options.flatMap((o) => (o.type === OPTION.subcommand || o.type === OPTION.group ? boundedOptions(o.options) : o.type === OPTION.integer || o.type === OPTION.number ? [o] : []));
+  return options.flatMap((o) =>
+    o.type === OPTION.subcommand || o.type === OPTION.group
+      ? boundedOptions(o.options)
+      : o.type === OPTION.integer || o.type === OPTION.number
+        ? [o]
+        : [],
+  );
 }
 
 async function registered(env: Record<string, string>): Promise<any[]> {
@@ -82,7 +95,13 @@ describe('registered commands (through the emulator, as Discord receives them)',
   });
 
   it('with SANDBOX_ENABLED: /sandbox is guild-only, behind Manage Messages, its bounds from the settings', async () => {
-    const defs = await registered({ SANDBOX_ENABLED: 'true', SANDBOX_MEMORY_MB_MAX: '512', SANDBOX_CPUS_MAX: '2', SANDBOX_PIDS_MAX: '100', SANDBOX_TIMEOUT_SECONDS_MAX: '30' });
+    const defs = await registered({
+      SANDBOX_ENABLED: 'true',
+      SANDBOX_MEMORY_MB_MAX: '512',
+      SANDBOX_CPUS_MAX: '2',
+      SANDBOX_PIDS_MAX: '100',
+      SANDBOX_TIMEOUT_SECONDS_MAX: '30',
+    });
     const sandbox = defs.find((d) => d.name === 'sandbox');
     expect(violations(sandbox)).toEqual([]);
     expect(sandbox.contexts).toEqual([InteractionContextType.Guild]);
@@ -105,13 +124,27 @@ describe('registered commands (through the emulator, as Discord receives them)',
     expect(options.length).toBeGreaterThan(8);
     const unbounded = options.filter((o) => o.min_value === undefined || o.max_value === undefined).map((o) => `/${o.command} ${o.name}`);
     expect(unbounded).toEqual([]);
-    const bounds = (command: string, name: string) => options.filter((o) => o.command === command && o.name === name).map((o) => [o.min_value, o.max_value]);
+    const bounds = (command: string, name: string) =>
+      options.filter((o) => o.command === command && o.name === name).map((o) => [o.min_value, o.max_value]);
     expect(bounds('quiz', 'count')).toEqual([[USER_BOUNDS.quizQuestions.min, USER_BOUNDS.quizQuestions.max]]);
     expect(bounds('search', 'count')).toEqual([[USER_BOUNDS.passages.min, USER_BOUNDS.passages.max]]);
   });
 
   it('the validator itself catches what Discord refuses', () => {
-    const bad = { name: 'Bad Name', description: '', options: [{ name: 'a', description: 'x', type: 3 }, { name: 'b', description: 'y', type: 3, required: true }] };
-    expect(violations(bad)).toEqual(expect.arrayContaining([expect.stringMatching(/bad name/), expect.stringMatching(/description length 0/), expect.stringMatching(/required option after/)]));
+    const bad = {
+      name: 'Bad Name',
+      description: '',
+      options: [
+        { name: 'a', description: 'x', type: 3 },
+        { name: 'b', description: 'y', type: 3, required: true },
+      ],
+    };
+    expect(violations(bad)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/bad name/),
+        expect.stringMatching(/description length 0/),
+        expect.stringMatching(/required option after/),
+      ]),
+    );
   });
 });

@@ -79,8 +79,14 @@ describe('one language per reply', () => {
   });
 
   test('an English question from a Korean-locale user: all English', async () => {
-    const m = await h.emu.slash('ask', { question: 'What is the difference between a container and a VM?' }, { locale: 'ko' }).waitForMessage(isAnswer);
-    expect(labels(m)).toEqual({ sources: ['Sources'], footer: 'extractive answer from the knowledge base', buttons: ['Sources', 'Helpful', 'Not helpful'] });
+    const m = await h.emu
+      .slash('ask', { question: 'What is the difference between a container and a VM?' }, { locale: 'ko' })
+      .waitForMessage(isAnswer);
+    expect(labels(m)).toEqual({
+      sources: ['Sources'],
+      footer: 'extractive answer from the knowledge base',
+      buttons: ['Sources', 'Helpful', 'Not helpful'],
+    });
   });
 });
 

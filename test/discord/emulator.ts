@@ -41,7 +41,8 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from 'ws';
 
-export type CallKind = 'callback' | 'edit' | 'followup' | 'delete' | 'fetch' | 'register' | 'gateway' | 'channel-send' | 'channel-edit' | 'other';
+export type CallKind =
+  'callback' | 'edit' | 'followup' | 'delete' | 'fetch' | 'register' | 'gateway' | 'channel-send' | 'channel-edit' | 'other';
 
 export interface RecordedCall {
   kind: CallKind;
@@ -168,7 +169,13 @@ function optionsPayload(options: Record<string, string | number | boolean | unde
     .map(([name, value]) => ({
       name,
       type:
-        typeof value === 'string' ? COMMAND_OPTION.string : typeof value === 'boolean' ? COMMAND_OPTION.boolean : Number.isInteger(value) ? COMMAND_OPTION.integer : COMMAND_OPTION.number,
+        typeof value === 'string'
+          ? COMMAND_OPTION.string
+          : typeof value === 'boolean'
+            ? COMMAND_OPTION.boolean
+            : Number.isInteger(value)
+              ? COMMAND_OPTION.integer
+              : COMMAND_OPTION.number,
       value,
       ...(focused === name ? { focused: true } : {}),
     }));
@@ -191,7 +198,10 @@ export class Emulator extends EventEmitter {
   private wss!: WebSocketServer;
   private connections = new Set<Connection>();
   private faults: Fault[] = [];
-  private interactions = new Map<string, { id: string; token: string; type: number; channelId: string; originalId: string; sentAt: number; payload: any }>();
+  private interactions = new Map<
+    string,
+    { id: string; token: string; type: number; channelId: string; originalId: string; sentAt: number; payload: any }
+  >();
   private byToken = new Map<string, string>();
   private opts: Required<EmulatorOptions>;
 
@@ -273,7 +283,8 @@ export class Emulator extends EventEmitter {
       } catch {
         return;
       }
-      if (msg.op === 1) this.send(c, 11, null); // heartbeat → ACK
+      if (msg.op === 1)
+        this.send(c, 11, null); // heartbeat → ACK
       else if (msg.op === 2) {
         c.identified = true;
         c.shard = (msg.d?.shard as [number, number]) ?? [0, 1];
@@ -316,7 +327,9 @@ export class Emulator extends EventEmitter {
       verification_level: 0,
       default_message_notifications: 0,
       explicit_content_filter: 0,
-      roles: [{ id, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: [
+        { id, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+      ],
       emojis: [],
       stickers: [],
       features: [],
@@ -407,7 +420,13 @@ export class Emulator extends EventEmitter {
     const guildId = o.guildId === undefined ? this.opts.defaultGuildId : o.guildId;
     const channelId = o.channelId ?? this.opts.defaultChannelId;
     const userId = o.user?.id ?? '400000000000000001';
-    const user = { id: userId, username: o.user?.username ?? `user${userId.slice(-4)}`, discriminator: '0', global_name: null, avatar: null };
+    const user = {
+      id: userId,
+      username: o.user?.username ?? `user${userId.slice(-4)}`,
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+    };
     const payload: any = {
       id,
       application_id: this.applicationId,
@@ -447,7 +466,15 @@ export class Emulator extends EventEmitter {
 
   private inject(type: number, b: ReturnType<Emulator['base']>): InjectedInteraction {
     const sentAt = performance.now();
-    this.interactions.set(b.id, { id: b.id, token: b.token, type, channelId: b.channelId, originalId: snowflake(), sentAt, payload: b.payload });
+    this.interactions.set(b.id, {
+      id: b.id,
+      token: b.token,
+      type,
+      channelId: b.channelId,
+      originalId: snowflake(),
+      sentAt,
+      payload: b.payload,
+    });
     this.byToken.set(b.token, b.id);
     this.dispatch('INTERACTION_CREATE', b.payload, b.guildId);
     return this.handleFor(b.id, b.token, type, sentAt);
@@ -483,7 +510,11 @@ export class Emulator extends EventEmitter {
   }
 
   /** Autocomplete (type 4): `focused` is the option being typed; `options` the others already filled. */
-  autocomplete(name: string, focused: { name: string; value: string }, o: InvokeOptions & { options?: Record<string, string | number | boolean> } = {}): InjectedInteraction {
+  autocomplete(
+    name: string,
+    focused: { name: string; value: string },
+    o: InvokeOptions & { options?: Record<string, string | number | boolean> } = {},
+  ): InjectedInteraction {
     const b = this.base(4, o);
     const opts = optionsPayload({ ...(o.options ?? {}), [focused.name]: focused.value }, focused.name);
     b.payload.data = { id: snowflake(), name, type: 1, options: o.subcommand ? [{ name: o.subcommand, type: 1, options: opts }] : opts };
@@ -521,7 +552,10 @@ export class Emulator extends EventEmitter {
     const message = typeof target === 'string' ? o.message : target;
     let customId = typeof target === 'string' ? target : o.customId;
     if (!customId && message) {
-      const c = this.findComponent(message, (x) => x.type === 2 && (o.label ? x.label === o.label || String(x.label).includes(o.label) : true));
+      const c = this.findComponent(
+        message,
+        (x) => x.type === 2 && (o.label ? x.label === o.label || String(x.label).includes(o.label) : true),
+      );
       if (!c) throw new Error(`emulator: no button ${o.label ?? ''} on message ${message.id}`);
       customId = c.custom_id;
     }
@@ -585,7 +619,10 @@ export class Emulator extends EventEmitter {
   private describeRecent(): string {
     return this.calls
       .slice(-12)
-      .map((c) => `  ${c.status} ${c.method} ${c.path} ${c.kind}${c.fault ? ` (fault ${c.fault})` : ''} ${JSON.stringify(c.body)?.slice(0, 160) ?? ''}`)
+      .map(
+        (c) =>
+          `  ${c.status} ${c.method} ${c.path} ${c.kind}${c.fault ? ` (fault ${c.fault})` : ''} ${JSON.stringify(c.body)?.slice(0, 160) ?? ''}`,
+      )
       .join('\n');
   }
 
@@ -649,7 +686,7 @@ export class Emulator extends EventEmitter {
       let body: any;
       for (const [key, value] of form.entries()) {
         if (key === 'payload_json') body = JSON.parse(String(value));
-        else if (typeof value !== 'string') files.push((value).name);
+        else if (typeof value !== 'string') files.push(value.name);
       }
       return { body, files };
     }
@@ -673,7 +710,13 @@ export class Emulator extends EventEmitter {
       author: this.botAuthor(),
       embeds: data?.embeds ?? [],
       components: data?.components ?? [],
-      attachments: files.map((name, i) => ({ id: `${id}${i}`, filename: name, size: 1, url: `https://cdn.invalid/${name}`, proxy_url: `https://cdn.invalid/${name}` })),
+      attachments: files.map((name, i) => ({
+        id: `${id}${i}`,
+        filename: name,
+        size: 1,
+        url: `https://cdn.invalid/${name}`,
+        proxy_url: `https://cdn.invalid/${name}`,
+      })),
       mentions: [],
       mention_roles: [],
       mention_everyone: false,
@@ -722,7 +765,10 @@ export class Emulator extends EventEmitter {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
     const path = decodeURIComponent(url.pathname);
-    const parts = path.replace(/^\/api(\/v\d+)?\//, '').split('/').filter(Boolean);
+    const parts = path
+      .replace(/^\/api(\/v\d+)?\//, '')
+      .split('/')
+      .filter(Boolean);
     const { kind, interactionId } = this.classify(method, parts);
     const { body, files } = await this.readBody(req);
     const at = performance.now();
@@ -749,7 +795,14 @@ export class Emulator extends EventEmitter {
 
     if (kind === 'register') {
       const guildId = parts[2] === 'guilds' ? parts[3] : 'global';
-      const defs = (Array.isArray(body) ? body : []).map((d: any) => ({ id: snowflake(), application_id: parts[1], version: snowflake(), type: 1, ...d, guild_id: guildId === 'global' ? undefined : guildId }));
+      const defs = (Array.isArray(body) ? body : []).map((d: any) => ({
+        id: snowflake(),
+        application_id: parts[1],
+        version: snowflake(),
+        type: 1,
+        ...d,
+        guild_id: guildId === 'global' ? undefined : guildId,
+      }));
       this.registered.set(guildId, defs);
       this.record(call);
       return this.json(res, 200, defs);
@@ -778,7 +831,14 @@ export class Emulator extends EventEmitter {
       this.record(call, message);
       if (url.searchParams.get('with_response') === 'true') {
         return this.json(res, 200, {
-          interaction: { id: inter.id, type: inter.type, activity_instance_id: null, response_message_id: inter.originalId, response_message_loading: type === 5, response_message_ephemeral: Boolean((body?.data?.flags ?? 0) & 64) },
+          interaction: {
+            id: inter.id,
+            type: inter.type,
+            activity_instance_id: null,
+            response_message_id: inter.originalId,
+            response_message_loading: type === 5,
+            response_message_ephemeral: Boolean((body?.data?.flags ?? 0) & 64),
+          },
           resource: message ? { type, message: this.messageObject(message.id, inter.channelId, body.data, files) } : { type },
         });
       }
@@ -814,7 +874,14 @@ export class Emulator extends EventEmitter {
       let flags: number;
       if (kind === 'edit') {
         const target = parts[4];
-        id = target === '@original' ? (inter.type === 3 && !this.messages.some((m) => m.interactionId === inter.id && m.via === 'reply') && this.wasDeferredUpdate(inter.id) ? inter.payload.message.id : inter.originalId) : target;
+        id =
+          target === '@original'
+            ? inter.type === 3 &&
+              !this.messages.some((m) => m.interactionId === inter.id && m.via === 'reply') &&
+              this.wasDeferredUpdate(inter.id)
+              ? inter.payload.message.id
+              : inter.originalId
+            : target;
         const prior = [...this.messages].reverse().find((m) => m.id === id);
         flags = prior?.flags ?? this.deferFlags(inter.id);
       } else {
@@ -834,9 +901,17 @@ export class Emulator extends EventEmitter {
   }
 
   /** POST /channels/{id}/messages and PATCH /channels/{id}/messages/{id}, with the bot token. */
-  private channelMessage(kind: 'channel-send' | 'channel-edit', parts: string[], call: RecordedCall, body: any, files: string[], res: ServerResponse): void {
+  private channelMessage(
+    kind: 'channel-send' | 'channel-edit',
+    parts: string[],
+    call: RecordedCall,
+    body: any,
+    files: string[],
+    res: ServerResponse,
+  ): void {
     const channelId = parts[1];
-    const previous = kind === 'channel-edit' ? [...this.messages].reverse().find((m) => m.id === parts[3] && m.channelId === channelId) : undefined;
+    const previous =
+      kind === 'channel-edit' ? [...this.messages].reverse().find((m) => m.id === parts[3] && m.channelId === channelId) : undefined;
     if (kind === 'channel-edit' && !previous) {
       call.status = 404;
       this.record(call);
@@ -857,7 +932,14 @@ export class Emulator extends EventEmitter {
     return this.calls.find((c) => c.interactionId === interactionId && c.kind === 'callback' && c.status < 300)?.body?.data?.flags ?? 0;
   }
 
-  private toRecorded(id: string, interactionId: string, via: RecordedMessage['via'], data: any, files: string[], flags: number): Omit<RecordedMessage, 'at'> {
+  private toRecorded(
+    id: string,
+    interactionId: string,
+    via: RecordedMessage['via'],
+    data: any,
+    files: string[],
+    flags: number,
+  ): Omit<RecordedMessage, 'at'> {
     return {
       id,
       interactionId,

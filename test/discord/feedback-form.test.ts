@@ -40,7 +40,9 @@ describe('the 👎 form', () => {
     expect(thanks).toMatchObject({ ephemeral: true, content: 'Thanks for telling us! It helps fix the knowledge base.' });
 
     // Someone who never pressed 👎 cannot attach a reason.
-    const stranger = await h.emu.submitModal(`ask:reason:${id}`, { reason: 'spam' }, { user: { id: '400000000000000052' }, locale: 'ko' }).waitForMessage();
+    const stranger = await h.emu
+      .submitModal(`ask:reason:${id}`, { reason: 'spam' }, { user: { id: '400000000000000052' }, locale: 'ko' })
+      .waitForMessage();
     expect(stranger.content).toBe('이 답변에 남긴 👎가 없어요.');
 
     const report = collectFeedback(h.services.config.databasePath);

@@ -102,6 +102,10 @@ export async function startBotUnderTest(
 /** The message bodies the bot sent: callback data (types 4/7), edits and follow-ups. */
 export function sentMessageBodies(emu: Emulator): any[] {
   return emu.calls
-    .filter((c) => c.status < 300 && ((c.kind === 'callback' && (c.body?.type === 4 || c.body?.type === 7)) || c.kind === 'edit' || c.kind === 'followup'))
+    .filter(
+      (c) =>
+        c.status < 300 &&
+        ((c.kind === 'callback' && (c.body?.type === 4 || c.body?.type === 7)) || c.kind === 'edit' || c.kind === 'followup'),
+    )
     .map((c) => (c.kind === 'callback' ? c.body.data : c.body));
 }

@@ -8,7 +8,11 @@ const json = (p: ReturnType<typeof toPayloads>[number]) => ({
   components: (p.components ?? []).map((c) => ('toJSON' in c ? c.toJSON() : c)) as any[],
   allowedMentions: p.allowedMentions,
 });
-const embedChars = (e: any) => (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.fields ?? []).reduce((n: number, f: any) => n + f.name.length + f.value.length, 0);
+const embedChars = (e: any) =>
+  (e.title?.length ?? 0) +
+  (e.description?.length ?? 0) +
+  (e.footer?.text.length ?? 0) +
+  (e.fields ?? []).reduce((n: number, f: any) => n + f.name.length + f.value.length, 0);
 
 describe('toPayloads', () => {
   test('short message: one payload, embeds and buttons, no mentions', () => {
@@ -40,7 +44,12 @@ describe('toPayloads', () => {
 
   test('long embed descriptions continue; 10 embeds and 6000 characters per message hold', () => {
     const big = 'Sentence number one is here. '.repeat(400); // ~11,600 chars
-    const parts = toPayloads({ embeds: [{ title: 'T', description: big, fields: [{ name: 'Sources', value: 'x'.repeat(2000) }] }, ...Array.from({ length: 12 }, (_, i) => ({ title: `e${i}`, description: 'y'.repeat(900) }))] });
+    const parts = toPayloads({
+      embeds: [
+        { title: 'T', description: big, fields: [{ name: 'Sources', value: 'x'.repeat(2000) }] },
+        ...Array.from({ length: 12 }, (_, i) => ({ title: `e${i}`, description: 'y'.repeat(900) })),
+      ],
+    });
     const embeds = parts.flatMap((p) => json(p).embeds);
     for (const p of parts) {
       const j = json(p);

@@ -71,7 +71,9 @@ describe('knowledge base hot reload', () => {
 
     const byAdmin = await h.emu.slash('reload', {}, { permissions: MANAGE_GUILD }).waitForMessage((m) => m.via === 'edit');
     expect(byAdmin.ephemeral).toBe(true);
-    expect(byAdmin.content).toMatch(/^Not reloaded; the knowledge base in use is kept\. Problems:\n• en\/broken\.md: front matter could not be parsed/);
+    expect(byAdmin.content).toMatch(
+      /^Not reloaded; the knowledge base in use is kept\. Problems:\n• en\/broken\.md: front matter could not be parsed/,
+    );
     expect(h.services.kb).toBe(kb);
     const still = await ask('What does the zorblax runtime do?');
     expect(still.embeds[0].color).toBe(COLORS.answer);

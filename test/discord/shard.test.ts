@@ -21,12 +21,24 @@ test('ShardingManager entry: shard count from /gateway/bot, both shards answer, 
   emu = await startEmulator({ shards: 2 });
   const healthPort = await freePort();
   child = spawn(process.execPath, ['--import', 'tsx', 'src/discord/shard.ts', '--delay', '0'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, DATABASE_PATH: join(dir, 'bot.sqlite'), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', COOLDOWN_SECONDS: '0', HEALTH_PORT: String(healthPort) },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DISCORD_TOKEN: emu.token,
+      DISCORD_API_URL: emu.apiUrl,
+      DATABASE_PATH: join(dir, 'bot.sqlite'),
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      COOLDOWN_SECONDS: '0',
+      HEALTH_PORT: String(healthPort),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<number | null>((r) => child!.on('exit', (code) => r(code)));
   await emu.waitForIdentify(2, 45_000);
-  expect(emu.identifies.map((i) => i.shard).sort()).toEqual([[0, 2], [1, 2]]);
+  expect(emu.identifies.map((i) => i.shard).sort()).toEqual([
+    [0, 2],
+    [1, 2],
+  ]);
   // Guild ids whose shard is 0 and 1: (id >> 22) % 2.
   const guildOn = (shard: number) => String((BigInt(1_000_000 + shard) << 22n) | 1n);
   for (const shard of [0, 1]) {

@@ -28,14 +28,37 @@ describe.skipIf(!enabled)('the bot image on Discord', () => {
     // The host's network: the health port must be one free here, not the image's 8079.
     const healthPort = await freePort();
     await docker([
-      'run', '-d', '--name', container, '--label', RUN_LABEL, '--network', 'host', ...COMPOSE_HARDENING, '--health-interval', '1s',
-      '-e', `DISCORD_TOKEN=${emu!.token}`, '-e', `DISCORD_API_URL=${emu!.apiUrl}`, '-e', 'COOLDOWN_SECONDS=0',
-      '-e', `HEALTH_PORT=${healthPort}`, image,
+      'run',
+      '-d',
+      '--name',
+      container,
+      '--label',
+      RUN_LABEL,
+      '--network',
+      'host',
+      ...COMPOSE_HARDENING,
+      '--health-interval',
+      '1s',
+      '-e',
+      `DISCORD_TOKEN=${emu!.token}`,
+      '-e',
+      `DISCORD_API_URL=${emu!.apiUrl}`,
+      '-e',
+      'COOLDOWN_SECONDS=0',
+      '-e',
+      `HEALTH_PORT=${healthPort}`,
+      image,
     ]);
     await emu!.waitForIdentify(1, 60_000);
-    const health = await poll(() => inspect(container, '{{.State.Health.Status}}'), (s) => s === 'healthy' || s === 'unhealthy', 60_000);
+    const health = await poll(
+      () => inspect(container, '{{.State.Health.Status}}'),
+      (s) => s === 'healthy' || s === 'unhealthy',
+      60_000,
+    );
     expect(health).toBe('healthy');
-    expect(JSON.parse(await inspect(container, '{{json .State.Health.Log}}')).at(-1).Output).toMatch(/"frontEnd":"discord","frontEndReady":true/);
+    expect(JSON.parse(await inspect(container, '{{json .State.Health.Log}}')).at(-1).Output).toMatch(
+      /"frontEnd":"discord","frontEndReady":true/,
+    );
 
     const m = await emu!.slash('ask', { question: 'What is a hypervisor?' }).waitForMessage((x) => x.via === 'edit', 30_000);
     expect(m.embeds[0].title).toBe('What is a hypervisor?');

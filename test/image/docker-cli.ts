@@ -29,9 +29,11 @@ export async function imageTestsEnabled(group: string): Promise<boolean> {
   if (!problem) return true;
   const msg = `${group}: Docker is unreachable (${problem})`;
   if (process.env.SANDBOX_TESTS_REQUIRE_DOCKER === '1') {
-    describe(group, () => it('needs a reachable Docker engine (SANDBOX_TESTS_REQUIRE_DOCKER=1)', () => {
-      throw new Error(msg);
-    }));
+    describe(group, () =>
+      it('needs a reachable Docker engine (SANDBOX_TESTS_REQUIRE_DOCKER=1)', () => {
+        throw new Error(msg);
+      }),
+    );
   } else console.warn(`${msg}; skipping it.`);
   return false;
 }
@@ -83,7 +85,11 @@ export class ConsoleProcess {
 
   /** Resolves when stdout matches; rejects with what was printed if it never does. */
   async waitFor(pattern: RegExp, limitMs = 60_000): Promise<RegExpMatchArray> {
-    const m = await poll(async () => this.out.match(pattern), (x) => x !== null, limitMs);
+    const m = await poll(
+      async () => this.out.match(pattern),
+      (x) => x !== null,
+      limitMs,
+    );
     if (!m) throw new Error(`no ${pattern} in stdout:\n${this.out}\nstderr:\n${this.err}`);
     return m;
   }

@@ -19,7 +19,8 @@ const runsc = (() => {
   }
 })();
 if (!runsc) {
-  if (process.env.SANDBOX_TESTS_REQUIRE_DOCKER === '1') describe(GROUP, () => it('needs runsc (apt-get install runsc)', () => expect(runsc).not.toBe('')));
+  if (process.env.SANDBOX_TESTS_REQUIRE_DOCKER === '1')
+    describe(GROUP, () => it('needs runsc (apt-get install runsc)', () => expect(runsc).not.toBe('')));
   else console.warn(`${GROUP}: runsc is not installed (apt-get install runsc); skipping it.`);
 }
 const enabled = runsc !== '' && (await imageTestsEnabled(GROUP));

@@ -6,7 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildImage } from '../../scripts/image-build.js';
-import { COMPOSE_HARDENING, ConsoleProcess, docker, imageTestsEnabled, inspect, name, poll, removeRunResources, RUN_LABEL } from './docker-cli.js';
+import {
+  COMPOSE_HARDENING,
+  ConsoleProcess,
+  docker,
+  imageTestsEnabled,
+  inspect,
+  name,
+  poll,
+  removeRunResources,
+  RUN_LABEL,
+} from './docker-cli.js';
 
 const enabled = await imageTestsEnabled('the bot image');
 /** docker stop's grace period: a clean exit within it is 143 (SIGTERM handled), past it Docker sends SIGKILL (137). */
@@ -39,9 +49,21 @@ describe.skipIf(!enabled)('the bot image', () => {
     const volume = name('data');
     await docker(['volume', 'create', '--label', RUN_LABEL, volume]);
     const first = new ConsoleProcess([
-      'run', '-i', '--name', container, '--label', RUN_LABEL, '--network', 'none', '-v', `${volume}:/data`, ...COMPOSE_HARDENING,
+      'run',
+      '-i',
+      '--name',
+      container,
+      '--label',
+      RUN_LABEL,
+      '--network',
+      'none',
+      '-v',
+      `${volume}:/data`,
+      ...COMPOSE_HARDENING,
       // Only how often the image's own HEALTHCHECK runs is changed, so the test need not wait 10 s for the first one.
-      '--health-interval', '1s', image,
+      '--health-interval',
+      '1s',
+      image,
     ]);
     first.send('/ask question: What is a hypervisor?');
     await first.waitFor(/── What is a hypervisor\? ──[\s\S]*Sources:/);
@@ -50,7 +72,11 @@ describe.skipIf(!enabled)('the bot image', () => {
     first.send('A');
     await first.waitFor(/\d of 1 right/);
 
-    const health = await poll(() => inspect(container, '{{.State.Health.Status}}'), (s) => s === 'healthy' || s === 'unhealthy', 60_000);
+    const health = await poll(
+      () => inspect(container, '{{.State.Health.Status}}'),
+      (s) => s === 'healthy' || s === 'unhealthy',
+      60_000,
+    );
     expect(health).toBe('healthy');
     const lastCheck = JSON.parse(await inspect(container, '{{json .State.Health.Log}}')).at(-1);
     expect(lastCheck.ExitCode).toBe(0);
@@ -78,7 +104,18 @@ describe.skipIf(!enabled)('the bot image', () => {
         'The study club runs every container on the shared host named quokka-7, with a memory limit of 64 MiB per container.\n',
     );
     const c = new ConsoleProcess([
-      'run', '-i', '--rm', '--name', name('kb'), '--label', RUN_LABEL, '--network', 'none', '-v', `${join(dir, 'knowledge')}:/app/knowledge:ro`, image,
+      'run',
+      '-i',
+      '--rm',
+      '--name',
+      name('kb'),
+      '--label',
+      RUN_LABEL,
+      '--network',
+      'none',
+      '-v',
+      `${join(dir, 'knowledge')}:/app/knowledge:ro`,
+      image,
     ]);
     c.send('/ask question: Where does the study club run its containers?');
     c.end();

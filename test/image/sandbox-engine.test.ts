@@ -25,7 +25,9 @@ describe.skipIf(!enabled)('the bot image with a separate sandbox engine', () => 
 
   it('builds the sandbox image on that engine and runs /sandbox run preset: hello through the console', async () => {
     await buildSandboxImageOn(engine!, image, 'sandbox');
-    expect(await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'], { host: engine!.host })).toContain('study-sandbox:busybox');
+    expect(await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'], { host: engine!.host })).toContain(
+      'study-sandbox:busybox',
+    );
 
     const since = Math.floor(Date.now() / 1000) - 1;
     const out = await helloThroughConsole(engine!, image, 'sandbox');
@@ -33,7 +35,19 @@ describe.skipIf(!enabled)('the bot image with a separate sandbox engine', () => 
     expect(out).toMatch(/--network none/);
     // The run's container started on the separate engine, and nothing of it is left there.
     const starts = await docker(
-      ['events', '--since', String(since), '--until', String(Math.ceil(Date.now() / 1000)), '--filter', 'event=start', '--filter', 'label=study-sandbox', '--format', '{{.Actor.Attributes.image}}'],
+      [
+        'events',
+        '--since',
+        String(since),
+        '--until',
+        String(Math.ceil(Date.now() / 1000)),
+        '--filter',
+        'event=start',
+        '--filter',
+        'label=study-sandbox',
+        '--format',
+        '{{.Actor.Attributes.image}}',
+      ],
       { host: engine!.host },
     );
     expect(starts.split('\n')).toContain('study-sandbox:busybox');

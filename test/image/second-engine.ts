@@ -18,7 +18,10 @@ export interface SecondEngine {
 
 /** dockerd can leave its network namespace file mounted under the exec root after it stops. */
 function unmountUnder(dir: string): void {
-  const mounts = readFileSync('/proc/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1]).filter((m) => m?.startsWith(`${dir}/`));
+  const mounts = readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .map((l) => l.split(' ')[1])
+    .filter((m) => m?.startsWith(`${dir}/`));
   for (const m of mounts.reverse()) execFileSync('umount', ['--lazy', m]);
 }
 
@@ -34,15 +37,36 @@ export async function startSecondEngine(daemon?: object): Promise<SecondEngine> 
   const child: ChildProcess = spawn(
     'dockerd',
     [
-      '--config-file', configFile, '--host', host, '--group', String(SOCKET_GID), '--data-root', join(dir, 'root'), '--exec-root', join(dir, 'exec'),
-      '--pidfile', pidfile, '--bridge=none', '--iptables=false', '--ip-masq=false',
+      '--config-file',
+      configFile,
+      '--host',
+      host,
+      '--group',
+      String(SOCKET_GID),
+      '--data-root',
+      join(dir, 'root'),
+      '--exec-root',
+      join(dir, 'exec'),
+      '--pidfile',
+      pidfile,
+      '--bridge=none',
+      '--iptables=false',
+      '--ip-masq=false',
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let log = '';
   child.stderr!.on('data', (d) => (log = (log + d).slice(-8000)));
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const up = await poll(() => docker(['version'], { host, timeoutMs: 5_000 }).then(() => true, () => false), (ok) => ok, 30_000);
+  const up = await poll(
+    () =>
+      docker(['version'], { host, timeoutMs: 5_000 }).then(
+        () => true,
+        () => false,
+      ),
+    (ok) => ok,
+    30_000,
+  );
   const stop = async () => {
     if (child.exitCode === null) child.kill('SIGTERM');
     await exited;
@@ -57,25 +81,45 @@ export async function startSecondEngine(daemon?: object): Promise<SecondEngine> 
   return { socket, host, stop };
 }
 
-
 const IN_CONTAINER_SOCKET = '/var/run/sandbox/docker.sock';
 
 /** `docker run` arguments wiring the bot's container to the engine as the compose sandbox profile does. */
 export function wiredTo(engine: SecondEngine): string[] {
   return [
-    '--label', RUN_LABEL, '--network', 'none', ...COMPOSE_HARDENING, '--group-add', String(SOCKET_GID),
-    '-v', `${engine.socket}:${IN_CONTAINER_SOCKET}`, '-e', `DOCKER_HOST=unix://${IN_CONTAINER_SOCKET}`,
+    '--label',
+    RUN_LABEL,
+    '--network',
+    'none',
+    ...COMPOSE_HARDENING,
+    '--group-add',
+    String(SOCKET_GID),
+    '-v',
+    `${engine.socket}:${IN_CONTAINER_SOCKET}`,
+    '-e',
+    `DOCKER_HOST=unix://${IN_CONTAINER_SOCKET}`,
   ];
 }
 
 /** Builds the sandbox image on the engine with the image's own script (as the compose one-shot does). */
 export async function buildSandboxImageOn(engine: SecondEngine, image: string, what: string): Promise<void> {
-  await docker(['run', '--rm', '--name', name(`${what}-image`), ...wiredTo(engine), image, 'node', 'dist/scripts/build-sandbox-image.js'], { timeoutMs: 120_000 });
+  await docker(['run', '--rm', '--name', name(`${what}-image`), ...wiredTo(engine), image, 'node', 'dist/scripts/build-sandbox-image.js'], {
+    timeoutMs: 120_000,
+  });
 }
 
 /** `/sandbox run preset: hello` through the console of a bot wired to the engine; resolves to what it printed. */
 export async function helloThroughConsole(engine: SecondEngine, image: string, what: string): Promise<string> {
-  const bot = new ConsoleProcess(['run', '-i', '--rm', '--name', name(`${what}-bot`), ...wiredTo(engine), '-e', 'SANDBOX_ENABLED=true', image]);
+  const bot = new ConsoleProcess([
+    'run',
+    '-i',
+    '--rm',
+    '--name',
+    name(`${what}-bot`),
+    ...wiredTo(engine),
+    '-e',
+    'SANDBOX_ENABLED=true',
+    image,
+  ]);
   bot.send('/sandbox run preset: hello');
   await bot.waitFor(/Exit code:\n0 — done/, 90_000);
   bot.end();

@@ -35,7 +35,13 @@ describe('InvertedIndex (BM25F)', () => {
   });
 
   it('weighs terms by their boost and keeps only the best `limit`', () => {
-    const cpu = index.search([{ term: 'memory', boost: 1 }, { term: 'quota', boost: 5 }], 1);
+    const cpu = index.search(
+      [
+        { term: 'memory', boost: 1 },
+        { term: 'quota', boost: 5 },
+      ],
+      1,
+    );
     expect(cpu).toHaveLength(1);
     expect(cpu[0].id).toBe(1);
     expect(index.search([{ term: 'absent', boost: 1 }], 5)).toEqual([]);

@@ -10,7 +10,10 @@ const BLOG_POST = new URL('../fixtures/blog-post.md', import.meta.url);
 
 describe('markdown ingest', () => {
   it('reads front matter: title, language, topic and tags', () => {
-    const { doc } = parseMarkdown('ko/x.md', '---\ntitle: "메모리 제한"\nlang: ko\ntopic: memory\ntags: [docker, "--memory"]\n---\n\n## 본문\n\n내용이다.\n');
+    const { doc } = parseMarkdown(
+      'ko/x.md',
+      '---\ntitle: "메모리 제한"\nlang: ko\ntopic: memory\ntags: [docker, "--memory"]\n---\n\n## 본문\n\n내용이다.\n',
+    );
     expect(doc).toEqual({ path: 'ko/x.md', title: '메모리 제한', lang: 'ko', topic: 'memory', tags: ['docker', '--memory'] });
   });
 

@@ -14,9 +14,12 @@ beforeAll(async () => {
 const search = (q: string) => kb.search(q, { topK: 3, minScore: 0.35 });
 
 describe('glossary on word boundaries', () => {
-  it.each(['텔레그램 봇', '히스토그램', '프로그램 설치', '고정비 계산', '램프 켜기', '가상화폐'])('finds no concept inside another word: %s', (text) => {
-    expect(conceptsIn(text).filter((c) => ['§memory', '§cpuset', '§virtualization', '§vm'].includes(c))).toEqual([]);
-  });
+  it.each(['텔레그램 봇', '히스토그램', '프로그램 설치', '고정비 계산', '램프 켜기', '가상화폐'])(
+    'finds no concept inside another word: %s',
+    (text) => {
+      expect(conceptsIn(text).filter((c) => ['§memory', '§cpuset', '§virtualization', '§vm'].includes(c))).toEqual([]);
+    },
+  );
 
   it('reads a word as glossary forms plus particles or endings, compounds typed without spaces, and verb stems', () => {
     expect(conceptsIn('램이 부족해')).toContain('§memory');
@@ -46,7 +49,10 @@ describe('query analysis', () => {
   });
 
   it('separates a premise from the question part', () => {
-    expect(splitPremise('VM은 하드웨어를 나눠 쓴다던데, 그럼 네트워크는 어떻게 해?')).toEqual({ premise: 'VM은 하드웨어를 나눠 쓴다던데', focus: '네트워크는 어떻게 해?' });
+    expect(splitPremise('VM은 하드웨어를 나눠 쓴다던데, 그럼 네트워크는 어떻게 해?')).toEqual({
+      premise: 'VM은 하드웨어를 나눠 쓴다던데',
+      focus: '네트워크는 어떻게 해?',
+    });
     expect(splitPremise('if the daemon does the work, what is the CLI for?').focus).toBe('what is the CLI for?');
     // Two asking clauses are both the question; a statement after them is not.
     expect(splitPremise('memory limit 거는건 namespace임 cgroup임? 헷갈림').focus).toBe('memory limit 거는건 namespace임 cgroup임?');
@@ -94,10 +100,16 @@ describe('questions as people type them', () => {
     expect(`${r.hits[0].chunk.heading}\n${r.hits[0].chunk.text}`).toMatch(expected);
   });
 
-  it.each(['best way to ship a 20ft container from busan to la', '가상화폐 지금 들어가도 됨? ㅋㅋ', '텔레그램 봇 만드는 법', '파이썬으로 웹 크롤러 만드는 법 알려줘', 'resize a jpeg image with PIL', 'ship a 40ft container to busan', '깃허브 fork랑 clone 차이 뭐임', 'how to swap two vars in python'])(
-    'declines a Docker word in another sense or an unrelated question: %s',
-    (q) => expect(search(q).abstain).toBe(true),
-  );
+  it.each([
+    'best way to ship a 20ft container from busan to la',
+    '가상화폐 지금 들어가도 됨? ㅋㅋ',
+    '텔레그램 봇 만드는 법',
+    '파이썬으로 웹 크롤러 만드는 법 알려줘',
+    'resize a jpeg image with PIL',
+    'ship a 40ft container to busan',
+    '깃허브 fork랑 clone 차이 뭐임',
+    'how to swap two vars in python',
+  ])('declines a Docker word in another sense or an unrelated question: %s', (q) => expect(search(q).abstain).toBe(true));
 
   it('answers junk and greetings kindly, without a passage', () => {
     const junk = extractiveAnswer(search('ㅋ'), 600);

@@ -14,7 +14,11 @@ beforeAll(async () => {
 });
 
 const ask = (q: string) => extractiveAnswer(kb.search(q, { topK: 5, minScore: MIN_SCORE }), 600);
-const readSet = (path: string): EvalQuestion[] => readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const readSet = (path: string): EvalQuestion[] =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 const heldOut = readSet('test/fixtures/questions.heldout.jsonl');
 // Written by someone who had not seen the knowledge base (see README).
 const blind = [...readSet('test/fixtures/questions.blind.jsonl'), ...readSet('test/fixtures/questions.blind2.jsonl')];
@@ -106,15 +110,23 @@ describe('retrieval on fixed questions', () => {
 });
 
 describe('abstention', () => {
-  it.each([...heldOut, ...blind].filter((q) => q.kind === 'ood').map((q) => [q.q]).concat([['오늘 서울 날씨 어때?'], ['Write me a poem about cats'], ['how to bake bread'], ['cook pasta quickly'], ['점심 메뉴 추천해줘']]))(
-    'says it does not know: %s',
-    (q) => {
-      const a = ask(q);
-      expect(a.abstained).toBe(true);
-      expect(a.sources).toEqual([]);
-      expect(a.answer).toBe(NOT_FOUND[a.lang]);
-    },
-  );
+  it.each(
+    [...heldOut, ...blind]
+      .filter((q) => q.kind === 'ood')
+      .map((q) => [q.q])
+      .concat([
+        ['오늘 서울 날씨 어때?'],
+        ['Write me a poem about cats'],
+        ['how to bake bread'],
+        ['cook pasta quickly'],
+        ['점심 메뉴 추천해줘'],
+      ]),
+  )('says it does not know: %s', (q) => {
+    const a = ask(q);
+    expect(a.abstained).toBe(true);
+    expect(a.sources).toEqual([]);
+    expect(a.answer).toBe(NOT_FOUND[a.lang]);
+  });
 
   it('is disabled with a minimum score of 0', () => {
     expect(kb.search('Write me a poem about cats', { minScore: 0 }).abstain).toBe(false);
@@ -141,7 +153,10 @@ describe('user-dropped markdown', () => {
   it('ingests any .md dropped into the folder, including a blog post as published', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-'));
     copyFileSync(new URL('../fixtures/blog-post.md', import.meta.url), join(dir, 'blog-post.md'));
-    writeFileSync(join(dir, 'notes.md'), '# Study notes\n\n## Podman\n\nPodman runs containers without a central daemon, each one a child of the podman process.\n');
+    writeFileSync(
+      join(dir, 'notes.md'),
+      '# Study notes\n\n## Podman\n\nPodman runs containers without a central daemon, each one a child of the podman process.\n',
+    );
     writeFileSync(join(dir, 'ignored.txt'), 'not markdown');
     const local = await KnowledgeBase.load(dir);
     expect(local.docs.map((d) => d.path).sort()).toEqual(['blog-post.md', 'notes.md']);
@@ -151,6 +166,8 @@ describe('user-dropped markdown', () => {
   });
 
   it('reports a missing folder clearly', async () => {
-    await expect(KnowledgeBase.load('/nonexistent/knowledge')).rejects.toThrow(/Knowledge folder "\/nonexistent\/knowledge" cannot be read/);
+    await expect(KnowledgeBase.load('/nonexistent/knowledge')).rejects.toThrow(
+      /Knowledge folder "\/nonexistent\/knowledge" cannot be read/,
+    );
   });
 });

@@ -3,7 +3,10 @@ import { conceptsIn } from '../../src/knowledge/glossary.js';
 import { editDistance, HangulSpelling, SpellingCorrector, toJamo } from '../../src/knowledge/spelling.js';
 import { detectLang, stripParticle, tokenize, words } from '../../src/knowledge/tokenize.js';
 
-const keys = (text: string) => words(text).filter((w) => !w.isStop).map((w) => w.key);
+const keys = (text: string) =>
+  words(text)
+    .filter((w) => !w.isStop)
+    .map((w) => w.key);
 
 describe('Korean tokens', () => {
   it('strips particles so 도커는 / 도커를 / 도커의 meet 도커', () => {

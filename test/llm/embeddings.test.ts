@@ -76,7 +76,12 @@ beforeEach(async () => {
 
 const client = () => createOpenAIClient({ apiKey: 'k', baseUrl: baseURL, timeoutMs: 2000, maxRetries: 0 });
 const vectorsFor = (kb: KnowledgeBase, model = 'embed-a', logger = silent) =>
-  new PassageVectors(client(), kb.chunks, { model, cachePath: join(dir, 'cache', 'embeddings.json'), timeoutMs: 2000, batchSize: 2 }, logger);
+  new PassageVectors(
+    client(),
+    kb.chunks,
+    { model, cachePath: join(dir, 'cache', 'embeddings.json'), timeoutMs: 2000, batchSize: 2 },
+    logger,
+  );
 const inputsSent = () => fake.embeddingRequests.flatMap((r) => r.body.input as string[]);
 
 describe('passage vector cache', () => {
@@ -137,7 +142,12 @@ describe('hybrid retrieval', () => {
     const kb = await KnowledgeBase.load(join(dir, 'kb'));
     fake.embeddingsDelayMs = 400;
     expect(kb.chunks.length).toBeGreaterThanOrEqual(4);
-    const vectors = new PassageVectors(client(), kb.chunks, { model: 'embed-a', cachePath: join(dir, 'slow.json'), timeoutMs: 1000, batchSize: 1 }, silent);
+    const vectors = new PassageVectors(
+      client(),
+      kb.chunks,
+      { model: 'embed-a', cachePath: join(dir, 'slow.json'), timeoutMs: 1000, batchSize: 1 },
+      silent,
+    );
     const loading = vectors.start(); // kb.chunks.length requests of 400 ms each, one after another
     const hybrid = new HybridRetriever(kb, vectors, { topK: 3, abstainMinScore: 0.35 }, silent);
     const q = 'How do I limit container memory with --memory?';
@@ -149,7 +159,6 @@ describe('hybrid retrieval', () => {
     await hybrid.search(q);
     expect(fake.embeddingRequests).toHaveLength(1); // the question, now that passages are embedded
   });
-
 
   it('fuses lexical and vector rankings and falls back to lexical when the question cannot be embedded', async () => {
     const kb = await KnowledgeBase.load(join(dir, 'kb'));
@@ -184,7 +193,12 @@ describe('hybrid retrieval', () => {
     await vectors.start();
     fake.reset();
     const hybrid = new HybridRetriever(kb, vectors, { topK: 3, abstainMinScore: 0.35 }, silent);
-    const answerer = new GeneratedAnswerer(client(), hybrid, { model: 'm', maxAnswerTokens: 100, maxPromptChars: 4000, timeoutMs: 2000, maxRetries: 0, extractiveMaxChars: 600 }, silent);
+    const answerer = new GeneratedAnswerer(
+      client(),
+      hybrid,
+      { model: 'm', maxAnswerTokens: 100, maxPromptChars: 4000, timeoutMs: 2000, maxRetries: 0, extractiveMaxChars: 600 },
+      silent,
+    );
     const a = await answerer.answer('What is the best pizza recipe from Naples?');
     expect(a.abstained).toBe(true);
     expect(fake.requests).toHaveLength(0);

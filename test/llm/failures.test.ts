@@ -17,7 +17,8 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-const extractiveFor = (q: string) => extractiveAnswer(kb.search(q, { topK: RETRIEVAL.topK, minScore: RETRIEVAL.abstainMinScore }), RETRIEVAL.maxChars);
+const extractiveFor = (q: string) =>
+  extractiveAnswer(kb.search(q, { topK: RETRIEVAL.topK, minScore: RETRIEVAL.abstainMinScore }), RETRIEVAL.maxChars);
 
 const cases: [string, ChatBehaviour, RegExp][] = [
   ['429', { kind: 'status', status: 429, headers: { 'retry-after': '0' } }, /rate limited/],
@@ -64,7 +65,9 @@ describe('fallback to the extractive answer', () => {
       return { kind: 'stall', chunks: [`${first} `, 'Use ', '--memory ', 'to limit'] };
     };
     const partials: string[] = [];
-    const a = await generatedAnswerer(baseURL, kb, { settings: { timeoutMs: 300, maxRetries: 0 } }).answer(EN_Q, { onPartial: (t) => partials.push(t) });
+    const a = await generatedAnswerer(baseURL, kb, { settings: { timeoutMs: 300, maxRetries: 0 } }).answer(EN_Q, {
+      onPartial: (t) => partials.push(t),
+    });
     expect(partials.at(-1)).toBe(first); // the unfinished sentence never shows
     expect(a.answer).toBe(extractiveFor(EN_Q).answer);
     expect(a.note).toMatch(/timeout/);

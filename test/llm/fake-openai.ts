@@ -40,7 +40,10 @@ export interface ParsedPrompt {
 /** Reads what the bot's prompt contains (the fake model "understands" only this shape). */
 export function parsePrompt(messages: { role: string; content: string }[]): ParsedPrompt {
   const system = messages.find((m) => m.role === 'system')?.content ?? '';
-  const user = messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n');
+  const user = messages
+    .filter((m) => m.role === 'user')
+    .map((m) => m.content)
+    .join('\n');
   const passages = [...user.matchAll(/<passage n="(\d+)"[^>]*>\n([\s\S]*?)\n<\/passage>/g)].map((m) => ({ n: Number(m[1]), text: m[2] }));
   const question = /<question>\n([\s\S]*?)\n<\/question>/.exec(user)?.[1] ?? '';
   return { system, user, passages, question };
@@ -66,7 +69,8 @@ export function groundedAnswer(p: ParsedPrompt): string {
 export function groundedSentences(p: ParsedPrompt, max: number): string[] {
   const lists = p.passages.map((x) => passageSentences(x.text).map((s) => `${s} [${x.n}]`));
   const out: string[] = [];
-  for (let i = 0; out.length < max && lists.some((l) => l.length > i); i++) for (const l of lists) if (l[i] && out.length < max) out.push(l[i]);
+  for (let i = 0; out.length < max && lists.some((l) => l.length > i); i++)
+    for (const l of lists) if (l[i] && out.length < max) out.push(l[i]);
   return out;
 }
 
@@ -220,7 +224,9 @@ export class FakeOpenAI {
           created,
           model,
           system_fingerprint: null,
-          choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: b.finish ?? 'stop' }],
+          choices: [
+            { index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: b.finish ?? 'stop' },
+          ],
           usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
         }),
       );
@@ -249,7 +255,7 @@ export class FakeOpenAI {
     }
 
     const text = b.kind === 'answer' ? (b.text ?? groundedAnswer(parsePrompt(messages))) : b.chunks.join('');
-    const pieces = b.kind === 'answer' ? (b.chunks ?? (text.match(/\S+\s*/g) ?? (text ? [text] : []))) : b.chunks;
+    const pieces = b.kind === 'answer' ? (b.chunks ?? text.match(/\S+\s*/g) ?? (text ? [text] : [])) : b.chunks;
     const delay = b.kind === 'answer' ? (b.chunkDelayMs ?? 0) : 0;
     write(chunk({ role: 'assistant', content: '', refusal: null }, null));
     for (const p of pieces) {
@@ -258,7 +264,9 @@ export class FakeOpenAI {
     }
     if (b.kind === 'stall') return; // keep the connection open and say nothing more
     if (b.kind === 'error-event') {
-      write(`data: ${JSON.stringify({ error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null } })}\n\n`);
+      write(
+        `data: ${JSON.stringify({ error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null } })}\n\n`,
+      );
       res.end();
       return;
     }

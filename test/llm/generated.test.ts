@@ -21,12 +21,18 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-const extractiveFor = (q: string) => extractiveAnswer(kb.search(q, { topK: RETRIEVAL.topK, minScore: RETRIEVAL.abstainMinScore }), RETRIEVAL.maxChars);
+const extractiveFor = (q: string) =>
+  extractiveAnswer(kb.search(q, { topK: RETRIEVAL.topK, minScore: RETRIEVAL.abstainMinScore }), RETRIEVAL.maxChars);
 
 describe('fake server speaks OpenAI', () => {
   it('serves chat completions with and without streaming, and embeddings in both encodings', async () => {
     const client = new OpenAI({ apiKey: 'k', baseURL, maxRetries: 0 });
-    const messages = [{ role: 'user' as const, content: '<passage n="1" title="t" section="s">\nDocker runs containers.\n</passage>\n<question>\nwhat?\n</question>' }];
+    const messages = [
+      {
+        role: 'user' as const,
+        content: '<passage n="1" title="t" section="s">\nDocker runs containers.\n</passage>\n<question>\nwhat?\n</question>',
+      },
+    ];
     const plain = await client.chat.completions.create({ model: 'm', messages });
     expect(plain.choices[0].message.content).toBe('Docker runs containers. [1]');
     const stream = await client.chat.completions.create({ model: 'm', messages, stream: true, stream_options: { include_usage: true } });
@@ -101,9 +107,20 @@ describe('grounded, cited answers', () => {
       expect(a.model).toBe(model);
     }
     // OpenAI's own API wants max_completion_tokens for every model.
-    expect(completionParams({ model: 'gpt-4o-mini' }, { maxTokens: 50, temperature: 0.5 })).toEqual({ model: 'gpt-4o-mini', max_completion_tokens: 50, temperature: 0.5 });
-    expect(completionParams({ model: 'openai/o4-mini', baseUrl: 'http://127.0.0.1:1/v1' }, { maxTokens: 50, temperature: 0.5 })).toEqual({ model: 'openai/o4-mini', max_completion_tokens: 50 + REASONING_ALLOWANCE_TOKENS });
-    expect(completionParams({ model: 'qwen2.5:7b', baseUrl: 'http://127.0.0.1:1/v1' }, { maxTokens: 50, temperature: 0.5 })).toEqual({ model: 'qwen2.5:7b', max_tokens: 50, temperature: 0.5 });
+    expect(completionParams({ model: 'gpt-4o-mini' }, { maxTokens: 50, temperature: 0.5 })).toEqual({
+      model: 'gpt-4o-mini',
+      max_completion_tokens: 50,
+      temperature: 0.5,
+    });
+    expect(completionParams({ model: 'openai/o4-mini', baseUrl: 'http://127.0.0.1:1/v1' }, { maxTokens: 50, temperature: 0.5 })).toEqual({
+      model: 'openai/o4-mini',
+      max_completion_tokens: 50 + REASONING_ALLOWANCE_TOKENS,
+    });
+    expect(completionParams({ model: 'qwen2.5:7b', baseUrl: 'http://127.0.0.1:1/v1' }, { maxTokens: 50, temperature: 0.5 })).toEqual({
+      model: 'qwen2.5:7b',
+      max_tokens: 50,
+      temperature: 0.5,
+    });
   });
 
   it('keeps citations that name a source and removes the others, also while streaming', async () => {
@@ -133,7 +150,10 @@ describe('grounded, cited answers', () => {
   });
 
   it('marks the answer abstained when the model says the passages do not answer, and never shows the marker', async () => {
-    for (const [q, lang] of [[EN_Q, 'en'], [KO_Q, 'ko']] as const) {
+    for (const [q, lang] of [
+      [EN_Q, 'en'],
+      [KO_Q, 'ko'],
+    ] as const) {
       fake.queue.push({ kind: 'answer', text: NO_ANSWER, chunks: ['NOT', '_IN', '_SOURCES'] });
       const partials: string[] = [];
       const a = await generatedAnswerer(baseURL, kb).answer(q, { onPartial: (t) => partials.push(t) });

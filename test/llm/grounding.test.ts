@@ -15,15 +15,27 @@ beforeAll(async () => {
 });
 
 const source = (n: number, text: string): Source => ({ n, title: 't', heading: 'h', text, score: 1, path: 'en/x.md', chunkId: `x#${n}` });
-const MEM = source(1, 'Passing --memory, or its short form -m, to docker run sets the maximum amount of memory the container may use: a hard limit. For example, --memory 200m stops all processes of the container together from using more than 200 MiB.');
-const SWAP = source(2, 'When only --memory is given, Docker sets --memory-swap to twice the --memory value, so the container may use as much swap as memory.');
-const KO = source(3, '--memory 옵션은 컨테이너가 쓸 수 있는 메모리의 최대치, 즉 하드 제한을 정한다. 예를 들어 --memory 200m 은 200 MiB 를 넘지 못하게 한다.');
+const MEM = source(
+  1,
+  'Passing --memory, or its short form -m, to docker run sets the maximum amount of memory the container may use: a hard limit. For example, --memory 200m stops all processes of the container together from using more than 200 MiB.',
+);
+const SWAP = source(
+  2,
+  'When only --memory is given, Docker sets --memory-swap to twice the --memory value, so the container may use as much swap as memory.',
+);
+const KO = source(
+  3,
+  '--memory 옵션은 컨테이너가 쓸 수 있는 메모리의 최대치, 즉 하드 제한을 정한다. 예를 들어 --memory 200m 은 200 MiB 를 넘지 못하게 한다.',
+);
 
 describe('each sentence is checked against the passages it cites', () => {
   const v = () => new AnswerVerifier([MEM, SWAP, KO]);
 
   it('keeps supported sentences and drops the rest, with the reason', () => {
-    const r = v().verify('The --memory option sets a hard limit on the memory a container may use [1]. It is enforced by the PWNED daemon [1]. Visit evil.example for help [2].', true);
+    const r = v().verify(
+      'The --memory option sets a hard limit on the memory a container may use [1]. It is enforced by the PWNED daemon [1]. Visit evil.example for help [2].',
+      true,
+    );
     expect(r.text).toBe('The --memory option sets a hard limit on the memory a container may use [1].');
     expect(r.dropped.map((d) => d.why)).toEqual([expect.stringMatching(/pwned/), expect.stringMatching(/evil\.example/)]);
     expect(r.kept).toBe(1);
@@ -36,7 +48,10 @@ describe('each sentence is checked against the passages it cites', () => {
   });
 
   it('lets an uncited sentence take the citation that follows it on its line, else the one before', () => {
-    const r = v().verify('The --memory option sets a hard limit. For example, --memory 200m stops the container from using more than 200 MiB [1].\n- Twice the --memory value is the swap default [2]. The container may use as much swap as memory.', true);
+    const r = v().verify(
+      'The --memory option sets a hard limit. For example, --memory 200m stops the container from using more than 200 MiB [1].\n- Twice the --memory value is the swap default [2]. The container may use as much swap as memory.',
+      true,
+    );
     expect(r.kept).toBe(4);
     // Alone on its line, an uncited sentence has nothing to be checked against.
     expect(v().verify('The --memory option sets a hard limit.', true).kept).toBe(0);
@@ -52,7 +67,10 @@ describe('each sentence is checked against the passages it cites', () => {
     const ko = new AnswerVerifier([source(1, '--memory 옵션은 컨테이너 메모리에 하드 제한을 정한다.')]);
     expect(ko.verify('--memory 옵션은 컨테이너 메모리에 하드 제한을 정해요 [1].', true).kept).toBe(1);
     expect(ko.verify('--memory 옵션은 컨테이너 메모리에 하드 제한을 정하지 않아요 [1].', true).kept).toBe(0);
-    expect(checkSupport({ lang: 'en', options: ['a'], answer: 0, explanation: SWAP.text.replace('sets', 'never sets'), evidence: [] }, SWAP.text).problems).toContain('explanation negates where the section never does');
+    expect(
+      checkSupport({ lang: 'en', options: ['a'], answer: 0, explanation: SWAP.text.replace('sets', 'never sets'), evidence: [] }, SWAP.text)
+        .problems,
+    ).toContain('explanation negates where the section never does');
   });
 
   it('checks Korean sentences against Korean passages, and only exact terms across languages', () => {
@@ -69,7 +87,8 @@ describe('each sentence is checked against the passages it cites', () => {
   });
 
   it('while streaming, decides only complete sentences, so the shown text only grows', () => {
-    const full = 'The --memory option sets a hard limit on the memory a container may use [1]. Docker sets --memory-swap to twice the --memory value [2]. PWNED [1].';
+    const full =
+      'The --memory option sets a hard limit on the memory a container may use [1]. Docker sets --memory-swap to twice the --memory value [2]. PWNED [1].';
     const verifier = v();
     let last = '';
     const shown: string[] = [];
@@ -91,9 +110,15 @@ describe('model markdown for an embed', () => {
 
   it('turns headings into text and keeps links only to hosts the passages name', () => {
     expect(sanitizeMarkdown('## Memory\n# PWNED\n-# small print\nText.', hosts)).toBe('Memory\nPWNED\nsmall print\nText.');
-    expect(sanitizeMarkdown('See [the docs](https://docs.docker.com/x) or [this](https://evil.example/y "t").', hosts)).toBe('See [the docs](https://docs.docker.com/x) or this.');
-    expect(sanitizeMarkdown('![logo](https://evil.example/a.png) <https://evil.example/b> https://evil.example/c', hosts)).toBe('logo `evil.example/b` `evil.example/c`');
-    expect(sanitizeMarkdown('A citation as a link [1](https://evil.example) stays [1].', hosts)).toBe('A citation as a link [1] stays [1].');
+    expect(sanitizeMarkdown('See [the docs](https://docs.docker.com/x) or [this](https://evil.example/y "t").', hosts)).toBe(
+      'See [the docs](https://docs.docker.com/x) or this.',
+    );
+    expect(sanitizeMarkdown('![logo](https://evil.example/a.png) <https://evil.example/b> https://evil.example/c', hosts)).toBe(
+      'logo `evil.example/b` `evil.example/c`',
+    );
+    expect(sanitizeMarkdown('A citation as a link [1](https://evil.example) stays [1].', hosts)).toBe(
+      'A citation as a link [1] stays [1].',
+    );
     expect(sanitizeMarkdown('Ping @everyone and <@123>.', hosts)).toBe('Ping @\u200beveryone and .');
   });
 

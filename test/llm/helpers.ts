@@ -67,7 +67,10 @@ export function generatedAnswerer(
     ...opts.settings,
   };
   const logger = opts.logger ?? pino({ level: 'silent' });
-  const client = createOpenAIClient({ apiKey: 'test-key', baseUrl: baseURL, timeoutMs: settings.timeoutMs, maxRetries: settings.maxRetries }, logger);
+  const client = createOpenAIClient(
+    { apiKey: 'test-key', baseUrl: baseURL, timeoutMs: settings.timeoutMs, maxRetries: settings.maxRetries },
+    logger,
+  );
   return new GeneratedAnswerer(client, opts.retriever ?? extractiveRetriever(kb), settings, logger);
 }
 

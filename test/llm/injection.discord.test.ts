@@ -15,20 +15,27 @@ const ctx = fakeAndScratch('kb-injection-discord-');
 const final = (m: RecordedMessage) => m.embeds.length > 0 && !/writing|작성 중/.test(m.embeds[0].footer?.text ?? 'writing');
 
 function sourcesButton(m: RecordedMessage): string {
-  const ids = m.components.flatMap((row: { components?: { custom_id?: string }[] }) => (row.components ?? []).map((c) => String(c.custom_id)));
+  const ids = m.components.flatMap((row: { components?: { custom_id?: string }[] }) =>
+    (row.components ?? []).map((c) => String(c.custom_id)),
+  );
   return ids.find((id) => id.startsWith('ask:sources:')) ?? ids[0];
 }
 
 function readable(messages: RecordedMessage[]): string {
   return messages
-    .flatMap((m) => [m.content, ...m.embeds.flatMap((e) => [e.description, e.footer?.text, ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value])])])
+    .flatMap((m) => [
+      m.content,
+      ...m.embeds.flatMap((e) => [e.description, e.footer?.text, ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value])]),
+    ])
     .filter(Boolean)
     .join('\n')
     .toLowerCase();
 }
 
 function botWith(env: Record<string, string> = {}): Promise<BotUnderTest> {
-  return startBotUnderTest({ env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: ctx.baseURL, OPENAI_TIMEOUT_MS: '5000', QUIZ_GENERATE: 'false', ...env } });
+  return startBotUnderTest({
+    env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: ctx.baseURL, OPENAI_TIMEOUT_MS: '5000', QUIZ_GENERATE: 'false', ...env },
+  });
 }
 
 /** Asks in the emulator with an obeying model; what the channel got, Sources included, and whether the model obeyed. */
@@ -54,7 +61,9 @@ describe('injection attempts in Discord', () => {
   it('question-borne: the obeying model writes the payload, the channel never shows it', async () => {
     const kb = await realKb();
     // Those the lexical retrieval answers (the others never reach a model).
-    const reaching = INJECTIONS.filter((c) => !c.file && !kb.search(c.question, { topK: RETRIEVAL.topK, minScore: RETRIEVAL.abstainMinScore }).abstain);
+    const reaching = INJECTIONS.filter(
+      (c) => !c.file && !kb.search(c.question, { topK: RETRIEVAL.topK, minScore: RETRIEVAL.abstainMinScore }).abstain,
+    );
     expect(reaching.length).toBeGreaterThanOrEqual(4);
     const h = await botWith();
     try {

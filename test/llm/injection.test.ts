@@ -39,12 +39,27 @@ async function attempt(c: InjectionCase): Promise<Outcome> {
     return { kind: 'answer', text: reply.text };
   };
   const partials: string[] = [];
-  const inner = generatedAnswerer(ctx.baseURL, kb, { settings: { timeoutMs: 5000 }, retriever: c.retrievedAs ? retrieveAs(kb, c.retrievedAs) : undefined });
-  const recording: Answerer = { answer: (q, o) => inner.answer(q, { ...o, onPartial: (t, m) => (partials.push(t), o?.onPartial?.(t, m)) }) };
+  const inner = generatedAnswerer(ctx.baseURL, kb, {
+    settings: { timeoutMs: 5000 },
+    retriever: c.retrievedAs ? retrieveAs(kb, c.retrievedAs) : undefined,
+  });
+  const recording: Answerer = {
+    answer: (q, o) => inner.answer(q, { ...o, onPartial: (t, m) => (partials.push(t), o?.onPartial?.(t, m)) }),
+  };
   const answers: Answer[] = [];
   const respond = new RecordingResponder();
-  await ask.execute({ user: { id: 'u1', name: 'u', roleIds: [] }, guildId: 'g', channelId: 'c', locale: 'en', services: askServices(kb, recording, answers), respond, options: { question: c.question } });
-  const visible = [...respond.messages.map((m) => readable(m.msg)), ...partials, ...answers[0].sources.map((s) => s.text)].join('\n').toLowerCase();
+  await ask.execute({
+    user: { id: 'u1', name: 'u', roleIds: [] },
+    guildId: 'g',
+    channelId: 'c',
+    locale: 'en',
+    services: askServices(kb, recording, answers),
+    respond,
+    options: { question: c.question },
+  });
+  const visible = [...respond.messages.map((m) => readable(m.msg)), ...partials, ...answers[0].sources.map((s) => s.text)]
+    .join('\n')
+    .toLowerCase();
   return { shown: c.markers.some((m) => visible.includes(m.toLowerCase())), obeyed, fileSent, answer: answers[0] };
 }
 

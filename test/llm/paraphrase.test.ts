@@ -75,7 +75,11 @@ beforeAll(async () => {
 });
 
 function tally(): Record<Kind, { kept: number; total: number }> {
-  const out: Record<Kind, { kept: number; total: number }> = { faithful: { kept: 0, total: 0 }, invented: { kept: 0, total: 0 }, flipped: { kept: 0, total: 0 } };
+  const out: Record<Kind, { kept: number; total: number }> = {
+    faithful: { kept: 0, total: 0 },
+    invented: { kept: 0, total: 0 },
+    flipped: { kept: 0, total: 0 },
+  };
   for (const c of CASES) {
     const used = new Set<string>();
     const hits = c.cites.map((heading) => {
@@ -90,7 +94,13 @@ function tally(): Record<Kind, { kept: number; total: number }> {
     const renumber = (n: number) => prompt.sources.findIndex((s) => s.heading.startsWith(c.cites[n - 1])) + 1;
     for (const [kind, sentence] of c.sentences) {
       out[kind].total++;
-      if (verifier.verify(sentence.replace(/\[(\d)\]/g, (_, n: string) => `[${renumber(Number(n))}]`), true).kept) out[kind].kept++;
+      if (
+        verifier.verify(
+          sentence.replace(/\[(\d)\]/g, (_, n: string) => `[${renumber(Number(n))}]`),
+          true,
+        ).kept
+      )
+        out[kind].kept++;
     }
   }
   return out;
@@ -99,7 +109,9 @@ function tally(): Record<Kind, { kept: number; total: number }> {
 describe('the sentence check on hand-written answers', () => {
   it('keeps faithful paraphrases, drops every invented number or option, and misses most claims that flip or rearrange the passage', () => {
     const t = tally();
-    console.log(`sentence check: faithful kept ${t.faithful.kept}/${t.faithful.total}, invented kept ${t.invented.kept}/${t.invented.total}, flipped kept ${t.flipped.kept}/${t.flipped.total}`);
+    console.log(
+      `sentence check: faithful kept ${t.faithful.kept}/${t.faithful.total}, invented kept ${t.invented.kept}/${t.invented.total}, flipped kept ${t.flipped.kept}/${t.flipped.total}`,
+    );
     expect(t.invented.kept).toBe(0);
     expect(t.faithful.kept / t.faithful.total).toBeGreaterThanOrEqual(0.8);
   });

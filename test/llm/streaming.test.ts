@@ -41,7 +41,15 @@ describe('/ask streaming', () => {
     const answers: Answer[] = [];
     const respond = new RecordingResponder();
     const started = Date.now();
-    await ask.execute({ user: { id: 'u1', name: 'u', roleIds: [] }, guildId: null, channelId: 'c', locale: 'en', services: services(answers), respond, options: { question: EN_Q } });
+    await ask.execute({
+      user: { id: 'u1', name: 'u', roleIds: [] },
+      guildId: null,
+      channelId: 'c',
+      locale: 'en',
+      services: services(answers),
+      respond,
+      options: { question: EN_Q },
+    });
     const duration = Date.now() - started;
 
     const progress = respond.messages.filter((m) => m.msg.progress);
@@ -74,7 +82,15 @@ describe('/ask streaming', () => {
     fake.queue.push({ kind: 'cut', chunks: ['Partial text [1] ', 'that never ends'] });
     const answers: Answer[] = [];
     const respond = new RecordingResponder();
-    await ask.execute({ user: { id: 'u1', name: 'u', roleIds: [] }, guildId: null, channelId: 'c', locale: 'en', services: services(answers), respond, options: { question: EN_Q } });
+    await ask.execute({
+      user: { id: 'u1', name: 'u', roleIds: [] },
+      guildId: null,
+      channelId: 'c',
+      locale: 'en',
+      services: services(answers),
+      respond,
+      options: { question: EN_Q },
+    });
     const last = respond.messages.at(-1)!.msg;
     expect(last.progress).toBeFalsy();
     expect(answers[0].mode).toBe('extractive');

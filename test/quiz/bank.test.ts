@@ -25,7 +25,11 @@ describe('quiz bank', () => {
         expect(bank.questions.filter((q) => q.topic === topic.id && q.lang === lang).length, `${lang} ${topic.id}`).toBeGreaterThan(0);
       }
     }
-    for (const q of bank.questions) expect(kb.topics().map((t) => t.id), q.key).toContain(q.topic);
+    for (const q of bank.questions)
+      expect(
+        kb.topics().map((t) => t.id),
+        q.key,
+      ).toContain(q.topic);
   });
 
   it('mirrors every question in Korean and English (same ids, topics and right answers)', () => {
@@ -42,7 +46,16 @@ describe('quiz bank', () => {
   it('covers the corrections the knowledge base makes to the article', () => {
     const ids = new Set(bank.questions.map((q) => q.key));
     for (const lang of ['ko', 'en']) {
-      for (const id of ['mem-option-order', 'cpus-not-cores', 'cpus-cfs', 'cpu-shares-contention', 'mem-swap-default', 'mem-swap-300', 'ct-syscall-relay', 'vm-nic-l2']) {
+      for (const id of [
+        'mem-option-order',
+        'cpus-not-cores',
+        'cpus-cfs',
+        'cpu-shares-contention',
+        'mem-swap-default',
+        'mem-swap-300',
+        'ct-syscall-relay',
+        'vm-nic-l2',
+      ]) {
         expect(ids, `${lang}/${id}`).toContain(`${lang}/${id}`);
       }
     }
@@ -83,15 +96,21 @@ describe('bank validation', () => {
   it('names the file and the question id when a question is malformed', () => {
     const threeOptions = { ...good, id: 'three-options', options: ['a', 'b', 'c'] };
     expect(() => parseBankFile('en.json', file([good, threeOptions]))).toThrow(QuizBankError);
-    expect(() => parseBankFile('en.json', file([good, threeOptions]))).toThrow(/en\.json: question "three-options": options: exactly four options/);
+    expect(() => parseBankFile('en.json', file([good, threeOptions]))).toThrow(
+      /en\.json: question "three-options": options: exactly four options/,
+    );
     expect(() => parseBankFile('en.json', file([{ ...good, id: 'bad-answer', answer: 'E' }]))).toThrow(/question "bad-answer": answer/);
-    expect(() => parseBankFile('en.json', file([{ ...good, id: 'same-options', options: ['a', 'a', 'b', 'c'] }]))).toThrow(/question "same-options": options: options must be different/);
+    expect(() => parseBankFile('en.json', file([{ ...good, id: 'same-options', options: ['a', 'a', 'b', 'c'] }]))).toThrow(
+      /question "same-options": options: options must be different/,
+    );
     expect(() => parseBankFile('en.json', file([{ ...good, id: 'no-source', source: undefined }]))).toThrow(/question "no-source": source/);
     expect(() => parseBankFile('en.json', file([{ ...good, explanation: undefined }]))).toThrow(/question "ok-one": explanation/);
     expect(() => parseBankFile('en.json', file([{ ...good, extra: 1 }]))).toThrow(/question "ok-one"/);
     expect(() => parseBankFile('en.json', file([good, { nope: true }]))).toThrow(/question "#2"/);
     expect(() => parseBankFile('en.json', file([good, good]))).toThrow(/question "ok-one": duplicate id/);
-    expect(() => parseBankFile('ko.json', file([good], 'ko'))).toThrow(/question "ok-one": source.doc en\/memory-limits.md is not a ko document/);
+    expect(() => parseBankFile('ko.json', file([good], 'ko'))).toThrow(
+      /question "ok-one": source.doc en\/memory-limits.md is not a ko document/,
+    );
     expect(() => parseBankFile('en.json', '{ not json')).toThrow(/en\.json: not valid JSON/);
   });
 
@@ -111,8 +130,13 @@ describe('support check (it must be able to fail)', () => {
   const baseKo = () => structuredClone(allQuestions.find((q) => q.key === 'ko/cpus-not-cores')!);
 
   it('extracts numbers, option names, identifiers, code and acronyms as hard terms', () => {
-    const terms = hardTerms('Use `docker stats` and --memory-swap with -m, see cpu.max and /var/run/docker.sock: 209,715,200 bytes under CFS, e.g. VMs.', 'en');
-    expect(terms).toEqual(expect.arrayContaining(['docker stats', '--memory-swap', '-m', 'cpu.max', '/var/run/docker.sock', '209,715,200', 'cfs', 'vm']));
+    const terms = hardTerms(
+      'Use `docker stats` and --memory-swap with -m, see cpu.max and /var/run/docker.sock: 209,715,200 bytes under CFS, e.g. VMs.',
+      'en',
+    );
+    expect(terms).toEqual(
+      expect.arrayContaining(['docker stats', '--memory-swap', '-m', 'cpu.max', '/var/run/docker.sock', '209,715,200', 'cfs', 'vm']),
+    );
     expect(terms).not.toContain('e.g');
     expect(hardTerms('컨테이너는 runc와 cgroups로 실행된다', 'ko')).toEqual(expect.arrayContaining(['runc', 'cgroups']));
   });
@@ -169,9 +193,17 @@ describe('support check (it must be able to fail)', () => {
   });
 
   it('checkSupport works on bare passage text (used for generated questions)', () => {
-    const passage = 'When only --memory is given, Docker sets --memory-swap to twice the --memory value, so --memory 300m allows 300 MiB of memory plus 300 MiB of swap.';
+    const passage =
+      'When only --memory is given, Docker sets --memory-swap to twice the --memory value, so --memory 300m allows 300 MiB of memory plus 300 MiB of swap.';
     const ok = checkSupport(
-      { lang: 'en', options: ['300 MiB', '600 MiB in total', '900 MiB', 'none'], answer: 1, explanation: 'Docker sets --memory-swap to twice the --memory value, so --memory 300m allows 300 MiB of memory plus 300 MiB of swap.', evidence: ['twice the --memory value'] },
+      {
+        lang: 'en',
+        options: ['300 MiB', '600 MiB in total', '900 MiB', 'none'],
+        answer: 1,
+        explanation:
+          'Docker sets --memory-swap to twice the --memory value, so --memory 300m allows 300 MiB of memory plus 300 MiB of swap.',
+        evidence: ['twice the --memory value'],
+      },
       passage,
     );
     expect(ok.problems).toEqual(['term not in section: "600"']);

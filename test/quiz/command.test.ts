@@ -19,7 +19,9 @@ let router: CommandRouter;
 let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'quiz-cmd-'));
-  services = await createServices(loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, QUIZ_NEXT_SECONDS: '0' }));
+  services = await createServices(
+    loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, QUIZ_NEXT_SECONDS: '0' }),
+  );
   router = new CommandRouter(commands, services, { cooldownSeconds: 0, allowedChannelIds: [] });
 });
 afterAll(() => {
@@ -29,17 +31,39 @@ afterAll(() => {
 });
 
 const messenger = recordingMessenger();
-const ctxBase = (u: Invoker, guildId: string | null, channelId: string, locale: Locale, respond: RecordingResponder) => ({ user: u, guildId, channelId, locale, services, respond, channel: messenger.channel });
+const ctxBase = (u: Invoker, guildId: string | null, channelId: string, locale: Locale, respond: RecordingResponder) => ({
+  user: u,
+  guildId,
+  channelId,
+  locale,
+  services,
+  respond,
+  channel: messenger.channel,
+});
 
-async function slash(sub: string, options: Record<string, string | number>, u: Invoker, o: { guild?: string | null; channel?: string; locale?: Locale } = {}) {
+async function slash(
+  sub: string,
+  options: Record<string, string | number>,
+  u: Invoker,
+  o: { guild?: string | null; channel?: string; locale?: Locale } = {},
+) {
   const respond = recordingResponder();
-  await router.runSlash('quiz', { ...ctxBase(u, o.guild === undefined ? 'g1' : o.guild, o.channel ?? 'c1', o.locale ?? 'en', respond), subcommand: sub, options });
+  await router.runSlash('quiz', {
+    ...ctxBase(u, o.guild === undefined ? 'g1' : o.guild, o.channel ?? 'c1', o.locale ?? 'en', respond),
+    subcommand: sub,
+    options,
+  });
   return respond;
 }
 
 async function click(customId: string, u: Invoker, o: { guild?: string | null; channel?: string; locale?: Locale } = {}) {
   const respond = recordingResponder();
-  await router.runComponent({ ...ctxBase(u, o.guild === undefined ? 'g1' : o.guild, o.channel ?? 'c1', o.locale ?? 'en', respond), customId, values: [], messageId: 'm1' });
+  await router.runComponent({
+    ...ctxBase(u, o.guild === undefined ? 'g1' : o.guild, o.channel ?? 'c1', o.locale ?? 'en', respond),
+    customId,
+    values: [],
+    messageId: 'm1',
+  });
   return respond;
 }
 
@@ -49,7 +73,14 @@ const carol = user('300', 'carol');
 
 describe('/quiz command', () => {
   it('is registered with Korean localizations, subcommands and an autocompleted topic', () => {
-    const json = router.get('quiz')!.data.toJSON() as { name_localizations?: Record<string, string>; options?: { name: string; name_localizations?: Record<string, string>; options?: { name: string; autocomplete?: boolean; max_value?: number }[] }[] };
+    const json = router.get('quiz')!.data.toJSON() as {
+      name_localizations?: Record<string, string>;
+      options?: {
+        name: string;
+        name_localizations?: Record<string, string>;
+        options?: { name: string; autocomplete?: boolean; max_value?: number }[];
+      }[];
+    };
     expect(json.name_localizations?.ko).toBe('퀴즈');
     expect(json.options!.map((o) => o.name)).toEqual(['start', 'stop', 'forget', 'score', 'leaderboard']);
     expect(json.options!.every((o) => o.name_localizations?.ko)).toBe(true);
@@ -75,7 +106,10 @@ describe('/quiz command', () => {
     expect(again.last()).toMatchObject({ ephemeral: true, content: 'You already answered A. One answer per person.' });
 
     const notStarter = await click(reveal.id, bob);
-    expect(notStarter.last()).toMatchObject({ ephemeral: true, content: expect.stringMatching(/Only alice, who started the quiz, can reveal early/) });
+    expect(notStarter.last()).toMatchObject({
+      ephemeral: true,
+      content: expect.stringMatching(/Only alice, who started the quiz, can reveal early/),
+    });
 
     const byStarter = await click(reveal.id, alice);
     // The starter's click edits the quiz message itself (update), no extra message.
@@ -117,7 +151,10 @@ describe('/quiz command', () => {
     expect(busy.sent.map((x) => x.via)).toEqual(['reply']);
     expect(busy.last()).toMatchObject({ ephemeral: true, content: expect.stringMatching(/alice 님의 퀴즈가 진행 중이에요.*\/quiz stop/) });
     const notYours = await slash('stop', {}, bob, { channel: 'c-busy' });
-    expect(notYours.last()).toMatchObject({ ephemeral: true, content: expect.stringMatching(/^Only alice, who started it, or a member with Manage Messages/) });
+    expect(notYours.last()).toMatchObject({
+      ephemeral: true,
+      content: expect.stringMatching(/^Only alice, who started it, or a member with Manage Messages/),
+    });
     const edits = messenger.edits.length;
     const moderator = await slash('stop', {}, { ...carol, canManageMessages: true }, { channel: 'c-busy' });
     expect(moderator.last().content).toBe('The quiz is over.');
@@ -129,7 +166,7 @@ describe('/quiz command', () => {
     await slash('stop', {}, bob, { channel: 'c-busy' });
   });
 
-  it('/quiz forget deletes a member\'s answers; naming another member needs Manage Server', async () => {
+  it("/quiz forget deletes a member's answers; naming another member needs Manage Server", async () => {
     const dan = user('500', 'dan');
     const start = await slash('start', { topic: 'cpu-limits' }, dan, { channel: 'c-forget' });
     expect(start.last().content).toMatch(/dan started/);
@@ -140,7 +177,10 @@ describe('/quiz command', () => {
     expect(refused.last().content).toMatch(/needs Manage Server/);
     expect(services.quiz!.store.score('g1', dan.id).answered).toBe(1);
     const own = await slash('forget', {}, dan);
-    expect(own.last()).toMatchObject({ ephemeral: true, content: 'Deleted 1 quiz answer; the score and leaderboard no longer include them.' });
+    expect(own.last()).toMatchObject({
+      ephemeral: true,
+      content: 'Deleted 1 quiz answer; the score and leaderboard no longer include them.',
+    });
     expect(services.quiz!.store.score('g1', dan.id).answered).toBe(0);
     expect(services.quiz!.store.leaderboard('g1').some((r) => r.userId === dan.id)).toBe(false);
     const admin = await slash('forget', { member: bob.id }, { ...carol, canManageGuild: true });
@@ -149,10 +189,27 @@ describe('/quiz command', () => {
     await slash('stop', {}, dan, { channel: 'c-forget' });
   });
 
-  it('autocompletes topics from the knowledge base in the user\'s language', async () => {
-    const all = await router.runAutocomplete('quiz', { user: alice, locale: 'ko', services, subcommand: 'start', focused: { name: 'topic', value: '' } });
-    expect(all.map((c) => c.value).sort()).toEqual(services.kb.topics().map((t) => t.id).sort());
-    const some = await router.runAutocomplete('quiz', { user: alice, locale: 'en', services, subcommand: 'start', focused: { name: 'topic', value: 'cpu' } });
+  it("autocompletes topics from the knowledge base in the user's language", async () => {
+    const all = await router.runAutocomplete('quiz', {
+      user: alice,
+      locale: 'ko',
+      services,
+      subcommand: 'start',
+      focused: { name: 'topic', value: '' },
+    });
+    expect(all.map((c) => c.value).sort()).toEqual(
+      services.kb
+        .topics()
+        .map((t) => t.id)
+        .sort(),
+    );
+    const some = await router.runAutocomplete('quiz', {
+      user: alice,
+      locale: 'en',
+      services,
+      subcommand: 'start',
+      focused: { name: 'topic', value: 'cpu' },
+    });
     expect(some.map((c) => c.value)).toContain('cpu-limits');
   });
 });

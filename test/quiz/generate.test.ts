@@ -20,7 +20,13 @@ await loadOpenAISdk();
 
 /** What the fake model answers next: a JSON body for the assistant message, or an HTTP status, after a delay. */
 let reply: { content?: string; status?: number; delayMs?: number } = {};
-const requests: { messages: { role: string; content: string }[]; model: string; temperature?: number; max_tokens?: number; max_completion_tokens?: number }[] = [];
+const requests: {
+  messages: { role: string; content: string }[];
+  model: string;
+  temperature?: number;
+  max_tokens?: number;
+  max_completion_tokens?: number;
+}[] = [];
 const timers = new Set<ReturnType<typeof setTimeout>>();
 let server: Server;
 let baseUrl: string;
@@ -32,7 +38,12 @@ beforeAll(async () => {
   kb = await KnowledgeBase.load('knowledge');
   bank = await QuizBank.load('knowledge/quiz');
   // The section's passage that holds the facts the scripted reply cites (the key point may stand in another).
-  passage = kb.chunks.find((c) => c.doc.path === 'en/memory-limits.md' && c.heading === 'Default swap (when --memory-swap is not set)' && c.text.includes('twice the --memory value'))!;
+  passage = kb.chunks.find(
+    (c) =>
+      c.doc.path === 'en/memory-limits.md' &&
+      c.heading === 'Default swap (when --memory-swap is not set)' &&
+      c.text.includes('twice the --memory value'),
+  )!;
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (d) => (body += d));
@@ -50,7 +61,9 @@ beforeAll(async () => {
     const respond = () => {
       if (res.destroyed) return;
       if (reply.status) {
-        res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'boom', type: 'server_error' } }));
+        res
+          .writeHead(reply.status, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'boom', type: 'server_error' } }));
         return;
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end(
@@ -78,13 +91,21 @@ const valid = {
   question: 'A container is started with only --memory 300m. How much swap may it use?',
   options: ['None', '300 MiB, the same amount as the memory', '600 MiB of swap', 'Unlimited swap'],
   answer: 'B',
-  explanation: 'When only --memory is given, Docker sets --memory-swap to twice the --memory value. Since --memory-swap is the combined limit of memory plus swap, --memory 300m alone allows 300 MiB of memory plus 300 MiB of swap, 600 MiB in total.',
+  explanation:
+    'When only --memory is given, Docker sets --memory-swap to twice the --memory value. Since --memory-swap is the combined limit of memory plus swap, --memory 300m alone allows 300 MiB of memory plus 300 MiB of swap, 600 MiB in total.',
   evidence: ['twice the --memory value', '300 MiB of memory plus 300 MiB of swap'],
 };
 
 function generator(env: Record<string, string> = {}) {
   const log = memoryLogger();
-  const config = loadConfig({ LOG_LEVEL: 'silent', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: baseUrl, OPENAI_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '5000', ...env });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    OPENAI_API_KEY: 'sk-test',
+    OPENAI_BASE_URL: baseUrl,
+    OPENAI_MODEL: 'fake-model',
+    OPENAI_TIMEOUT_MS: '5000',
+    ...env,
+  });
   const gen = createGenerator(config, kb, log.logger, { pick: () => passage })!;
   return { gen, log };
 }
@@ -100,7 +121,13 @@ describe('quiz question generator', () => {
     const { gen } = generator();
     const q = await gen.generate({ lang: 'en', topic: 'memory-limits' });
     expect(q).not.toBeNull();
-    expect(q).toMatchObject({ generated: true, lang: 'en', topic: 'memory-limits', answer: 1, source: { doc: 'en/memory-limits.md', section: 'Default swap (when --memory-swap is not set)' } });
+    expect(q).toMatchObject({
+      generated: true,
+      lang: 'en',
+      topic: 'memory-limits',
+      answer: 1,
+      source: { doc: 'en/memory-limits.md', section: 'Default swap (when --memory-swap is not set)' },
+    });
     expect(q!.key).toMatch(/^gen\/[0-9a-f]{12}$/);
     // The model saw the passage it had to write from.
     expect(requests).toHaveLength(1);
@@ -129,21 +156,29 @@ describe('quiz question generator', () => {
         ...valid,
         options: ['None', '900 MiB', '600 MiB of swap', 'Unlimited swap'],
         answer: 'B',
-        explanation: 'Docker sets --memory-swap to three times the --memory value, so --memory 300m allows 900 MiB of swap; --swap-ratio changes the factor.',
+        explanation:
+          'Docker sets --memory-swap to three times the --memory value, so --memory 300m allows 900 MiB of swap; --swap-ratio changes the factor.',
         evidence: ['three times the --memory value'],
       }),
     };
     const { gen, log } = generator();
     expect(await gen.generate({ lang: 'en' })).toBeNull();
     const rejected = log.lines.find((l) => l.msg === 'generated quiz question rejected (not supported by the passage)');
-    expect(rejected?.problems).toEqual(expect.arrayContaining(['evidence not in section: "three times the --memory value"', 'term not in section: "900"', 'term not in section: "--swap-ratio"']));
+    expect(rejected?.problems).toEqual(
+      expect.arrayContaining([
+        'evidence not in section: "three times the --memory value"',
+        'term not in section: "900"',
+        'term not in section: "--swap-ratio"',
+      ]),
+    );
   });
 
   it('rejects an explanation about another passage', async () => {
     reply = {
       content: JSON.stringify({
         ...valid,
-        explanation: 'A hypervisor boots each guest operating system on virtual hardware and keeps one virtual machine away from the memory of another one.',
+        explanation:
+          'A hypervisor boots each guest operating system on virtual hardware and keeps one virtual machine away from the memory of another one.',
         evidence: ['twice the --memory value'],
       }),
     };
@@ -200,9 +235,22 @@ describe('quiz question generator', () => {
   it('in /quiz: a generated question is shown when it passes, and the bank serves when it does not', async () => {
     const run = async () => {
       const { gen } = generator();
-      const s = new QuizService(bank, openDatabase(':memory:'), kb, { answerSeconds: 30, nextSeconds: 0, logger: memoryLogger().logger, generator: gen });
+      const s = new QuizService(bank, openDatabase(':memory:'), kb, {
+        answerSeconds: 30,
+        nextSeconds: 0,
+        logger: memoryLogger().logger,
+        generator: gen,
+      });
       const rec = recordingEvents();
-      await s.start({ channelId: 'c1', guildId: 'g1', starter: user('1', 'alice'), locale: 'en', topic: 'memory-limits', count: 1, events: rec.events });
+      await s.start({
+        channelId: 'c1',
+        guildId: 'g1',
+        starter: user('1', 'alice'),
+        locale: 'en',
+        topic: 'memory-limits',
+        count: 1,
+        events: rec.events,
+      });
       s.close();
       return questionMessage(rec.lastAsked()).embeds![0];
     };

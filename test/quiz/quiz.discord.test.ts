@@ -32,10 +32,12 @@ async function stop(h: BotUnderTest): Promise<void> {
 
 const buttons = (m: RecordedMessage): any[] => m.components.flatMap((row: any) => row.components ?? []);
 const isOpenQuestion = (m: RecordedMessage) => buttons(m).some((b) => b.label === 'A' && !b.disabled);
-const isReveal = (m: RecordedMessage) => /answer: [A-D]$/.test(m.embeds[0]?.title ?? '') && buttons(m).length === 4 && buttons(m).every((b) => b.disabled);
+const isReveal = (m: RecordedMessage) =>
+  /answer: [A-D]$/.test(m.embeds[0]?.title ?? '') && buttons(m).length === 4 && buttons(m).every((b) => b.disabled);
 const field = (m: RecordedMessage, name: string): string => m.embeds[0].fields.find((f: any) => f.name === name)?.value ?? '';
 const rightLetter = (m: RecordedMessage) => /answer: ([A-D])$/.exec(m.embeds[0].title)![1];
-const inChannel = (channelId: string, pick: (m: RecordedMessage) => boolean) => (m: RecordedMessage) => m.channelId === channelId && pick(m);
+const inChannel = (channelId: string, pick: (m: RecordedMessage) => boolean) => (m: RecordedMessage) =>
+  m.channelId === channelId && pick(m);
 
 describe('/quiz in Discord (emulator)', () => {
   let first: BotUnderTest | undefined;
@@ -84,7 +86,9 @@ describe('/quiz in Discord (emulator)', () => {
     const q1 = await h.emu.waitForMessage(inChannel(channel, (m) => isOpenQuestion(m) && /Quiz 1\/2/.test(m.embeds[0].title)));
     await h.emu.click(q1, { label: 'C', user: BOB, channelId: channel }).waitForMessage();
     await h.emu.click(q1, { label: 'Reveal', user: ALICE, channelId: channel }).waitForMessage(isReveal);
-    const q2 = await h.emu.waitForMessage(inChannel(channel, (m) => m.via === 'send' && isOpenQuestion(m) && /Quiz 2\/2/.test(m.embeds[0].title)));
+    const q2 = await h.emu.waitForMessage(
+      inChannel(channel, (m) => m.via === 'send' && isOpenQuestion(m) && /Quiz 2\/2/.test(m.embeds[0].title)),
+    );
     expect(q2.id).not.toBe(q1.id);
     // Bob does not answer question 2: his round total is out of the one question he answered.
     const end = await h.emu.click(q2, { label: 'Reveal', user: ALICE, channelId: channel }).waitForMessage(isReveal);
@@ -102,7 +106,9 @@ describe('/quiz in Discord (emulator)', () => {
     expect(refused.content).toMatch(/A quiz started by alice is running in this channel.*\/quiz stop/);
     const notYours = await h.emu.slash('quiz', {}, { subcommand: 'stop', user: BOB, channelId: channel }).waitForMessage();
     expect(notYours.content).toMatch(/^Only alice/);
-    const mod = await h.emu.slash('quiz', {}, { subcommand: 'stop', user: CAROL, channelId: channel, permissions: MANAGE_MESSAGES }).waitForMessage();
+    const mod = await h.emu
+      .slash('quiz', {}, { subcommand: 'stop', user: CAROL, channelId: channel, permissions: MANAGE_MESSAGES })
+      .waitForMessage();
     expect(mod.content).toBe('The quiz is over.');
     const closed = await h.emu.waitForMessage((m) => m.id === q.id && m.via === 'channel-edit');
     expect(closed.embeds[0].footer.text).toMatch(/^Stopped by carol/);
@@ -192,13 +198,19 @@ describe('/quiz in Discord (emulator)', () => {
       const start = h.emu.slash('quiz', { count: 10 }, { subcommand: 'start', user: ALICE, channelId: channel });
       await start.waitForMessage((m) => /10 questions/.test(m.content));
       await new Promise((r) => setTimeout(r, 500)); // the /quiz interaction's token has now expired
-      const expired = await fetch(`${h.emu.apiUrl}/v10/webhooks/${h.emu.applicationId}/${start.token}/messages/@original`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"content":"x"}' });
+      const expired = await fetch(`${h.emu.apiUrl}/v10/webhooks/${h.emu.applicationId}/${start.token}/messages/@original`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: '{"content":"x"}',
+      });
       expect(expired.status).toBe(401);
       expect(await expired.json()).toMatchObject({ code: 50027 });
 
       const waits: number[] = [];
       for (let k = 1; k <= 10; k++) {
-        const q = await h.emu.waitForMessage(inChannel(channel, (m) => m.via === 'send' && isOpenQuestion(m) && m.embeds[0].title.startsWith(`Quiz ${k}/10`)));
+        const q = await h.emu.waitForMessage(
+          inChannel(channel, (m) => m.via === 'send' && isOpenQuestion(m) && m.embeds[0].title.startsWith(`Quiz ${k}/10`)),
+        );
         if (k % 2 === 1) await h.emu.click(q, { label: 'A', user: BOB, channelId: channel }).waitForMessage();
         waits.push((await fireWhenPending())!); // time is up
         const reveal = await h.emu.waitForMessage((m) => m.id === q.id && m.via === 'channel-edit');
@@ -213,7 +225,9 @@ describe('/quiz in Discord (emulator)', () => {
       }
       expect(waits).toEqual(Array(10).fill(600_000));
       // Nothing but the test's own probe went through the expired token: questions and reveals used channel routes.
-      expect(h.emu.calls.filter((c) => c.interactionId === start.id && c.at > start.sentAt + 400).map((c) => c.body)).toEqual([{ content: 'x' }]);
+      expect(h.emu.calls.filter((c) => c.interactionId === start.id && c.at > start.sentAt + 400).map((c) => c.body)).toEqual([
+        { content: 'x' },
+      ]);
       expect(h.emu.calls.filter((c) => c.kind === 'channel-send' && c.path.includes(channel))).toHaveLength(10);
     } finally {
       await stop(h);

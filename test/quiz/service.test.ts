@@ -37,10 +37,18 @@ const carol = user('u-carol', 'carol');
 const wrongOf = (correct: number) => (correct + 1) % 4;
 
 describe('QuizService', () => {
-  it('asks a question in the starter\'s language and reports it as data, with where it is shown', async () => {
+  it("asks a question in the starter's language and reports it as data, with where it is shown", async () => {
     const { s } = service();
     const rec = recordingEvents();
-    const out = await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'ko', topic: 'memory-limits', count: 1, events: rec.events });
+    const out = await s.start({
+      channelId: 'c1',
+      guildId: 'g1',
+      starter: alice,
+      locale: 'ko',
+      topic: 'memory-limits',
+      count: 1,
+      events: rec.events,
+    });
     expect(out).toMatchObject({ kind: 'started', total: 1 });
     const q = rec.lastAsked();
     expect(q).toMatchObject({ channelId: 'c1', locale: 'ko', starter: alice });
@@ -57,9 +65,19 @@ describe('QuizService', () => {
     const rec = recordingEvents();
     await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 1, events: rec.events });
     const { roundId, index, correct } = rec.lastAsked().shown;
-    expect(await s.answer({ roundId, index, pos: correct, user: bob, guildId: 'g1', channelId: 'c1' })).toMatchObject({ kind: 'recorded', correct: true, revealNow: false });
-    expect(await s.answer({ roundId, index, pos: wrongOf(correct), user: carol, guildId: 'g1', channelId: 'c1' })).toMatchObject({ kind: 'recorded', correct: false });
-    expect(await s.answer({ roundId, index, pos: wrongOf(correct), user: bob, guildId: 'g1', channelId: 'c1' })).toEqual({ kind: 'already', letter: 'ABCD'[correct] });
+    expect(await s.answer({ roundId, index, pos: correct, user: bob, guildId: 'g1', channelId: 'c1' })).toMatchObject({
+      kind: 'recorded',
+      correct: true,
+      revealNow: false,
+    });
+    expect(await s.answer({ roundId, index, pos: wrongOf(correct), user: carol, guildId: 'g1', channelId: 'c1' })).toMatchObject({
+      kind: 'recorded',
+      correct: false,
+    });
+    expect(await s.answer({ roundId, index, pos: wrongOf(correct), user: bob, guildId: 'g1', channelId: 'c1' })).toEqual({
+      kind: 'already',
+      letter: 'ABCD'[correct],
+    });
 
     expect(await s.revealByStarter({ roundId, index, user: bob })).toEqual({ kind: 'not-starter', starterName: 'alice' });
     const shown: Reveal[] = [];
@@ -68,7 +86,10 @@ describe('QuizService', () => {
     expect(shown).toHaveLength(1);
     expect(rec.revealed).toHaveLength(0); // shown by the caller (the pressed button's message), not the presenter
     expect(shown[0]).toMatchObject({ reason: 'starter', nextInSeconds: undefined });
-    expect(shown[0].answers.map((a) => [a.name, a.correct])).toEqual([['bob', true], ['carol', false]]);
+    expect(shown[0].answers.map((a) => [a.name, a.correct])).toEqual([
+      ['bob', true],
+      ['carol', false],
+    ]);
 
     expect(await s.answer({ roundId, index, pos: 0, user: user('late'), guildId: 'g1', channelId: 'c1' })).toEqual({ kind: 'closed' });
     expect(await s.revealByStarter({ roundId, index, user: alice })).toEqual({ kind: 'closed' });
@@ -92,11 +113,11 @@ describe('QuizService', () => {
   it('the default timers do not keep the process alive', async () => {
     const timers: NodeJS.Timeout[] = [];
     const real = globalThis.setTimeout;
-    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation((fn: () => void, ms?: number) => {
       const t = real(fn, ms);
       timers.push(t);
       return t;
-    }));
+    });
     const { s } = service({ answerSeconds: 30 });
     await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 1, events: recordingEvents().events });
     expect(timers.length).toBeGreaterThan(0);
@@ -117,7 +138,9 @@ describe('QuizService', () => {
     expect(await clock.fire()).toBe(5_000); // 2nd question
     const q2 = rec.lastAsked().shown;
     expect(q2.index).toBe(1);
-    expect(await s.answer({ roundId: q1.roundId, index: 0, pos: 0, user: carol, guildId: 'g1', channelId: 'c1' })).toEqual({ kind: 'closed' });
+    expect(await s.answer({ roundId: q1.roundId, index: 0, pos: 0, user: carol, guildId: 'g1', channelId: 'c1' })).toEqual({
+      kind: 'closed',
+    });
     // Bob skips question 2; carol answers it.
     await s.answer({ roundId: q2.roundId, index: 1, pos: q2.correct, user: carol, guildId: 'g1', channelId: 'c1' });
     await clock.fire();
@@ -128,7 +151,12 @@ describe('QuizService', () => {
     await clock.fire();
     const final = rec.lastReveal();
     expect(final.nextInSeconds).toBeUndefined();
-    expect(final.roundTotals).toEqual(expect.arrayContaining([{ name: 'bob', correct: 1, answered: 2 }, { name: 'carol', correct: 1, answered: 1 }]));
+    expect(final.roundTotals).toEqual(
+      expect.arrayContaining([
+        { name: 'bob', correct: 1, answered: 2 },
+        { name: 'carol', correct: 1, answered: 1 },
+      ]),
+    );
     expect(s.isActive('c1')).toBe(false);
     expect(clock.pending).toBe(0);
     expect(new Set(rec.asked.map((q) => q.shown.question.key)).size).toBe(3);
@@ -139,10 +167,15 @@ describe('QuizService', () => {
     const first = recordingEvents();
     await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 3, events: first.events });
     const second = recordingEvents();
-    expect(await s.start({ channelId: 'c1', guildId: 'g1', starter: bob, locale: 'en', count: 1, events: second.events })).toEqual({ kind: 'busy', starter: alice });
+    expect(await s.start({ channelId: 'c1', guildId: 'g1', starter: bob, locale: 'en', count: 1, events: second.events })).toEqual({
+      kind: 'busy',
+      starter: alice,
+    });
     expect(second.asked).toHaveLength(0);
     expect(first.revealed).toHaveLength(0); // the running round goes on
-    expect(await s.start({ channelId: 'c2', guildId: 'g1', starter: bob, locale: 'en', count: 1, events: second.events })).toMatchObject({ kind: 'started' });
+    expect(await s.start({ channelId: 'c2', guildId: 'g1', starter: bob, locale: 'en', count: 1, events: second.events })).toMatchObject({
+      kind: 'started',
+    });
   });
 
   it('stop: refused to other members, allowed to the starter or a member who may manage messages', async () => {
@@ -166,7 +199,17 @@ describe('QuizService', () => {
     await s.answer({ roundId: q1.roundId, index: 0, pos: q1.correct, user: bob, guildId: 'g1', channelId: 'c1' });
     await s.revealByStarter({ roundId: q1.roundId, index: 0, user: alice, show: async () => {} });
     expect(await s.stop('c1', { ...alice, canManageMessages: false })).toEqual({ kind: 'stopped' });
-    expect(rec.revealed).toEqual([{ reveal: expect.objectContaining({ reason: 'stopped', stoppedBy: 'alice', nextInSeconds: undefined, roundTotals: [{ name: 'bob', correct: 1, answered: 1 }] }), ref: 'm1' }]);
+    expect(rec.revealed).toEqual([
+      {
+        reveal: expect.objectContaining({
+          reason: 'stopped',
+          stoppedBy: 'alice',
+          nextInSeconds: undefined,
+          roundTotals: [{ name: 'bob', correct: 1, answered: 1 }],
+        }),
+        ref: 'm1',
+      },
+    ]);
     expect(await clock.fire()).toBeUndefined(); // the next question's timer is gone
     expect(rec.asked).toHaveLength(1);
   });
@@ -210,10 +253,17 @@ describe('QuizService', () => {
   it('says so when there is nothing to ask (empty bank, failing generator)', async () => {
     const log = memoryLogger();
     const generator = { generate: async () => null };
-    const s = new QuizService(new QuizBank([]), openDatabase(':memory:'), kb, { answerSeconds: 30, nextSeconds: 0, logger: log.logger, generator });
+    const s = new QuizService(new QuizBank([]), openDatabase(':memory:'), kb, {
+      answerSeconds: 30,
+      nextSeconds: 0,
+      logger: log.logger,
+      generator,
+    });
     services.push(s);
     const rec = recordingEvents();
-    expect(await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 1, events: rec.events })).toEqual({ kind: 'empty' });
+    expect(await s.start({ channelId: 'c1', guildId: 'g1', starter: alice, locale: 'en', count: 1, events: rec.events })).toEqual({
+      kind: 'empty',
+    });
     expect(rec.asked).toEqual([]);
     expect(s.isActive('c1')).toBe(false);
   });
@@ -246,7 +296,14 @@ describe('QuizService', () => {
     }
     expect(seen.size).toBe(pool);
     expect(s.resolveTopic('memory-limits')).toBe('memory-limits');
-    expect(s.resolveTopic(kb.topicTitle(kb.topics().find((t) => t.id === 'cpu-limits')!, 'ko'))).toBe('cpu-limits');
+    expect(
+      s.resolveTopic(
+        kb.topicTitle(
+          kb.topics().find((t) => t.id === 'cpu-limits')!,
+          'ko',
+        ),
+      ),
+    ).toBe('cpu-limits');
     expect(s.resolveTopic('pizza')).toBeUndefined();
   });
 });

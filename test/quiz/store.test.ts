@@ -12,7 +12,15 @@ afterEach(() => {
 });
 
 function answer(store: QuizStore, run: string, userId: string, correct: boolean, scope = 'g1') {
-  return store.recordAnswer({ questionRun: run, questionKey: `en/${run}`, scope, userId, userName: `name-${userId}`, choice: correct ? 1 : 2, correct });
+  return store.recordAnswer({
+    questionRun: run,
+    questionKey: `en/${run}`,
+    scope,
+    userId,
+    userName: `name-${userId}`,
+    choice: correct ? 1 : 2,
+    correct,
+  });
 }
 
 describe('QuizStore', () => {
@@ -27,13 +35,21 @@ describe('QuizStore', () => {
   it('ranks by right answers, then by fewer tries, and keeps servers apart', () => {
     const store = new QuizStore(openDatabase(':memory:'));
     // u1: 2/3, u2: 2/2, u3: 1/1, u4: 0/1; u9 plays in another server
-    answer(store, 'a:0', 'u1', true); answer(store, 'a:1', 'u1', true); answer(store, 'a:2', 'u1', false);
-    answer(store, 'a:0', 'u2', true); answer(store, 'a:1', 'u2', true);
+    answer(store, 'a:0', 'u1', true);
+    answer(store, 'a:1', 'u1', true);
+    answer(store, 'a:2', 'u1', false);
+    answer(store, 'a:0', 'u2', true);
+    answer(store, 'a:1', 'u2', true);
     answer(store, 'a:0', 'u3', true);
     answer(store, 'a:0', 'u4', false);
     for (let i = 0; i < 5; i++) answer(store, `b:${i}`, 'u9', true, 'g2');
     const board = store.leaderboard('g1');
-    expect(board.map((r) => [r.userId, r.correct, r.answered])).toEqual([['u2', 2, 2], ['u1', 2, 3], ['u3', 1, 1], ['u4', 0, 1]]);
+    expect(board.map((r) => [r.userId, r.correct, r.answered])).toEqual([
+      ['u2', 2, 2],
+      ['u1', 2, 3],
+      ['u3', 1, 1],
+      ['u4', 0, 1],
+    ]);
     expect(board[0].userName).toBe('name-u2');
     expect(store.score('g1', 'u1').rank).toBe(2);
     expect(store.score('g1', 'u4').rank).toBe(4);

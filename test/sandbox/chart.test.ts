@@ -17,14 +17,40 @@ const limits = (() => {
 })();
 
 const sample = (t: number, over: Partial<Sample> = {}): Sample => ({
-  t, cpuPercent: 50, memBytes: 10 * 1048576, memLimit: 64 * 1048576, pids: 30, netRx: 0, netTx: 0, blkRead: 0, blkWrite: 0, throttledPeriods: 0, throttledTimeNs: 0, periods: 0, ...over,
+  t,
+  cpuPercent: 50,
+  memBytes: 10 * 1048576,
+  memLimit: 64 * 1048576,
+  pids: 30,
+  netRx: 0,
+  netTx: 0,
+  blkRead: 0,
+  blkWrite: 0,
+  throttledPeriods: 0,
+  throttledTimeNs: 0,
+  periods: 0,
+  ...over,
 });
 
 function report(preset: RunReport['preset'], over: Partial<RunResult>): RunReport {
   const result: RunResult = {
-    containerId: 'abc', outcome: 'timeout', exitCode: 137, oomKilled: false, oomChild: false, killedByBot: true, durationMs: 4000, startedAt: new Date(),
-    samples: [sample(1000), sample(2000), sample(3000)], summary: new StatsTracker().summary(), memoryTop: { bytes: 0, basis: 'sampled' }, output: { tail: '', bytes: 0, capped: false }, limits,
-    inContainerDeadlineMs: 5000, timings: { created: 0, running: 0, firstSample: 0, exited: 0, done: 0 }, hostConfig: {}, ...over,
+    containerId: 'abc',
+    outcome: 'timeout',
+    exitCode: 137,
+    oomKilled: false,
+    oomChild: false,
+    killedByBot: true,
+    durationMs: 4000,
+    startedAt: new Date(),
+    samples: [sample(1000), sample(2000), sample(3000)],
+    summary: new StatsTracker().summary(),
+    memoryTop: { bytes: 0, basis: 'sampled' },
+    output: { tail: '', bytes: 0, capped: false },
+    limits,
+    inContainerDeadlineMs: 5000,
+    timings: { created: 0, running: 0, firstSample: 0, exited: 0, done: 0 },
+    hostConfig: {},
+    ...over,
   };
   return { runId: 1, kind: 'run', preset, command: null, image: 'x', result, totalMs: 1 };
 }
@@ -64,7 +90,22 @@ describe('sandbox charts', () => {
       const png = await renderChart(runChartInput(report('fork-bomb', {}), locale)!);
       expect(png.subarray(1, 4).toString()).toBe('PNG');
     }
-    const cmp = compareChartInput({ runId: 1, kind: 'compare', a: report('cpu-burn', {}).result, b: report('cpu-burn', {}).result, sharesA: 1024, sharesB: 512, cpuset: '0', seconds: 5, expectedA: 2 / 3, measuredA: 0.66, totalMs: 1 }, 'ko');
+    const cmp = compareChartInput(
+      {
+        runId: 1,
+        kind: 'compare',
+        a: report('cpu-burn', {}).result,
+        b: report('cpu-burn', {}).result,
+        sharesA: 1024,
+        sharesB: 512,
+        cpuset: '0',
+        seconds: 5,
+        expectedA: 2 / 3,
+        measuredA: 0.66,
+        totalMs: 1,
+      },
+      'ko',
+    );
     expect(cmp.cpuLines!.map((l) => l.label)).toEqual(['A 기대 비율 66.7 %', 'B 기대 비율 33.3 %']);
     expect((await renderChart(cmp)).subarray(1, 4).toString()).toBe('PNG');
   });

@@ -11,11 +11,25 @@ describe('/sandbox command (no Docker needed)', () => {
     const json = sandbox.data.toJSON();
     expect(json.name).toBe('sandbox');
     expect(json.name_localizations?.ko).toBe('샌드박스');
-    const subs = (json.options ?? []) as { name: string; name_localizations?: Record<string, string>; options?: { name: string; choices?: { value: string }[] }[] }[];
+    const subs = (json.options ?? []) as {
+      name: string;
+      name_localizations?: Record<string, string>;
+      options?: { name: string; choices?: { value: string }[] }[];
+    }[];
     expect(subs.map((s) => s.name)).toEqual(['run', 'compare']);
     expect(subs.every((s) => s.name_localizations?.ko)).toBe(true);
     const run = subs[0];
-    expect(run.options!.map((o) => o.name)).toEqual(['preset', 'memory', 'memory_swap', 'cpus', 'cpu_shares', 'pids_limit', 'timeout', 'command', 'image']);
+    expect(run.options!.map((o) => o.name)).toEqual([
+      'preset',
+      'memory',
+      'memory_swap',
+      'cpus',
+      'cpu_shares',
+      'pids_limit',
+      'timeout',
+      'command',
+      'image',
+    ]);
     expect(run.options![0].choices!.map((c) => c.value)).toEqual([...PRESET_NAMES]);
   });
 
@@ -36,7 +50,10 @@ describe('/sandbox command (no Docker needed)', () => {
   });
 
   it('Docker unreachable: a clear message, nothing thrown', async () => {
-    const svc = createSandboxService(testConfig(), silentLogger, memoryDb(), { docker: new Docker({ socketPath: '/nonexistent/docker.sock' }), reaper: false });
+    const svc = createSandboxService(testConfig(), silentLogger, memoryDb(), {
+      docker: new Docker({ socketPath: '/nonexistent/docker.sock' }),
+      reaper: false,
+    });
     const { ctx, responder } = invocation({ sandbox: svc, subcommand: 'run', options: { preset: 'cpu-burn' } });
     await expect(sandbox.execute(ctx)).resolves.toBeUndefined();
     // A fast failure (ENOENT) may be answered before any defer; a slow one after a public defer. Either way, said.
@@ -48,8 +65,15 @@ describe('/sandbox command (no Docker needed)', () => {
   });
 
   it('out-of-range options: the message lists each with its bounds', async () => {
-    const svc = createSandboxService(testConfig(), silentLogger, memoryDb(), { docker: new Docker({ socketPath: '/nonexistent/docker.sock' }), reaper: false });
-    const { ctx, responder } = invocation({ sandbox: svc, subcommand: 'run', options: { preset: 'hello', memory: 1, cpus: 9, timeout: 0 } });
+    const svc = createSandboxService(testConfig(), silentLogger, memoryDb(), {
+      docker: new Docker({ socketPath: '/nonexistent/docker.sock' }),
+      reaper: false,
+    });
+    const { ctx, responder } = invocation({
+      sandbox: svc,
+      subcommand: 'run',
+      options: { preset: 'hello', memory: 1, cpus: 9, timeout: 0 },
+    });
     await sandbox.execute(ctx);
     // Refused before any defer, so the reply can be private.
     expect(responder.events).toHaveLength(1);

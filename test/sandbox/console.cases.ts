@@ -17,7 +17,15 @@ import { dockerForTests, ensureImage, labelledContainers, TEST_BOT_ID } from './
 
 async function consoleSession(env: Record<string, string>, lines: string[]): Promise<{ out: string; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'sandbox-console-'));
-  const services = await createServices(loadConfig({ LOG_LEVEL: 'silent', SANDBOX_BOT_ID: TEST_BOT_ID, DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, ...env }));
+  const services = await createServices(
+    loadConfig({
+      LOG_LEVEL: 'silent',
+      SANDBOX_BOT_ID: TEST_BOT_ID,
+      DATABASE_PATH: join(dir, 'bot.sqlite'),
+      CONSOLE_OUTPUT_DIR: dir,
+      ...env,
+    }),
+  );
   const input = new PassThrough();
   const output = new PassThrough();
   let out = '';
@@ -76,7 +84,16 @@ describe.skipIf(!probe.ok)('/sandbox in the console, stopped mid-run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sandbox-sigterm-'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       // DOCKER_HOST too: the bot must use the engine this test watches.
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DOCKER_HOST: process.env.DOCKER_HOST, SANDBOX_ENABLED: 'true', SANDBOX_BOT_ID: TEST_BOT_ID, DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, LOG_LEVEL: 'silent' },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DOCKER_HOST: process.env.DOCKER_HOST,
+        SANDBOX_ENABLED: 'true',
+        SANDBOX_BOT_ID: TEST_BOT_ID,
+        DATABASE_PATH: join(dir, 'bot.sqlite'),
+        CONSOLE_OUTPUT_DIR: dir,
+        LOG_LEVEL: 'silent',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
@@ -103,8 +120,17 @@ describe.skipIf(!probe.ok)('/sandbox in the console, the bot SIGKILLed mid-run',
     if (!probe.ok) return;
     await ensureImage(probe.docker);
     const dir = mkdtempSync(join(tmpdir(), 'sandbox-sigkill-'));
-    const env = { SANDBOX_ENABLED: 'true', SANDBOX_BOT_ID: TEST_BOT_ID, DATABASE_PATH: join(dir, 'bot.sqlite'), CONSOLE_OUTPUT_DIR: dir, LOG_LEVEL: 'silent' };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const env = {
+      SANDBOX_ENABLED: 'true',
+      SANDBOX_BOT_ID: TEST_BOT_ID,
+      DATABASE_PATH: join(dir, 'bot.sqlite'),
+      CONSOLE_OUTPUT_DIR: dir,
+      LOG_LEVEL: 'silent',
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     child.stdin.write('/sandbox run preset: cpu-burn timeout: 5\n');
     let id = '';

@@ -13,7 +13,9 @@ describe.skipIf(!probe.ok)('/sandbox on Discord (emulator + Docker)', () => {
   beforeAll(async () => {
     if (!probe.ok) return;
     await ensureImage(probe.docker);
-    h = await startBotUnderTest({ env: { SANDBOX_ENABLED: 'true', SANDBOX_BOT_ID: TEST_BOT_ID, SANDBOX_ROLE_IDS: ROLE, SANDBOX_PROGRESS_SECONDS: '1' } });
+    h = await startBotUnderTest({
+      env: { SANDBOX_ENABLED: 'true', SANDBOX_BOT_ID: TEST_BOT_ID, SANDBOX_ROLE_IDS: ROLE, SANDBOX_PROGRESS_SECONDS: '1' },
+    });
   }, 60_000);
   afterAll(async () => {
     await h?.services.sandbox?.close();

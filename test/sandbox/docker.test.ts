@@ -10,7 +10,18 @@ import { Engine } from '../../src/sandbox/engine.js';
 import { resolveLimits } from '../../src/sandbox/policy.js';
 import sandboxCommand from '../../src/commands/sandbox.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dockerForTests, ensureImage, IMAGE, invocation, labelledContainers, memoryDb, silentLogger, TEST_BOT_ID, testConfig, user } from './helpers.js';
+import {
+  dockerForTests,
+  ensureImage,
+  IMAGE,
+  invocation,
+  labelledContainers,
+  memoryDb,
+  silentLogger,
+  TEST_BOT_ID,
+  testConfig,
+  user,
+} from './helpers.js';
 // /sandbox through the front ends, in this file so that no two test files run containers at once.
 import './console.cases.js';
 import './discord.cases.js';
@@ -37,12 +48,21 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
     await svc?.close();
     // Only this run's containers (its own label value): the engine is shared.
     const left = await labelledContainers(docker);
-    for (const c of left) await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
+    for (const c of left)
+      await docker
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .catch(() => undefined);
     expect(left.map((c) => `${c.Id.slice(0, 12)} ${c.State}`)).toEqual([]);
   });
 
   it('applies every limit to the container HostConfig', async () => {
-    const r = await svc.run({ ...base, user: user('u-limits'), preset: 'hello', options: { memory: 48, cpus: 0.5, cpu_shares: 512, pids_limit: 32, timeout: 5 } });
+    const r = await svc.run({
+      ...base,
+      user: user('u-limits'),
+      preset: 'hello',
+      options: { memory: 48, cpus: 0.5, cpu_shares: 512, pids_limit: 32, timeout: 5 },
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const hc = r.report.result.hostConfig as Record<string, any>;
@@ -81,7 +101,14 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
     let labels: Record<string, string> = {};
     const r = await runContainer(
       new Engine(docker, 5000),
-      { image: IMAGE, cmd: ['sh', '-c', 'echo hi'], limits: limits.value, botId: TEST_BOT_ID, deadlineGraceSeconds: 1, labels: { 'study-sandbox.user': 'x' } },
+      {
+        image: IMAGE,
+        cmd: ['sh', '-c', 'echo hi'],
+        limits: limits.value,
+        botId: TEST_BOT_ID,
+        deadlineGraceSeconds: 1,
+        labels: { 'study-sandbox.user': 'x' },
+      },
       {
         onCreated: (id) => {
           void docker
@@ -205,7 +232,9 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
   }, 30_000);
 
   it('one job per user, a global limit with a queue, and a full queue refused', async () => {
-    const one = createSandboxService(testConfig({ SANDBOX_MAX_CONCURRENT: '1', SANDBOX_QUEUE_MAX: '1' }), silentLogger, db, { reaper: false });
+    const one = createSandboxService(testConfig({ SANDBOX_MAX_CONCURRENT: '1', SANDBOX_QUEUE_MAX: '1' }), silentLogger, db, {
+      reaper: false,
+    });
     const positions: number[] = [];
     let started!: () => void;
     const firstStarted = new Promise<void>((r) => (started = r));
@@ -227,7 +256,12 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
   }, 20_000);
 
   it('the queue is first come, first served, and the CPU budget makes a 1-CPU job wait even with a slot free', async () => {
-    const q = createSandboxService(testConfig({ SANDBOX_MAX_CONCURRENT: '2', SANDBOX_CPU_BUDGET: '1', SANDBOX_TRUSTED_ROLE_IDS: TRUSTED }), silentLogger, db, { reaper: false });
+    const q = createSandboxService(
+      testConfig({ SANDBOX_MAX_CONCURRENT: '2', SANDBOX_CPU_BUDGET: '1', SANDBOX_TRUSTED_ROLE_IDS: TRUSTED }),
+      silentLogger,
+      db,
+      { reaper: false },
+    );
     const order: string[] = [];
     const job = (id: string) => {
       const a = q.admitRun({ ...base, user: user(id, [TRUSTED]), command: 'sleep 1', options: { cpus: 1, timeout: 5 } });
@@ -282,7 +316,18 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
     const events = await docker.getEvents({ filters: { type: ['container'], event: ['create'] } });
     events.on('data', (d: Buffer) => seen.push(d.toString()));
     try {
-      const cases = [{ memory: 2 }, { memory: 100000 }, { cpus: 0 }, { cpus: 5 }, { pids_limit: 1 }, { timeout: 0 }, { timeout: 9999 }, { cpu_shares: 1 }, { memory: 64, memory_swap: 32 }, { memory: 12.5 }];
+      const cases = [
+        { memory: 2 },
+        { memory: 100000 },
+        { cpus: 0 },
+        { cpus: 5 },
+        { pids_limit: 1 },
+        { timeout: 0 },
+        { timeout: 9999 },
+        { cpu_shares: 1 },
+        { memory: 64, memory_swap: 32 },
+        { memory: 12.5 },
+      ];
       for (const options of cases) {
         const r = await svc.run({ ...base, user: user('u-bad'), preset: 'hello', options });
         expect(r.ok, JSON.stringify(options)).toBe(false);
@@ -311,7 +356,9 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
   });
 
   it('an allowlisted image that is not built gives the image-missing message', async () => {
-    const s2 = createSandboxService(testConfig({ SANDBOX_IMAGE_ALLOWLIST: 'study-sandbox:not-built' }), silentLogger, db, { reaper: false });
+    const s2 = createSandboxService(testConfig({ SANDBOX_IMAGE_ALLOWLIST: 'study-sandbox:not-built' }), silentLogger, db, {
+      reaper: false,
+    });
     const r = await s2.run({ ...base, user: user('u-img'), preset: 'hello', image: 'study-sandbox:not-built' });
     expect(!r.ok && r.error).toMatchObject({ code: 'image-missing', detail: 'study-sandbox:not-built' });
     await s2.close();
@@ -367,7 +414,12 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
     }, 20_000);
 
     it('memory-hog in Korean: reported as OOM', async () => {
-      const { ctx, responder } = invocation({ sandbox: cmdSvc, subcommand: 'run', options: { preset: 'memory-hog', memory: 32, timeout: 15 }, locale: 'ko' });
+      const { ctx, responder } = invocation({
+        sandbox: cmdSvc,
+        subcommand: 'run',
+        options: { preset: 'memory-hog', memory: 32, timeout: 15 },
+        locale: 'ko',
+      });
       await sandboxCommand.execute(ctx);
       const e = responder.last!.embeds![0];
       expect(e.title).toBe('/sandbox run memory-hog — OOM으로 종료');
@@ -399,7 +451,9 @@ describe.skipIf(!probe.ok)('sandbox with Docker', () => {
       await rec.run({ ...base, user: user('rec-c'), preset: 'hello', options: { memory: 1 } });
       await rec.run({ ...base, user: user('rec-d'), command: 'echo hi' });
       await rec.run({ ...base, user: user('rec-e', [TRUSTED]), command: 'exit 4' });
-      const rows = own.prepare('SELECT user_id, kind, preset, command, outcome, exit_code, limits_json, error FROM sandbox_runs ORDER BY id').all() as Record<string, any>[];
+      const rows = own
+        .prepare('SELECT user_id, kind, preset, command, outcome, exit_code, limits_json, error FROM sandbox_runs ORDER BY id')
+        .all() as Record<string, any>[];
       expect(rows.map((r) => [r.user_id, r.outcome])).toEqual([
         ['rec-a', 'exited'],
         ['rec-b', 'output-capped'],

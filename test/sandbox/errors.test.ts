@@ -7,11 +7,16 @@ import { isLeftover } from '../../src/sandbox/reaper.js';
 describe('classifyDockerError', () => {
   it('transport errors: docker-unavailable with the message', () => {
     for (const code of ['ENOENT', 'ECONNREFUSED', 'EACCES', 'ECONNRESET', 'EPIPE']) {
-      expect(classifyDockerError(Object.assign(new Error(`connect ${code} /x.sock`), { code }))).toEqual({ code: 'docker-unavailable', detail: `connect ${code} /x.sock` });
+      expect(classifyDockerError(Object.assign(new Error(`connect ${code} /x.sock`), { code }))).toEqual({
+        code: 'docker-unavailable',
+        detail: `connect ${code} /x.sock`,
+      });
     }
   });
   it('an aborted (timed-out) call: docker-timeout', () => {
-    expect(classifyDockerError(Object.assign(new Error('The operation was aborted'), { name: 'AbortError', code: 'ABORT_ERR' })).code).toBe('docker-timeout');
+    expect(classifyDockerError(Object.assign(new Error('The operation was aborted'), { name: 'AbortError', code: 'ABORT_ERR' })).code).toBe(
+      'docker-timeout',
+    );
     expect(classifyDockerError(new DOMException('The operation timed out.', 'TimeoutError')).code).toBe('docker-timeout');
   });
   it('a missing image: image-missing', () => {
@@ -58,9 +63,15 @@ describe('decideOutcome', () => {
 describe('isLeftover (reaper)', () => {
   const o = { botId: 'bot-a', instance: 'i1', active: new Set(['live']) };
   const now = 1_000_000;
-  const c = (labels: Record<string, string>, State = 'running', Id = 'x') => ({ Id, State, Labels: { 'study-sandbox': 'bot-a', ...labels } });
+  const c = (labels: Record<string, string>, State = 'running', Id = 'x') => ({
+    Id,
+    State,
+    Labels: { 'study-sandbox': 'bot-a', ...labels },
+  });
   it("never touches another bot's containers", () => {
-    expect(isLeftover({ Id: 'x', State: 'exited', Labels: { 'study-sandbox': 'bot-b', 'study-sandbox.deadline': '1' } }, o, now)).toBe(false);
+    expect(isLeftover({ Id: 'x', State: 'exited', Labels: { 'study-sandbox': 'bot-b', 'study-sandbox.deadline': '1' } }, o, now)).toBe(
+      false,
+    );
   });
   it('removes any past its deadline label, or with none', () => {
     expect(isLeftover(c({ 'study-sandbox.deadline': String(now - 1) }), o, now)).toBe(true);

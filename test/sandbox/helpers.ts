@@ -107,7 +107,12 @@ export function invocation(opts: {
   config?: Config;
 }): { ctx: SlashInvocation; responder: RecordingResponder } {
   const responder = new RecordingResponder();
-  const services = { config: opts.config ?? testConfig(), logger: silentLogger, db: memoryDb(), sandbox: opts.sandbox } as unknown as Services;
+  const services = {
+    config: opts.config ?? testConfig(),
+    logger: silentLogger,
+    db: memoryDb(),
+    sandbox: opts.sandbox,
+  } as unknown as Services;
   const ctx: SlashInvocation = {
     user: { id: opts.userId ?? 'cmd-user', name: 'tester', roleIds: opts.roleIds ?? [] },
     guildId: 'g1',
@@ -126,7 +131,9 @@ export function invocation(opts: {
  * nothing either way (a hung engine, as with dockerd paused), without touching the shared dockerd.
  * With `target` null it never answers at all.
  */
-export async function freezableProxy(target: string | null = '/var/run/docker.sock'): Promise<{ socketPath: string; freeze(): void; thaw(): void; close(): Promise<void> }> {
+export async function freezableProxy(
+  target: string | null = '/var/run/docker.sock',
+): Promise<{ socketPath: string; freeze(): void; thaw(): void; close(): Promise<void> }> {
   const { createServer, connect } = await import('node:net');
   const socketPath = join(mkdtempSync(join(tmpdir(), 'docker-proxy-')), 'docker.sock');
   let frozen = target === null;

@@ -7,7 +7,18 @@ import { decideOutcome } from '../../src/sandbox/outcome.js';
 import { resolveLimits } from '../../src/sandbox/policy.js';
 import { createSandboxService, type SandboxService } from '../../src/sandbox/service.js';
 import Dockerode from 'dockerode';
-import { dockerForTests, ensureImage, freezableProxy, IMAGE, labelledContainers, memoryDb, silentLogger, TEST_BOT_ID, testConfig, user } from './helpers.js';
+import {
+  dockerForTests,
+  ensureImage,
+  freezableProxy,
+  IMAGE,
+  labelledContainers,
+  memoryDb,
+  silentLogger,
+  TEST_BOT_ID,
+  testConfig,
+  user,
+} from './helpers.js';
 
 const probe = await dockerForTests('sandbox outcomes');
 const TRUSTED = 'role-trusted';
@@ -91,14 +102,24 @@ describe.skipIf(!probe.ok)('sandbox outcomes with Docker', () => {
   it("with nobody watching, the container's own deadline kills the payload (timeout + grace)", async () => {
     const lim = resolveLimits(testConfig().sandbox, { timeout: 1 });
     if (!lim.ok) throw new Error('limits');
-    const c = await docker.createContainer(containerCreateOptions({ image: IMAGE, cmd: ['sh', '-c', 'sleep 60'], limits: lim.value, botId: TEST_BOT_ID, deadlineGraceSeconds: 1 }));
+    const c = await docker.createContainer(
+      containerCreateOptions({
+        image: IMAGE,
+        cmd: ['sh', '-c', 'sleep 60'],
+        limits: lim.value,
+        botId: TEST_BOT_ID,
+        deadlineGraceSeconds: 1,
+      }),
+    );
     try {
       await c.start();
       const waited = (await c.wait()) as { StatusCode: number };
       const info = await c.inspect();
       const durationMs = Date.parse(info.State.FinishedAt) - Date.parse(info.State.StartedAt);
       expect(waited.StatusCode).toBe(137);
-      expect(decideOutcome({ exitCode: 137, oomKilled: info.State.OOMKilled, botKill: 'none', durationMs, inContainerDeadlineMs: 2000 }).outcome).toBe('deadline');
+      expect(
+        decideOutcome({ exitCode: 137, oomKilled: info.State.OOMKilled, botKill: 'none', durationMs, inContainerDeadlineMs: 2000 }).outcome,
+      ).toBe('deadline');
     } finally {
       await c.remove({ force: true });
     }
@@ -106,9 +127,15 @@ describe.skipIf(!probe.ok)('sandbox outcomes with Docker', () => {
 
   it('the engine hangs mid-run (as with dockerd paused): a clear error soon after the timeout, the slot freed, nothing left', async () => {
     const proxy = await freezableProxy();
-    const hung = createSandboxService(testConfig({ SANDBOX_DOCKER_TIMEOUT_SECONDS: '1' }), silentLogger, memoryDb(), { docker: new Dockerode({ socketPath: proxy.socketPath }), reaper: false });
+    const hung = createSandboxService(testConfig({ SANDBOX_DOCKER_TIMEOUT_SECONDS: '1' }), silentLogger, memoryDb(), {
+      docker: new Dockerode({ socketPath: proxy.socketPath }),
+      reaper: false,
+    });
     try {
-      const r = await hung.run({ guildId: 'g', channelId: 'c', user: user('u-hang'), preset: 'sleep', options: { timeout: 2 } }, { onStarted: () => proxy.freeze() });
+      const r = await hung.run(
+        { guildId: 'g', channelId: 'c', user: user('u-hang'), preset: 'sleep', options: { timeout: 2 } },
+        { onStarted: () => proxy.freeze() },
+      );
       expect(!r.ok && r.error.code).toBe('docker-timeout');
       expect(hung.stats()).toEqual({ running: 0, queued: 0 });
       // The container killed itself at its own deadline; with the engine back, the reaper removes it.

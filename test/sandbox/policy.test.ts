@@ -12,7 +12,10 @@ const cfg = testConfig().sandbox;
 describe('resolveLimits', () => {
   it('applies the configured defaults', () => {
     const r = resolveLimits(cfg, {});
-    expect(r).toMatchObject({ ok: true, value: { memoryMb: 64, memorySwapMb: 64, cpus: 0.5, cpuShares: 1024, pidsLimit: 64, timeoutSeconds: 10 } });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { memoryMb: 64, memorySwapMb: 64, cpus: 0.5, cpuShares: 1024, pidsLimit: 64, timeoutSeconds: 10 },
+    });
   });
   it('reports every out-of-range option with its bounds', () => {
     const r = resolveLimits(cfg, { memory: 5, cpus: 1.5, pids_limit: 1000, timeout: 61, cpu_shares: 1 });
@@ -60,7 +63,13 @@ describe('container options', () => {
   it('every container gets the hardening and the limits', () => {
     const r = resolveLimits(cfg, { memory: 32, cpus: 0.25, pids_limit: 16 });
     if (!r.ok) throw new Error('limits');
-    const o = containerCreateOptions({ image: 'study-sandbox:busybox', cmd: ['sh', '-c', 'true'], limits: r.value, botId: 'bot-a', deadlineGraceSeconds: 1 });
+    const o = containerCreateOptions({
+      image: 'study-sandbox:busybox',
+      cmd: ['sh', '-c', 'true'],
+      limits: r.value,
+      botId: 'bot-a',
+      deadlineGraceSeconds: 1,
+    });
     // The container enforces its own deadline: docker-init as PID 1, the payload under timeout -s KILL.
     expect(o.Cmd).toEqual(['timeout', '-s', 'KILL', String(r.value.timeoutSeconds + 1), 'sh', '-c', 'true']);
     expect(o.HostConfig?.Init).toBe(true);
@@ -92,9 +101,14 @@ describe('container options', () => {
     const low = resolveLimits(cfg, { pids_limit: 64 });
     expect(!low.ok && low.violations[0]).toMatchObject({ option: 'pids_limit', min: 80 });
     if (!def.ok) return;
-    expect(containerCreateOptions({ image: 'i', cmd: ['true'], limits: def.value, botId: 'b', deadlineGraceSeconds: 1 }).HostConfig?.Runtime).toBe('runsc');
+    expect(
+      containerCreateOptions({ image: 'i', cmd: ['true'], limits: def.value, botId: 'b', deadlineGraceSeconds: 1 }).HostConfig?.Runtime,
+    ).toBe('runsc');
     const plain = resolveLimits(testConfig().sandbox, {});
-    expect(plain.ok && containerCreateOptions({ image: 'i', cmd: ['true'], limits: plain.value, botId: 'b', deadlineGraceSeconds: 1 }).HostConfig?.Runtime).toBeUndefined();
+    expect(
+      plain.ok &&
+        containerCreateOptions({ image: 'i', cmd: ['true'], limits: plain.value, botId: 'b', deadlineGraceSeconds: 1 }).HostConfig?.Runtime,
+    ).toBeUndefined();
     expect(() => loadConfig({ SANDBOX_RUNTIME: 'run sc; rm' })).toThrow(/SANDBOX_RUNTIME/);
   });
   it('SANDBOX_USER must be numeric with uid and gid not 0, in any spelling', () => {
@@ -109,7 +123,10 @@ describe('container options', () => {
 describe('without a Docker daemon', () => {
   it('a bogus socket gives a clear docker-unavailable error, recorded, never thrown', async () => {
     const db = memoryDb();
-    const svc = createSandboxService(testConfig(), silentLogger, db, { docker: new Docker({ socketPath: '/nonexistent/docker.sock' }), reaper: false });
+    const svc = createSandboxService(testConfig(), silentLogger, db, {
+      docker: new Docker({ socketPath: '/nonexistent/docker.sock' }),
+      reaper: false,
+    });
     const r = await svc.run({ user: user('u1'), guildId: null, channelId: 'c', preset: 'hello' });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.code).toBe('docker-unavailable');
@@ -126,7 +143,11 @@ describe('without a Docker daemon', () => {
   it('an engine that never answers: a docker-timeout error within the API timeout, the slot freed, recorded', async () => {
     const hung = await freezableProxy(null);
     const db = memoryDb();
-    const svc = createSandboxService(testConfig({ SANDBOX_DOCKER_TIMEOUT_SECONDS: '1' }), silentLogger, db, { docker: new Docker({ socketPath: hung.socketPath }), reaper: false, warmup: false });
+    const svc = createSandboxService(testConfig({ SANDBOX_DOCKER_TIMEOUT_SECONDS: '1' }), silentLogger, db, {
+      docker: new Docker({ socketPath: hung.socketPath }),
+      reaper: false,
+      warmup: false,
+    });
     try {
       const r = await svc.run({ user: user('u-hung'), guildId: null, channelId: 'c', preset: 'hello' });
       expect(!r.ok && r.error.code).toBe('docker-timeout');
@@ -144,7 +165,11 @@ describe('without a Docker daemon', () => {
     }
   }, 20_000);
   it('admission answers synchronously: a refusal or a job to start, before any await', () => {
-    const svc = createSandboxService(testConfig(), silentLogger, memoryDb(), { docker: new Docker({ socketPath: '/nonexistent/docker.sock' }), reaper: false, warmup: false });
+    const svc = createSandboxService(testConfig(), silentLogger, memoryDb(), {
+      docker: new Docker({ socketPath: '/nonexistent/docker.sock' }),
+      reaper: false,
+      warmup: false,
+    });
     const bad = svc.admitRun({ user: user('u-a'), guildId: null, channelId: 'c', preset: 'hello', options: { memory: 1 } });
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.error.code).toBe('invalid');
@@ -157,18 +182,36 @@ describe('without a Docker daemon', () => {
     return good.ok ? good.start().then((r) => expect(!r.ok && r.error.code).toBe('docker-unavailable')) : undefined;
   });
   it('a --cpus above the CPU budget is refused (two 1-CPU jobs cannot saturate a 2-CPU host)', () => {
-    const svc = createSandboxService(testConfig({ SANDBOX_CPU_BUDGET: '0.75' }), silentLogger, memoryDb(), { docker: new Docker({ socketPath: '/nonexistent/docker.sock' }), reaper: false, warmup: false });
+    const svc = createSandboxService(testConfig({ SANDBOX_CPU_BUDGET: '0.75' }), silentLogger, memoryDb(), {
+      docker: new Docker({ socketPath: '/nonexistent/docker.sock' }),
+      reaper: false,
+      warmup: false,
+    });
     expect(svc.cpuBudget()).toBe(0.75);
     const r = svc.admitRun({ user: user('u-b'), guildId: null, channelId: 'c', preset: 'hello', options: { cpus: 1 } });
     expect(!r.ok && r.error.violations?.[0]).toMatchObject({ option: 'cpus', max: 0.75 });
   });
   it('start-up marks runs a previous process left running as interrupted, with the reason', () => {
     const db = memoryDb();
-    const first = createSandboxService(testConfig(), silentLogger, db, { docker: new Docker({ socketPath: '/nonexistent/docker.sock' }), reaper: false, warmup: false });
+    const first = createSandboxService(testConfig(), silentLogger, db, {
+      docker: new Docker({ socketPath: '/nonexistent/docker.sock' }),
+      reaper: false,
+      warmup: false,
+    });
     void first;
-    db.prepare(`INSERT INTO sandbox_runs (created_at, user_id, kind, outcome) VALUES ('2026-01-01', 'u', 'run', 'running'), ('2026-01-01', 'u', 'run', 'timeout')`).run();
-    createSandboxService(testConfig(), silentLogger, db, { docker: new Docker({ socketPath: '/nonexistent/docker.sock' }), reaper: false, warmup: false });
-    const rows = db.prepare('SELECT outcome, error, finished_at FROM sandbox_runs ORDER BY id').all() as { outcome: string; error: string | null; finished_at: string | null }[];
+    db.prepare(
+      `INSERT INTO sandbox_runs (created_at, user_id, kind, outcome) VALUES ('2026-01-01', 'u', 'run', 'running'), ('2026-01-01', 'u', 'run', 'timeout')`,
+    ).run();
+    createSandboxService(testConfig(), silentLogger, db, {
+      docker: new Docker({ socketPath: '/nonexistent/docker.sock' }),
+      reaper: false,
+      warmup: false,
+    });
+    const rows = db.prepare('SELECT outcome, error, finished_at FROM sandbox_runs ORDER BY id').all() as {
+      outcome: string;
+      error: string | null;
+      finished_at: string | null;
+    }[];
     expect(rows.map((r) => r.outcome)).toEqual(['interrupted', 'timeout']);
     expect(rows[0].error).toMatch(/bot stopped .* before the run finished/);
     expect(rows[0].finished_at).not.toBeNull();
@@ -189,7 +232,9 @@ describe('without a Docker daemon', () => {
   });
   it('disabled: refuses without touching Docker or the DB', async () => {
     const db = memoryDb();
-    const svc = createSandboxService(testConfig({ SANDBOX_ENABLED: 'false' }), silentLogger, db, { docker: new Docker({ socketPath: '/nonexistent/docker.sock' }) });
+    const svc = createSandboxService(testConfig({ SANDBOX_ENABLED: 'false' }), silentLogger, db, {
+      docker: new Docker({ socketPath: '/nonexistent/docker.sock' }),
+    });
     const r = await svc.run({ user: user('u1'), guildId: null, channelId: 'c', preset: 'hello' });
     expect(!r.ok && r.error.code).toBe('disabled');
     expect(db.prepare('SELECT count(*) AS n FROM sandbox_runs').get()).toEqual({ n: 0 });

@@ -79,7 +79,11 @@ describe('sandbox report', () => {
       expect(f.value.length).toBeLessThanOrEqual(1024);
       expect(f.name.length).toBeLessThanOrEqual(256);
     }
-    const total = (e.title ?? '').length + (e.description ?? '').length + (e.footer ?? '').length + e.fields!.reduce((n: number, f: { name: string; value: string }) => n + f.name.length + f.value.length, 0);
+    const total =
+      (e.title ?? '').length +
+      (e.description ?? '').length +
+      (e.footer ?? '').length +
+      e.fields!.reduce((n: number, f: { name: string; value: string }) => n + f.name.length + f.value.length, 0);
     expect(total).toBeLessThanOrEqual(6000);
     expect(e.fields!.find((f) => f.name.startsWith('Memory'))!.value).toMatch(/^— \//); // no samples: no fake 0
   });
@@ -90,12 +94,28 @@ describe('sandbox report', () => {
     expect(outputBlock('\x1b]0;title\x07ok\n', 1024, false)).toBe('```\nok\n```');
   });
   it('an OOM run shows the limit as its memory top, said to be where the OOM killer acted', () => {
-    const report: RunReport = { runId: 1, kind: 'run', preset: 'memory-hog', command: null, image: 'i', totalMs: 1, result: result({ outcome: 'oom', exitCode: 137, oomKilled: true, memoryTop: { bytes: 64 * 1048576, basis: 'oom-at-limit' } }) };
+    const report: RunReport = {
+      runId: 1,
+      kind: 'run',
+      preset: 'memory-hog',
+      command: null,
+      image: 'i',
+      totalMs: 1,
+      result: result({ outcome: 'oom', exitCode: 137, oomKilled: true, memoryTop: { bytes: 64 * 1048576, basis: 'oom-at-limit' } }),
+    };
     const field = runEmbed(report, 'en').fields!.find((f) => f.name === 'Memory peak / limit')!;
     expect(field.value).toBe('64.0 MiB (reached: OOM) / 64.0 MiB');
   });
   it("the limits applied include the container's own deadline", () => {
-    const report: RunReport = { runId: 1, kind: 'run', preset: 'sleep', command: null, image: 'i', totalMs: 1, result: result({ inContainerDeadlineMs: 11_000 }) };
+    const report: RunReport = {
+      runId: 1,
+      kind: 'run',
+      preset: 'sleep',
+      command: null,
+      image: 'i',
+      totalMs: 1,
+      result: result({ inContainerDeadlineMs: 11_000 }),
+    };
     const field = runEmbed(report, 'en').fields!.find((f) => f.name === 'Limits applied')!;
     expect(field.value).toMatch(/timeout 10 s` \(the container's own deadline 11 s\)$/);
   });

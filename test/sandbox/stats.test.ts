@@ -37,10 +37,24 @@ function v2Frame(i: number, prev?: StatsFrame): StatsFrame {
       ],
     },
     cpu_stats: cpu,
-    precpu_stats: prev ? prev.cpu_stats! : { cpu_usage: { total_usage: 0, usage_in_kernelmode: 0, usage_in_usermode: 0 }, throttling_data: { periods: 0, throttled_periods: 0, throttled_time: 0 } },
+    precpu_stats: prev
+      ? prev.cpu_stats!
+      : {
+          cpu_usage: { total_usage: 0, usage_in_kernelmode: 0, usage_in_usermode: 0 },
+          throttling_data: { periods: 0, throttled_periods: 0, throttled_time: 0 },
+        },
     memory_stats: {
       usage: 20 * 1048576 + i * 1048576,
-      stats: { anon: 18 * 1048576, file: 2 * 1048576, active_file: 1048576, inactive_file: 1048576, kernel_stack: 16384, slab: 200000, pgfault: 1000, oom_kill: 0 },
+      stats: {
+        anon: 18 * 1048576,
+        file: 2 * 1048576,
+        active_file: 1048576,
+        inactive_file: 1048576,
+        kernel_stack: 16384,
+        slab: 200000,
+        pgfault: 1000,
+        oom_kill: 0,
+      },
       limit: 64 * 1048576,
     },
     networks: { eth0: { rx_bytes: 1000 * i, tx_bytes: 500 * i }, eth1: { rx_bytes: 10, tx_bytes: 20 } },
@@ -58,7 +72,10 @@ describe('docker stats arithmetic, cgroup v1 (recorded on this engine)', () => {
   it('CPU % = cpu delta / system delta × online CPUs × 100, from precpu_stats', () => {
     const fr = f[1];
     const expected =
-      ((fr.cpu_stats!.cpu_usage!.total_usage! - fr.precpu_stats!.cpu_usage!.total_usage!) / (fr.cpu_stats!.system_cpu_usage! - fr.precpu_stats!.system_cpu_usage!)) * 2 * 100;
+      ((fr.cpu_stats!.cpu_usage!.total_usage! - fr.precpu_stats!.cpu_usage!.total_usage!) /
+        (fr.cpu_stats!.system_cpu_usage! - fr.precpu_stats!.system_cpu_usage!)) *
+      2 *
+      100;
     expect(frameCpuPercent(fr)).toBeCloseTo(expected, 10);
     expect(frameCpuPercent(fr)!).toBeGreaterThan(45);
     expect(frameCpuPercent(fr)!).toBeLessThan(55); // --cpus 0.5
@@ -85,7 +102,8 @@ describe('docker stats arithmetic, cgroup v1 (recorded on this engine)', () => {
     expect(t.samples[0].cpuPercent).toBeNull();
     const first = f[0].cpu_stats!;
     const last = f[f.length - 1].cpu_stats!;
-    const expectedAvg = ((last.cpu_usage!.total_usage! - first.cpu_usage!.total_usage!) / (last.system_cpu_usage! - first.system_cpu_usage!)) * 2 * 100;
+    const expectedAvg =
+      ((last.cpu_usage!.total_usage! - first.cpu_usage!.total_usage!) / (last.system_cpu_usage! - first.system_cpu_usage!)) * 2 * 100;
     expect(s.cpuAvg).toBeCloseTo(expectedAvg, 8);
     expect(s.cpuPeak).toBe(Math.max(...t.samples.slice(1).map((x) => x.cpuPercent!)));
     expect(s.throttledPeriods).toBe(last.throttling_data!.throttled_periods);

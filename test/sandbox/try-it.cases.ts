@@ -15,21 +15,25 @@ describe.skipIf(!probe.ok)('▶ Try it (emulator + Docker)', () => {
   beforeAll(async () => {
     if (!probe.ok) return;
     await ensureImage(probe.docker);
-    h = await startBotUnderTest({ env: { SANDBOX_ENABLED: 'true', SANDBOX_TIMEOUT_SECONDS_DEFAULT: '2', SANDBOX_PROGRESS_SECONDS: '1', COOLDOWN_SECONDS: '60' } });
+    h = await startBotUnderTest({
+      env: { SANDBOX_ENABLED: 'true', SANDBOX_TIMEOUT_SECONDS_DEFAULT: '2', SANDBOX_PROGRESS_SECONDS: '1', COOLDOWN_SECONDS: '60' },
+    });
   }, 60_000);
   afterAll(async () => {
     await h?.services.sandbox?.close();
     await h?.close();
   });
 
-  it('runs the matching preset with the limit the question named, behind /sandbox\'s gate and cooldown', async () => {
+  it("runs the matching preset with the limit the question named, behind /sandbox's gate and cooldown", async () => {
     const asked = h.emu.slash('ask', { question: 'What does --cpus 0.5 actually limit?' }, { user: ASKER });
     const answer = await asked.waitForMessage((m) => m.via === 'edit' && m.embeds[0]?.color === COLORS.answer);
     const button = answer.components[0].components.find((b: any) => String(b.custom_id).startsWith('ask:try:'));
     expect(button.label).toBe('Try it: cpu-burn --cpus 0.5');
 
     // A member without Manage Messages: refused privately, nothing runs.
-    const refused = await h.emu.click(answer, { customId: button.custom_id, user: { id: '400000000000000073', username: 'member' } }).waitForMessage();
+    const refused = await h.emu
+      .click(answer, { customId: button.custom_id, user: { id: '400000000000000073', username: 'member' } })
+      .waitForMessage();
     expect(refused).toMatchObject({ ephemeral: true, content: expect.stringMatching(/^▶ Try it needs the same permission as \/sandbox/) });
     expect(h.services.sandbox!.stats()).toEqual({ running: 0, queued: 0 });
 
