@@ -123,54 +123,54 @@ export function createGenerator(
       );
       return null;
     }
-    return checked(content, passage, req.lang);
-  }
-
-  /** The reply as a question, if it has the bank's shape and the passage supports it. */
-  function checked(content: string, passage: Chunk, lang: Lang): QuizQuestion | null {
-    let json: unknown;
-    try {
-      json = parseJson(content);
-    } catch (err) {
-      logger.warn({ reason: 'malformed', err: (err as Error).message, passage: passage.id }, 'generated quiz question rejected (shape)');
-      return null;
-    }
-    const parsed = generatedSchema.safeParse(json);
-    if (!parsed.success) {
-      logger.warn(
-        { reason: 'shape', passage: passage.id, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
-        'generated quiz question rejected (shape)',
-      );
-      return null;
-    }
-    const g = parsed.data;
-    const answer = typeof g.answer === 'number' ? g.answer : LETTERS.indexOf(g.answer);
-    const support = checkSupport({ lang, options: g.options, answer, explanation: g.explanation, evidence: g.evidence }, passage.text);
-    if (!support.ok) {
-      logger.warn(
-        { reason: 'unsupported', passage: passage.id, problems: support.problems },
-        'generated quiz question rejected (not supported by the passage)',
-      );
-      return null;
-    }
-    const hash = createHash('sha1')
-      .update(`${g.question}\n${g.options.join('\n')}`)
-      .digest('hex')
-      .slice(0, 12);
-    return {
-      key: `gen/${hash}`,
-      id: `gen-${hash}`,
-      lang,
-      topic: passage.doc.topic,
-      question: g.question,
-      options: g.options,
-      answer,
-      explanation: g.explanation,
-      source: { doc: passage.doc.path, section: passage.heading },
-      evidence: g.evidence,
-      generated: true,
-    };
+    return checkedQuestion(content, passage, req.lang, logger);
   }
 
   return { generate };
+}
+
+/** The reply as a question, if it has the bank's shape and the passage supports it. */
+function checkedQuestion(content: string, passage: Chunk, lang: Lang, logger: Logger): QuizQuestion | null {
+  let json: unknown;
+  try {
+    json = parseJson(content);
+  } catch (err) {
+    logger.warn({ reason: 'malformed', err: (err as Error).message, passage: passage.id }, 'generated quiz question rejected (shape)');
+    return null;
+  }
+  const parsed = generatedSchema.safeParse(json);
+  if (!parsed.success) {
+    logger.warn(
+      { reason: 'shape', passage: passage.id, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
+      'generated quiz question rejected (shape)',
+    );
+    return null;
+  }
+  const g = parsed.data;
+  const answer = typeof g.answer === 'number' ? g.answer : LETTERS.indexOf(g.answer);
+  const support = checkSupport({ lang, options: g.options, answer, explanation: g.explanation, evidence: g.evidence }, passage.text);
+  if (!support.ok) {
+    logger.warn(
+      { reason: 'unsupported', passage: passage.id, problems: support.problems },
+      'generated quiz question rejected (not supported by the passage)',
+    );
+    return null;
+  }
+  const hash = createHash('sha1')
+    .update(`${g.question}\n${g.options.join('\n')}`)
+    .digest('hex')
+    .slice(0, 12);
+  return {
+    key: `gen/${hash}`,
+    id: `gen-${hash}`,
+    lang,
+    topic: passage.doc.topic,
+    question: g.question,
+    options: g.options,
+    answer,
+    explanation: g.explanation,
+    source: { doc: passage.doc.path, section: passage.heading },
+    evidence: g.evidence,
+    generated: true,
+  };
 }
