@@ -134,6 +134,46 @@ function servedBy(client: Client): (guildId: string | null) => boolean {
   return (guildId) => count <= 1 || (guildId !== null && mine.has(Number((BigInt(guildId) >> 22n) % BigInt(count))));
 }
 
+/** Gateway and REST events worth a log line. */
+function logClientEvents(client: Client, logger: Logger, stopping: () => boolean): void {
+  client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
+  client.on(Events.ShardError, (err, shardId) => logger.error({ err, shardId }, 'shard error'));
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'shard disconnected'));
+  client.on(Events.ShardReconnecting, (shardId) => !stopping() && logger.info({ shardId }, 'shard reconnecting'));
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'shard resumed'));
+  client.on(Events.Invalidated, () => logger.error('session invalidated'));
+  client.rest.on('rateLimited', (info) =>
+    logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited by Discord'),
+  );
+}
+
+/** Logs in and waits for READY, or gives up after `readyTimeoutMs` with the client destroyed. */
+async function login(client: Client, token: string, readyTimeoutMs: number): Promise<void> {
+  const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(readyTimeoutMs) });
+  try {
+    await client.login(token);
+    await ready;
+  } catch (err) {
+    await client.destroy().catch(() => {});
+    if ((err as Error).name === 'AbortError') throw new Error(`Discord gateway not ready after ${readyTimeoutMs} ms`, { cause: err });
+    throw err;
+  }
+}
+
+/** Lets in-flight interactions finish, for at most `graceMs`. */
+async function drain(inFlight: Set<Promise<void>>, graceMs: number, reason: string, logger: Logger): Promise<void> {
+  logger.info({ reason, inFlight: inFlight.size }, 'shutting down: letting in-flight interactions finish');
+  if (!inFlight.size) return;
+  let timer: NodeJS.Timeout | undefined;
+  const drained = await Promise.race([
+    Promise.allSettled([...inFlight]).then(() => true),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+  ]);
+  clearTimeout(timer);
+  if (!drained) logger.warn({ left: inFlight.size, graceMs }, 'grace period over; interactions cut off');
+}
+
 export async function startDiscordBot(services: Services, commands: Command[], options: DiscordBotOptions = {}): Promise<DiscordBot> {
   const cfg = services.config.discord;
   const token = options.token ?? cfg.token;
@@ -153,16 +193,7 @@ export async function startDiscordBot(services: Services, commands: Command[], o
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
 
-  client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
-  client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
-  client.on(Events.ShardError, (err, shardId) => logger.error({ err, shardId }, 'shard error'));
-  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'shard disconnected'));
-  client.on(Events.ShardReconnecting, (shardId) => !stopping && logger.info({ shardId }, 'shard reconnecting'));
-  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'shard resumed'));
-  client.on(Events.Invalidated, () => logger.error('session invalidated'));
-  client.rest.on('rateLimited', (info) =>
-    logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited by Discord'),
-  );
+  logClientEvents(client, logger, () => stopping);
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     if (stopping) {
@@ -177,16 +208,7 @@ export async function startDiscordBot(services: Services, commands: Command[], o
     inFlight.add(task);
   });
 
-  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
-  const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(readyTimeoutMs) });
-  try {
-    await client.login(token);
-    await ready;
-  } catch (err) {
-    await client.destroy().catch(() => {});
-    if ((err as Error).name === 'AbortError') throw new Error(`Discord gateway not ready after ${readyTimeoutMs} ms`, { cause: err });
-    throw err;
-  }
+  await login(client, token, options.readyTimeoutMs ?? 60_000);
   logger.info(
     {
       user: client.user?.tag,
@@ -215,17 +237,7 @@ export async function startDiscordBot(services: Services, commands: Command[], o
     async stop(reason = 'stop') {
       if (stopping) return;
       stopping = true;
-      const graceMs = options.shutdownGraceMs ?? 5_000;
-      logger.info({ reason, inFlight: inFlight.size }, 'shutting down: letting in-flight interactions finish');
-      if (inFlight.size) {
-        let timer: NodeJS.Timeout | undefined;
-        const drained = await Promise.race([
-          Promise.allSettled([...inFlight]).then(() => true),
-          new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
-        ]);
-        clearTimeout(timer);
-        if (!drained) logger.warn({ left: inFlight.size, graceMs }, 'grace period over; interactions cut off');
-      }
+      await drain(inFlight, options.shutdownGraceMs ?? 5_000, reason, logger);
       await client.destroy();
       logger.info('discord client closed');
     },
