@@ -205,6 +205,21 @@ async function executeCompare(store: RunStore, plan: ComparePlan, ctx: JobContex
   };
 }
 
+/**
+ * With the sandbox on: learn the host CPUs now, and remove leftovers of a previous process at once, then every
+ * SANDBOX_REAPER_SECONDS. Returns the reaper's timer.
+ */
+function warmUp(cfg: SandboxConfig, deps: SandboxDeps, check: () => Promise<HostCheck>, sweep: () => Promise<number>, log: Logger) {
+  if (deps.warmup !== false) {
+    void check().then((r) => (r.ok ? undefined : log.warn({ code: r.error.code, detail: r.error.detail }, 'sandbox: not usable yet')));
+  }
+  if (deps.reaper === false) return undefined;
+  void sweep();
+  const timer = setInterval(() => void sweep(), cfg.reaperSeconds * 1000);
+  timer.unref();
+  return timer;
+}
+
 export function createSandboxService(config: Config, logger: Logger, db: Database.Database, deps: SandboxDeps = {}): SandboxService {
   const cfg = config.sandbox;
   const log = logger.child({ mod: 'sandbox' });
@@ -222,21 +237,11 @@ export function createSandboxService(config: Config, logger: Logger, db: Databas
   const active = new Set<string>();
   const reaperOptions = { botId: cfg.botId, instance, active };
 
-  const admitting: AdmitDeps = {
-    store,
-    log,
-    check,
-    jobContext: (userId, t0) => ({
-      engine: engine!,
-      botId: cfg.botId,
-      instance,
-      deadlineGraceSeconds: cfg.deadlineGraceSeconds,
-      active,
-      log,
-      userId,
-      t0,
-    }),
+  const jobContext = (userId: string, t0: number): JobContext => {
+    const { botId, deadlineGraceSeconds } = cfg;
+    return { engine: engine!, botId, instance, deadlineGraceSeconds, active, log, userId, t0 };
   };
+  const admitting: AdmitDeps = { store, log, check, jobContext };
   const refuse = (base: SandboxRequestBase, kind: 'run' | 'compare', error: SandboxError, meta: RequestMeta) =>
     refuseRequest(admitting, base, kind, error, meta);
 
@@ -270,17 +275,7 @@ export function createSandboxService(config: Config, logger: Logger, db: Databas
   const slotsBudget = () => cpuBudgetFor(cfg, probe.hostCpus);
   const sweep = () => (engine ? reap(engine, reaperOptions, log) : Promise.resolve(0));
 
-  let timer: NodeJS.Timeout | undefined;
-  if (cfg.enabled && engine) {
-    // Learn the host CPUs now; remove leftovers of a previous process at once, then periodically.
-    if (deps.warmup !== false)
-      void check().then((r) => (r.ok ? undefined : log.warn({ code: r.error.code, detail: r.error.detail }, 'sandbox: not usable yet')));
-    if (deps.reaper !== false) {
-      void sweep();
-      timer = setInterval(() => void sweep(), cfg.reaperSeconds * 1000);
-      timer.unref();
-    }
-  }
+  const timer = cfg.enabled && engine ? warmUp(cfg, deps, check, sweep, log) : undefined;
 
   const started = <T>(a: Admission<T>, hooks?: JobHooks): Promise<Result<T>> =>
     a.ok ? a.start(hooks) : Promise.resolve({ ok: false, error: a.error, runId: a.runId });
