@@ -1,6 +1,7 @@
 // The answer that needs no API key, composed for what was asked: the best section's key point first (the
 // definition, the reason, the command, the correction), the command as a code block for a how-to question,
 // then the few sentences of the best passages that say most about the question, each cited at its end.
+import { truncate } from '../text/truncate.js';
 import { splitSentences } from '../knowledge/sentences.js';
 import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
 import type { Chunk, SearchHit, SearchResult } from '../knowledge/types.js';
@@ -131,7 +132,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   const direct =
     keyPoint && !NO_OPENING.test(best.chunk.keyPoint ?? '') ? directSentence(candidates, askedOverlap(keyPoint, asked)) : undefined;
   const lead = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
-  if (lead) add(`${clip(lead, maxChars)} [${cite(best)}]`, termSet(lead));
+  if (lead) add(`${truncate(lead, maxChars)} [${cite(best)}]`, termSet(lead));
   if (direct && keyPoint && length + keyPoint.length + 5 <= maxChars) add(`${keyPoint} [${cite(best)}]`, termSet(keyPoint));
 
   // 2. A how-to question gets the command itself.
@@ -173,7 +174,7 @@ function summaryList(result: SearchResult, sources: SearchHit[], maxChars: numbe
   for (const h of points) {
     const line = `• ${leadFor(result, h.chunk.keyPoint)} [${sources.indexOf(h) + 1}]`;
     if (lines.length && length + line.length + 1 > maxChars) break;
-    lines.push(clip(line, maxChars));
+    lines.push(truncate(line, maxChars));
     length += line.length + 1;
   }
   return lines.join('\n');
@@ -228,8 +229,4 @@ function leadFor(result: SearchResult, keyPoint: string | undefined): string | u
   if (result.intent === 'yesno') return keyPoint.replace(/^아니다\s*[—–:,-]+\s*/, '아니요, ');
   const rest = keyPoint.replace(NO_OPENING, '');
   return rest.charAt(0).toUpperCase() + rest.slice(1);
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }

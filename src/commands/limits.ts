@@ -17,13 +17,7 @@ export const LIMITS = {
   choiceName: 100,
 } as const;
 
-/** Cuts text to `max` characters at a word boundary when one is near, marking the cut with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
-}
+export { truncate } from '../text/truncate.js';
 
 const BREAKS: RegExp[] = [/\n\s*\n/g, /\n/g, /(?<=[.!?。])\s+|(?<=다\.)\s*/g, /\s+/g];
 

@@ -4,9 +4,10 @@ import { LETTERS } from '../quiz/bank.js';
 import type { ScoreRow, UserScore } from '../quiz/store.js';
 import type { AnswerRecord, AskedQuestion, Reveal, ShownQuestion, StaleQuestion } from '../quiz/types.js';
 import { LIMITS, truncate } from './limits.js';
+import { COLORS } from './render.js';
 import type { BotButton, BotComponent, BotEmbed, BotMessage, Locale } from './types.js';
 
-export const QUIZ_COLORS = { open: 0x5f3dc4, revealed: 0x2b8a3e, info: 0x1971c2, ended: 0x868e96 } as const;
+export const QUIZ_COLORS = { open: COLORS.quiz, revealed: COLORS.answer, info: COLORS.info, ended: COLORS.streaming } as const;
 
 export const answerId = (roundId: string, index: number, pos: number) => `quiz:answer:${roundId}:${index}:${pos}`;
 export const revealId = (roundId: string, index: number) => `quiz:reveal:${roundId}:${index}`;

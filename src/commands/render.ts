@@ -4,7 +4,15 @@ import type { Chunk } from '../knowledge/types.js';
 import { LIMITS, truncate } from './limits.js';
 import type { BotEmbed, Locale } from './types.js';
 
-export const COLORS = { answer: 0x2b8a3e, streaming: 0x868e96, abstain: 0xe67700, info: 0x1971c2, error: 0xc92a2a } as const;
+/** The one palette of the bot's embeds (answers, quiz, sandbox). */
+export const COLORS = {
+  answer: 0x2b8a3e,
+  streaming: 0x868e96,
+  abstain: 0xe67700,
+  info: 0x1971c2,
+  error: 0xc92a2a,
+  quiz: 0x5f3dc4,
+} as const;
 
 const EXCERPT = 140;
 
