@@ -7,6 +7,7 @@ import { loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { FeedbackStore } from './db/feedback.js';
 import { startRetention } from './db/retention.js';
+import { sandboxRunRetention } from './sandbox/store.js';
 import { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { createLogger } from './logger.js';
 import { QuizService } from './quiz/service.js';
@@ -35,7 +36,7 @@ export async function createServices(config: Config = loadConfig(), log?: Logger
   // Off unless SANDBOX_ENABLED (then dockerode loads, Docker is checked and leftover containers swept at once).
   const sandbox = config.sandbox.enabled ? (await import('./sandbox/service.js')).createSandboxService(config, logger, db) : undefined;
   const feedback = new FeedbackStore(db);
-  const retention = startRetention(feedback, config.retentionDays, logger);
+  const retention = startRetention(feedback, config.retentionDays, logger, Date.now, [sandboxRunRetention(db)]);
   const services: Services = { config, logger, kb, answerer, db, feedback, quiz, sandbox, retention, stores };
   services.reloader = createReloader(services, config.knowledgeReload);
   return services;

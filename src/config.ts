@@ -69,7 +69,7 @@ export const settings = {
   DATABASE_PATH: { schema: z.string().min(1).default('data/bot.sqlite'), doc: 'SQLite file for feedback, quiz scores and sandbox runs.' },
   DATA_RETENTION_DAYS: {
     schema: int(90, 1, 3650),
-    doc: 'Days stored questions, answers, votes and feedback reasons (with their user ids) are kept; pruned at start-up and daily. Quiz scores stay until /quiz forget.',
+    doc: 'Days stored questions, answers, votes, feedback reasons and sandbox run records (with their user ids) are kept; pruned at start-up and daily. Quiz scores stay until /quiz forget.',
   },
   HEALTH_PORT: {
     schema: int(0, 0, 65535),

@@ -115,3 +115,17 @@ export function createRunStore(db: Database.Database, log: Logger): RunStore {
     },
   };
 }
+
+/**
+ * Run records (user ids, channels, commands) are pruned with the rest of what the bot stores after
+ * DATA_RETENTION_DAYS; the table exists only once the sandbox has been enabled.
+ */
+export function sandboxRunRetention(db: Database.Database): { what: string; prune(before: Date): number } {
+  return {
+    what: 'sandbox run records',
+    prune(before) {
+      const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sandbox_runs'").get();
+      return table ? db.prepare('DELETE FROM sandbox_runs WHERE created_at < ?').run(before.toISOString()).changes : 0;
+    },
+  };
+}

@@ -5,6 +5,7 @@ import { openDatabase } from '../../src/db/database.js';
 import { FeedbackStore } from '../../src/db/feedback.js';
 import { startRetention } from '../../src/db/retention.js';
 import { loadConfig } from '../../src/config.js';
+import { createRunStore, sandboxRunRetention } from '../../src/sandbox/store.js';
 import { memoryLogger } from '../quiz/helpers.js';
 
 const answer = (question: string): Answer => ({ question, lang: 'en', answer: 'text', abstained: false, sources: [], mode: 'extractive' });
@@ -40,5 +41,22 @@ describe('retention', () => {
     expect(JSON.stringify(db.prepare('SELECT * FROM answers').all())).not.toContain('user-old');
     expect(lines.some((l) => l.msg === 'retention: old answers and their votes deleted' && l.removed === 1)).toBe(true);
     expect(retention.pruneNow()).toBe(0);
+  });
+
+  it('deletes sandbox run records older than the period too, and does nothing when the sandbox never ran', () => {
+    const db = openDatabase(':memory:');
+    const never = sandboxRunRetention(db);
+    expect(never.prune(new Date())).toBe(0); // no table yet
+    const { logger } = memoryLogger();
+    const runs = createRunStore(db, logger);
+    const base = { user: { id: 'u1', name: 'u', roleIds: [] }, guildId: 'g', channelId: 'c' };
+    const old = runs.record({ ...base, kind: 'run', outcome: 'done' });
+    const recent = runs.record({ ...base, kind: 'run', outcome: 'done' });
+    const now = Date.parse('2026-06-01T00:00:00Z');
+    db.prepare('UPDATE sandbox_runs SET created_at = ? WHERE id = ?').run(new Date(now - 40 * DAY).toISOString(), old);
+    db.prepare('UPDATE sandbox_runs SET created_at = ? WHERE id = ?').run(new Date(now - 1 * DAY).toISOString(), recent);
+    const retention = startRetention(new FeedbackStore(db), 30, logger, () => now, [never]);
+    retention.stop();
+    expect(db.prepare('SELECT id FROM sandbox_runs').all()).toEqual([{ id: recent }]);
   });
 });
