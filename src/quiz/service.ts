@@ -116,7 +116,7 @@ export class QuizService {
   private closed = false;
 
   constructor(
-    readonly bank: QuizBank,
+    private quizBank: QuizBank,
     db: Database.Database,
     private kb: KnowledgeBase,
     private options: QuizServiceOptions,
@@ -147,9 +147,16 @@ export class QuizService {
     });
   }
 
-  /** After a knowledge-base reload: topics and titles come from the new one (the bank file is read at start). */
-  useKnowledgeBase(kb: KnowledgeBase): void {
+  get bank(): QuizBank {
+    return this.quizBank;
+  }
+
+  /** After a knowledge-base reload: topics, titles, the bank and the generator's passages come from the new one. */
+  useKnowledgeBase(kb: KnowledgeBase, reloaded?: { bank: QuizBank; generator?: QuestionGenerator }): void {
     this.kb = kb;
+    if (!reloaded) return;
+    this.quizBank = reloaded.bank;
+    this.options = { ...this.options, generator: reloaded.generator };
   }
 
   get answerSeconds(): number {

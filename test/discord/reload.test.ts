@@ -1,7 +1,7 @@
 // The knowledge base reloads without a restart: a file dropped into KNOWLEDGE_DIR is answered from once the
 // watcher's debounce has passed; a broken file is reported and the previous index kept; /reload is for members
 // with Manage Server. Real bot, real client, emulator, a copy of knowledge/ in a temp folder.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -83,6 +83,25 @@ describe('knowledge base hot reload', () => {
     await h.services.reloader!.idle();
     const fixed = await h.emu.slash('reload', {}, { permissions: MANAGE_GUILD }).waitForMessage((m) => m.via === 'edit');
     expect(fixed.content).toMatch(/^Knowledge base reloaded: \d+ documents, \d+ passages \(\d+ ms\)\.$/);
+  });
+
+  test('the quiz bank under knowledge/quiz reloads with it; a bank that no longer parses holds the reload back', async () => {
+    const kb = h.services.kb;
+    const bank = h.services.quiz!.bank;
+    const file = join(dir, 'quiz', 'en.json');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, '{ not json');
+    const refused = await h.emu.slash('reload', {}, { permissions: MANAGE_GUILD }).waitForMessage((m) => m.via === 'edit');
+    expect(refused.content).toMatch(/^Not reloaded; the knowledge base in use is kept\. Problems:\n• quiz bank: /);
+    expect([h.services.kb, h.services.quiz!.bank]).toEqual([kb, bank]);
+
+    writeFileSync(file, good);
+    await new Promise((r) => setTimeout(r, 300));
+    await h.services.reloader!.idle();
+    const fixed = await h.emu.slash('reload', {}, { permissions: MANAGE_GUILD }).waitForMessage((m) => m.via === 'edit');
+    expect(fixed.content).toMatch(/^Knowledge base reloaded/);
+    expect(h.services.quiz!.bank).not.toBe(bank);
+    expect(h.services.quiz!.bank.questions.length).toBe(bank.questions.length);
   });
 
   test('/reload is refused to a member without Manage Server', async () => {
