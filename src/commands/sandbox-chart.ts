@@ -97,19 +97,27 @@ export function setupCharts(): void {
   setup();
 }
 
-/** Render the chart; returns PNG bytes. */
-export async function renderChart(input: ChartInput): Promise<Buffer> {
-  setup();
-  const width = input.width ?? 900;
-  const height = input.height ?? 450;
-  const canvas = createCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, width, height);
+type LineDatasets = ChartConfiguration<'line'>['data']['datasets'];
 
-  const allT = input.series.flatMap((s) => s.samples.map((x) => x.t / 1000));
-  const tMax = Math.ceil(Math.max(1, ...allT, (input.end?.t ?? 0) / 1000));
-  const datasets: ChartConfiguration<'line'>['data']['datasets'] = [];
+/** A horizontal limit line across the whole run. */
+function limitLine(label: string, y: number, tMax: number, color: string, dash: number[]): LineDatasets[number] {
+  return {
+    label,
+    data: [
+      { x: 0, y },
+      { x: tMax, y },
+    ],
+    borderColor: color,
+    borderDash: dash,
+    yAxisID: 'cpu',
+    pointRadius: 0,
+    borderWidth: 1.5,
+  };
+}
+
+/** CPU % of every series, and (for one series) the right-axis reading it demonstrates. */
+function seriesDatasets(input: ChartInput): LineDatasets {
+  const datasets: LineDatasets = [];
   const multi = input.series.length > 1;
   input.series.forEach((s, i) => {
     const [cpuColor, memColor] = COLORS[i % COLORS.length];
@@ -122,51 +130,40 @@ export async function renderChart(input: ChartInput): Promise<Buffer> {
       pointRadius: 3,
       borderWidth: 2,
     });
-    if (!multi)
-      datasets.push({
-        ...rightSeries(input, s.samples),
-        borderColor: memColor,
-        backgroundColor: memColor,
-        yAxisID: 'right',
-        pointRadius: 3,
-        borderWidth: 2,
-      });
+    if (!multi) {
+      const right = { ...rightSeries(input, s.samples), borderColor: memColor, backgroundColor: memColor };
+      datasets.push({ ...right, yAxisID: 'right', pointRadius: 3, borderWidth: 2 });
+    }
   });
+  return datasets;
+}
+
+/** The chart.js configuration: series, limit lines, axes, title in the reply's language, a white background. */
+function chartConfig(input: ChartInput): ChartConfiguration<'line'> {
+  const allT = input.series.flatMap((s) => s.samples.map((x) => x.t / 1000));
+  const tMax = Math.ceil(Math.max(1, ...allT, (input.end?.t ?? 0) / 1000));
+  const datasets = seriesDatasets(input);
   let cpuAxisMax = Math.max(100, ...input.series.flatMap((s) => s.samples.map((x) => x.cpuPercent ?? 0)));
   if (input.cpus !== null) {
-    const y = input.cpus * 100;
-    cpuAxisMax = Math.max(cpuAxisMax, y * 1.1);
-    datasets.push({
-      label: textOf(input).cpuLimit(input.cpus),
-      data: [
-        { x: 0, y },
-        { x: tMax, y },
-      ],
-      borderColor: '#e8590c',
-      borderDash: [8, 5],
-      yAxisID: 'cpu',
-      pointRadius: 0,
-      borderWidth: 1.5,
-    });
+    cpuAxisMax = Math.max(cpuAxisMax, input.cpus * 110);
+    datasets.push(limitLine(textOf(input).cpuLimit(input.cpus), input.cpus * 100, tMax, '#e8590c', [8, 5]));
   }
-  (input.cpuLines ?? []).forEach((line, i) => {
-    const color = COLORS[i % COLORS.length][0];
-    datasets.push({
-      label: line.label,
-      data: [
-        { x: 0, y: line.y },
-        { x: tMax, y: line.y },
-      ],
-      borderColor: color,
-      borderDash: [4, 4],
-      yAxisID: 'cpu',
-      pointRadius: 0,
-      borderWidth: 1.5,
-    });
-  });
-  const right = multi ? null : rightAxis(input, tMax);
+  (input.cpuLines ?? []).forEach((line, i) => datasets.push(limitLine(line.label, line.y, tMax, COLORS[i % COLORS.length][0], [4, 4])));
+  const right = input.series.length > 1 ? null : rightAxis(input, tMax);
   if (right) datasets.push(...right.datasets);
-  const config: ChartConfiguration<'line'> = {
+  const rightScale = right
+    ? {
+        right: {
+          type: 'linear' as const,
+          position: 'right' as const,
+          min: 0,
+          suggestedMax: right.max,
+          title: { display: true, text: right.title },
+          grid: { drawOnChartArea: false },
+        },
+      }
+    : {};
+  return {
     type: 'line',
     data: { datasets },
     options: {
@@ -181,35 +178,35 @@ export async function renderChart(input: ChartInput): Promise<Buffer> {
       scales: {
         x: { type: 'linear', min: 0, max: tMax, title: { display: true, text: textOf(input).seconds } },
         cpu: { type: 'linear', position: 'left', min: 0, suggestedMax: cpuAxisMax, title: { display: true, text: textOf(input).cpuAxis } },
-        ...(right
-          ? {
-              right: {
-                type: 'linear' as const,
-                position: 'right' as const,
-                min: 0,
-                suggestedMax: right.max,
-                title: { display: true, text: right.title },
-                grid: { drawOnChartArea: false },
-              },
-            }
-          : {}),
+        ...rightScale,
       },
     },
-    plugins: [
-      {
-        id: 'white-background',
-        beforeDraw: (chart) => {
-          const c = chart.ctx;
-          c.save();
-          c.fillStyle = '#ffffff';
-          c.fillRect(0, 0, chart.width, chart.height);
-          c.restore();
-        },
-      },
-    ],
+    plugins: [WHITE_BACKGROUND],
   };
+}
+
+const WHITE_BACKGROUND = {
+  id: 'white-background',
+  beforeDraw: (chart: Chart) => {
+    const c = chart.ctx;
+    c.save();
+    c.fillStyle = '#ffffff';
+    c.fillRect(0, 0, chart.width, chart.height);
+    c.restore();
+  },
+};
+
+/** Render the chart; returns PNG bytes. */
+export async function renderChart(input: ChartInput): Promise<Buffer> {
+  setup();
+  const width = input.width ?? 900;
+  const height = input.height ?? 450;
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
   // chart.js runs on a canvas-like object; @napi-rs/canvas provides the 2D context it needs.
-  const chart = new Chart(ctx as unknown as CanvasRenderingContext2D, config);
+  const chart = new Chart(ctx as unknown as CanvasRenderingContext2D, chartConfig(input));
   try {
     chart.draw();
     return await canvas.encode('png');
