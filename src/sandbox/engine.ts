@@ -7,6 +7,7 @@ export interface EngineInfo {
   NCPU?: number;
   CgroupVersion?: string;
   Runtimes?: Record<string, unknown>;
+  DefaultRuntime?: string;
 }
 
 interface WithOptions {

@@ -10,6 +10,8 @@ export type HostCheck = { ok: true; hostCpus: number; cgroupVersion: string } | 
 
 export class HostProbe {
   hostCpus = availableParallelism();
+  /** The engine's default runtime (runc, or runsc where gVisor is the default), once known. */
+  defaultRuntime: string | null = null;
   private cgroupVersion = 'unknown';
   private known = false;
 
@@ -49,6 +51,7 @@ export class HostProbe {
         return { code: 'runtime-missing', detail: `${runtime} (the engine has: ${known || 'none listed'})` };
       }
       this.hostCpus = info.NCPU ?? this.hostCpus;
+      this.defaultRuntime = info.DefaultRuntime ?? null;
       this.cgroupVersion = info.CgroupVersion ?? 'unknown';
       this.known = true;
       this.onHost(this.hostCpus);

@@ -119,11 +119,12 @@ export interface RuntimeRules {
   note: string;
 }
 
-// gVisor counts its own host threads (Sentry, Gofer) against --pids-limit: below about 80 the sandbox
-// fails to start or crashes. Its OOM kills the whole sandbox, which the outcome rules read as OOM of the
-// main process (exit 137 with State.OOMKilled).
+// gVisor counts its own host threads (Sentry, Gofer) against --pids-limit: below about 80 the sandbox fails to
+// start, and with docker-init and the in-container `timeout` the hello preset's one pipe fails below about 96
+// (measured with Debian's runsc 2022-12-19), so the minimum is 128. Its OOM kills the whole sandbox, which the
+// outcome rules read as OOM of the main process (exit 137 with State.OOMKilled).
 export const RUNTIME_RULES: Record<string, RuntimeRules> = {
-  runsc: { pidsMin: 80, note: 'gVisor: a user-space kernel between the container and the host' },
+  runsc: { pidsMin: 128, note: 'gVisor: a user-space kernel between the container and the host' },
 };
 
 /** The --pids-limit bounds under the configured runtime. */

@@ -260,19 +260,22 @@ export function createSandboxService(config: Config, logger: Logger, db: Databas
 
   function admitRun(req: RunRequest): Admission<RunReport> {
     if (!cfg.enabled) return { ok: false, error: { code: 'disabled' } };
-    const checked = checkRun(cfg, req, slotsBudget());
+    const checked = checkRun(policyConfig(), req, slotsBudget());
     if (!checked.ok) return refuse(req, 'run', checked.error, checked.meta);
     return admit(req, checked.plan, checked.meta, (plan, ctx, hooks, runId) => executeRun(store, plan, ctx, hooks, runId));
   }
 
   function admitCompare(req: CompareRequest): Admission<CompareReport> {
     if (!cfg.enabled) return { ok: false, error: { code: 'disabled' } };
-    const checked = checkCompare(cfg, req, slotsBudget());
+    const checked = checkCompare(policyConfig(), req, slotsBudget());
     if (!checked.ok) return refuse(req, 'compare', checked.error, checked.meta);
     return admit(req, checked.plan, checked.meta, (plan, ctx, hooks, runId) => executeCompare(store, plan, ctx, hooks, runId));
   }
 
   const slotsBudget = () => cpuBudgetFor(cfg, probe.hostCpus);
+  // The runtime's rules apply also when it is the engine's default (gVisor made default, SANDBOX_RUNTIME unset).
+  const policyConfig = (): SandboxConfig =>
+    cfg.runtime || !probe.defaultRuntime || probe.defaultRuntime === 'runc' ? cfg : { ...cfg, runtime: probe.defaultRuntime };
   const sweep = () => (engine ? reap(engine, reaperOptions, log) : Promise.resolve(0));
 
   const timer = cfg.enabled && engine ? warmUp(cfg, deps, check, sweep, log) : undefined;

@@ -1,6 +1,7 @@
 // gVisor as the sandbox engine's default runtime, configured with deploy/sandbox-engine-gvisor.json (only the
-// path of runsc changed to this machine's): /sandbox run needs no change in the bot, and the run's `uname -r`
-// is gVisor's kernel, not the host's. Skipped with a message where runsc is not installed (Debian: runsc),
+// path of runsc changed to this machine's), and SANDBOX_RUNTIME=runsc so that the bot applies gVisor's rules
+// from the first run (gVisor's own threads count against --pids-limit: it needs 80 or more). The run's
+// `uname -r` is gVisor's kernel, not the host's. Skipped with a message where runsc is not installed (Debian: runsc),
 // unless CI requires Docker, where .ci/run installs it.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -41,10 +42,11 @@ describe.skipIf(!enabled)(GROUP, () => {
     await engine?.stop();
   }, 60_000);
 
-  it('runs /sandbox run preset: hello in gVisor, with no change to the bot', async () => {
+  it('runs /sandbox run preset: hello in gVisor', async () => {
     expect(await docker(['info', '--format', '{{.DefaultRuntime}}'], { host: engine!.host })).toBe('runsc');
     await buildSandboxImageOn(engine!, image, 'gvisor');
-    const out = await helloThroughConsole(engine!, image, 'gvisor');
+    const out = await helloThroughConsole(engine!, image, 'gvisor', ['SANDBOX_RUNTIME=runsc']);
+    expect(out).toMatch(/--pids-limit 128 /); // the runtime's rule, not the default 64
     const kernel = out.match(/^Linux (\S+)$/m);
     expect(kernel).not.toBeNull();
     expect(kernel![1]).not.toBe(release()); // the run saw gVisor's kernel, not this machine's

@@ -108,7 +108,7 @@ export async function buildSandboxImageOn(engine: SecondEngine, image: string, w
 }
 
 /** `/sandbox run preset: hello` through the console of a bot wired to the engine; resolves to what it printed. */
-export async function helloThroughConsole(engine: SecondEngine, image: string, what: string): Promise<string> {
+export async function helloThroughConsole(engine: SecondEngine, image: string, what: string, env: string[] = []): Promise<string> {
   const bot = new ConsoleProcess([
     'run',
     '-i',
@@ -118,6 +118,7 @@ export async function helloThroughConsole(engine: SecondEngine, image: string, w
     ...wiredTo(engine),
     '-e',
     'SANDBOX_ENABLED=true',
+    ...env.flatMap((e) => ['-e', e]),
     image,
   ]);
   bot.send('/sandbox run preset: hello');

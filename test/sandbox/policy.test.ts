@@ -94,12 +94,12 @@ describe('container options', () => {
     expect(presetScript('memory-hog', { memoryMb: 64 })).toContain('usleep 62500');
     for (const p of PRESET_NAMES) expect(presetScript(p, { memoryMb: 64 })).not.toContain('@');
   });
-  it('SANDBOX_RUNTIME=runsc: the runtime is passed on and --pids-limit starts at 80 (gVisor counts its own threads)', () => {
+  it('SANDBOX_RUNTIME=runsc: the runtime is passed on and --pids-limit starts at 128 (gVisor counts its own threads)', () => {
     const cfg = testConfig({ SANDBOX_RUNTIME: 'runsc' }).sandbox;
     const def = resolveLimits(cfg, {});
-    expect(def.ok && def.value.pidsLimit).toBe(80);
+    expect(def.ok && def.value.pidsLimit).toBe(128);
     const low = resolveLimits(cfg, { pids_limit: 64 });
-    expect(!low.ok && low.violations[0]).toMatchObject({ option: 'pids_limit', min: 80 });
+    expect(!low.ok && low.violations[0]).toMatchObject({ option: 'pids_limit', min: 128 });
     if (!def.ok) return;
     expect(
       containerCreateOptions({ image: 'i', cmd: ['true'], limits: def.value, botId: 'b', deadlineGraceSeconds: 1 }).HostConfig?.Runtime,
