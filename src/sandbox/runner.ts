@@ -355,102 +355,99 @@ function resultOf(info: Docker.ContainerInspectInfo, f: RunFacts): RunResult {
  * bad HostConfig); the container is removed in every case (or left to the reaper and its own deadline
  * when the engine does not answer).
  */
+/** What a run holds while it goes, so that clean-up can release it whatever happened. */
+interface RunState {
+  job: AbortController;
+  containerId: string;
+  engineHung: boolean;
+  attach?: Closable;
+  stats?: Closable;
+  timer?: NodeJS.Timeout;
+  killer?: ReturnType<typeof botKiller>;
+}
+
 export async function runContainer(engine: Engine, spec: RunSpec, hooks: RunHooks = {}, logger?: Logger): Promise<RunResult> {
+  const st: RunState = { job: new AbortController(), containerId: '', engineHung: false };
+  try {
+    return await runSteps(engine, spec, hooks, st, logger);
+  } catch (err) {
+    if (isAbort(err) || st.killer?.engineHung()) st.engineHung = true;
+    throw err;
+  } finally {
+    await cleanUp(engine, spec, st, logger);
+  }
+}
+
+/** Create, attach, start, watch, wait for the exit, then read the evidence into a result. */
+async function runSteps(engine: Engine, spec: RunSpec, hooks: RunHooks, st: RunState, logger?: Logger): Promise<RunResult> {
   const t0 = performance.now();
   const since = () => Math.round(performance.now() - t0);
   const limits = spec.limits;
   const timings: RunTimings = { created: 0, running: 0, firstSample: null, exited: 0, done: 0 };
   const tracker = new StatsTracker();
   const output = new OutputTail(4096);
-  const job = new AbortController();
-  let containerId = '';
-  let engineHung = false;
-  let attach: Closable | undefined;
-  let stats: Closable | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let killer: ReturnType<typeof botKiller> | undefined;
   const inContainerDeadlineMs = (limits.timeoutSeconds + spec.deadlineGraceSeconds) * 1000;
-  try {
-    const container = await engine.docker.createContainer({ ...containerCreateOptions(spec), ...engine.call() });
-    containerId = container.id;
-    timings.created = since();
-    hooks.onCreated?.(containerId);
+  const container = await engine.docker.createContainer({ ...containerCreateOptions(spec), ...engine.call() });
+  const containerId = (st.containerId = container.id);
+  timings.created = since();
+  hooks.onCreated?.(containerId);
 
-    killer = botKiller(engine, container, job, logger);
-    const killFor = killer.kill;
+  const killer = (st.killer = botKiller(engine, container, st.job, logger));
+  // Attach before start so no output is missed; read until the cap, then kill and stop reading.
+  const attach = (st.attach = await engine.stream(
+    (abortSignal) =>
+      container.attach({ stream: true, stdout: true, stderr: true, logs: false, abortSignal }) as unknown as Promise<Readable>,
+    st.job.signal,
+  ));
+  const reader = readOutput(engine, attach, output, limits.outputMaxBytes, () => killer.kill('output-cap'));
 
-    // Attach before start so no output is missed; read until the cap, then kill and stop reading.
-    attach = await engine.stream(
-      (abortSignal) =>
-        container.attach({ stream: true, stdout: true, stderr: true, logs: false, abortSignal }) as unknown as Promise<Readable>,
-      job.signal,
-    );
-    const reader = readOutput(engine, attach, output, limits.outputMaxBytes, () => killFor('output-cap'));
+  const startedAtWall = new Date();
+  await container.start(engine.call());
+  const startedPerf = performance.now();
+  timings.running = since();
+  hooks.onStarted?.({ containerId, msSinceCall: timings.running });
 
-    const startedAtWall = new Date();
-    await container.start(engine.call());
-    const startedPerf = performance.now();
-    timings.running = since();
-    hooks.onStarted?.({ containerId, msSinceCall: timings.running });
+  st.timer = setTimeout(() => killer.kill('timeout'), limits.timeoutSeconds * 1000);
+  const onSample = (sample: Sample) => {
+    if (timings.firstSample === null) timings.firstSample = since();
+    hooks.onSample?.(sample);
+  };
+  const statsOpen = followStats(engine, container, tracker, startedPerf, onSample, st.job.signal).catch((err: unknown) => {
+    logger?.debug({ err, containerId }, 'sandbox: stats stream unavailable');
+    return undefined;
+  });
 
-    timer = setTimeout(() => killFor('timeout'), limits.timeoutSeconds * 1000);
-    const statsOpen = followStats(
-      engine,
-      container,
-      tracker,
-      startedPerf,
-      (s) => {
-        if (timings.firstSample === null) timings.firstSample = since();
-        hooks.onSample?.(s);
-      },
-      job.signal,
-    ).catch((err: unknown) => {
-      logger?.debug({ err, containerId }, 'sandbox: stats stream unavailable');
-      return undefined;
-    });
+  // wait() answers when the container exits: it may take the whole run plus its own deadline.
+  const waitMs = inContainerDeadlineMs + engine.timeoutMs * 2;
+  const waited = (await container.wait({ abortSignal: AbortSignal.any([AbortSignal.timeout(waitMs), st.job.signal]) })) as {
+    StatusCode?: number;
+  };
+  timings.exited = since();
+  clearTimeout(st.timer);
+  await killer.settled();
+  const botKill = killer.which();
+  st.stats = await statsOpen;
+  st.stats?.close();
+  // Let the last output arrive (the attach stream ends right after the container).
+  await Promise.race([reader.done, new Promise((r) => setTimeout(r, 500))]);
+  attach.close();
 
-    // wait() answers when the container exits: it may take the whole run plus its own deadline.
-    const waitMs = inContainerDeadlineMs + engine.timeoutMs * 2;
-    const waited = (await container.wait({ abortSignal: AbortSignal.any([AbortSignal.timeout(waitMs), job.signal]) })) as {
-      StatusCode?: number;
-    };
-    timings.exited = since();
-    clearTimeout(timer);
-    await killer.settled();
-    const botKill = killer.which();
-    stats = await statsOpen;
-    stats?.close();
-    // Let the last output arrive (the attach stream ends right after the container).
-    await Promise.race([reader.done, new Promise((r) => setTimeout(r, 500))]);
-    attach.close();
+  const info = await inspectSettled(engine, container, botKill, inContainerDeadlineMs);
+  const facts = { containerId, limits, botKill, inContainerDeadlineMs, tracker, timings, startedAtWall, startedPerf };
+  const result = resultOf(info, { ...facts, waitedCode: waited.StatusCode });
+  result.output = { tail: output.tail(), bytes: output.bytes, capped: reader.capped() };
+  timings.done = since();
+  return result;
+}
 
-    const info = await inspectSettled(engine, container, botKill, inContainerDeadlineMs);
-    const result = resultOf(info, {
-      containerId,
-      limits,
-      botKill,
-      inContainerDeadlineMs,
-      tracker,
-      timings,
-      startedAtWall,
-      startedPerf,
-      waitedCode: waited.StatusCode,
-    });
-    result.output = { tail: output.tail(), bytes: output.bytes, capped: reader.capped() };
-    timings.done = since();
-    return result;
-  } catch (err) {
-    if (isAbort(err) || killer?.engineHung()) engineHung = true;
-    throw err;
-  } finally {
-    if (timer) clearTimeout(timer);
-    job.abort();
-    stats?.close();
-    attach?.close();
-    // With the engine hung, one try in the background (the user hears now); the container's own
-    // deadline and the reaper do the rest.
-    const target = containerId || spec.name;
-    if (target && (engineHung || killer?.engineHung())) void removeContainer(engine, target, logger, 1);
-    else if (target) await removeContainer(engine, target, logger);
-  }
+/** Stops what runs and removes the container; with the engine hung, one try in the background. */
+async function cleanUp(engine: Engine, spec: RunSpec, st: RunState, logger?: Logger): Promise<void> {
+  if (st.timer) clearTimeout(st.timer);
+  st.job.abort();
+  st.stats?.close();
+  st.attach?.close();
+  // With the engine hung, the user hears now; the container's own deadline and the reaper do the rest.
+  const target = st.containerId || spec.name;
+  if (target && (st.engineHung || st.killer?.engineHung())) void removeContainer(engine, target, logger, 1);
+  else if (target) await removeContainer(engine, target, logger);
 }
