@@ -233,16 +233,11 @@ function highWaterField(r: RunResult, locale: Locale): BotEmbed['fields'] & obje
 }
 
 /** The final report of a run; `imageFile` names the attached chart. */
-export function runEmbed(report: RunReport, locale: Locale, imageFile?: string): BotEmbed {
+/** The report's text: what the outcome means, what ran, how memory was measured, or why there is no chart. */
+function runDescription(report: RunReport, locale: Locale, meaning: string): string {
   const r = report.result;
   const s = r.summary;
-  const o = outcomeText(r, locale);
-  const f = (name: string, value: string, inline = true) => ({
-    name: truncate(name, EMBED.fieldName),
-    value: truncate(value || '—', EMBED.fieldValue),
-    inline,
-  });
-  const desc: string[] = [o.meaning];
+  const desc: string[] = [meaning];
   if (report.preset) desc.push(`*${PRESETS[report.preset][locale]}*`);
   else if (report.command)
     desc.push(
@@ -271,8 +266,19 @@ export function runEmbed(report: RunReport, locale: Locale, imageFile?: string):
     );
   if (s.samples === 0)
     desc.push(L(locale, '_컨테이너가 첫 통계 측정 전에 끝났어요._', '_The container ended before the first stats reading._'));
-  const fields = [
-    f(L(locale, '종료 코드', 'Exit code'), `${r.exitCode ?? '—'} — ${o.title}`),
+  return desc.join('\n');
+}
+
+/** The report's fields: exit, duration, CPU, memory, PIDs, I/O, throttling, limits and output. */
+function runFields(r: RunResult, locale: Locale, outcomeTitle: string): BotEmbed['fields'] {
+  const s = r.summary;
+  const f = (name: string, value: string, inline = true) => ({
+    name: truncate(name, EMBED.fieldName),
+    value: truncate(value || '—', EMBED.fieldValue),
+    inline,
+  });
+  return [
+    f(L(locale, '종료 코드', 'Exit code'), `${r.exitCode ?? '—'} — ${outcomeTitle}`),
     f(L(locale, '실행 시간', 'Duration'), secs(r.durationMs)),
     f(L(locale, 'CPU 평균 / 최고', 'CPU avg / peak'), `${pct(s.cpuAvg)} / ${pct(s.cpuPeak)}`),
     f(L(locale, '메모리 최고 / 제한', 'Memory peak / limit'), memoryPeakText(r, locale)),
@@ -311,9 +317,15 @@ export function runEmbed(report: RunReport, locale: Locale, imageFile?: string):
       false,
     ),
   ];
+}
+
+export function runEmbed(report: RunReport, locale: Locale, imageFile?: string): BotEmbed {
+  const r = report.result;
+  const o = outcomeText(r, locale);
+  const fields = runFields(r, locale, o.title);
   return {
     title: truncate(`/sandbox run ${what(report)} — ${o.title}`, EMBED.title),
-    description: truncate(desc.join('\n'), EMBED.description),
+    description: truncate(runDescription(report, locale, o.meaning), EMBED.description),
     color: o.color,
     fields,
     footer: truncate(
