@@ -42,10 +42,12 @@ describe.skipIf(!enabled)(GROUP, () => {
     await engine?.stop();
   }, 60_000);
 
-  it('runs /sandbox run preset: hello in gVisor', async () => {
+  it('runs /sandbox run preset: hello in gVisor, and reports a memory-hog there OOM-killed', async () => {
     expect(await docker(['info', '--format', '{{.DefaultRuntime}}'], { host: engine!.host })).toBe('runsc');
     await buildSandboxImageOn(engine!, image, 'gvisor');
-    const out = await helloThroughConsole(engine!, image, 'gvisor', ['SANDBOX_RUNTIME=runsc']);
+    // gVisor's OOM ends the whole sandbox: the run is reported OOM-killed all the same.
+    const oom: [string, RegExp] = ['/sandbox run preset: memory-hog memory: 32', /run memory-hog — OOM-killed/];
+    const out = await helloThroughConsole(engine!, image, 'gvisor', ['SANDBOX_RUNTIME=runsc'], [oom]);
     expect(out).toMatch(/--pids-limit 128 /); // the runtime's rule, not the default 64
     const kernel = out.match(/^Linux (\S+)$/m);
     expect(kernel).not.toBeNull();

@@ -107,8 +107,17 @@ export async function buildSandboxImageOn(engine: SecondEngine, image: string, w
   });
 }
 
-/** `/sandbox run preset: hello` through the console of a bot wired to the engine; resolves to what it printed. */
-export async function helloThroughConsole(engine: SecondEngine, image: string, what: string, env: string[] = []): Promise<string> {
+/**
+ * `/sandbox run preset: hello` (then any `more` commands, each awaited by its pattern) through the console of a bot
+ * wired to the engine; resolves to what it printed.
+ */
+export async function helloThroughConsole(
+  engine: SecondEngine,
+  image: string,
+  what: string,
+  env: string[] = [],
+  more: [string, RegExp][] = [],
+): Promise<string> {
   const bot = new ConsoleProcess([
     'run',
     '-i',
@@ -123,6 +132,10 @@ export async function helloThroughConsole(engine: SecondEngine, image: string, w
   ]);
   bot.send('/sandbox run preset: hello');
   await bot.waitFor(/Exit code:\n0 — done/, 90_000);
+  for (const [command, done] of more) {
+    bot.send(command);
+    await bot.waitFor(done, 90_000);
+  }
   bot.end();
   const code = await bot.exited;
   if (code !== 0) throw new Error(`the console exited ${code}:\n${bot.err}`);
