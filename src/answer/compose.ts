@@ -130,7 +130,9 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // The sentence that answers what was asked goes first when the key point is about the section in general
   // (a correction's key point is the answer itself).
   const direct =
-    keyPoint && !NO_OPENING.test(best.chunk.keyPoint ?? '') ? directSentence(candidates, askedOverlap(keyPoint, asked)) : undefined;
+    keyPoint && !NO_OPENING.test(best.chunk.keyPoint ?? '')
+      ? directSentence(candidates, askedOverlap(tokenize(keyPoint), asked))
+      : undefined;
   const lead = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
   if (lead) add(`${truncate(lead, maxChars)} [${cite(best)}]`, termSet(lead));
   if (direct && keyPoint && length + keyPoint.length + 5 <= maxChars) add(`${keyPoint} [${cite(best)}]`, termSet(keyPoint));
@@ -178,12 +180,12 @@ function summaryList(result: SearchResult, sources: SearchHit[], maxChars: numbe
     length += line.length + 1;
   }
   return lines.join('\n');
-}
+/** How much of the question a text's tokens have (concepts and words; Hangul bigrams a little). */
 
 /** How much of the question a text has (concepts and words; Hangul bigrams a little). */
-function askedOverlap(text: string, asked: Set<string>): number {
+function askedOverlap(tokens: Iterable<string>, asked: Set<string>): number {
   let overlap = 0;
-  for (const t of new Set(tokenize(text))) if (asked.has(t)) overlap += termWeight(t);
+  for (const t of new Set(tokens)) if (asked.has(t)) overlap += termWeight(t);
   return overlap;
 }
 
@@ -202,8 +204,7 @@ function sentencesOf(used: SearchHit[], asked: Set<string>): Sentence[] {
       if (code.has(text) || (hit.chunk.keyPoint && hit.chunk.keyPoint.includes(text))) return;
       const all = new Set(tokenize(text));
       const terms = new Set([...all].filter((t) => !isHangulBigram(t)));
-      let overlap = 0;
-      for (const t of all) if (asked.has(t)) overlap += termWeight(t);
+      const overlap = askedOverlap(all, asked);
       out.push({ text, source: rank, position, terms, overlap, score: overlap * (1 - 0.25 * rank) * hit.score });
     });
   });

@@ -41,16 +41,17 @@ export function profileOf(chunk: Chunk, all: Iterable<string>, dict: TermDiction
       (w) =>
         new Set(/[-_.]/.test(w.surface) ? [w.key] : [w.key, ...conceptsIn(w.surface).filter((c) => !GENERIC_CONCEPTS.has(c.slice(1)))]),
     );
+  const ownWords = words(own);
   return {
     all: TermSet.of(dict, all),
     heading: TermSet.of(dict, termsOf(own)),
     headingExact: TermSet.of(
       dict,
-      words(own).map((w) => w.key),
+      ownWords.map((w) => w.key),
     ),
     headingOptionParts: TermSet.of(
       dict,
-      words(own).flatMap((w) => (w.surface.includes('-') ? w.terms.filter((t) => t !== w.surface) : [])),
+      ownWords.flatMap((w) => (w.surface.includes('-') ? w.terms.filter((t) => t !== w.surface) : [])),
     ),
     answers: headingAnswers(own, chunk.code.length > 0),
     subject,
