@@ -180,9 +180,9 @@ function summaryList(result: SearchResult, sources: SearchHit[], maxChars: numbe
     length += line.length + 1;
   }
   return lines.join('\n');
-/** How much of the question a text's tokens have (concepts and words; Hangul bigrams a little). */
+}
 
-/** How much of the question a text has (concepts and words; Hangul bigrams a little). */
+/** How much of the question a text's tokens have (concepts and words; Hangul bigrams a little). */
 function askedOverlap(tokens: Iterable<string>, asked: Set<string>): number {
   let overlap = 0;
   for (const t of new Set(tokens)) if (asked.has(t)) overlap += termWeight(t);
