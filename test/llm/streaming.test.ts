@@ -28,6 +28,18 @@ const services = (answers: Answer[]) => askServices(kb, generatedAnswerer(baseUR
 
 /** A faithful answer of eight sentences copied from the passages, streamed word by word 35 ms apart (about 4 s). */
 let long = '';
+/** `/ask` with the English test question, the answers kept and the replies recorded. */
+const askEnglish = (answers: Answer[], respond: RecordingResponder) =>
+  ask.execute({
+    user: { id: 'u1', name: 'u', roleIds: [] },
+    guildId: null,
+    channelId: 'c',
+    locale: 'en',
+    services: services(answers),
+    respond,
+    options: { question: EN_Q },
+  });
+
 function streamLong(): void {
   fake.chat = (body) => {
     long = groundedSentences(parsePrompt(body.messages), 8).join(' ');
@@ -41,15 +53,7 @@ describe('/ask streaming', () => {
     const answers: Answer[] = [];
     const respond = new RecordingResponder();
     const started = Date.now();
-    await ask.execute({
-      user: { id: 'u1', name: 'u', roleIds: [] },
-      guildId: null,
-      channelId: 'c',
-      locale: 'en',
-      services: services(answers),
-      respond,
-      options: { question: EN_Q },
-    });
+    await askEnglish(answers, respond);
     const duration = Date.now() - started;
 
     const progress = respond.messages.filter((m) => m.msg.progress);
@@ -82,15 +86,7 @@ describe('/ask streaming', () => {
     fake.queue.push({ kind: 'cut', chunks: ['Partial text [1] ', 'that never ends'] });
     const answers: Answer[] = [];
     const respond = new RecordingResponder();
-    await ask.execute({
-      user: { id: 'u1', name: 'u', roleIds: [] },
-      guildId: null,
-      channelId: 'c',
-      locale: 'en',
-      services: services(answers),
-      respond,
-      options: { question: EN_Q },
-    });
+    await askEnglish(answers, respond);
     const last = respond.messages.at(-1)!.msg;
     expect(last.progress).toBeFalsy();
     expect(answers[0].mode).toBe('extractive');
