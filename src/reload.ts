@@ -3,11 +3,9 @@
 // new problem (a file that cannot be read or parsed, no passages at all) is refused: the problem is reported
 // and the previous index stays in use. Reloads run one at a time.
 import { watch, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
 import { createAnswerer } from './answer/index.js';
 import { KnowledgeBase } from './knowledge/knowledge-base.js';
-import { QuizBank } from './quiz/bank.js';
-import { createGenerator } from './quiz/generate.js';
+import { loadQuizBank, quizGenerator } from './quiz/service.js';
 import type { Services } from './services.js';
 
 export type ReloadResult = { ok: true; docs: number; passages: number; ms: number } | { ok: false; problems: string[] };
@@ -36,15 +34,14 @@ async function loadAndSwap(services: Services): Promise<ReloadResult> {
   const problems = newProblems(services.kb, next);
   if (!next.chunks.length && !problems.length) problems.push(`${services.config.knowledgeDir}: no markdown passages found`);
   // The quiz bank lives under knowledge/quiz: a file that no longer parses holds the whole reload back.
-  const bank = await QuizBank.load(join(services.config.knowledgeDir, 'quiz'), { missingOk: true }).catch((err: Error) => {
+  const bank = await loadQuizBank(services.config).catch((err: Error) => {
     problems.push(`quiz bank: ${err.message}`);
     return undefined;
   });
   if (problems.length || !bank) return { ok: false, problems };
   services.kb = next;
   services.answerer = createAnswerer(services.config, next, services.logger);
-  const generator = services.config.quiz.generate ? createGenerator(services.config, next, services.logger) : undefined;
-  services.quiz?.useKnowledgeBase(next, { bank, generator });
+  services.quiz?.useKnowledgeBase(next, { bank, generator: quizGenerator(services.config, next, services.logger) });
   return { ok: true, docs: next.docs.length, passages: next.chunks.length, ms: Date.now() - started };
 }
 

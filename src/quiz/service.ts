@@ -107,6 +107,16 @@ export function scopeOf(guildId: string | null, channelId: string): string {
 
 type AnswerRequest = { roundId: string; index: number; pos: number; user: Player; guildId: string | null; channelId: string };
 
+/** The bank under `<knowledge>/quiz` (a missing folder is an empty bank; a file that does not parse throws). */
+export function loadQuizBank(config: Config): Promise<QuizBank> {
+  return QuizBank.load(join(config.knowledgeDir, 'quiz'), { missingOk: true });
+}
+
+/** The question generator over this knowledge base, when QUIZ_GENERATE is on (and a key is set). */
+export function quizGenerator(config: Config, kb: KnowledgeBase, logger: Logger): QuestionGenerator | undefined {
+  return config.quiz.generate ? createGenerator(config, kb, logger) : undefined;
+}
+
 export class QuizService {
   readonly store: QuizStore;
   private rounds: QuizRoundStore<Round>;
@@ -135,9 +145,9 @@ export class QuizService {
     logger: Logger,
     extra: Partial<QuizServiceOptions> = {},
   ): Promise<QuizService> {
-    const bank = await QuizBank.load(join(config.knowledgeDir, 'quiz'), { missingOk: true });
+    const bank = await loadQuizBank(config);
     if (!bank.questions.length) logger.warn({ dir: join(config.knowledgeDir, 'quiz') }, 'quiz bank is empty');
-    const generator = config.quiz.generate ? createGenerator(config, kb, logger) : undefined;
+    const generator = quizGenerator(config, kb, logger);
     return new QuizService(bank, db, kb, {
       answerSeconds: config.quiz.answerSeconds,
       nextSeconds: config.quiz.nextSeconds,
