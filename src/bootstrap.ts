@@ -5,7 +5,7 @@ import { createAnswerer } from './answer/index.js';
 import type { Answerer } from './answer/types.js';
 import { loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
-import { FeedbackStore } from './db/feedback.js';
+import { feedbackRetention, FeedbackStore } from './db/feedback.js';
 import { startRetention } from './db/retention.js';
 import { sandboxRunRetention } from './sandbox/store.js';
 import { KnowledgeBase } from './knowledge/knowledge-base.js';
@@ -36,7 +36,7 @@ export async function createServices(config: Config = loadConfig(), log?: Logger
   // Off unless SANDBOX_ENABLED (then dockerode loads, Docker is checked and leftover containers swept at once).
   const sandbox = config.sandbox.enabled ? (await import('./sandbox/service.js')).createSandboxService(config, logger, db) : undefined;
   const feedback = new FeedbackStore(db);
-  const retention = startRetention(feedback, config.retentionDays, logger, Date.now, [sandboxRunRetention(db)]);
+  const retention = startRetention([feedbackRetention(feedback), sandboxRunRetention(db)], config.retentionDays, logger);
   const services: Services = { config, logger, kb, answerer, db, feedback, quiz, sandbox, retention, stores };
   services.reloader = createReloader(services, config.knowledgeReload);
   return services;

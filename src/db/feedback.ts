@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { Answer } from '../answer/types.js';
+import type { Prunable } from './retention.js';
 
 export type Vote = 1 | -1;
 
@@ -154,4 +155,9 @@ export class FeedbackStore {
       .all(answerId) as { reason: string }[];
     return rows.map((r) => r.reason);
   }
+}
+
+/** Answers, with their votes and reasons, as retention prunes them. */
+export function feedbackRetention(store: FeedbackStore): Prunable {
+  return { what: 'answers and their votes', prune: (before) => store.prune(before) };
 }

@@ -2,7 +2,6 @@
 // DATA_RETENTION_DAYS, then deleted: once at start-up and then once a day. (Quiz scores are kept until a member
 // asks /quiz forget.)
 import type { Logger } from 'pino';
-import type { FeedbackStore } from './feedback.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -13,27 +12,21 @@ export interface Prunable {
 }
 
 export interface Retention {
-  /** Deletes what is older than the retention period now; returns how many answers went. */
+  /** Deletes what is older than the retention period now; returns how many records went. */
   pruneNow(): number;
   stop(): void;
 }
 
-export function startRetention(
-  feedback: FeedbackStore,
-  days: number,
-  logger: Logger,
-  now: () => number = Date.now,
-  others: Prunable[] = [],
-): Retention {
+export function startRetention(stored: Prunable[], days: number, logger: Logger, now: () => number = Date.now): Retention {
   const pruneNow = () => {
     const before = new Date(now() - days * DAY_MS);
-    const removed = feedback.prune(before);
-    if (removed) logger.info({ removed, days }, 'retention: old answers and their votes deleted');
-    for (const o of others) {
-      const n = o.prune(before);
-      if (n) logger.info({ removed: n, days }, `retention: old ${o.what} deleted`);
+    let total = 0;
+    for (const s of stored) {
+      const removed = s.prune(before);
+      if (removed) logger.info({ removed, days }, `retention: old ${s.what} deleted`);
+      total += removed;
     }
-    return removed;
+    return total;
   };
   const safePrune = () => {
     try {

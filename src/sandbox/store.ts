@@ -2,6 +2,7 @@
 // At start-up, runs a previous process left "running" are marked interrupted, with the reason.
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
+import type { Prunable } from '../db/retention.js';
 import type { RunResult } from './runner.js';
 
 const SCHEMA = `
@@ -120,7 +121,7 @@ export function createRunStore(db: Database.Database, log: Logger): RunStore {
  * Run records (user ids, channels, commands) are pruned with the rest of what the bot stores after
  * DATA_RETENTION_DAYS; the table exists only once the sandbox has been enabled.
  */
-export function sandboxRunRetention(db: Database.Database): { what: string; prune(before: Date): number } {
+export function sandboxRunRetention(db: Database.Database): Prunable {
   return {
     what: 'sandbox run records',
     prune(before) {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.js';
 import { openDatabase } from '../../src/db/database.js';
-import { FeedbackStore } from '../../src/db/feedback.js';
+import { feedbackRetention, FeedbackStore } from '../../src/db/feedback.js';
 import { startRetention } from '../../src/db/retention.js';
 import { loadConfig } from '../../src/config.js';
 import { createRunStore, sandboxRunRetention } from '../../src/sandbox/store.js';
@@ -32,7 +32,7 @@ describe('retention', () => {
     setAge(recent, 29);
 
     const { logger, lines } = memoryLogger();
-    const retention = startRetention(store, 30, logger, () => now);
+    const retention = startRetention([feedbackRetention(store)], 30, logger, () => now);
     retention.stop();
     expect(store.getAnswer(old)).toBeUndefined();
     expect(store.getAnswer(recent)?.question).toBe('recent question');
@@ -55,7 +55,7 @@ describe('retention', () => {
     const now = Date.parse('2026-06-01T00:00:00Z');
     db.prepare('UPDATE sandbox_runs SET created_at = ? WHERE id = ?').run(new Date(now - 40 * DAY).toISOString(), old);
     db.prepare('UPDATE sandbox_runs SET created_at = ? WHERE id = ?').run(new Date(now - 1 * DAY).toISOString(), recent);
-    const retention = startRetention(new FeedbackStore(db), 30, logger, () => now, [never]);
+    const retention = startRetention([feedbackRetention(new FeedbackStore(db)), never], 30, logger, () => now);
     retention.stop();
     expect(db.prepare('SELECT id FROM sandbox_runs').all()).toEqual([{ id: recent }]);
   });
