@@ -335,6 +335,13 @@ export const KO_STOP = new Set([
   '보통',
   '그거',
   '이거',
+  '이런거',
+  '그런거',
+  '저런거',
+  '이런것',
+  '그런것',
+  '이런건',
+  '그런건',
   '저거',
   '요즘',
   '다들',
@@ -459,7 +466,8 @@ export const CONTEXT_WORDS = new Set(
   `study studying studies group class classes lecture exam exams homework assignment professor teacher prof
   course school uni university ask asking asked wonder wondering curious confused confusing
   스터디 스터디때 수업 수업때 수업에서 강의 시험 과제 숙제 교수님 교수 선생님 조교 발표 공부 공부중 질문 헷갈 헷갈려 헷갈림 헷갈리는 오늘 어제 내일
-  blog blogs post article tutorial video youtube book docs 블로그 포스팅 글 튜토리얼 영상 유튜브 책 인강`
+  blog blogs post article tutorial video youtube book docs 블로그 포스팅 글 튜토리얼 영상 유튜브 책 인강
+  ta tas said says told heard friend friends senior coworker teammate 친구 선배 동기 팀원 얘기 단톡 단톡방 디코 감이`
     .split(/\s+/)
     .filter(Boolean),
 );

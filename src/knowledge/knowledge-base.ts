@@ -1,5 +1,6 @@
 // The knowledge base as the rest of the bot sees it: documents, passages, topics and search.
 import { ingestDir } from './ingest.js';
+import type { Vocabulary } from './query.js';
 import { SearchIndex, type SearchOptions } from './search-index.js';
 import type { Chunk, KnowledgeDoc, Lang, SearchResult } from './types.js';
 
@@ -27,6 +28,11 @@ export class KnowledgeBase {
   static async load(dir: string): Promise<KnowledgeBase> {
     const { docs, chunks, warnings } = await ingestDir(dir);
     return new KnowledgeBase(docs, chunks, warnings);
+  }
+
+  /** What the index knows of a term: for query analysis outside search (tests, debugging). */
+  get vocabulary(): Vocabulary {
+    return this.index;
   }
 
   search(query: string, options?: SearchOptions): SearchResult {

@@ -100,7 +100,7 @@ const SETS_UP = /^(?:if|when|since|because|as|given)\b/i;
  */
 export function splitPremise(text: string): { premise: string; focus: string } {
   const marked = text
-    .replace(/([.?!？]+)(?=\s|$)|\n/g, '$1\uE000')
+    .replace(/(?<=\S)([.?!？]+)(?=\s|$)|\n/g, '$1\uE000')
     .replace(/(\S+(?:던데|는데|은데|인데|다는데|다던데|지만|니까|잖아)),?\s+/g, (m, word: string) =>
       isNounWithParticle(word) ? m : `${word}\uE000`,
     )
@@ -126,24 +126,35 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   return { text, lang: detected, kind, intent: intent === 'general' ? classifyIntent(text) : intent, focus, premise };
 }
 
+/** The syllable's final consonant is one of `finals` (index in the Unicode Hangul block: ㄴ 4, ㄹ 8, ㅁ 16). */
+const endsInBatchim = (syllable: string, finals: number[]) => {
+  const code = syllable.charCodeAt(0) - 0xac00;
+  return code >= 0 && code <= 11171 && finals.includes(code % 28);
+};
 /** Korean word endings of verbs and adjectives: such words say little about the topic. */
 const KOREAN_PREDICATE = /(?:면|고|서|어|아|여|요|니|나|지|게|는|은|던|까|야|해|돼|됨|음|함|ㄴ|자|죠|네|데|가|려|러|다)$/;
-/** Bound nouns after a verb: 넘칠때, 느려지기, 쓸듯, 막는법. */
-const AFTER_VERB = /(?:때|기|듯|수|적|법)$/;
+/**
+ * Bound nouns after a verb's adnominal ending (~ㄴ, ~ㄹ, ~는): 넘칠때, 쓸듯, 할수, 막는법; and the nominaliser
+ * 기 (느려지기). 소수, 주적, 헌법 are nouns: the syllable before is no adnominal form.
+ */
+const afterVerb = (word: string) => {
+  if (word.length < 2) return false;
+  if (word.endsWith('기')) return true;
+  if (!/[때듯수적법]$/.test(word)) return false;
+  const before = word.at(-2) ?? '';
+  return before === '는' || endsInBatchim(before, [4, 8]);
+};
 /**
  * A syllable closed by ㄴ, ㄹ or ㅁ ends a conjugated verb or adjective: 번거로운, 넘칠, 잡힘, 헷갈림 (the
  * adnominal and nominalised forms). Only asked of words the knowledge base never uses.
  */
-const endsInVerbFinal = (word: string) => {
-  const code = word.charCodeAt(word.length - 1) - 0xac00;
-  return code >= 0 && code <= 11171 && [4, 8, 16].includes(code % 28);
-};
+const endsInVerbFinal = (word: string) => endsInBatchim(word.at(-1) ?? '', [4, 8, 16]);
 /** A word that ends in a verb or adjective ending (known words: the ending alone, not a closing ㄴ/ㄹ/ㅁ). */
-const isConjugated = (word: string) => KOREAN_PREDICATE.test(word) || AFTER_VERB.test(word);
+const isConjugated = (word: string) => KOREAN_PREDICATE.test(word) || afterVerb(word);
 /** A verb with an auxiliary verb typed together: 걸어두면, 켜놓고, 써보니까. */
 const WITH_AUXILIARY = /[어아여워해][두놓보주버]/;
 const isKoreanPredicate = (word: string) =>
-  KOREAN_PREDICATE.test(word) || AFTER_VERB.test(word) || WITH_AUXILIARY.test(word) || (word.length >= 2 && endsInVerbFinal(word));
+  KOREAN_PREDICATE.test(word) || afterVerb(word) || WITH_AUXILIARY.test(word) || (word.length >= 2 && endsInVerbFinal(word));
 
 /** A VM/Docker concept that is not a generic word (difference, run, size …). */
 const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1)));
@@ -222,16 +233,24 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
   const seen = new Set<string>();
   const focusUnits = wordUnits(q.focus, vocab, p, seen, 0);
   const premiseUnits = wordUnits(q.premise, vocab, p, seen, 10_000);
-  for (const u of premiseUnits) u.weight *= p.premiseWeight;
   const units = [...focusUnits, ...premiseUnits];
   const onTopic = isOnTopic(units, q.text);
   if (onTopic && Number.isFinite(p.chatterCapMin)) {
     const cap = Math.max(p.chatterCapMin, ...units.filter(hasTopicConcept).map((u) => u.weight));
     for (const u of units) {
       if (hasTopicConcept(u) || (u.known && u.key.includes('-'))) continue; // topic words and option names keep their weight
-      const limit = /^[0-9]/.test(u.key) ? p.numberWeight : u.known ? cap : p.unknownWordFactor * cap;
+      // A verb form says how it is asked: it weighs a share of the topic's weight, not of the rarest word's.
+      const limit = /^[0-9]/.test(u.key)
+        ? p.numberWeight
+        : u.predicate
+          ? p.koreanPredicateFactor * cap
+          : u.known
+            ? cap
+            : p.unknownWordFactor * cap;
       u.weight = Math.min(u.weight, limit);
     }
   }
+  // After the cap: a premise's chatter weighs less than the question part's, whatever the cap allowed.
+  for (const u of premiseUnits) u.weight *= p.premiseWeight;
   return { units, onTopic };
 }

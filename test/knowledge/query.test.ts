@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractiveAnswer, GREETING_REPLY, JUNK_REPLY } from '../../src/answer/extractive.js';
 import { conceptsIn } from '../../src/knowledge/glossary.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import { analyseQuery, classifyIntent, cleanQuestion, splitPremise } from '../../src/knowledge/query.js';
+import { analyseQuery, classifyIntent, cleanQuestion, queryUnits, splitPremise } from '../../src/knowledge/query.js';
 import { ABLATIONS, DEFAULT_RANKING, maxScore } from '../../src/knowledge/ranking.js';
 
 let kb: KnowledgeBase;
@@ -56,8 +56,9 @@ describe('query analysis', () => {
     expect(splitPremise('if the daemon does the work, what is the CLI for?').focus).toBe('what is the CLI for?');
     // Two asking clauses are both the question; a statement after them is not.
     expect(splitPremise('memory limit 거는건 namespace임 cgroup임? 헷갈림').focus).toBe('memory limit 거는건 namespace임 cgroup임?');
-    // A decimal point does not end a clause.
+    // A decimal point does not end a clause, nor does a lone dot (COPY . .).
     expect(splitPremise('--cpus=2랑 --cpus=0.5 는 뭐가 달라요?').premise).toBe('');
+    expect(splitPremise('도커파일에서 COPY . . 를 맨위로 올리면 왜 npm install부터 다시 돌아?').premise).toBe('');
   });
 
   it.each([
@@ -94,6 +95,13 @@ describe('questions as people type them', () => {
     ['컨테이너가 자꾸 혼자 꺼져요 로그엔 아무것도 없어요', /OOM|137/],
     ['리눅스에서 윈도우 컨테이너도 띄울수있나요', /윈도우|Windows/],
     ['앱이 컨테이너 안에서 pid 1로 나오던데 왜그럼', /PID|pid/],
+    // Verb forms and who-said-what context weigh little beside the topic: the question is not declined.
+    ['하이퍼바이져가 정확히 뭐하는 놈임? 교수님이 자꾸 얘기하는데 감이 안옴', /하이퍼바이저/],
+    ['누가 단톡에 포크밤 올려서 서버 터질뻔함 ㅋㅋ 컨테이너에서 이런거 막을수있음?', /pids-limit/],
+    ['are containers as isolated as vms security-wise? my ta said no', /isolat|kernel/i],
+    // Engine parts and the Dockerfile are VM/Docker concepts in any spelling.
+    ['dockerd containerd runc 이거 셋이 뭐가 다른거임 개헷갈림', /runc/],
+    ['도커파일에서 COPY . . 를 맨위로 올렸더니 코드 한줄만 바꿔도 npm install부터 다시돔 왜이럼', /Dockerfile/],
   ])('%s is answered from the right passage', (q, expected) => {
     const r = search(q);
     expect(r.abstain).toBe(false);
@@ -123,6 +131,21 @@ describe('questions as people type them', () => {
     expect(diff.slice(0, 120)).toMatch(/커널/);
     const howto = extractiveAnswer(search('how do I start nginx capped at 300 MB'), 600).answer;
     expect(howto.slice(0, 250)).toMatch(/docker run[^.]*--memory/);
+  });
+});
+
+describe('verb forms and nouns', () => {
+  const unitsOf = (q: string) => queryUnits(analyseQuery(q), kb.vocabulary, DEFAULT_RANKING).units;
+  const unitOf = (q: string, key: string) => unitsOf(q).find((u) => u.key === key);
+  it('reads a bound noun after an adnominal ending as a verb form, and a noun ending in the same syllable as a noun', () => {
+    expect(unitOf('--cpus에 소수를 넣으면?', '소수')?.predicate).toBe(false);
+    expect(unitOf('컨테이너 메모리 제한 막을수 있음?', '막을수')?.predicate ?? true).toBe(true);
+  });
+  it('weighs a verb form a share of the topic word, however rare the form', () => {
+    const units = unitsOf('하이퍼바이저 정확히 뭐하는 놈임');
+    const topic = units.find((u) => u.concepts.includes('§hypervisor'))!;
+    const verb = units.find((u) => u.key === '놈임')!;
+    expect(verb.weight).toBeCloseTo(DEFAULT_RANKING.koreanPredicateFactor * topic.weight, 5);
   });
 });
 
