@@ -2,6 +2,7 @@
 // definition, the reason, the command, the correction), the command as a code block for a how-to question,
 // then the few sentences of the best passages that say most about the question, each cited at its end.
 import { truncate } from '../text/truncate.js';
+import { formsOf, Said, type Forms } from './novelty.js';
 import { splitSentences } from '../knowledge/sentences.js';
 import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
 import type { Chunk, SearchHit, SearchResult } from '../knowledge/types.js';
@@ -39,20 +40,14 @@ interface Sentence {
   /** Index of its source in the listed sources (citation number − 1). */
   source: number;
   position: number;
-  terms: Set<string>;
+  /** Its words by stem, for novelty. */
+  forms: Forms;
   /** How much of the question it has. */
   overlap: number;
   score: number;
 }
 
 const termSet = (text: string) => new Set(tokenize(text).filter((t) => !isHangulBigram(t)));
-
-/** Share of a sentence's terms that the answer so far does not have. */
-function novelty(terms: Set<string>, covered: Set<string>): number {
-  const words = [...terms].filter((t) => !isConcept(t)); // a concept token repeats its word
-  if (!words.length) return 0;
-  return words.filter((t) => !covered.has(t)).length / words.length;
-}
 
 /** Sources as listed: one copy per section (the question's language when both are found), that language first. */
 export function answerSources(result: SearchResult): SearchHit[] {
@@ -108,18 +103,17 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   const asked = new Set(result.terms);
   const cite = (h: SearchHit) => sources.indexOf(h) + 1;
 
-  if (result.intent === 'summary') {
+  if (result.intent === 'summary' && result.lines !== 1) {
     const list = summaryList(result, sources, maxChars);
     if (list) return { text: list, sources };
   }
 
   const parts: string[] = [];
-  const covered = new Set<string>();
+  const said = new Said();
   let length = 0;
-  const cover = (terms: Set<string>) => terms.forEach((t) => covered.add(t));
-  const add = (text: string, terms: Set<string>) => {
+  const add = (text: string, forms: Forms) => {
     parts.push(text);
-    cover(terms);
+    said.add(forms);
     length += text.length + 1;
   };
 
@@ -134,26 +128,28 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
       ? directSentence(candidates, askedOverlap(tokenize(keyPoint), asked))
       : undefined;
   const lead = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
-  if (lead) add(`${truncate(lead, maxChars)} [${cite(best)}]`, termSet(lead));
-  if (direct && keyPoint && length + keyPoint.length + 5 <= maxChars) add(`${keyPoint} [${cite(best)}]`, termSet(keyPoint));
+  if (lead) add(`${truncate(lead, maxChars)} [${cite(best)}]`, formsOf(lead));
+  if (direct && keyPoint && length + keyPoint.length + 5 <= maxChars) add(`${keyPoint} [${cite(best)}]`, formsOf(keyPoint));
 
   // 2. A how-to question gets the command itself.
   if (result.intent === 'howto') {
     const cmd = commandFor(used, asked);
     if (cmd && length + cmd.code.length + 12 <= maxChars && !(lead ?? '').includes(cmd.code))
-      add(`\`\`\`\n${cmd.code}\n\`\`\``, termSet(cmd.code));
+      add(`\`\`\`\n${cmd.code}\n\`\`\``, formsOf(cmd.code));
   }
 
-  // 3. Supporting sentences: those that say most about the question, none twice, none leaning on a missing one.
+  // 3. Supporting sentences: those that say most about the question, none twice, none leaning on a missing one;
+  // as many as the length asked for allows ("한 줄로": the lead alone).
   const support: Sentence[] = [];
+  const maxSupport = result.lines ? Math.max(0, result.lines - parts.length) : MAX_SUPPORT;
   for (const s of candidates.sort((a, b) => b.score - a.score)) {
-    if (support.length >= MAX_SUPPORT || s.score <= 0) break;
+    if (support.length >= maxSupport || s.score <= 0) break;
     if (lead && (lead.includes(s.text) || s.text.includes(lead))) continue;
-    if (novelty(s.terms, covered) < MIN_NOVELTY) continue;
+    if (said.novelty(s.forms) < MIN_NOVELTY) continue;
     if (s.position > 0 && leansOnPrevious(s.text) && !support.some((x) => x.source === s.source && x.position === s.position - 1)) continue;
     if (length + s.text.length + 5 > maxChars) continue;
     support.push(s);
-    cover(s.terms);
+    said.add(s.forms);
     length += s.text.length + 5;
   }
   support.sort((a, b) => a.source - b.source || a.position - b.position);
@@ -169,7 +165,7 @@ function summaryList(result: SearchResult, sources: SearchHit[], maxChars: numbe
   const seen = new Set<string>(); // the chunks of one section share its key point
   const points = pool
     .filter((h) => h.chunk.keyPoint && h.score >= best * SUMMARY_NEAR_BEST && !seen.has(h.chunk.keyPoint) && seen.add(h.chunk.keyPoint))
-    .slice(0, SUMMARY_POINTS);
+    .slice(0, result.lines ?? SUMMARY_POINTS);
   if (points.length < 2) return undefined;
   const lines: string[] = [];
   let length = 0;
@@ -203,9 +199,8 @@ function sentencesOf(used: SearchHit[], asked: Set<string>): Sentence[] {
     splitSentences(hit.chunk.text).forEach((text, position) => {
       if (code.has(text) || (hit.chunk.keyPoint && hit.chunk.keyPoint.includes(text))) return;
       const all = new Set(tokenize(text));
-      const terms = new Set([...all].filter((t) => !isHangulBigram(t)));
       const overlap = askedOverlap(all, asked);
-      out.push({ text, source: rank, position, terms, overlap, score: overlap * (1 - 0.25 * rank) * hit.score });
+      out.push({ text, source: rank, position, forms: formsOf(text), overlap, score: overlap * (1 - 0.25 * rank) * hit.score });
     });
   });
   return out;

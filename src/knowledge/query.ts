@@ -32,6 +32,8 @@ export interface QueryAnalysis {
   /** The question part; the premise before it only helps ranking. */
   focus: string;
   premise: string;
+  /** A length asked for ("한 줄로", "3줄요약", "in two sentences"). */
+  lines?: number;
 }
 
 /** What the index knows about a term (document frequency based). */
@@ -116,6 +118,14 @@ export function splitPremise(text: string): { premise: string; focus: string } {
   return { premise: clauses.filter((c) => !focus.includes(c)).join(' '), focus: focus.join(' ') };
 }
 
+const COUNT_WORDS: Record<string, number> = { 한: 1, 두: 2, 세: 3, 1: 1, 2: 2, 3: 3, one: 1, two: 2, three: 3, a: 1 };
+/** "한줄로", "3줄요약", "in one line", "in two sentences": how many sentences the answer should have. */
+const LENGTH_ASKED = /(?:^|[^가-힣0-9])(한|두|세|[123])\s?(?:줄|문장)|\b(?:in )?(one|two|three|a|[123]) (?:line|sentence)s?\b/i;
+export function requestedLines(text: string): number | undefined {
+  const m = LENGTH_ASKED.exec(text);
+  return m ? COUNT_WORDS[(m[1] ?? m[2]).toLowerCase()] : undefined;
+}
+
 export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   const text = cleanQuestion(raw);
   const detected = lang ?? detectLang(text || raw);
@@ -123,7 +133,8 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   const { premise, focus } = splitPremise(text);
   // The intent is read from the question part; "…, why?" leaves it with no content, so the whole text then.
   const intent = classifyIntent(focus);
-  return { text, lang: detected, kind, intent: intent === 'general' ? classifyIntent(text) : intent, focus, premise };
+  const lines = requestedLines(text);
+  return { text, lang: detected, kind, intent: intent === 'general' ? classifyIntent(text) : intent, focus, premise, lines };
 }
 
 /** The syllable's final consonant is one of `finals` (index in the Unicode Hangul block: ㄴ 4, ㄹ 8, ㅁ 16). */

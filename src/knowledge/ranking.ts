@@ -169,7 +169,7 @@ export function coverage(
 }
 
 /** Intents whose answer is a passage about the very thing named: what X is, how X and Y compare. */
-const SUBJECT_INTENTS = new Set<Intent>(['definition', 'compare']);
+const SUBJECT_INTENTS = new Set<Intent>(['definition', 'compare', 'summary']);
 
 export interface Scored {
   score: number;

@@ -90,8 +90,8 @@ export class SearchIndex implements Vocabulary {
     const topK = options.topK ?? 5;
     const minScore = options.minScore ?? 0;
     const analysis = analyseQuery(query, options.lang);
-    const { lang, intent, kind } = analysis;
-    const empty = (terms: string[]): SearchResult => ({ query, lang, kind, intent, hits: [], abstain: true, terms });
+    const { lang, intent, kind, lines } = analysis;
+    const empty = (terms: string[]): SearchResult => ({ query, lang, kind, intent, hits: [], abstain: true, terms, lines });
     if (kind !== 'question') return empty([]);
     const fix = (t: string) => (p.spelling ? this.correctSpelling(t) : t);
     const q = { ...analysis, focus: fix(analysis.focus), premise: fix(analysis.premise) };
@@ -132,6 +132,6 @@ export class SearchIndex implements Vocabulary {
     const hits: SearchHit[] = abstain
       ? []
       : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));
-    return { query, lang, kind, intent, hits, abstain, terms };
+    return { query, lang, kind, intent, hits, abstain, terms, lines };
   }
 }

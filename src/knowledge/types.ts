@@ -51,4 +51,6 @@ export interface SearchResult {
   abstain: boolean;
   /** The question's index terms after spelling correction (for picking answer sentences). */
   terms: string[];
+  /** A length the question asks for ("한 줄로", "3줄요약", "in one line"): that many sentences or points. */
+  lines?: number;
 }

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractiveAnswer, GREETING_REPLY, JUNK_REPLY } from '../../src/answer/extractive.js';
 import { conceptsIn } from '../../src/knowledge/glossary.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import { analyseQuery, classifyIntent, cleanQuestion, queryUnits, splitPremise } from '../../src/knowledge/query.js';
+import { analyseQuery, classifyIntent, cleanQuestion, queryUnits, requestedLines, splitPremise } from '../../src/knowledge/query.js';
 import { ABLATIONS, DEFAULT_RANKING, maxScore } from '../../src/knowledge/ranking.js';
 
 let kb: KnowledgeBase;
@@ -124,6 +124,25 @@ describe('questions as people type them', () => {
     expect(junk).toMatchObject({ abstained: true, sources: [], answer: JUNK_REPLY.ko });
     const hello = extractiveAnswer(search('hello'), 600);
     expect(hello).toMatchObject({ abstained: true, sources: [], answer: GREETING_REPLY.en });
+  });
+
+  it.each([
+    ['vm이 머임 걍 한줄로', 1],
+    ['cgroup 3줄요약', 3],
+    ['세 줄로 정리해줘 namespace', 3],
+    ['whats a hypervisor in one line', 1],
+    ['explain cgroups in two sentences', 2],
+    ['vm이 머임', undefined],
+    ['--cpus 1.5 한 코어 반', undefined],
+    ['컨테이너 10줄 로그', undefined],
+  ])('reads the length asked for in %s', (q, lines) => expect(requestedLines(q)).toBe(lines));
+
+  it('answers with as many sentences or points as asked for', () => {
+    const one = extractiveAnswer(search('vm이 머임 걍 한줄로'), 600).answer;
+    expect(one.match(/\[\d\]/g)).toHaveLength(1);
+    const three = extractiveAnswer(search('cgroup 3줄요약'), 600).answer;
+    expect(three.split('\n').filter((l) => l.startsWith('•'))).toHaveLength(3);
+    expect(three.split('\n')[0]).toMatch(/cgroups?\(control groups\)는|cgroup.*기능/); // the summary starts with what it is
   });
 
   it('leads the README example with the kernel, and a how-to with its command', () => {

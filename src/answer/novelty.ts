@@ -1,0 +1,65 @@
+// Whether a sentence adds to an answer: it must bring words the answer has not said yet. Words are compared
+// by stem, so "환경이다" and "환경을" are one word, and a word that only restates a concept the answer has
+// already named ("virtual machine" after "VM") adds nothing.
+import { conceptsIn } from '../knowledge/glossary.js';
+import { words } from '../knowledge/tokenize.js';
+
+/** A sentence's words as stems, each with the glossary concepts it names. */
+export interface Forms {
+  stems: string[];
+  concepts: Set<string>;
+  /** Concepts named by each stem, index-aligned with `stems`. */
+  stemConcepts: string[][];
+}
+
+/** Korean stems: the first two syllables (환경이다 ~ 환경을, 돌리려고 ~ 돌리기); Latin: the stemmed word. */
+const stemOf = (key: string, script: string) => (script === 'hangul' && key.length > 2 ? key.slice(0, 2) : key);
+
+/** Concepts each word names, alone or inside a phrase of up to three words (virtual machine, guest operating system). */
+function wordConcepts(surfaces: string[]): string[][] {
+  const out = surfaces.map((w) => conceptsIn(w));
+  for (let i = 0; i < surfaces.length; i++) {
+    for (let n = 2; n <= 3 && i + n <= surfaces.length; n++) {
+      const phrase = conceptsIn(surfaces.slice(i, i + n).join(' ')).filter((c) => !out.slice(i, i + n).some((cs) => cs.includes(c)));
+      for (let j = i; j < i + n && phrase.length; j++) out[j] = [...new Set([...out[j], ...phrase])];
+    }
+  }
+  return out;
+}
+
+export function formsOf(text: string): Forms {
+  const all = words(text);
+  const concepts = wordConcepts(all.map((w) => w.surface));
+  const kept = all.flatMap((w, i) => (w.isStop ? [] : [i]));
+  return {
+    stems: kept.map((i) => stemOf(all[i].key, all[i].script)),
+    stemConcepts: kept.map((i) => concepts[i]),
+    concepts: new Set(conceptsIn(text)),
+  };
+}
+
+/** What an answer has said so far. */
+export class Said {
+  private stems = new Set<string>();
+  private concepts = new Set<string>();
+
+  add(f: Forms): void {
+    f.stems.forEach((s) => this.stems.add(s));
+    f.concepts.forEach((c) => this.concepts.add(c));
+  }
+
+  /** Share of the sentence's distinct words that the answer has not said, by stem or by concept. */
+  novelty(f: Forms): number {
+    const seen = new Set<string>();
+    let total = 0;
+    let fresh = 0;
+    f.stems.forEach((stem, i) => {
+      if (seen.has(stem)) return;
+      seen.add(stem);
+      total++;
+      const restates = f.stemConcepts[i].length > 0 && f.stemConcepts[i].every((c) => this.concepts.has(c));
+      if (!this.stems.has(stem) && !restates) fresh++;
+    });
+    return total ? fresh / total : 0;
+  }
+}
