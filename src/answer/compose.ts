@@ -28,6 +28,9 @@ const OPENS_ON_PREVIOUS =
 const POINTS_BACK =
   /여기에 (?:속|해당)|이에 (?:속|해당)|위의 |앞의 |\b(?:belong (?:here|to this)|of this (?:kind|type)|the former|the latter|the above)\b/i;
 const leansOnPrevious = (text: string) => OPENS_ON_PREVIOUS.test(text) || POINTS_BACK.test(text);
+/** Sentences that announce what follows ("…, with two conditions.", "다음과 같다.", "First, …"): alone they dangle. */
+const LEANS_FORWARD =
+  /[:：]$|\b(?:with|has|have|in|takes?) (?:two|three|four|several|a few) (?:conditions|reasons|steps|ways|parts|things|cases)\.?$|\bas follows\.?$|다음과 같다\.?$|(?:두|세|네) 가지(?:다|이다|가 있다)\.?$|^(?:first(?:ly)?|첫째|우선)\s*,/i;
 
 function termWeight(term: string): number {
   if (isConcept(term)) return 1.2;
@@ -120,7 +123,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // 1. The lead: the key point of the best section, or its sentence that says most about the question.
   const best = used[0];
   const candidates = sentencesOf(used, asked);
-  const keyPoint = leadFor(result, best.chunk.keyPoint);
+  const keyPoint = leadFor(result, best.chunk);
   // The sentence that answers what was asked goes first when the key point is about the section in general
   // (a correction's key point is the answer itself).
   const direct =
@@ -147,6 +150,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     if (lead && (lead.includes(s.text) || s.text.includes(lead))) continue;
     if (said.novelty(s.forms) < MIN_NOVELTY) continue;
     if (s.position > 0 && leansOnPrevious(s.text) && !support.some((x) => x.source === s.source && x.position === s.position - 1)) continue;
+    if (LEANS_FORWARD.test(s.text)) continue;
     if (length + s.text.length + 5 > maxChars) continue;
     support.push(s);
     said.add(s.forms);
@@ -170,7 +174,7 @@ function summaryList(result: SearchResult, sources: SearchHit[], maxChars: numbe
   const lines: string[] = [];
   let length = 0;
   for (const h of points) {
-    const line = `• ${leadFor(result, h.chunk.keyPoint)} [${sources.indexOf(h) + 1}]`;
+    const line = `• ${leadFor(result, h.chunk)} [${sources.indexOf(h) + 1}]`;
     if (lines.length && length + line.length + 1 > maxChars) break;
     lines.push(truncate(line, maxChars));
     length += line.length + 1;
@@ -187,7 +191,7 @@ function askedOverlap(tokens: Iterable<string>, asked: Set<string>): number {
 
 /** A sentence of the best passage, standing on its own, with DIRECT_MARGIN more of the question than the key point. */
 function directSentence(candidates: Sentence[], keyOverlap: number): Sentence | undefined {
-  const own = candidates.filter((s) => s.source === 0 && !leansOnPrevious(s.text));
+  const own = candidates.filter((s) => s.source === 0 && !leansOnPrevious(s.text) && !LEANS_FORWARD.test(s.text));
   const best = own.sort((a, b) => b.overlap - a.overlap || a.position - b.position)[0];
   return best && best.overlap >= keyOverlap + DIRECT_MARGIN ? best : undefined;
 }
@@ -210,6 +214,8 @@ function sentencesOf(used: SearchHit[], asked: Set<string>): Sentence[] {
 function bestSentence(candidates: Sentence[], maxChars: number): string | undefined {
   const own = candidates.filter((s) => s.source === 0);
   for (const s of [...own].sort((a, b) => b.score - a.score || a.position - b.position)) {
+    const after = own.find((x) => x.position === s.position + 1);
+    if (LEANS_FORWARD.test(s.text) && after && s.text.length + after.text.length + 1 <= maxChars) return `${s.text} ${after.text}`;
     if (s.position === 0 || !leansOnPrevious(s.text)) return s.text;
     const before = own.find((x) => x.position === s.position - 1);
     if (before && before.text.length + s.text.length + 1 <= maxChars) return `${before.text} ${s.text}`;
@@ -220,9 +226,14 @@ function bestSentence(candidates: Sentence[], maxChars: number): string | undefi
 /** A correction's "No — …" answers a yes/no question; for any other question the correction itself leads. */
 const NO_OPENING = /^(?:no|아니다|아니요)\s*[—–:,-]+\s*/i;
 
-function leadFor(result: SearchResult, keyPoint: string | undefined): string | undefined {
+/** A correction answers "No" only to the claim its heading names: two or more of the question's words or concepts. */
+const NAMES_THE_CLAIM = 2.4;
+
+function leadFor(result: SearchResult, chunk: Chunk): string | undefined {
+  const keyPoint = chunk.keyPoint;
   if (!keyPoint || !NO_OPENING.test(keyPoint)) return keyPoint;
-  if (result.intent === 'yesno') return keyPoint.replace(/^아니다\s*[—–:,-]+\s*/, '아니요, ');
+  const aboutTheClaim = askedOverlap(tokenize(chunk.heading), new Set(result.terms)) >= NAMES_THE_CLAIM;
+  if (result.intent === 'yesno' && aboutTheClaim) return keyPoint.replace(/^아니다\s*[—–:,-]+\s*/, '아니요, ');
   const rest = keyPoint.replace(NO_OPENING, '');
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }

@@ -99,7 +99,8 @@ export const CONCEPTS: Concept[] = [
   },
   { id: 'resource', forms: ['resources?', '자원', '리소스'] },
   { id: 'oom', forms: ['oom(?:-?kill(?:ed|er)?)?', 'out of memory', '메모리 부족', '137'] },
-  { id: 'pids', forms: ['pids?(?:-limit)?', 'process(?:es)? limit', 'fork ?bombs?', '포크 ?폭탄', '포크 ?밤', '프로세스 수'] },
+  { id: 'pid', forms: ['pid', 'process ids?', '프로세스 id'] },
+  { id: 'pids', forms: ['pids(?:-limit)?', 'process(?:es)? limit', 'fork ?bombs?', '포크 ?폭탄', '포크 ?밤', '프로세스 수'] },
   {
     id: 'risk',
     forms: [

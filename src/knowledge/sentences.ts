@@ -7,10 +7,14 @@ export function splitSentences(text: string): string[] {
   for (const line of text.split(/\n+/)) {
     const trimmed = line.trim();
     if (!trimmed) continue;
-    // Go templates ({{.State.OOMKilled}}) have dots that are not sentence ends: hide them while segmenting.
+    // Go templates ({{.State.OOMKilled}}) and their field names (.CPUPerc, .MemUsage) have dots that are not
+    // sentence ends: hide them while segmenting.
     const templates: string[] = [];
-    const masked = trimmed.replace(/\{\{[^}]*\}\}/g, (t) => `\uE001${templates.push(t) - 1}\uE002`);
-    for (const { segment } of segmenter.segment(masked)) {
+    const masked = trimmed.replace(/\{\{[^}]*\}\}|(?<=^|[\s(,])\.[A-Za-z][\w.]*/g, (t) => `\uE001${templates.push(t) - 1}\uE002`);
+    // ICU does not end a sentence before a lowercase or "-" start (다. --all은 …); a Hangul syllable and a full
+    // stop always end one.
+    const segments = [...segmenter.segment(masked)].flatMap(({ segment }) => segment.split(/(?<=[가-힣)]\.)\s+/));
+    for (const segment of segments) {
       const s = segment.trim().replace(/\uE001(\d+)\uE002/g, (_, i: string) => templates[Number(i)]);
       if (!s) continue;
       // ICU ends a sentence after "e.g." / "i.e." / "vs."; glue such fragments back on.

@@ -105,6 +105,20 @@ function analyse(surface: string): Word {
   return word;
 }
 
+/**
+ * An option written with its dashes (--cpus, --init) is a term of its own besides the word: "--cpus" names the
+ * option, while "cpus" is also part of --cpuset-cpus. Options with inner dashes are terms whole already.
+ */
+function analyseOption(name: string): Word {
+  const surface = `--${name}`;
+  const cached = wordCache.get(surface);
+  if (cached) return cached;
+  const base = analyse(name);
+  const word: Word = { surface, terms: [...base.terms, surface], key: surface, isStop: false, script: 'latin' };
+  wordCache.set(surface, word);
+  return word;
+}
+
 /** A file path of two or more segments (/var/run/docker.sock, /sys/fs/cgroup). */
 const PATH_RE = /(?<![\w./-])\/(?:[a-z0-9._-]+\/)+[a-z0-9._-]+/g;
 
@@ -126,7 +140,8 @@ export function words(text: string): Word[] {
     const glued = m.index === prevEnd; // e.g. the 과 of "VM과", the 랑 of "1024랑"
     prevEnd = m.index + surface.length;
     if (glued && HANGUL.test(surface) && (PARTICLES.includes(surface) || KO_STOP.has(surface))) continue;
-    out.push(analyse(surface));
+    const option = m.index >= 2 && normal.startsWith('--', m.index - 2) && /^[a-z][a-z]+$/.test(surface);
+    out.push(option ? analyseOption(surface) : analyse(surface));
   }
   return out;
 }

@@ -158,3 +158,33 @@ describe('extractive answer', () => {
     expect(a.answer.length).toBeLessThanOrEqual(300);
   });
 });
+
+describe('sentences that cannot stand alone, and corrections', () => {
+  const announcing = 'An image built once runs the same on a laptop or a server, with two conditions.';
+  const conditions = 'A Linux image needs a Linux kernel, and the CPU architecture must match.';
+  it('leads with a sentence that announces what follows only together with what follows', () => {
+    const c = chunk('a', 'en', 'Portability of images', `${announcing} ${conditions} Layers save disk space.`);
+    const a = extractiveAnswer(result('does an image run the same on a laptop and a server', 'en', [c]), 600).answer;
+    expect(a).toContain(`${announcing} ${conditions}`);
+  });
+
+  it('leaves such a sentence out of the supporting sentences', () => {
+    const c = {
+      ...chunk('a', 'en', 'Portability of images', `Images are portable. ${announcing}`),
+      keyPoint: 'Images run anywhere the kernel fits.',
+    };
+    const a = extractiveAnswer(result('does an image run the same on a laptop and a server', 'en', [c]), 600).answer;
+    expect(a).toMatch(/^Images run anywhere/);
+    expect(a).not.toMatch(/two conditions/);
+  });
+
+  it('says "No" for a correction only when its heading names what the question claims', () => {
+    const correction = {
+      ...chunk('c', 'en', 'Layers and image size: deleting does not shrink earlier layers', 'Deleting a file later adds a whiteout.'),
+      keyPoint: 'No — deleting a file in a later layer does not shrink an image.',
+    };
+    const asked = (q: string) => extractiveAnswer({ ...result(q, 'en', [correction]), intent: 'yesno' }, 600).answer;
+    expect(asked('does the image ship with the libs?')).toMatch(/^Deleting a file/);
+    expect(asked('does deleting a file in a later layer shrink the image?')).toMatch(/^No — /);
+  });
+});

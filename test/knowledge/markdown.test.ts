@@ -119,6 +119,18 @@ describe('sentences and chunks', () => {
     ]);
   });
 
+  it('keeps template field names whole and ends a Korean sentence before an option', () => {
+    expect(
+      splitSentences(
+        '--format은 원하는 열만 고르며, .Name, .CPUPerc 자리표시자를 쓴다. --no-trunc는 ID를 자르지 않는다(정지된 것은 0). --all은 모두 보인다.',
+      ),
+    ).toEqual([
+      '--format은 원하는 열만 고르며, .Name, .CPUPerc 자리표시자를 쓴다.',
+      '--no-trunc는 ID를 자르지 않는다(정지된 것은 0).',
+      '--all은 모두 보인다.',
+    ]);
+  });
+
   it('packs paragraphs into passages no longer than the limit, cutting long ones at sentence ends', () => {
     const sentence = '컨테이너는 호스트의 커널을 공유하므로 게스트 OS가 필요 없다. ';
     const long = sentence.repeat(40).trim();

@@ -29,6 +29,10 @@ describe('glossary on word boundaries', () => {
     expect(conceptsIn('죽었어')).toContain('§exit');
     expect(conceptsIn('안죽지')).toContain('§exit'); // 안/못 negate a verb
     expect(conceptsIn('안쪽')).toEqual([]);
+    // A process ID is not the process-count limit.
+    expect(conceptsIn('컨테이너 안의 PID 1')).toContain('§pid');
+    expect(conceptsIn('컨테이너 안의 PID 1')).not.toContain('§pids');
+    expect(conceptsIn('--pids-limit 64')).toContain('§pids');
   });
 });
 

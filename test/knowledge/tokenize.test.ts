@@ -46,6 +46,12 @@ describe('English tokens', () => {
     expect(t).toEqual(expect.arrayContaining(['contain', 'run', 'cpu-shares', 'cpu', 'share', 'docker.sock', 'sock']));
     expect(t).not.toContain('with');
   });
+
+  it('makes an option typed with its dashes a term of its own: --cpus is not the cpus of --cpuset-cpus', () => {
+    expect(tokenize('limit it with --cpus 1.5')).toEqual(expect.arrayContaining(['--cpus', 'cpus']));
+    expect(tokenize('pin it with --cpuset-cpus 0')).not.toContain('--cpus');
+    expect(tokenize('two cpus')).not.toContain('--cpus');
+  });
 });
 
 describe('glossary', () => {
