@@ -19,7 +19,7 @@ const DIRECT_MARGIN = 3;
 const SUMMARY_POINTS = 4;
 const SUMMARY_NEAR_BEST = 0.6;
 /** A sentence must bring at least this share of terms the answer has not used yet, or it repeats the answer. */
-const MIN_NOVELTY = 0.45;
+const MIN_NOVELTY = 0.55;
 
 /** Sentence openings that refer back to the sentence before (a pronoun, a connective, an enumeration). */
 const OPENS_ON_PREVIOUS =

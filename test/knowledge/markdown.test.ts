@@ -129,6 +129,11 @@ describe('sentences and chunks', () => {
       '--no-trunc는 ID를 자르지 않는다(정지된 것은 0).',
       '--all은 모두 보인다.',
     ]);
+    expect(splitSentences('It equals 0.5 CPU. --cpus alone is enough. Use e.g. --cpus 1.5 here.')).toEqual([
+      'It equals 0.5 CPU.',
+      '--cpus alone is enough.',
+      'Use e.g. --cpus 1.5 here.',
+    ]);
   });
 
   it('packs paragraphs into passages no longer than the limit, cutting long ones at sentence ends', () => {
