@@ -33,7 +33,8 @@ export function formsOf(text: string): Forms {
   const kept = all.flatMap((w, i) => (w.isStop ? [] : [i]));
   return {
     stems: kept.map((i) => stemOf(all[i].key, all[i].script)),
-    stemConcepts: kept.map((i) => concepts[i]),
+    // An option (--memory) names itself, not the concept: it restates only the same option.
+    stemConcepts: kept.map((i) => (all[i].surface.startsWith('--') ? [] : concepts[i])),
     concepts: new Set(conceptsIn(text)),
   };
 }

@@ -14,7 +14,7 @@ export function splitSentences(text: string): string[] {
     // ICU does not end a sentence before a lowercase or "-" start (다. --all은 …, 0.5 CPU. --cpus alone …): a
     // Hangul syllable and a full stop always end one, and so does a full stop before an option.
     const segments = [...segmenter.segment(masked)].flatMap(({ segment }) =>
-      segment.split(/(?<=[가-힣)]\.)\s+|(?<!\b(?:e\.g|i\.e|vs|etc|cf)\.)(?<=[a-z0-9]\.)\s+(?=--[a-z])/),
+      segment.split(/(?<=[가-힣)]\.)\s+|(?<!\b(?:e\.g|i\.e|vs|etc|cf)\.)(?<=[A-Za-z0-9]\.)\s+(?=--[a-z])/),
     );
     for (const segment of segments) {
       const s = segment.trim().replace(/\uE001(\d+)\uE002/g, (_, i: string) => templates[Number(i)]);
