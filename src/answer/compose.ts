@@ -3,6 +3,7 @@
 // then the few sentences of the best passages that say most about the question, each cited at its end.
 import { truncate } from '../text/truncate.js';
 import { formsOf, Said, type Forms } from './novelty.js';
+import { fixRunCommand } from './run-command.js';
 import { splitSentences } from '../knowledge/sentences.js';
 import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
 import type { Chunk, SearchHit, SearchResult } from '../knowledge/types.js';
@@ -30,7 +31,7 @@ const POINTS_BACK =
 const leansOnPrevious = (text: string) => OPENS_ON_PREVIOUS.test(text) || POINTS_BACK.test(text);
 /** Sentences that announce what follows ("…, with two conditions.", "다음과 같다.", "First, …"): alone they dangle. */
 const LEANS_FORWARD =
-  /[:：]$|\b(?:with|has|have|in|takes?) (?:two|three|four|several|a few) (?:conditions|reasons|steps|ways|parts|things|cases)\.?$|\bas follows\.?$|다음과 같다\.?$|(?:두|세|네) 가지(?:다|이다|가 있다)\.?$|^(?:first(?:ly)?|첫째|우선)\s*,/i;
+  /[:：]$|\b(?:with|has|have|in|takes?) (?:two|three|four|several|a few) (?:conditions|reasons|steps|ways|parts|things|cases)\.?$|\b(?:as follows|like this|the following)\b[^.]*[.:]?$|다음(?:과 같다|처럼|과 같이)[^.]*\.?$|(?:두|세|네) 가지(?:다|이다|가 있다)\.?$|^(?:first(?:ly)?|첫째|우선)\s*,/i;
 
 function termWeight(term: string): number {
   if (isConcept(term)) return 1.2;
@@ -134,8 +135,12 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   if (lead) add(`${truncate(lead, maxChars)} [${cite(best)}]`, formsOf(lead));
   if (direct && keyPoint && length + keyPoint.length + 5 <= maxChars) add(`${keyPoint} [${cite(best)}]`, formsOf(keyPoint));
 
-  // 2. A how-to question gets the command itself.
-  if (result.intent === 'howto') {
+  // 2. A pasted `docker run` with options after the image gets the line corrected; a how-to question, the command.
+  const fix = fixRunCommand(result.query);
+  if (fix && length + fix.fixed.length + 60 <= maxChars) {
+    const label = result.lang === 'ko' ? '옵션을 이미지 이름 앞으로 옮긴 명령:' : 'The command with the options before the image name:';
+    add(`${label}\n\`\`\`\n${fix.fixed}\n\`\`\``, formsOf(fix.fixed));
+  } else if (result.intent === 'howto') {
     const cmd = commandFor(used, asked);
     if (cmd && length + cmd.code.length + 12 <= maxChars && !(lead ?? '').includes(cmd.code))
       add(`\`\`\`\n${cmd.code}\n\`\`\``, formsOf(cmd.code));

@@ -149,6 +149,11 @@ describe('questions as people type them', () => {
     expect(three.split('\n')[0]).toMatch(/cgroups?\(control groups\)는|cgroup.*기능/); // the summary starts with what it is
   });
 
+  it('shows a pasted docker run with its options moved before the image', () => {
+    const a = extractiveAnswer(search('I ran `docker run -d myapp:1.0 --memory 200m` but docker stats shows no limit. why?'), 600).answer;
+    expect(a).toContain('```\ndocker run -d --memory 200m myapp:1.0\n```');
+  });
+
   it('leads the README example with the kernel, and a how-to with its command', () => {
     const diff = extractiveAnswer(search('도커와 VM 차이가 뭐야?'), 600).answer;
     expect(diff.slice(0, 120)).toMatch(/커널/);

@@ -1,0 +1,64 @@
+// A `docker run` line pasted into a question, read the way the Docker CLI reads it: options end at the image
+// name, and whatever follows is the container's command. Options typed after the image (the source article's
+// own `… resumarble:2.0 --memory 200m`) are a common mistake; the answer shows the line with them moved.
+
+/** docker run options that take a value (the next word, unless written --opt=value). */
+const VALUE_OPTIONS = new Set(
+  `-p --publish -e --env --env-file -v --volume --mount --name -m --memory --memory-swap --memory-reservation
+  --kernel-memory --cpus -c --cpu-shares --cpuset-cpus --cpuset-mems --cpu-period --cpu-quota --pids-limit --ulimit
+  --network --net -u --user -w --workdir --entrypoint --restart -l --label --log-driver --log-opt -h --hostname
+  --add-host --tmpfs --device --cap-add --cap-drop --security-opt --runtime --platform --gpus --shm-size
+  --stop-timeout --stop-signal --oom-score-adj --blkio-weight --dns --expose --ipc --pid --uts --cgroupns --isolation`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** docker run options that take no value. */
+const FLAGS = new Set(
+  '-d --detach -i --interactive -t --tty -it -ti -dit --rm --init --privileged --read-only -P --oom-kill-disable'.split(' '),
+);
+
+export interface RunFix {
+  /** The line as pasted (from `docker run` to the end of the command). */
+  original: string;
+  /** The same line with the Docker options moved before the image name. */
+  fixed: string;
+  /** The options that were after the image name, as typed. */
+  moved: string[];
+}
+
+const isDockerOption = (word: string) => FLAGS.has(word) || VALUE_OPTIONS.has(word.split('=')[0]);
+const takesValue = (word: string) => VALUE_OPTIONS.has(word) && !word.includes('=');
+
+/** The words of the first `docker run` command in the text: up to a backtick, a line end or a Hangul word. */
+function runWords(text: string): string[] | undefined {
+  const m = /\bdocker\s+(?:container\s+)?run\s+([^`\n]*)/i.exec(text);
+  if (!m) return undefined;
+  const words: string[] = [];
+  for (const w of m[1].trim().split(/\s+/)) {
+    if (/[\uac00-\ud7a3]/.test(w)) break;
+    words.push(w.replace(/[?!,]+$/, ''));
+  }
+  return words.filter(Boolean);
+}
+
+/** Options after the image of a pasted `docker run`, moved before it; undefined when there are none. */
+export function fixRunCommand(text: string): RunFix | undefined {
+  const words = runWords(text);
+  if (!words) return undefined;
+  let i = 0;
+  while (i < words.length && words[i].startsWith('-')) i += takesValue(words[i]) ? 2 : 1;
+  if (i >= words.length) return undefined;
+  const image = i;
+  const moved: string[] = [];
+  let j = image + 1;
+  // Only options right after the image: after a command word (python app.py --port 80) they are the command's.
+  while (j < words.length && isDockerOption(words[j])) {
+    const take = takesValue(words[j]) && j + 1 < words.length ? 2 : 1;
+    moved.push(...words.slice(j, j + take));
+    j += take;
+  }
+  if (!moved.length) return undefined;
+  const before = words.slice(0, image);
+  const fixed = ['docker run', ...before, ...moved, words[image], ...words.slice(j)].join(' ');
+  return { original: ['docker run', ...words].join(' '), fixed, moved };
+}
