@@ -126,6 +126,12 @@ export function requestedLines(text: string): number | undefined {
   return m ? COUNT_WORDS[(m[1] ?? m[2]).toLowerCase()] : undefined;
 }
 
+/** A term alone ("cgroup?", "docker stats??", "--memory-swap"): asked what it is. */
+const isBareTerm = (text: string) => {
+  const content = words(text).filter((w) => !w.isStop);
+  return content.length > 0 && content.length <= 2 && content.every((w) => w.script !== 'digit');
+};
+
 export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   const text = cleanQuestion(raw);
   const detected = lang ?? detectLang(text || raw);
@@ -134,7 +140,8 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   // The intent is read from the question part; "…, why?" leaves it with no content, so the whole text then.
   const intent = classifyIntent(focus);
   const lines = requestedLines(text);
-  return { text, lang: detected, kind, intent: intent === 'general' ? classifyIntent(text) : intent, focus, premise, lines };
+  const read = intent === 'general' ? classifyIntent(text) : intent;
+  return { text, lang: detected, kind, intent: read === 'general' && isBareTerm(text) ? 'definition' : read, focus, premise, lines };
 }
 
 /** The syllable's final consonant is one of `finals` (index in the Unicode Hangul block: ㄴ 4, ㄹ 8, ㅁ 16). */

@@ -78,6 +78,14 @@ describe('query analysis', () => {
     ['메모리 제한은 namespace임 cgroup임?', 'compare'],
     ['is it namespaces or cgroups?', 'compare'],
   ])('%s → %s', (q, intent) => expect(classifyIntent(q)).toBe(intent));
+
+  it.each(['cgroup?', 'docker stats??', '--memory-swap', '하이퍼바이저?'])('reads a term alone as asking what it is: %s', (q) =>
+    expect(analyseQuery(q).intent).toBe('definition'),
+  );
+  it('does not read a short question with its own cue as a definition', () => {
+    expect(analyseQuery('왜 vm?').intent).toBe('reason');
+    expect(analyseQuery('exit 137').intent).toBe('troubleshoot');
+  });
 });
 
 describe('questions as people type them', () => {
