@@ -3,7 +3,8 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { RankingParams } from '../knowledge/ranking.js';
 import { composeAnswer } from './compose.js';
 import type { Lang, SearchResult } from '../knowledge/types.js';
-import { toSources, type Answer, type Answerer } from './types.js';
+import { questionLang } from '../knowledge/tokenize.js';
+import { toSources, type Answer, type Answerer, type AnswerOptions } from './types.js';
 
 export interface ExtractiveSettings {
   topK: number;
@@ -51,11 +52,12 @@ export class ExtractiveAnswerer implements Answerer {
     private params?: RankingParams,
   ) {}
 
-  search(question: string): SearchResult {
-    return this.kb.search(question, { topK: this.settings.topK, minScore: this.settings.abstainMinScore, params: this.params });
+  search(question: string, langHint?: Lang): SearchResult {
+    const lang = questionLang(question, langHint);
+    return this.kb.search(question, { topK: this.settings.topK, minScore: this.settings.abstainMinScore, params: this.params, lang });
   }
 
-  answer(question: string): Promise<Answer> {
-    return Promise.resolve(extractiveAnswer(this.search(question), this.settings.maxChars));
+  answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
+    return Promise.resolve(extractiveAnswer(this.search(question, options.langHint), this.settings.maxChars));
   }
 }

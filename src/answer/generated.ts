@@ -70,7 +70,7 @@ export class GeneratedAnswerer implements Answerer {
   ) {}
 
   async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
-    const screened = screenResult(await this.retriever.search(question, options.signal));
+    const screened = screenResult(await this.retriever.search(question, options.signal, options.langHint));
     if (screened.flagged.size) this.logger.warn({ passages: Object.fromEntries(screened.flagged) }, 'instructions removed from passages');
     const result = screened.result;
     const extractive = extractiveAnswer(result, this.settings.extractiveMaxChars);

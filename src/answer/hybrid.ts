@@ -3,7 +3,8 @@
 // anything, so they cannot tell that a question is out of scope).
 import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { SearchHit, SearchResult } from '../knowledge/types.js';
+import { questionLang } from '../knowledge/tokenize.js';
+import type { Lang, SearchHit, SearchResult } from '../knowledge/types.js';
 import type { PassageVectors } from './embeddings.js';
 import type { Retriever } from './types.js';
 
@@ -33,12 +34,16 @@ export class HybridRetriever implements Retriever {
     this.indexOf = new Map(kb.chunks.map((c, i) => [c.id, i]));
   }
 
-  async search(question: string, signal?: AbortSignal): Promise<SearchResult> {
+  async search(question: string, signal?: AbortSignal, langHint?: Lang): Promise<SearchResult> {
     const { topK, abstainMinScore } = this.settings;
     const n = this.settings.candidates ?? 20;
     const k = this.settings.rrfK ?? 60;
     const w = this.settings.vectorWeight ?? 0.5;
-    const lexical = this.kb.search(question, { topK: Math.max(n, topK), minScore: abstainMinScore });
+    const lexical = this.kb.search(question, {
+      topK: Math.max(n, topK),
+      minScore: abstainMinScore,
+      lang: questionLang(question, langHint),
+    });
     const lexicalOnly = { ...lexical, hits: lexical.hits.slice(0, topK) };
     if (lexical.abstain || !lexical.hits.length) return lexicalOnly;
 

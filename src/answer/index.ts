@@ -23,7 +23,7 @@ export function createAnswerer(config: Config, kb: KnowledgeBase, logger: Logger
   }
   const client = sharedOpenAIClient(o, logger);
 
-  let retriever: Retriever = { search: (q) => Promise.resolve(extractive.search(q)) };
+  let retriever: Retriever = { search: (q, _signal, langHint) => Promise.resolve(extractive.search(q, langHint)) };
   if (o.embeddingModel) {
     const vectors = new PassageVectors(
       client,

@@ -34,11 +34,13 @@ export interface AnswerOptions {
    */
   onPartial?: (textSoFar: string, model: string) => void;
   signal?: AbortSignal;
+  /** The asker's language, for a question whose words name none ("cgroup?"). */
+  langHint?: Lang;
 }
 
 /** Where passages come from: the extractive path's search, or the hybrid retriever. */
 export interface Retriever {
-  search(question: string, signal?: AbortSignal): Promise<SearchResult>;
+  search(question: string, signal?: AbortSignal, langHint?: Lang): Promise<SearchResult>;
 }
 
 export interface Answerer {

@@ -5,7 +5,7 @@ import type { Answer } from '../answer/types.js';
 import { topicSuggestions } from './autocomplete.js';
 import { answerEmbed, passageEmbeds } from './render.js';
 import { REASON_MAX } from '../db/feedback.js';
-import { detectLang } from '../knowledge/tokenize.js';
+import { questionLang } from '../knowledge/tokenize.js';
 import { runDemo } from './sandbox.js';
 import { demoFor, tryItLabel, type Demo } from './try-it.js';
 import type { BotComponent, BotModal, Command, ComponentInvocation, SlashInvocation } from './types.js';
@@ -126,20 +126,20 @@ const ask: Command = {
 
     // One language per reply: labels, buttons and footers follow the question's language (what the answer is
     // written in), whatever the asker's Discord locale.
-    const questionLang = detectLang(question);
+    const lang = questionLang(question, ctx.locale);
     let lastEdit = 0;
     let pending: Promise<void> = Promise.resolve();
     const onPartial = (textSoFar: string, model: string) => {
       const now = Date.now();
       if (now - lastEdit < STREAM_EDIT_INTERVAL_MS) return;
       lastEdit = now;
-      const partial: Answer = { question, lang: questionLang, answer: textSoFar, abstained: false, sources: [], mode: 'generated', model };
+      const partial: Answer = { question, lang, answer: textSoFar, abstained: false, sources: [], mode: 'generated', model };
       pending = pending
-        .then(() => ctx.respond.reply({ embeds: [answerEmbed(partial, questionLang, 'streaming')], progress: true }))
+        .then(() => ctx.respond.reply({ embeds: [answerEmbed(partial, lang, 'streaming')], progress: true }))
         .catch(() => {});
     };
 
-    const answer = await ctx.services.answerer.answer(question, { onPartial });
+    const answer = await ctx.services.answerer.answer(question, { onPartial, langHint: ctx.locale });
     await pending;
     const answerId = ctx.services.feedback.saveAnswer(answer, ctx.user.id, ctx.guildId);
     ctx.services.logger.info(

@@ -16,6 +16,16 @@ export function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
+/**
+ * The question's language, or `fallback` (the asker's locale) when its words say nothing either way: no Hangul
+ * and no English function word ("cgroup?", "docker stats", "OOMKilled").
+ */
+export function questionLang(text: string, fallback?: Lang): Lang {
+  if (!fallback || HANGUL.test(text)) return detectLang(text);
+  const english = words(text).some((w) => w.script === 'latin' && w.isStop);
+  return english ? 'en' : fallback;
+}
+
 export function detectLang(text: string): Lang {
   const hangul = (text.match(HANGUL_G) ?? []).length;
   const latin = (text.match(LATIN_G) ?? []).length;

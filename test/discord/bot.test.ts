@@ -126,6 +126,16 @@ describe('discord bot with the emulator', () => {
     expect(buttons[0].custom_id).toMatch(/^ask:sources:/);
   });
 
+  test("/ask with a bare term answers in the asker's language", async () => {
+    const i = h.emu.slash('ask', { question: 'cgroup?' }, { locale: 'ko' });
+    const m = await i.waitForMessage(final);
+    expect(m.embeds[0].description).toMatch(/[가-힣]/);
+    expect(m.embeds[0].fields[0].name).toBe('출처');
+    const en = h.emu.slash('ask', { question: 'cgroup?' }, { locale: 'en-US', user: { id: '400000000000000778' } });
+    const e = await en.waitForMessage(final);
+    expect(e.embeds[0].description).not.toMatch(/[가-힣]/);
+  });
+
   test('/ask in English, sources button (ephemeral passages) and 👍 stored in the database', async () => {
     const q = 'What happens when a container goes over its memory limit?';
     const i = h.emu.slash('ask', { question: q }, { locale: 'en-US', user: { id: '400000000000000777' } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conceptsIn } from '../../src/knowledge/glossary.js';
 import { editDistance, HangulSpelling, SpellingCorrector, toJamo } from '../../src/knowledge/spelling.js';
-import { detectLang, stripParticle, tokenize, words } from '../../src/knowledge/tokenize.js';
+import { detectLang, questionLang, stripParticle, tokenize, words } from '../../src/knowledge/tokenize.js';
 
 const keys = (text: string) =>
   words(text)
@@ -126,5 +126,15 @@ describe('file paths', () => {
     expect(surfaces).toEqual(expect.arrayContaining(['/var/run/docker.sock', 'docker.sock', 'cpu', 'memory']));
     expect(surfaces).not.toContain('var');
     expect(surfaces).not.toContain('run');
+  });
+});
+
+describe('question language', () => {
+  it("uses the asker's language only when the words name none", () => {
+    expect(questionLang('cgroup?', 'ko')).toBe('ko');
+    expect(questionLang('docker stats --no-stream', 'ko')).toBe('ko');
+    expect(questionLang('what is a cgroup?', 'ko')).toBe('en');
+    expect(questionLang('cgroup이 뭐야', 'en')).toBe('ko');
+    expect(questionLang('cgroup?')).toBe('en');
   });
 });
