@@ -168,6 +168,16 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(a).toContain(`${announcing} ${conditions}`);
   });
 
+  it.each([
+    ['PID 1이 되면 두 가지 책임이 생긴다.', 'PID 1은 시그널과 좀비를 맡는다.', 'pid 1 책임'],
+    ['Docker Desktop therefore starts a small Linux VM.', 'Docker Desktop runs containers on Windows.', 'docker desktop linux vm windows'],
+    ['If the host is overcommitted, though, a VM can slow down.', 'A VM has its own kernel.', 'vm host overcommitted slow'],
+  ])('does not support an answer with a sentence that leans on another: %s', (leaning, keyPoint, q) => {
+    const c = { ...chunk('a', /[가-힣]/.test(q) ? 'ko' : 'en', 'Heading', `Opening words here. ${leaning}`), keyPoint };
+    const a = extractiveAnswer(result(q, /[가-힣]/.test(q) ? 'ko' : 'en', [c]), 600).answer;
+    expect(a).not.toContain(leaning);
+  });
+
   it('leaves such a sentence out of the supporting sentences', () => {
     const c = {
       ...chunk('a', 'en', 'Portability of images', `Images are portable. ${announcing}`),
