@@ -82,15 +82,23 @@ function codeLines(chunk: Chunk): Set<string> {
 }
 
 /** The code block a how-to answer shows: one that names what was asked, else the best passage's first. */
+/** Docker commands written inside prose ("… docker run -d --pids-limit 64 nginx처럼 …"), up to Hangul or a sentence end. */
+const INLINE_COMMAND =
+  /\bdocker (?:run|ps|stats|inspect|update|images|exec|logs|info|history|build|pull|events|stop|kill|rm)\b(?:[ \t]+(?!(?:or|and|then|to|in|with|for|as|is|are|on|at|of|e\.g)\b)[\w/:<>="'{}-]+(?:\.[\w/:<>="'{}-]+)*)*/g;
+const inlineCommands = (text: string) => [...text.matchAll(INLINE_COMMAND)].map((m) => m[0]).filter((c) => c.split(' ').length > 2);
+
+/** The command that has most of the question's words (a concept counts half): code blocks and commands in the prose. */
 function commandFor(used: SearchHit[], asked: Set<string>): { code: string; source: number } | undefined {
-  let fallback: { code: string; source: number } | undefined;
+  let best: { code: string; source: number; hits: number } | undefined;
   for (const [source, h] of used.entries()) {
-    for (const code of h.chunk.code) {
-      if ([...termSet(code)].some((t) => asked.has(t) && !isConcept(t))) return { code, source };
-      if (source === 0) fallback ??= { code, source };
+    for (const code of [...h.chunk.code, ...inlineCommands(h.chunk.text)]) {
+      const shared = [...termSet(code)].filter((t) => asked.has(t));
+      const hits = shared.reduce((n, t) => n + (isConcept(t) ? 0.5 : 1), 0) - source * 0.25;
+      if (hits > 0 && hits > (best?.hits ?? 0)) best = { code, source, hits };
     }
   }
-  return fallback;
+  const fallback = used[0]?.chunk.code[0];
+  return best ?? (fallback ? { code: fallback, source: 0 } : undefined);
 }
 
 export interface Composed {

@@ -67,7 +67,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
   ],
   [
     'howto',
-    /어떻게\s*(?:해|하|써|쓰|걸|설정|제한|실행|띄|확인|봐|보|막|줄|늘)|어케|어캐|방법|하는\s?법|\S\s?법\s*(?:좀|알려|\?|$)|하려면|명령어|커맨드|\bhow (?:do|can|should|would) (?:i|you|we)\b|\bhow to\b|\b(?:which|what) (?:flag|option|command)\b|\b(?:command|cmd) (?:to|for)\b|\bsyntax\b/i,
+    /어떻게\s*(?:해|하|써|쓰|걸|설정|제한|실행|띄|확인|봐|보|막|줄|늘)|어케|어캐|방법|막을\s?수|막으려면|방지|\b(?:prevent|avoid)\b|하는\s?법|[가-힣]는\s?법|\S\s?법\s*(?:좀|알려|\?|$)|하려면|명령어|커맨드|\bhow (?:do|can|should|would) (?:i|you|we)\b|\bhow to\b|\b(?:which|what) (?:flag|option|command)\b|\b(?:command|cmd) (?:to|for)\b|\bsyntax\b/i,
   ],
   ['reason', /왜|이유|어째서|\bwhy\b|\bhow come\b|\breason\b/i],
   [
@@ -129,7 +129,7 @@ export function requestedLines(text: string): number | undefined {
 /** A term alone ("cgroup?", "docker stats??", "--memory-swap"): asked what it is. */
 const isBareTerm = (text: string) => {
   const content = words(text).filter((w) => !w.isStop);
-  return content.length > 0 && content.length <= 2 && content.every((w) => w.script !== 'digit');
+  return content.length > 0 && content.length <= 2 && content.every((w) => w.script !== 'digit' && !isConjugated(w.key));
 };
 
 export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {

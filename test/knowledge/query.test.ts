@@ -85,6 +85,7 @@ describe('query analysis', () => {
   it('does not read a short question with its own cue as a definition', () => {
     expect(analyseQuery('왜 vm?').intent).toBe('reason');
     expect(analyseQuery('exit 137').intent).toBe('troubleshoot');
+    expect(analyseQuery('포크폭탄 막는법 있음?').intent).toBe('howto');
   });
 });
 
