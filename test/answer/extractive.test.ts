@@ -4,8 +4,9 @@ import { extractiveAnswer } from '../../src/answer/extractive.js';
 import { tokenize } from '../../src/knowledge/tokenize.js';
 import type { Chunk, Lang, SearchResult } from '../../src/knowledge/types.js';
 
-function chunk(id: string, lang: Lang, heading: string, text: string): Chunk {
+function chunk(id: string, lang: Lang, heading: string, text: string, keyPoint?: string): Chunk {
   return {
+    ...(keyPoint ? { keyPoint } : {}),
     id,
     doc: { path: `${lang}/x.md`, title: 'Title', lang, topic: 'x', tags: [] },
     headingPath: [heading],
@@ -201,15 +202,9 @@ describe('sentences that cannot stand alone, and corrections', () => {
 
 describe('how-to answers', () => {
   it('shows the command written in the prose that matches the question, up to the sentence end', () => {
-    const c = {
-      ...chunk(
-        'p',
-        'ko',
-        '--pids-limit: 프로세스 수 상한',
-        '`docker run -d --pids-limit 64 nginx`는 프로세스 수를 64개로 제한한다. 바꾸려면 docker update --cpus 1.5 <container>.\n다음 줄.',
-      ),
-      keyPoint: '--pids-limit은 프로세스 수 상한이다.',
-    };
+    const text =
+      '`docker run -d --pids-limit 64 nginx`는 프로세스 수를 64개로 제한한다. 바꾸려면 docker update --cpus 1.5 <container>.\n다음 줄.';
+    const c = chunk('p', 'ko', '--pids-limit: 프로세스 수 상한', text, '--pids-limit은 프로세스 수 상한이다.');
     const r = { ...result('pids-limit 거는 법', 'ko', [c]), intent: 'howto' as const };
     expect(extractiveAnswer(r, 600).answer).toContain('```\ndocker run -d --pids-limit 64 nginx\n```');
   });
