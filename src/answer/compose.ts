@@ -154,7 +154,13 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
       add(`\`\`\`\n${cmd.code}\n\`\`\``, formsOf(cmd.code));
   }
 
-  // 3. Supporting sentences: those that say most about the question, none twice, none leaning on a missing one;
+  // 3. A question of several asking clauses: a clause the answer has not touched gets its best sentence.
+  for (const s of otherParts(result, sources, parts.join(' '))) {
+    if (length + s.text.length + 5 > maxChars) break;
+    add(`${s.text} [${s.source + 1}]`, s.forms);
+  }
+
+  // 4. Supporting sentences: those that say most about the question, none twice, none leaning on a missing one;
   // as many as the length asked for allows ("한 줄로": the lead alone).
   const support: Sentence[] = [];
   const maxSupport = result.lines ? Math.max(0, result.lines - parts.length) : MAX_SUPPORT;
@@ -172,6 +178,30 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   support.sort((a, b) => a.source - b.source || a.position - b.position);
   for (const s of support) parts.push(`${s.text} [${cite(used[s.source])}]`);
   return { text: parts.join(' ').replace(/ ```/g, '\n```').replace(/``` /g, '```\n'), sources };
+}
+
+/**
+ * For each asking clause after the first whose own words (in no other clause) the answer does not have yet, the
+ * sentence or key point of any source that has most of them.
+ */
+function otherParts(result: SearchResult, sources: SearchHit[], answerSoFar: string): Sentence[] {
+  if (!result.parts) return [];
+  const said = new Set(tokenize(answerSoFar));
+  const picked: Sentence[] = [];
+  result.parts.forEach((part, i) => {
+    const others = new Set(result.parts!.filter((_, j) => j !== i).flat());
+    const own = new Set(part.filter((t) => !others.has(t) && !isHangulBigram(t)));
+    if (i === 0 || !own.size || [...own].some((t) => said.has(t))) return;
+    const keyPoints = sources.flatMap((h, source) =>
+      h.chunk.keyPoint ? [{ text: h.chunk.keyPoint, source, position: -1, forms: formsOf(h.chunk.keyPoint), overlap: 0, score: 0 }] : [],
+    );
+    const best = [...keyPoints, ...sentencesOf(sources, own)]
+      .map((s) => ({ ...s, overlap: askedOverlap(tokenize(s.text), own) }))
+      .filter((s) => s.overlap > 0 && !leansOnPrevious(s.text) && !LEANS_FORWARD.test(s.text) && !NO_OPENING.test(s.text))
+      .sort((a, b) => b.overlap - a.overlap || a.source - b.source || a.position - b.position)[0];
+    if (best) picked.push(best);
+  });
+  return picked;
 }
 
 /** "요약좀", "tl;dr": the key points of the best few sections as a short list, each cited. */

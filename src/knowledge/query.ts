@@ -34,6 +34,8 @@ export interface QueryAnalysis {
   premise: string;
   /** A length asked for ("한 줄로", "3줄요약", "in two sentences"). */
   lines?: number;
+  /** The asking clauses, when there are two or more ("vm 깔면 됨? 네트워크는 어케 되는지도 궁금"). */
+  questions?: string[];
 }
 
 /** What the index knows about a term (document frequency based). */
@@ -100,7 +102,7 @@ const SETS_UP = /^(?:if|when|since|because|as|given)\b/i;
  * question word, an intent cue) are the question part; statements are the premise. With no asking clause,
  * the last clause with a content word is the question.
  */
-export function splitPremise(text: string): { premise: string; focus: string } {
+export function splitPremise(text: string): { premise: string; focus: string; questions?: string[] } {
   const marked = text
     .replace(/(?<=\S)([.?!？]+)(?=\s|$)|\n/g, '$1\uE000')
     .replace(/(\S+(?:던데|는데|은데|인데|다는데|다던데|지만|니까|잖아)),?\s+/g, (m, word: string) =>
@@ -115,7 +117,8 @@ export function splitPremise(text: string): { premise: string; focus: string } {
   if (clauses.length < 2) return { premise: '', focus: text };
   const asking = clauses.filter((c) => !SETS_UP.test(c) && (QUESTION_WORD.test(c) || classifyIntent(c) !== 'general'));
   const focus = asking.length ? asking : [clauses[clauses.length - 1]];
-  return { premise: clauses.filter((c) => !focus.includes(c)).join(' '), focus: focus.join(' ') };
+  const split = { premise: clauses.filter((c) => !focus.includes(c)).join(' '), focus: focus.join(' ') };
+  return asking.length > 1 ? { ...split, questions: asking } : split;
 }
 
 const COUNT_WORDS: Record<string, number> = { 한: 1, 두: 2, 세: 3, 1: 1, 2: 2, 3: 3, one: 1, two: 2, three: 3, a: 1 };
@@ -136,12 +139,13 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   const text = cleanQuestion(raw);
   const detected = lang ?? detectLang(text || raw);
   const kind: QueryKind = GREETING.test(text) ? 'greeting' : isJunk(text) ? 'junk' : 'question';
-  const { premise, focus } = splitPremise(text);
+  const { premise, focus, questions } = splitPremise(text);
   // The intent is read from the question part; "…, why?" leaves it with no content, so the whole text then.
   const intent = classifyIntent(focus);
   const lines = requestedLines(text);
   const read = intent === 'general' ? classifyIntent(text) : intent;
-  return { text, lang: detected, kind, intent: read === 'general' && isBareTerm(text) ? 'definition' : read, focus, premise, lines };
+  const final = read === 'general' && isBareTerm(text) ? 'definition' : read;
+  return { text, lang: detected, kind, intent: final, focus, premise, lines, ...(questions ? { questions } : {}) };
 }
 
 /** The syllable's final consonant is one of `finals` (index in the Unicode Hangul block: ㄴ 4, ㄹ 8, ㅁ 16). */

@@ -91,6 +91,7 @@ export class SearchIndex implements Vocabulary {
     const minScore = options.minScore ?? 0;
     const analysis = analyseQuery(query, options.lang);
     const { lang, intent, kind, lines } = analysis;
+    const parts = analysis.questions?.map((clause) => tokenize(p.spelling ? this.correctSpelling(clause) : clause));
     const empty = (terms: string[]): SearchResult => ({ query, lang, kind, intent, hits: [], abstain: true, terms, lines });
     if (kind !== 'question') return empty([]);
     const fix = (t: string) => (p.spelling ? this.correctSpelling(t) : t);
@@ -132,6 +133,6 @@ export class SearchIndex implements Vocabulary {
     const hits: SearchHit[] = abstain
       ? []
       : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));
-    return { query, lang, kind, intent, hits, abstain, terms, lines };
+    return { query, lang, kind, intent, hits, abstain, terms, lines, ...(parts ? { parts } : {}) };
   }
 }

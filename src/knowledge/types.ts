@@ -53,4 +53,6 @@ export interface SearchResult {
   terms: string[];
   /** A length the question asks for ("한 줄로", "3줄요약", "in one line"): that many sentences or points. */
   lines?: number;
+  /** For a question of two or more asking clauses, each clause's terms: every one should be answered. */
+  parts?: string[][];
 }

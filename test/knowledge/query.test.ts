@@ -158,6 +158,20 @@ describe('questions as people type them', () => {
     expect(three.split('\n')[0]).toMatch(/cgroups?\(control groups\)는|cgroup.*기능/); // the summary starts with what it is
   });
 
+  it('answers each asking clause of a two-part question', () => {
+    expect(splitPremise('윈도우 노트북임. vm 깔면 되는거임? 네트워크는 어케 되는지도 궁금').questions).toEqual([
+      'vm 깔면 되는거임?',
+      '네트워크는 어케 되는지도 궁금',
+    ]);
+    const a = extractiveAnswer(
+      search('윈도우 노트북인데 리눅스 전용 프로그램 돌려야함. vm 깔면 되는거임? 네트워크는 어케 되는지도 궁금'),
+      600,
+    );
+    expect(a.answer.slice(0, 150)).toMatch(/게스트 OS|VM/);
+    expect(a.answer).toMatch(/네트워크|NIC/);
+    expect(splitPremise('vm 깔면 되는거임?').questions).toBeUndefined();
+  });
+
   it('shows a pasted docker run with its options moved before the image', () => {
     const a = extractiveAnswer(search('I ran `docker run -d myapp:1.0 --memory 200m` but docker stats shows no limit. why?'), 600).answer;
     expect(a).toContain('```\ndocker run -d --memory 200m myapp:1.0\n```');
