@@ -27,8 +27,12 @@ function wordConcepts(surfaces: string[]): string[][] {
   return out;
 }
 
+/** A table row ("격리 강도 — 가상 머신(VM): 강함; 컨테이너: 약함") without its column names, which every row repeats. */
+const ROW = /^[^—\n]{1,60} — /;
+const withoutColumnNames = (text: string) => (ROW.test(text) ? text.replace(/(— |; )[^:;]{1,40}: /g, '$1') : text);
+
 export function formsOf(text: string): Forms {
-  const all = words(text);
+  const all = words(withoutColumnNames(text));
   const concepts = wordConcepts(all.map((w) => w.surface));
   const kept = all.flatMap((w, i) => (w.isStop ? [] : [i]));
   return {

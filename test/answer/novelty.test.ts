@@ -20,6 +20,13 @@ describe('novelty', () => {
     expect(said.novelty(restated)).toBe(0);
   });
 
+  it('does not count the column names a table row repeats', () => {
+    const said = saidOf('VM은 게스트 OS와 자기 커널을 부팅하고, 컨테이너는 호스트 커널을 함께 쓴다.');
+    const row = formsOf('격리 강도 — 가상 머신(VM): 강함(하드웨어 경계); 컨테이너(container): 약함(커널 공유)');
+    expect(said.novelty(row)).toBeGreaterThan(0.55);
+    expect(row.stems).not.toContain('컨테');
+  });
+
   it('counts words the answer has not said', () => {
     const said = saidOf('A VM runs its own guest OS.');
     expect(said.novelty(formsOf('Booting the guest kernel takes tens of seconds.'))).toBeGreaterThan(0.45);
