@@ -84,7 +84,7 @@ function codeLines(chunk: Chunk): Set<string> {
 /** The code block a how-to answer shows: one that names what was asked, else the best passage's first. */
 /** Docker commands written inside prose ("… docker run -d --pids-limit 64 nginx처럼 …"), up to Hangul or a sentence end. */
 const INLINE_COMMAND =
-  /\bdocker (?:run|ps|stats|inspect|update|images|exec|logs|info|history|build|pull|events|stop|kill|rm)\b(?:[ \t]+(?!(?:or|and|then|to|in|with|for|as|is|are|on|at|of|e\.g)\b)[\w/:<>="'{}-]+(?:\.[\w/:<>="'{}-]+)*)*/g;
+  /\bdocker (?:run|ps|stats|inspect|update|images|exec|logs|info|history|build|pull|events|stop|kill|rm)\b(?:[ \t]+(?!(?:or|and|then|to|in|with|for|as|is|are|on|at|of|e\.g)\b)(?:<[^>\n]+>|[\w/:<>="'{}-]+(?:\.[\w/:<>="'{}-]+)*))*/g;
 const inlineCommands = (text: string) => [...text.matchAll(INLINE_COMMAND)].map((m) => m[0]).filter((c) => c.split(' ').length > 2);
 
 /** The command that has most of the question's words (a concept counts half): code blocks and commands in the prose. */

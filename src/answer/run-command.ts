@@ -1,6 +1,7 @@
 // A `docker run` line pasted into a question, read the way the Docker CLI reads it: options end at the image
 // name, and whatever follows is the container's command. Options typed after the image (the source article's
 // own `… resumarble:2.0 --memory 200m`) are a common mistake; the answer shows the line with them moved.
+import { EN_STOP } from '../knowledge/closed-class.js';
 
 /** docker run options that take a value (the next word, unless written --opt=value). */
 const VALUE_OPTIONS = new Set(
@@ -29,14 +30,18 @@ export interface RunFix {
 const isDockerOption = (word: string) => FLAGS.has(word) || VALUE_OPTIONS.has(word.split('=')[0]);
 const takesValue = (word: string) => VALUE_OPTIONS.has(word) && !word.includes('=');
 
-/** The words of the first `docker run` command in the text: up to a backtick, a line end or a Hangul word. */
+/**
+ * The words of the first `docker run` command in the text: up to a backtick, a line end, a Hangul word, an English
+ * function word ("… myapp:1.0 --memory 200m and docker stats still …") or a word ending a clause (?, !, comma).
+ */
 function runWords(text: string): string[] | undefined {
   const m = /\bdocker\s+(?:container\s+)?run\s+([^`\n]*)/i.exec(text);
   if (!m) return undefined;
   const words: string[] = [];
   for (const w of m[1].trim().split(/\s+/)) {
-    if (/[\uac00-\ud7a3]/.test(w)) break;
-    words.push(w.replace(/[?!,]+$/, ''));
+    if (/[\uac00-\ud7a3]/.test(w) || EN_STOP.has(w.toLowerCase())) break;
+    words.push(w.replace(/[?!,.]+$/, ''));
+    if (/[?!,]$|\.$/.test(w) && !/^\d+\.$/.test(w)) break;
   }
   return words.filter(Boolean);
 }

@@ -203,9 +203,11 @@ describe('sentences that cannot stand alone, and corrections', () => {
 describe('how-to answers', () => {
   it('shows the command written in the prose that matches the question, up to the sentence end', () => {
     const text =
-      '`docker run -d --pids-limit 64 nginx`는 프로세스 수를 64개로 제한한다. 바꾸려면 docker update --cpus 1.5 <container>.\n다음 줄.';
+      '`docker run -d --pids-limit 64 nginx`는 프로세스 수를 64개로 제한한다. 바꾸려면 docker update --pids-limit 128 <컨테이너>.\n다음 줄.';
     const c = chunk('p', 'ko', '--pids-limit: 프로세스 수 상한', text, '--pids-limit은 프로세스 수 상한이다.');
     const r = { ...result('pids-limit 거는 법', 'ko', [c]), intent: 'howto' as const };
     expect(extractiveAnswer(r, 600).answer).toContain('```\ndocker run -d --pids-limit 64 nginx\n```');
+    const update = { ...r, terms: [...r.terms, 'updat', 'update', '128'] };
+    expect(extractiveAnswer(update, 600).answer).toContain('```\ndocker update --pids-limit 128 <컨테이너>\n```');
   });
 });

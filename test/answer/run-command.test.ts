@@ -13,6 +13,11 @@ describe('docker run options after the image name', () => {
       'docker run --rm --cpus=0.5 -m 64m alpine',
     );
     expect(fixRunCommand('docker container run nginx --rm -d')?.fixed).toBe('docker run --rm -d nginx');
+    // The line ends where the prose goes on.
+    expect(fixRunCommand('ran docker run -d myapp:1.0 --memory 200m and docker stats still shows no limit?? broken?')?.fixed).toBe(
+      'docker run -d --memory 200m myapp:1.0',
+    );
+    expect(fixRunCommand('docker run nginx --cpus 0.5, but top shows 100%')?.fixed).toBe('docker run --cpus 0.5 nginx');
   });
 
   it('leaves a correct line, and the command’s own options, alone', () => {
