@@ -27,11 +27,11 @@ const OPENS_ON_PREVIOUS =
   /^(?:(?:this|that|these|those|it|its|they|their|then|so|but|however|also|thus|therefore|hence|such|here|instead|otherwise|likewise|second|third|finally|the same|both|each|either)\b|(?:그래서|그러나|하지만|또한|이때|이것|이는|이렇게|그러면|따라서|반면|그런데|즉|둘째|셋째|넷째|다섯째|마지막으로|대신|여기에|여기서|이 |그 |이런|그런|두 |둘 다))/i;
 /** Phrases anywhere in a sentence that point back ("…이 여기에 속한다", "examples of this kind"). */
 const POINTS_BACK =
-  /여기에 (?:속|해당)|이에 (?:속|해당)|위의 |앞의 |\b(?:belong (?:here|to this)|of this (?:kind|type)|the former|the latter|the above|therefore|thus|hence)\b|,? though,|\bthough\b[,.]/i;
+  /여기에 (?:속|해당)|이에 (?:속|해당)|위의 |앞의 |\b(?:belong (?:here|to this)|of this (?:kind|type)|the former|the latter|the above|therefore|thus|hence|the table|this table)\b|,? though,|\bthough\b[,.]|이 표|위 표|표는 /i;
 const leansOnPrevious = (text: string) => OPENS_ON_PREVIOUS.test(text) || POINTS_BACK.test(text);
 /** Sentences that announce what follows ("…, with two conditions.", "다음과 같다.", "First, …"): alone they dangle. */
 const LEANS_FORWARD =
-  /[:：]$|\b(?:two|three|four|several|a few) (?:\w+ )?(?:conditions|reasons|steps|ways|parts|things|cases|responsibilities|rules|kinds|types)\.?$|\b(?:as follows|like this|the following)\b[^.]*[.:]?$|다음(?:과 같다|처럼|과 같이)[^.]*\.?$|(?:두|세|네|몇) 가지(?:[^.,]{0,12})(?:다|있다|생긴다)\.?$|^(?:first(?:ly)?|첫째|우선)\s*,/i;
+  /[:：]$|\b(?:two|three|four|several|a few) (?:\w+ )?(?:conditions|reasons|steps|ways|parts|things|cases|responsibilities|rules|kinds|types)\.?$|\b(?:as follows|like this|the following)\b[^.]*[.:]?$|다음(?:과 같다|처럼|과 같이)[^.]*\.?$|(?:두|세|네|다섯|몇) (?:가지|단계)(?:[^.,]{0,12})(?:다|있다|생긴다)\.?$|(?:두|세|네|다섯|몇) (?:가지|단계)(?:이며|이고|로)|^(?:first(?:ly)?|첫째|우선)\s*,/i;
 
 function termWeight(term: string): number {
   if (isConcept(term)) return 1.2;

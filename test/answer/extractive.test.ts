@@ -173,6 +173,8 @@ describe('sentences that cannot stand alone, and corrections', () => {
     ['PID 1이 되면 두 가지 책임이 생긴다.', 'PID 1은 시그널과 좀비를 맡는다.', 'pid 1 책임'],
     ['Docker Desktop therefore starts a small Linux VM.', 'Docker Desktop runs containers on Windows.', 'docker desktop linux vm windows'],
     ['If the host is overcommitted, though, a VM can slow down.', 'A VM has its own kernel.', 'vm host overcommitted slow'],
+    ['docker ps의 처리 과정은 네 단계이며 클라이언트에서 시작한다.', 'docker ps는 데몬에 요청한다.', 'docker ps 처리 과정'],
+    ['The table is only a summary of the VM and container rows.', 'VMs boot a kernel.', 'vm container table summary'],
   ])('does not support an answer with a sentence that leans on another: %s', (leaning, keyPoint, q) => {
     const c = { ...chunk('a', /[가-힣]/.test(q) ? 'ko' : 'en', 'Heading', `Opening words here. ${leaning}`), keyPoint };
     const a = extractiveAnswer(result(q, /[가-힣]/.test(q) ? 'ko' : 'en', [c]), 600).answer;
