@@ -111,7 +111,10 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   const sameLang = sources.filter((h) => h.chunk.doc.lang === result.lang);
   const pool = (sameLang.length ? sameLang : sources).slice(0, PASSAGES_USED);
   const bestScore = pool[0]?.score ?? 0;
-  const used = pool.filter((h, i) => i === 0 || h.score >= bestScore * NEAR_BEST);
+  const used = correctionsLast(
+    result,
+    pool.filter((h, i) => i === 0 || h.score >= bestScore * NEAR_BEST),
+  );
   const asked = new Set(result.terms);
   const cite = (h: SearchHit) => sources.indexOf(h) + 1;
 
@@ -131,7 +134,10 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
 
   // 1. The lead: the key point of the best section, or its sentence that says most about the question.
   const best = used[0];
-  const candidates = sentencesOf(used, asked);
+  // A correction whose claim the question does not state gives no supporting sentence either (its rebuttal).
+  const candidates = sentencesOf(used, asked).filter(
+    (c) => c.source === 0 || !isCorrection(used[c.source].chunk) || namesTheClaim(result, used[c.source].chunk),
+  );
   const keyPoint = leadFor(result, best.chunk);
   // The sentence that answers what was asked goes first when the key point is about the section in general
   // (a correction's key point is the answer itself).
@@ -272,10 +278,26 @@ const NO_OPENING = /^(?:no|아니다|아니요)\s*[—–:,-]+\s*/i;
 /** A correction answers "No" only to the claim its heading names: two or more of the question's words or concepts. */
 const NAMES_THE_CLAIM = 2.4;
 
+const isCorrection = (chunk: Chunk) => !!chunk.keyPoint && NO_OPENING.test(chunk.keyPoint);
+const namesTheClaim = (result: SearchResult, chunk: Chunk) =>
+  askedOverlap(tokenize(chunk.heading), new Set(result.terms)) >= NAMES_THE_CLAIM;
+
+/**
+ * A correction ("바로잡기: …") whose claim the question does not state would rebut what nobody said: when the
+ * section it corrects was found too, that section leads.
+ */
+function correctionsLast(result: SearchResult, used: SearchHit[]): SearchHit[] {
+  const [first] = used;
+  if (!first || !isCorrection(first.chunk) || namesTheClaim(result, first.chunk)) return used;
+  const parentPath = first.chunk.headingPath.slice(0, -1).join('\n');
+  const parent = used.find((h) => h.chunk.doc.path === first.chunk.doc.path && h.chunk.headingPath.join('\n') === parentPath);
+  return parent ? [parent, ...used.filter((h) => h !== parent)] : used;
+}
+
 function leadFor(result: SearchResult, chunk: Chunk): string | undefined {
   const keyPoint = chunk.keyPoint;
   if (!keyPoint || !NO_OPENING.test(keyPoint)) return keyPoint;
-  const aboutTheClaim = askedOverlap(tokenize(chunk.heading), new Set(result.terms)) >= NAMES_THE_CLAIM;
+  const aboutTheClaim = namesTheClaim(result, chunk);
   if (result.intent === 'yesno' && aboutTheClaim) return keyPoint.replace(/^아니다\s*[—–:,-]+\s*/, '아니요, ');
   const rest = keyPoint.replace(NO_OPENING, '');
   return rest.charAt(0).toUpperCase() + rest.slice(1);

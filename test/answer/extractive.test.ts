@@ -202,6 +202,31 @@ describe('sentences that cannot stand alone, and corrections', () => {
   });
 });
 
+describe('corrections nobody asked for', () => {
+  it('leads with the corrected section, not the rebuttal, when the question does not state the claim', () => {
+    const parent = {
+      ...chunk('p', 'en', 'Default swap', 'With only --memory set, swap equals memory.', 'Swap defaults to the memory limit.'),
+      headingPath: ['Default swap'],
+    };
+    const correction = {
+      ...chunk(
+        'c',
+        'en',
+        'Correction: swap is not twice memory',
+        'The doubled value is memory plus swap.',
+        'No — swap is not twice the memory.',
+      ),
+      headingPath: ['Default swap', 'Correction: swap is not twice memory'],
+    };
+    const r = (q: string) => ({
+      ...result(q, 'en', [correction, parent]),
+      hits: [correction, parent].map((c, i) => ({ chunk: c, score: 0.9 - i * 0.05 })),
+    });
+    expect(extractiveAnswer(r('what is the default swap'), 600).answer).toMatch(/^Swap defaults to the memory limit/);
+    expect(extractiveAnswer(r('is swap twice memory?'), 600).answer).toMatch(/^Swap is not twice|^No — swap/);
+  });
+});
+
 describe('how-to answers', () => {
   it('shows the command written in the prose that matches the question, up to the sentence end', () => {
     const text =
