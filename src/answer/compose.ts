@@ -21,6 +21,8 @@ const SUMMARY_POINTS = 4;
 const SUMMARY_NEAR_BEST = 0.6;
 /** A sentence must bring at least this share of terms the answer has not used yet, or it repeats the answer. */
 const MIN_NOVELTY = 0.55;
+/** The lead's own section is what its key point sums up: a sentence of it must bring more to count as new. */
+const SAME_SECTION_NOVELTY = 0.6;
 
 /** Sentence openings that refer back to the sentence before (a pronoun, a connective, an enumeration). */
 const OPENS_ON_PREVIOUS =
@@ -173,7 +175,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   for (const s of candidates.sort((a, b) => b.score - a.score)) {
     if (support.length >= maxSupport || s.score <= 0) break;
     if (lead && (lead.includes(s.text) || s.text.includes(lead))) continue;
-    if (said.novelty(s.forms) < MIN_NOVELTY) continue;
+    if (said.novelty(s.forms) < (s.source === 0 ? SAME_SECTION_NOVELTY : MIN_NOVELTY)) continue;
     if (s.position > 0 && leansOnPrevious(s.text) && !support.some((x) => x.source === s.source && x.position === s.position - 1)) continue;
     if (LEANS_FORWARD.test(s.text)) continue;
     if (length + s.text.length + 5 > maxChars) continue;
