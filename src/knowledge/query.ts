@@ -175,8 +175,11 @@ const endsInVerbFinal = (word: string) => endsInBatchim(word.at(-1) ?? '', [4, 8
 const isConjugated = (word: string) => KOREAN_PREDICATE.test(word) || afterVerb(word);
 /** A verb with an auxiliary verb typed together: 걸어두면, 켜놓고, 써보니까. */
 const WITH_AUXILIARY = /[어아여워해][두놓보주버]/;
-const isKoreanPredicate = (word: string) =>
-  KOREAN_PREDICATE.test(word) || afterVerb(word) || WITH_AUXILIARY.test(word) || (word.length >= 2 && endsInVerbFinal(word));
+/** Case particles only nouns take (전자렌지에, 브로드컴이랑, 오케스트레이션을): the word before them is no verb form. */
+const NOUN_PARTICLE = /(?<=[가-힣]{2})(?:을|를|에|에서|으로|로|랑|이랑|와|과|의|한테|에게|까지|부터)$/;
+const isKoreanPredicate = (surface: string, word: string) =>
+  !NOUN_PARTICLE.test(surface) &&
+  (KOREAN_PREDICATE.test(word) || afterVerb(word) || WITH_AUXILIARY.test(word) || (word.length >= 2 && endsInVerbFinal(word)));
 
 /** A VM/Docker concept that is not a generic word (difference, run, size …). */
 const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1)));
@@ -216,7 +219,8 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
     // A word weighs as much as its best form is rare; one the knowledge base never uses weighs the most.
     const known = [w.key, ...concepts].filter((t) => vocab.knows(t));
     let weight = known.length ? Math.min(...known.map((t) => vocab.idf(t))) : vocab.idf('\u0000unknown');
-    const predicate = w.script === 'hangul' && !concepts.length && (known.length ? isConjugated(w.key) : isKoreanPredicate(w.key));
+    const predicate =
+      w.script === 'hangul' && !concepts.length && (known.length ? isConjugated(w.key) : isKoreanPredicate(w.surface, w.key));
     if (predicate) weight *= p.koreanPredicateFactor;
     if (w.script === 'digit') weight = Math.min(weight, p.numberWeight); // the value asked about (--cpus 0.5), not what to look up
     const bigrams = w.script === 'hangul' ? hangulBigrams(w.key) : [];

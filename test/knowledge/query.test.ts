@@ -130,6 +130,7 @@ describe('questions as people type them', () => {
     'ship a 40ft container to busan',
     '깃허브 fork랑 clone 차이 뭐임',
     'how to swap two vars in python',
+    '팝콘 전자렌지에 돌렸는데 안터진 커널 왜 이렇게 많이 남음 ㅋㅋ',
   ])('declines a Docker word in another sense or an unrelated question: %s', (q) => expect(search(q).abstain).toBe(true));
 
   it('answers junk and greetings kindly, without a passage', () => {
@@ -191,6 +192,9 @@ describe('verb forms and nouns', () => {
   it('reads a bound noun after an adnominal ending as a verb form, and a noun ending in the same syllable as a noun', () => {
     expect(unitOf('--cpus에 소수를 넣으면?', '소수')?.predicate).toBe(false);
     expect(unitOf('컨테이너 메모리 제한 막을수 있음?', '막을수')?.predicate ?? true).toBe(true);
+    // A case particle only follows a noun: 전자렌지에 and 스웜이랑 are no verb forms, though they end like one.
+    expect(unitOf('팝콘 전자렌지에 돌렸는데 안터진 커널 왜 많이 남음', '전자렌지')?.predicate).toBe(false);
+    expect(unitOf('도커 스웜이랑 쿠버네티스 중에 뭐 배워야됨?', '스웜')?.predicate).toBe(false);
   });
   it('weighs a verb form a share of the topic word, however rare the form', () => {
     const units = unitsOf('하이퍼바이저 정확히 뭐하는 놈임');
