@@ -148,7 +148,7 @@ export const CONCEPTS: Concept[] = [
     forms: ['network(?:ing|s)?', 'nics?', 'network (?:card|interface)s?', '네트워크', '랜카드', '네트워크 카드', '네트워크 어댑터'],
   },
   { id: 'switch', forms: ['switch(?:es)?', 'bridge[sd]?', 'l2', '스위치', '브리지', '브릿지'] },
-  { id: 'stats', forms: ['stats', 'statistics', 'monitor(?:ing)?', 'usage', '통계', '사용량', '모니터링', '실시간'] },
+  { id: 'stats', forms: ['stats', 'statistics', 'monitor(?:ing)?', 'usage', 'eats?', 'eating', '통계', '사용량', '모니터링', '실시간'] },
   { id: 'advantage', forms: ['advantages?', 'benefits?', 'pros', 'strengths?', '장점', '이점', '좋은 점'] },
   {
     id: 'disadvantage',

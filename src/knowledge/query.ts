@@ -206,7 +206,8 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
   const units: QueryUnit[] = [];
   for (const [i, w] of ws.entries()) {
     if (w.isStop || seen.has(w.key) || CONTEXT_WORDS.has(w.surface) || CONTEXT_WORDS.has(w.key)) continue;
-    if (w.script === 'digit' && w.key.length < 2) continue;
+    // 1, and the s of what's or the m of I'm; a short option (-c, -m) is a word.
+    if (w.script !== 'hangul' && w.key.length < 2 && !new RegExp(`(?:^|[\\s(\`])-${w.key}\\b`).test(text)) continue;
     // An option name the knowledge base knows counts whole: --memory-reservation is not --memory.
     const option = w.script === 'latin' && w.surface.includes('-') && vocab.knows(w.key);
     const concepts =
@@ -222,7 +223,8 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
     const predicate =
       w.script === 'hangul' && !concepts.length && (known.length ? isConjugated(w.key) : isKoreanPredicate(w.surface, w.key));
     if (predicate) weight *= p.koreanPredicateFactor;
-    if (w.script === 'digit') weight = Math.min(weight, p.numberWeight); // the value asked about (--cpus 0.5), not what to look up
+    // The value asked about (--cpus 0.5), not what to look up; a number that names a concept (137: OOM) is a topic.
+    if (w.script === 'digit' && !concepts.length) weight = Math.min(weight, p.numberWeight);
     const bigrams = w.script === 'hangul' ? hangulBigrams(w.key) : [];
     const foreign =
       !known.length && !predicate && w.script !== 'digit' && bigrams.filter((g) => vocab.knows(g)).length * 2 < Math.max(1, bigrams.length);

@@ -196,6 +196,13 @@ describe('verb forms and nouns', () => {
     expect(unitOf('팝콘 전자렌지에 돌렸는데 안터진 커널 왜 많이 남음', '전자렌지')?.predicate).toBe(false);
     expect(unitOf('도커 스웜이랑 쿠버네티스 중에 뭐 배워야됨?', '스웜')?.predicate).toBe(false);
   });
+  it("drops single letters (the s of what's, a typed y) but keeps a short option (-c) and a number naming a concept (137)", () => {
+    expect(unitsOf("what's a cgroup, y does it matter").map((u) => u.key)).not.toEqual(expect.arrayContaining(['s', 'y']));
+    expect(unitsOf('what does -c 512 do on docker run').map((u) => u.key)).toContain('c');
+    const exit = unitsOf('container keeps dying with exit 137').find((u) => u.key === '137');
+    expect(exit?.weight).toBeGreaterThan(DEFAULT_RANKING.numberWeight);
+  });
+
   it('weighs a verb form a share of the topic word, however rare the form', () => {
     const units = unitsOf('하이퍼바이저 정확히 뭐하는 놈임');
     const topic = units.find((u) => u.concepts.includes('§hypervisor'))!;
