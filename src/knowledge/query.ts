@@ -181,6 +181,12 @@ const isKoreanPredicate = (surface: string, word: string) =>
   !NOUN_PARTICLE.test(surface) &&
   (KOREAN_PREDICATE.test(word) || afterVerb(word) || WITH_AUXILIARY.test(word) || (word.length >= 2 && endsInVerbFinal(word)));
 
+/**
+ * A Hangul word in the chat nominalised form (들어감, 헷갈림: a closing ㅁ): spelling correction leaves it alone, as a
+ * verb form is how the question is typed. Other endings are corrected (컨테니어 is 컨테이너, not a verb in ~어).
+ */
+export const looksLikeVerbForm = (word: string) => word.length >= 2 && endsInBatchim(word.at(-1)!, [16]);
+
 /** A VM/Docker concept that is not a generic word (difference, run, size …). */
 const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1)));
 /**

@@ -4,7 +4,7 @@
 import { conceptsIn, glossaryWords } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { profileOf } from './profile.js';
-import { analyseQuery, queryUnits, type Vocabulary } from './query.js';
+import { analyseQuery, looksLikeVerbForm, queryUnits, type Vocabulary } from './query.js';
 import { abstainBar, DEFAULT_RANKING, maxScore, scorePassage, termBoost, type PassageProfile, type RankingParams } from './ranking.js';
 import { proximity } from './proximity.js';
 import { TermDictionary } from './term-set.js';
@@ -78,7 +78,9 @@ export class SearchIndex implements Vocabulary {
       return fixed === lower ? w : fixed;
     });
     for (const w of words(out)) {
-      if (w.script !== 'hangul' || w.isStop || this.hangulSpeller.knows(w.key) || !w.surface.startsWith(w.key)) continue;
+      // A verb form is how the question is typed, not a misspelt term: 들어감 is not 들어간.
+      if (w.script !== 'hangul' || w.isStop || this.hangulSpeller.knows(w.key) || !w.surface.startsWith(w.key) || looksLikeVerbForm(w.key))
+        continue;
       const fixed = this.hangulSpeller.correct(w.key);
       if (fixed !== w.key) out = out.replace(w.surface, fixed + w.surface.slice(w.key.length));
     }

@@ -115,6 +115,10 @@ describe('questions as people type them', () => {
     // Engine parts and the Dockerfile are VM/Docker concepts in any spelling.
     ['dockerd containerd runc 이거 셋이 뭐가 다른거임 개헷갈림', /runc/],
     ['도커파일에서 COPY . . 를 맨위로 올렸더니 코드 한줄만 바꿔도 npm install부터 다시돔 왜이럼', /Dockerfile/],
+    // A chat verb form is not "corrected" into a known word (들어감 is not 들어간).
+    ['하이퍼바이저 타입1 타입2 차이 뭐임? 버츄얼박스는 어디 들어감', /타입 2/],
+    ['vm 설치하려는데 bios에서 VT-x 켜라고 뜸 이게 뭔데 꼭 켜야됨?', /VT-x/],
+    ["what's the difference between a registry and a repository? like docker hub vs nginx", /repository/],
   ])('%s is answered from the right passage', (q, expected) => {
     const r = search(q);
     expect(r.abstain).toBe(false);
