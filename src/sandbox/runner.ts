@@ -7,6 +7,7 @@ import { Writable, type Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Engine } from './engine.js';
 import { isAbort } from './errors.js';
+import { HIGH_WATER_WRAPPER, HighWaterFilter, kernelHighWater, memoryTopOf, type HighWater, type MemoryTop } from './high-water.js';
 import { decideOutcome, type BotKill, type Outcome } from './outcome.js';
 import type { SandboxLimits } from './policy.js';
 import { JsonLineSplitter, StatsTracker, type Sample, type StatsFrame, type StatsSummary } from './stats.js';
@@ -67,11 +68,10 @@ export interface RunResult {
   startedAt: Date;
   samples: Sample[];
   summary: StatsSummary;
-  /**
-   * The memory top of the run: the sampled peak (docker stats' way), or, when the OOM killer acted, the
-   * limit itself (a memory cgroup's OOM killer acts only once the charge reaches its limit).
-   */
-  memoryTop: { bytes: number; basis: 'sampled' | 'oom-at-limit' };
+  /** The memory top of the run and how it was measured (high-water.ts). */
+  memoryTop: MemoryTop;
+  /** The kernel's own high-water mark (page cache included), when the container or the stats gave one. */
+  kernelHighWater: HighWater | null;
   output: { tail: string; bytes: number; capped: boolean };
   limits: SandboxLimits;
   /** ms after start at which the container's own deadline fires. */
@@ -81,9 +81,12 @@ export interface RunResult {
   hostConfig: Record<string, unknown>;
 }
 
-/** The payload under the in-container deadline: busybox `timeout` under docker-init (PID 1 cannot be killed from inside). */
+/**
+ * The payload under the in-container deadline (busybox `timeout` under docker-init: PID 1 cannot be killed
+ * from inside), in the wrapper that reports the kernel's memory high-water mark as the payload ends.
+ */
 export function deadlineCmd(cmd: string[], limits: Pick<SandboxLimits, 'timeoutSeconds'>, graceSeconds: number): string[] {
-  return ['timeout', '-s', 'KILL', String(limits.timeoutSeconds + graceSeconds), ...cmd];
+  return ['sh', '-c', HIGH_WATER_WRAPPER, 'study-sandbox', String(limits.timeoutSeconds + graceSeconds), ...cmd];
 }
 
 /** The container body sent to POST /containers/create. Exported for tests. */
@@ -220,35 +223,42 @@ async function inspectSettled(
   return info;
 }
 
-/** Reads the attach stream through docker-modem's demuxer until the output cap; `onCap` kills. */
+/**
+ * Reads the attach stream through docker-modem's demuxer until the output cap; `onCap` kills. The
+ * wrapper's high-water report is taken out of stderr before the cap counts anything.
+ */
 function readOutput(
   engine: Engine,
   attach: Closable,
   output: OutputTail,
   maxBytes: number,
   onCap: () => void,
-): { done: Promise<void>; capped: () => boolean } {
+): { done: Promise<void>; capped: () => boolean; highWater: HighWaterFilter } {
   let capped = false;
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, next) {
-      if (!capped) {
-        const room = maxBytes - output.bytes;
-        if (chunk.length > room) {
-          output.push(chunk.subarray(0, Math.max(0, room)));
-          output.bytes += chunk.length - Math.max(0, room);
-          capped = true;
-          onCap();
-          attach.close();
-        } else output.push(chunk);
-      }
-      next();
-    },
-  });
-  engine.docker.modem.demuxStream(attach.value, sink, sink);
+  const highWater = new HighWaterFilter();
+  const take = (chunk: Buffer) => {
+    if (capped || !chunk.length) return;
+    const room = maxBytes - output.bytes;
+    if (chunk.length > room) {
+      output.push(chunk.subarray(0, Math.max(0, room)));
+      output.bytes += chunk.length - Math.max(0, room);
+      capped = true;
+      onCap();
+      attach.close();
+    } else output.push(chunk);
+  };
+  const sink = (filter?: HighWaterFilter) =>
+    new Writable({
+      write(chunk: Buffer, _enc, next) {
+        take(filter ? filter.push(chunk) : chunk);
+        next();
+      },
+    });
+  engine.docker.modem.demuxStream(attach.value, sink(), sink(highWater));
   const done = new Promise<void>((resolve) => {
     for (const ev of ['end', 'close', 'error']) attach.value.on(ev, () => resolve());
-  });
-  return { done, capped: () => capped };
+  }).then(() => take(highWater.flush()));
+  return { done, capped: () => capped, highWater };
 }
 
 /** Follows the stats stream (about one frame a second) into the tracker. */
@@ -315,6 +325,7 @@ interface RunFacts {
   startedAtWall: Date;
   startedPerf: number;
   waitedCode: number | undefined;
+  highWater: HighWaterFilter['report'];
 }
 
 /** The result from the container's final state and what the run saw (output is filled in by the caller). */
@@ -330,6 +341,8 @@ function resultOf(info: Docker.ContainerInspectInfo, f: RunFacts): RunResult {
   const oomKilled = !!state?.OOMKilled;
   const verdict = decideOutcome({ exitCode, oomKilled, botKill: f.botKill, durationMs, inContainerDeadlineMs: f.inContainerDeadlineMs });
   const summary = f.tracker.summary();
+  const limitBytes = f.limits.memoryMb * MiB;
+  const kernel = kernelHighWater(f.highWater, summary.memHighWater, limitBytes);
   return {
     containerId: f.containerId,
     outcome: verdict.outcome,
@@ -341,7 +354,8 @@ function resultOf(info: Docker.ContainerInspectInfo, f: RunFacts): RunResult {
     startedAt: Number.isFinite(started) ? new Date(started) : f.startedAtWall,
     samples: f.tracker.samples,
     summary,
-    memoryTop: oomKilled ? { bytes: f.limits.memoryMb * MiB, basis: 'oom-at-limit' } : { bytes: summary.memPeak, basis: 'sampled' },
+    memoryTop: memoryTopOf(oomKilled, summary, kernel, limitBytes),
+    kernelHighWater: kernel,
     output: { tail: '', bytes: 0, capped: false },
     limits: f.limits,
     inContainerDeadlineMs: f.inContainerDeadlineMs,
@@ -434,7 +448,7 @@ async function runSteps(engine: Engine, spec: RunSpec, hooks: RunHooks, st: RunS
 
   const info = await inspectSettled(engine, container, botKill, inContainerDeadlineMs);
   const facts = { containerId, limits, botKill, inContainerDeadlineMs, tracker, timings, startedAtWall, startedPerf };
-  const result = resultOf(info, { ...facts, waitedCode: waited.StatusCode });
+  const result = resultOf(info, { ...facts, waitedCode: waited.StatusCode, highWater: reader.highWater.report });
   result.output = { tail: output.tail(), bytes: output.bytes, capped: reader.capped() };
   timings.done = since();
   return result;

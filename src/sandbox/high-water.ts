@@ -1,0 +1,110 @@
+// The kernel's memory high-water mark of a run, read by the container itself when its payload ends.
+// The stats stream comes about once a second, so its last frame usually predates the top of an OOM run
+// (measured: 1 of 20 memory-hog runs within 3 % of the limit). A small sh wrapper runs the payload under
+// the in-container deadline, then reads its own cgroup's mark (v1 memory.max_usage_in_bytes, v2
+// memory.peak, kernel 5.19+) with shell builtins only (no fork: it works with the pids limit
+// exhausted) and writes it to stderr between two U+001E, where the bot takes it out of the output.
+// It works with the engine on another host: it travels in the attach stream like the output.
+import type { StatsSummary } from './stats.js';
+
+export const HIGH_WATER_TAG = 'study-sandbox:memory-high-water';
+const SEP = '\x1e';
+/** Where a container sees its own cgroup's mark: cgroup v1, then v2. */
+export const HIGH_WATER_FILES = ['/sys/fs/cgroup/memory/memory.max_usage_in_bytes', '/sys/fs/cgroup/memory.peak'];
+/** Longest report the filter holds back while waiting for its end. */
+const REPORT_MAX = SEP.length * 2 + HIGH_WATER_TAG.length + 48;
+const REPORT = new RegExp(`${SEP}${HIGH_WATER_TAG} (\\d{1,20}) (memory\\.[a-z_]{1,30})${SEP}`, 'g');
+
+/**
+ * The wrapper (`sh -c WRAPPER wrapper <seconds> <payload argv…>`): the payload under busybox
+ * `timeout -s KILL`, then the report, then the payload's exit status.
+ */
+// The shell's own stderr goes to /dev/null (so its "Killed" note on a SIGKILLed payload is not added to the
+// output; the payload runs in a subshell so that the note is written after its redirection is undone); the
+// payload keeps the real stderr, kept on fd 3 for the report.
+export const HIGH_WATER_WRAPPER =
+  't=$1; shift; exec 3>&2 2>/dev/null; (exec timeout -s KILL "$t" "$@" 2>&3 3>&-); rc=$?; ' +
+  `for f in ${HIGH_WATER_FILES.join(' ')}; do ` +
+  `if [ -r "$f" ] && read -r p < "$f"; then printf '\\036${HIGH_WATER_TAG} %s %s\\036' "$p" "\${f##*/}" >&3; break; fi; done; ` +
+  'exit $rc';
+
+export interface HighWater {
+  bytes: number;
+  /** The cgroup file the figure comes from. */
+  source: 'memory.max_usage_in_bytes' | 'memory.peak';
+  /** Read by the wrapper as the payload ended, or the largest the stats stream carried (v1 max_usage). */
+  read: 'at-exit' | 'stats-stream';
+}
+
+/** Takes the wrapper's report out of a byte stream; everything else passes through unchanged. */
+export class HighWaterFilter {
+  /** The last report seen (bytes as the container wrote them; check them against the limit). */
+  report: { bytes: number; source: HighWater['source'] } | null = null;
+  private held = '';
+
+  push(chunk: Buffer): Buffer {
+    // latin1 keeps every byte as one character, so what passes through is byte-for-byte the same.
+    let text = (this.held + chunk.toString('latin1')).replace(REPORT, (_m, n: string, file: string) => {
+      if (file === 'memory.max_usage_in_bytes' || file === 'memory.peak') this.report = { bytes: Number(n), source: file };
+      return '';
+    });
+    this.held = '';
+    const start = text.lastIndexOf(SEP);
+    if (start >= 0 && couldBeReportStart(text.slice(start))) {
+      this.held = text.slice(start);
+      text = text.slice(0, start);
+    }
+    return Buffer.from(text, 'latin1');
+  }
+
+  /** What is still held back when the stream ends (a report's beginning that never finished). */
+  flush(): Buffer {
+    const rest = Buffer.from(this.held, 'latin1');
+    this.held = '';
+    return rest;
+  }
+}
+
+function couldBeReportStart(s: string): boolean {
+  const head = `${SEP}${HIGH_WATER_TAG} `;
+  return s.length <= REPORT_MAX && !s.slice(1).includes(SEP) && (head.startsWith(s) || s.startsWith(head));
+}
+
+/**
+ * The run's kernel mark: the wrapper's report when it is possible (the payload can write a fake one: a
+ * figure above the limit is dropped), else the stats stream's largest v1 max_usage.
+ */
+export function kernelHighWater(report: HighWaterFilter['report'], fromStats: number | null, limitBytes: number): HighWater | null {
+  const atExit = report && report.bytes > 0 && report.bytes <= limitBytes ? report : null;
+  if (atExit && atExit.bytes >= (fromStats ?? 0)) return { ...atExit, read: 'at-exit' };
+  return fromStats ? { bytes: fromStats, source: 'memory.max_usage_in_bytes', read: 'stats-stream' } : null;
+}
+
+export interface MemoryTop {
+  bytes: number;
+  /**
+   * 'sampled': the largest stats reading of usage minus inactive file cache (docker stats' way);
+   * 'kernel-high-water': the kernel's own mark (page cache included); 'oom-at-limit': nothing measured
+   * the top of an OOM run, so it is given as the limit, where a memory cgroup's OOM killer acts.
+   */
+  basis: 'sampled' | 'kernel-high-water' | 'oom-at-limit';
+}
+
+/**
+ * The memory top of a run. Without an OOM kill: the sampled peak (docker stats' way), or the kernel's
+ * mark when no sample came. With one: the kernel's mark when it was read after the OOM (at exit, or a
+ * stats frame whose failcnt shows the limit was hit), else the limit, said to be unmeasured.
+ */
+export function memoryTopOf(
+  oomKilled: boolean,
+  summary: Pick<StatsSummary, 'samples' | 'memPeak' | 'failcnt'>,
+  kernel: HighWater | null,
+  limitBytes: number,
+): MemoryTop {
+  if (oomKilled) {
+    const afterOom = kernel && (kernel.read === 'at-exit' || (summary.failcnt ?? 0) > 0);
+    return afterOom ? { bytes: kernel.bytes, basis: 'kernel-high-water' } : { bytes: limitBytes, basis: 'oom-at-limit' };
+  }
+  if (summary.samples || !kernel) return { bytes: summary.memPeak, basis: 'sampled' };
+  return { bytes: kernel.bytes, basis: 'kernel-high-water' };
+}

@@ -1,0 +1,74 @@
+// The kernel high-water report that the container's wrapper writes to stderr: taken out of the output
+// wherever the stream splits it, checked against the limit, and turned into the run's memory top.
+import { describe, expect, it } from 'vitest';
+import { HIGH_WATER_TAG, HighWaterFilter, kernelHighWater, memoryTopOf, type HighWater } from '../../src/sandbox/high-water.js';
+
+const MiB = 1024 * 1024;
+const report = (n: number, file = 'memory.max_usage_in_bytes') => `\x1e${HIGH_WATER_TAG} ${n} ${file}\x1e`;
+
+/** Pushes `text` through a filter in chunks of `size` bytes; returns what passed and the report. */
+function through(text: string, size: number) {
+  const f = new HighWaterFilter();
+  const bytes = Buffer.from(text, 'utf8');
+  const out: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += size) out.push(f.push(bytes.subarray(i, i + size)));
+  out.push(f.flush());
+  return { passed: Buffer.concat(out).toString('utf8'), report: f.report };
+}
+
+describe('high-water report', () => {
+  it('is taken out of the output however the stream splits it, and nothing else changes', () => {
+    const text = `héllo ✓\nerror: x\n${report(67108864)}`;
+    for (const size of [1, 2, 3, 7, 64, 4096]) {
+      const r = through(text, size);
+      expect(r.passed).toBe('héllo ✓\nerror: x\n');
+      expect(r.report).toEqual({ bytes: 67108864, source: 'memory.max_usage_in_bytes' });
+    }
+  });
+
+  it('passes record separators and unfinished reports through unchanged', () => {
+    const text = `a\x1eb\x1e ${HIGH_WATER_TAG} 12 x\n\x1e${HIGH_WATER_TAG} 99`;
+    for (const size of [1, 5, 4096]) expect(through(text, size)).toEqual({ passed: text, report: null });
+  });
+
+  it('keeps the last report, and reads the cgroup v2 file name too', () => {
+    const r = through(`${report(5)}out${report(7 * MiB, 'memory.peak')}`, 3);
+    expect(r).toEqual({ passed: 'out', report: { bytes: 7 * MiB, source: 'memory.peak' } });
+  });
+
+  it('drops a figure above the limit (a payload can write a fake one) and prefers the larger of exit and stats', () => {
+    const limit = 16 * MiB;
+    expect(kernelHighWater({ bytes: limit + 1, source: 'memory.peak' }, null, limit)).toBeNull();
+    expect(kernelHighWater({ bytes: limit, source: 'memory.peak' }, 3 * MiB, limit)).toEqual({
+      bytes: limit,
+      source: 'memory.peak',
+      read: 'at-exit',
+    });
+    expect(kernelHighWater(null, 3 * MiB, limit)).toEqual({ bytes: 3 * MiB, source: 'memory.max_usage_in_bytes', read: 'stats-stream' });
+    expect(kernelHighWater({ bytes: 0, source: 'memory.peak' }, null, limit)).toBeNull();
+  });
+});
+
+describe('memory top', () => {
+  const limit = 64 * MiB;
+  const atExit: HighWater = { bytes: limit, source: 'memory.max_usage_in_bytes', read: 'at-exit' };
+  const fromStats: HighWater = { bytes: 50 * MiB, source: 'memory.max_usage_in_bytes', read: 'stats-stream' };
+  const sampled = { samples: 4, memPeak: 48 * MiB, failcnt: 0 };
+
+  it("without an OOM kill: docker stats' way, or the kernel's mark when no reading came", () => {
+    expect(memoryTopOf(false, sampled, atExit, limit)).toEqual({ bytes: 48 * MiB, basis: 'sampled' });
+    expect(memoryTopOf(false, { samples: 0, memPeak: 0, failcnt: null }, atExit, limit)).toEqual({
+      bytes: limit,
+      basis: 'kernel-high-water',
+    });
+    expect(memoryTopOf(false, { samples: 0, memPeak: 0, failcnt: null }, null, limit)).toEqual({ bytes: 0, basis: 'sampled' });
+  });
+
+  it("with an OOM kill: the kernel's mark read after it, else the limit, said to be unmeasured", () => {
+    expect(memoryTopOf(true, sampled, atExit, limit)).toEqual({ bytes: limit, basis: 'kernel-high-water' });
+    // A stats frame's mark counts only when its failcnt shows the charge had reached the limit.
+    expect(memoryTopOf(true, { ...sampled, failcnt: 3 }, fromStats, limit)).toEqual({ bytes: 50 * MiB, basis: 'kernel-high-water' });
+    expect(memoryTopOf(true, sampled, fromStats, limit)).toEqual({ bytes: limit, basis: 'oom-at-limit' });
+    expect(memoryTopOf(true, sampled, null, limit)).toEqual({ bytes: limit, basis: 'oom-at-limit' });
+  });
+});
