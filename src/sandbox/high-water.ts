@@ -90,20 +90,24 @@ export interface MemoryTop {
   basis: 'sampled' | 'kernel-high-water' | 'oom-at-limit';
 }
 
+/** A memory cgroup charges up to 64 pages at once, so a charge that hit the limit leaves the mark this close to it. */
+export const CHARGE_BATCH_BYTES = 64 * 4096;
+
 /**
  * The memory top of a run. Without an OOM kill: the sampled peak (docker stats' way), or the kernel's
- * mark when no sample came. With one: the kernel's mark when it was read after the OOM (at exit, or a
- * stats frame whose failcnt shows the limit was hit), else the limit, said to be unmeasured.
+ * mark when no sample came. With one: the kernel's mark when it covers the OOM (read at exit, after the
+ * payload ended; or a stats frame's mark within a charge batch of the limit, which only a charge that
+ * reached the limit leaves: docker 20.10 sends no failcnt), else the limit, said to be unmeasured.
  */
 export function memoryTopOf(
   oomKilled: boolean,
-  summary: Pick<StatsSummary, 'samples' | 'memPeak' | 'failcnt'>,
+  summary: Pick<StatsSummary, 'samples' | 'memPeak'>,
   kernel: HighWater | null,
   limitBytes: number,
 ): MemoryTop {
   if (oomKilled) {
-    const afterOom = kernel && (kernel.read === 'at-exit' || (summary.failcnt ?? 0) > 0);
-    return afterOom ? { bytes: kernel.bytes, basis: 'kernel-high-water' } : { bytes: limitBytes, basis: 'oom-at-limit' };
+    const coversOom = kernel && (kernel.read === 'at-exit' || kernel.bytes >= limitBytes - CHARGE_BATCH_BYTES);
+    return coversOom ? { bytes: kernel.bytes, basis: 'kernel-high-water' } : { bytes: limitBytes, basis: 'oom-at-limit' };
   }
   if (summary.samples || !kernel) return { bytes: summary.memPeak, basis: 'sampled' };
   return { bytes: kernel.bytes, basis: 'kernel-high-water' };

@@ -261,12 +261,16 @@ function readOutput(
   return { done, capped: () => capped, highWater };
 }
 
-/** Follows the stats stream (about one frame a second) into the tracker. */
+/**
+ * Follows the stats stream (about one frame a second) into the tracker. `msSinceStart` times a sample: the
+ * stream is opened before the start, so that its first frame after the start is the daemon's first tick, the
+ * one `docker stats` shows too (frames of a container not yet running, or stopped, are empty and skipped).
+ */
 async function followStats(
   engine: Engine,
   container: Docker.Container,
   tracker: StatsTracker,
-  startedPerf: number,
+  msSinceStart: () => number,
   onSample: (s: Sample) => void,
   job: AbortSignal,
 ): Promise<Closable | undefined> {
@@ -279,7 +283,7 @@ async function followStats(
     splitter.push(chunk, (frame: StatsFrame) => {
       // A frame read after the container stopped is all zeros: skip it.
       if (!frame.cpu_stats?.cpu_usage?.total_usage && !frame.memory_stats?.usage && !frame.pids_stats?.current) return;
-      onSample(tracker.push(frame, Math.round(performance.now() - startedPerf)));
+      onSample(tracker.push(frame, msSinceStart()));
     }),
   );
   s.value.on('error', () => undefined);
@@ -414,22 +418,23 @@ async function runSteps(engine: Engine, spec: RunSpec, hooks: RunHooks, st: RunS
     st.job.signal,
   ));
   const reader = readOutput(engine, attach, output, limits.outputMaxBytes, () => killer.kill('output-cap'));
-
-  const startedAtWall = new Date();
-  await container.start(engine.call());
-  const startedPerf = performance.now();
-  timings.running = since();
-  hooks.onStarted?.({ containerId, msSinceCall: timings.running });
-
-  st.timer = setTimeout(() => killer.kill('timeout'), limits.timeoutSeconds * 1000);
+  let startedPerf = performance.now();
   const onSample = (sample: Sample) => {
     if (timings.firstSample === null) timings.firstSample = since();
     hooks.onSample?.(sample);
   };
-  const statsOpen = followStats(engine, container, tracker, startedPerf, onSample, st.job.signal).catch((err: unknown) => {
+  const msSinceStart = () => Math.max(0, Math.round(performance.now() - startedPerf));
+  const statsOpen = followStats(engine, container, tracker, msSinceStart, onSample, st.job.signal).catch((err: unknown) => {
     logger?.debug({ err, containerId }, 'sandbox: stats stream unavailable');
     return undefined;
   });
+
+  const startedAtWall = new Date();
+  await container.start(engine.call());
+  startedPerf = performance.now();
+  timings.running = since();
+  hooks.onStarted?.({ containerId, msSinceCall: timings.running });
+  st.timer = setTimeout(() => killer.kill('timeout'), limits.timeoutSeconds * 1000);
 
   // wait() answers when the container exits: it may take the whole run plus its own deadline.
   const waitMs = inContainerDeadlineMs + engine.timeoutMs * 2;

@@ -1,7 +1,14 @@
 // The kernel high-water report that the container's wrapper writes to stderr: taken out of the output
 // wherever the stream splits it, checked against the limit, and turned into the run's memory top.
 import { describe, expect, it } from 'vitest';
-import { HIGH_WATER_TAG, HighWaterFilter, kernelHighWater, memoryTopOf, type HighWater } from '../../src/sandbox/high-water.js';
+import {
+  CHARGE_BATCH_BYTES,
+  HIGH_WATER_TAG,
+  HighWaterFilter,
+  kernelHighWater,
+  memoryTopOf,
+  type HighWater,
+} from '../../src/sandbox/high-water.js';
 
 const MiB = 1024 * 1024;
 const report = (n: number, file = 'memory.max_usage_in_bytes') => `\x1e${HIGH_WATER_TAG} ${n} ${file}\x1e`;
@@ -53,21 +60,23 @@ describe('memory top', () => {
   const limit = 64 * MiB;
   const atExit: HighWater = { bytes: limit, source: 'memory.max_usage_in_bytes', read: 'at-exit' };
   const fromStats: HighWater = { bytes: 50 * MiB, source: 'memory.max_usage_in_bytes', read: 'stats-stream' };
-  const sampled = { samples: 4, memPeak: 48 * MiB, failcnt: 0 };
+  const sampled = { samples: 4, memPeak: 48 * MiB };
 
   it("without an OOM kill: docker stats' way, or the kernel's mark when no reading came", () => {
     expect(memoryTopOf(false, sampled, atExit, limit)).toEqual({ bytes: 48 * MiB, basis: 'sampled' });
-    expect(memoryTopOf(false, { samples: 0, memPeak: 0, failcnt: null }, atExit, limit)).toEqual({
+    expect(memoryTopOf(false, { samples: 0, memPeak: 0 }, atExit, limit)).toEqual({
       bytes: limit,
       basis: 'kernel-high-water',
     });
-    expect(memoryTopOf(false, { samples: 0, memPeak: 0, failcnt: null }, null, limit)).toEqual({ bytes: 0, basis: 'sampled' });
+    expect(memoryTopOf(false, { samples: 0, memPeak: 0 }, null, limit)).toEqual({ bytes: 0, basis: 'sampled' });
   });
 
   it("with an OOM kill: the kernel's mark read after it, else the limit, said to be unmeasured", () => {
     expect(memoryTopOf(true, sampled, atExit, limit)).toEqual({ bytes: limit, basis: 'kernel-high-water' });
-    // A stats frame's mark counts only when its failcnt shows the charge had reached the limit.
-    expect(memoryTopOf(true, { ...sampled, failcnt: 3 }, fromStats, limit)).toEqual({ bytes: 50 * MiB, basis: 'kernel-high-water' });
+    // A stats frame's mark counts only when it shows the charge reached the limit (within one charge batch).
+    const atLimit: HighWater = { ...fromStats, bytes: limit - CHARGE_BATCH_BYTES };
+    expect(memoryTopOf(true, sampled, atLimit, limit)).toEqual({ bytes: limit - CHARGE_BATCH_BYTES, basis: 'kernel-high-water' });
+    expect(memoryTopOf(true, sampled, { ...atLimit, bytes: atLimit.bytes - 1 }, limit)).toEqual({ bytes: limit, basis: 'oom-at-limit' });
     expect(memoryTopOf(true, sampled, fromStats, limit)).toEqual({ bytes: limit, basis: 'oom-at-limit' });
     expect(memoryTopOf(true, sampled, null, limit)).toEqual({ bytes: limit, basis: 'oom-at-limit' });
   });
