@@ -7,6 +7,8 @@
 //              baseline: bare Engine API create/start/wait/remove. Skipped, with the reason, without Docker.
 //   image      the runtime image's size and start to first console answer (builds it on the local bases);
 //              baseline: the base image starting node. Skipped, with the reason, without Docker.
+//   boundaries only when named (about 12 minutes): the sandbox's boundary cases repeated (--repeats=20,
+//              --case=TEXT), the right outcome labels of each and the OOM peaks (bench-sandbox-boundaries.ts).
 // Pick some: `npm run bench -- retrieval discord`. Results also go to bench-results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import Docker from 'dockerode';
@@ -14,15 +16,18 @@ import { benchDiscord, type BenchDiscordResult } from './bench-discord.js';
 import { benchImage, imageTable } from './bench-image.js';
 import { benchRetrieval, retrievalTable } from './bench-retrieval.js';
 import { benchSandbox, markdownTable } from './bench-sandbox.js';
+import { benchBoundaries, boundaryArgs, boundaryTable } from './bench-sandbox-boundaries.js';
 
-const all = ['retrieval', 'discord', 'sandbox', 'image'] as const;
+const all = ['retrieval', 'discord', 'sandbox', 'image', 'boundaries'] as const;
+/** Run only when named. */
+const onRequest = new Set<string>(['boundaries']);
 const picked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = picked.filter((p) => !all.includes(p as (typeof all)[number]));
 if (unknown.length) {
   console.error(`unknown benchmark: ${unknown.join(', ')} (choose from ${all.join(', ')})`);
   process.exit(2);
 }
-const run = (name: (typeof all)[number]) => !picked.length || picked.includes(name);
+const run = (name: (typeof all)[number]) => (!picked.length && !onRequest.has(name)) || picked.includes(name);
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
 let failed = false;
 
@@ -47,6 +52,21 @@ if (run('sandbox')) {
     console.log(markdownTable(rows));
     console.log('');
     if (rows.some((r) => r.ok === false)) failed = true;
+  }
+}
+
+if (run('boundaries')) {
+  console.log('## Sandbox boundary cases (real Docker engine)\n');
+  const reason = await dockerProblem();
+  if (reason) {
+    console.log(`Skipped: Docker is unreachable (${reason}).\n`);
+    results.boundaries = { skipped: reason };
+  } else {
+    const { rows, cpuBurn } = await benchBoundaries(boundaryArgs(process.argv.slice(2)));
+    results.boundaries = { rows, cpuBurn };
+    console.log(`${boundaryTable(rows)}\n`);
+    if (cpuBurn) console.log(`${cpuBurn}\n`);
+    if (rows.some((r) => r.right < r.repeats)) failed = true;
   }
 }
 
