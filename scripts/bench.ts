@@ -39,6 +39,14 @@ const dockerProblem = () =>
     .then(() => null)
     .catch((err: unknown) => (err instanceof Error ? err.message : String(err)));
 
+/** Runs a benchmark that needs Docker, or says and records why it was skipped. */
+async function ifDocker(key: string, body: () => Promise<void>): Promise<void> {
+  const reason = await dockerProblem();
+  if (!reason) return body();
+  console.log(`Skipped: Docker is unreachable (${reason}).\n`);
+  results[key] = { skipped: reason };
+}
+
 // Sandbox first: its bot-RSS figure must not include the 10,000-passage retrieval corpus.
 if (run('sandbox')) {
   console.log('## Sandbox (real Docker engine)\n');
@@ -57,17 +65,13 @@ if (run('sandbox')) {
 
 if (run('boundaries')) {
   console.log('## Sandbox boundary cases (real Docker engine)\n');
-  const reason = await dockerProblem();
-  if (reason) {
-    console.log(`Skipped: Docker is unreachable (${reason}).\n`);
-    results.boundaries = { skipped: reason };
-  } else {
+  await ifDocker('boundaries', async () => {
     const { rows, cpuBurn } = await benchBoundaries(boundaryArgs(process.argv.slice(2)));
     results.boundaries = { rows, cpuBurn };
     console.log(`${boundaryTable(rows)}\n`);
     if (cpuBurn) console.log(`${cpuBurn}\n`);
     if (rows.some((r) => r.right < r.repeats)) failed = true;
-  }
+  });
 }
 
 if (run('discord')) {
@@ -110,16 +114,12 @@ if (run('retrieval')) {
 
 if (run('image')) {
   console.log('## Image (Dockerfile on the local bases of deploy/base-images.sh)\n');
-  const reason = await dockerProblem();
-  if (reason) {
-    console.log(`Skipped: Docker is unreachable (${reason}).\n`);
-    results.image = { skipped: reason };
-  } else {
+  await ifDocker('image', async () => {
     const rows = await benchImage();
     results.image = rows;
     console.log(`${imageTable(rows)}\n`);
     if (rows[0].sizeMb >= 250 || rows[0].readyMaxMs >= 3000) failed = true;
-  }
+  });
 }
 
 mkdirSync('bench-results', { recursive: true });
