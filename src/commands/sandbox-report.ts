@@ -1,7 +1,7 @@
 // Turns sandbox progress, results and errors into bilingual text and embeds (plain data within
 // Discord's limits; the console front end prints the same).
 import { PRESETS, signalName, type LimitViolation, type PresetName, type SandboxConfig, type SandboxLimits } from '../sandbox/policy.js';
-import type { HighWater } from '../sandbox/high-water.js';
+import type { HighWater } from '../sandbox/exit-report.js';
 import type { RunResult } from '../sandbox/runner.js';
 import type { CompareReport, RunReport, SandboxError } from '../sandbox/service.js';
 import type { Sample } from '../sandbox/stats.js';
@@ -78,13 +78,18 @@ export function outputBlock(tail: string, max: number, capped: boolean): string 
   return '```\n' + (text || ' ') + '\n```';
 }
 
+/** What showed the OOM kill: Docker's State.OOMKilled and/or the kernel's counter the container read at exit. */
+function oomEvidence(r: RunResult): string {
+  return r.oomEvidence.length ? r.oomEvidence.join(', ') : 'State.OOMKilled=true';
+}
+
 /** Said when a process other than the main one was OOM-killed during the run. */
 function childOomNote(r: RunResult, locale: Locale): string {
   if (!r.oomChild) return '';
   return L(
     locale,
-    ` 실행 중 메모리 제한(${r.limits.memoryMb} MiB)에 닿아 자식 프로세스 하나가 OOM으로 죽었어요 (State.OOMKilled=true).`,
-    ` During the run a child process hit the memory limit (${r.limits.memoryMb} MiB) and was OOM-killed (State.OOMKilled=true).`,
+    ` 실행 중 메모리 제한(${r.limits.memoryMb} MiB)에 닿아 자식 프로세스 하나가 OOM으로 죽었어요 (${oomEvidence(r)}).`,
+    ` During the run a child process hit the memory limit (${r.limits.memoryMb} MiB) and was OOM-killed (${oomEvidence(r)}).`,
   );
 }
 
@@ -117,8 +122,8 @@ function killedOutcome(r: RunResult, locale: Locale, code: number): OutcomeLine 
         title: L(locale, 'OOM으로 종료', 'OOM-killed'),
         meaning: L(
           locale,
-          `메모리 제한(${r.limits.memoryMb} MiB)에 닿아 커널 OOM killer가 주 프로세스를 죽였어요 (State.OOMKilled=true, 종료 코드 ${code}).`,
-          `The memory limit (${r.limits.memoryMb} MiB) was reached and the kernel OOM killer killed the main process (State.OOMKilled=true, exit code ${code}).`,
+          `메모리 제한(${r.limits.memoryMb} MiB)에 닿아 커널 OOM killer가 주 프로세스를 죽였어요 (${oomEvidence(r)}, 종료 코드 ${code}).`,
+          `The memory limit (${r.limits.memoryMb} MiB) was reached and the kernel OOM killer killed the main process (${oomEvidence(r)}, exit code ${code}).`,
         ),
         color: COLOR.bad,
       };

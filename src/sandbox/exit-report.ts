@@ -1,32 +1,39 @@
-// The kernel's memory high-water mark of a run, read by the container itself when its payload ends.
-// The stats stream comes about once a second, so its last frame usually predates the top of an OOM run
-// (measured: 1 of 20 memory-hog runs within 3 % of the limit). A small sh wrapper runs the payload under
-// the in-container deadline, then reads its own cgroup's mark (v1 memory.max_usage_in_bytes, v2
-// memory.peak, kernel 5.19+) with shell builtins only (no fork: it works with the pids limit
-// exhausted) and writes it to stderr between two U+001E, where the bot takes it out of the output.
-// It works with the engine on another host: it travels in the attach stream like the output.
+// What the kernel knows of a run's memory, read by the container itself when its payload ends: its cgroup's
+// high-water mark and its OOM-kill counter. The stats stream comes about once a second, so its last frame
+// usually predates the top of an OOM run (measured: 3 of 20 memory-hog runs within 3 % of the limit), and
+// Docker's State.OOMKilled can miss a child's OOM when the container exits right after it (the engine handles
+// the exit before the OOM event). A small sh wrapper runs the payload under the in-container deadline, then
+// reads v1 memory.max_usage_in_bytes and memory.oom_control (v2: memory.peak, kernel 5.19+, and
+// memory.events) with shell builtins only (no fork: it works with the pids limit used up), and writes one
+// report to stderr between two U+001E, where the bot takes it out of the output. It travels in the attach
+// stream like the output, so it works with the engine on another host.
 import type { StatsSummary } from './stats.js';
 
-export const HIGH_WATER_TAG = 'study-sandbox:memory-high-water';
+export const EXIT_REPORT_TAG = 'study-sandbox:exit-report';
 const SEP = '\x1e';
-/** Where a container sees its own cgroup's mark: cgroup v1, then v2. */
-export const HIGH_WATER_FILES = ['/sys/fs/cgroup/memory/memory.max_usage_in_bytes', '/sys/fs/cgroup/memory.peak'];
+/** Where a container sees its own cgroup's high-water mark: cgroup v1, then v2. */
+const MARK_FILES = ['/sys/fs/cgroup/memory/memory.max_usage_in_bytes', '/sys/fs/cgroup/memory.peak'];
+/** Where it sees its OOM-kill counter (the line `oom_kill N`): cgroup v1, then v2. */
+const OOM_FILES = ['/sys/fs/cgroup/memory/memory.oom_control', '/sys/fs/cgroup/memory.events'];
 /** Longest report the filter holds back while waiting for its end. */
-const REPORT_MAX = SEP.length * 2 + HIGH_WATER_TAG.length + 48;
-const REPORT = new RegExp(`${SEP}${HIGH_WATER_TAG} (\\d{1,20}) (memory\\.[a-z_]{1,30})${SEP}`, 'g');
+const REPORT_MAX = SEP.length * 2 + EXIT_REPORT_TAG.length + 80;
+const REPORT = new RegExp(`${SEP}${EXIT_REPORT_TAG} (\\d{1,20}|-) (memory\\.[a-z_]{1,30}|-) (\\d{1,20}|-)${SEP}`, 'g');
 
 /**
- * The wrapper (`sh -c WRAPPER wrapper <seconds> <payload argv…>`): the payload under busybox
- * `timeout -s KILL`, then the report, then the payload's exit status.
+ * The wrapper (`sh -c WRAPPER study-sandbox <seconds> <payload argv…>`): the payload under busybox
+ * `timeout -s KILL`, then the report, then the payload's exit status. The shell's own stderr goes to
+ * /dev/null, so its "Killed" note on a SIGKILLed payload is not added to the output (the payload runs in a
+ * subshell, so the note comes after the payload's redirection is undone); the payload keeps the real
+ * stderr, kept on fd 3 for the report. `-` stands for what could not be read.
  */
-// The shell's own stderr goes to /dev/null (so its "Killed" note on a SIGKILLed payload is not added to the
-// output; the payload runs in a subshell so that the note is written after its redirection is undone); the
-// payload keeps the real stderr, kept on fd 3 for the report.
-export const HIGH_WATER_WRAPPER =
-  't=$1; shift; exec 3>&2 2>/dev/null; (exec timeout -s KILL "$t" "$@" 2>&3 3>&-); rc=$?; ' +
-  `for f in ${HIGH_WATER_FILES.join(' ')}; do ` +
-  `if [ -r "$f" ] && read -r p < "$f"; then printf '\\036${HIGH_WATER_TAG} %s %s\\036' "$p" "\${f##*/}" >&3; break; fi; done; ` +
-  'exit $rc';
+export const EXIT_REPORT_WRAPPER = [
+  't=$1; shift; exec 3>&2 2>/dev/null',
+  '(exec timeout -s KILL "$t" "$@" 2>&3 3>&-); rc=$?',
+  `p=-; m=-; for f in ${MARK_FILES.join(' ')}; do if [ -r "$f" ] && read -r p < "$f"; then m=\${f##*/}; break; fi; p=-; done`,
+  `o=-; for f in ${OOM_FILES.join(' ')}; do if [ -r "$f" ]; then while read -r k v; do [ "$k" = oom_kill ] && o=$v; done < "$f"; break; fi; done`,
+  `printf '\\036${EXIT_REPORT_TAG} %s %s %s\\036' "$p" "$m" "$o" >&3`,
+  'exit $rc',
+].join('; ');
 
 export interface HighWater {
   bytes: number;
@@ -36,16 +43,31 @@ export interface HighWater {
   read: 'at-exit' | 'stats-stream';
 }
 
+/** The wrapper's report as it came (a payload can write a fake one: check the figures before use). */
+export interface ExitReport {
+  mark: { bytes: number; source: HighWater['source'] } | null;
+  /** The kernel's count of OOM kills in the container's cgroup; null when it could not be read. */
+  oomKills: number | null;
+}
+
+function parseReport(mark: string, file: string, oom: string): ExitReport {
+  const known = file === 'memory.max_usage_in_bytes' || file === 'memory.peak';
+  return {
+    mark: known && mark !== '-' ? { bytes: Number(mark), source: file } : null,
+    oomKills: oom === '-' ? null : Number(oom),
+  };
+}
+
 /** Takes the wrapper's report out of a byte stream; everything else passes through unchanged. */
-export class HighWaterFilter {
-  /** The last report seen (bytes as the container wrote them; check them against the limit). */
-  report: { bytes: number; source: HighWater['source'] } | null = null;
+export class ExitReportFilter {
+  /** The last report seen. */
+  report: ExitReport | null = null;
   private held = '';
 
   push(chunk: Buffer): Buffer {
     // latin1 keeps every byte as one character, so what passes through is byte-for-byte the same.
-    let text = (this.held + chunk.toString('latin1')).replace(REPORT, (_m, n: string, file: string) => {
-      if (file === 'memory.max_usage_in_bytes' || file === 'memory.peak') this.report = { bytes: Number(n), source: file };
+    let text = (this.held + chunk.toString('latin1')).replace(REPORT, (_m, mark: string, file: string, oom: string) => {
+      this.report = parseReport(mark, file, oom);
       return '';
     });
     this.held = '';
@@ -66,7 +88,7 @@ export class HighWaterFilter {
 }
 
 function couldBeReportStart(s: string): boolean {
-  const head = `${SEP}${HIGH_WATER_TAG} `;
+  const head = `${SEP}${EXIT_REPORT_TAG} `;
   return s.length <= REPORT_MAX && !s.slice(1).includes(SEP) && (head.startsWith(s) || s.startsWith(head));
 }
 
@@ -74,8 +96,9 @@ function couldBeReportStart(s: string): boolean {
  * The run's kernel mark: the wrapper's report when it is possible (the payload can write a fake one: a
  * figure above the limit is dropped), else the stats stream's largest v1 max_usage.
  */
-export function kernelHighWater(report: HighWaterFilter['report'], fromStats: number | null, limitBytes: number): HighWater | null {
-  const atExit = report && report.bytes > 0 && report.bytes <= limitBytes ? report : null;
+export function kernelHighWater(report: ExitReport | null, fromStats: number | null, limitBytes: number): HighWater | null {
+  const mark = report?.mark;
+  const atExit = mark && mark.bytes > 0 && mark.bytes <= limitBytes ? mark : null;
   if (atExit && atExit.bytes >= (fromStats ?? 0)) return { ...atExit, read: 'at-exit' };
   return fromStats ? { bytes: fromStats, source: 'memory.max_usage_in_bytes', read: 'stats-stream' } : null;
 }

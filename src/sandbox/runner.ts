@@ -7,7 +7,15 @@ import { Writable, type Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Engine } from './engine.js';
 import { isAbort } from './errors.js';
-import { HIGH_WATER_WRAPPER, HighWaterFilter, kernelHighWater, memoryTopOf, type HighWater, type MemoryTop } from './high-water.js';
+import {
+  EXIT_REPORT_WRAPPER,
+  ExitReportFilter,
+  kernelHighWater,
+  memoryTopOf,
+  type ExitReport,
+  type HighWater,
+  type MemoryTop,
+} from './exit-report.js';
 import { decideOutcome, type BotKill, type Outcome } from './outcome.js';
 import type { SandboxLimits } from './policy.js';
 import { JsonLineSplitter, StatsTracker, type Sample, type StatsFrame, type StatsSummary } from './stats.js';
@@ -58,8 +66,10 @@ export interface RunResult {
   containerId: string;
   outcome: Outcome;
   exitCode: number | null;
-  /** Docker's State.OOMKilled: some process in the container was OOM-killed. */
+  /** The OOM killer struck in the container (some process of it): said by `oomEvidence`. */
   oomKilled: boolean;
+  /** What showed the OOM kill: Docker's State.OOMKilled, the kernel's counter read at exit, or both. */
+  oomEvidence: string[];
   /** A process other than the main one was OOM-killed and the container went on. */
   oomChild: boolean;
   /** The bot killed it (timeout or output cap) while it was still running. */
@@ -68,7 +78,7 @@ export interface RunResult {
   startedAt: Date;
   samples: Sample[];
   summary: StatsSummary;
-  /** The memory top of the run and how it was measured (high-water.ts). */
+  /** The memory top of the run and how it was measured (exit-report.ts). */
   memoryTop: MemoryTop;
   /** The kernel's own high-water mark (page cache included), when the container or the stats gave one. */
   kernelHighWater: HighWater | null;
@@ -83,10 +93,10 @@ export interface RunResult {
 
 /**
  * The payload under the in-container deadline (busybox `timeout` under docker-init: PID 1 cannot be killed
- * from inside), in the wrapper that reports the kernel's memory high-water mark as the payload ends.
+ * from inside), in the wrapper that reports the kernel's memory figures as the payload ends (exit-report.ts).
  */
 export function deadlineCmd(cmd: string[], limits: Pick<SandboxLimits, 'timeoutSeconds'>, graceSeconds: number): string[] {
-  return ['sh', '-c', HIGH_WATER_WRAPPER, 'study-sandbox', String(limits.timeoutSeconds + graceSeconds), ...cmd];
+  return ['sh', '-c', EXIT_REPORT_WRAPPER, 'study-sandbox', String(limits.timeoutSeconds + graceSeconds), ...cmd];
 }
 
 /** The container body sent to POST /containers/create. Exported for tests. */
@@ -203,19 +213,21 @@ function durationOf(state: Docker.ContainerInspectInfo['State']): number {
 }
 
 /**
- * Inspect after exit. A SIGKILL nobody explains (no bot kill, before the container's own deadline) is
- * most likely the OOM killer whose event the engine has not processed yet: look again, up to a second.
+ * Inspect after exit. A SIGKILL nobody explains (no bot kill, before the container's own deadline, no OOM
+ * kill counted by the kernel) is most likely the OOM killer whose event the engine has not processed yet:
+ * look again, up to a second.
  */
 async function inspectSettled(
   engine: Engine,
   container: Docker.Container,
   botKill: BotKill,
   deadlineMs: number,
+  kernelOomKills: number,
 ): Promise<Docker.ContainerInspectInfo> {
   let info = await container.inspect(engine.call());
   for (let i = 0; i < 4; i++) {
     const s = info.State;
-    const unexplained = s?.ExitCode === 137 && !s.OOMKilled && botKill === 'none' && durationOf(s) < deadlineMs;
+    const unexplained = s?.ExitCode === 137 && !s.OOMKilled && !kernelOomKills && botKill === 'none' && durationOf(s) < deadlineMs;
     if (!unexplained) break;
     await new Promise((r) => setTimeout(r, 250));
     info = await container.inspect(engine.call());
@@ -225,7 +237,7 @@ async function inspectSettled(
 
 /**
  * Reads the attach stream through docker-modem's demuxer until the output cap; `onCap` kills. The
- * wrapper's high-water report is taken out of stderr before the cap counts anything.
+ * wrapper's exit report is taken out of stderr before the cap counts anything.
  */
 function readOutput(
   engine: Engine,
@@ -233,9 +245,9 @@ function readOutput(
   output: OutputTail,
   maxBytes: number,
   onCap: () => void,
-): { done: Promise<void>; capped: () => boolean; highWater: HighWaterFilter } {
+): { done: Promise<void>; capped: () => boolean; exitReport: ExitReportFilter } {
   let capped = false;
-  const highWater = new HighWaterFilter();
+  const exitReport = new ExitReportFilter();
   const take = (chunk: Buffer) => {
     if (capped || !chunk.length) return;
     const room = maxBytes - output.bytes;
@@ -247,18 +259,18 @@ function readOutput(
       attach.close();
     } else output.push(chunk);
   };
-  const sink = (filter?: HighWaterFilter) =>
+  const sink = (filter?: ExitReportFilter) =>
     new Writable({
       write(chunk: Buffer, _enc, next) {
         take(filter ? filter.push(chunk) : chunk);
         next();
       },
     });
-  engine.docker.modem.demuxStream(attach.value, sink(), sink(highWater));
+  engine.docker.modem.demuxStream(attach.value, sink(), sink(exitReport));
   const done = new Promise<void>((resolve) => {
     for (const ev of ['end', 'close', 'error']) attach.value.on(ev, () => resolve());
-  }).then(() => take(highWater.flush()));
-  return { done, capped: () => capped, highWater };
+  }).then(() => take(exitReport.flush()));
+  return { done, capped: () => capped, exitReport };
 }
 
 /**
@@ -329,7 +341,7 @@ interface RunFacts {
   startedAtWall: Date;
   startedPerf: number;
   waitedCode: number | undefined;
-  highWater: HighWaterFilter['report'];
+  exitReport: ExitReport | null;
 }
 
 /** The result from the container's final state and what the run saw (output is filled in by the caller). */
@@ -342,16 +354,21 @@ function resultOf(info: Docker.ContainerInspectInfo, f: RunFacts): RunResult {
     Number.isFinite(started) && Number.isFinite(finished) && finished >= started
       ? finished - started
       : Math.round(performance.now() - f.startedPerf);
-  const oomKilled = !!state?.OOMKilled;
+  const oomEvidence = [
+    ...(state?.OOMKilled ? ['State.OOMKilled=true'] : []),
+    ...(f.exitReport?.oomKills ? [`oom_kill=${f.exitReport.oomKills}`] : []),
+  ];
+  const oomKilled = oomEvidence.length > 0;
   const verdict = decideOutcome({ exitCode, oomKilled, botKill: f.botKill, durationMs, inContainerDeadlineMs: f.inContainerDeadlineMs });
   const summary = f.tracker.summary();
   const limitBytes = f.limits.memoryMb * MiB;
-  const kernel = kernelHighWater(f.highWater, summary.memHighWater, limitBytes);
+  const kernel = kernelHighWater(f.exitReport, summary.memHighWater, limitBytes);
   return {
     containerId: f.containerId,
     outcome: verdict.outcome,
     exitCode,
     oomKilled,
+    oomEvidence,
     oomChild: verdict.oomChild,
     killedByBot: verdict.outcome === 'timeout' || verdict.outcome === 'output-capped',
     durationMs,
@@ -451,9 +468,10 @@ async function runSteps(engine: Engine, spec: RunSpec, hooks: RunHooks, st: RunS
   await Promise.race([reader.done, new Promise((r) => setTimeout(r, 500))]);
   attach.close();
 
-  const info = await inspectSettled(engine, container, botKill, inContainerDeadlineMs);
+  const exitReport = reader.exitReport.report;
+  const info = await inspectSettled(engine, container, botKill, inContainerDeadlineMs, exitReport?.oomKills ?? 0);
   const facts = { containerId, limits, botKill, inContainerDeadlineMs, tracker, timings, startedAtWall, startedPerf };
-  const result = resultOf(info, { ...facts, waitedCode: waited.StatusCode, highWater: reader.highWater.report });
+  const result = resultOf(info, { ...facts, waitedCode: waited.StatusCode, exitReport });
   result.output = { tail: output.tail(), bytes: output.bytes, capped: reader.capped() };
   timings.done = since();
   return result;

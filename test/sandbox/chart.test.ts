@@ -46,6 +46,7 @@ function report(preset: RunReport['preset'], over: Partial<RunResult>): RunRepor
     summary: new StatsTracker().summary(),
     memoryTop: { bytes: 0, basis: 'sampled' },
     kernelHighWater: null,
+    oomEvidence: [],
     output: { tail: '', bytes: 0, capped: false },
     limits,
     inContainerDeadlineMs: 5000,

@@ -28,6 +28,7 @@ function result(over: Partial<RunResult>): RunResult {
     summary: new StatsTracker().summary(),
     memoryTop: { bytes: 0, basis: 'sampled' },
     kernelHighWater: null,
+    oomEvidence: [],
     output: { tail: 'hi\n', bytes: 3, capped: false },
     limits,
     timings: { created: 1, running: 2, firstSample: null, exited: 3, done: 4 },
