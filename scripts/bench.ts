@@ -7,6 +7,8 @@
 //              baseline: bare Engine API create/start/wait/remove. Skipped, with the reason, without Docker.
 //   image      the runtime image's size and start to first console answer (builds it on the local bases);
 //              baseline: the base image starting node. Skipped, with the reason, without Docker.
+//   boundaries only when named (about 12 minutes): the sandbox's boundary cases repeated (--repeats=20,
+//              --case=TEXT), the right outcome labels of each and the OOM peaks (bench-sandbox-boundaries.ts).
 // Pick some: `npm run bench -- retrieval discord`. Results also go to bench-results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import Docker from 'dockerode';
@@ -14,15 +16,18 @@ import { benchDiscord, type BenchDiscordResult } from './bench-discord.js';
 import { benchImage, imageTable } from './bench-image.js';
 import { benchRetrieval, retrievalTable } from './bench-retrieval.js';
 import { benchSandbox, markdownTable } from './bench-sandbox.js';
+import { benchBoundaries, boundaryArgs, boundaryTable } from './bench-sandbox-boundaries.js';
 
-const all = ['retrieval', 'discord', 'sandbox', 'image'] as const;
+const all = ['retrieval', 'discord', 'sandbox', 'image', 'boundaries'] as const;
+/** Run only when named. */
+const onRequest = new Set<string>(['boundaries']);
 const picked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = picked.filter((p) => !all.includes(p as (typeof all)[number]));
 if (unknown.length) {
   console.error(`unknown benchmark: ${unknown.join(', ')} (choose from ${all.join(', ')})`);
   process.exit(2);
 }
-const run = (name: (typeof all)[number]) => !picked.length || picked.includes(name);
+const run = (name: (typeof all)[number]) => (!picked.length && !onRequest.has(name)) || picked.includes(name);
 const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
 let failed = false;
 
@@ -33,6 +38,14 @@ const dockerProblem = () =>
     .ping()
     .then(() => null)
     .catch((err: unknown) => (err instanceof Error ? err.message : String(err)));
+
+/** Runs a benchmark that needs Docker, or says and records why it was skipped. */
+async function ifDocker(key: string, body: () => Promise<void>): Promise<void> {
+  const reason = await dockerProblem();
+  if (!reason) return body();
+  console.log(`Skipped: Docker is unreachable (${reason}).\n`);
+  results[key] = { skipped: reason };
+}
 
 // Sandbox first: its bot-RSS figure must not include the 10,000-passage retrieval corpus.
 if (run('sandbox')) {
@@ -48,6 +61,17 @@ if (run('sandbox')) {
     console.log('');
     if (rows.some((r) => r.ok === false)) failed = true;
   }
+}
+
+if (run('boundaries')) {
+  console.log('## Sandbox boundary cases (real Docker engine)\n');
+  await ifDocker('boundaries', async () => {
+    const { rows, cpuBurn } = await benchBoundaries(boundaryArgs(process.argv.slice(2)));
+    results.boundaries = { rows, cpuBurn };
+    console.log(`${boundaryTable(rows)}\n`);
+    if (cpuBurn) console.log(`${cpuBurn}\n`);
+    if (rows.some((r) => r.right < r.repeats)) failed = true;
+  });
 }
 
 if (run('discord')) {
@@ -90,16 +114,12 @@ if (run('retrieval')) {
 
 if (run('image')) {
   console.log('## Image (Dockerfile on the local bases of deploy/base-images.sh)\n');
-  const reason = await dockerProblem();
-  if (reason) {
-    console.log(`Skipped: Docker is unreachable (${reason}).\n`);
-    results.image = { skipped: reason };
-  } else {
+  await ifDocker('image', async () => {
     const rows = await benchImage();
     results.image = rows;
     console.log(`${imageTable(rows)}\n`);
     if (rows[0].sizeMb >= 250 || rows[0].readyMaxMs >= 3000) failed = true;
-  }
+  });
 }
 
 mkdirSync('bench-results', { recursive: true });

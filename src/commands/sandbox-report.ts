@@ -1,6 +1,7 @@
 // Turns sandbox progress, results and errors into bilingual text and embeds (plain data within
 // Discord's limits; the console front end prints the same).
 import { PRESETS, signalName, type LimitViolation, type PresetName, type SandboxConfig, type SandboxLimits } from '../sandbox/policy.js';
+import type { HighWater } from '../sandbox/exit-report.js';
 import type { RunResult } from '../sandbox/runner.js';
 import type { CompareReport, RunReport, SandboxError } from '../sandbox/service.js';
 import type { Sample } from '../sandbox/stats.js';
@@ -77,13 +78,18 @@ export function outputBlock(tail: string, max: number, capped: boolean): string 
   return '```\n' + (text || ' ') + '\n```';
 }
 
+/** What showed the OOM kill: Docker's State.OOMKilled and/or the kernel's counter the container read at exit. */
+function oomEvidence(r: RunResult): string {
+  return r.oomEvidence.length ? r.oomEvidence.join(', ') : 'State.OOMKilled=true';
+}
+
 /** Said when a process other than the main one was OOM-killed during the run. */
 function childOomNote(r: RunResult, locale: Locale): string {
   if (!r.oomChild) return '';
   return L(
     locale,
-    ` 실행 중 메모리 제한(${r.limits.memoryMb} MiB)에 닿아 자식 프로세스 하나가 OOM으로 죽었어요 (State.OOMKilled=true).`,
-    ` During the run a child process hit the memory limit (${r.limits.memoryMb} MiB) and was OOM-killed (State.OOMKilled=true).`,
+    ` 실행 중 메모리 제한(${r.limits.memoryMb} MiB)에 닿아 자식 프로세스 하나가 OOM으로 죽었어요 (${oomEvidence(r)}).`,
+    ` During the run a child process hit the memory limit (${r.limits.memoryMb} MiB) and was OOM-killed (${oomEvidence(r)}).`,
   );
 }
 
@@ -116,8 +122,8 @@ function killedOutcome(r: RunResult, locale: Locale, code: number): OutcomeLine 
         title: L(locale, 'OOM으로 종료', 'OOM-killed'),
         meaning: L(
           locale,
-          `메모리 제한(${r.limits.memoryMb} MiB)에 닿아 커널 OOM killer가 주 프로세스를 죽였어요 (State.OOMKilled=true, 종료 코드 ${code}).`,
-          `The memory limit (${r.limits.memoryMb} MiB) was reached and the kernel OOM killer killed the main process (State.OOMKilled=true, exit code ${code}).`,
+          `메모리 제한(${r.limits.memoryMb} MiB)에 닿아 커널 OOM killer가 주 프로세스를 죽였어요 (${oomEvidence(r)}, 종료 코드 ${code}).`,
+          `The memory limit (${r.limits.memoryMb} MiB) was reached and the kernel OOM killer killed the main process (${oomEvidence(r)}, exit code ${code}).`,
         ),
         color: COLOR.bad,
       };
@@ -212,24 +218,69 @@ export function progressEmbed(
   };
 }
 
-/** The memory top: sampled (docker stats' way), or the limit when the OOM killer acted there. */
+/** The memory top, with its basis when it is not docker stats' way. */
 function memoryPeakText(r: RunResult, locale: Locale): string {
   const limit = bytes(r.limits.memoryMb * 1048576);
-  if (r.memoryTop.basis === 'oom-at-limit') return L(locale, `${limit} (제한에 닿아 OOM) / ${limit}`, `${limit} (reached: OOM) / ${limit}`);
-  return `${r.summary.samples ? bytes(r.memoryTop.bytes) : '—'} / ${limit}`;
+  switch (r.memoryTop.basis) {
+    case 'oom-at-limit':
+      return L(
+        locale,
+        `${limit} (측정 안 됨: OOM killer는 제한에서 동작) / ${limit}`,
+        `${limit} (not measured: the OOM killer acts at the limit) / ${limit}`,
+      );
+    case 'kernel-high-water':
+      return L(
+        locale,
+        `${bytes(r.memoryTop.bytes)} (커널 최고 기록) / ${limit}`,
+        `${bytes(r.memoryTop.bytes)} (kernel high-water mark) / ${limit}`,
+      );
+    default:
+      return `${r.summary.samples ? bytes(r.memoryTop.bytes) : '—'} / ${limit}`;
+  }
 }
 
-/** The kernel's own memory high-water mark, labelled as such (it counts page cache; v1 only). */
+/** Where the kernel's mark came from: read by the container as it ended, or the stats stream's last. */
+function highWaterSource(hw: HighWater, locale: Locale): string {
+  return hw.read === 'at-exit'
+    ? L(locale, `${hw.source}, 컨테이너가 끝날 때 읽음`, `${hw.source}, read by the container as it ended`)
+    : L(locale, `${hw.source}, 통계 스트림`, `${hw.source}, from the stats stream`);
+}
+
+/** The kernel's own memory high-water mark, labelled as such (page cache included), unless it is the peak above. */
 function highWaterField(r: RunResult, locale: Locale): BotEmbed['fields'] & object {
-  const hw = r.summary.memHighWater;
-  if (hw === null || !r.summary.samples) return [];
+  const hw = r.kernelHighWater;
+  if (!hw || r.memoryTop.basis === 'kernel-high-water') return [];
   return [
     {
       name: L(locale, '커널 최고 기록 (캐시 포함)', 'Kernel high-water (incl. cache)'),
-      value: `${bytes(hw)} — max_usage_in_bytes`,
+      value: `${bytes(hw.bytes)} — ${highWaterSource(hw, locale)}`,
       inline: true,
     },
   ];
+}
+
+/** How the memory peak was measured, in the report's text. */
+function memoryNote(r: RunResult, locale: Locale): string | null {
+  const seen = bytes(r.summary.memPeak);
+  const hw = r.kernelHighWater;
+  if (r.memoryTop.basis === 'kernel-high-water' && hw)
+    return L(
+      locale,
+      `_메모리 최고값은 커널이 기록한 최고 사용량이에요 (${highWaterSource(hw, locale)}; 페이지 캐시 포함). 약 1초마다 잰 \`docker stats\` 방식 값(사용량 − 비활성 파일 캐시)은 최고 ${seen}였어요._`,
+      `_Memory peak is the kernel's own high-water mark (${highWaterSource(hw, locale)}; page cache included). The readings about a second apart, counted as \`docker stats\` does (usage minus inactive file cache), saw at most ${seen}._`,
+    );
+  if (r.memoryTop.basis === 'oom-at-limit')
+    return L(
+      locale,
+      `_이번 실행의 메모리 최고값은 측정되지 않았어요: 약 1초마다 잰 값은 최고 ${seen}였고 커널 최고 기록은 없었어요. OOM killer는 제한에 닿았을 때만 동작하므로 제한을 최고값으로 보여요._`,
+      `_Nothing measured this run's memory top: the readings about a second apart saw at most ${seen}, and no kernel high-water mark came back. The OOM killer acts only at the limit, so the limit is shown as the top._`,
+    );
+  if (!r.summary.samples) return null;
+  return L(
+    locale,
+    '_메모리 최고값은 `docker stats`처럼 사용량에서 비활성 파일 캐시를 뺀 값이에요 (약 1초마다 측정)._',
+    '_Memory peak is usage minus inactive file cache, as `docker stats` counts it (sampled about once a second)._',
+  );
 }
 
 /** The final report of a run; `imageFile` names the attached chart. */
@@ -248,14 +299,8 @@ function runDescription(report: RunReport, locale: Locale, meaning: string): str
         ) +
         '\n```',
     );
-  if (s.samples)
-    desc.push(
-      L(
-        locale,
-        '_메모리 최고값은 `docker stats`처럼 사용량에서 비활성 파일 캐시를 뺀 값이에요 (약 1초마다 측정)._',
-        '_Memory peak is usage minus inactive file cache, as `docker stats` counts it (sampled about once a second)._',
-      ),
-    );
+  const memory = memoryNote(r, locale);
+  if (memory) desc.push(memory);
   if (s.samples > 0 && s.samples < CHART_MIN_SAMPLES)
     desc.push(
       L(

@@ -1,6 +1,7 @@
 // How a run ended, decided from evidence only (never from which timer fired first):
 // the kill call's answer tells whether the container was still running when the bot killed it,
-// State.OOMKilled whether the kernel's OOM killer struck in the container, the exit code whether
+// State.OOMKilled or the kernel's oom_kill counter (read by the container at exit, exit-report.ts) whether
+// the kernel's OOM killer struck in the container, the exit code whether
 // the main process died of SIGKILL, and Docker's own start/finish times whether the in-container
 // deadline had passed.
 
@@ -11,7 +12,7 @@ export type BotKill = 'none' | 'timeout' | 'output-cap';
 
 export interface Evidence {
   exitCode: number | null;
-  /** Docker's State.OOMKilled (cgroup v1: any process of the container was OOM-killed). */
+  /** Docker's State.OOMKilled or the kernel's oom_kill counter (any process of the container was OOM-killed). */
   oomKilled: boolean;
   botKill: BotKill;
   /** Docker's FinishedAt − StartedAt. */
@@ -27,12 +28,19 @@ export interface Verdict {
 }
 
 const SIGKILL_EXIT = 128 + 9;
+/**
+ * Docker's StartedAt is taken after the process started, so Docker's span falls short of what the
+ * in-container `timeout` counted by the start latency (a few ms here, more under load: 5994 ms was seen
+ * for a 6 s deadline). Half the smallest grace (1 s): a SIGKILL this close to the deadline comes after the
+ * bot's timeout, when only the container's own deadline is left to kill (the bot's kill would have counted).
+ */
+export const DEADLINE_SLACK_MS = 500;
 
 export function decideOutcome(e: Evidence): Verdict {
   const killed = e.exitCode === SIGKILL_EXIT;
   if (e.botKill === 'output-cap') return { outcome: 'output-capped', oomChild: e.oomKilled };
   if (killed && e.botKill === 'timeout') return { outcome: 'timeout', oomChild: e.oomKilled };
-  if (killed && e.durationMs >= e.inContainerDeadlineMs) return { outcome: 'deadline', oomChild: e.oomKilled };
+  if (killed && e.durationMs >= e.inContainerDeadlineMs - DEADLINE_SLACK_MS) return { outcome: 'deadline', oomChild: e.oomKilled };
   if (killed && e.oomKilled) return { outcome: 'oom', oomChild: false };
   if (e.oomKilled) return { outcome: 'oom-child', oomChild: true };
   return { outcome: 'exited', oomChild: false };

@@ -27,19 +27,27 @@ export function isLeftover(c: Pick<Docker.ContainerInfo, 'Id' | 'Labels' | 'Stat
 
 /** One sweep; returns how many containers were removed. Never throws. */
 export async function reap(engine: Engine, o: ReaperOptions, log: Logger): Promise<number> {
-  let removed = 0;
   try {
     const list = await engine.docker.listContainers({ all: true, filters: { label: [`${LABEL}=${o.botId}`] }, ...engine.call() });
     const now = Date.now();
-    for (const c of list) {
-      if (!isLeftover(c, o, now)) continue;
-      if (await removeContainer(engine, c.Id, log)) {
-        removed++;
+    // In parallel: a container whose removal does not return (a hung runtime) holds up no other.
+    const done = await Promise.all(
+      list.filter((c) => isLeftover(c, o, now)).map((c) => removeContainer(engine, c.Id, log).then((ok) => ({ c, ok }))),
+    );
+    for (const { c, ok } of done) {
+      if (ok)
         log.warn({ containerId: c.Id.slice(0, 12), state: c.State, labels: c.Labels }, 'sandbox: reaper removed a leftover container');
-      }
+      else if (c.State === 'created') log.error({ containerId: c.Id }, STUCK_CREATED);
     }
+    return done.filter((d) => d.ok).length;
   } catch (err) {
     log.debug({ err }, 'sandbox: reaper could not list containers');
+    return 0;
   }
-  return removed;
 }
+
+/** Said when a "Created" container cannot be removed: its runtime is most likely hung in the start. */
+export const STUCK_CREATED =
+  'sandbox: a container stuck in "Created" could not be removed: its runtime may be hung in its start (seen with gVisor ' +
+  'under a --pids-limit below what its own threads need). The engine host must end it: see docs/sandbox.md, ' +
+  '"Leftovers of a failed gVisor start"';

@@ -7,6 +7,15 @@ import { Writable, type Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Engine } from './engine.js';
 import { isAbort } from './errors.js';
+import {
+  EXIT_REPORT_WRAPPER,
+  ExitReportFilter,
+  kernelHighWater,
+  memoryTopOf,
+  type ExitReport,
+  type HighWater,
+  type MemoryTop,
+} from './exit-report.js';
 import { decideOutcome, type BotKill, type Outcome } from './outcome.js';
 import type { SandboxLimits } from './policy.js';
 import { JsonLineSplitter, StatsTracker, type Sample, type StatsFrame, type StatsSummary } from './stats.js';
@@ -57,8 +66,10 @@ export interface RunResult {
   containerId: string;
   outcome: Outcome;
   exitCode: number | null;
-  /** Docker's State.OOMKilled: some process in the container was OOM-killed. */
+  /** The OOM killer struck in the container (some process of it): said by `oomEvidence`. */
   oomKilled: boolean;
+  /** What showed the OOM kill: Docker's State.OOMKilled, the kernel's counter read at exit, or both. */
+  oomEvidence: string[];
   /** A process other than the main one was OOM-killed and the container went on. */
   oomChild: boolean;
   /** The bot killed it (timeout or output cap) while it was still running. */
@@ -67,11 +78,10 @@ export interface RunResult {
   startedAt: Date;
   samples: Sample[];
   summary: StatsSummary;
-  /**
-   * The memory top of the run: the sampled peak (docker stats' way), or, when the OOM killer acted, the
-   * limit itself (a memory cgroup's OOM killer acts only once the charge reaches its limit).
-   */
-  memoryTop: { bytes: number; basis: 'sampled' | 'oom-at-limit' };
+  /** The memory top of the run and how it was measured (exit-report.ts). */
+  memoryTop: MemoryTop;
+  /** The kernel's own high-water mark (page cache included), when the container or the stats gave one. */
+  kernelHighWater: HighWater | null;
   output: { tail: string; bytes: number; capped: boolean };
   limits: SandboxLimits;
   /** ms after start at which the container's own deadline fires. */
@@ -81,9 +91,12 @@ export interface RunResult {
   hostConfig: Record<string, unknown>;
 }
 
-/** The payload under the in-container deadline: busybox `timeout` under docker-init (PID 1 cannot be killed from inside). */
+/**
+ * The payload under the in-container deadline (busybox `timeout` under docker-init: PID 1 cannot be killed
+ * from inside), in the wrapper that reports the kernel's memory figures as the payload ends (exit-report.ts).
+ */
 export function deadlineCmd(cmd: string[], limits: Pick<SandboxLimits, 'timeoutSeconds'>, graceSeconds: number): string[] {
-  return ['timeout', '-s', 'KILL', String(limits.timeoutSeconds + graceSeconds), ...cmd];
+  return ['sh', '-c', EXIT_REPORT_WRAPPER, 'study-sandbox', String(limits.timeoutSeconds + graceSeconds), ...cmd];
 }
 
 /** The container body sent to POST /containers/create. Exported for tests. */
@@ -200,19 +213,21 @@ function durationOf(state: Docker.ContainerInspectInfo['State']): number {
 }
 
 /**
- * Inspect after exit. A SIGKILL nobody explains (no bot kill, before the container's own deadline) is
- * most likely the OOM killer whose event the engine has not processed yet: look again, up to a second.
+ * Inspect after exit. A SIGKILL nobody explains (no bot kill, before the container's own deadline, no OOM
+ * kill counted by the kernel) is most likely the OOM killer whose event the engine has not processed yet:
+ * look again, up to a second.
  */
 async function inspectSettled(
   engine: Engine,
   container: Docker.Container,
   botKill: BotKill,
   deadlineMs: number,
+  kernelOomKills: number,
 ): Promise<Docker.ContainerInspectInfo> {
   let info = await container.inspect(engine.call());
   for (let i = 0; i < 4; i++) {
     const s = info.State;
-    const unexplained = s?.ExitCode === 137 && !s.OOMKilled && botKill === 'none' && durationOf(s) < deadlineMs;
+    const unexplained = s?.ExitCode === 137 && !s.OOMKilled && !kernelOomKills && botKill === 'none' && durationOf(s) < deadlineMs;
     if (!unexplained) break;
     await new Promise((r) => setTimeout(r, 250));
     info = await container.inspect(engine.call());
@@ -220,43 +235,54 @@ async function inspectSettled(
   return info;
 }
 
-/** Reads the attach stream through docker-modem's demuxer until the output cap; `onCap` kills. */
+/**
+ * Reads the attach stream through docker-modem's demuxer until the output cap; `onCap` kills. The
+ * wrapper's exit report is taken out of stderr before the cap counts anything.
+ */
 function readOutput(
   engine: Engine,
   attach: Closable,
   output: OutputTail,
   maxBytes: number,
   onCap: () => void,
-): { done: Promise<void>; capped: () => boolean } {
+): { done: Promise<void>; capped: () => boolean; exitReport: ExitReportFilter } {
   let capped = false;
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, next) {
-      if (!capped) {
-        const room = maxBytes - output.bytes;
-        if (chunk.length > room) {
-          output.push(chunk.subarray(0, Math.max(0, room)));
-          output.bytes += chunk.length - Math.max(0, room);
-          capped = true;
-          onCap();
-          attach.close();
-        } else output.push(chunk);
-      }
-      next();
-    },
-  });
-  engine.docker.modem.demuxStream(attach.value, sink, sink);
+  const exitReport = new ExitReportFilter();
+  const take = (chunk: Buffer) => {
+    if (capped || !chunk.length) return;
+    const room = maxBytes - output.bytes;
+    if (chunk.length > room) {
+      output.push(chunk.subarray(0, Math.max(0, room)));
+      output.bytes += chunk.length - Math.max(0, room);
+      capped = true;
+      onCap();
+      attach.close();
+    } else output.push(chunk);
+  };
+  const sink = (filter?: ExitReportFilter) =>
+    new Writable({
+      write(chunk: Buffer, _enc, next) {
+        take(filter ? filter.push(chunk) : chunk);
+        next();
+      },
+    });
+  engine.docker.modem.demuxStream(attach.value, sink(), sink(exitReport));
   const done = new Promise<void>((resolve) => {
     for (const ev of ['end', 'close', 'error']) attach.value.on(ev, () => resolve());
-  });
-  return { done, capped: () => capped };
+  }).then(() => take(exitReport.flush()));
+  return { done, capped: () => capped, exitReport };
 }
 
-/** Follows the stats stream (about one frame a second) into the tracker. */
+/**
+ * Follows the stats stream (about one frame a second) into the tracker. `msSinceStart` times a sample: the
+ * stream is opened before the start, so that its first frame after the start is the daemon's first tick, the
+ * one `docker stats` shows too (frames of a container not yet running, or stopped, are empty and skipped).
+ */
 async function followStats(
   engine: Engine,
   container: Docker.Container,
   tracker: StatsTracker,
-  startedPerf: number,
+  msSinceStart: () => number,
   onSample: (s: Sample) => void,
   job: AbortSignal,
 ): Promise<Closable | undefined> {
@@ -269,7 +295,7 @@ async function followStats(
     splitter.push(chunk, (frame: StatsFrame) => {
       // A frame read after the container stopped is all zeros: skip it.
       if (!frame.cpu_stats?.cpu_usage?.total_usage && !frame.memory_stats?.usage && !frame.pids_stats?.current) return;
-      onSample(tracker.push(frame, Math.round(performance.now() - startedPerf)));
+      onSample(tracker.push(frame, msSinceStart()));
     }),
   );
   s.value.on('error', () => undefined);
@@ -315,6 +341,7 @@ interface RunFacts {
   startedAtWall: Date;
   startedPerf: number;
   waitedCode: number | undefined;
+  exitReport: ExitReport | null;
 }
 
 /** The result from the container's final state and what the run saw (output is filled in by the caller). */
@@ -327,21 +354,29 @@ function resultOf(info: Docker.ContainerInspectInfo, f: RunFacts): RunResult {
     Number.isFinite(started) && Number.isFinite(finished) && finished >= started
       ? finished - started
       : Math.round(performance.now() - f.startedPerf);
-  const oomKilled = !!state?.OOMKilled;
+  const oomEvidence = [
+    ...(state?.OOMKilled ? ['State.OOMKilled=true'] : []),
+    ...(f.exitReport?.oomKills ? [`oom_kill=${f.exitReport.oomKills}`] : []),
+  ];
+  const oomKilled = oomEvidence.length > 0;
   const verdict = decideOutcome({ exitCode, oomKilled, botKill: f.botKill, durationMs, inContainerDeadlineMs: f.inContainerDeadlineMs });
   const summary = f.tracker.summary();
+  const limitBytes = f.limits.memoryMb * MiB;
+  const kernel = kernelHighWater(f.exitReport, summary.memHighWater, limitBytes);
   return {
     containerId: f.containerId,
     outcome: verdict.outcome,
     exitCode,
     oomKilled,
+    oomEvidence,
     oomChild: verdict.oomChild,
     killedByBot: verdict.outcome === 'timeout' || verdict.outcome === 'output-capped',
     durationMs,
     startedAt: Number.isFinite(started) ? new Date(started) : f.startedAtWall,
     samples: f.tracker.samples,
     summary,
-    memoryTop: oomKilled ? { bytes: f.limits.memoryMb * MiB, basis: 'oom-at-limit' } : { bytes: summary.memPeak, basis: 'sampled' },
+    memoryTop: memoryTopOf(oomKilled, summary, kernel, limitBytes),
+    kernelHighWater: kernel,
     output: { tail: '', bytes: 0, capped: false },
     limits: f.limits,
     inContainerDeadlineMs: f.inContainerDeadlineMs,
@@ -400,22 +435,23 @@ async function runSteps(engine: Engine, spec: RunSpec, hooks: RunHooks, st: RunS
     st.job.signal,
   ));
   const reader = readOutput(engine, attach, output, limits.outputMaxBytes, () => killer.kill('output-cap'));
-
-  const startedAtWall = new Date();
-  await container.start(engine.call());
-  const startedPerf = performance.now();
-  timings.running = since();
-  hooks.onStarted?.({ containerId, msSinceCall: timings.running });
-
-  st.timer = setTimeout(() => killer.kill('timeout'), limits.timeoutSeconds * 1000);
+  let startedPerf = performance.now();
   const onSample = (sample: Sample) => {
     if (timings.firstSample === null) timings.firstSample = since();
     hooks.onSample?.(sample);
   };
-  const statsOpen = followStats(engine, container, tracker, startedPerf, onSample, st.job.signal).catch((err: unknown) => {
+  const msSinceStart = () => Math.max(0, Math.round(performance.now() - startedPerf));
+  const statsOpen = followStats(engine, container, tracker, msSinceStart, onSample, st.job.signal).catch((err: unknown) => {
     logger?.debug({ err, containerId }, 'sandbox: stats stream unavailable');
     return undefined;
   });
+
+  const startedAtWall = new Date();
+  await container.start(engine.call());
+  startedPerf = performance.now();
+  timings.running = since();
+  hooks.onStarted?.({ containerId, msSinceCall: timings.running });
+  st.timer = setTimeout(() => killer.kill('timeout'), limits.timeoutSeconds * 1000);
 
   // wait() answers when the container exits: it may take the whole run plus its own deadline.
   const waitMs = inContainerDeadlineMs + engine.timeoutMs * 2;
@@ -432,9 +468,10 @@ async function runSteps(engine: Engine, spec: RunSpec, hooks: RunHooks, st: RunS
   await Promise.race([reader.done, new Promise((r) => setTimeout(r, 500))]);
   attach.close();
 
-  const info = await inspectSettled(engine, container, botKill, inContainerDeadlineMs);
+  const exitReport = reader.exitReport.report;
+  const info = await inspectSettled(engine, container, botKill, inContainerDeadlineMs, exitReport?.oomKills ?? 0);
   const facts = { containerId, limits, botKill, inContainerDeadlineMs, tracker, timings, startedAtWall, startedPerf };
-  const result = resultOf(info, { ...facts, waitedCode: waited.StatusCode });
+  const result = resultOf(info, { ...facts, waitedCode: waited.StatusCode, exitReport });
   result.output = { tail: output.tail(), bytes: output.bytes, capped: reader.capped() };
   timings.done = since();
   return result;

@@ -45,6 +45,8 @@ function report(preset: RunReport['preset'], over: Partial<RunResult>): RunRepor
     samples: [sample(1000), sample(2000), sample(3000)],
     summary: new StatsTracker().summary(),
     memoryTop: { bytes: 0, basis: 'sampled' },
+    kernelHighWater: null,
+    oomEvidence: [],
     output: { tail: '', bytes: 0, capped: false },
     limits,
     inContainerDeadlineMs: 5000,

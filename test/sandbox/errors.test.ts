@@ -1,7 +1,7 @@
 // The Docker error classifier and the outcome rules: pure functions, every branch.
 import { describe, expect, it } from 'vitest';
 import { classifyDockerError } from '../../src/sandbox/errors.js';
-import { decideOutcome, type Evidence } from '../../src/sandbox/outcome.js';
+import { DEADLINE_SLACK_MS, decideOutcome, type Evidence } from '../../src/sandbox/outcome.js';
 import { isLeftover } from '../../src/sandbox/reaper.js';
 
 describe('classifyDockerError', () => {
@@ -49,6 +49,9 @@ describe('decideOutcome', () => {
   it("killed by the container's own deadline when SIGKILLed at or past it", () => {
     expect(decideOutcome({ ...base, exitCode: 137, durationMs: 4005 }).outcome).toBe('deadline');
     expect(decideOutcome({ ...base, exitCode: 137, durationMs: 4005, oomKilled: true })).toEqual({ outcome: 'deadline', oomChild: true });
+    // Docker's start time comes after the process started: a span a little short of the deadline is still it.
+    expect(decideOutcome({ ...base, exitCode: 137, durationMs: 4000 - DEADLINE_SLACK_MS }).outcome).toBe('deadline');
+    expect(decideOutcome({ ...base, exitCode: 137, durationMs: 4000 - DEADLINE_SLACK_MS - 1 }).outcome).toBe('exited');
   });
   it('OOM of the main process vs of a child', () => {
     expect(decideOutcome({ ...base, exitCode: 137, oomKilled: true })).toEqual({ outcome: 'oom', oomChild: false });

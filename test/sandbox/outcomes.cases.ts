@@ -2,7 +2,7 @@
 // so that no two files run containers at once). Trusted custom commands make the exact cases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Docker from 'dockerode';
-import { containerCreateOptions } from '../../src/sandbox/runner.js';
+import { containerCreateOptions, type RunResult } from '../../src/sandbox/runner.js';
 import { decideOutcome } from '../../src/sandbox/outcome.js';
 import { resolveLimits } from '../../src/sandbox/policy.js';
 import { createSandboxService, type SandboxService } from '../../src/sandbox/service.js';
@@ -25,6 +25,14 @@ const TRUSTED = 'role-trusted';
 const MiB = 1024 * 1024;
 // awk keeps 1 MiB strings until the OOM killer ends it (a child of sh: awk is not the last command).
 const HOG = `awk 'BEGIN { c = sprintf("%1048576s", ""); while (1) a[i++] = c "" }'`;
+
+/** An OOM run's top: the kernel's mark (read by the container as it ended, unless said), within 3 % of the limit. */
+function expectTopNearLimit(r: RunResult, limitMb: number, read: 'at-exit' | 'stats-stream' = 'at-exit'): void {
+  expect(r.memoryTop.basis).toBe('kernel-high-water');
+  expect(r.kernelHighWater?.read).toBe(read);
+  expect(r.memoryTop.bytes).toBeLessThanOrEqual(limitMb * MiB);
+  expect(r.memoryTop.bytes).toBeGreaterThanOrEqual(0.97 * limitMb * MiB);
+}
 
 describe.skipIf(!probe.ok)('sandbox outcomes with Docker', () => {
   const docker = (probe as { docker: Docker }).docker;
@@ -66,18 +74,31 @@ describe.skipIf(!probe.ok)('sandbox outcomes with Docker', () => {
     const r = await run(`${HOG}; echo "survived: $?"`, { memory: 16, timeout: 10 });
     expect([r.outcome, r.exitCode, r.oomKilled, r.oomChild]).toEqual(['oom-child', 0, true, true]);
     expect(r.output.tail).toContain('survived: 137');
+    // The kernel's own count, read by the container as it ended: Docker's flag can miss an OOM right before the exit.
+    expect(r.oomEvidence).toContain('oom_kill=1');
+    expectTopNearLimit(r, 16);
   }, 20_000);
 
   it('OOM in a child, then a sleep into the timeout: a timeout (not OOM-killed), with the child OOM said', async () => {
     const r = await run(`${HOG}; sleep 30`, { memory: 16, timeout: 3 });
     expect([r.outcome, r.exitCode, r.oomChild]).toEqual(['timeout', 137, true]);
+    // The bot's kill leaves the wrapper no time to report; a stats frame after the OOM carries the kernel's mark.
+    expectTopNearLimit(r, 16, 'stats-stream');
   }, 20_000);
 
-  it('the main process OOM-killed: oom, and its memory top is the limit', async () => {
+  it("the main process OOM-killed: oom, its top the kernel's high-water mark read as it ended, nothing added to the output", async () => {
     const r = await run(`exec ${HOG}`, { memory: 32, timeout: 10 });
     expect([r.outcome, r.exitCode, r.oomKilled, r.oomChild]).toEqual(['oom', 137, true, false]);
-    // The OOM killer of a memory cgroup acts only at its limit: that is the run's top, whatever the samples saw.
-    expect(r.memoryTop).toEqual({ bytes: 32 * MiB, basis: 'oom-at-limit' });
+    expectTopNearLimit(r, 32);
+    // The wrapper's report is taken out, and its shell's own "Killed" note never written.
+    expect([r.output.tail, r.output.bytes]).toEqual(['', 0]);
+  }, 20_000);
+
+  it('output exactly at the cap, then an exit: exited, not cut (the high-water report is not counted)', async () => {
+    const cap = testConfig().sandbox.outputMaxBytes;
+    const r = await run(`head -c ${cap} /dev/zero | tr '\\0' a`, { timeout: 10 });
+    expect([r.outcome, r.exitCode, r.output.capped, r.output.bytes]).toEqual(['exited', 0, false, cap]);
+    expect(r.kernelHighWater?.read).toBe('at-exit');
   }, 20_000);
 
   it('output cap and timeout at once: one of the two, told apart by evidence', async () => {

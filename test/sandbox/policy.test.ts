@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkAccess, presetScript, PRESET_NAMES, resolveLimits } from '../../src/sandbox/policy.js';
 import { createSandboxService } from '../../src/sandbox/service.js';
 import { containerCreateOptions, LABEL } from '../../src/sandbox/runner.js';
+import { EXIT_REPORT_WRAPPER } from '../../src/sandbox/exit-report.js';
 import { loadConfig } from '../../src/config.js';
 import { freezableProxy, memoryDb, silentLogger, testConfig, user } from './helpers.js';
 
@@ -70,8 +71,10 @@ describe('container options', () => {
       botId: 'bot-a',
       deadlineGraceSeconds: 1,
     });
-    // The container enforces its own deadline: docker-init as PID 1, the payload under timeout -s KILL.
-    expect(o.Cmd).toEqual(['timeout', '-s', 'KILL', String(r.value.timeoutSeconds + 1), 'sh', '-c', 'true']);
+    // The container enforces its own deadline: docker-init as PID 1, the payload under timeout -s KILL in the
+    // wrapper that reports the kernel's memory figures as it ends.
+    expect(o.Cmd).toEqual(['sh', '-c', EXIT_REPORT_WRAPPER, 'study-sandbox', String(r.value.timeoutSeconds + 1), 'sh', '-c', 'true']);
+    expect(EXIT_REPORT_WRAPPER).toContain('timeout -s KILL "$t" "$@"');
     expect(o.HostConfig?.Init).toBe(true);
     expect(o.Labels?.[LABEL]).toBe('bot-a');
     expect(o.User).toBe('65534:65534');

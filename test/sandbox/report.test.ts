@@ -27,6 +27,8 @@ function result(over: Partial<RunResult>): RunResult {
     samples: [],
     summary: new StatsTracker().summary(),
     memoryTop: { bytes: 0, basis: 'sampled' },
+    kernelHighWater: null,
+    oomEvidence: [],
     output: { tail: 'hi\n', bytes: 3, capped: false },
     limits,
     timings: { created: 1, running: 2, firstSample: null, exited: 3, done: 4 },
@@ -93,18 +95,49 @@ describe('sandbox report', () => {
     expect(outputBlock('\u202eevil\n', 1024, false)).toBe('```\nevil\n```');
     expect(outputBlock('\x1b]0;title\x07ok\n', 1024, false)).toBe('```\nok\n```');
   });
-  it('an OOM run shows the limit as its memory top, said to be where the OOM killer acted', () => {
-    const report: RunReport = {
-      runId: 1,
-      kind: 'run',
-      preset: 'memory-hog',
-      command: null,
-      image: 'i',
-      totalMs: 1,
-      result: result({ outcome: 'oom', exitCode: 137, oomKilled: true, memoryTop: { bytes: 64 * 1048576, basis: 'oom-at-limit' } }),
-    };
-    const field = runEmbed(report, 'en').fields!.find((f) => f.name === 'Memory peak / limit')!;
-    expect(field.value).toBe('64.0 MiB (reached: OOM) / 64.0 MiB');
+  const oomReport = (over: Partial<RunResult>): RunReport => ({
+    runId: 1,
+    kind: 'run',
+    preset: 'memory-hog',
+    command: null,
+    image: 'i',
+    totalMs: 1,
+    result: result({ outcome: 'oom', exitCode: 137, oomKilled: true, ...over }),
+  });
+  const field = (report: RunReport, locale: 'en' | 'ko', name: string) => runEmbed(report, locale).fields!.find((f) => f.name === name)!;
+
+  it("an OOM run's peak is the kernel's high-water mark, labelled as such in both languages", () => {
+    const report = oomReport({
+      memoryTop: { bytes: 64 * 1048576, basis: 'kernel-high-water' },
+      kernelHighWater: { bytes: 64 * 1048576, source: 'memory.max_usage_in_bytes', read: 'at-exit' },
+    });
+    expect(field(report, 'en', 'Memory peak / limit').value).toBe('64.0 MiB (kernel high-water mark) / 64.0 MiB');
+    expect(field(report, 'ko', '메모리 최고 / 제한').value).toBe('64.0 MiB (커널 최고 기록) / 64.0 MiB');
+    expect(runEmbed(report, 'en').description).toMatch(
+      /kernel's own high-water mark \(memory\.max_usage_in_bytes, read by the container as it ended; page cache included\)/,
+    );
+    expect(runEmbed(report, 'ko').description).toMatch(/커널이 기록한 최고 사용량/);
+    // Shown once, as the peak, not again as a separate field.
+    expect(runEmbed(report, 'en').fields!.some((f) => f.name.startsWith('Kernel high-water'))).toBe(false);
+  });
+
+  it('an OOM run with nothing measured shows the limit and says it was not measured', () => {
+    const report = oomReport({ memoryTop: { bytes: 64 * 1048576, basis: 'oom-at-limit' } });
+    expect(field(report, 'en', 'Memory peak / limit').value).toBe('64.0 MiB (not measured: the OOM killer acts at the limit) / 64.0 MiB');
+    expect(runEmbed(report, 'en').description).toMatch(/Nothing measured this run's memory top/);
+    expect(runEmbed(report, 'ko').description).toMatch(/측정되지 않았어요/);
+  });
+
+  it("a sampled peak is docker stats' way, with the kernel's mark beside it, labelled", () => {
+    const report = oomReport({
+      outcome: 'exited',
+      exitCode: 0,
+      oomKilled: false,
+      memoryTop: { bytes: 700 * 1024, basis: 'sampled' },
+      kernelHighWater: { bytes: 4 * 1048576, source: 'memory.max_usage_in_bytes', read: 'stats-stream' },
+    });
+    expect(field(report, 'en', 'Kernel high-water (incl. cache)').value).toBe('4.0 MiB — memory.max_usage_in_bytes, from the stats stream');
+    expect(field(report, 'ko', '커널 최고 기록 (캐시 포함)').value).toBe('4.0 MiB — memory.max_usage_in_bytes, 통계 스트림');
   });
   it("the limits applied include the container's own deadline", () => {
     const report: RunReport = {
