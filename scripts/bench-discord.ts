@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startEmulator, type InjectedInteraction } from '../test/discord/emulator.js';
+import { botProcessEnv, startEmulator, type InjectedInteraction } from '../test/discord/emulator.js';
 
 export interface BenchDiscordOptions {
   total?: number;
@@ -65,16 +65,7 @@ export async function benchDiscord(o: BenchDiscordOptions = {}): Promise<BenchDi
   // BENCH_BOT_NODE_ARGS: extra node flags for the bot process, e.g. --cpu-prof to profile it.
   const nodeArgs = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', o.entry ?? 'src/main.ts'], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DISCORD_TOKEN: emu.token,
-      DISCORD_API_URL: emu.apiUrl,
-      DATABASE_PATH: join(dir, 'bot.sqlite'),
-      KNOWLEDGE_DIR: process.env.KNOWLEDGE_DIR ?? 'knowledge',
-      LOG_LEVEL: 'warn',
-      COOLDOWN_SECONDS: '0',
-    },
+    env: botProcessEnv(emu, dir, { KNOWLEDGE_DIR: process.env.KNOWLEDGE_DIR ?? 'knowledge', LOG_LEVEL: 'warn' }),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));

@@ -38,6 +38,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from 'ws';
 
@@ -960,4 +961,20 @@ export class Emulator extends EventEmitter {
 /** Starts an emulator on a free port of 127.0.0.1. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   return new Emulator(options).listen();
+}
+
+/**
+ * The environment of a bot process pointed at this emulator (its token and API URL), with its database under
+ * `dir` and no cooldown; `extra` adds or overrides settings.
+ */
+export function botProcessEnv(emu: Emulator, dir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DISCORD_TOKEN: emu.token,
+    DISCORD_API_URL: emu.apiUrl,
+    DATABASE_PATH: join(dir, 'bot.sqlite'),
+    COOLDOWN_SECONDS: '0',
+    ...extra,
+  };
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { freePort } from '../deploy/free-port.js';
-import { startEmulator, type Emulator } from './emulator.js';
+import { botProcessEnv, startEmulator, type Emulator } from './emulator.js';
 
 let emu: Emulator;
 let child: ChildProcess;
@@ -20,17 +20,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'discord-proc-'));
   healthPort = await freePort();
   child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DISCORD_TOKEN: emu.token,
-      DISCORD_API_URL: emu.apiUrl,
-      DATABASE_PATH: join(dir, 'bot.sqlite'),
-      KNOWLEDGE_DIR: 'knowledge',
-      LOG_LEVEL: 'info',
-      COOLDOWN_SECONDS: '0',
-      HEALTH_PORT: String(healthPort),
-    },
+    env: botProcessEnv(emu, dir, { KNOWLEDGE_DIR: 'knowledge', LOG_LEVEL: 'info', HEALTH_PORT: String(healthPort) }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   child.stderr!.on('data', (d) => (stderr += String(d)));

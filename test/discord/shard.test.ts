@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { freePort } from '../deploy/free-port.js';
-import { startEmulator, type Emulator } from './emulator.js';
+import { botProcessEnv, startEmulator, type Emulator } from './emulator.js';
 
 let emu: Emulator | undefined;
 let child: ChildProcess | undefined;
@@ -21,16 +21,7 @@ test('ShardingManager entry: shard count from /gateway/bot, both shards answer, 
   emu = await startEmulator({ shards: 2 });
   const healthPort = await freePort();
   child = spawn(process.execPath, ['--import', 'tsx', 'src/discord/shard.ts', '--delay', '0'], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DISCORD_TOKEN: emu.token,
-      DISCORD_API_URL: emu.apiUrl,
-      DATABASE_PATH: join(dir, 'bot.sqlite'),
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
-      COOLDOWN_SECONDS: '0',
-      HEALTH_PORT: String(healthPort),
-    },
+    env: botProcessEnv(emu, dir, { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', HEALTH_PORT: String(healthPort) }),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<number | null>((r) => child!.on('exit', (code) => r(code)));
