@@ -83,7 +83,6 @@ function codeLines(chunk: Chunk): Set<string> {
   return new Set(chunk.code.flatMap((c) => c.split('\n').map((l) => l.trim())));
 }
 
-/** The code block a how-to answer shows: one that names what was asked, else the best passage's first. */
 /** Docker commands written inside prose ("… docker run -d --pids-limit 64 nginx처럼 …"), up to Hangul or a sentence end. */
 const INLINE_COMMAND =
   /\bdocker (?:run|ps|stats|inspect|update|images|exec|logs|info|history|build|pull|events|stop|kill|rm)\b(?:[ \t]+(?!(?:or|and|then|to|in|with|for|as|is|are|on|at|of|e\.g)\b)(?:<[^>\n]+>|[\w/:<>="'{}-]+(?:\.[\w/:<>="'{}-]+)*))*/g;
@@ -137,9 +136,8 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // 1. The lead: the key point of the best section, or its sentence that says most about the question.
   const best = used[0];
   // A correction whose claim the question does not state gives no supporting sentence either (its rebuttal).
-  const candidates = sentencesOf(used, asked).filter(
-    (c) => c.source === 0 || !isCorrection(used[c.source].chunk) || namesTheClaim(result, used[c.source].chunk),
-  );
+  const rebuttal = used.map((h, i) => i > 0 && isCorrection(h.chunk) && !namesTheClaim(asked, h.chunk));
+  const candidates = sentencesOf(used, asked).filter((c) => !rebuttal[c.source]);
   const keyPoint = leadFor(result, best.chunk);
   // The sentence that answers what was asked goes first when the key point is about the section in general
   // (a correction's key point is the answer itself).
@@ -193,18 +191,21 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
  * sentence or key point of any source that has most of them.
  */
 function otherParts(result: SearchResult, sources: SearchHit[], answerSoFar: string): Sentence[] {
-  if (!result.parts) return [];
-  const said = new Set(tokenize(answerSoFar));
+  const parts = result.parts;
+  if (!parts) return [];
+  const answered = new Set(tokenize(answerSoFar));
+  const keyPoints = sources.flatMap((h, source) =>
+    h.chunk.keyPoint
+      ? [{ text: h.chunk.keyPoint, source, position: -1, forms: formsOf(h.chunk.keyPoint), terms: tokenize(h.chunk.keyPoint) }]
+      : [],
+  );
   const picked: Sentence[] = [];
-  result.parts.forEach((part, i) => {
-    const others = new Set(result.parts!.filter((_, j) => j !== i).flat());
+  parts.forEach((part, i) => {
+    const others = new Set(parts.filter((_, j) => j !== i).flat());
     const own = new Set(part.filter((t) => !others.has(t) && !isHangulBigram(t)));
-    if (i === 0 || !own.size || [...own].some((t) => said.has(t))) return;
-    const keyPoints = sources.flatMap((h, source) =>
-      h.chunk.keyPoint ? [{ text: h.chunk.keyPoint, source, position: -1, forms: formsOf(h.chunk.keyPoint), overlap: 0, score: 0 }] : [],
-    );
-    const best = [...keyPoints, ...sentencesOf(sources, own)]
-      .map((s) => ({ ...s, overlap: askedOverlap(tokenize(s.text), own) }))
+    if (i === 0 || !own.size || [...own].some((t) => answered.has(t))) return;
+    const points = keyPoints.map(({ terms, ...k }) => ({ ...k, overlap: askedOverlap(terms, own), score: 0 }));
+    const best = [...points, ...sentencesOf(sources, own)]
       .filter((s) => s.overlap > 0 && !leansOnPrevious(s.text) && !LEANS_FORWARD.test(s.text) && !NO_OPENING.test(s.text))
       .sort((a, b) => b.overlap - a.overlap || a.source - b.source || a.position - b.position)[0];
     if (best) picked.push(best);
@@ -281,8 +282,7 @@ const NO_OPENING = /^(?:no|아니다|아니요)\s*[—–:,-]+\s*/i;
 const NAMES_THE_CLAIM = 2.4;
 
 const isCorrection = (chunk: Chunk) => !!chunk.keyPoint && NO_OPENING.test(chunk.keyPoint);
-const namesTheClaim = (result: SearchResult, chunk: Chunk) =>
-  askedOverlap(tokenize(chunk.heading), new Set(result.terms)) >= NAMES_THE_CLAIM;
+const namesTheClaim = (asked: Set<string>, chunk: Chunk) => askedOverlap(tokenize(chunk.heading), asked) >= NAMES_THE_CLAIM;
 
 /**
  * A correction ("바로잡기: …") whose claim the question does not state would rebut what nobody said: when the
@@ -290,7 +290,7 @@ const namesTheClaim = (result: SearchResult, chunk: Chunk) =>
  */
 function correctionsLast(result: SearchResult, used: SearchHit[]): SearchHit[] {
   const [first] = used;
-  if (!first || !isCorrection(first.chunk) || namesTheClaim(result, first.chunk)) return used;
+  if (!first || !isCorrection(first.chunk) || namesTheClaim(new Set(result.terms), first.chunk)) return used;
   const parentPath = first.chunk.headingPath.slice(0, -1).join('\n');
   const parent = used.find((h) => h.chunk.doc.path === first.chunk.doc.path && h.chunk.headingPath.join('\n') === parentPath);
   return parent ? [parent, ...used.filter((h) => h !== parent)] : used;
@@ -299,7 +299,7 @@ function correctionsLast(result: SearchResult, used: SearchHit[]): SearchHit[] {
 function leadFor(result: SearchResult, chunk: Chunk): string | undefined {
   const keyPoint = chunk.keyPoint;
   if (!keyPoint || !NO_OPENING.test(keyPoint)) return keyPoint;
-  const aboutTheClaim = namesTheClaim(result, chunk);
+  const aboutTheClaim = namesTheClaim(new Set(result.terms), chunk);
   if (result.intent === 'yesno' && aboutTheClaim) return keyPoint.replace(/^아니다\s*[—–:,-]+\s*/, '아니요, ');
   const rest = keyPoint.replace(NO_OPENING, '');
   return rest.charAt(0).toUpperCase() + rest.slice(1);

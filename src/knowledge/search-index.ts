@@ -93,11 +93,11 @@ export class SearchIndex implements Vocabulary {
     const minScore = options.minScore ?? 0;
     const analysis = analyseQuery(query, options.lang);
     const { lang, intent, kind, lines } = analysis;
-    const parts = analysis.questions?.map((clause) => tokenize(p.spelling ? this.correctSpelling(clause) : clause));
     const empty = (terms: string[]): SearchResult => ({ query, lang, kind, intent, hits: [], abstain: true, terms, lines });
     if (kind !== 'question') return empty([]);
     const fix = (t: string) => (p.spelling ? this.correctSpelling(t) : t);
     const q = { ...analysis, focus: fix(analysis.focus), premise: fix(analysis.premise) };
+    const parts = analysis.questions?.map((clause) => tokenize(fix(clause)));
     const { units, onTopic } = queryUnits(q, this, p);
     const corrected = `${q.premise} ${q.focus}`;
     const terms = [...new Set([...tokenize(corrected), ...units.filter((u) => u.key.includes('-')).map((u) => u.key)])];
