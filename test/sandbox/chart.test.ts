@@ -4,17 +4,12 @@ import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { FONT_FAMILIES, renderChart, runChartInput, setupCharts, compareChartInput } from '../../src/commands/sandbox-chart.js';
 import { allChartText, CHART_TEXT } from '../../src/commands/sandbox-chart-text.js';
-import { resolveLimits } from '../../src/sandbox/policy.js';
 import type { RunResult } from '../../src/sandbox/runner.js';
 import type { RunReport } from '../../src/sandbox/service.js';
-import { StatsTracker, type Sample } from '../../src/sandbox/stats.js';
-import { testConfig } from './helpers.js';
+import type { Sample } from '../../src/sandbox/stats.js';
+import { fakeRunResult, testLimits } from './helpers.js';
 
-const limits = (() => {
-  const r = resolveLimits(testConfig().sandbox, { pids_limit: 32, memory: 64 });
-  if (!r.ok) throw new Error('limits');
-  return r.value;
-})();
+const limits = testLimits({ pids_limit: 32, memory: 64 });
 
 const sample = (t: number, over: Partial<Sample> = {}): Sample => ({
   t,
@@ -33,27 +28,18 @@ const sample = (t: number, over: Partial<Sample> = {}): Sample => ({
 });
 
 function report(preset: RunReport['preset'], over: Partial<RunResult>): RunReport {
-  const result: RunResult = {
+  const result = fakeRunResult(limits, {
     containerId: 'abc',
     outcome: 'timeout',
     exitCode: 137,
-    oomKilled: false,
-    oomChild: false,
     killedByBot: true,
     durationMs: 4000,
-    startedAt: new Date(),
     samples: [sample(1000), sample(2000), sample(3000)],
-    summary: new StatsTracker().summary(),
-    memoryTop: { bytes: 0, basis: 'sampled' },
-    kernelHighWater: null,
-    oomEvidence: [],
     output: { tail: '', bytes: 0, capped: false },
-    limits,
     inContainerDeadlineMs: 5000,
     timings: { created: 0, running: 0, firstSample: 0, exited: 0, done: 0 },
-    hostConfig: {},
     ...over,
-  };
+  });
   return { runId: 1, kind: 'run', preset, command: null, image: 'x', result, totalMs: 1 };
 }
 

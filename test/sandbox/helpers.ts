@@ -9,7 +9,9 @@ import pino from 'pino';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase } from '../../src/db/database.js';
 import { buildSandboxImage } from '../../src/sandbox/image.js';
-import { LABEL } from '../../src/sandbox/runner.js';
+import { LABEL, type RunResult } from '../../src/sandbox/runner.js';
+import { resolveLimits, type LimitOptions, type SandboxLimits } from '../../src/sandbox/policy.js';
+import { StatsTracker } from '../../src/sandbox/stats.js';
 import type { BotMessage, Locale, Responder, SlashInvocation } from '../../src/commands/types.js';
 import type { Services } from '../../src/services.js';
 import type { SandboxService } from '../../src/sandbox/service.js';
@@ -65,6 +67,38 @@ export function testConfig(env: Record<string, string> = {}): Config {
 }
 
 export const silentLogger = pino({ level: 'silent' });
+
+/** The limits the test config resolves for these options (throws on a refusal: a test's own mistake). */
+export function testLimits(options: LimitOptions = {}): SandboxLimits {
+  const r = resolveLimits(testConfig().sandbox, options);
+  if (!r.ok) throw new Error('limits');
+  return r.value;
+}
+
+/** A run's result without a container: a run that exited 0 after printing "hi", for report and chart tests. */
+export function fakeRunResult(limits: SandboxLimits, over: Partial<RunResult> = {}): RunResult {
+  return {
+    containerId: 'abcdef0123456789',
+    outcome: 'exited',
+    exitCode: 0,
+    oomKilled: false,
+    oomChild: false,
+    killedByBot: false,
+    inContainerDeadlineMs: 11_000,
+    durationMs: 1234,
+    startedAt: new Date(),
+    samples: [],
+    summary: new StatsTracker().summary(),
+    memoryTop: { bytes: 0, basis: 'sampled' },
+    kernelHighWater: null,
+    oomEvidence: [],
+    output: { tail: 'hi\n', bytes: 3, capped: false },
+    limits,
+    timings: { created: 1, running: 2, firstSample: null, exited: 3, done: 4 },
+    hostConfig: {},
+    ...over,
+  };
+}
 
 export function memoryDb() {
   return openDatabase(':memory:');

@@ -1,41 +1,12 @@
 // The report text: Discord limits, safe code blocks, outcome meanings, both languages.
 import { describe, expect, it } from 'vitest';
 import { cleanOutput, errorText, outcomeText, outputBlock, runEmbed } from '../../src/commands/sandbox-report.js';
-import { resolveLimits } from '../../src/sandbox/policy.js';
 import type { RunResult } from '../../src/sandbox/runner.js';
 import type { RunReport } from '../../src/sandbox/service.js';
-import { StatsTracker } from '../../src/sandbox/stats.js';
-import { testConfig } from './helpers.js';
+import { fakeRunResult, testLimits } from './helpers.js';
 
-const limits = (() => {
-  const r = resolveLimits(testConfig().sandbox, {});
-  if (!r.ok) throw new Error('limits');
-  return r.value;
-})();
-
-function result(over: Partial<RunResult>): RunResult {
-  return {
-    containerId: 'abcdef0123456789',
-    outcome: 'exited',
-    exitCode: 0,
-    oomKilled: false,
-    oomChild: false,
-    killedByBot: false,
-    inContainerDeadlineMs: 11_000,
-    durationMs: 1234,
-    startedAt: new Date(),
-    samples: [],
-    summary: new StatsTracker().summary(),
-    memoryTop: { bytes: 0, basis: 'sampled' },
-    kernelHighWater: null,
-    oomEvidence: [],
-    output: { tail: 'hi\n', bytes: 3, capped: false },
-    limits,
-    timings: { created: 1, running: 2, firstSample: null, exited: 3, done: 4 },
-    hostConfig: {},
-    ...over,
-  };
-}
+const limits = testLimits();
+const result = (over: Partial<RunResult>): RunResult => fakeRunResult(limits, over);
 
 describe('sandbox report', () => {
   it('output cannot close the code block early and fits a field', () => {
