@@ -31,6 +31,9 @@ const OPENS_ON_PREVIOUS =
 const POINTS_BACK =
   /여기에 (?:속|해당)|이에 (?:속|해당)|위의 |앞의 |\b(?:belong (?:here|to this)|of this (?:kind|type)|the former|the latter|the above|therefore|thus|hence|the table|this table)\b|,? though,|\bthough\b[,.]|이 표|위 표|표는 /i;
 const leansOnPrevious = (text: string) => OPENS_ON_PREVIOUS.test(text) || POINTS_BACK.test(text);
+/** Sentences about the notes rather than the subject ("… is explained in its own section", "자세한 내용은 … 문서에서 다룬다"). */
+const REFERS_ELSEWHERE =
+  /\b(?:(?:explained|described|covered|discussed|compared) in (?:its|their|the|a|another|each) (?:own )?(?:\w+ )?(?:section|topic|page|document|chapter)|(?:topic|section|page|document|chapter)\b[^.]*\b(?:explains?|covers?|compares?|describes?)\b[^.]* in detail|see the (?:section|topic|page|doc)|(?:this|the next|the following) (?:section|topic|page|document))\b|(?:문서|절|장|항목|글|주제)에서 (?:따로 )?(?:\S+ )?(?:다룬다|설명한다|자세히)|자세한 (?:내용|설명|비교|의미)은/i;
 /** Sentences that announce what follows ("…, with two conditions.", "다음과 같다.", "First, …"): alone they dangle. */
 const LEANS_FORWARD =
   /[:：]$|\b(?:two|three|four|several|a few) (?:\w+ )?(?:conditions|reasons|steps|ways|parts|things|cases|responsibilities|rules|kinds|types)\.?$|\b(?:as follows|like this|the following)\b[^.]*[.:]?$|다음(?:과 같다|처럼|과 같이)[^.]*\.?$|(?:두|세|네|다섯|몇) (?:가지|단계)(?:[^.,]{0,12})(?:다|있다|생긴다)\.?$|(?:두|세|네|다섯|몇) (?:가지|단계)(?:이며|이고|로)|^(?:first(?:ly)?|첫째|우선)\s*,/i;
@@ -253,7 +256,7 @@ function sentencesOf(used: SearchHit[], asked: Set<string>): Sentence[] {
   used.forEach((hit, rank) => {
     const code = codeLines(hit.chunk);
     splitSentences(hit.chunk.text).forEach((text, position) => {
-      if (code.has(text) || (hit.chunk.keyPoint && hit.chunk.keyPoint.includes(text))) return;
+      if (code.has(text) || (hit.chunk.keyPoint && hit.chunk.keyPoint.includes(text)) || REFERS_ELSEWHERE.test(text)) return;
       const all = new Set(tokenize(text));
       const overlap = askedOverlap(all, asked);
       out.push({ text, source: rank, position, forms: formsOf(text), overlap, score: overlap * (1 - 0.25 * rank) * hit.score });

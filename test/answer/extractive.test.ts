@@ -191,6 +191,19 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(a).not.toMatch(/two conditions/);
   });
 
+  it('never uses a sentence about the notes themselves ("explained in its own section", "문서에서 다룬다")', () => {
+    const en = chunk(
+      'a',
+      'en',
+      'VM vs container',
+      'A VM boots a guest OS kernel. The container table is explained in its own comparison section.',
+    );
+    const ko = chunk('b', 'ko', 'VM과 컨테이너', 'VM은 게스트 OS 커널을 부팅한다. 자세한 비교는 "VM과 컨테이너 비교" 문서에서 다룬다.');
+    expect(extractiveAnswer(result('vm container kernel comparison table', 'en', [en]), 600).answer).not.toMatch(/explained in/);
+    expect(extractiveAnswer(result('vm 컨테이너 커널 비교', 'ko', [ko]), 600).answer).not.toMatch(/다룬다/);
+    expect(extractiveAnswer(result('vm 컨테이너 커널 비교', 'ko', [ko]), 600).answer).toMatch(/게스트 OS 커널/);
+  });
+
   it('says "No" for a correction only when its heading names what the question claims', () => {
     const correction = {
       ...chunk('c', 'en', 'Layers and image size: deleting does not shrink earlier layers', 'Deleting a file later adds a whiteout.'),
