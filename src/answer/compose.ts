@@ -21,6 +21,8 @@ const SUMMARY_POINTS = 4;
 const SUMMARY_NEAR_BEST = 0.6;
 /** A sentence must bring at least this share of terms the answer has not used yet, or it repeats the answer. */
 const MIN_NOVELTY = 0.55;
+/** A supporting sentence must have at least this share of the question that the most on-question sentence has. */
+const SUPPORT_SHARE = 0.5;
 /** The lead's own section is what its key point sums up: a sentence of it must bring more to count as new. */
 const SAME_SECTION_NOVELTY = 0.6;
 
@@ -173,10 +175,12 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // as many as the length asked for allows ("한 줄로": the lead alone).
   const support: Sentence[] = [];
   const maxSupport = result.lines ? Math.max(0, result.lines - parts.length) : MAX_SUPPORT;
+  const floor = SUPPORT_SHARE * Math.max(0, ...candidates.map((c) => c.overlap));
   for (const s of candidates.sort((a, b) => b.score - a.score)) {
     if (support.length >= maxSupport || s.score <= 0) break;
+    if (s.overlap < floor) continue;
     if (lead && (lead.includes(s.text) || s.text.includes(lead))) continue;
-    if (said.novelty(s.forms) < (s.source === 0 ? SAME_SECTION_NOVELTY : MIN_NOVELTY)) continue;
+    if (said.novelty(s.forms) < (s.source === 0 ? SAME_SECTION_NOVELTY : MIN_NOVELTY) || said.repeatsAClause(s.text)) continue;
     if (s.position > 0 && leansOnPrevious(s.text) && !support.some((x) => x.source === s.source && x.position === s.position - 1)) continue;
     if (LEANS_FORWARD.test(s.text)) continue;
     if (length + s.text.length + 5 > maxChars) continue;

@@ -29,6 +29,12 @@ export const GREETING_REPLY: Record<Lang, string> = {
   en: 'Hi! Ask me about VMs and Docker, e.g. "How is a container different from a VM?" or "What does --memory-swap do?". /topics lists the topics and /help the commands.',
 };
 
+/** Thanks get a short "you're welcome", not a lookup. */
+export const THANKS_REPLY: Record<Lang, string> = {
+  ko: '천만에요! 더 궁금한 게 있으면 언제든 물어보세요. (/help)',
+  en: "You're welcome! Ask again any time. (/help)",
+};
+
 /** Junk (one letter, only emoji or laughter) gets a kind nudge instead of a guess. */
 export const JUNK_REPLY: Record<Lang, string> = {
   ko: '질문을 알아듣지 못했어요. VM이나 도커에 대해 문장으로 물어봐 주세요. 예: "컨테이너가 뭐야?" (/help)',
@@ -38,7 +44,8 @@ export const JUNK_REPLY: Record<Lang, string> = {
 export function extractiveAnswer(result: SearchResult, maxChars: number): Answer {
   const base = { question: result.query, lang: result.lang, mode: 'extractive' as const };
   if (result.abstain || !result.hits.length) {
-    const text = result.kind === 'greeting' ? GREETING_REPLY : result.kind === 'junk' ? JUNK_REPLY : NOT_FOUND;
+    const replies = { greeting: GREETING_REPLY, thanks: THANKS_REPLY, junk: JUNK_REPLY, question: NOT_FOUND };
+    const text = replies[result.kind];
     return { ...base, answer: text[result.lang], abstained: true, sources: [] };
   }
   const composed = composeAnswer(result, maxChars);

@@ -31,6 +31,22 @@ function wordConcepts(surfaces: string[]): string[][] {
 const ROW = /^[^—\n]{1,60} — /;
 const withoutColumnNames = (text: string) => (ROW.test(text) ? text.replace(/(— |; )[^:;]{1,40}: /g, '$1') : text);
 
+/** A clause of this many distinct words or more can repeat a point; shorter ones ("it is not") cannot. */
+const MIN_CLAUSE_WORDS = 4;
+/** A clause with at least this share of its words already said repeats the answer. */
+const CLAUSE_SAID_SHARE = 0.75;
+
+/**
+ * Clauses: the sentence without parenthetical asides, cut at semicolons, dashes and colons, and at a comma after
+ * a Korean connective ending (…고, …며, …지만) or before an English conjunction. Commas inside a list do not cut.
+ */
+function clausesOf(text: string): string[] {
+  const plain = text.replace(/\([^()]*\)/g, ' ');
+  return plain
+    .split(/[;；]\s|\s[—–]\s|:\s|(?<=[고며면서데만니거나])[,，]\s|,\s(?=(?:and|but|so|while|whereas|which|because|or|then|since)\b)/)
+    .filter((c) => c && c.trim());
+}
+
 export function formsOf(text: string): Forms {
   const all = words(withoutColumnNames(text));
   const concepts = wordConcepts(all.map((w) => w.surface));
@@ -51,6 +67,17 @@ export class Said {
   add(f: Forms): void {
     f.stems.forEach((s) => this.stems.add(s));
     f.concepts.forEach((c) => this.concepts.add(c));
+  }
+
+  /**
+   * Whether one clause of the sentence, asides in parentheses left out, says again what the answer has said:
+   * "최근 배포판(Ubuntu 22.04 이상 …)은 기본이 v2다" after "최근 배포판은 v2가 기본이며".
+   */
+  repeatsAClause(text: string): boolean {
+    return clausesOf(text).some((clause) => {
+      const f = formsOf(clause);
+      return new Set(f.stems).size >= MIN_CLAUSE_WORDS && this.novelty(f) <= 1 - CLAUSE_SAID_SHARE;
+    });
   }
 
   /** Share of the sentence's distinct words that the answer has not said, by stem or by concept. */

@@ -429,6 +429,20 @@ export const KO_STOP = new Set([
   '같은거',
   '정확히',
   '자세히',
+  // quantifiers and frequency words: how many or how often, never what about
+  '여러',
+  '여러개',
+  '여러가지',
+  '몇',
+  '몇개',
+  '다',
+  '전부',
+  '모두',
+  '점점',
+  '계속',
+  '자꾸',
+  '항상',
+  '맨날',
   '제발',
   '님',
   '님들',
@@ -480,7 +494,7 @@ export const EN_STOP = new Set(
   they them their what which who whom whose when where why how this that these those of in on at to for from by
   with about into over under as and or but if then so than too very can could should would will shall may might
   must not no yes there here get got use used using make makes just any some all each between vs versus please tell
-  explain show give happen happens go goes going went much many
+  explain show give happen happens go goes going went much many several multiple lots lot keep keeps kept always
   whats what's hows dont don't doesnt doesn't didnt didn't isnt isn't arent aren't cant can't wont won't im i'm ive i've
   id i'd youre you're thats that's theres there's lets let's pls plz thx thanks hey hi hello ok okay
   u ur r ya yeah yep nope lol lmao rofl omg idk tbh btw imo ngl pls plz bro dude guys anyone someone actually really
@@ -493,7 +507,11 @@ export const EN_STOP = new Set(
 
 /** Greetings and thanks: answered with a short hello, never with a passage. */
 export const GREETING =
-  /^(?:h(?:i+|ello+|ey+|owdy)|yo|sup|good (?:morning|evening|night)|thanks?(?: you)?|thx|ty|안녕(?:하세요|하십니까)?|ㅎㅇ|하이|헬로|반가워(?:요)?|고마워(?:요)?|감사(?:합니다|해요)?|굿모닝|잘 ?자)[\s!.~?ㅎㅋ^]*$/i;
+  /^(?:h(?:i+|ello+|ey+|owdy)|yo|sup|good (?:morning|evening|night)|안녕(?:하세요|하십니까)?|ㅎㅇ|하이|헬로|반가워(?:요)?|굿모닝|잘 ?자)(?:[\s,]+(?:there|bot|botty|everyone|all|guys|folks|봇|봇아|봇님|여러분|님들|다들|얘들아))?[\s!.~?ㅎㅋ^]*$/i;
+
+/** Thanks, alone or with a few words after it ("thanks, that helped a lot!", "고마워 덕분에 이해함"), asking nothing. */
+export const THANKS =
+  /^(?:thanks?(?: you| a lot| so much)?|thx|ty|tysm|cheers|고마워(?:요)?|고맙(?:습니다|다)|감사(?:합니다|해요|링)?|땡큐|ㄱㅅ|ㄳ)(?:[\s,!.~ㅎㅋ^]+[^?？]{0,40})?[\s!.~ㅎㅋ^]*$/i;
 
 /** Laughter, crying and other jamo-only chat ("ㅋㅋ", "ㅠㅠ", "ㄹㅇ", "ㅇㅇ"), and emoji: not words. */
 // The skin-tone modifiers, the zero-width joiner and the emoji variation selector are listed one by one on purpose.

@@ -1,7 +1,7 @@
 // Query analysis: what a question asks, separated from how it is typed. It cleans chat noise and Discord
 // markup, tells junk and greetings from questions, splits a premise from the question part, names the
 // question's intent, and turns the words into weighted units for ranking (see ranking.ts).
-import { CHAT_NOISE, CONTEXT_WORDS, GREETING } from './closed-class.js';
+import { CHAT_NOISE, CONTEXT_WORDS, GREETING, THANKS } from './closed-class.js';
 import { AMBIGUOUS_CONCEPTS, conceptsIn, GENERIC_CONCEPTS, isGlossaryNoun, wholeWordConcepts } from './glossary.js';
 import { detectLang, hangulBigrams, words } from './tokenize.js';
 import type { RankingParams } from './ranking.js';
@@ -138,7 +138,7 @@ const isBareTerm = (text: string) => {
 export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   const text = cleanQuestion(raw);
   const detected = lang ?? detectLang(text || raw);
-  const kind: QueryKind = GREETING.test(text) ? 'greeting' : isJunk(text) ? 'junk' : 'question';
+  const kind: QueryKind = GREETING.test(text) ? 'greeting' : THANKS.test(text) ? 'thanks' : isJunk(text) ? 'junk' : 'question';
   const { premise, focus, questions } = splitPremise(text);
   // The intent is read from the question part; "…, why?" leaves it with no content, so the whole text then.
   const intent = classifyIntent(focus);

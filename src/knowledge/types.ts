@@ -38,7 +38,7 @@ export interface SearchHit {
 /** What a question asks for; the answer is shaped by it. */
 export type Intent = 'definition' | 'reason' | 'howto' | 'compare' | 'yesno' | 'troubleshoot' | 'summary' | 'general';
 /** Junk (one letter, only emoji) and greetings are never answered from the knowledge base. */
-export type QueryKind = 'question' | 'junk' | 'greeting';
+export type QueryKind = 'question' | 'junk' | 'greeting' | 'thanks';
 
 export interface SearchResult {
   query: string;

@@ -191,6 +191,19 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(a).not.toMatch(/two conditions/);
   });
 
+  it('adds no supporting sentence that has much less of the question than the best one', () => {
+    const c = chunk(
+      'a',
+      'en',
+      'VM isolation',
+      'A crash in one VM stays inside that VM because each VM runs its own kernel. The memory of a VM is hard to hand back while the app sits idle.',
+      'Each VM is isolated from the others.',
+    );
+    const a = extractiveAnswer(result('if one vm crashes does the kernel crash in the other vms too', 'en', [c]), 600).answer;
+    expect(a).toMatch(/stays inside that VM/);
+    expect(a).not.toMatch(/hand back/);
+  });
+
   it('never uses a sentence about the notes themselves ("explained in its own section", "문서에서 다룬다")', () => {
     const en = chunk(
       'a',

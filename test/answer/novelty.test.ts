@@ -32,4 +32,20 @@ describe('novelty', () => {
     expect(said.novelty(formsOf('Booting the guest kernel takes tens of seconds.'))).toBeGreaterThan(0.45);
     expect(new Said().novelty(formsOf(''))).toBe(0);
   });
+
+  it('finds a clause that says again what the answer said, asides in parentheses left out', () => {
+    const said = saidOf('cgroup v2는 하나의 통합 계층이다. 최근 배포판은 v2가 기본이며 docker info로 확인한다.');
+    expect(said.repeatsAClause('최근 배포판(Ubuntu 22.04 이상, Fedora, Debian 11 이상 등)은 기본이 v2다.')).toBe(true);
+    const dockerd = saidOf('dockerd는 컨테이너 실행을 containerd에 gRPC로 맡긴다.');
+    expect(dockerd.repeatsAClause('dockerd는 API 요청 처리와 이미지 빌드를 맡고, 컨테이너 실행은 containerd에게 gRPC로 위임한다.')).toBe(
+      true,
+    );
+  });
+
+  it('does not cut a list at its commas, and lets a short or new clause pass', () => {
+    const said = saidOf('Linux has eight namespace types: pid, net, mnt, uts, ipc, user, cgroup and time.');
+    expect(said.repeatsAClause('The net namespace gives its own network interfaces, IP addresses, routing table and ports.')).toBe(false);
+    const oom = saidOf('OOM killer가 컨테이너 안의 프로세스를 SIGKILL로 죽이고 종료 코드는 137이다.');
+    expect(oom.repeatsAClause('docker kill로 죽였거나, docker stop이 유예 시간 안에 끝나지 않은 경우에도 137이 나온다.')).toBe(false);
+  });
 });

@@ -1,7 +1,7 @@
 // Query analysis and the ranking model's behaviour classes: word boundaries, casual Korean, premises,
 // intents, junk and word-sense traps (the shipped knowledge base where retrieval is involved).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractiveAnswer, GREETING_REPLY, JUNK_REPLY } from '../../src/answer/extractive.js';
+import { extractiveAnswer, GREETING_REPLY, JUNK_REPLY, THANKS_REPLY } from '../../src/answer/extractive.js';
 import { conceptsIn } from '../../src/knowledge/glossary.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { analyseQuery, classifyIntent, cleanQuestion, queryUnits, requestedLines, splitPremise } from '../../src/knowledge/query.js';
@@ -43,7 +43,8 @@ describe('query analysis', () => {
 
   it('tells junk and greetings from questions', () => {
     for (const q of ['a', '?', 'ㅋㅋㅋㅋ', '🙂🙂', '   ']) expect(analyseQuery(q).kind, q).toBe('junk');
-    for (const q of ['안녕하세요', 'hi!', 'thanks']) expect(analyseQuery(q).kind, q).toBe('greeting');
+    expect(analyseQuery('thanks').kind).toBe('thanks');
+    for (const q of ['안녕하세요', 'hi!']) expect(analyseQuery(q).kind, q).toBe('greeting');
     expect(analyseQuery('vm?').kind).toBe('question');
   });
 
@@ -143,6 +144,20 @@ describe('questions as people type them', () => {
     const hello = extractiveAnswer(search('hello'), 600);
     expect(hello).toMatchObject({ abstained: true, sources: [], answer: GREETING_REPLY.en });
   });
+
+  it.each(['hi bot', 'hey everyone!', '안녕 봇아', '안녕하세요 여러분'])(
+    'greets back a greeting addressed to the bot or the channel: %s',
+    (q) => expect(extractiveAnswer(search(q), 600).answer).toBe(GREETING_REPLY[analyseQuery(q).lang]),
+  );
+
+  it.each(['thanks, that helped a lot!', 'thx', '고마워 덕분에 이해함 ㅋㅋ', '감사합니다!'])('says "you\'re welcome" to thanks: %s', (q) =>
+    expect(extractiveAnswer(search(q), 600)).toMatchObject({ abstained: true, sources: [], answer: THANKS_REPLY[analyseQuery(q).lang] }),
+  );
+
+  it.each(['thanks, but what does --cpus do?', '고마워 근데 cgroup은 뭐야?', 'hi bot what is a container'])(
+    'answers a question that comes with thanks or a greeting: %s',
+    (q) => expect(search(q).kind).toBe('question'),
+  );
 
   it.each([
     ['vm이 머임 걍 한줄로', 1],
