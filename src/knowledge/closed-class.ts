@@ -429,6 +429,14 @@ export const KO_STOP = new Set([
   '같은거',
   '정확히',
   '자세히',
+  // where, relative to something named: the thing named carries the topic
+  '안에',
+  '안에서',
+  '안의',
+  '안으로',
+  '밖에서',
+  '밖으로',
+  '속에',
   // quantifiers and frequency words: how many or how often, never what about
   '여러',
   '여러개',
@@ -500,10 +508,14 @@ export const EN_STOP = new Set(
   u ur r ya yeah yep nope lol lmao rofl omg idk tbh btw imo ngl pls plz bro dude guys anyone someone actually really
   basically like kinda sorta gonna wanna gotta even still again also quick quickly short shortly line one sentence
   summary summarize summarise tldr tl dr eli5 simple simply words plain reason reasons point rn
-  ppl smth sth bc cuz coz tho wtf wth rly dunno wat y onto upon ago everyone everybody now currently`
+  ppl smth sth bc cuz coz tho wtf wth rly dunno wat y onto upon ago everyone everybody now currently right`
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** Chat idioms whose words would otherwise read as content ("what were VMs for in the first place"). */
+export const CHAT_IDIOMS =
+  /\b(?:in the first place|by the way|or something|or what|and stuff|i guess|i mean|you know|at the end of the day)\b/gi;
 
 /** Greetings and thanks: answered with a short hello, never with a passage. */
 export const GREETING =

@@ -145,10 +145,22 @@ export const CONCEPTS: Concept[] = [
   { id: 'isolation', forms: ['isolat(?:es?|ed|ions?|ing)', 'independen(?:t|ce)', 'separat(?:es?|ed|ion|ing)', '격리', '독립', '분리'] },
   {
     id: 'network',
-    forms: ['network(?:ing|s)?', 'nics?', 'network (?:card|interface)s?', '네트워크', '랜카드', '네트워크 카드', '네트워크 어댑터'],
+    forms: [
+      'network(?:ing|s)?',
+      'nics?',
+      'network (?:card|interface)s?',
+      'internet',
+      '네트워크',
+      '랜카드',
+      '랜선',
+      '네트워크 카드',
+      '네트워크 어댑터',
+      '인터넷',
+    ],
   },
   { id: 'switch', forms: ['switch(?:es)?', 'bridge[sd]?', 'l2', '스위치', '브리지', '브릿지'] },
   { id: 'stats', forms: ['stats', 'statistics', 'monitor(?:ing)?', 'usage', 'eats?', 'eating', '통계', '사용량', '모니터링', '실시간'] },
+  { id: 'purpose', forms: ['purposes?', 'solv(?:e|es|ed|ing)', '목적', '용도', '해결'] },
   { id: 'snapshot', forms: ['snapshots?', 'one[- ]shot', 'no[- ]stream', '스냅샷', '한\\s?번만'] },
   { id: 'advantage', forms: ['advantages?', 'benefits?', 'pros', 'strengths?', '장점', '이점', '좋은 점'] },
   {
@@ -486,6 +498,20 @@ export function wordConcepts(word: string): string[] {
     found = HANGUL.test(word) ? hangulWordConcepts(word) : latinMatchers.filter((m) => m.re.test(word)).map((m) => m.id);
     if (wordConceptCache.size > 200_000) wordConceptCache.clear();
     wordConceptCache.set(word, found);
+  }
+  return found;
+}
+
+const phraseCache = new Map<string, string[]>();
+
+/** Concepts that a phrase form names in a run of two or three words ("virtual machine", "가상 머신"), cached. */
+export function phraseConcepts(phrase: string): string[] {
+  let found = phraseCache.get(phrase);
+  if (!found) {
+    const t = phrase.normalize('NFKC').toLowerCase();
+    found = phraseMatchers.filter(({ re }) => re.test(t)).map(({ id }) => id);
+    if (phraseCache.size > 200_000) phraseCache.clear();
+    phraseCache.set(phrase, found);
   }
   return found;
 }

@@ -1,22 +1,31 @@
 // Term proximity: question words that stand together in a passage too ("lists running containers" for "list
 // every running container") show that the passage says what is asked, not only that it uses the words.
-import { wordConcepts } from './glossary.js';
+import { phraseConcepts, wordConcepts } from './glossary.js';
 import type { QueryUnit } from './query.js';
 import { words } from './tokenize.js';
+
+/** Concepts of each content word: its own, and those of a two- or three-word phrase it is part of ("virtual machine"). */
+function conceptsByWord(surfaces: string[]): string[][] {
+  const out = surfaces.map((s) => [...wordConcepts(s)]);
+  for (let i = 0; i < surfaces.length; i++) {
+    for (let n = 2; n <= 3 && i + n <= surfaces.length; n++) {
+      for (const c of phraseConcepts(surfaces.slice(i, i + n).join(' '))) for (let j = i; j < i + n; j++) out[j].push(c);
+    }
+  }
+  return out;
+}
 
 /** Positions (in content words) where each unit occurs in the text: by a term of the word or a concept it names. */
 function positionsIn(text: string, units: QueryUnit[]): number[][] {
   const accepts = units.map((u) => new Set([u.key, ...u.concepts]));
   const positions = units.map((): number[] => []);
-  let at = 0;
-  for (const w of words(text)) {
-    if (w.isStop) continue;
-    const concepts = wordConcepts(w.surface);
+  const content = words(text).filter((w) => !w.isStop);
+  const concepts = conceptsByWord(content.map((w) => w.surface));
+  content.forEach((w, at) => {
     accepts.forEach((accept, i) => {
-      if (w.terms.some((t) => accept.has(t)) || concepts.some((c) => accept.has(c))) positions[i].push(at);
+      if (w.terms.some((t) => accept.has(t)) || concepts[at].some((c) => accept.has(c))) positions[i].push(at);
     });
-    at++;
-  }
+  });
   return positions;
 }
 

@@ -1,7 +1,7 @@
 // Query analysis: what a question asks, separated from how it is typed. It cleans chat noise and Discord
 // markup, tells junk and greetings from questions, splits a premise from the question part, names the
 // question's intent, and turns the words into weighted units for ranking (see ranking.ts).
-import { CHAT_NOISE, CONTEXT_WORDS, GREETING, THANKS } from './closed-class.js';
+import { CHAT_IDIOMS, CHAT_NOISE, CONTEXT_WORDS, GREETING, THANKS } from './closed-class.js';
 import { AMBIGUOUS_CONCEPTS, conceptsIn, GENERIC_CONCEPTS, isGlossaryNoun, wholeWordConcepts } from './glossary.js';
 import { detectLang, hangulBigrams, words } from './tokenize.js';
 import type { RankingParams } from './ranking.js';
@@ -48,7 +48,7 @@ export interface Vocabulary {
 const DISCORD_MARKUP = /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:\d+(?::\w)?)>|https?:\/\/\S+|(?<!\S)@[\w.-]+/g;
 
 export function cleanQuestion(raw: string): string {
-  return raw.replace(DISCORD_MARKUP, ' ').replace(CHAT_NOISE, ' ').replace(/\s+/g, ' ').trim();
+  return raw.replace(DISCORD_MARKUP, ' ').replace(CHAT_NOISE, ' ').replace(CHAT_IDIOMS, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Junk: nothing left that could be a word (one letter, "?", only emoji or laughter). */
@@ -78,7 +78,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
   ],
   [
     'yesno',
-    /아님|아니야|아닌가|아닌지|맞아|맞나요|맞음|맞지|인가요|거임\s*\??$|건가|가능\s?(?:해|함|한가|\?|$)|되나요|되냐|돼\s*\?|됨\s*\?|^(?:is|are|does|do|can|could|will|should|isn'?t|doesn'?t|aren'?t)\b/i,
+    /아님|아니야|아닌가|아닌지|맞아|맞나요|맞음|맞지|인가요|거임\s*\??$|건가|가능\s?(?:해|함|한가|\?|$)|되나요|되냐|돼\s*\?|됨\s*\?|^(?:is|are|does|do|can|could|will|should|isn'?t|doesn'?t|aren'?t)\b|,?\s*(?:right|correct|isn'?t it|no)\s*\?+\s*$/i,
   ],
   ['summary', /요약|정리|\d\s?줄|세\s?줄|한\s?줄|\b(?:tl;?dr|summar(?:y|ize|ise)|in short|overview|one line)\b/i],
 ];

@@ -33,4 +33,11 @@ describe('term proximity', () => {
     // nginx–memory (1) and memory–swap (1) are near; nginx–swap (1) is not: 2 of 3.
     expect(proximity(weighted, 'nginx memory and so on until swap', 3, 2)).toBeCloseTo(2 / 3);
   });
+
+  it('places a concept written as a phrase ("virtual machine", "가상 머신") on the words of the phrase', () => {
+    const asked = [unit('lightweight', 0, ['§density']), unit('vm', 1, ['§vm'])];
+    expect(proximity(asked, 'Docker is often called a lightweight virtual machine', 3, 2)).toBe(1);
+    expect(proximity(asked, 'a lightweight process; much later, on another host, a virtual machine', 3, 2)).toBe(0);
+    expect(proximity([unit('가벼', 0, ['§density']), unit('vm', 1, ['§vm'])], '가벼운 가상 머신', 3, 2)).toBe(1);
+  });
 });

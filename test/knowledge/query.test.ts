@@ -53,6 +53,12 @@ describe('query analysis', () => {
     expect(splitPremise('VM은 빠르지만 무겁다던데 컨테이너는 왜 가벼움?').focus).toBe('컨테이너는 왜 가벼움?');
   });
 
+  it('drops chat idioms and tag words whose words would read as content', () => {
+    expect(cleanQuestion('what problem were vms solving in the first place')).toBe('what problem were vms solving');
+    const units = queryUnits(analyseQuery('docker is just a lightweight vm right?'), kb.vocabulary, DEFAULT_RANKING).units;
+    expect(units.map((u) => u.key)).not.toContain('right');
+  });
+
   it('separates a premise from the question part', () => {
     expect(splitPremise('VM은 하드웨어를 나눠 쓴다던데, 그럼 네트워크는 어떻게 해?')).toEqual({
       premise: 'VM은 하드웨어를 나눠 쓴다던데',
@@ -74,6 +80,8 @@ describe('query analysis', () => {
     ['왜 컨테이너가 VM보다 가벼워?', 'reason'],
     ['하이퍼바이저가 뭐임', 'definition'],
     ['도커도 결국 vm 아님?', 'yesno'],
+    // A tag question asks yes or no.
+    ['docker is basically a lightweight vm, right?', 'yesno'],
     ['cgroups 3줄요약', 'summary'],
     // An either-or question compares its two options.
     ['메모리 제한은 namespace임 cgroup임?', 'compare'],
