@@ -23,6 +23,16 @@ export const NOT_FOUND: Record<Lang, string> = {
     'resource limits such as --memory and --cpus). Try /topics to see what it covers, or rephrase the question.',
 };
 
+/** A neighbouring topic the notes lack is named, with what the bot does cover. */
+export const notCoveredReply = (topic: string): Record<Lang, string> => ({
+  ko:
+    `잘 모르겠습니다. ${topic}은(는) 제 노트에 없는 주제예요. ` +
+    '이 봇은 VM과 도커(가상화, 컨테이너, 도커 구조, --memory·--cpus 같은 자원 제한)에 관한 질문에 답합니다. /topics 로 다루는 주제를 볼 수 있어요.',
+  en:
+    `I don't know: ${topic} is not in my notes. ` +
+    'This bot answers questions about VMs and Docker (virtualization, containers, Docker architecture, resource limits such as --memory and --cpus). Try /topics to see what it covers.',
+});
+
 /** A greeting gets a hello and what to ask; it is not a question for the knowledge base. */
 export const GREETING_REPLY: Record<Lang, string> = {
   ko: '안녕하세요! VM과 도커에 대해 물어보세요. 예: "도커와 VM 차이가 뭐야?", "--memory-swap은 뭐야?" /topics 로 주제를, /help 로 명령을 볼 수 있어요.',
@@ -45,8 +55,8 @@ export function extractiveAnswer(result: SearchResult, maxChars: number): Answer
   const base = { question: result.query, lang: result.lang, mode: 'extractive' as const };
   if (result.abstain || !result.hits.length) {
     const replies = { greeting: GREETING_REPLY, thanks: THANKS_REPLY, junk: JUNK_REPLY, question: NOT_FOUND };
-    const text = replies[result.kind];
-    return { ...base, answer: text[result.lang], abstained: true, sources: [] };
+    const text = result.notCovered ? notCoveredReply(result.notCovered)[result.lang] : replies[result.kind][result.lang];
+    return { ...base, answer: text, abstained: true, sources: [] };
   }
   const composed = composeAnswer(result, maxChars);
   return { ...base, answer: composed.text, abstained: false, sources: toSources(composed.sources) };

@@ -7,6 +7,7 @@ import { profileOf } from './profile.js';
 import { analyseQuery, looksLikeVerbForm, queryUnits, type Vocabulary } from './query.js';
 import { abstainBar, DEFAULT_RANKING, maxScore, scorePassage, termBoost, type PassageProfile, type RankingParams } from './ranking.js';
 import { proximity } from './proximity.js';
+import { adjacentTopic } from './scope.js';
 import { TermDictionary } from './term-set.js';
 import { HangulSpelling, SpellingCorrector } from './spelling.js';
 import { tokenize, words } from './tokenize.js';
@@ -130,11 +131,16 @@ export class SearchIndex implements Vocabulary {
     }
     rescored.sort((a, b) => b.score - a.score);
     const bar = abstainBar(units, onTopic, minScore, p);
-    const abstain = minScore > 0 && (rescored[0].cov < bar || (!onTopic && (rescored[0].head === 0 || units.some((u) => u.foreign))));
+    // A neighbouring topic the best passage never names is what the question is about, and the notes lack it.
+    const adjacent = adjacentTopic(q.focus || analysis.text);
+    const lacksTopic = !!adjacent && !adjacent.forms.test(`${rescored[0].chunk.heading}\n${rescored[0].chunk.text}`);
+    const abstain =
+      minScore > 0 && (lacksTopic || rescored[0].cov < bar || (!onTopic && (rescored[0].head === 0 || units.some((u) => u.foreign))));
     const max = maxScore(p);
     const hits: SearchHit[] = abstain
       ? []
       : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));
-    return { query, lang, kind, intent, hits, abstain, terms, lines, ...(parts ? { parts } : {}) };
+    const notCovered = abstain && lacksTopic ? { notCovered: adjacent.name[lang] } : {};
+    return { query, lang, kind, intent, hits, abstain, terms, lines, ...(parts ? { parts } : {}), ...notCovered };
   }
 }

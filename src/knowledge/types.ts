@@ -55,4 +55,6 @@ export interface SearchResult {
   lines?: number;
   /** For a question of two or more asking clauses, each clause's terms: every one should be answered. */
   parts?: string[][];
+  /** A neighbouring topic the notes do not cover, named in a declined question ("Docker Swarm"). */
+  notCovered?: string;
 }

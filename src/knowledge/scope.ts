@@ -1,0 +1,35 @@
+// Neighbouring topics the notes do not cover. A question about one of them gets an honest "not in my notes",
+// naming the topic, instead of the nearest passage that happens to share a word (Swarm → a boot-time table).
+// Each entry is a subject a study group on VMs and Docker meets next, not a phrasing of some question.
+
+export interface AdjacentTopic {
+  name: Record<'ko' | 'en', string>;
+  forms: RegExp;
+}
+
+export const ADJACENT_TOPICS: AdjacentTopic[] = [
+  { name: { ko: 'Docker Swarm', en: 'Docker Swarm' }, forms: /\bswarm\b|스웜/i },
+  {
+    name: { ko: '쿠버네티스', en: 'Kubernetes' },
+    forms: /\bkubernetes\b|\bk8s\b|\bkubectl\b|쿠버네티스|쿠버(?![가-힣])|쿠버(?=[은는이가랑와과를도])/i,
+  },
+  { name: { ko: 'Podman', en: 'Podman' }, forms: /\bpodman\b|포드맨/i },
+  { name: { ko: 'Docker Compose', en: 'Docker Compose' }, forms: /\bcompose\b|컴포즈/i },
+  { name: { ko: '멀티 스테이지 빌드', en: 'multi-stage builds' }, forms: /\bmulti[- ]?stage\b|멀티\s?스테이지/i },
+  { name: { ko: '중첩 가상화', en: 'nested virtualization' }, forms: /\bnested virtuali[sz]ation\b|중첩\s?가상화/i },
+  {
+    name: { ko: '도커 요금제·라이선스·풀 제한', en: 'Docker plans, licences and pull limits' },
+    forms:
+      /\blicen[cs]\w*|\bsubscriptions?\b|\bpricing\b|\bpaid\b|\bpay for\b|\bfree for\b|\b(?:rate|pull) limits?\b|라이선스|라이센스|유료|요금|구독/i,
+  },
+  { name: { ko: 'JVM 설정', en: 'JVM settings' }, forms: /\bjvm\b|(?:^|\s)-xm[xs]\w*|\bintellij\b|인텔리제이/i },
+  {
+    name: { ko: '클라우드·배포 도구', en: 'cloud and deployment tools' },
+    forms: /\b(?:helm|terraform|ansible|ecs|eks|aks|gke|fargate|openshift|nomad|vagrant)\b|테라폼|앤서블/i,
+  },
+];
+
+/** The neighbouring topic a text names, if any. */
+export function adjacentTopic(text: string): AdjacentTopic | undefined {
+  return ADJACENT_TOPICS.find((t) => t.forms.test(text));
+}

@@ -1,0 +1,38 @@
+// Neighbouring topics the notes lack are declined by name; a question the notes do answer is not.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractiveAnswer } from '../../src/answer/extractive.js';
+import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { adjacentTopic } from '../../src/knowledge/scope.js';
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await KnowledgeBase.load('knowledge');
+});
+const search = (q: string) => kb.search(q, { topK: 3, minScore: 0.35 });
+
+describe('neighbouring topics', () => {
+  it.each([
+    ['docker swarm vs kubernetes for prod, which one', 'Docker Swarm'],
+    ['podman rootless 모드는 도커랑 뭐가 다름', 'Podman'],
+    ['도커 컴포즈에서 서비스 이름으로 통신 안됨?', 'Docker Compose'],
+    ['do we have to pay for docker desktop at work? licence stuff', 'Docker plans, licences and pull limits'],
+    ['인텔리제이 vm options에 -Xmx 얼마 줘야됨', 'JVM 설정'],
+  ])('declines %s, naming the topic', (q, name) => {
+    const r = search(q);
+    expect(r).toMatchObject({ abstain: true, notCovered: name });
+    expect(extractiveAnswer(r, 600).answer).toContain(name);
+  });
+
+  it('answers a question whose neighbouring topic the best passage does cover', () => {
+    const r = search('are kubernetes nodes usually VMs?');
+    expect(r.abstain).toBe(false);
+    expect(r.hits[0].chunk.text).toMatch(/Kubernetes/);
+  });
+
+  it('matches whole words only', () => {
+    expect(adjacentTopic('how does docker compute CPU %')).toBeUndefined();
+    expect(adjacentTopic('a swarming bee')).toBeUndefined();
+    expect(adjacentTopic('쿠버 클러스터')?.name.en).toBe('Kubernetes');
+    expect(adjacentTopic('--memory 512m 주고 돌림')).toBeUndefined();
+  });
+});
