@@ -161,6 +161,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'switch', forms: ['switch(?:es)?', 'bridge[sd]?', 'l2', '스위치', '브리지', '브릿지'] },
   { id: 'stats', forms: ['stats', 'statistics', 'monitor(?:ing)?', 'usage', 'eats?', 'eating', '통계', '사용량', '모니터링', '실시간'] },
   { id: 'purpose', forms: ['purposes?', 'solv(?:e|es|ed|ing)', '목적', '용도', '해결'] },
+  { id: 'percent', forms: ['percent(?:age)?s?', '퍼센트', '\\d*\\s?%'] },
   { id: 'snapshot', forms: ['snapshots?', 'one[- ]shot', 'no[- ]stream', '스냅샷', '한\\s?번만'] },
   { id: 'advantage', forms: ['advantages?', 'benefits?', 'pros', 'strengths?', '장점', '이점', '좋은 점'] },
   {
@@ -358,6 +359,9 @@ export const GENERIC_CONCEPTS = new Set([
   'risk',
   'exceed',
   'macos',
+  'percent',
+  'purpose',
+  'snapshot',
 ]);
 
 /**

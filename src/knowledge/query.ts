@@ -69,7 +69,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
   ],
   [
     'howto',
-    /어떻게\s*(?:해|하|써|쓰|걸|설정|제한|실행|띄|확인|봐|보|막|줄|늘)|어케|어캐|방법|막을\s?수|막으려면|방지|\b(?:prevent|avoid)\b|하는\s?법|[가-힣]는\s?법|\S\s?법\s*(?:좀|알려|\?|$)|하려면|명령어|커맨드|\bhow (?:do|can|should|would) (?:i|you|we)\b|\bhow to\b|\b(?:which|what) (?:flag|option|command)\b|\b(?:command|cmd) (?:to|for)\b|\bsyntax\b/i,
+    /어떻게\s*(?:해|하|써|쓰|걸|설정|제한|실행|띄|확인|봐|보|막|줄|늘)|어케|어캐|방법|막을\s?수|막으려면|방지|\b(?:prevent|avoid)\b|하는\s?법|[가-힣]는\s?법|\S\s?법\s*(?:좀|알려|\?|$)|하려면|명령어|커맨드|옵션\s*(?:뭐|머|뭔|어떤|무슨)|(?:뭔|무슨|어떤)\s*옵션|\bhow (?:do|can|should|would) (?:i|you|we)\b|\bhow to\b|\b(?:which|what) (?:flag|option|command)\b|\b(?:command|cmd) (?:to|for)\b|\bsyntax\b/i,
   ],
   ['reason', /왜|이유|어째서|\bwhy\b|\bhow come\b|\breason\b/i],
   [
@@ -93,6 +93,8 @@ const QUESTION_WORD =
   /[?？]|왜|뭐|뭔|머임|머야|어떻|어케|어캐|누구|언제|어디|얼마|몇|무슨|무엇|나요|까요|\b(?:what|why|how|which|who|where)\b|^(?:is|are|does|do|can|should|could|will)\b/i;
 /** 이미지만 is 이미지 + 만 (only), not a verb + 지만 (but): a glossary noun before the particle. */
 const isNounWithParticle = (word: string) => word.endsWith('만') && isGlossaryNoun(word.slice(0, -1));
+/** A clause saying what the asker wants ("200메가까지만 쓰게 하고싶은데", "i want to cap it at 512mb") is the question's goal. */
+const WANTS = /싶[은어음]|싶다|려는데|려고\s?(?:하는데|함)|\b(?:i want|i'd like|i need|i'm trying|im trying|trying to)\b/i;
 /** A condition or reason clause ("if the daemon does the work, …") sets up the question; it is not one. */
 const SETS_UP = /^(?:if|when|since|because|as|given)\b/i;
 
@@ -106,7 +108,7 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
   const marked = text
     .replace(/(?<=\S)([.?!？]+)(?=\s|$)|\n/g, '$1\uE000')
     .replace(/(\S+(?:던데|는데|은데|인데|다는데|다던데|지만|니까|잖아)),?\s+/g, (m, word: string) =>
-      isNounWithParticle(word) ? m : `${word}\uE000`,
+      isNounWithParticle(word) || word.endsWith('까지만') ? m : `${word}\uE000`,
     )
     .replace(/,\s+(?=(?:so|then|but|and|what|how|why|which|is|are|do|does|can|should|where|who)\b)/gi, '\uE000')
     .replace(/(?:^|\s|\uE000)(?:그럼|그러면|그래서|근데)\s+/g, '\uE000');
@@ -116,7 +118,8 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
     .filter((c) => words(c).some((w) => !w.isStop && w.surface.length > 1));
   if (clauses.length < 2) return { premise: '', focus: text };
   const asking = clauses.filter((c) => !SETS_UP.test(c) && (QUESTION_WORD.test(c) || classifyIntent(c) !== 'general'));
-  const focus = asking.length ? asking : [clauses[clauses.length - 1]];
+  const goals = clauses.filter((c) => WANTS.test(c) && !asking.includes(c));
+  const focus = asking.length ? [...goals, ...asking] : [clauses[clauses.length - 1]];
   const split = { premise: clauses.filter((c) => !focus.includes(c)).join(' '), focus: focus.join(' ') };
   return asking.length > 1 ? { ...split, questions: asking } : split;
 }

@@ -59,6 +59,20 @@ describe('query analysis', () => {
     expect(units.map((u) => u.key)).not.toContain('right');
   });
 
+  it('keeps a clause saying what the asker wants in the question part, and reads 까지만 as particles', () => {
+    expect(splitPremise('컨테이너 메모리 200메가까지만 쓰게 하고싶은데 옵션 뭐임').premise).toBe('');
+    expect(splitPremise('i want to cap memory at 512mb, which flag do i use?').premise).toBe('');
+    expect(splitPremise('VM은 하드웨어를 나눠 쓴다던데, 그럼 네트워크는 어떻게 해?').premise).toBe('VM은 하드웨어를 나눠 쓴다던데');
+  });
+
+  it('reads "what does X mean" and "how is that possible" as asking, and a percent sign as a percentage', () => {
+    const keys = (q: string) => queryUnits(analyseQuery(q), kb.vocabulary, DEFAULT_RANKING).units.map((u) => u.key);
+    expect(keys('what does --cpus 1.5 mean')).not.toContain('mean');
+    expect(keys('docker stats at 250% cpu how is that even possible')).not.toContain('possibl');
+    expect(conceptsIn('CPU 250%')).toContain('§percent');
+    expect(conceptsIn('docker stats CPU % column')).toContain('§percent');
+  });
+
   it('separates a premise from the question part', () => {
     expect(splitPremise('VM은 하드웨어를 나눠 쓴다던데, 그럼 네트워크는 어떻게 해?')).toEqual({
       premise: 'VM은 하드웨어를 나눠 쓴다던데',
@@ -80,6 +94,7 @@ describe('query analysis', () => {
     ['왜 컨테이너가 VM보다 가벼워?', 'reason'],
     ['하이퍼바이저가 뭐임', 'definition'],
     ['도커도 결국 vm 아님?', 'yesno'],
+    ['메모리 200메가로 제한하는 옵션 뭐임', 'howto'],
     // A tag question asks yes or no.
     ['docker is basically a lightweight vm, right?', 'yesno'],
     ['cgroups 3줄요약', 'summary'],
