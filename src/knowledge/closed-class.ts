@@ -4,6 +4,13 @@
 
 /** Particles stripped from the end of a Korean word, longest first. */
 export const PARTICLES = [
+  // quotative + 것: "컨테이너라는게", "namespace란거"
+  '이라는게',
+  '이라는거',
+  '라는게',
+  '라는거',
+  '란게',
+  '란거',
   '에서는',
   '으로는',
   '이라는',
@@ -437,15 +444,8 @@ export const KO_STOP = new Set([
   '밖에서',
   '밖으로',
   '속에',
-  // quantifiers and frequency words: how many or how often, never what about
-  '여러',
-  '여러개',
-  '여러가지',
-  '몇',
-  '몇개',
-  '다',
-  '전부',
-  '모두',
+  '굳이',
+  // frequency words: how often, never what about (how many is the scale concept: 여러 개, many)
   '점점',
   '계속',
   '자꾸',
@@ -502,13 +502,13 @@ export const EN_STOP = new Set(
   they them their what which who whom whose when where why how this that these those of in on at to for from by
   with about into over under as and or but if then so than too very can could should would will shall may might
   must not no yes there here get got use used using make makes just any some all each between vs versus please tell
-  explain show give happen happens go goes going went much many several multiple lots lot keep keeps kept always
+  explain show give happen happens go goes going went much many lots lot keep keeps kept always work works worked working
   whats what's hows dont don't doesnt doesn't didnt didn't isnt isn't arent aren't cant can't wont won't im i'm ive i've
   id i'd youre you're thats that's theres there's lets let's pls plz thx thanks hey hi hello ok okay
   u ur r ya yeah yep nope lol lmao rofl omg idk tbh btw imo ngl pls plz bro dude guys anyone someone actually really
   basically like kinda sorta gonna wanna gotta even still again also quick quickly short shortly line one sentence
   summary summarize summarise tldr tl dr eli5 simple simply words plain reason reasons point rn
-  ppl smth sth bc cuz coz tho wtf wth rly dunno wat y onto upon ago everyone everybody now currently right
+  ppl smth sth bc cuz coz tho wtf wth rly dunno wat y onto upon ago everyone everybody now currently right roughly approximately way fine
   mean means meaning meant possible possibly`
     .split(/\s+/)
     .filter(Boolean),

@@ -71,7 +71,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
     'howto',
     /어떻게\s*(?:해|하|써|쓰|걸|설정|제한|실행|띄|확인|봐|보|막|줄|늘)|어케|어캐|방법|막을\s?수|막으려면|방지|\b(?:prevent|avoid)\b|하는\s?법|[가-힣]는\s?법|\S\s?법\s*(?:좀|알려|\?|$)|하려면|명령어|커맨드|옵션\s*(?:뭐|머|뭔|어떤|무슨)|(?:뭔|무슨|어떤)\s*옵션|\bhow (?:do|can|should|would) (?:i|you|we)\b|\bhow to\b|\b(?:which|what) (?:flag|option|command)\b|\b(?:command|cmd) (?:to|for)\b|\bsyntax\b/i,
   ],
-  ['reason', /왜|이유|어째서|\bwhy\b|\bhow come\b|\breason\b/i],
+  ['reason', /왜|이유|어째서|\bwhy\b|\bhow come\b|\breason\b|^y (?:did|do|does|is|are|would|can|cant|can't)\b/i],
   [
     'definition',
     /뭐야|뭐임|머임|머야|뭔데|뭔가요|뭐예요|무엇|(?:이)?란\s*\??$|이란|뜻|의미|뭐하는|뭐함|하는\s?일|역할|\bwhat(?:'s|s| is| are| does| do)\b|\bdefine\b|\bdefinition\b|\bmeaning\b|\bstand for\b/i,

@@ -73,6 +73,15 @@ describe('query analysis', () => {
     expect(conceptsIn('docker stats CPU % column')).toContain('§percent');
   });
 
+  it('reads how many (여러 개, many), a move to containers and a quoted term as concepts, not chat', () => {
+    expect(conceptsIn('vm 여러개 띄우면')).toContain('§scale');
+    expect(conceptsIn('y did everyone move from vms to containers')).toContain('§emerge');
+    expect(conceptsIn('왜 컨테이너가 등장했어')).toContain('§emerge');
+    const keys = (q: string) => queryUnits(analyseQuery(q), kb.vocabulary, DEFAULT_RANKING).units.map((u) => u.key);
+    expect(keys('왜 굳이 컨테이너라는게 나온거임')).toContain('컨테이너');
+    expect(keys('how does docker work')).not.toContain('work');
+  });
+
   it('separates a premise from the question part', () => {
     expect(splitPremise('VM은 하드웨어를 나눠 쓴다던데, 그럼 네트워크는 어떻게 해?')).toEqual({
       premise: 'VM은 하드웨어를 나눠 쓴다던데',
