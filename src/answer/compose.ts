@@ -91,15 +91,27 @@ function codeLines(chunk: Chunk): Set<string> {
 /** Docker commands written inside prose ("… docker run -d --pids-limit 64 nginx처럼 …"), up to Hangul or a sentence end. */
 const INLINE_COMMAND =
   /\bdocker (?:run|ps|stats|inspect|update|images|exec|logs|info|history|build|pull|events|stop|kill|rm)\b(?:[ \t]+(?!(?:or|and|then|to|in|with|for|as|is|are|on|at|of|e\.g)\b)(?:<[^>\n]+>|[\w/:<>="'{}-]+(?:\.[\w/:<>="'{}-]+)*))*/g;
-const inlineCommands = (text: string) => [...text.matchAll(INLINE_COMMAND)].map((m) => m[0]).filter((c) => c.split(' ').length > 2);
+/** Docker commands written in the prose: its inline code spans, or for passages parsed without them, the pattern. */
+const inlineCommands = (chunk: Chunk) =>
+  (chunk.inlineCode
+    ? chunk.inlineCode.filter((c) => /^docker [a-z]+\b/.test(c))
+    : [...chunk.text.matchAll(INLINE_COMMAND)].map((m) => m[0])
+  ).filter((c) => c.split(/\s+/).length > 2);
+
+/** A question about a container already running, or about changing its settings. */
+const CHANGES_RUNNING =
+  /\b(?:update|chang(?:e|ing)|running|already|existing|live)\b|바꾸|바꿔|바꿀|변경|늘리|줄이|실행\s?중|떠\s?있|돌고\s?있|돌아가는/i;
 
 /** The command that has most of the question's words (a concept counts half): code blocks and commands in the prose. */
-function commandFor(used: SearchHit[], asked: Set<string>): { code: string; source: number } | undefined {
+function commandFor(used: SearchHit[], asked: Set<string>, question: string): { code: string; source: number } | undefined {
   let best: { code: string; source: number; hits: number } | undefined;
+  // Setting a limit means starting a container with it, unless the question is about one already running.
+  const changes = CHANGES_RUNNING.test(question);
   for (const [source, h] of used.entries()) {
-    for (const code of [...h.chunk.code, ...inlineCommands(h.chunk.text)]) {
+    for (const code of [...h.chunk.code, ...inlineCommands(h.chunk)]) {
       const shared = [...termSet(code)].filter((t) => asked.has(t));
-      const hits = shared.reduce((n, t) => n + (isConcept(t) ? 0.5 : 1), 0) - source * 0.25;
+      const verb = /^docker update\b/.test(code) ? (changes ? 0.5 : -0.5) : /^docker run\b/.test(code) && !changes ? 0.25 : 0;
+      const hits = shared.reduce((n, t) => n + (isConcept(t) ? 0.5 : 1), 0) - source * 0.25 + verb;
       if (hits > 0 && hits > (best?.hits ?? 0)) best = { code, source, hits };
     }
   }
@@ -160,7 +172,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     const label = result.lang === 'ko' ? '옵션을 이미지 이름 앞으로 옮긴 명령:' : 'The command with the options before the image name:';
     add(`${label}\n\`\`\`\n${fix.fixed}\n\`\`\``, formsOf(fix.fixed));
   } else if (result.intent === 'howto') {
-    const cmd = commandFor(used, asked);
+    const cmd = commandFor(used, asked, result.query);
     if (cmd && length + cmd.code.length + 12 <= maxChars && !(lead ?? '').includes(cmd.code))
       add(`\`\`\`\n${cmd.code}\n\`\`\``, formsOf(cmd.code));
   }

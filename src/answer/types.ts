@@ -10,6 +10,8 @@ export interface Source {
   score: number;
   path: string;
   chunkId: string;
+  /** The passage's inline code spans (commands, option names), for replies that mark them up. */
+  inlineCode?: string[];
 }
 
 export interface Answer {
@@ -56,5 +58,6 @@ export function toSources(hits: SearchHit[]): Source[] {
     score: Math.round(h.score * 1000) / 1000,
     path: h.chunk.doc.path,
     chunkId: h.chunk.id,
+    ...(h.chunk.inlineCode?.length ? { inlineCode: h.chunk.inlineCode } : {}),
   }));
 }

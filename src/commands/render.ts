@@ -3,6 +3,7 @@ import type { Answer, Source } from '../answer/types.js';
 import type { Chunk } from '../knowledge/types.js';
 import { LIMITS, truncate } from './limits.js';
 import type { BotEmbed, Locale } from './types.js';
+import { withInlineCode } from './inline-code.js';
 
 /** The one palette of the bot's embeds (answers, quiz, sandbox). */
 export const COLORS = {
@@ -41,6 +42,15 @@ export function sourcesField(sources: Source[], locale: Locale): BotEmbed['field
   return [{ name: locale === 'ko' ? '출처' : 'Sources', value }];
 }
 
+/** An extractive answer shows the notes' inline code as code; a generated one is already markdown. */
+const answerText = (answer: Answer) =>
+  answer.mode === 'extractive' && !answer.abstained
+    ? withInlineCode(
+        answer.answer,
+        answer.sources.flatMap((s) => s.inlineCode ?? []),
+      )
+    : answer.answer;
+
 export function answerEmbed(answer: Answer, locale: Locale, state: 'streaming' | 'done' = 'done'): BotEmbed {
   const footer: string[] = [];
   const model = answer.model ?? answer.usage?.model;
@@ -52,7 +62,7 @@ export function answerEmbed(answer: Answer, locale: Locale, state: 'streaming' |
   if (state === 'streaming') footer.push(writing);
   return {
     title: questionTitle(answer.question),
-    description: truncate(answer.answer || (state === 'streaming' ? writing : '…'), LIMITS.embedDescription),
+    description: truncate(answerText(answer) || (state === 'streaming' ? writing : '…'), LIMITS.embedDescription),
     color: state === 'streaming' ? COLORS.streaming : answer.abstained ? COLORS.abstain : COLORS.answer,
     fields: sourcesField(answer.sources, locale),
     footer: truncate(footer.join(' · '), LIMITS.footer),

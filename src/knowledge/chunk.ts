@@ -50,6 +50,7 @@ export function chunkSections(doc: KnowledgeDoc, sections: Section[], max = CHUN
         section: sectionIndex,
         keyPoint: section.keyPoint,
         code: section.code.filter((c) => text.includes(c)),
+        inlineCode: [...new Set(section.inlineCode.filter((c) => text.includes(c)))],
       });
     }
   });

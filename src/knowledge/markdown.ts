@@ -11,6 +11,8 @@ export interface Section {
   blocks: string[];
   /** The blocks that are code (commands, file contents): shown as code, never cut into sentences. */
   code: string[];
+  /** Inline code spans in the prose blocks, as written (without the backticks). */
+  inlineCode: string[];
   /** The section's curated key point (`**Key point:** …` / `**핵심:** …` as its first paragraph), if any. */
   keyPoint?: string;
 }
@@ -45,6 +47,24 @@ function stripHtml(html: string): string {
     .replace(/&gt;/g, '>');
 }
 
+function codespanText(t: Tokens.Codespan): string {
+  return t.text
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
+}
+
+/** The inline code spans (`docker stats resumarble`) anywhere inside a block: commands written in the prose. */
+function codeSpansOf(token: Token): string[] {
+  const spans: string[] = [];
+  void marked.walkTokens([token], (t) => {
+    if (t.type === 'codespan') spans.push(codespanText(t as Tokens.Codespan).trim());
+  });
+  return spans.filter(Boolean);
+}
+
 function inlineText(tokens: Token[] | undefined): string {
   if (!tokens) return '';
   let out = '';
@@ -59,12 +79,7 @@ function inlineText(tokens: Token[] | undefined): string {
         out += stripHtml(t.raw);
         break;
       case 'codespan':
-        out += (t as Tokens.Codespan).text
-          .replace(/&amp;/g, '&')
-          .replace(/&lt;/g, '<')
-          .replace(/&gt;/g, '>')
-          .replace(/&quot;/g, '"')
-          .replace(/&#39;/g, "'");
+        out += codespanText(t as Tokens.Codespan);
         break;
       case 'del': {
         // GFM reads one tilde as strikethrough; in this prose "수십 초~수 분" is a range, so keep single tildes.
@@ -167,7 +182,7 @@ export function parseMarkdown(path: string, source: string): ParsedDoc {
   const tokens = marked.lexer(body);
   const sections: Section[] = [];
   const stack: { depth: number; text: string }[] = [];
-  let current: Section = { headingPath: [], blocks: [], code: [] };
+  let current: Section = { headingPath: [], blocks: [], code: [], inlineCode: [] };
   let firstH1: string | undefined;
 
   for (const token of tokens) {
@@ -181,9 +196,10 @@ export function parseMarkdown(path: string, source: string): ParsedDoc {
       if (current.blocks.length) sections.push(current);
       while (stack.length && stack[stack.length - 1].depth >= h.depth) stack.pop();
       stack.push({ depth: h.depth, text });
-      current = { headingPath: stack.map((s) => s.text), blocks: [], code: [] };
+      current = { headingPath: stack.map((s) => s.text), blocks: [], code: [], inlineCode: [] };
       continue;
     }
+    if (token.type !== 'code') current.inlineCode.push(...codeSpansOf(token));
     for (const b of blocksOf(token)) {
       let text = b.code ? b.text : b.text.replace(/[ \t]+/g, ' ').trim();
       if (!text) continue;

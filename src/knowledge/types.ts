@@ -27,6 +27,8 @@ export interface Chunk {
   keyPoint?: string;
   /** Code blocks (commands) in `text`, whole. */
   code: string[];
+  /** Inline code spans (`docker stats resumarble`, `--memory`) in `text`, without the backticks. */
+  inlineCode?: string[];
 }
 
 export interface SearchHit {

@@ -263,4 +263,16 @@ describe('how-to answers', () => {
     const update = { ...r, terms: [...r.terms, 'updat', 'update', '128'] };
     expect(extractiveAnswer(update, 600).answer).toContain('```\ndocker update --pids-limit 128 <컨테이너>\n```');
   });
+
+  it('takes commands in the prose from the passage inline code, so a sentence about a command is not one', () => {
+    const text = 'docker stats shows every running container in a table. Run docker stats --no-stream for one reading.';
+    const c = {
+      ...chunk('s', 'en', 'docker stats', text, 'docker stats is top for containers.'),
+      inlineCode: ['docker stats', 'docker stats --no-stream'],
+    };
+    const r = { ...result('how do i see stats of every running container', 'en', [c]), intent: 'howto' as const };
+    const a = extractiveAnswer(r, 600).answer;
+    expect(a).toContain('```\ndocker stats --no-stream\n```');
+    expect(a).not.toContain('```\ndocker stats shows');
+  });
 });

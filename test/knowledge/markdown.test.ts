@@ -90,6 +90,17 @@ describe('markdown ingest', () => {
     expect(parseMarkdown('c.md', '## X\n\nBody. Key point: not first.\n').sections[0].keyPoint).toBeUndefined();
   });
 
+  it('lists the inline code spans of the prose, and each passage keeps those in its own text', () => {
+    const doc = parseMarkdown(
+      'a.md',
+      '## Stats\n\nRun `docker stats resumarble` or `docker stats --no-stream`.\n\n```\ndocker stats\n```\n',
+    );
+    expect(doc.sections[0].inlineCode).toEqual(['docker stats resumarble', 'docker stats --no-stream']);
+    const [chunk] = chunkSections(doc.doc, doc.sections);
+    expect(chunk.inlineCode).toEqual(['docker stats resumarble', 'docker stats --no-stream']);
+    expect(chunk.text).toContain('Run docker stats resumarble or');
+  });
+
   it('keeps a single tilde as a range, not strikethrough', () => {
     const text = parseMarkdown('a.md', '수십 초~수 분이 걸리고 수 MB~수백 MB다.\n').sections[0].blocks[0];
     expect(text).toBe('수십 초~수 분이 걸리고 수 MB~수백 MB다.');
