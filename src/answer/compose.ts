@@ -11,9 +11,14 @@ import type { Chunk, SearchHit, SearchResult } from '../knowledge/types.js';
 /** How many of the best passages sentences are drawn from. */
 const PASSAGES_USED = 3;
 /** Supporting sentences after the lead. */
-const MAX_SUPPORT = 3;
+const MAX_SUPPORT = 2;
 /** A later passage contributes only if it scored at least this share of the best one. */
 const NEAR_BEST = 0.75;
+/**
+ * A supporting sentence from another section needs its section to score this close to the best: a clear best
+ * section answers alone, and a sentence from the next one is padding (density after "does a VM crash spread?").
+ */
+const OTHER_SECTION_NEAR = 0.9;
 /** A sentence of the best passage leads instead of its key point when it has this much more of the question. */
 const DIRECT_MARGIN = 3;
 /** A summary lists the key points of up to this many sections scoring at least SUMMARY_NEAR_BEST of the best. */
@@ -188,9 +193,12 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   const support: Sentence[] = [];
   const maxSupport = result.lines ? Math.max(0, result.lines - parts.length) : MAX_SUPPORT;
   const floor = SUPPORT_SHARE * Math.max(0, ...candidates.map((c) => c.overlap));
+  // A comparison, or a question of several parts, draws on several sections by nature.
+  const otherSections = result.intent === 'compare' || !!result.parts;
+  const fromOther = (s: Sentence) => s.source > 0 && !otherSections && used[s.source].score < OTHER_SECTION_NEAR * bestScore;
   for (const s of candidates.sort((a, b) => b.score - a.score)) {
     if (support.length >= maxSupport || s.score <= 0) break;
-    if (s.overlap < floor) continue;
+    if (s.overlap < floor || fromOther(s)) continue;
     if (lead && (lead.includes(s.text) || s.text.includes(lead))) continue;
     if (said.novelty(s.forms) < (s.source === 0 ? SAME_SECTION_NOVELTY : MIN_NOVELTY) || said.repeatsAClause(s.text)) continue;
     if (s.position > 0 && leansOnPrevious(s.text) && !support.some((x) => x.source === s.source && x.position === s.position - 1)) continue;

@@ -204,6 +204,32 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(a).not.toMatch(/hand back/);
   });
 
+  it('adds a sentence from another section only when that section scored close to the best, or for a comparison', () => {
+    const isolation = chunk('a', 'en', 'VM isolation', 'A crash in one VM stays inside that VM.', 'Each VM is isolated.');
+    const density = {
+      ...chunk('b', 'en', 'VM density', 'Every VM loads its own kernel, so a crash of memory use limits how many VMs fit.'),
+      section: 1,
+    };
+    const r = result('does a crash in one vm hit the other vms', 'en', [isolation, density]);
+    const clearBest = {
+      ...r,
+      hits: [
+        { chunk: isolation, score: 0.9 },
+        { chunk: density, score: 0.7 },
+      ],
+    };
+    expect(extractiveAnswer(clearBest, 600).answer).not.toMatch(/how many VMs fit/);
+    const close = {
+      ...r,
+      hits: [
+        { chunk: isolation, score: 0.9 },
+        { chunk: density, score: 0.88 },
+      ],
+    };
+    expect(extractiveAnswer(close, 600).answer).toMatch(/how many VMs fit/);
+    expect(extractiveAnswer({ ...clearBest, intent: 'compare' }, 600).answer).toMatch(/how many VMs fit/);
+  });
+
   it('never uses a sentence about the notes themselves ("explained in its own section", "문서에서 다룬다")', () => {
     const en = chunk(
       'a',
