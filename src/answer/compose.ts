@@ -6,7 +6,7 @@ import { formsOf, Said, type Forms } from './novelty.js';
 import { fixRunCommand } from './run-command.js';
 import { splitSentences } from '../knowledge/sentences.js';
 import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
-import type { Chunk, SearchHit, SearchResult } from '../knowledge/types.js';
+import type { Chunk, Claim, Lang, SearchHit, SearchResult } from '../knowledge/types.js';
 
 /** How many of the best passages sentences are drawn from. */
 const PASSAGES_USED = 3;
@@ -156,15 +156,18 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   };
 
   // 1. The lead: the key point of the best section, or its sentence that says most about the question.
+  // A yes/no question that states a claim the notes check is answered yes or no, from that claim's section.
+  const verdict = result.intent === 'yesno' ? matchedClaim(used, asked) : undefined;
+  if (verdict && verdict.source > 0) used.unshift(...used.splice(verdict.source, 1));
   const best = used[0];
   // A correction whose claim the question does not state gives no supporting sentence either (its rebuttal).
   const rebuttal = used.map((h, i) => i > 0 && isCorrection(h.chunk) && !namesTheClaim(asked, h.chunk));
   const candidates = sentencesOf(used, asked).filter((c) => !rebuttal[c.source]);
-  const keyPoint = leadFor(result, best.chunk);
+  const keyPoint = verdict ? verdictLead(result.lang, verdict.claim, best.chunk) : leadFor(result, best.chunk);
   // The sentence that answers what was asked goes first when the key point is about the section in general
   // (a correction's key point is the answer itself).
   const direct =
-    keyPoint && !NO_OPENING.test(best.chunk.keyPoint ?? '')
+    keyPoint && !verdict && !NO_OPENING.test(best.chunk.keyPoint ?? '')
       ? directSentence(candidates, askedOverlap(tokenize(keyPoint), asked))
       : undefined;
   const lead = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
@@ -330,4 +333,34 @@ function leadFor(result: SearchResult, chunk: Chunk): string | undefined {
   if (result.intent === 'yesno' && aboutTheClaim) return keyPoint.replace(/^아니다\s*[—–:,-]+\s*/, '아니요, ');
   const rest = keyPoint.replace(NO_OPENING, '');
   return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/** The claim must have at least this share of its words (by weight) in the question. */
+const CLAIM_MATCH = 0.55;
+/** And it must beat every claim of the opposite answer by this much, or no yes/no is said. */
+const CLAIM_MARGIN = 0.15;
+
+const weightOf = (terms: Iterable<string>) => [...terms].reduce((n, t) => n + termWeight(t), 0);
+
+/** The checked claim the question states, if one clearly does: its source and whether it is true. */
+function matchedClaim(used: SearchHit[], asked: Set<string>): { source: number; claim: Claim } | undefined {
+  const scored = used.flatMap((h, source) =>
+    (h.chunk.claims ?? []).map((claim) => {
+      const terms = termSet(claim.text);
+      return { source, claim, share: askedOverlap(terms, asked) / Math.max(1, weightOf(terms)) };
+    }),
+  );
+  const [top] = scored.sort((a, b) => b.share - a.share || a.source - b.source);
+  if (!top || top.share < CLAIM_MATCH) return undefined;
+  const rival = scored.find((s) => s.claim.truth !== top.claim.truth);
+  return rival && top.share - rival.share < CLAIM_MARGIN ? undefined : top;
+}
+
+/** "네." or "아니요." and the section's key point, which states what is true. */
+function verdictLead(lang: Lang, claim: Claim, chunk: Chunk): string {
+  const word = claim.truth ? (lang === 'ko' ? '네.' : 'Yes.') : lang === 'ko' ? '아니요.' : 'No.';
+  const text = chunk.keyPoint ?? claim.text;
+  const body = text.replace(NO_OPENING, '');
+  // "No — the engine does not …" becomes "No. The engine does not …"; a command opening stays as written.
+  return `${word} ${body !== text ? body.charAt(0).toUpperCase() + body.slice(1) : body}`;
 }

@@ -51,6 +51,7 @@ export function chunkSections(doc: KnowledgeDoc, sections: Section[], max = CHUN
         keyPoint: section.keyPoint,
         code: section.code.filter((c) => text.includes(c)),
         inlineCode: [...new Set(section.inlineCode.filter((c) => text.includes(c)))],
+        ...(section.claims.length ? { claims: section.claims } : {}),
       });
     }
   });

@@ -3,7 +3,7 @@ import matter from 'gray-matter';
 import { marked, type Token, type Tokens } from 'marked';
 import { basename } from 'node:path';
 import { detectLang } from './tokenize.js';
-import type { KnowledgeDoc, Lang } from './types.js';
+import type { Claim, KnowledgeDoc, Lang } from './types.js';
 
 export interface Section {
   headingPath: string[];
@@ -13,8 +13,33 @@ export interface Section {
   code: string[];
   /** Inline code spans in the prose blocks, as written (without the backticks). */
   inlineCode: string[];
+  /** Claims a student may ask about, each marked true or false (a `**Check:**` / `**확인:**` list). */
+  claims: Claim[];
   /** The section's curated key point (`**Key point:** …` / `**핵심:** …` as its first paragraph), if any. */
   keyPoint?: string;
+}
+
+/** The label of a check list, in either language: the claims under it are not prose but yes/no answers. */
+const CHECK_LABEL = /^(?:check|확인)\s*[:：]\s*/i;
+/** A check item: whether the claim is true, then the claim. */
+const CLAIM_ITEM = /^(yes|no|네|예|아니요|아니오)\s*[:：]\s*(.+)$/i;
+
+/** The claims of a check list ("- No: Each container boots its own kernel."), from the label's paragraph on. */
+function claimsOf(token: Token, labelled: boolean): Claim[] | undefined {
+  const raw = token.type === 'paragraph' || token.type === 'list' ? token.raw.replace(/\*\*/g, '').trim() : '';
+  if (!labelled && !CHECK_LABEL.test(raw)) return undefined;
+  if (token.type === 'paragraph' && !/\n\s*[-*]\s/.test(raw) && CHECK_LABEL.test(raw) && !raw.replace(CHECK_LABEL, '').trim()) return [];
+  if (token.type !== 'list' && token.type !== 'paragraph') return undefined;
+  const items = raw
+    .replace(CHECK_LABEL, '')
+    .split(/\n\s*[-*]\s+|^\s*[-*]\s+/)
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  const claims = items.flatMap((item) => {
+    const m = CLAIM_ITEM.exec(item.replace(/`/g, ''));
+    return m ? [{ truth: /^(?:yes|네|예)$/i.test(m[1]), text: m[2] }] : [];
+  });
+  return claims.length ? claims : undefined;
 }
 
 /** The label of a key-point paragraph, in either language. */
@@ -182,7 +207,8 @@ export function parseMarkdown(path: string, source: string): ParsedDoc {
   const tokens = marked.lexer(body);
   const sections: Section[] = [];
   const stack: { depth: number; text: string }[] = [];
-  let current: Section = { headingPath: [], blocks: [], code: [], inlineCode: [] };
+  let current: Section = { headingPath: [], blocks: [], code: [], inlineCode: [], claims: [] };
+  let checkLabelled = false;
   let firstH1: string | undefined;
 
   for (const token of tokens) {
@@ -196,9 +222,18 @@ export function parseMarkdown(path: string, source: string): ParsedDoc {
       if (current.blocks.length) sections.push(current);
       while (stack.length && stack[stack.length - 1].depth >= h.depth) stack.pop();
       stack.push({ depth: h.depth, text });
-      current = { headingPath: stack.map((s) => s.text), blocks: [], code: [], inlineCode: [] };
+      current = { headingPath: stack.map((s) => s.text), blocks: [], code: [], inlineCode: [], claims: [] };
+      checkLabelled = false;
       continue;
     }
+    // A check list is yes/no answers, not prose an answer quotes: kept apart, never a block.
+    const claims = claimsOf(token, checkLabelled);
+    if (claims) {
+      current.claims.push(...claims);
+      checkLabelled = claims.length === 0;
+      continue;
+    }
+    if (token.type !== 'space') checkLabelled = false;
     if (token.type !== 'code') current.inlineCode.push(...codeSpansOf(token));
     for (const b of blocksOf(token)) {
       let text = b.code ? b.text : b.text.replace(/[ \t]+/g, ' ').trim();

@@ -65,7 +65,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
   ],
   [
     'compare',
-    /차이|비교|다른\s?점|다름|뭐가\s?달|\S(?:임|야|이야|인가)\s+\S+(?:임|야|이야|인가)\s*\?|\b(?:vs\.?|versus|differ(?:s|ence|ences)?|compare[ds]?|comparison|better than)\b|\b\w+ or \w+\s*\?/i,
+    /차이|비교|다른\s?점|다름|뭐가\s?(?:달|다른)|\S(?:임|야|이야|인가)\s+\S+(?:임|야|이야|인가)\s*\?|\b(?:vs\.?|versus|differ(?:s|ence|ences)?|compare[ds]?|comparison|better than)\b|\b\w+ or \w+\s*\?/i,
   ],
   [
     'howto',
@@ -78,13 +78,16 @@ const INTENT_CUES: [Intent, RegExp][] = [
   ],
   [
     'yesno',
-    /아님|아니야|아닌가|아닌지|맞아|맞나요|맞음|맞지|인가요|거임\s*\??$|건가|가능\s?(?:해|함|한가|\?|$)|되나요|되냐|돼\s*\?|됨\s*\?|^(?:is|are|does|do|can|could|will|should|isn'?t|doesn'?t|aren'?t)\b|,?\s*(?:right|correct|isn'?t it|no)\s*\?+\s*$/i,
+    /아님|아니야|아닌가|아닌지|맞아|맞나요|맞음|맞지|인가요|거임\s*\??$|(?:거지|있지|없지|되지|하지|거죠|건가요|나요)\s*\??\s*$|건가|가능\s?(?:해|함|한가|\?|$)|되나요|되냐|돼\s*\?|됨\s*\?|^(?:is|are|does|do|can|could|will|should|isn'?t|doesn'?t|aren'?t)\b|,?\s*(?:right|correct|isn'?t it|no)\s*\?+\s*$/i,
   ],
   ['summary', /요약|정리|\d\s?줄|세\s?줄|한\s?줄|\b(?:tl;?dr|summar(?:y|ize|ise)|in short|overview|one line)\b/i],
 ];
 
+/** A question word asks for content ("스왑 얼마까지 쓰는거임", "뭐가 맞는거임"): such a question is not yes/no. */
+const WH_WORD = /얼마|뭐가|뭘|무엇|어떤|어떻|어디|언제|누가|누구|몇|\b(?:what|how|which|where|who|when|why)\b/i;
+
 export function classifyIntent(text: string): Intent {
-  for (const [intent, cue] of INTENT_CUES) if (cue.test(text)) return intent;
+  for (const [intent, cue] of INTENT_CUES) if (cue.test(text) && !(intent === 'yesno' && WH_WORD.test(text))) return intent;
   return 'general';
 }
 

@@ -11,6 +11,12 @@ export interface KnowledgeDoc {
   tags: string[];
 }
 
+/** A claim a student may ask about, with whether it is true ("No: each container boots its own kernel"). */
+export interface Claim {
+  truth: boolean;
+  text: string;
+}
+
 export interface Chunk {
   /** Stable id: `<path>#<n>`. */
   id: string;
@@ -29,6 +35,8 @@ export interface Chunk {
   code: string[];
   /** Inline code spans (`docker stats resumarble`, `--memory`) in `text`, without the backticks. */
   inlineCode?: string[];
+  /** The section's checked claims: a yes/no question that states one is answered yes or no. */
+  claims?: Claim[];
 }
 
 export interface SearchHit {

@@ -230,6 +230,22 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(extractiveAnswer({ ...clearBest, intent: 'compare' }, 600).answer).toMatch(/how many VMs fit/);
   });
 
+  it('answers yes or no when a yes/no question states a claim the notes check, and says nothing when unsure', () => {
+    const c = {
+      ...chunk('k', 'en', 'Containers share the host kernel', 'A container is a host process.', 'Containers share the host kernel.'),
+      claims: [
+        { truth: true, text: 'Containers on one host share the host kernel.' },
+        { truth: false, text: 'Each container boots its own kernel.' },
+      ],
+    };
+    const ask = (q: string) => extractiveAnswer({ ...result(q, 'en', [c]), intent: 'yesno' }, 600).answer;
+    expect(ask('does each container boot its own kernel?')).toMatch(/^No\. Containers share the host kernel\./);
+    expect(ask('do containers on a host share the host kernel?')).toMatch(/^Yes\. Containers share/);
+    expect(ask('is docker fast?')).not.toMatch(/^(?:Yes|No)\./);
+    // Not a yes/no question: no verdict.
+    expect(extractiveAnswer(result('each container boots its own kernel', 'en', [c]), 600).answer).not.toMatch(/^(?:Yes|No)\./);
+  });
+
   it('never uses a sentence about the notes themselves ("explained in its own section", "문서에서 다룬다")', () => {
     const en = chunk(
       'a',

@@ -101,6 +101,20 @@ describe('markdown ingest', () => {
     expect(chunk.text).toContain('Run docker stats resumarble or');
   });
 
+  it('reads a check list as claims marked true or false, never as prose', () => {
+    const src =
+      '## Kernel\n\n**Key point:** Containers share the host kernel.\n\n**Check:**\n- Yes: Containers on one host share its kernel.\n- No: Each container boots its own `kernel`.\n\nBody.\n\n' +
+      '## 커널\n\n**핵심:** 공유한다.\n\n**확인:**\n\n- 네: 컨테이너는 커널을 공유한다.\n- 아니요: 컨테이너마다 커널이 있다.\n\n보통 문단.\n';
+    const [en, ko] = parseMarkdown('a.md', src).sections;
+    expect(en.claims).toEqual([
+      { truth: true, text: 'Containers on one host share its kernel.' },
+      { truth: false, text: 'Each container boots its own kernel.' },
+    ]);
+    expect(en.blocks).toEqual(['Containers share the host kernel.', 'Body.']);
+    expect(ko.claims.map((c) => c.truth)).toEqual([true, false]);
+    expect(ko.blocks).toEqual(['공유한다.', '보통 문단.']);
+  });
+
   it('keeps a single tilde as a range, not strikethrough', () => {
     const text = parseMarkdown('a.md', '수십 초~수 분이 걸리고 수 MB~수백 MB다.\n').sections[0].blocks[0];
     expect(text).toBe('수십 초~수 분이 걸리고 수 MB~수백 MB다.');

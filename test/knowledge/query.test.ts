@@ -104,6 +104,9 @@ describe('query analysis', () => {
     ['하이퍼바이저가 뭐임', 'definition'],
     ['도커도 결국 vm 아님?', 'yesno'],
     ['메모리 200메가로 제한하는 옵션 뭐임', 'howto'],
+    // A question word asks for content, so the question is not yes/no.
+    ['스왑은 따로 안 정했는데 그럼 스왑 얼마까지 쓰는거임', 'general'],
+    ['컨테이너도 vm처럼 커널 따로 들고있는거지?', 'yesno'],
     // A tag question asks yes or no.
     ['docker is basically a lightweight vm, right?', 'yesno'],
     ['cgroups 3줄요약', 'summary'],
