@@ -84,7 +84,8 @@ const INTENT_CUES: [Intent, RegExp][] = [
 ];
 
 /** A question word asks for content ("스왑 얼마까지 쓰는거임", "뭐가 맞는거임"): such a question is not yes/no. */
-const WH_WORD = /얼마|뭐가|뭘|무엇|어떤|어떻|어디|언제|누가|누구|몇|\b(?:what|how|which|where|who|when|why)\b/i;
+const WH_WORD =
+  /얼마|뭐|뭘|뭔|머임|머야|무엇|무슨|어떤|어떻|어케|어캐|어느|어디|언제|누가|누구|몇|왜|\b(?:what|how|which|where|who|when|why)\b/i;
 
 export function classifyIntent(text: string): Intent {
   for (const [intent, cue] of INTENT_CUES) if (cue.test(text) && !(intent === 'yesno' && WH_WORD.test(text))) return intent;
