@@ -151,7 +151,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   let length = 0;
   const add = (text: string, forms: Forms) => {
     parts.push(text);
-    said.add(forms);
+    said.add(forms, text);
     length += text.length + 1;
   };
 
@@ -203,12 +203,17 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     if (support.length >= maxSupport || s.score <= 0) break;
     if (s.overlap < floor || fromOther(s)) continue;
     if (lead && (lead.includes(s.text) || s.text.includes(lead))) continue;
-    if (said.novelty(s.forms) < (s.source === 0 ? SAME_SECTION_NOVELTY : MIN_NOVELTY) || said.repeatsAClause(s.text)) continue;
+    if (
+      said.novelty(s.forms) < (s.source === 0 ? SAME_SECTION_NOVELTY : MIN_NOVELTY) ||
+      said.repeatsAClause(s.text) ||
+      said.repeatsFigures(s.text)
+    )
+      continue;
     if (s.position > 0 && leansOnPrevious(s.text) && !support.some((x) => x.source === s.source && x.position === s.position - 1)) continue;
     if (LEANS_FORWARD.test(s.text)) continue;
     if (length + s.text.length + 5 > maxChars) continue;
     support.push(s);
-    said.add(s.forms);
+    said.add(s.forms, s.text);
     length += s.text.length + 5;
   }
   support.sort((a, b) => a.source - b.source || a.position - b.position);

@@ -31,6 +31,12 @@ function wordConcepts(surfaces: string[]): string[][] {
 const ROW = /^[^—\n]{1,60} — /;
 const withoutColumnNames = (text: string) => (ROW.test(text) ? text.replace(/(— |; )[^:;]{1,40}: /g, '$1') : text);
 
+/** Figures: numbers, ratios and percentages (1024, 2:1, 67%, 0.5); not years, which a history repeats. */
+const FIGURE = /(?<![\w.-])(?!(?:19|20)\d\d(?![\d.:%]))\d+(?:[.:]\d+)*%?(?![\w.])/g;
+/** A sentence with at least this many figures, this share of them already given, states the same fact again. */
+const MIN_FIGURES = 3;
+const FIGURES_SAID_SHARE = 0.5;
+
 /** A clause of this many distinct words or more can repeat a point; shorter ones ("it is not") cannot. */
 const MIN_CLAUSE_WORDS = 4;
 /** A clause with at least this share of its words already said repeats the answer. */
@@ -63,10 +69,12 @@ export function formsOf(text: string): Forms {
 export class Said {
   private stems = new Set<string>();
   private concepts = new Set<string>();
+  private figures = new Set<string>();
 
-  add(f: Forms): void {
+  add(f: Forms, text = ''): void {
     f.stems.forEach((s) => this.stems.add(s));
     f.concepts.forEach((c) => this.concepts.add(c));
+    for (const figure of text.match(FIGURE) ?? []) this.figures.add(figure);
   }
 
   /**
@@ -78,6 +86,14 @@ export class Said {
       const f = formsOf(clause);
       return new Set(f.stems).size >= MIN_CLAUSE_WORDS && this.novelty(f) <= 1 - CLAUSE_SAID_SHARE;
     });
+  }
+
+  /** Whether the sentence's figures (1024, 2:1, 67%) are mostly ones the answer has given: the same fact again. */
+  repeatsFigures(text: string): boolean {
+    const figures = new Set(text.match(FIGURE) ?? []);
+    if (figures.size < MIN_FIGURES) return false;
+    const said = [...figures].filter((f) => this.figures.has(f)).length;
+    return said / figures.size >= FIGURES_SAID_SHARE;
   }
 
   /** Share of the sentence's distinct words that the answer has not said, by stem or by concept. */

@@ -48,4 +48,18 @@ describe('novelty', () => {
     const oom = saidOf('OOM killer가 컨테이너 안의 프로세스를 SIGKILL로 죽이고 종료 코드는 137이다.');
     expect(oom.repeatsAClause('docker kill로 죽였거나, docker stop이 유예 시간 안에 끝나지 않은 경우에도 137이 나온다.')).toBe(false);
   });
+
+  it('finds a sentence whose figures the answer has mostly given: the same fact again', () => {
+    const said = new Said();
+    const lead = '1024 대 512는 cgroup v1에서 정확히 2:1이고, v2에서는 약 63% 대 37%다.';
+    said.add(formsOf(lead), lead);
+    expect(said.repeatsFigures('예를 들어 가중치 1024와 512인 컨테이너가 둘 다 바쁘면 정확히 2배(2:1), 즉 67% 대 33%를 받는다.')).toBe(
+      true,
+    );
+    expect(said.repeatsFigures('기본 주기는 100ms이고 --cpus 1.5는 150000/100000이다.')).toBe(false);
+    expect(said.repeatsFigures('1024가 기본값이다.')).toBe(false);
+    // Years are not such figures: a history names 2008 in every sentence.
+    said.add(formsOf('cgroups (2008) and LXC (2008) came first.'), 'cgroups (2008) and LXC (2008) came first.');
+    expect(said.repeatsFigures('LXC, also from 2008, combined namespaces and cgroups; Docker followed in 2013 and 2014.')).toBe(false);
+  });
 });
