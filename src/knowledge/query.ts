@@ -48,7 +48,16 @@ export interface Vocabulary {
 const DISCORD_MARKUP = /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:\d+(?::\w)?)>|https?:\/\/\S+|(?<!\S)@[\w.-]+/g;
 
 export function cleanQuestion(raw: string): string {
-  return raw.replace(DISCORD_MARKUP, ' ').replace(CHAT_NOISE, ' ').replace(CHAT_IDIOMS, ' ').replace(/\s+/g, ' ').trim();
+  return (
+    raw
+      .replace(DISCORD_MARKUP, ' ')
+      .replace(CHAT_NOISE, ' ')
+      .replace(CHAT_IDIOMS, ' ')
+      // "exact cmd pls" is chat for a command; the Dockerfile instruction is written CMD.
+      .replace(/\bcmds?\b/g, 'command')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Junk: nothing left that could be a word (one letter, "?", only emoji or laughter). */

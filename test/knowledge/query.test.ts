@@ -55,6 +55,9 @@ describe('query analysis', () => {
 
   it('drops chat idioms and tag words whose words would read as content', () => {
     expect(cleanQuestion('what problem were vms solving in the first place')).toBe('what problem were vms solving');
+    // cmd is chat for a command; CMD is the Dockerfile instruction.
+    expect(cleanQuestion('exact cmd pls')).toBe('exact command pls');
+    expect(cleanQuestion('CMD vs ENTRYPOINT')).toBe('CMD vs ENTRYPOINT');
     const units = queryUnits(analyseQuery('docker is just a lightweight vm right?'), kb.vocabulary, DEFAULT_RANKING).units;
     expect(units.map((u) => u.key)).not.toContain('right');
   });
