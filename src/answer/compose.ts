@@ -2,7 +2,7 @@
 // definition, the reason, the command, the correction), the command as a code block for a how-to question,
 // then the few sentences of the best passages that say most about the question, each cited at its end.
 import { truncate } from '../text/truncate.js';
-import { formsOf, Said, type Forms } from './novelty.js';
+import { formsOf, ROW, Said, type Forms } from './novelty.js';
 import { fixRunCommand } from './run-command.js';
 import { splitSentences } from '../knowledge/sentences.js';
 import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
@@ -36,7 +36,7 @@ const OPENS_ON_PREVIOUS =
   /^(?:(?:this|that|these|those|it|its|they|their|then|so|but|however|also|thus|therefore|hence|such|here|instead|otherwise|likewise|second|third|finally|the same|both|each|either)\b|(?:그래서|그러나|하지만|또한|이때|이것|이는|이렇게|그러면|따라서|반면|그런데|즉|둘째|셋째|넷째|다섯째|마지막으로|대신|여기에|여기서|이 |그 |이런|그런|두 |둘 다))/i;
 /** Phrases anywhere in a sentence that point back ("…이 여기에 속한다", "examples of this kind"). */
 const POINTS_BACK =
-  /여기에 (?:속|해당)|이에 (?:속|해당)|위의 |앞의 |\b(?:belong (?:here|to this)|of this (?:kind|type)|the former|the latter|the above|therefore|thus|hence|the table|this table)\b|,? though,|\bthough\b[,.]|이 표|위 표|표는 /i;
+  /여기에 (?:속|해당)|이에 (?:속|해당)|위의 |앞의 |\b(?:belong (?:here|to this)|of this (?:kind|type)|the former|the latter|the above|therefore|thus|hence|the table|this table)\b|,? though,|\bthough\b[,.]|이 표|위 표|표는 |비교표|\bthe (?:[\w-]+ ){0,3}tables?\b/i;
 const leansOnPrevious = (text: string) => OPENS_ON_PREVIOUS.test(text) || POINTS_BACK.test(text);
 /** Sentences about the notes rather than the subject ("… is explained in its own section", "자세한 내용은 … 문서에서 다룬다"). */
 const REFERS_ELSEWHERE =
@@ -216,9 +216,11 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     said.add(s.forms, s.text);
     length += s.text.length + 5;
   }
-  support.sort((a, b) => a.source - b.source || a.position - b.position);
-  for (const s of support) parts.push(`${s.text} [${cite(used[s.source])}]`);
-  return { text: parts.join(' ').replace(/ ```/g, '\n```').replace(/``` /g, '```\n'), sources };
+  // In passage order, table rows after the prose: each row is a line of its own.
+  support.sort((a, b) => Number(ROW.test(a.text)) - Number(ROW.test(b.text)) || a.source - b.source || a.position - b.position);
+  // A table row is a line of its own: "• 격리 강도 — 가상 머신: 강함 / 컨테이너: 약함".
+  for (const s of support) parts.push(`${ROW.test(s.text) ? '\n• ' : ''}${s.text} [${cite(used[s.source])}]`);
+  return { text: parts.join(' ').replace(/ ```/g, '\n```').replace(/``` /g, '```\n').replace(/ \n/g, '\n'), sources };
 }
 
 /**

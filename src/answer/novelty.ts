@@ -27,9 +27,9 @@ function wordConcepts(surfaces: string[]): string[][] {
   return out;
 }
 
-/** A table row ("격리 강도 — 가상 머신(VM): 강함; 컨테이너: 약함") without its column names, which every row repeats. */
-const ROW = /^[^—\n]{1,60} — /;
-const withoutColumnNames = (text: string) => (ROW.test(text) ? text.replace(/(— |; )[^:;]{1,40}: /g, '$1') : text);
+/** A table row ("격리 강도 — 가상 머신: 강함 / 컨테이너: 약함") without its column names, which every row repeats. */
+export const ROW = /^[^—\n]{1,60} — [^:]{1,40}: /;
+const withoutColumnNames = (text: string) => (ROW.test(text) ? text.replace(/(— | \/ )[^:/]{1,40}: /g, '$1') : text);
 
 /** Figures: numbers, ratios and percentages (1024, 2:1, 67%, 0.5); not years, which a history repeats. */
 const FIGURE = /(?<![\w.-])(?!(?:19|20)\d\d(?![\d.:%]))\d+(?:[.:]\d+)*%?(?![\w.])/g;

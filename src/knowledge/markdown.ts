@@ -132,11 +132,13 @@ function decodeEntities(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** A table row as a line a reader can take in alone: "Boot time — Virtual machine (VM): minutes; Container: a second". */
+/** A table row as a line a reader can take in alone: "Boot time — Virtual machine: minutes / Container: a second". */
 function tableRow(header: string[], cells: string[]): string {
   const [first, ...rest] = cells;
-  const pairs = rest.map((c, i) => (header[i + 1] ? `${header[i + 1]}: ${c}` : c)).filter((x) => x.trim());
-  return first ? `${first} — ${pairs.join('; ')}` : pairs.join('; ');
+  // A column header's alias in parentheses ("Virtual machine (VM)") is for the table, not for every row.
+  const column = (i: number) => header[i]?.replace(/\s*\([^()]*\)\s*$/, '') || header[i];
+  const pairs = rest.map((c, i) => (header[i + 1] ? `${column(i + 1)}: ${c}` : c)).filter((x) => x.trim());
+  return first ? `${first} — ${pairs.join(' / ')}` : pairs.join(' / ');
 }
 
 interface Block {

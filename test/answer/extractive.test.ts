@@ -246,6 +246,14 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(extractiveAnswer(result('each container boots its own kernel', 'en', [c]), 600).answer).not.toMatch(/^(?:Yes|No)\./);
   });
 
+  it('puts a table row on a line of its own, after the prose', () => {
+    const text =
+      'Isolation — Virtual machine: strong / Container: weaker (shared kernel)\nA VM boots its own kernel, so VM isolation is strong.';
+    const c = chunk('t', 'en', 'VM vs container', text, 'A VM has its own kernel; containers share one.');
+    const a = extractiveAnswer(result('vm vs container isolation kernel', 'en', [c]), 600).answer;
+    expect(a).toMatch(/\[1\]\n• Isolation — Virtual machine: strong \/ Container: weaker \(shared kernel\) \[1\]$/);
+  });
+
   it('never uses a sentence about the notes themselves ("explained in its own section", "문서에서 다룬다")', () => {
     const en = chunk(
       'a',

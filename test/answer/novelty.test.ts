@@ -22,7 +22,7 @@ describe('novelty', () => {
 
   it('does not count the column names a table row repeats', () => {
     const said = saidOf('VM은 게스트 OS와 자기 커널을 부팅하고, 컨테이너는 호스트 커널을 함께 쓴다.');
-    const row = formsOf('격리 강도 — 가상 머신(VM): 강함(하드웨어 경계); 컨테이너(container): 약함(커널 공유)');
+    const row = formsOf('격리 강도 — 가상 머신: 강함(하드웨어 경계) / 컨테이너: 약함(커널 공유)');
     expect(said.novelty(row)).toBeGreaterThan(0.55);
     expect(row.stems).not.toContain('컨테');
   });

@@ -115,6 +115,12 @@ describe('markdown ingest', () => {
     expect(ko.blocks).toEqual(['공유한다.', '보통 문단.']);
   });
 
+  it('reads a table row as "row — column: value / column: value", without the columns\' aliases', () => {
+    const md =
+      '## VM vs container\n\n| aspect | Virtual machine (VM) | Container |\n|---|---|---|\n| Boot time | minutes | about a second |\n';
+    expect(parseMarkdown('t.md', md).sections[0].blocks).toEqual(['Boot time — Virtual machine: minutes / Container: about a second']);
+  });
+
   it('keeps a single tilde as a range, not strikethrough', () => {
     const text = parseMarkdown('a.md', '수십 초~수 분이 걸리고 수 MB~수백 MB다.\n').sections[0].blocks[0];
     expect(text).toBe('수십 초~수 분이 걸리고 수 MB~수백 MB다.');
