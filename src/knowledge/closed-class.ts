@@ -445,6 +445,10 @@ export const KO_STOP = new Set([
   '밖으로',
   '속에',
   '굳이',
+  '싹다',
+  '어느쪽',
+  '어느',
+  '어느거',
   // frequency words: how often, never what about (how many is the scale concept: 여러 개, many)
   '점점',
   '계속',
@@ -508,7 +512,7 @@ export const EN_STOP = new Set(
   u ur r ya yeah yep nope lol lmao rofl omg idk tbh btw imo ngl pls plz bro dude guys anyone someone actually really
   basically like kinda sorta gonna wanna gotta even still again also quick quickly short shortly line one sentence
   summary summarize summarise tldr tl dr eli5 simple simply words plain reason reasons point rn
-  ppl smth sth bc cuz coz tho wtf wth rly dunno wat y onto upon ago everyone everybody now currently right roughly approximately way fine exact exactly
+  ppl smth sth bc cuz coz tho wtf wth rly dunno wat y onto upon ago everyone everybody now currently right roughly approximately way fine exact exactly thing things stuff nowadays
   mean means meaning meant possible possibly`
     .split(/\s+/)
     .filter(Boolean),

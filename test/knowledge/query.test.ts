@@ -85,6 +85,18 @@ describe('query analysis', () => {
     expect(keys('how does docker work')).not.toContain('work');
   });
 
+  it('reads everyday Docker words as concepts: ports, data that disappears, the build cache, files a process opens, a format', () => {
+    expect(conceptsIn('-p 8080:80 은 어느쪽이 호스트 포트임')).toContain('§port');
+    expect(conceptsIn('컨테이너 지웠더니 db 데이터 싹다 날라감')).toEqual(expect.arrayContaining(['§volume', '§disappear']));
+    expect(conceptsIn('빌드캐시 왜 안먹음')).toContain('§cache');
+    expect(conceptsIn('컨테이너에서 열수있는 파일 개수 제한')).toContain('§ulimit');
+    expect(conceptsIn('when would you still pick a vm over docker')).toContain('§choose');
+    expect(conceptsIn('docker stats 출력 포맷 어케 바꿈')).toContain('§format');
+    const keys = (q: string) => queryUnits(analyseQuery(q), kb.vocabulary, DEFAULT_RANKING).units.map((u) => u.key);
+    expect(keys('is dockerd the thing that runs containers or is there more stuff underneath')).not.toContain('stuff');
+    expect(keys('-p 8080:80 은 어느쪽이 호스트 포트임')).not.toContain('어느쪽');
+  });
+
   it('separates a premise from the question part', () => {
     expect(splitPremise('VM은 하드웨어를 나눠 쓴다던데, 그럼 네트워크는 어떻게 해?')).toEqual({
       premise: 'VM은 하드웨어를 나눠 쓴다던데',
@@ -112,6 +124,7 @@ describe('query analysis', () => {
     ['컨테이너도 vm처럼 커널 따로 들고있는거지?', 'yesno'],
     // A tag question asks yes or no.
     ['docker is basically a lightweight vm, right?', 'yesno'],
+    ['gave it --cpu-shares 256 but it still eats 100% cpu when idle. bug?', 'yesno'],
     ['cgroups 3줄요약', 'summary'],
     // An either-or question compares its two options.
     ['메모리 제한은 namespace임 cgroup임?', 'compare'],
