@@ -577,19 +577,16 @@ export function wordConcepts(word: string): string[] {
   return found;
 }
 
-const phraseCache = new Map<string, string[]>();
+const phraseById = new Map(phraseMatchers.map((m) => [m.id, m.re]));
 
-/** Concepts that a phrase form names in a run of two or three words ("virtual machine", "가상 머신"), cached. */
-export function phraseConcepts(phrase: string): string[] {
-  let found = phraseCache.get(phrase);
-  if (!found) {
-    const t = phrase.normalize('NFKC').toLowerCase();
-    found = phraseMatchers.filter(({ re }) => re.test(t)).map(({ id }) => id);
-    if (phraseCache.size > 200_000) phraseCache.clear();
-    phraseCache.set(phrase, found);
-  }
-  return found;
+/** Which of these concepts a phrase form names in a run of two or three words ("virtual machine", "가상 머신"). */
+export function phraseConceptsAmong(phrase: string, ids: readonly string[]): string[] {
+  const t = phrase.normalize('NFKC').toLowerCase();
+  return ids.filter((id) => phraseById.get(id)?.test(t));
 }
+
+/** The concepts that have phrase forms: only these can be named by a run of words. */
+export const hasPhraseForm = (id: string) => phraseById.has(id);
 
 /** Concept tokens (`§id`) for every glossary concept the text mentions. */
 export function conceptsIn(text: string): string[] {

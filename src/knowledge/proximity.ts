@@ -1,15 +1,20 @@
 // Term proximity: question words that stand together in a passage too ("lists running containers" for "list
 // every running container") show that the passage says what is asked, not only that it uses the words.
-import { phraseConcepts, wordConcepts } from './glossary.js';
+import { hasPhraseForm, phraseConceptsAmong, wordConcepts } from './glossary.js';
 import type { QueryUnit } from './query.js';
 import { words } from './tokenize.js';
 
-/** Concepts of each content word: its own, and those of a two- or three-word phrase it is part of ("virtual machine"). */
-function conceptsByWord(surfaces: string[]): string[][] {
+/**
+ * Concepts of each content word: its own, and those of the asked concepts that a two- or three-word phrase it is
+ * part of names ("virtual machine" for §vm). Only asked concepts with phrase forms are tested, so most questions
+ * test none.
+ */
+function conceptsByWord(surfaces: string[], phraseIds: string[]): string[][] {
   const out = surfaces.map((s) => [...wordConcepts(s)]);
+  if (!phraseIds.length) return out;
   for (let i = 0; i < surfaces.length; i++) {
     for (let n = 2; n <= 3 && i + n <= surfaces.length; n++) {
-      for (const c of phraseConcepts(surfaces.slice(i, i + n).join(' '))) for (let j = i; j < i + n; j++) out[j].push(c);
+      for (const c of phraseConceptsAmong(surfaces.slice(i, i + n).join(' '), phraseIds)) for (let j = i; j < i + n; j++) out[j].push(c);
     }
   }
   return out;
@@ -20,7 +25,11 @@ function positionsIn(text: string, units: QueryUnit[]): number[][] {
   const accepts = units.map((u) => new Set([u.key, ...u.concepts]));
   const positions = units.map((): number[] => []);
   const content = words(text).filter((w) => !w.isStop);
-  const concepts = conceptsByWord(content.map((w) => w.surface));
+  const phraseIds = [...new Set(units.flatMap((u) => u.concepts))].filter(hasPhraseForm);
+  const concepts = conceptsByWord(
+    content.map((w) => w.surface),
+    phraseIds,
+  );
   content.forEach((w, at) => {
     accepts.forEach((accept, i) => {
       if (w.terms.some((t) => accept.has(t)) || concepts[at].some((c) => accept.has(c))) positions[i].push(at);
