@@ -4,6 +4,9 @@
 
 /** Particles stripped from the end of a Korean word, longest first. */
 export const PARTICLES = [
+  // per: "레이어별로", "컨테이너별"
+  '별로',
+  '별',
   // quotative + 것: "컨테이너라는게", "namespace란거"
   '이라는게',
   '이라는거',
@@ -75,6 +78,8 @@ export const PARTICLES = [
 
 /** Endings of "X하다 / X되다" verbs, the copula after a noun, and chat endings (~임, ~함, ~거임). */
 export const VERB_ENDINGS = [
+  '할때마다',
+  '할때',
   '하려면',
   '했는데',
   '하는데',
@@ -445,6 +450,10 @@ export const KO_STOP = new Set([
   '밖으로',
   '속에',
   '굳이',
+  '버그',
+  '고장',
+  '정상',
+  '얼마씩',
   '싹다',
   '어느쪽',
   '어느',
@@ -512,7 +521,7 @@ export const EN_STOP = new Set(
   u ur r ya yeah yep nope lol lmao rofl omg idk tbh btw imo ngl pls plz bro dude guys anyone someone actually really
   basically like kinda sorta gonna wanna gotta even still again also quick quickly short shortly line one sentence
   summary summarize summarise tldr tl dr eli5 simple simply words plain reason reasons point rn
-  ppl smth sth bc cuz coz tho wtf wth rly dunno wat y onto upon ago everyone everybody now currently right roughly approximately way fine exact exactly thing things stuff nowadays
+  ppl smth sth bc cuz coz tho wtf wth rly dunno wat y onto upon ago everyone everybody now currently right roughly approximately way fine exact exactly thing things stuff nowadays bug bugs buggy normal
   mean means meaning meant possible possibly`
     .split(/\s+/)
     .filter(Boolean),

@@ -100,7 +100,10 @@ export const CONCEPTS: Concept[] = [
   { id: 'resource', forms: ['resources?', '자원', '리소스'] },
   { id: 'oom', forms: ['oom(?:-?kill(?:ed|er)?)?', 'out of memory', '메모리 부족', '137'] },
   { id: 'pid', forms: ['pid', 'process ids?', '프로세스 id'] },
-  { id: 'pids', forms: ['pids(?:-limit)?', 'process(?:es)? limit', 'fork ?bombs?', '포크 ?폭탄', '포크 ?밤', '프로세스 수'] },
+  {
+    id: 'pids',
+    forms: ['pids(?:-limit)?', 'process(?:es)? limit', 'fork ?bombs?', ':\\(\\)\\s*\\{', '포크 ?폭탄', '포크 ?밤', '프로세스 수'],
+  },
   {
     id: 'risk',
     forms: [
@@ -206,6 +209,8 @@ export const CONCEPTS: Concept[] = [
   { id: 'cache', forms: ['cache[ds]?', 'caching', '캐시', '빌드\\s?캐시'] },
   { id: 'choose', forms: ['pick', 'choos(?:e|es|ing)', 'prefer', 'right (?:tool|choice)', 'go with', '고르~', '선택'] },
   { id: 'format', forms: ['formats?', 'formatting', 'go templates?', '포맷', '형식', '포매팅'] },
+  { id: 'build', forms: ['builds?', 'building', 'built', '빌드'] },
+  { id: 'root', forms: ['root', 'rootless', '루트', '관리자\\s?권한'] },
   { id: 'snapshot', forms: ['snapshots?', 'one[- ]shot', 'no[- ]stream', '스냅샷', '한\\s?번만'] },
   { id: 'advantage', forms: ['advantages?', 'benefits?', 'pros', 'strengths?', '장점', '이점', '좋은 점'] },
   {
@@ -262,6 +267,11 @@ export const CONCEPTS: Concept[] = [
       '공격자',
       '탈출',
       '취약점',
+      'lock(?:ed)? down',
+      'harden(?:ed|ing)?',
+      '잠그~',
+      '잠금',
+      '하드닝',
     ],
   },
   { id: 'reservation', forms: ['memory-reservation', 'reservation', 'soft limit', '소프트 리밋', '예약'] },
@@ -433,6 +443,8 @@ export const GENERIC_CONCEPTS = new Set([
   'cache',
   'choose',
   'format',
+  'build',
+  'root',
 ]);
 
 /**

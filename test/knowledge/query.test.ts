@@ -97,6 +97,16 @@ describe('query analysis', () => {
     expect(keys('-p 8080:80 은 어느쪽이 호스트 포트임')).not.toContain('어느쪽');
   });
 
+  it('reads per-suffixes, build steps, a shell fork bomb and lock-down wording; a bug report is not content', () => {
+    expect(conceptsIn('이미지 레이어별로 용량 보는 명령어')).toContain('§layer');
+    expect(conceptsIn('빌드할때마다 npm install')).toContain('§build');
+    expect(conceptsIn('컨테이너 안에서 :(){ :|:& };: 쳐서')).toContain('§pids');
+    expect(conceptsIn('컨테이너 최대한 빡세게 잠그고싶음 루트권한')).toEqual(expect.arrayContaining(['§security', '§root']));
+    const keys = (q: string) => queryUnits(analyseQuery(q), kb.vocabulary, DEFAULT_RANKING).units.map((u) => u.key);
+    expect(keys('stats CPU %가 250% 찍혀있음 버그임?')).not.toContain('버그');
+    expect(keys('레이어별로 용량 얼마씩인지')).not.toContain('얼마씩');
+  });
+
   it('separates a premise from the question part', () => {
     expect(splitPremise('VM은 하드웨어를 나눠 쓴다던데, 그럼 네트워크는 어떻게 해?')).toEqual({
       premise: 'VM은 하드웨어를 나눠 쓴다던데',
@@ -166,7 +176,8 @@ describe('questions as people type them', () => {
     ['are containers as isolated as vms security-wise? my ta said no', /isolat|kernel/i],
     // Engine parts and the Dockerfile are VM/Docker concepts in any spelling.
     ['dockerd containerd runc 이거 셋이 뭐가 다른거임 개헷갈림', /runc/],
-    ['도커파일에서 COPY . . 를 맨위로 올렸더니 코드 한줄만 바꿔도 npm install부터 다시돔 왜이럼', /Dockerfile/],
+    // …and a slow rebuild after a code change is the build cache's order of steps.
+    ['도커파일에서 COPY . . 를 맨위로 올렸더니 코드 한줄만 바꿔도 npm install부터 다시돔 왜이럼', /빌드 캐시/],
     // A chat verb form is not "corrected" into a known word (들어감 is not 들어간).
     ['하이퍼바이저 타입1 타입2 차이 뭐임? 버츄얼박스는 어디 들어감', /타입 2/],
     ['vm 설치하려는데 bios에서 VT-x 켜라고 뜸 이게 뭔데 꼭 켜야됨?', /VT-x/],
