@@ -211,6 +211,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'format', forms: ['formats?', 'formatting', 'go templates?', '포맷', '형식', '포매팅'] },
   { id: 'build', forms: ['builds?', 'building', 'built', '빌드'] },
   { id: 'root', forms: ['root', 'rootless', '루트', '관리자\\s?권한'] },
+  { id: 'remote', forms: ['remote(?:ly)?', '(?:another|other|a different) (?:server|host|machine)', '원격', '다른 (?:서버|호스트|머신)'] },
   { id: 'snapshot', forms: ['snapshots?', 'one[- ]shot', 'no[- ]stream', '스냅샷', '한\\s?번만'] },
   { id: 'advantage', forms: ['advantages?', 'benefits?', 'pros', 'strengths?', '장점', '이점', '좋은 점'] },
   {
@@ -275,7 +276,22 @@ export const CONCEPTS: Concept[] = [
     ],
   },
   { id: 'reservation', forms: ['memory-reservation', 'reservation', 'soft limit', '소프트 리밋', '예약'] },
-  { id: 'throttle', forms: ['throttl(?:es?|ed|ing)', 'nr_throttled', '스로틀링', '스로틀'] },
+  {
+    id: 'throttle',
+    // The symptom as students describe it: a CPU % that stops at a ceiling, a service that stutters.
+    forms: [
+      'throttl(?:es?|ed|ing)',
+      'nr_throttled',
+      'stuck at',
+      "won'?t go (?:above|past|over)",
+      '스로틀링',
+      '스로틀',
+      '안\\s?올라가~',
+      '끊기~',
+      '끊김',
+      '버벅',
+    ],
+  },
   {
     id: 'ulimit',
     forms: ['ulimits?', 'nofile', 'fsize', 'open files', 'file descriptors?', 'fds', '파일 디스크립터', '열\\s?수\\s?있는\\s?파일'],
@@ -387,7 +403,18 @@ export const CONCEPTS: Concept[] = [
     ],
   },
   { id: 'split', forms: ['split(?:s)?', 'divid(?:e|ed|es)', 'ratio', '나눠~', '나누~', '배분', '분배', '비율'] },
-  { id: 'share', forms: ['shar(?:e|es|ed|ing)', 'own', '공유', '각자', '자기'] },
+  {
+    id: 'share',
+    forms: [
+      'shar(?:e|es|ed|ing)',
+      'own',
+      '(?:from )?the same (?:image|base|layers?)',
+      '공유',
+      '각자',
+      '자기',
+      '같은 (?:이미지|베이스|레이어)',
+    ],
+  },
   { id: 'syscall', forms: ['system calls?', 'syscalls?', '시스템 ?콜', '시스템 ?호출'] },
 ];
 
@@ -445,6 +472,7 @@ export const GENERIC_CONCEPTS = new Set([
   'format',
   'build',
   'root',
+  'remote',
 ]);
 
 /**

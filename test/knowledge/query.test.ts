@@ -107,6 +107,14 @@ describe('query analysis', () => {
     expect(keys('레이어별로 용량 얼마씩인지')).not.toContain('얼마씩');
   });
 
+  it('maps symptoms and settings to concepts: a CPU % stuck at a ceiling, containers from the same image, another server', () => {
+    expect(conceptsIn('컨테이너 cpu가 딱 50%에서 안올라가고 api 응답이 뚝뚝 끊김')).toContain('§throttle');
+    expect(conceptsIn('cpu is stuck at 50% while the host is idle')).toContain('§throttle');
+    expect(conceptsIn('5 containers from the same image, 5x the disk?')).toContain('§share');
+    expect(conceptsIn('talk to the docker daemon on another server')).toContain('§remote');
+    expect(conceptsIn('the same kernel')).not.toContain('§share');
+  });
+
   it('separates a premise from the question part', () => {
     expect(splitPremise('VM은 하드웨어를 나눠 쓴다던데, 그럼 네트워크는 어떻게 해?')).toEqual({
       premise: 'VM은 하드웨어를 나눠 쓴다던데',
