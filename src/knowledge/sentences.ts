@@ -7,10 +7,14 @@ export function splitSentences(text: string): string[] {
   for (const line of text.split(/\n+/)) {
     const trimmed = line.trim();
     if (!trimmed) continue;
-    // Go templates ({{.State.OOMKilled}}) and their field names (.CPUPerc, .MemUsage) have dots that are not
-    // sentence ends: hide them while segmenting.
+    // Go templates ({{.State.OOMKilled}}), their field names (.CPUPerc, .MemUsage) and paths (COPY . .) have dots
+    // that are not sentence ends: hide them while segmenting.
     const templates: string[] = [];
-    const masked = trimmed.replace(/\{\{[^}]*\}\}|(?<=^|[\s(,])\.[A-Za-z][\w.]*/g, (t) => `\uE001${templates.push(t) - 1}\uE002`);
+    // A lone dot with a space before it (COPY . .) is a path, not a full stop.
+    const masked = trimmed.replace(
+      /\{\{[^}]*\}\}|(?<=^|[\s(,])\.[A-Za-z][\w.]*|(?<=\s)\.(?=[\s가-힣]|$)/g,
+      (t) => `\uE001${templates.push(t) - 1}\uE002`,
+    );
     // ICU does not end a sentence before a lowercase or "-" start (다. --all은 …, 0.5 CPU. --cpus alone …): a
     // Hangul syllable and a full stop always end one, and so does a full stop before an option.
     const segments = [...segmenter.segment(masked)].flatMap(({ segment }) =>

@@ -150,6 +150,14 @@ describe('sentences and chunks', () => {
     ]);
   });
 
+  it('reads a lone dot after a space (COPY . .) as a path, not a full stop', () => {
+    expect(splitSentences('흔한 경우다. COPY . .가 RUN npm install보다 위에 있으면 COPY . . 레이어가 바뀐다. 다음.')).toEqual([
+      '흔한 경우다.',
+      'COPY . .가 RUN npm install보다 위에 있으면 COPY . . 레이어가 바뀐다.',
+      '다음.',
+    ]);
+  });
+
   it('keeps template field names whole and ends a Korean sentence before an option', () => {
     expect(
       splitSentences(
