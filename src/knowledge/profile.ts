@@ -49,10 +49,6 @@ export function profileOf(chunk: Chunk, all: Iterable<string>, dict: TermDiction
       dict,
       ownWords.map((w) => w.key),
     ),
-    headingOptionParts: TermSet.of(
-      dict,
-      ownWords.flatMap((w) => (w.surface.includes('-') ? w.terms.filter((t) => t !== w.surface) : [])),
-    ),
     answers: headingAnswers(own, chunk.code.length > 0),
     subject,
     lang: chunk.doc.lang,

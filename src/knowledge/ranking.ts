@@ -10,7 +10,7 @@
 //              word, or a glossary concept it names; by half or more of its Hangul bigrams at bigramCredit ×
 //              the share)
 //   head(p)    the same share, covered by p's own heading only (a word met there only as a synonym counts
-//              synonymHeadingCredit, only inside a longer option name optionPartCredit)
+//              synonymHeadingCredit)
 //   prox(p)    share of the question's near word pairs that stand near each other in p too (proximity.ts)
 //   subject(p) for a definition or compare question, the share of the heading's subject (its
 //              words before the first colon) that the question names: "컨테이너란" for "컨테이너가 뭐야", not
@@ -48,8 +48,6 @@ export interface RankingParams {
   bigramCredit: number;
   /** Credit for a heading that has a question word only as a synonym or inside another option name. */
   synonymHeadingCredit: number;
-  /** Credit for a heading that has a question word only inside a longer option name (kernel in --kernel-memory). */
-  optionPartCredit: number;
   /** Multiplier bonus for a passage in the question's language. */
   sameLanguageBoost: number;
   /** Multiplier bonus for a heading that answers the intent (defines for "what is", compares for "vs" …). */
@@ -89,7 +87,6 @@ export const DEFAULT_RANKING: RankingParams = {
   proximityCandidates: 12,
   bigramCredit: 0.8,
   synonymHeadingCredit: 0.85,
-  optionPartCredit: 0.3,
   sameLanguageBoost: 0.3,
   intentBoost: 0.1,
   subjectWeight: 0.25,
@@ -112,7 +109,6 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
   'term proximity': { proximityWeight: 0 },
   'hangul bigram credit': { bigramCredit: 0 },
   'synonym heading credit': { synonymHeadingCredit: 1 },
-  'option-part heading credit': { optionPartCredit: 0.85 },
   'same-language boost': { sameLanguageBoost: 0 },
   'intent boost': { intentBoost: 0 },
   'subject bonus': { subjectWeight: 0 },
@@ -134,8 +130,6 @@ export interface PassageProfile {
   heading: TermLookup;
   /** The heading's words as written (whole words and whole option names). */
   headingExact: TermLookup;
-  /** Parts of the heading's longer option names (kernel, memori of --kernel-memory). */
-  headingOptionParts: TermLookup;
   /** The intents its heading answers. */
   answers: Set<Intent>;
   /** Words of the heading before the first colon, each with its terms. */
@@ -144,18 +138,12 @@ export interface PassageProfile {
 }
 
 /** Share of the question's weight that a set of terms covers (0..1). */
-export function coverage(
-  units: QueryUnit[],
-  terms: TermLookup,
-  p: RankingParams,
-  exact?: { words: TermLookup; optionParts: TermLookup },
-): number {
+export function coverage(units: QueryUnit[], terms: TermLookup, p: RankingParams, exact?: TermLookup): number {
   let total = 0;
   let covered = 0;
   const has = (set: TermLookup, u: QueryUnit) => set.has(u.key) || u.concepts.some((c) => set.has(c));
   const credit = (u: QueryUnit) => {
-    if (!exact || exact.words.has(u.key) || isConcept(u.key)) return 1;
-    return exact.optionParts.has(u.key) ? p.optionPartCredit : p.synonymHeadingCredit;
+    return !exact || exact.has(u.key) || isConcept(u.key) ? 1 : p.synonymHeadingCredit;
   };
   for (const u of units) {
     total += u.weight;
@@ -189,7 +177,7 @@ export function scorePassage(
   p: RankingParams,
 ): Scored {
   const cov = coverage(units, profile.all, p);
-  const head = coverage(units, profile.heading, p, { words: profile.headingExact, optionParts: profile.headingOptionParts });
+  const head = coverage(units, profile.heading, p, profile.headingExact);
   let score = p.coverageWeight * cov + p.headingWeight * head + p.bm25Weight * bm25Share + p.proximityWeight * prox;
   if (profile.lang === ctx.lang) score *= 1 + p.sameLanguageBoost;
   if (profile.answers.has(ctx.intent)) score *= 1 + p.intentBoost;
