@@ -515,6 +515,14 @@ interface WordMatcher {
   re: RegExp;
 }
 
+/** A phrase matcher, with literal text one of its forms must contain: a text with none of it is not searched. */
+interface PhraseMatcher extends WordMatcher {
+  anchors?: string[];
+}
+
+/** The literal start of a form (virtual in `virtual machines?`, 가상 in `가상\\s?머신`), if it has one. */
+const literalStart = (form: string) => /^[a-z가-힣%:]{2,}/.exec(form.replace(/\\/g, '\u0000'))?.[0];
+
 /** A Hangul form: a noun matches as a whole word; a verb stem (written `죽~`) takes any ending. */
 interface HangulForm {
   id: string;
@@ -526,7 +534,7 @@ interface HangulForm {
 // forms scan whole texts.
 const latinMatchers: WordMatcher[] = [];
 const hangulForms: HangulForm[] = [];
-const phraseMatchers: WordMatcher[] = [];
+const phraseMatchers: PhraseMatcher[] = [];
 for (const { id, forms } of CONCEPTS) {
   const latin = forms.filter((f) => isWordForm(f) && !HANGUL.test(f));
   // Hangul forms with an optional space (가상\\s?머신) are both a word (가상머신) and a phrase (가상 머신).
@@ -541,8 +549,10 @@ for (const { id, forms } of CONCEPTS) {
     hangulForms.push({ id: `§${id}`, text, stem: f.endsWith('~') });
   }
   if (phrases.length) {
+    const starts = phrases.map(literalStart);
     phraseMatchers.push({
       id: `§${id}`,
+      ...(starts.every(Boolean) ? { anchors: starts as string[] } : {}),
       // Phrases need word edges: `vm` must not fire inside `vmware`, nor 메모리 부족 inside another word.
       re: new RegExp(
         phrases
@@ -619,10 +629,14 @@ export function wordConcepts(word: string): string[] {
 
 const phraseById = new Map(phraseMatchers.map((m) => [m.id, m.re]));
 
-/** Which of these concepts a phrase form names in a run of two or three words ("virtual machine", "가상 머신"). */
-export function phraseConceptsAmong(phrase: string, ids: readonly string[]): string[] {
-  const t = phrase.normalize('NFKC').toLowerCase();
-  return ids.filter((id) => phraseById.get(id)?.test(t));
+const phraseGlobal = new Map(phraseMatchers.map((m) => [m.id, new RegExp(m.re.source, 'gu')]));
+
+/** Where in a text (normalized: NFKC, lower case) each of these concepts is named by a phrase form, as [from, to). */
+export function phraseSpans(normalized: string, ids: readonly string[]): [number, number][][] {
+  return ids.map((id) => {
+    const re = phraseGlobal.get(id);
+    return re ? [...normalized.matchAll(re)].map((m): [number, number] => [m.index, m.index + m[0].length]) : [];
+  });
 }
 
 /** The concepts that have phrase forms: only these can be named by a run of words. */
@@ -633,7 +647,10 @@ export function conceptsIn(text: string): string[] {
   const t = text.normalize('NFKC').toLowerCase();
   const found = new Set<string>();
   for (const m of t.matchAll(WORD_RE)) for (const c of wordConcepts(m[0])) found.add(c);
-  for (const { re, id } of phraseMatchers) if (!found.has(id) && re.test(t)) found.add(id);
+  for (const { re, id, anchors } of phraseMatchers) {
+    if (found.has(id) || (anchors && !anchors.some((a) => t.includes(a)))) continue;
+    if (re.test(t)) found.add(id);
+  }
   return [...found];
 }
 

@@ -1,40 +1,34 @@
 // Term proximity: question words that stand together in a passage too ("lists running containers" for "list
 // every running container") show that the passage says what is asked, not only that it uses the words.
-import { hasPhraseForm, phraseConceptsAmong, wordConcepts } from './glossary.js';
+import { hasPhraseForm, phraseSpans, wordConcepts } from './glossary.js';
 import type { QueryUnit } from './query.js';
-import { words } from './tokenize.js';
+import { normalize, words } from './tokenize.js';
 
 /**
- * Concepts of each content word: its own, and those of the asked concepts that a two- or three-word phrase it is
- * part of names ("virtual machine" for §vm). Only asked concepts with phrase forms are tested, so most questions
- * test none.
+ * Positions (in content words) where each unit occurs in the text: by a term of the word, a concept it names, or
+ * an asked concept that a phrase it is part of names ("virtual machine" for §vm). Phrase forms are searched once
+ * per passage, only for asked concepts that have them.
  */
-function conceptsByWord(surfaces: string[], phraseIds: string[]): string[][] {
-  const out = surfaces.map((s) => [...wordConcepts(s)]);
-  if (!phraseIds.length) return out;
-  for (let i = 0; i < surfaces.length; i++) {
-    for (let n = 2; n <= 3 && i + n <= surfaces.length; n++) {
-      for (const c of phraseConceptsAmong(surfaces.slice(i, i + n).join(' '), phraseIds)) for (let j = i; j < i + n; j++) out[j].push(c);
-    }
-  }
-  return out;
-}
-
-/** Positions (in content words) where each unit occurs in the text: by a term of the word or a concept it names. */
 function positionsIn(text: string, units: QueryUnit[]): number[][] {
   const accepts = units.map((u) => new Set([u.key, ...u.concepts]));
   const positions = units.map((): number[] => []);
-  const content = words(text).filter((w) => !w.isStop);
+  const normal = normalize(text);
   const phraseIds = [...new Set(units.flatMap((u) => u.concepts))].filter(hasPhraseForm);
-  const concepts = conceptsByWord(
-    content.map((w) => w.surface),
-    phraseIds,
-  );
-  content.forEach((w, at) => {
+  const spans = phraseSpans(normal, phraseIds);
+  let cursor = 0;
+  let at = 0;
+  for (const w of words(text)) {
+    const from = normal.indexOf(w.surface, cursor);
+    if (from >= 0) cursor = from + 1;
+    if (w.isStop) continue;
+    const to = from + w.surface.length;
+    const named = from < 0 ? [] : phraseIds.filter((_, k) => spans[k].some(([a, b]) => from < b && to > a));
+    const concepts = [...wordConcepts(w.surface), ...named];
     accepts.forEach((accept, i) => {
-      if (w.terms.some((t) => accept.has(t)) || concepts[at].some((c) => accept.has(c))) positions[i].push(at);
+      if (w.terms.some((t) => accept.has(t)) || concepts.some((c) => accept.has(c))) positions[i].push(at);
     });
-  });
+    at++;
+  }
   return positions;
 }
 
