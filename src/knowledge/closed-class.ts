@@ -444,12 +444,16 @@ export const KO_STOP = new Set([
   // where, relative to something named: the thing named carries the topic
   '안에',
   '안에서',
+  '옆에',
+  '옆의',
   '안의',
   '안으로',
   '밖에서',
   '밖으로',
   '속에',
   '굳이',
+  '통째로',
+  '통째',
   '버그',
   '고장',
   '정상',
@@ -521,7 +525,7 @@ export const EN_STOP = new Set(
   u ur r ya yeah yep nope lol lmao rofl omg idk tbh btw imo ngl pls plz bro dude guys anyone someone actually really
   basically like kinda sorta gonna wanna gotta even still again also quick quickly short shortly line one sentence
   summary summarize summarise tldr tl dr eli5 simple simply words plain reason reasons point rn
-  ppl smth sth bc cuz coz tho wtf wth rly dunno wat y onto upon ago everyone everybody now currently right roughly approximately way fine exact exactly thing things stuff nowadays bug bugs buggy normal
+  ppl smth sth bc cuz coz tho wtf wth rly dunno wat y onto upon ago everyone everybody now currently right roughly approximately way fine exact exactly thing things stuff nowadays bug bugs buggy normal nothing everything anything something besides bunch def defo min mins sec secs flag flags
   mean means meaning meant possible possibly`
     .split(/\s+/)
     .filter(Boolean),

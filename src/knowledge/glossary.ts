@@ -145,7 +145,10 @@ export const CONCEPTS: Concept[] = [
   { id: 'process', forms: ['process(?:es)?', '프로세스'] },
   { id: 'namespace', forms: ['namespaces?', '네임스페이스', '이름 ?공간'] },
   { id: 'cgroup', forms: ['cgroups?', 'control groups?', '컨트롤 그룹', '제어 그룹', '씨그룹'] },
-  { id: 'isolation', forms: ['isolat(?:es?|ed|ions?|ing)', 'independen(?:t|ce)', 'separat(?:es?|ed|ion|ing)', '격리', '독립', '분리'] },
+  {
+    id: 'isolation',
+    forms: ['isolat(?:es?|ed|ions?|ing)', 'independen(?:t|ce)', 'separat(?:es?|ed|ion|ing)', 'unaffected', '격리', '독립', '분리', '멀쩡~'],
+  },
   {
     id: 'network',
     forms: [
@@ -207,11 +210,12 @@ export const CONCEPTS: Concept[] = [
     ],
   },
   { id: 'cache', forms: ['cache[ds]?', 'caching', '캐시', '빌드\\s?캐시'] },
-  { id: 'choose', forms: ['pick', 'choos(?:e|es|ing)', 'prefer', 'right (?:tool|choice)', 'go with', '고르~', '선택'] },
+  { id: 'choose', forms: ['pick', 'choos(?:e|es|ing)', 'prefer', 'better', 'right (?:tool|choice)', 'go with', '고르~', '선택'] },
   { id: 'format', forms: ['formats?', 'formatting', 'go templates?', '포맷', '형식', '포매팅'] },
   { id: 'build', forms: ['builds?', 'building', 'built', '빌드'] },
   { id: 'root', forms: ['root', 'rootless', '루트', '관리자\\s?권한'] },
   { id: 'remote', forms: ['remote(?:ly)?', '(?:another|other|a different) (?:server|host|machine)', '원격', '다른 (?:서버|호스트|머신)'] },
+  { id: 'crash', forms: ['crash(?:es|ed|ing)?', 'hangs?', 'hung', 'froze', 'frozen', '뻗~', '먹통', '멈추~', '멈춰~', '멈췄'] },
   { id: 'snapshot', forms: ['snapshots?', 'one[- ]shot', 'no[- ]stream', '스냅샷', '한\\s?번만'] },
   { id: 'advantage', forms: ['advantages?', 'benefits?', 'pros', 'strengths?', '장점', '이점', '좋은 점'] },
   {
@@ -230,6 +234,11 @@ export const CONCEPTS: Concept[] = [
       '비용',
       '오버헤드',
       '한계',
+      'annoying',
+      'hassles?',
+      '귀찮~',
+      '번거롭~',
+      '번거로~',
     ],
   },
   {
@@ -238,7 +247,17 @@ export const CONCEPTS: Concept[] = [
   },
   {
     id: 'run',
-    forms: ['run(?:s|ning)?', 'start(?:s|ing)?', 'launch(?:es|ing)?', 'execut(?:e|es|ed|ing|ion)', '실행', '구동', '띄우~', '띄워~'],
+    forms: [
+      'run(?:s|ning)?',
+      'ran',
+      'start(?:s|ed|ing)?',
+      'launch(?:es|ed|ing)?',
+      'execut(?:e|es|ed|ing|ion)',
+      '실행',
+      '구동',
+      '띄우~',
+      '띄워~',
+    ],
   },
   { id: 'command', forms: ['commands?', '명령', '명령어', '커맨드'] },
   { id: 'parse', forms: ['pars(?:e|es|ed|ing)', 'interpret(?:s|ed)?', '파싱', '해석'] },
@@ -251,7 +270,20 @@ export const CONCEPTS: Concept[] = [
   { id: 'windows', forms: ['windows', '윈도우', '윈도'] },
   { id: 'linux', forms: ['linux', '리눅스'] },
   { id: 'app', forms: ['apps?', 'applications?', 'software', '앱', '애플리케이션', '어플리케이션', '소프트웨어', '응용 ?프로그램'] },
-  { id: 'version', forms: ['versions?', 'versioning', 'patch(?:es|ing)?', 'updates?', '버전', '패치', '업데이트'] },
+  {
+    id: 'version',
+    forms: [
+      'versions?',
+      'versioning',
+      'patch(?:es|ing)?',
+      'updates?',
+      'maint(?:ain|ains|aining|enance)',
+      '버전',
+      '패치',
+      '업데이트',
+      '유지\\s?보수',
+    ],
+  },
   { id: 'boot', forms: ['boot(?:s|ing)?', 'startup', 'start-up', '부팅', '기동'] },
   {
     id: 'security',
@@ -262,6 +294,9 @@ export const CONCEPTS: Concept[] = [
       'escapes?',
       'breakouts?',
       'exploits?',
+      'untrusted',
+      'sketchy',
+      'malicious',
       'vulnerabilit(?:y|ies)',
       '보안',
       '공격',
@@ -473,6 +508,7 @@ export const GENERIC_CONCEPTS = new Set([
   'build',
   'root',
   'remote',
+  'crash',
 ]);
 
 /**

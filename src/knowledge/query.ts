@@ -107,7 +107,8 @@ const QUESTION_WORD =
 /** 이미지만 is 이미지 + 만 (only), not a verb + 지만 (but): a glossary noun before the particle. */
 const isNounWithParticle = (word: string) => word.endsWith('만') && isGlossaryNoun(word.slice(0, -1));
 /** A clause saying what the asker wants ("200메가까지만 쓰게 하고싶은데", "i want to cap it at 512mb") is the question's goal. */
-const WANTS = /싶[은어음]|싶다|려는데|려고\s?(?:하는데|함)|\b(?:i want|i'd like|i need|i'm trying|im trying|trying to)\b/i;
+const WANTS =
+  /싶[은어음]|싶다|려는데|려고\s?(?:하는데|함)|\b(?:i want|want to|wanna|i'd like|i need|need to|i'm trying|im trying|trying to)\b/i;
 /** A condition or reason clause ("if the daemon does the work, …") sets up the question; it is not one. */
 const SETS_UP = /^(?:if|when|since|because|as|given)\b/i;
 

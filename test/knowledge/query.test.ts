@@ -115,6 +115,14 @@ describe('query analysis', () => {
     expect(conceptsIn('the same kernel')).not.toContain('§share');
   });
 
+  it('reads crashes, an unaffected neighbour, a hassle, upkeep and untrusted code as concepts, and "ran" as run', () => {
+    expect(conceptsIn('vm 하나 뻗어도 옆에 vm은 멀쩡하다던데')).toEqual(expect.arrayContaining(['§crash', '§isolation']));
+    expect(conceptsIn('whats annoying about running vms, maintenance wise')).toEqual(expect.arrayContaining(['§disadvantage', '§version']));
+    expect(conceptsIn('run sketchy untrusted code')).toContain('§security');
+    expect(conceptsIn('i ran a container 5 min ago')).toContain('§run');
+    expect(splitPremise('want to run untrusted code with zero network access, which flag').premise).toBe('');
+  });
+
   it('separates a premise from the question part', () => {
     expect(splitPremise('VM은 하드웨어를 나눠 쓴다던데, 그럼 네트워크는 어떻게 해?')).toEqual({
       premise: 'VM은 하드웨어를 나눠 쓴다던데',
