@@ -123,6 +123,14 @@ describe('query analysis', () => {
     expect(splitPremise('want to run untrusted code with zero network access, which flag').premise).toBe('');
   });
 
+  it('reads hiding the host, a hostname, stripping privileges as concepts; anymore is chat', () => {
+    expect(conceptsIn('how is it hiding the host stuff')).toContain('§isolation');
+    expect(conceptsIn('the hostname is some random hash')).toContain('§namespace');
+    expect(conceptsIn('how do i strip its powers')).toContain('§capability');
+    const keys = (q: string) => queryUnits(analyseQuery(q), kb.vocabulary, DEFAULT_RANKING).units.map((u) => u.key);
+    expect(keys('is there any reason to use VMs anymore')).not.toContain('anymor');
+  });
+
   it('separates a premise from the question part', () => {
     expect(splitPremise('VM은 하드웨어를 나눠 쓴다던데, 그럼 네트워크는 어떻게 해?')).toEqual({
       premise: 'VM은 하드웨어를 나눠 쓴다던데',
