@@ -212,10 +212,14 @@ function durationOf(state: Docker.ContainerInspectInfo['State']): number {
   return Date.parse(state.FinishedAt) - Date.parse(state.StartedAt);
 }
 
+/** How many times, 250 ms apart, an unexplained SIGKILL is inspected again (gVisor's OOM event can take seconds). */
+const SETTLE_LOOKS = 12;
+
 /**
  * Inspect after exit. A SIGKILL nobody explains (no bot kill, before the container's own deadline, no OOM
  * kill counted by the kernel) is most likely the OOM killer whose event the engine has not processed yet:
- * look again, up to a second.
+ * look again, up to three seconds (under gVisor the shim reports the sandbox's OOM late, or the run would read
+ * "SIGKILL, no OOM recorded").
  */
 async function inspectSettled(
   engine: Engine,
@@ -225,7 +229,7 @@ async function inspectSettled(
   kernelOomKills: number,
 ): Promise<Docker.ContainerInspectInfo> {
   let info = await container.inspect(engine.call());
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < SETTLE_LOOKS; i++) {
     const s = info.State;
     const unexplained = s?.ExitCode === 137 && !s.OOMKilled && !kernelOomKills && botKill === 'none' && durationOf(s) < deadlineMs;
     if (!unexplained) break;
