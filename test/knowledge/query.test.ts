@@ -12,6 +12,8 @@ beforeAll(async () => {
   kb = await KnowledgeBase.load('knowledge');
 });
 const search = (q: string) => kb.search(q, { topK: 3, minScore: 0.35 });
+const unitsOf = (q: string) => queryUnits(analyseQuery(q), kb.vocabulary, DEFAULT_RANKING).units;
+const keysOf = (q: string) => unitsOf(q).map((u) => u.key);
 
 describe('glossary on word boundaries', () => {
   it.each(['텔레그램 봇', '히스토그램', '프로그램 설치', '고정비 계산', '램프 켜기', '가상화폐'])(
@@ -58,8 +60,7 @@ describe('query analysis', () => {
     // cmd is chat for a command; CMD is the Dockerfile instruction.
     expect(cleanQuestion('exact cmd pls')).toBe('exact command pls');
     expect(cleanQuestion('CMD vs ENTRYPOINT')).toBe('CMD vs ENTRYPOINT');
-    const units = queryUnits(analyseQuery('docker is just a lightweight vm right?'), kb.vocabulary, DEFAULT_RANKING).units;
-    expect(units.map((u) => u.key)).not.toContain('right');
+    expect(keysOf('docker is just a lightweight vm right?')).not.toContain('right');
   });
 
   it('keeps a clause saying what the asker wants in the question part, and reads 까지만 as particles', () => {
@@ -69,9 +70,8 @@ describe('query analysis', () => {
   });
 
   it('reads "what does X mean" and "how is that possible" as asking, and a percent sign as a percentage', () => {
-    const keys = (q: string) => queryUnits(analyseQuery(q), kb.vocabulary, DEFAULT_RANKING).units.map((u) => u.key);
-    expect(keys('what does --cpus 1.5 mean')).not.toContain('mean');
-    expect(keys('docker stats at 250% cpu how is that even possible')).not.toContain('possibl');
+    expect(keysOf('what does --cpus 1.5 mean')).not.toContain('mean');
+    expect(keysOf('docker stats at 250% cpu how is that even possible')).not.toContain('possibl');
     expect(conceptsIn('CPU 250%')).toContain('§percent');
     expect(conceptsIn('docker stats CPU % column')).toContain('§percent');
   });
@@ -80,9 +80,8 @@ describe('query analysis', () => {
     expect(conceptsIn('vm 여러개 띄우면')).toContain('§scale');
     expect(conceptsIn('y did everyone move from vms to containers')).toContain('§emerge');
     expect(conceptsIn('왜 컨테이너가 등장했어')).toContain('§emerge');
-    const keys = (q: string) => queryUnits(analyseQuery(q), kb.vocabulary, DEFAULT_RANKING).units.map((u) => u.key);
-    expect(keys('왜 굳이 컨테이너라는게 나온거임')).toContain('컨테이너');
-    expect(keys('how does docker work')).not.toContain('work');
+    expect(keysOf('왜 굳이 컨테이너라는게 나온거임')).toContain('컨테이너');
+    expect(keysOf('how does docker work')).not.toContain('work');
   });
 
   it('reads everyday Docker words as concepts: ports, data that disappears, the build cache, files a process opens, a format', () => {
@@ -92,9 +91,8 @@ describe('query analysis', () => {
     expect(conceptsIn('컨테이너에서 열수있는 파일 개수 제한')).toContain('§ulimit');
     expect(conceptsIn('when would you still pick a vm over docker')).toContain('§choose');
     expect(conceptsIn('docker stats 출력 포맷 어케 바꿈')).toContain('§format');
-    const keys = (q: string) => queryUnits(analyseQuery(q), kb.vocabulary, DEFAULT_RANKING).units.map((u) => u.key);
-    expect(keys('is dockerd the thing that runs containers or is there more stuff underneath')).not.toContain('stuff');
-    expect(keys('-p 8080:80 은 어느쪽이 호스트 포트임')).not.toContain('어느쪽');
+    expect(keysOf('is dockerd the thing that runs containers or is there more stuff underneath')).not.toContain('stuff');
+    expect(keysOf('-p 8080:80 은 어느쪽이 호스트 포트임')).not.toContain('어느쪽');
   });
 
   it('reads per-suffixes, build steps, a shell fork bomb and lock-down wording; a bug report is not content', () => {
@@ -102,9 +100,8 @@ describe('query analysis', () => {
     expect(conceptsIn('빌드할때마다 npm install')).toContain('§build');
     expect(conceptsIn('컨테이너 안에서 :(){ :|:& };: 쳐서')).toContain('§pids');
     expect(conceptsIn('컨테이너 최대한 빡세게 잠그고싶음 루트권한')).toEqual(expect.arrayContaining(['§security', '§root']));
-    const keys = (q: string) => queryUnits(analyseQuery(q), kb.vocabulary, DEFAULT_RANKING).units.map((u) => u.key);
-    expect(keys('stats CPU %가 250% 찍혀있음 버그임?')).not.toContain('버그');
-    expect(keys('레이어별로 용량 얼마씩인지')).not.toContain('얼마씩');
+    expect(keysOf('stats CPU %가 250% 찍혀있음 버그임?')).not.toContain('버그');
+    expect(keysOf('레이어별로 용량 얼마씩인지')).not.toContain('얼마씩');
   });
 
   it('maps symptoms and settings to concepts: a CPU % stuck at a ceiling, containers from the same image, another server', () => {
@@ -127,8 +124,7 @@ describe('query analysis', () => {
     expect(conceptsIn('how is it hiding the host stuff')).toContain('§isolation');
     expect(conceptsIn('the hostname is some random hash')).toContain('§namespace');
     expect(conceptsIn('how do i strip its powers')).toContain('§capability');
-    const keys = (q: string) => queryUnits(analyseQuery(q), kb.vocabulary, DEFAULT_RANKING).units.map((u) => u.key);
-    expect(keys('is there any reason to use VMs anymore')).not.toContain('anymor');
+    expect(keysOf('is there any reason to use VMs anymore')).not.toContain('anymor');
   });
 
   it('separates a premise from the question part', () => {
@@ -292,7 +288,6 @@ describe('questions as people type them', () => {
 });
 
 describe('verb forms and nouns', () => {
-  const unitsOf = (q: string) => queryUnits(analyseQuery(q), kb.vocabulary, DEFAULT_RANKING).units;
   const unitOf = (q: string, key: string) => unitsOf(q).find((u) => u.key === key);
   it('reads a bound noun after an adnominal ending as a verb form, and a noun ending in the same syllable as a noun', () => {
     expect(unitOf('--cpus에 소수를 넣으면?', '소수')?.predicate).toBe(false);
