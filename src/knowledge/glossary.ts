@@ -568,6 +568,9 @@ interface PhraseMatcher extends WordMatcher {
   anchors?: string[];
 }
 
+/** A phrase matcher is run only on a text that has one of its literal starts, if it has them. */
+const mayMatch = (m: PhraseMatcher, text: string) => !m.anchors || m.anchors.some((a) => text.includes(a));
+
 /** The literal start of a form (virtual in `virtual machines?`, 가상 in `가상\\s?머신`), if it has one. */
 const literalStart = (form: string) => /^[a-z가-힣%:]{2,}/.exec(form.replace(/\\/g, '\u0000'))?.[0];
 
@@ -675,19 +678,21 @@ export function wordConcepts(word: string): string[] {
   return found;
 }
 
-const phraseById = new Map(phraseMatchers.map((m) => [m.id, m.re]));
+const phraseById = new Map(phraseMatchers.map((m) => [m.id, { ...m, global: new RegExp(m.re.source, 'gu') }]));
 
-const phraseGlobal = new Map(phraseMatchers.map((m) => [m.id, new RegExp(m.re.source, 'gu')]));
-
-/** Where in a text (normalized: NFKC, lower case) each of these concepts is named by a phrase form, as [from, to). */
+/**
+ * Where in a text (normalized: NFKC, lower case) each of these concepts is named by a phrase form, as [from, to);
+ * a text without a form's literal start is not searched.
+ */
 export function phraseSpans(normalized: string, ids: readonly string[]): [number, number][][] {
   return ids.map((id) => {
-    const re = phraseGlobal.get(id);
-    return re ? [...normalized.matchAll(re)].map((m): [number, number] => [m.index, m.index + m[0].length]) : [];
+    const m = phraseById.get(id);
+    if (!m || !mayMatch(m, normalized)) return [];
+    return [...normalized.matchAll(m.global)].map((x): [number, number] => [x.index, x.index + x[0].length]);
   });
 }
 
-/** The concepts that have phrase forms: only these can be named by a run of words. */
+/** Whether the concept has phrase forms. */
 export const hasPhraseForm = (id: string) => phraseById.has(id);
 
 /** Concept tokens (`§id`) for every glossary concept the text mentions. */
@@ -695,10 +700,7 @@ export function conceptsIn(text: string): string[] {
   const t = text.normalize('NFKC').toLowerCase();
   const found = new Set<string>();
   for (const m of t.matchAll(WORD_RE)) for (const c of wordConcepts(m[0])) found.add(c);
-  for (const { re, id, anchors } of phraseMatchers) {
-    if (found.has(id) || (anchors && !anchors.some((a) => t.includes(a)))) continue;
-    if (re.test(t)) found.add(id);
-  }
+  for (const m of phraseMatchers) if (!found.has(m.id) && mayMatch(m, t) && m.re.test(t)) found.add(m.id);
   return [...found];
 }
 

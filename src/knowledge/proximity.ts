@@ -2,7 +2,22 @@
 // every running container") show that the passage says what is asked, not only that it uses the words.
 import { hasPhraseForm, phraseSpans, wordConcepts } from './glossary.js';
 import type { QueryUnit } from './query.js';
-import { normalize, words } from './tokenize.js';
+import { normalize, words, type Word } from './tokenize.js';
+
+/** Every word of the text (stop words included) with its concepts, and those of the given phrase concepts a phrase it is part of names. */
+function wordsWithConcepts(text: string, phraseIds: readonly string[]): { word: Word; concepts: string[] }[] {
+  const normal = normalize(text);
+  const spans = phraseSpans(normal, phraseIds);
+  let cursor = 0;
+  return words(text).map((word) => {
+    // The words are read from the normalized text in order: find each one's place to see which phrases cover it.
+    const from = normal.indexOf(word.surface, cursor);
+    if (from >= 0) cursor = from + 1;
+    const to = from + word.surface.length;
+    const named = from < 0 ? [] : phraseIds.filter((_, k) => spans[k].some(([a, b]) => from < b && to > a));
+    return { word, concepts: [...wordConcepts(word.surface), ...named] };
+  });
+}
 
 /**
  * Positions (in content words) where each unit occurs in the text: by a term of the word, a concept it names, or
@@ -12,23 +27,13 @@ import { normalize, words } from './tokenize.js';
 function positionsIn(text: string, units: QueryUnit[]): number[][] {
   const accepts = units.map((u) => new Set([u.key, ...u.concepts]));
   const positions = units.map((): number[] => []);
-  const normal = normalize(text);
   const phraseIds = [...new Set(units.flatMap((u) => u.concepts))].filter(hasPhraseForm);
-  const spans = phraseSpans(normal, phraseIds);
-  let cursor = 0;
-  let at = 0;
-  for (const w of words(text)) {
-    const from = normal.indexOf(w.surface, cursor);
-    if (from >= 0) cursor = from + 1;
-    if (w.isStop) continue;
-    const to = from + w.surface.length;
-    const named = from < 0 ? [] : phraseIds.filter((_, k) => spans[k].some(([a, b]) => from < b && to > a));
-    const concepts = [...wordConcepts(w.surface), ...named];
+  const content = wordsWithConcepts(text, phraseIds).filter(({ word }) => !word.isStop);
+  content.forEach(({ word, concepts }, at) => {
     accepts.forEach((accept, i) => {
-      if (w.terms.some((t) => accept.has(t)) || concepts.some((c) => accept.has(c))) positions[i].push(at);
+      if (word.terms.some((t) => accept.has(t)) || concepts.some((c) => accept.has(c))) positions[i].push(at);
     });
-    at++;
-  }
+  });
   return positions;
 }
 
