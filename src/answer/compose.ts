@@ -93,15 +93,8 @@ function codeLines(chunk: Chunk): Set<string> {
   return new Set(chunk.code.flatMap((c) => c.split('\n').map((l) => l.trim())));
 }
 
-/** Docker commands written inside prose ("… docker run -d --pids-limit 64 nginx처럼 …"), up to Hangul or a sentence end. */
-const INLINE_COMMAND =
-  /\bdocker (?:run|ps|stats|inspect|update|images|exec|logs|info|history|build|pull|events|stop|kill|rm)\b(?:[ \t]+(?!(?:or|and|then|to|in|with|for|as|is|are|on|at|of|e\.g)\b)(?:<[^>\n]+>|[\w/:<>="'{}-]+(?:\.[\w/:<>="'{}-]+)*))*/g;
-/** Docker commands written in the prose: its inline code spans, or for passages parsed without them, the pattern. */
-const inlineCommands = (chunk: Chunk) =>
-  (chunk.inlineCode
-    ? chunk.inlineCode.filter((c) => /^docker [a-z]+\b/.test(c))
-    : [...chunk.text.matchAll(INLINE_COMMAND)].map((m) => m[0])
-  ).filter((c) => c.split(/\s+/).length > 2);
+/** Docker commands written in the prose: the passage's inline code spans that are whole commands (three words or more). */
+const inlineCommands = (chunk: Chunk) => (chunk.inlineCode ?? []).filter((c) => /^docker [a-z]+\b/.test(c) && c.split(/\s+/).length > 2);
 
 /** A question about a container already running, or about changing its settings. */
 const CHANGES_RUNNING =

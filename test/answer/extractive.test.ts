@@ -304,10 +304,13 @@ describe('corrections nobody asked for', () => {
 });
 
 describe('how-to answers', () => {
-  it('shows the command written in the prose that matches the question, up to the sentence end', () => {
+  it('shows the command written in the prose (as inline code) that matches the question', () => {
     const text =
-      '`docker run -d --pids-limit 64 nginx`는 프로세스 수를 64개로 제한한다. 바꾸려면 docker update --pids-limit 128 <컨테이너>.\n다음 줄.';
-    const c = chunk('p', 'ko', '--pids-limit: 프로세스 수 상한', text, '--pids-limit은 프로세스 수 상한이다.');
+      'docker run -d --pids-limit 64 nginx는 프로세스 수를 64개로 제한한다. 바꾸려면 docker update --pids-limit 128 <컨테이너>.\n다음 줄.';
+    const c = {
+      ...chunk('p', 'ko', '--pids-limit: 프로세스 수 상한', text, '--pids-limit은 프로세스 수 상한이다.'),
+      inlineCode: ['docker run -d --pids-limit 64 nginx', 'docker update --pids-limit 128 <컨테이너>', '--pids-limit'],
+    };
     const r = { ...result('pids-limit 거는 법', 'ko', [c]), intent: 'howto' as const };
     expect(extractiveAnswer(r, 600).answer).toContain('```\ndocker run -d --pids-limit 64 nginx\n```');
     const update = { ...r, terms: [...r.terms, 'updat', 'update', '128'] };
