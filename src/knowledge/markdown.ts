@@ -26,19 +26,19 @@ const CLAIM_ITEM = /^(yes|no|네|예|아니요|아니오)\s*[:：]\s*(.+)$/i;
 
 /** The claims of a check list ("- No: Each container boots its own kernel."), from the label's paragraph on. */
 function claimsOf(token: Token, labelled: boolean): Claim[] | undefined {
-  const raw = token.type === 'paragraph' || token.type === 'list' ? token.raw.replace(/\*\*/g, '').trim() : '';
-  if (!labelled && !CHECK_LABEL.test(raw)) return undefined;
-  if (token.type === 'paragraph' && !/\n\s*[-*]\s/.test(raw) && CHECK_LABEL.test(raw) && !raw.replace(CHECK_LABEL, '').trim()) return [];
-  if (token.type !== 'list' && token.type !== 'paragraph') return undefined;
-  const items = raw
-    .replace(CHECK_LABEL, '')
+  if (token.type !== 'paragraph' && token.type !== 'list') return undefined;
+  const raw = token.raw.replace(/\*\*/g, '').trim();
+  const hasLabel = CHECK_LABEL.test(raw);
+  if (!labelled && !hasLabel) return undefined;
+  const body = raw.replace(CHECK_LABEL, '');
+  if (hasLabel && !body.trim()) return []; // the label alone: its list is the next block
+  const claims = body
     .split(/\n\s*[-*]\s+|^\s*[-*]\s+/)
     .map((s) => s.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-  const claims = items.flatMap((item) => {
-    const m = CLAIM_ITEM.exec(item.replace(/`/g, ''));
-    return m ? [{ truth: /^(?:yes|네|예)$/i.test(m[1]), text: m[2] }] : [];
-  });
+    .flatMap((item) => {
+      const m = CLAIM_ITEM.exec(item.replace(/`/g, ''));
+      return m ? [{ truth: /^(?:yes|네|예)$/i.test(m[1]), text: m[2] }] : [];
+    });
   return claims.length ? claims : undefined;
 }
 
