@@ -12,25 +12,21 @@ export interface ExtractiveSettings {
   abstainMinScore: number;
 }
 
+/** What the bot answers about, said in every "I don't know". */
+const SCOPE: Record<Lang, string> = {
+  ko: '이 봇은 VM과 도커(가상화, 컨테이너, 도커 구조, --memory·--cpus 같은 자원 제한)에 관한 질문에 답합니다.',
+  en: 'This bot answers questions about VMs and Docker (virtualization, containers, Docker architecture, resource limits such as --memory and --cpus).',
+};
+
 export const NOT_FOUND: Record<Lang, string> = {
-  ko:
-    '잘 모르겠습니다. 지식 베이스에서 이 질문에 답하는 내용을 찾지 못했어요. ' +
-    '이 봇은 VM과 도커(가상화, 컨테이너, 도커 구조, --memory·--cpus 같은 자원 제한)에 관한 질문에 답합니다. ' +
-    '/topics 로 다루는 주제를 보거나, 질문을 더 구체적으로 바꿔 보세요.',
-  en:
-    "I don't know. Nothing in the knowledge base answers that question. " +
-    'This bot answers questions about VMs and Docker (virtualization, containers, Docker architecture, ' +
-    'resource limits such as --memory and --cpus). Try /topics to see what it covers, or rephrase the question.',
+  ko: `잘 모르겠습니다. 지식 베이스에서 이 질문에 답하는 내용을 찾지 못했어요. ${SCOPE.ko} /topics 로 다루는 주제를 보거나, 질문을 더 구체적으로 바꿔 보세요.`,
+  en: `I don't know. Nothing in the knowledge base answers that question. ${SCOPE.en} Try /topics to see what it covers, or rephrase the question.`,
 };
 
 /** A neighbouring topic the notes lack is named, with what the bot does cover. */
 export const notCoveredReply = (topic: string): Record<Lang, string> => ({
-  ko:
-    `잘 모르겠습니다. ${topic}은(는) 제 노트에 없는 주제예요. ` +
-    '이 봇은 VM과 도커(가상화, 컨테이너, 도커 구조, --memory·--cpus 같은 자원 제한)에 관한 질문에 답합니다. /topics 로 다루는 주제를 볼 수 있어요.',
-  en:
-    `I don't know: ${topic} is not in my notes. ` +
-    'This bot answers questions about VMs and Docker (virtualization, containers, Docker architecture, resource limits such as --memory and --cpus). Try /topics to see what it covers.',
+  ko: `잘 모르겠습니다. ${topic}은(는) 제 노트에 없는 주제예요. ${SCOPE.ko} /topics 로 다루는 주제를 볼 수 있어요.`,
+  en: `I don't know: ${topic} is not in my notes. ${SCOPE.en} Try /topics to see what it covers.`,
 });
 
 /** A greeting gets a hello and what to ask; it is not a question for the knowledge base. */
