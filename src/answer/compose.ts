@@ -359,7 +359,7 @@ function matchedClaim(used: SearchHit[], asked: Set<string>): { source: number; 
 /** "네." or "아니요." and the section's key point, which states what is true. */
 function verdictLead(lang: Lang, claim: Claim, chunk: Chunk): string {
   const word = claim.truth ? (lang === 'ko' ? '네.' : 'Yes.') : lang === 'ko' ? '아니요.' : 'No.';
-  const text = chunk.keyPoint ?? claim.text;
+  const text = claim.reason ?? chunk.keyPoint ?? claim.text;
   const body = text.replace(NO_OPENING, '');
   // "No — the engine does not …" becomes "No. The engine does not …"; a command opening stays as written.
   return `${word} ${body !== text ? body.charAt(0).toUpperCase() + body.slice(1) : body}`;

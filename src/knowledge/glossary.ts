@@ -133,6 +133,7 @@ export const CONCEPTS: Concept[] = [
       'goes into',
       'made of',
       '들어 ?있',
+      '뭐가 ?들었', // "what's in it"; 들었 alone is also "heard"
       '들어가~',
       '포함',
       '담긴',
@@ -185,6 +186,9 @@ export const CONCEPTS: Concept[] = [
     forms: [
       'emerg(?:e|es|ed|ence|ing)',
       'rise',
+      'bec(?:o|a)me (?:a thing|popular|so popular)',
+      'took off',
+      'came (?:about|along)',
       'adopt(?:s|ed|ion)?',
       'mov(?:e|ed|ing) (?:from|to|over)',
       'switch(?:ed|ing)? (?:from|to|over)',
@@ -226,7 +230,10 @@ export const CONCEPTS: Concept[] = [
   { id: 'format', forms: ['formats?', 'formatting', 'go templates?', '포맷', '형식', '포매팅'] },
   { id: 'build', forms: ['builds?', 'building', 'built', '빌드'] },
   { id: 'root', forms: ['root', 'rootless', '루트', '관리자\\s?권한'] },
-  { id: 'remote', forms: ['remote(?:ly)?', '(?:another|other|a different) (?:server|host|machine)', '원격', '다른 (?:서버|호스트|머신)'] },
+  {
+    id: 'remote',
+    forms: ['remote(?:ly)?', '(?:another|other|a different) (?:server|host|machine)', '원격', '(?:다른|딴) (?:서버|호스트|머신|컴퓨터|pc)'],
+  },
   { id: 'crash', forms: ['crash(?:es|ed|ing)?', 'hangs?', 'hung', 'froze', 'frozen', '뻗~', '먹통', '멈추~', '멈춰~', '멈췄'] },
   { id: 'snapshot', forms: ['snapshots?', 'one[- ]shot', 'no[- ]stream', '스냅샷', '한\\s?번만'] },
   { id: 'advantage', forms: ['advantages?', 'benefits?', 'pros', 'strengths?', '장점', '이점', '좋은 점'] },

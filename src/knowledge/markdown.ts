@@ -21,25 +21,30 @@ export interface Section {
 
 /** The label of a check list, in either language: the claims under it are not prose but yes/no answers. */
 const CHECK_LABEL = /^(?:check|확인)\s*[:：]\s*/i;
-/** A check item: whether the claim is true, then the claim. */
-const CLAIM_ITEM = /^(yes|no|네|예|아니요|아니오)\s*[:：]\s*(.+)$/i;
+/** A check item: whether the claim is true, the claim, and optionally "→" and what is true instead. */
+const CLAIM_ITEM = /^(yes|no|네|예|아니요|아니오)\s*[:：]\s*(.+?)(?:\s+(?:→|->)\s+(.+))?$/i;
 
 /** The claims of a check list ("- No: Each container boots its own kernel."), from the label's paragraph on. */
-function claimsOf(token: Token, labelled: boolean): Claim[] | undefined {
+function claimsOf(token: Token, labelled: boolean): { claims: Claim[]; reasonCode: string[] } | undefined {
   if (token.type !== 'paragraph' && token.type !== 'list') return undefined;
   const raw = token.raw.replace(/\*\*/g, '').trim();
   const hasLabel = CHECK_LABEL.test(raw);
   if (!labelled && !hasLabel) return undefined;
   const body = raw.replace(CHECK_LABEL, '');
-  if (hasLabel && !body.trim()) return []; // the label alone: its list is the next block
+  if (hasLabel && !body.trim()) return { claims: [], reasonCode: [] }; // the label alone: its list is the next block
+  const reasonCode: string[] = [];
   const claims = body
     .split(/\n\s*[-*]\s+|^\s*[-*]\s+/)
     .map((s) => s.replace(/\s+/g, ' ').trim())
     .flatMap((item) => {
-      const m = CLAIM_ITEM.exec(item.replace(/`/g, ''));
-      return m ? [{ truth: /^(?:yes|네|예)$/i.test(m[1]), text: m[2] }] : [];
+      const m = CLAIM_ITEM.exec(item);
+      if (!m) return [];
+      const plain = (text: string) => text.replace(/`/g, '');
+      // A reason is quoted in answers, so its code spans are shown as code; a claim (often false) is never quoted.
+      if (m[3]) reasonCode.push(...[...m[3].matchAll(/`([^`]+)`/g)].map((c) => c[1]));
+      return [{ truth: /^(?:yes|네|예)$/i.test(m[1]), text: plain(m[2]), ...(m[3] ? { reason: plain(m[3]) } : {}) }];
     });
-  return claims.length ? claims : undefined;
+  return claims.length ? { claims, reasonCode } : undefined;
 }
 
 /** The label of a key-point paragraph, in either language. */
@@ -229,10 +234,11 @@ export function parseMarkdown(path: string, source: string): ParsedDoc {
       continue;
     }
     // A check list is yes/no answers, not prose an answer quotes: kept apart, never a block.
-    const claims = claimsOf(token, checkLabelled);
-    if (claims) {
-      current.claims.push(...claims);
-      checkLabelled = claims.length === 0;
+    const list = claimsOf(token, checkLabelled);
+    if (list) {
+      current.claims.push(...list.claims);
+      current.inlineCode.push(...list.reasonCode);
+      checkLabelled = list.claims.length === 0;
       continue;
     }
     if (token.type !== 'space') checkLabelled = false;

@@ -78,7 +78,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
   ],
   [
     'howto',
-    /어떻게\s*(?:해|하|써|쓰|걸|설정|제한|실행|띄|확인|봐|보|막|줄|늘)|어케|어캐|방법|막을\s?수|막으려면|막고\s?싶|방지|\b(?:prevent|avoid)\b|하는\s?법|[가-힣]는\s?법|\S\s?법\s*(?:좀|알려|\?|$)|하려면|명령어|커맨드|옵션\s*(?:뭐|머|뭔|어떤|무슨)|(?:뭔|무슨|어떤)\s*옵션|\bhow (?:do|can|should|would) (?:i|you|we)\b|\bhow to\b|\b(?:which|what) (?:flag|option|command)\b|\b(?:command|cmd) (?:to|for)\b|\bsyntax\b/i,
+    /어떻게\s*(?:해|하|써|쓰|걸|설정|제한|실행|띄|확인|봐|보|막|줄|늘)|어케|어캐|방법|막을\s?수|막으려면|막고\s?싶|방지|\b(?:prevent|avoid)\b|하는\s?법|[가-힣]는\s?법|\S\s?법\s*(?:좀|알려|\?|$)|하려면|(?:명령어|커맨드)(?![가이])|옵션\s*(?:뭐|머|뭔|어떤|무슨)|(?:뭔|무슨|어떤)\s*옵션|\bhow (?:do|can|should|would) (?:i|you|we)\b|\bhow to\b|\b(?:which|what) (?:flag|option|command)\b|\b(?:command|cmd) (?:to|for)\b|\bsyntax\b/i,
   ],
   ['reason', /왜|이유|어째서|\bwhy\b|\bhow come\b|\breason\b|^y (?:did|do|does|is|are|would|can|cant|can't)\b/i],
   [
@@ -87,7 +87,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
   ],
   [
     'yesno',
-    /아님|아니야|아닌가|아닌지|맞아|맞나요|맞음|맞지|인가요|거임\s*\??$|(?:거지|있지|없지|되지|하지|거죠|건가요|나요)\s*\??\s*$|건가|가능\s?(?:해|함|한가|\?|$)|되나요|되냐|돼\s*\?|됨\s*\?|^(?:is|are|does|do|can|could|will|should|isn'?t|doesn'?t|aren'?t)\b|,?\s*(?:right|correct|isn'?t it|no|bug|normal|true|ok|okay|safe)\s*\?+\s*$/i,
+    /아님|아니야|아닌가|아닌지|맞아|맞나요|맞음|맞지|인가요|거임\s*\??$|(?:거지|있지|없지|되지|하지|거죠|건가요|나요)\s*\??\s*$|건가|가능\s?(?:해|함|한가|\?|$)|되나요|되냐|돼\s*\?|됨\s*\?|^(?:is|are|does|do|can|could|will|should|isn'?t|doesn'?t|aren'?t)\b|,?\s*(?:right|correct|isn'?t it|no|yeah|yea|yes|yep|ya|eh|huh|bug|normal|true|ok|okay|safe)\s*\?+\s*$/i,
   ],
   ['summary', /요약|정리|\d\s?줄|세\s?줄|한\s?줄|\b(?:tl;?dr|summar(?:y|ize|ise)|in short|overview|one line)\b/i],
 ];
@@ -111,6 +111,8 @@ const WANTS =
   /싶[은어음]|싶다|려는데|려고\s?(?:하는데|함)|\b(?:i want|want to|wanna|i'd like|i need|need to|i'm trying|im trying|trying to)\b/i;
 /** A condition or reason clause ("if the daemon does the work, …") sets up the question; it is not one. */
 const SETS_UP = /^(?:if|when|since|because|as|given)\b/i;
+/** A clause offering the other alternative ("…half a core? or 50% of all cores") asks with the one before it. */
+const ALTERNATIVE = /^(?:or|아니면|아님|혹은|또는)(?:\s|$)/i;
 
 /**
  * The question part and the premise before it. Clauses end at sentence punctuation, at Korean connective
@@ -131,7 +133,9 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
     .map((c) => c.trim())
     .filter((c) => words(c).some((w) => !w.isStop && w.surface.length > 1));
   if (clauses.length < 2) return { premise: '', focus: text };
-  const asking = clauses.filter((c) => !SETS_UP.test(c) && (QUESTION_WORD.test(c) || classifyIntent(c) !== 'general'));
+  const asking = clauses.filter(
+    (c, i) => !SETS_UP.test(c) && (QUESTION_WORD.test(c) || classifyIntent(c) !== 'general' || (i > 0 && ALTERNATIVE.test(c))),
+  );
   const goals = clauses.filter((c) => WANTS.test(c) && !asking.includes(c));
   const focus = asking.length ? [...goals, ...asking] : [clauses[clauses.length - 1]];
   const split = { premise: clauses.filter((c) => !focus.includes(c)).join(' '), focus: focus.join(' ') };
@@ -171,7 +175,7 @@ const endsInBatchim = (syllable: string, finals: number[]) => {
   return code >= 0 && code <= 11171 && finals.includes(code % 28);
 };
 /** Korean word endings of verbs and adjectives: such words say little about the topic. */
-const KOREAN_PREDICATE = /(?:면|고|서|어|아|여|요|니|나|지|게|는|은|던|까|야|해|돼|됨|음|함|ㄴ|자|죠|네|데|가|려|러|다)$/;
+const KOREAN_PREDICATE = /(?:면|고|서|어|아|여|요|니|나|지|게|는|은|던|까|야|해|돼|됨|음|함|ㄴ|자|죠|네|데|가|려|러|다|래)$/;
 /**
  * Bound nouns after a verb's adnominal ending (~ㄴ, ~ㄹ, ~는): 넘칠때, 쓸듯, 할수, 막는법; and the nominaliser
  * 기 (느려지기). 소수, 주적, 헌법 are nouns: the syllable before is no adnominal form.

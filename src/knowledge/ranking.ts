@@ -198,7 +198,8 @@ export function maxScore(p: RankingParams): number {
 /** The coverage the best passage must reach for the question to be answered. */
 export function abstainBar(units: QueryUnit[], onTopic: boolean, minScore: number, p: RankingParams): number {
   if (!onTopic) return minScore + p.offTopicMargin;
-  const wording = units.filter((u) => !u.concepts.length).length;
+  // A word the knowledge base never uses is only half the wording it could match.
+  const wording = units.reduce((n, u) => n + (u.concepts.length ? 0 : u.foreign ? 0.5 : 1), 0);
   return minScore * Math.min(1, p.longQuestionWords / Math.max(1, wording));
 }
 

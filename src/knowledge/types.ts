@@ -15,6 +15,8 @@ export interface KnowledgeDoc {
 export interface Claim {
   truth: boolean;
   text: string;
+  /** What is true instead, or why (after "→" in the check list): it follows "Yes."/"No." in place of the key point. */
+  reason?: string;
 }
 
 export interface Chunk {

@@ -246,6 +246,24 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(extractiveAnswer(result('each container boots its own kernel', 'en', [c]), 600).answer).not.toMatch(/^(?:Yes|No)\./);
   });
 
+  it("follows the verdict with the claim's reason when the check list gives one, else the key point", () => {
+    const c: Chunk = {
+      ...chunk(
+        't',
+        'en',
+        'Registry, repository and tag',
+        'A registry stores images; a tag names one version.',
+        'A tag is a movable label.',
+      ),
+      claims: [{ truth: false, text: 'The latest tag always points to the newest version.', reason: 'latest is only the default tag.' }],
+    };
+    const ask = (chunks: Chunk[]) =>
+      extractiveAnswer({ ...result('latest tag = newest version always, right?', 'en', chunks), intent: 'yesno' }, 600).answer;
+    expect(ask([c])).toMatch(/^No\. latest is only the default tag\. \[1\]/);
+    const withoutReason = { ...c, claims: [{ truth: false, text: 'The latest tag always points to the newest version.' }] };
+    expect(ask([withoutReason])).toMatch(/^No\. A tag is a movable label\. \[1\]/);
+  });
+
   it('puts a table row on a line of its own, after the prose', () => {
     const text =
       'Isolation — Virtual machine: strong / Container: weaker (shared kernel)\nA VM boots its own kernel, so VM isolation is strong.';

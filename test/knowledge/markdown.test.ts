@@ -115,6 +115,18 @@ describe('markdown ingest', () => {
     expect(ko.blocks).toEqual(['공유한다.', '보통 문단.']);
   });
 
+  it('reads the reason after "→" apart from the claim, and shows only the reason\'s code as code', () => {
+    const src =
+      '## Tags\n\n**Check:**\n- No: The `latest` tag is always the newest. → `latest` is only the default tag, e.g. `docker pull nginx`.\n- Yes: A digest names one image.\n\nBody.\n';
+    const [section] = parseMarkdown('a.md', src).sections;
+    expect(section.claims).toEqual([
+      { truth: false, text: 'The latest tag is always the newest.', reason: 'latest is only the default tag, e.g. docker pull nginx.' },
+      { truth: true, text: 'A digest names one image.' },
+    ]);
+    expect(section.inlineCode).toEqual(['latest', 'docker pull nginx']);
+    expect(section.blocks).toEqual(['Body.']);
+  });
+
   it('reads a table row as "row — column: value / column: value", without the columns\' aliases', () => {
     const md =
       '## VM vs container\n\n| aspect | Virtual machine (VM) | Container |\n|---|---|---|\n| Boot time | minutes | about a second |\n';

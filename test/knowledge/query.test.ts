@@ -50,6 +50,15 @@ describe('query analysis', () => {
     expect(analyseQuery('vm?').kind).toBe('question');
   });
 
+  it('reads a clause offering the other alternative as part of the question, not a premise', () => {
+    expect(splitPremise('--cpus 0.5 = half a core? or 50% of all cores')).toEqual({
+      premise: '',
+      focus: '--cpus 0.5 = half a core? or 50% of all cores',
+      questions: ['--cpus 0.5 = half a core?', 'or 50% of all cores'],
+    });
+    expect(splitPremise('or so i heard. is --cpus a hard cap?').premise).toBe('or so i heard.');
+  });
+
   it('does not read a noun with the particle 만 as the connective ~지만', () => {
     expect(splitPremise('이미지만 있으면 어디서든 돌아가는 이유가 뭐야?').premise).toBe('');
     expect(splitPremise('VM은 빠르지만 무겁다던데 컨테이너는 왜 가벼움?').focus).toBe('컨테이너는 왜 가벼움?');
@@ -155,6 +164,10 @@ describe('query analysis', () => {
     // A tag question asks yes or no.
     ['docker is basically a lightweight vm, right?', 'yesno'],
     ['gave it --cpu-shares 256 but it still eats 100% cpu when idle. bug?', 'yesno'],
+    ['docker is basically just a lightweight vm yeah?', 'yesno'],
+    // 명령어 as the subject of a statement ("the docker command starts it?") does not ask for a command.
+    ['docker run 치면 docker 명령어가 직접 컨테이너 띄우는거임?', 'yesno'],
+    ['컨테이너 메모리 보는 명령어 알려줘', 'howto'],
     ['cgroups 3줄요약', 'summary'],
     // An either-or question compares its two options.
     ['메모리 제한은 namespace임 cgroup임?', 'compare'],
@@ -295,6 +308,9 @@ describe('verb forms and nouns', () => {
     // A case particle only follows a noun: 전자렌지에 and 스웜이랑 are no verb forms, though they end like one.
     expect(unitOf('팝콘 전자렌지에 돌렸는데 안터진 커널 왜 많이 남음', '전자렌지')?.predicate).toBe(false);
     expect(unitOf('도커 스웜이랑 쿠버네티스 중에 뭐 배워야됨?', '스웜')?.predicate).toBe(false);
+    // ~길래 ("since it …") ends a verb form: it does not count against the match as a word foreign to the notes.
+    const since = unitOf('이미지에 뭐가 들었길래 어디서나 돌아감?', '들었길래');
+    expect([since?.predicate, since?.foreign]).toEqual([true, false]);
   });
   it("drops single letters (the s of what's, a typed y) but keeps a short option (-c) and a number naming a concept (137)", () => {
     expect(unitsOf("what's a cgroup, y does it matter").map((u) => u.key)).not.toEqual(expect.arrayContaining(['s', 'y']));

@@ -6,6 +6,8 @@ import { extractiveAnswer, NOT_FOUND } from '../../src/answer/extractive.js';
 import { answerRecord } from '../../src/answer/format.js';
 import { scoreOne, type EvalQuestion } from '../../src/eval/score.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import type { QueryUnit } from '../../src/knowledge/query.js';
+import { abstainBar, DEFAULT_RANKING } from '../../src/knowledge/ranking.js';
 
 const MIN_SCORE = 0.35;
 let kb: KnowledgeBase;
@@ -169,5 +171,26 @@ describe('user-dropped markdown', () => {
     await expect(KnowledgeBase.load('/nonexistent/knowledge')).rejects.toThrow(
       /Knowledge folder "\/nonexistent\/knowledge" cannot be read/,
     );
+  });
+});
+
+describe('the abstain bar', () => {
+  const unit = (key: string, extra: Partial<QueryUnit> = {}): QueryUnit => ({
+    key,
+    bigrams: [],
+    concepts: [],
+    weight: 1,
+    known: true,
+    ...extra,
+  });
+  it('is lowered for a long on-topic question, and a word the notes never use lowers it only half as much', () => {
+    const topic = unit('docker', { concepts: ['§docker'] });
+    const wording = ['a', 'b', 'c', 'd', 'e', 'f'].map((k) => unit(k));
+    const bar = (units: QueryUnit[]) => abstainBar(units, true, 0.35, DEFAULT_RANKING);
+    expect(bar([topic, ...wording.slice(0, 4)])).toBeCloseTo(0.35);
+    expect(bar([topic, ...wording])).toBeCloseTo((0.35 * 4) / 6);
+    const foreign = wording.map((u, i) => (i >= 4 ? { ...u, known: false, foreign: true } : u));
+    expect(bar([topic, ...foreign])).toBeCloseTo((0.35 * 4) / 5);
+    expect(abstainBar([topic, ...wording], false, 0.35, DEFAULT_RANKING)).toBeCloseTo(0.35 + DEFAULT_RANKING.offTopicMargin);
   });
 });
