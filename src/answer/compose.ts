@@ -165,6 +165,8 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
       : undefined;
   const lead = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
   if (lead) add(`${truncate(lead, maxChars)} [${cite(best)}]`, formsOf(lead));
+  // After a verdict the claim counts as said: a sentence restating it ("a common misconception is that …") adds nothing.
+  if (verdict) said.add(formsOf(verdict.claim.text), verdict.claim.text);
   if (direct && keyPoint && length + keyPoint.length + 5 <= maxChars) add(`${keyPoint} [${cite(best)}]`, formsOf(keyPoint));
 
   // 2. A pasted `docker run` with options after the image gets the line corrected; a how-to question, the command.

@@ -260,6 +260,9 @@ describe('sentences that cannot stand alone, and corrections', () => {
     const ask = (chunks: Chunk[]) =>
       extractiveAnswer({ ...result('latest tag = newest version always, right?', 'en', chunks), intent: 'yesno' }, 600).answer;
     expect(ask([c])).toMatch(/^No\. latest is only the default tag\. \[1\]/);
+    // The claim counts as said: a sentence restating the misconception does not follow the verdict.
+    const restates: Chunk = { ...c, text: `${c.text} A common misconception is that the latest tag always points to the newest version.` };
+    expect(ask([restates])).not.toMatch(/misconception/);
     const withoutReason = { ...c, claims: [{ truth: false, text: 'The latest tag always points to the newest version.' }] };
     expect(ask([withoutReason])).toMatch(/^No\. A tag is a movable label\. \[1\]/);
   });
