@@ -21,6 +21,8 @@ export interface QueryUnit {
   foreign?: boolean;
   /** Order among the question's words (premise words far after the question part's), for proximity. */
   position?: number;
+  /** Two words that name an option of the notes ("pids limit": --pids-limit). */
+  option?: boolean;
 }
 
 export interface QueryAnalysis {
@@ -42,6 +44,8 @@ export interface QueryAnalysis {
 export interface Vocabulary {
   knows(term: string): boolean;
   idf(term: string): number;
+  /** The notes write this name as an option (--read-only): "read only" typed as two words names it. */
+  isOption(name: string): boolean;
 }
 
 /** Discord mentions, channels, custom emoji, timestamps and links: not part of the question. */
@@ -217,7 +221,8 @@ const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEP
 const isOnTopic = (units: QueryUnit[], text: string) => {
   const concepts = new Set(units.flatMap((u) => u.concepts));
   const topic = [...concepts].filter((c) => !GENERIC_CONCEPTS.has(c.slice(1)));
-  if (topic.length >= 2 || topic.some((c) => !AMBIGUOUS_CONCEPTS.has(c.slice(1))) || NAMES_OPTION.test(text)) return true;
+  if (topic.length >= 2 || topic.some((c) => !AMBIGUOUS_CONCEPTS.has(c.slice(1))) || NAMES_OPTION.test(text) || units.some((u) => u.option))
+    return true;
   // "list running containers": an ambiguous concept in a Docker setting (a generic concept beside it) and
   // no content word the knowledge base never uses ("resize an image with PIL" has two).
   return topic.length === 1 && concepts.size > topic.length && !units.some((u) => u.foreign);
@@ -264,7 +269,7 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
     const compound = `${a.surface}-${b.surface}`;
     if (!vocab.knows(compound) || seen.has(compound)) continue;
     seen.add(compound);
-    units.push({ key: compound, bigrams: [], concepts: [], weight: vocab.idf(compound), known: true });
+    units.push({ key: compound, bigrams: [], concepts: [], weight: vocab.idf(compound), known: true, option: vocab.isOption(compound) });
   }
   // Concepts only a phrase carries ("under the hood", "fork bomb") become units of their own.
   if (p.glossary) {

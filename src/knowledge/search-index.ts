@@ -13,6 +13,9 @@ import { HangulSpelling, SpellingCorrector } from './spelling.js';
 import { tokenize, words } from './tokenize.js';
 import type { Chunk, Lang, SearchHit, SearchResult } from './types.js';
 
+/** An option written with its two dashes. */
+const OPTION_NAME = /(?<![\w-])--([a-z][a-z0-9]*(?:-[a-z0-9]+)+)/gi;
+
 export interface SearchOptions {
   topK?: number;
   /** Coverage (0..1) below which the result abstains. */
@@ -29,6 +32,8 @@ export class SearchIndex implements Vocabulary {
   private profiles: PassageProfile[];
   private speller: SpellingCorrector;
   private hangulSpeller: HangulSpelling;
+  /** Option names the notes write with their dashes (--read-only → read-only). */
+  private options = new Set<string>();
 
   constructor(chunks: Chunk[]) {
     this.chunks = chunks;
@@ -52,6 +57,7 @@ export class SearchIndex implements Vocabulary {
       if (!title) titles.set(c.doc.title, (title = tokensOf(c.doc.title)));
       const headingTokens = tokensOf(c.heading);
       const textTokens = tokensOf(c.text);
+      for (const m of c.text.matchAll(OPTION_NAME)) this.options.add(m[1].toLowerCase());
       docs.push({ heading: [...title, ...headingTokens], text: textTokens });
       return profileOf(c, [...headingTokens, ...textTokens], dict);
     });
@@ -59,6 +65,10 @@ export class SearchIndex implements Vocabulary {
     // Glossary forms are words too: "capped" is not a typo of "mapped".
     this.speller = new SpellingCorrector([...latinWords, ...glossaryWords()]);
     this.hangulSpeller = new HangulSpelling(hangulWords);
+  }
+
+  isOption(name: string): boolean {
+    return this.options.has(name);
   }
 
   /** The term occurs in some passage (its heading, text or document title). */

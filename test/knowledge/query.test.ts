@@ -300,6 +300,14 @@ describe('questions as people type them', () => {
   });
 });
 
+describe('on topic', () => {
+  const onTopic = (q: string) => queryUnits(analyseQuery(q), kb.vocabulary, DEFAULT_RANKING).onTopic;
+  it('takes two words that name an option of the notes (--read-only) as on topic, and the same words apart as not', () => {
+    expect(onTopic('how do i make the filesystem read only but let the app write temp files')).toBe(true);
+    expect(onTopic('can i read the file only once')).toBe(false);
+  });
+});
+
 describe('verb forms and nouns', () => {
   const unitOf = (q: string, key: string) => unitsOf(q).find((u) => u.key === key);
   it('reads a bound noun after an adnominal ending as a verb form, and a noun ending in the same syllable as a noun', () => {
