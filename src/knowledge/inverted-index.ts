@@ -5,9 +5,12 @@
 // lives in tokenize.ts.
 import { TermDictionary } from './term-set.js';
 
+/** A field's terms: as strings, or as term numbers already interned in the index's dictionary. */
+export type TermList = readonly string[] | Int32Array;
+
 export interface IndexedPassage {
-  heading: string[];
-  text: string[];
+  heading: TermList;
+  text: TermList;
 }
 
 export interface WeightedTerm {
@@ -38,18 +41,22 @@ export class InvertedIndex {
     this.headingLen = new Float64Array(passages.length);
     this.textLen = new Float64Array(passages.length);
     this.scores = new Float64Array(passages.length);
+    const ids = (terms: TermList) => (terms instanceof Int32Array ? terms : Int32Array.from(terms, (t) => dict.intern(t)));
+    const fields = passages.map((p) => [ids(p.heading), ids(p.text)]);
+    // Term frequencies counted in two scratch arrays over the whole dictionary, reset after each passage.
+    const headingTf = new Int32Array(dict.size);
+    const textTf = new Int32Array(dict.size);
     const lists: number[][] = [];
-    passages.forEach((p, doc) => {
-      this.headingLen[doc] = p.heading.length;
-      this.textLen[doc] = p.text.length;
-      const tf = new Map<number, [number, number]>();
-      const count = (t: string, field: 0 | 1) => {
-        const id = dict.intern(t);
-        (tf.get(id) ?? tf.set(id, [0, 0]).get(id)!)[field]++;
-      };
-      for (const t of p.heading) count(t, 0);
-      for (const t of p.text) count(t, 1);
-      for (const [id, [h, x]] of tf) (lists[id] ??= []).push(doc, h, x);
+    fields.forEach(([heading, text], doc) => {
+      this.headingLen[doc] = heading.length;
+      this.textLen[doc] = text.length;
+      const seen: number[] = [];
+      for (const id of heading) if (headingTf[id]++ === 0 && textTf[id] === 0) seen.push(id);
+      for (const id of text) if (textTf[id]++ === 0 && headingTf[id] === 0) seen.push(id);
+      for (const id of seen) {
+        (lists[id] ??= []).push(doc, headingTf[id], textTf[id]);
+        headingTf[id] = textTf[id] = 0;
+      }
     });
     ({ start: this.start, postings: this.postings } = pack(lists, dict.size));
     const sum = (a: Float64Array) => a.reduce((s, v) => s + v, 0);

@@ -32,7 +32,8 @@ function termsOf(text: string): Set<string> {
   return set;
 }
 
-export function profileOf(chunk: Chunk, all: Iterable<string>, dict: TermDictionary): PassageProfile {
+/** `all`: the term numbers (in `dict`) of the passage's heading and text. */
+export function profileOf(chunk: Chunk, all: Int32Array, dict: TermDictionary): PassageProfile {
   const own = chunk.headingPath[chunk.headingPath.length - 1] ?? chunk.doc.title;
   // Option names count whole (memory-swap is not memory); generic concepts do not make a subject.
   const subject = words(own.split(/:\s/)[0])
@@ -43,7 +44,7 @@ export function profileOf(chunk: Chunk, all: Iterable<string>, dict: TermDiction
     );
   const ownWords = words(own);
   return {
-    all: TermSet.of(dict, all),
+    all: TermSet.ofIds(dict, all),
     heading: TermSet.of(dict, termsOf(own)),
     headingExact: TermSet.of(
       dict,

@@ -39,27 +39,34 @@ export class SearchIndex implements Vocabulary {
     this.chunks = chunks;
     const latinWords: string[] = [];
     const hangulWords: string[] = [];
-    const titles = new Map<string, string[]>();
+    const titles = new Map<string, Int32Array>();
     const dict = new TermDictionary();
     const docs: IndexedPassage[] = [];
-    const tokensOf = (text: string): string[] => {
-      const out: string[] = [];
+    // Each token is numbered once here; the index and the profiles share the numbers.
+    const termIdsOf = (text: string): Int32Array => {
+      const out: number[] = [];
       for (const w of words(text)) {
         if (w.script === 'latin') for (const p of w.surface.split(/[-_.]/)) latinWords.push(p);
         else if (w.script === 'hangul' && !w.isStop) hangulWords.push(w.key);
-        if (!w.isStop) out.push(...w.terms);
+        if (!w.isStop) for (const t of w.terms) out.push(dict.intern(t));
       }
-      out.push(...conceptsIn(text));
+      for (const c of conceptsIn(text)) out.push(dict.intern(c));
+      return Int32Array.from(out);
+    };
+    const joined = (a: Int32Array, b: Int32Array) => {
+      const out = new Int32Array(a.length + b.length);
+      out.set(a);
+      out.set(b, a.length);
       return out;
     };
     this.profiles = chunks.map((c) => {
       let title = titles.get(c.doc.title);
-      if (!title) titles.set(c.doc.title, (title = tokensOf(c.doc.title)));
-      const headingTokens = tokensOf(c.heading);
-      const textTokens = tokensOf(c.text);
+      if (!title) titles.set(c.doc.title, (title = termIdsOf(c.doc.title)));
+      const heading = termIdsOf(c.heading);
+      const text = termIdsOf(c.text);
       for (const m of c.text.matchAll(OPTION_NAME)) this.options.add(m[1].toLowerCase());
-      docs.push({ heading: [...title, ...headingTokens], text: textTokens });
-      return profileOf(c, [...headingTokens, ...textTokens], dict);
+      docs.push({ heading: joined(title, heading), text });
+      return profileOf(c, joined(heading, text), dict);
     });
     this.index = new InvertedIndex(docs, dict);
     // Glossary forms are words too: "capped" is not a typo of "mapped".

@@ -33,9 +33,17 @@ export class TermSet implements TermLookup {
   ) {}
 
   static of(dict: TermDictionary, terms: Iterable<string>): TermSet {
-    const ids = new Set<number>();
-    for (const t of terms) ids.add(dict.intern(t));
-    return new TermSet(dict, Int32Array.from(ids).sort());
+    const ids: number[] = [];
+    for (const t of terms) ids.push(dict.intern(t));
+    return TermSet.ofIds(dict, Int32Array.from(ids));
+  }
+
+  /** From term numbers already interned in `dict` (repeats allowed). */
+  static ofIds(dict: TermDictionary, ids: Int32Array): TermSet {
+    const sorted = Int32Array.from(ids).sort();
+    let n = 0;
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
+    return new TermSet(dict, sorted.slice(0, n));
   }
 
   has(term: string): boolean {

@@ -14,6 +14,32 @@ describe('TermSet', () => {
   });
 });
 
+describe('TermSet from term numbers', () => {
+  it('is the same set as from the terms themselves, repeats dropped', () => {
+    const dict = new TermDictionary();
+    const ids = Int32Array.from(['memory', 'cgroup', 'memory', 'swap', 'cgroup'], (t) => dict.intern(t));
+    const set = TermSet.ofIds(dict, ids);
+    expect(set.size).toBe(3);
+    expect(['memory', 'cgroup', 'swap'].every((t) => set.has(t))).toBe(true);
+  });
+});
+
+describe('InvertedIndex from term numbers', () => {
+  it('scores as it does from the terms as strings', () => {
+    const passages = [
+      { heading: ['memory', 'limit'], text: ['memory', 'oom', 'memory'] },
+      { heading: ['cpu'], text: ['cpu', 'memory'] },
+    ];
+    const dict = new TermDictionary();
+    const asIds = passages.map((p) => ({
+      heading: Int32Array.from(p.heading, (t) => dict.intern(t)),
+      text: Int32Array.from(p.text, (t) => dict.intern(t)),
+    }));
+    const query = [{ term: 'memory', boost: 1 }];
+    expect(new InvertedIndex(asIds, dict).search(query, 5)).toEqual(new InvertedIndex(passages).search(query, 5));
+  });
+});
+
 describe('InvertedIndex (BM25F)', () => {
   const index = new InvertedIndex([
     { heading: ['memory', 'limit'], text: ['memory', 'oom', 'kill'] },
