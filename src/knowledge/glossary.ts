@@ -389,6 +389,9 @@ export const CONCEPTS: Concept[] = [
   { id: 'net-io', forms: ['net i/?o', 'network i/?o', '네트워크 i/?o'] },
   { id: 'emulation', forms: ['emulat(?:es?|ed|ion|ing)', 'software[- ]defined', '에뮬레이션', '소프트웨어화', '에뮬레이트'] },
   { id: 'hardware', forms: ['hardware', 'h/w', '하드웨어'] },
+  // The CPU's virtualization extensions and the firmware setting that switches them on.
+  { id: 'vtx', forms: ['vt-x', 'vtx', 'amd-v', 'intel vt', 'svm mode', '하드웨어 가상화'] },
+  { id: 'bios', forms: ['bios', 'uefi', '바이오스'] },
   {
     id: 'scale',
     forms: [

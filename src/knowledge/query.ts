@@ -91,7 +91,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
   ],
   [
     'yesno',
-    /아님|아니야|아닌가|아닌지|맞아|맞나요|맞음|맞지|인가요|거임\s*\??$|(?:거지|있지|없지|되지|하지|거죠|건가요|나요)\s*\??\s*$|건가|가능\s?(?:해|함|한가|\?|$)|되나요|되냐|돼\s*\?|됨\s*\?|^(?:is|are|does|do|can|could|will|should|isn'?t|doesn'?t|aren'?t)\b|,?\s*(?:right|correct|isn'?t it|no|yeah|yea|yes|yep|ya|eh|huh|bug|normal|true|ok|okay|safe)\s*\?+\s*$/i,
+    /아님|아니야|아닌가|아닌지|맞아|맞나요|맞음|맞지|인가요|거임\s*\??$|(?:거지|있지|없지|되지|하지|거죠|건가요|나요)\s*\??\s*$|건가|가능\s?(?:해|함|한가|\?|$)|되나요|되냐|돼\s*\?|됨\s*\?|(?:^|[.!?]\s+)(?:is|are|does|do|can|could|will|should|isn'?t|doesn'?t|aren'?t)\b|,?\s*(?:right|correct|isn'?t it|no|yeah|yea|yes|yep|ya|eh|huh|bug|normal|true|ok|okay|safe)\s*\?+\s*$/i,
   ],
   ['summary', /요약|정리|\d\s?줄|세\s?줄|한\s?줄|\b(?:tl;?dr|summar(?:y|ize|ise)|in short|overview|one line)\b/i],
 ];
@@ -132,14 +132,16 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
     )
     .replace(/,\s+(?=(?:so|then|but|and|what|how|why|which|is|are|do|does|can|should|where|who)\b)/gi, '\uE000')
     .replace(/(?:^|\s|\uE000)(?:그럼|그러면|그래서|근데)\s+/g, '\uE000');
-  const clauses = marked
-    .split('\uE000')
-    .map((c) => c.trim())
-    .filter((c) => words(c).some((w) => !w.isStop && w.surface.length > 1));
+  const all = marked.split('\uE000').map((c) => c.trim());
+  const hasContent = (c: string) => words(c).some((w) => !w.isStop && w.surface.length > 1);
+  const clauses = all.filter(hasContent);
   if (clauses.length < 2) return { premise: '', focus: text };
-  const asking = clauses.filter(
-    (c, i) => !SETS_UP.test(c) && (QUESTION_WORD.test(c) || classifyIntent(c) !== 'general' || (i > 0 && ALTERNATIVE.test(c))),
-  );
+  const asks = (c: string) => !SETS_UP.test(c) && (QUESTION_WORD.test(c) || classifyIntent(c) !== 'general');
+  const asking = clauses.filter((c, i) => asks(c) || (i > 0 && ALTERNATIVE.test(c)));
+  // "…라는데 이게 뭐임?", "…a lightweight vm. is he right or nah": a question of no words of its own points back at
+  // everything before it.
+  const last = all.filter((c) => c).at(-1) ?? '';
+  if (!asking.length && !hasContent(last) && asks(last)) return { premise: '', focus: text };
   const goals = clauses.filter((c) => WANTS.test(c) && !asking.includes(c));
   const focus = asking.length ? [...goals, ...asking] : [clauses[clauses.length - 1]];
   const split = { premise: clauses.filter((c) => !focus.includes(c)).join(' '), focus: focus.join(' ') };

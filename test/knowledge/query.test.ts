@@ -25,6 +25,9 @@ describe('glossary on word boundaries', () => {
 
   it('reads a word as glossary forms plus particles or endings, compounds typed without spaces, and verb stems', () => {
     expect(conceptsIn('램이 부족해')).toContain('§memory');
+    // A transliteration names the same thing: 바이오스 is the BIOS; VT-x is hardware virtualization.
+    expect(conceptsIn('바이오스에서 켜라는데')).toContain('§bios');
+    expect(conceptsIn('VT-x is disabled in the BIOS')).toEqual(expect.arrayContaining(['§vtx', '§bios']));
     expect(conceptsIn('컨테이너메모리제한을')).toEqual(expect.arrayContaining(['§container', '§memory', '§limit']));
     expect(conceptsIn('가상 머신')).toContain('§vm');
     expect(conceptsIn('격리하는거임')).toContain('§isolation');
@@ -57,6 +60,16 @@ describe('query analysis', () => {
       questions: ['--cpus 0.5 = half a core?', 'or 50% of all cores'],
     });
     expect(splitPremise('or so i heard. is --cpus a hard cap?').premise).toBe('or so i heard.');
+  });
+
+  it('reads a closing question of no words of its own ("이게 뭐임?", "is he right or nah") as asking about all before it', () => {
+    const ko = "virtualbox 켜니까 'VT-x is disabled' 라고 뜸.. 바이오스에서 켜라는데 이게 뭐임?";
+    expect(splitPremise(ko)).toEqual({ premise: '', focus: ko });
+    const en = 'my friend keeps saying docker is just a lightweight vm. is he right or nah';
+    expect(splitPremise(en)).toEqual({ premise: '', focus: en });
+    expect(classifyIntent(en)).toBe('yesno');
+    // A clause that asks with words of its own stays the question; the tag after it ("ㅇㅇ?") changes nothing.
+    expect(splitPremise('블로그에 2배라던데 그럼 스왑만 400m 생기는거임? ㅇㅇ?').premise).toBe('블로그에 2배라던데');
   });
 
   it('does not read a noun with the particle 만 as the connective ~지만', () => {
