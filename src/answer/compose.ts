@@ -331,14 +331,14 @@ function correctionsLast(result: SearchResult, used: SearchHit[]): SearchHit[] {
 function leadFor(result: SearchResult, chunk: Chunk): string | undefined {
   const keyPoint = chunk.keyPoint;
   if (!keyPoint || !NO_OPENING.test(keyPoint)) return keyPoint;
-  const aboutTheClaim = namesTheClaim(new Set(result.terms), chunk);
-  if (result.intent === 'yesno' && aboutTheClaim) return keyPoint.replace(/^아니다\s*[—–:,-]+\s*/, '아니요, ');
   const rest = keyPoint.replace(NO_OPENING, '');
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 /** The claim must have at least this share of its words (by weight) in the question. */
 const CLAIM_MATCH = 0.55;
+/** The claim must also cover this share of the question's words (by weight). */
+const QUESTION_MATCH = 0.4;
 /** And it must beat every claim of the opposite answer by this much, or no yes/no is said. */
 const CLAIM_MARGIN = 0.15;
 
@@ -349,13 +349,22 @@ function matchedClaim(used: SearchHit[], asked: Set<string>): { source: number; 
   const scored = used.flatMap((h, source) =>
     (h.chunk.claims ?? []).map((claim) => {
       const terms = termSet(claim.text);
-      return { source, claim, share: askedOverlap(terms, asked) / Math.max(1, weightOf(terms)) };
+      return { source, claim, terms, share: askedOverlap(terms, asked) / Math.max(1, weightOf(terms)) };
     }),
   );
   const [top] = scored.sort((a, b) => b.share - a.share || a.source - b.source);
   if (!top || top.share < CLAIM_MATCH) return undefined;
-  const rival = scored.find((s) => s.claim.truth !== top.claim.truth);
-  return rival && top.share - rival.share < CLAIM_MARGIN ? undefined : top;
+  // And the claim must be most of what was asked: "can I change a running container's limit?" is not "a container
+  // without --memory has a limit", though it names all that claim's words.
+  const question = [...asked].filter((t) => !isHangulBigram(t));
+  if (askedOverlap(top.terms, new Set(question)) / Math.max(1, weightOf(question)) < QUESTION_MATCH) return undefined;
+  // Claims about one thing share most words: the opposite claim is told apart by the words only it has.
+  const distinct = (a: Set<string>, b: Set<string>) => {
+    const own = [...a].filter((t) => !b.has(t));
+    return own.length ? askedOverlap(own, asked) / weightOf(own) : 0;
+  };
+  const rivals = scored.filter((s) => s.claim.truth !== top.claim.truth && s.share >= top.share - CLAIM_MARGIN);
+  return rivals.every((r) => distinct(top.terms, r.terms) - distinct(r.terms, top.terms) >= CLAIM_MARGIN) ? top : undefined;
 }
 
 /** "네." or "아니요." and the section's key point, which states what is true. */

@@ -390,6 +390,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'emulation', forms: ['emulat(?:es?|ed|ion|ing)', 'software[- ]defined', '에뮬레이션', '소프트웨어화', '에뮬레이트'] },
   { id: 'hardware', forms: ['hardware', 'h/w', '하드웨어'] },
   // The CPU's virtualization extensions and the firmware setting that switches them on.
+  { id: 'dedicated', forms: ['dedicated', 'exclusive(?:ly)?', 'all to itself', '전용', '독점'] },
   { id: 'vtx', forms: ['vt-x', 'vtx', 'amd-v', 'intel vt', 'svm mode', '하드웨어 가상화'] },
   { id: 'bios', forms: ['bios', 'uefi', '바이오스'] },
   {
@@ -428,9 +429,12 @@ export const CONCEPTS: Concept[] = [
       'sent',
       'receiv(?:e|es|ed|ing)',
       'requests?',
+      'relay(?:s|ed|ing)?',
+      'forward(?:s|ed|ing)?',
       '통신',
       '요청',
       '전달',
+      '중계',
       '보내~',
       '받으면',
       '받으~',

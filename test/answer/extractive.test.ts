@@ -143,11 +143,13 @@ describe('extractive answer', () => {
     expect(extractiveAnswer(r, 600).answer).toContain('```\ndocker run -d --memory 300m nginx\n```');
   });
 
-  it('says "No" to a yes/no question a correction answers, and not to other questions', () => {
+  it('leads with what a correction states, without its "No —", to a yes/no question and to others', () => {
     const c = { ...chunk('e#1', 'en', 'Is Docker a VM? No', 'Docker is not a VM.'), keyPoint: 'No — a container is a host process.' };
     const yesno = { ...result('is docker a vm', 'en', [c]), intent: 'yesno' as const };
     const what = { ...result('what is docker', 'en', [c]), intent: 'definition' as const };
-    expect(extractiveAnswer(yesno, 600).answer).toMatch(/^No — a container/);
+    // The key point's own "No —" is not a verdict (it may deny another proposition than the one asked): only a
+    // claim of the check list gives one.
+    expect(extractiveAnswer(yesno, 600).answer).toMatch(/^A container is a host process/);
     expect(extractiveAnswer(what, 600).answer).toMatch(/^A container is a host process/);
   });
 
@@ -242,6 +244,10 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(ask('does each container boot its own kernel?')).toMatch(/^No\. Containers share the host kernel\./);
     expect(ask('do containers on a host share the host kernel?')).toMatch(/^Yes\. Containers share/);
     expect(ask('is docker fast?')).not.toMatch(/^(?:Yes|No)\./);
+    // The claim must be most of the question too: these words ask something the claim does not say.
+    expect(ask('do containers share the host kernel after docker update changes memory, swap and cpu quota limits?')).not.toMatch(
+      /^(?:Yes|No)\./,
+    );
     // Not a yes/no question: no verdict.
     expect(extractiveAnswer(result('each container boots its own kernel', 'en', [c]), 600).answer).not.toMatch(/^(?:Yes|No)\./);
   });
@@ -288,14 +294,15 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(extractiveAnswer(result('vm 컨테이너 커널 비교', 'ko', [ko]), 600).answer).toMatch(/게스트 OS 커널/);
   });
 
-  it('says "No" for a correction only when its heading names what the question claims', () => {
+  it('says "No" for a correction only through its check list, when the question states the claim', () => {
     const correction = {
       ...chunk('c', 'en', 'Layers and image size: deleting does not shrink earlier layers', 'Deleting a file later adds a whiteout.'),
       keyPoint: 'No — deleting a file in a later layer does not shrink an image.',
+      claims: [{ truth: false, text: 'Deleting a file in a later layer shrinks the image.' }],
     };
     const asked = (q: string) => extractiveAnswer({ ...result(q, 'en', [correction]), intent: 'yesno' }, 600).answer;
     expect(asked('does the image ship with the libs?')).toMatch(/^Deleting a file/);
-    expect(asked('does deleting a file in a later layer shrink the image?')).toMatch(/^No — /);
+    expect(asked('does deleting a file in a later layer shrink the image?')).toMatch(/^No\. Deleting a file in a later layer does not/);
   });
 });
 

@@ -178,6 +178,11 @@ describe('query analysis', () => {
     ['docker is basically a lightweight vm, right?', 'yesno'],
     ['gave it --cpu-shares 256 but it still eats 100% cpu when idle. bug?', 'yesno'],
     ['docker is basically just a lightweight vm yeah?', 'yesno'],
+    // A closing tag asks for agreement, whatever cue came before; a question word in an embedded clause asks nothing.
+    ['면접 질문이었는데 --cpus=1.5 하면 코어 1.5개 쓴다는 뜻 맞음?', 'yesno'],
+    ['컨테 하나 자원 얼마나 먹는지 보고싶음 stats 뒤에 이름 붙이면 됨?', 'yesno'],
+    ['cpu %가 250% 나옴 100 넘을수가 있음?', 'yesno'],
+    ['--cpus 1.5가 뭔 뜻임?', 'definition'],
     // 명령어 as the subject of a statement ("the docker command starts it?") does not ask for a command.
     ['docker run 치면 docker 명령어가 직접 컨테이너 띄우는거임?', 'yesno'],
     ['컨테이너 메모리 보는 명령어 알려줘', 'howto'],
