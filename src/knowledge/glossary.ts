@@ -318,6 +318,7 @@ export const CONCEPTS: Concept[] = [
       'malicious',
       'vulnerabilit(?:y|ies)',
       '보안',
+      '보안상',
       '공격',
       '공격자',
       '탈출',
@@ -390,6 +391,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'emulation', forms: ['emulat(?:es?|ed|ion|ing)', 'software[- ]defined', '에뮬레이션', '소프트웨어화', '에뮬레이트'] },
   { id: 'hardware', forms: ['hardware', 'h/w', '하드웨어'] },
   // The CPU's virtualization extensions and the firmware setting that switches them on.
+  { id: 'user', forms: ['users?', 'accounts?', '사용자', '유저', '계정'] },
   { id: 'dedicated', forms: ['dedicated', 'exclusive(?:ly)?', 'all to itself', '전용', '독점'] },
   { id: 'vtx', forms: ['vt-x', 'vtx', 'amd-v', 'intel vt', 'svm mode', '하드웨어 가상화'] },
   { id: 'bios', forms: ['bios', 'uefi', '바이오스'] },
