@@ -32,7 +32,7 @@ export const ROW = /^[^—\n]{1,60} — [^:]{1,40}: /;
 const withoutColumnNames = (text: string) => (ROW.test(text) ? text.replace(/(— | \/ )[^:/]{1,40}: /g, '$1') : text);
 
 /** Figures: numbers, ratios and percentages (1024, 2:1, 67%, 0.5); not years, which a history repeats. */
-const FIGURE = /(?<![\w.-])(?!(?:19|20)\d\d(?![\d.:%]))\d+(?:[.:]\d+)*%?(?![\w.])/g;
+const FIGURE = /(?<![\w.-])(?!(?:19|20)\d\d(?![\d.:%]))\d+(?:[.:]\d+)*(?:%|(?:[kmgt]i?b|[kmgt]|ms)(?![\w.]))?(?![\w.])/gi;
 /** A sentence with at least this many figures, this share of them already given, states the same fact again. */
 const MIN_FIGURES = 3;
 const FIGURES_SAID_SHARE = 0.5;

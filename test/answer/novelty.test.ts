@@ -62,4 +62,12 @@ describe('novelty', () => {
     said.add(formsOf('cgroups (2008) and LXC (2008) came first.'), 'cgroups (2008) and LXC (2008) came first.');
     expect(said.repeatsFigures('LXC, also from 2008, combined namespaces and cgroups; Docker followed in 2013 and 2014.')).toBe(false);
   });
+
+  it('counts a figure with its unit (6m, 6MiB, 100ms) as a figure', () => {
+    const said = new Said();
+    const lead = '--memory의 최솟값은 6m(6MiB)이다.';
+    said.add(formsOf(lead), lead);
+    expect(said.repeatsFigures('--memory에 설정할 수 있는 최솟값은 6m(6MiB)이며, 오래된 버전은 4m이었다.')).toBe(true);
+    expect(said.repeatsFigures('--memory-swap 1g에 --memory 512m이면 스왑은 512m이다.')).toBe(false);
+  });
 });
