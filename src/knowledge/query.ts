@@ -93,7 +93,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
     'yesno',
     /아님|아니야|아닌가|아닌지|맞아|맞나요|맞음|맞지|인가요|거임\s*\??$|(?:거지|있지|없지|되지|하지|거죠|건가요|나요)\s*\??\s*$|건가|가능\s?(?:해|함|한가|\?|$)|되나요|되냐|돼\s*\?|됨\s*\?|(?:있|없)(?:음|나|냐|어)\s*\?|(?:^|[.!?]\s+)(?:is|are|does|do|can|could|will|should|isn'?t|doesn'?t|aren'?t)\b|,?\s*(?:right|correct|isn'?t it|no|yeah|yea|yes|yep|ya|eh|huh|bug|normal|true|ok|okay|safe)\s*\?+\s*$/i,
   ],
-  ['summary', /요약|정리|\d\s?줄|세\s?줄|한\s?줄|\b(?:tl;?dr|summar(?:y|ize|ise)|in short|overview|one line)\b/i],
+  ['summary', /요약|정리|\b(?:tl;?dr|summar(?:y|ize|ise)|in short|overview)\b/i],
 ];
 
 /** A question word asks for content ("스왑 얼마까지 쓰는거임", "what is …"; in English, opening a clause): not yes/no. */
@@ -158,10 +158,11 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
 
 const COUNT_WORDS: Record<string, number> = { 한: 1, 두: 2, 세: 3, 1: 1, 2: 2, 3: 3, one: 1, two: 2, three: 3, a: 1 };
 /** "한줄로", "3줄요약", "in one line", "in two sentences": how many sentences the answer should have. */
-const LENGTH_ASKED = /(?:^|[^가-힣0-9])(한|두|세|[123])\s?(?:줄|문장)|\b(?:in )?(one|two|three|a|[123]) (?:line|sentence)s?\b/i;
+const LENGTH_ASKED =
+  /(?:^|[^가-힣0-9])(한|두|세|[123])\s?(?:줄|문장)(?:\s?(?:로|으로|요약|정리|설명|만|씩|$))|\b(?:in (?:just )?)(one|two|three|a|[123]) (?:line|sentence)s?\b|\b(one|two|three|[123])[- ](?:line|sentence)s?(?: (?:summary|answer|explanation|version)\b|,? (?:pls|plz|please|only|max)\b|\s*[.!?]*$)/i;
 export function requestedLines(text: string): number | undefined {
   const m = LENGTH_ASKED.exec(text);
-  return m ? COUNT_WORDS[(m[1] ?? m[2]).toLowerCase()] : undefined;
+  return m ? COUNT_WORDS[(m[1] ?? m[2] ?? m[3]).toLowerCase()] : undefined;
 }
 
 /** A term alone ("cgroup?", "docker stats??", "--memory-swap"): asked what it is. */

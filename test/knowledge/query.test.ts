@@ -281,6 +281,10 @@ describe('questions as people type them', () => {
     ['vm이 머임', undefined],
     ['--cpus 1.5 한 코어 반', undefined],
     ['컨테이너 10줄 로그', undefined],
+    // A line of code is no answer length.
+    ['my build reruns npm install whenever i change one line of code', undefined],
+    ['코드 한 줄 바꿨는데 npm install이 다시 돎', undefined],
+    ['one-line summary of cgroups pls', 1],
   ])('reads the length asked for in %s', (q, lines) => expect(requestedLines(q)).toBe(lines));
 
   it('answers with as many sentences or points as asked for', () => {
