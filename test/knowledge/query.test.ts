@@ -28,6 +28,9 @@ describe('glossary on word boundaries', () => {
     // A transliteration names the same thing: 바이오스 is the BIOS; VT-x is hardware virtualization.
     expect(conceptsIn('바이오스에서 켜라는데')).toContain('§bios');
     expect(conceptsIn('VT-x is disabled in the BIOS')).toEqual(expect.arrayContaining(['§vtx', '§bios']));
+    // "No live refresh" asks for --no-stream, though "live" alone is what docker stats does.
+    expect(conceptsIn('docker stats but no live refresh, only name + mem')).toEqual(expect.arrayContaining(['§snapshot', '§format']));
+    expect(conceptsIn('docker stats shows live usage')).not.toContain('§snapshot');
     expect(conceptsIn('컨테이너메모리제한을')).toEqual(expect.arrayContaining(['§container', '§memory', '§limit']));
     expect(conceptsIn('가상 머신')).toContain('§vm');
     expect(conceptsIn('격리하는거임')).toContain('§isolation');
