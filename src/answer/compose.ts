@@ -310,11 +310,25 @@ function bestSentence(candidates: Sentence[], maxChars: number): string | undefi
 /** A correction's "No — …" answers a yes/no question; for any other question the correction itself leads. */
 const NO_OPENING = /^(?:no|아니다|아니요)\s*[—–:,-]+\s*/i;
 
-/** A correction answers "No" only to the claim its heading names: two or more of the question's words or concepts. */
-const NAMES_THE_CLAIM = 2.4;
+/** A question names what a correction's heading rebuts with this many of its words. */
+const HEADING_WORDS_NAMED = 2;
 
 const isCorrection = (chunk: Chunk) => !!chunk.keyPoint && NO_OPENING.test(chunk.keyPoint);
-const namesTheClaim = (asked: Set<string>, chunk: Chunk) => askedOverlap(tokenize(chunk.heading), asked) >= NAMES_THE_CLAIM;
+/**
+ * Whether the question is about what a correction rebuts: it states one of its false claims (as a yes/no verdict
+ * would need it), or names two words of its heading ("137 alone does not prove OOM" for "137 but OOMKilled false"),
+ * a word and its glossary concept counting once.
+ */
+const namesTheClaim = (asked: Set<string>, chunk: Chunk) => {
+  const words = [...new Set(tokenize(chunk.heading))].filter((t) => !isConcept(t) && !isHangulBigram(t) && asked.has(t));
+  if (words.length >= HEADING_WORDS_NAMED) return true;
+  return (chunk.claims ?? [])
+    .filter((c) => !c.truth)
+    .some((c) => {
+      const terms = termSet(c.text);
+      return askedOverlap(terms, asked) / Math.max(1, weightOf(terms)) >= CLAIM_MATCH;
+    });
+};
 
 /**
  * A correction ("바로잡기: …") whose claim the question does not state would rebut what nobody said: when the

@@ -329,6 +329,28 @@ describe('corrections nobody asked for', () => {
     expect(extractiveAnswer(r('what is the default swap'), 600).answer).toMatch(/^Swap defaults to the memory limit/);
     expect(extractiveAnswer(r('is swap twice memory?'), 600).answer).toMatch(/^Swap is not twice|^No — swap/);
   });
+
+  it('does not take one heading word, with its concept and its Hangul bigrams, for the claim', () => {
+    const parent = {
+      ...chunk('p', 'ko', '스왑 기본값', '메모리만 주면 스왑은 메모리와 같다.', '스왑 기본값은 메모리와 같은 양이다.'),
+      headingPath: ['스왑 기본값'],
+    };
+    const correction = {
+      ...chunk(
+        'c',
+        'ko',
+        '바로잡기: 스왑메모리가 두 배가 된다',
+        '두 배가 되는 것은 합계다.',
+        '아니다 — 스왑 자체가 두 배가 되는 것은 아니다.',
+      ),
+      headingPath: ['스왑 기본값', '바로잡기: 스왑메모리가 두 배가 된다'],
+    };
+    const r = {
+      ...result('스왑메모리 아예 못 쓰게 막는 법', 'ko', [correction, parent]),
+      hits: [correction, parent].map((c, i) => ({ chunk: c, score: 0.9 - i * 0.05 })),
+    };
+    expect(extractiveAnswer(r, 600).answer).toMatch(/^스왑 기본값은 메모리와 같은 양이다/);
+  });
 });
 
 describe('how-to answers', () => {
