@@ -127,7 +127,7 @@ export const CONCEPTS: Concept[] = [
     forms: [
       'contain(?:s|ed|ing)?',
       'includ(?:e|es|ed|ing)',
-      'pack(?:s|ed|aged)?',
+      'packag(?:e|es|ed|ing)',
       'bundl(?:e|es|ed|ing)',
       'inside',
       'goes into',

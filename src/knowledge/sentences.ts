@@ -10,9 +10,9 @@ export function splitSentences(text: string): string[] {
     // Go templates ({{.State.OOMKilled}}), their field names (.CPUPerc, .MemUsage) and paths (COPY . .) have dots
     // that are not sentence ends: hide them while segmenting.
     const templates: string[] = [];
-    // A lone dot with a space before it (COPY . .) is a path, not a full stop.
+    // A lone dot with a space before it (COPY . .) and a relative path (./, ../) are paths, not full stops.
     const masked = trimmed.replace(
-      /\{\{[^}]*\}\}|(?<=^|[\s(,])\.[A-Za-z][\w.]*|(?<=\s)\.(?=[\s가-힣]|$)/g,
+      /\{\{[^}]*\}\}|(?<=^|[\s(,])\.[A-Za-z][\w.]*|(?<=\s)\.(?=[\s가-힣]|$)|(?<=^|[\s(,`])\.{1,2}\/(?:[^\s,]*[^\s,.])?/g,
       (t) => `\uE001${templates.push(t) - 1}\uE002`,
     );
     // ICU does not end a sentence before a lowercase or "-" start (다. --all은 …, 0.5 CPU. --cpus alone …): a

@@ -168,6 +168,10 @@ describe('sentences and chunks', () => {
       'COPY . .가 RUN npm install보다 위에 있으면 COPY . . 레이어가 바뀐다.',
       '다음.',
     ]);
+    expect(splitSentences('Copy the manifest first: COPY package*.json ./, RUN npm install, then ../bin/run. Next.')).toEqual([
+      'Copy the manifest first: COPY package*.json ./, RUN npm install, then ../bin/run.',
+      'Next.',
+    ]);
   });
 
   it('keeps template field names whole and ends a Korean sentence before an option', () => {
