@@ -2,6 +2,7 @@
 // definition, the reason, the command, the correction), the command as a code block for a how-to question,
 // then the few sentences of the best passages that say most about the question, each cited at its end.
 import { truncate } from '../text/truncate.js';
+import { askedValues, withAskedValues } from './asked-values.js';
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
 import { fixRunCommand } from './run-command.js';
 import { splitSentences } from '../knowledge/sentences.js';
@@ -176,8 +177,9 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     add(`${label}\n\`\`\`\n${fix.fixed}\n\`\`\``, formsOf(fix.fixed));
   } else if (result.intent === 'howto') {
     const cmd = commandFor(used, asked, result.query);
-    if (cmd && length + cmd.code.length + 12 <= maxChars && !(lead ?? '').includes(cmd.code))
-      add(`\`\`\`\n${cmd.code}\n\`\`\``, formsOf(cmd.code));
+    // The notes' example values give way to the ones asked for ("512메가", "cpu 1개").
+    const code = cmd && withAskedValues(cmd.code, askedValues(result.query));
+    if (cmd && code && length + code.length + 12 <= maxChars && !(lead ?? '').includes(code)) add(`\`\`\`\n${code}\n\`\`\``, formsOf(code));
   }
 
   // 3. A question of several asking clauses: a clause the answer has not touched gets its best sentence.

@@ -367,6 +367,15 @@ describe('how-to answers', () => {
     expect(extractiveAnswer(update, 600).answer).toContain('```\ndocker update --pids-limit 128 <컨테이너>\n```');
   });
 
+  it("shows the command with the values the question asks for, not the notes' example values", () => {
+    const c = {
+      ...chunk('m', 'en', '--memory: a hard limit', 'Give --memory a size.', '--memory sets a hard limit.'),
+      code: ['docker run -d --memory 300m nginx'],
+    };
+    const r = { ...result('how do i start redis capped at 512 MB memory', 'en', [c]), intent: 'howto' as const };
+    expect(extractiveAnswer(r, 600).answer).toContain('```\ndocker run -d --memory 512m redis\n```');
+  });
+
   it('takes commands in the prose from the passage inline code, so a sentence about a command is not one', () => {
     const text = 'docker stats shows every running container in a table. Run docker stats --no-stream for one reading.';
     const c = {
