@@ -14,7 +14,8 @@ export interface Concept {
 export const CONCEPTS: Concept[] = [
   { id: 'vm', forms: ['vms?', 'virtual machines?', '가상\\s?머신', '가상\\s?기계', '가상\\s?컴퓨터'] },
   { id: 'virtualization', forms: ['virtuali[sz]ation', 'virtuali[sz]ed?', '가상화'] },
-  { id: 'container', forms: ['containers?', 'containeri[sz]ed', '컨테이너', '컨테이너화', '컨테'] },
+  // ctr and img are chat abbreviations of the two words.
+  { id: 'container', forms: ['containers?', 'containeri[sz]ed', 'ctrs?', '컨테이너', '컨테이너화', '컨테'] },
   { id: 'docker', forms: ['docker', '도커'] },
   { id: 'hypervisor', forms: ['hypervisors?', 'vmm', '하이퍼바이저', '하이퍼 바이저'] },
   { id: 'guest-os', forms: ['guest\\s?os(?:es)?', 'guest operating systems?', '게스트\\s?os', '게스트\\s?운영\\s?체제', '게스트'] },
@@ -25,7 +26,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'daemon', forms: ['daemons?', 'dockerd', '데몬', '도커 데몬'] },
   { id: 'client', forms: ['clients?', 'cli', 'cui', 'command[- ]line', '클라이언트', '명령줄'] },
   { id: 'socket', forms: ['sockets?', 'docker\\.sock', 'unix socket', '소켓'] },
-  { id: 'image', forms: ['images?', '이미지'] },
+  { id: 'image', forms: ['images?', 'imgs?', '이미지'] },
   { id: 'layer', forms: ['layers?', 'overlay2?', 'union (?:fs|filesystem)', '레이어', '계층'] },
   { id: 'memory', forms: ['memory', 'ram', 'mem', '메모리', '램'] },
   {
@@ -498,11 +499,11 @@ export const CONCEPTS: Concept[] = [
     forms: [
       'shar(?:e|es|ed|ing)',
       'own',
-      '(?:from )?the same (?:image|base|layers?)',
+      '(?:from )?the same (?:base )?(?:image|base|layers?)',
       '공유',
       '각자',
       '자기',
-      '같은 (?:이미지|베이스|레이어)',
+      '같은 (?:base |베이스 )?(?:image|이미지|베이스|레이어)',
     ],
   },
   { id: 'syscall', forms: ['system calls?', 'syscalls?', '시스템 ?콜', '시스템 ?호출'] },

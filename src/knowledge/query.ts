@@ -104,7 +104,8 @@ const WH_WORD =
 const EMBEDDED_WH =
   /(?:얼마나?|뭐|뭘|뭔|무엇|무슨|어떤|어떻게|어디|언제|몇|왜)(?:\s?[가-힣]+){0,2}?\s?[가-힣]*[는은던인한된난운른간런든]지(?=\s|$|[.,])(?!\s*\?)/g;
 /** A closing tag that asks for agreement ("…쓴다는 뜻 맞음?", "…, right?"): the question is yes/no, whatever came before. */
-const CLOSING_TAG = /(?:맞음|맞지|맞아|맞나요|맞죠|맞냐|아님|아니야|아닌가요?)\s*\?+\s*$|,?\s*(?:right|correct|yeah|true)\s*\?+\s*$/i;
+const CLOSING_TAG =
+  /(?:맞음|맞지|맞아|맞나요|맞죠|맞냐|아님|아니야|아닌가요?)\s*\?+\s*$|,?\s*(?:right|correct|yeah|true|accurate|legit)\s*\?+\s*$/i;
 
 export function classifyIntent(text: string): Intent {
   const direct = text.replace(EMBEDDED_WH, ' ');

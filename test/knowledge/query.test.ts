@@ -31,6 +31,9 @@ describe('glossary on word boundaries', () => {
     // "No live refresh" asks for --no-stream, though "live" alone is what docker stats does.
     expect(conceptsIn('docker stats but no live refresh, only name + mem')).toEqual(expect.arrayContaining(['§snapshot', '§format']));
     expect(conceptsIn('docker stats shows live usage')).not.toContain('§snapshot');
+    // Chat abbreviations: ctr is a container, img an image.
+    expect(conceptsIn('ctr 메모리 얼마 먹는지 어케봄')).toContain('§container');
+    expect(conceptsIn('img 레이어 보는법')).toContain('§image');
     expect(conceptsIn('컨테이너메모리제한을')).toEqual(expect.arrayContaining(['§container', '§memory', '§limit']));
     expect(conceptsIn('가상 머신')).toContain('§vm');
     expect(conceptsIn('격리하는거임')).toContain('§isolation');
@@ -71,6 +74,8 @@ describe('query analysis', () => {
     const en = 'my friend keeps saying docker is just a lightweight vm. is he right or nah';
     expect(splitPremise(en)).toEqual({ premise: '', focus: en });
     expect(classifyIntent(en)).toBe('yesno');
+    const accurate = 'blog says dockerd spawns containers all by itself. accurate?';
+    expect(splitPremise(accurate)).toEqual({ premise: '', focus: accurate });
     // A clause that asks with words of its own stays the question; the tag after it ("ㅇㅇ?") changes nothing.
     expect(splitPremise('블로그에 2배라던데 그럼 스왑만 400m 생기는거임? ㅇㅇ?').premise).toBe('블로그에 2배라던데');
   });
