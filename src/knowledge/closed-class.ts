@@ -526,7 +526,7 @@ export const EN_STOP = new Set(
   basically like kinda sorta gonna wanna gotta even still again also quick quickly short shortly line one sentence
   summary summarize summarise tldr tl dr eli5 simple simply words plain reason reasons point rn
   ppl smth sth bc cuz coz tho wtf wth rly dunno wat y onto upon ago everyone everybody now currently right roughly approximately way fine exact exactly thing things stuff nowadays bug bugs buggy normal nothing everything anything something besides bunch anymore def defo min mins sec secs flag flags
-  mean means meaning meant possible possibly he she him her his hers nah accurate legit legitimate correct valid`
+  mean means meaning meant possible possibly he she him her his hers itself himself herself themselves myself yourself else nah accurate legit legitimate correct valid`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -300,6 +300,7 @@ export const CONCEPTS: Concept[] = [
       'start(?:s|ed|ing)?',
       'launch(?:es|ed|ing)?',
       'execut(?:e|es|ed|ing|ion)',
+      'spawn(?:s|ed|ing)?',
       '실행',
       '구동',
       '띄우~',

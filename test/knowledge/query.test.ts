@@ -34,6 +34,7 @@ describe('glossary on word boundaries', () => {
     // Chat abbreviations: ctr is a container, img an image.
     expect(conceptsIn('ctr 메모리 얼마 먹는지 어케봄')).toContain('§container');
     expect(conceptsIn('img 레이어 보는법')).toContain('§image');
+    expect(conceptsIn('dockerd spawns containers')).toContain('§run');
     expect(conceptsIn('컨테이너메모리제한을')).toEqual(expect.arrayContaining(['§container', '§memory', '§limit']));
     expect(conceptsIn('가상 머신')).toContain('§vm');
     expect(conceptsIn('격리하는거임')).toContain('§isolation');
