@@ -2,7 +2,7 @@
 // definition, the reason, the command, the correction), the command as a code block for a how-to question,
 // then the few sentences of the best passages that say most about the question, each cited at its end.
 import { truncate } from '../text/truncate.js';
-import { askedValues, withAskedValues } from './asked-values.js';
+import { askedValues, withAskedValues, type AskedValues } from './asked-values.js';
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
 import { fixRunCommand } from './run-command.js';
 import { splitSentences } from '../knowledge/sentences.js';
@@ -118,6 +118,21 @@ function commandFor(used: SearchHit[], asked: Set<string>, question: string): { 
   return best ?? (fallback ? { code: fallback, source: 0 } : undefined);
 }
 
+/**
+ * The command block of a how-to answer. A lead that already shows its own section's command has answered how:
+ * another section's command is shown only if it carries more of the values asked ("512메가 cpu 1개": --memory and
+ * --cpus, when the lead shows only --memory), and the lead's own command again only with the asked values in it.
+ */
+function howToCommand(used: SearchHit[], asked: Set<string>, question: string, lead: string, values: AskedValues) {
+  const found = commandFor(used, asked, question);
+  const shown = used[0] && inlineCommands(used[0].chunk).find((c) => lead.includes(c));
+  if (!shown || !found || found.source === 0) return found;
+  const carries = (code: string) =>
+    Number(!!values.memory && /--memory\b|\s-m\s/.test(code)) + Number(!!values.cpus && /--cpus\b/.test(code));
+  if (carries(found.code) > carries(shown)) return found;
+  return withAskedValues(shown, values) !== shown ? { code: shown, source: 0 } : undefined;
+}
+
 export interface Composed {
   text: string;
   sources: SearchHit[];
@@ -176,9 +191,10 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     const label = result.lang === 'ko' ? '옵션을 이미지 이름 앞으로 옮긴 명령:' : 'The command with the options before the image name:';
     add(`${label}\n\`\`\`\n${fix.fixed}\n\`\`\``, formsOf(fix.fixed));
   } else if (result.intent === 'howto') {
-    const cmd = commandFor(used, asked, result.query);
+    const values = askedValues(result.query);
+    const cmd = howToCommand(used, asked, result.query, lead ?? '', values);
     // The notes' example values give way to the ones asked for ("512메가", "cpu 1개").
-    const code = cmd && withAskedValues(cmd.code, askedValues(result.query));
+    const code = cmd && withAskedValues(cmd.code, values);
     if (cmd && code && length + code.length + 12 <= maxChars && !(lead ?? '').includes(code)) add(`\`\`\`\n${code}\n\`\`\``, formsOf(code));
   }
 

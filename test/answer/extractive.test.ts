@@ -376,6 +376,31 @@ describe('how-to answers', () => {
     expect(extractiveAnswer(r, 600).answer).toContain('```\ndocker run -d --memory 512m redis\n```');
   });
 
+  it("adds no other section's command after a lead that shows its own, unless it carries more of the asked values", () => {
+    const memory = {
+      ...chunk('m', 'en', '--memory: a hard limit', 'More text.', '--memory sets a hard limit, e.g. docker run -d --memory 300m nginx.'),
+      inlineCode: ['docker run -d --memory 300m nginx'],
+    };
+    const update = {
+      ...chunk('u', 'en', 'docker update', 'Change limits of a running container.', 'docker update changes limits.'),
+      section: 1,
+      code: ['docker update --memory 512m --memory-swap 1g web'],
+    };
+    const both = {
+      ...chunk('b', 'en', 'cgroup options', 'Limits are cgroup values.', 'Options set cgroup values.'),
+      section: 2,
+      code: ['docker run --memory 256m --cpus 0.5 nginx'],
+    };
+    const ask = (q: string, chunks: Chunk[]) =>
+      extractiveAnswer(
+        { ...result(q, 'en', chunks), hits: chunks.map((c, i) => ({ chunk: c, score: 0.9 - i * 0.01 })), intent: 'howto' },
+        600,
+      ).answer;
+    expect(ask('how do i cap memory of a container', [memory, update])).not.toContain('```');
+    expect(ask('how do i cap memory of a container at 512mb', [memory, update])).toContain('```\ndocker run -d --memory 512m nginx\n```');
+    expect(ask('how do i cap memory at 512mb and cpu 1개', [memory, both])).toContain('```\ndocker run --memory 512m --cpus 1 nginx\n```');
+  });
+
   it('takes commands in the prose from the passage inline code, so a sentence about a command is not one', () => {
     const text = 'docker stats shows every running container in a table. Run docker stats --no-stream for one reading.';
     const c = {
