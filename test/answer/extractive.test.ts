@@ -396,7 +396,7 @@ describe('how-to answers', () => {
         { ...result(q, 'en', chunks), hits: chunks.map((c, i) => ({ chunk: c, score: 0.9 - i * 0.01 })), intent: 'howto' },
         600,
       ).answer;
-    expect(ask('how do i cap memory of a container', [memory, update])).not.toContain('```');
+    expect(ask('how do i cap memory and memory-swap of a container', [memory, update])).not.toContain('```');
     expect(ask('how do i cap memory of a container at 512mb', [memory, update])).toContain('```\ndocker run -d --memory 512m nginx\n```');
     expect(ask('how do i cap memory at 512mb and cpu 1개', [memory, both])).toContain('```\ndocker run --memory 512m --cpus 1 nginx\n```');
   });
