@@ -420,6 +420,11 @@ export const CONCEPTS: Concept[] = [
   { id: 'emulation', forms: ['emulat(?:es?|ed|ion|ing)', 'software[- ]defined', '에뮬레이션', '소프트웨어화', '에뮬레이트'] },
   { id: 'hardware', forms: ['hardware', 'h/w', '하드웨어'] },
   // The CPU's virtualization extensions and the firmware setting that switches them on.
+  // The Dockerfile's two command instructions, named together (CMD typed as chat "cmd" is read as "command" first).
+  { id: 'entrypoint', forms: ['entrypoints?', 'cmd', '엔트리포인트'] },
+  { id: 'filesystem', forms: ['file ?systems?', 'rootfs', '파일 ?시스템'] },
+  // Official images a study group names: generic, since "mysql vs postgres" is about databases, not Docker.
+  { id: 'imagename', forms: ['mysql', 'mariadb', 'postgres(?:ql)?', 'redis', 'nginx', 'mongo(?:db)?', 'httpd', 'busybox'] },
   { id: 'user', forms: ['users?', 'accounts?', '사용자', '유저', '계정'] },
   { id: 'dedicated', forms: ['dedicated', 'exclusive(?:ly)?', 'all to itself', '전용', '독점'] },
   { id: 'vtx', forms: ['vt-x', 'vtx', 'amd-v', 'intel vt', 'svm mode', '하드웨어 가상화'] },
@@ -566,6 +571,7 @@ export const GENERIC_CONCEPTS = new Set([
   'root',
   'remote',
   'crash',
+  'imagename',
 ]);
 
 /**
@@ -593,6 +599,7 @@ export const AMBIGUOUS_CONCEPTS = new Set([
   'flow',
   'emulation',
   'isolation',
+  'filesystem',
 ]);
 
 const HANGUL = /[\uac00-\ud7a3]/;

@@ -337,6 +337,11 @@ describe('on topic', () => {
     expect(onTopic('how do i make the filesystem read only but let the app write temp files')).toBe(true);
     expect(onTopic('can i read the file only once')).toBe(false);
   });
+  it('takes CMD/ENTRYPOINT as Docker words, and an official image name only beside another topic word', () => {
+    expect(onTopic('CMD랑 ENTRYPOINT 둘다 실행할 명령 적는거 아님? 차이가 뭐임')).toBe(true);
+    expect(onTopic('mysql 컨테 지웠다가 다시 띄우니까 데이터 싹 날아감 어케 보존함')).toBe(true);
+    expect(onTopic('mysql vs postgres 뭐가 나음?')).toBe(false);
+  });
 });
 
 describe('verb forms and nouns', () => {
