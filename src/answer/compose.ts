@@ -209,9 +209,11 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   const support: Sentence[] = [];
   const maxSupport = result.lines ? Math.max(0, result.lines - parts.length) : MAX_SUPPORT;
   const floor = SUPPORT_SHARE * Math.max(0, ...candidates.map((c) => c.overlap));
-  // A comparison, or a question of several parts, draws on several sections by nature.
-  const otherSections = result.intent === 'compare' || !!result.parts;
-  const fromOther = (s: Sentence) => s.source > 0 && !otherSections && used[s.source].score < OTHER_SECTION_NEAR * bestScore;
+  // A comparison draws on several sections by nature; a question of several parts, for the later parts' own words.
+  const laterWords = laterPartWords(result, new Set(tokenize(parts.join(' '))));
+  const forLaterPart = (s: Sentence) => [...termSet(s.text)].some((t) => laterWords.has(t));
+  const fromOther = (s: Sentence) =>
+    s.source > 0 && result.intent !== 'compare' && !forLaterPart(s) && used[s.source].score < OTHER_SECTION_NEAR * bestScore;
   for (const s of candidates.sort((a, b) => b.score - a.score)) {
     if (support.length >= maxSupport || s.score <= 0) break;
     if (s.overlap < floor || fromOther(s)) continue;
@@ -234,6 +236,13 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // A table row is a line of its own: "• 격리 강도 — 가상 머신: 강함 / 컨테이너: 약함".
   for (const s of support) parts.push(`${ROW.test(s.text) ? '\n• ' : ''}${s.text} [${cite(used[s.source])}]`);
   return { text: parts.join(' ').replace(/ ```/g, '\n```').replace(/``` /g, '```\n').replace(/ \n/g, '\n'), sources };
+}
+
+/** The words of a question's later asking clauses that neither its first clause nor the answer so far has. */
+function laterPartWords(result: SearchResult, answered: Set<string>): Set<string> {
+  const [first, ...later] = result.parts ?? [];
+  const firstWords = new Set(first ?? []);
+  return new Set(later.flat().filter((t) => !firstWords.has(t) && !answered.has(t) && !isHangulBigram(t)));
 }
 
 /**

@@ -273,6 +273,35 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(ask([withoutReason])).toMatch(/^No\. A tag is a movable label\. \[1\]/);
   });
 
+  it("takes another section's sentence for a question of several parts only where it answers a later part", () => {
+    const hyper = chunk(
+      'h',
+      'en',
+      'What a hypervisor does',
+      'A hypervisor creates VMs and runs their guest OSes.',
+      'A hypervisor runs VMs.',
+    );
+    const nic = { ...chunk('n', 'en', 'Virtual NICs', 'Each VM gets a virtual network card from the hypervisor.'), section: 1 };
+    const ask = (q: string, clauses: string[]) =>
+      extractiveAnswer(
+        {
+          ...result(q, 'en', [hyper, nic]),
+          hits: [
+            { chunk: hyper, score: 0.9 },
+            { chunk: nic, score: 0.7 },
+          ],
+          parts: clauses.map((c) => tokenize(c)),
+        },
+        600,
+      ).answer;
+    expect(ask('what does a hypervisor do? does it only start vms?', ['what does a hypervisor do', 'does it only start vms'])).not.toMatch(
+      /network card/,
+    );
+    expect(ask('what does a hypervisor do? and the network card?', ['what does a hypervisor do', 'and the network card'])).toMatch(
+      /network card/,
+    );
+  });
+
   it('puts a table row on a line of its own, after the prose', () => {
     const text =
       'Isolation — Virtual machine: strong / Container: weaker (shared kernel)\nA VM boots its own kernel, so VM isolation is strong.';
