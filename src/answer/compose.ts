@@ -5,9 +5,11 @@ import { truncate } from '../text/truncate.js';
 import { askedValues, withAskedValues, type AskedValues } from './asked-values.js';
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
 import { fixRunCommand } from './run-command.js';
+import { correctionsLast, isCorrection, leadFor, matchedClaim, namesTheClaim, NO_OPENING, verdictLead } from './claims.js';
+import { askedOverlap, termSet } from './overlap.js';
 import { splitSentences } from '../knowledge/sentences.js';
 import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
-import type { Chunk, Claim, Lang, SearchHit, SearchResult } from '../knowledge/types.js';
+import type { Chunk, SearchHit, SearchResult } from '../knowledge/types.js';
 
 /** How many of the best passages sentences are drawn from. */
 const PASSAGES_USED = 3;
@@ -46,12 +48,6 @@ const REFERS_ELSEWHERE =
 const LEANS_FORWARD =
   /[:：]$|\b(?:two|three|four|several|a few) (?:\w+ )?(?:conditions|reasons|steps|ways|parts|things|cases|responsibilities|rules|kinds|types)\.?$|\b(?:as follows|like this|the following)\b[^.]*[.:]?$|다음(?:과 같다|처럼|과 같이)[^.]*\.?$|(?:두|세|네|다섯|몇) (?:가지|단계)(?:[^.,]{0,12})(?:다|있다|생긴다)\.?$|(?:두|세|네|다섯|몇) (?:가지|단계)(?:이며|이고|로)|^(?:first(?:ly)?|첫째|우선)\s*,/i;
 
-function termWeight(term: string): number {
-  if (isConcept(term)) return 1.2;
-  if (isHangulBigram(term)) return 0.3;
-  return 1;
-}
-
 interface Sentence {
   text: string;
   /** Index of its source in the listed sources (citation number − 1). */
@@ -63,8 +59,6 @@ interface Sentence {
   overlap: number;
   score: number;
 }
-
-const termSet = (text: string) => new Set(tokenize(text).filter((t) => !isHangulBigram(t)));
 
 /** Sources as listed: one copy per section (the question's language when both are found), that language first. */
 export function answerSources(result: SearchResult): SearchHit[] {
@@ -293,13 +287,6 @@ function summaryList(result: SearchResult, sources: SearchHit[], maxChars: numbe
   return lines.join('\n');
 }
 
-/** How much of the question a text's tokens have (concepts and words; Hangul bigrams a little). */
-function askedOverlap(tokens: Iterable<string>, asked: Set<string>): number {
-  let overlap = 0;
-  for (const t of new Set(tokens)) if (asked.has(t)) overlap += termWeight(t);
-  return overlap;
-}
-
 /** A sentence of the best passage, standing on its own, with DIRECT_MARGIN more of the question than the key point. */
 function directSentence(candidates: Sentence[], keyOverlap: number): Sentence | undefined {
   const own = candidates.filter((s) => s.source === 0 && !leansOnPrevious(s.text) && !LEANS_FORWARD.test(s.text));
@@ -332,87 +319,4 @@ function bestSentence(candidates: Sentence[], maxChars: number): string | undefi
     if (before && before.text.length + s.text.length + 1 <= maxChars) return `${before.text} ${s.text}`;
   }
   return own[0]?.text;
-}
-
-/** A correction's "No — …" answers a yes/no question; for any other question the correction itself leads. */
-const NO_OPENING = /^(?:no|아니다|아니요)\s*[—–:,-]+\s*/i;
-
-/** A question names what a correction's heading rebuts with this many of its words. */
-const HEADING_WORDS_NAMED = 2;
-
-const isCorrection = (chunk: Chunk) => !!chunk.keyPoint && NO_OPENING.test(chunk.keyPoint);
-/**
- * Whether the question is about what a correction rebuts: it states one of its false claims (as a yes/no verdict
- * would need it), or names two words of its heading ("137 alone does not prove OOM" for "137 but OOMKilled false"),
- * a word and its glossary concept counting once.
- */
-const namesTheClaim = (asked: Set<string>, chunk: Chunk) => {
-  const words = [...new Set(tokenize(chunk.heading))].filter((t) => !isConcept(t) && !isHangulBigram(t) && asked.has(t));
-  if (words.length >= HEADING_WORDS_NAMED) return true;
-  return (chunk.claims ?? [])
-    .filter((c) => !c.truth)
-    .some((c) => {
-      const terms = termSet(c.text);
-      return askedOverlap(terms, asked) / Math.max(1, weightOf(terms)) >= CLAIM_MATCH;
-    });
-};
-
-/**
- * A correction ("바로잡기: …") whose claim the question does not state would rebut what nobody said: when the
- * section it corrects was found too, that section leads.
- */
-function correctionsLast(result: SearchResult, used: SearchHit[]): SearchHit[] {
-  const [first] = used;
-  if (!first || !isCorrection(first.chunk) || namesTheClaim(new Set(result.terms), first.chunk)) return used;
-  const parentPath = first.chunk.headingPath.slice(0, -1).join('\n');
-  const parent = used.find((h) => h.chunk.doc.path === first.chunk.doc.path && h.chunk.headingPath.join('\n') === parentPath);
-  return parent ? [parent, ...used.filter((h) => h !== parent)] : used;
-}
-
-function leadFor(result: SearchResult, chunk: Chunk): string | undefined {
-  const keyPoint = chunk.keyPoint;
-  if (!keyPoint || !NO_OPENING.test(keyPoint)) return keyPoint;
-  const rest = keyPoint.replace(NO_OPENING, '');
-  return rest.charAt(0).toUpperCase() + rest.slice(1);
-}
-
-/** The claim must have at least this share of its words (by weight) in the question. */
-const CLAIM_MATCH = 0.55;
-/** The claim must also cover this share of the question's words (by weight). */
-const QUESTION_MATCH = 0.4;
-/** And it must beat every claim of the opposite answer by this much, or no yes/no is said. */
-const CLAIM_MARGIN = 0.15;
-
-const weightOf = (terms: Iterable<string>) => [...terms].reduce((n, t) => n + termWeight(t), 0);
-
-/** The checked claim the question states, if one clearly does: its source and whether it is true. */
-function matchedClaim(used: SearchHit[], asked: Set<string>): { source: number; claim: Claim } | undefined {
-  const scored = used.flatMap((h, source) =>
-    (h.chunk.claims ?? []).map((claim) => {
-      const terms = termSet(claim.text);
-      return { source, claim, terms, share: askedOverlap(terms, asked) / Math.max(1, weightOf(terms)) };
-    }),
-  );
-  const [top] = scored.sort((a, b) => b.share - a.share || a.source - b.source);
-  if (!top || top.share < CLAIM_MATCH) return undefined;
-  // And the claim must be most of what was asked: "can I change a running container's limit?" is not "a container
-  // without --memory has a limit", though it names all that claim's words.
-  const question = [...asked].filter((t) => !isHangulBigram(t));
-  if (askedOverlap(top.terms, new Set(question)) / Math.max(1, weightOf(question)) < QUESTION_MATCH) return undefined;
-  // Claims about one thing share most words: the opposite claim is told apart by the words only it has.
-  const distinct = (a: Set<string>, b: Set<string>) => {
-    const own = [...a].filter((t) => !b.has(t));
-    return own.length ? askedOverlap(own, asked) / weightOf(own) : 0;
-  };
-  const rivals = scored.filter((s) => s.claim.truth !== top.claim.truth && s.share >= top.share - CLAIM_MARGIN);
-  return rivals.every((r) => distinct(top.terms, r.terms) - distinct(r.terms, top.terms) >= CLAIM_MARGIN) ? top : undefined;
-}
-
-/** "네." or "아니요." and the section's key point, which states what is true. */
-function verdictLead(lang: Lang, claim: Claim, chunk: Chunk): string {
-  const word = claim.truth ? (lang === 'ko' ? '네.' : 'Yes.') : lang === 'ko' ? '아니요.' : 'No.';
-  const text = claim.reason ?? chunk.keyPoint ?? claim.text;
-  const body = text.replace(NO_OPENING, '');
-  // "No — the engine does not …" becomes "No. The engine does not …"; a command opening stays as written.
-  return `${word} ${body !== text ? body.charAt(0).toUpperCase() + body.slice(1) : body}`;
 }

@@ -1,0 +1,86 @@
+// Check lists and corrections: whether a yes/no question states a claim the notes check (and what to say after
+// "Yes."/"No."), and whether a question is about what a correction (바로잡기) rebuts.
+import { askedOverlap, termSet, weightOf } from './overlap.js';
+import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
+import type { Chunk, Claim, Lang, SearchHit, SearchResult } from '../knowledge/types.js';
+
+/** A correction's "No — …" answers a yes/no question; for any other question the correction itself leads. */
+export const NO_OPENING = /^(?:no|아니다|아니요)\s*[—–:,-]+\s*/i;
+
+/** A question names what a correction's heading rebuts with this many of its words. */
+const HEADING_WORDS_NAMED = 2;
+
+export const isCorrection = (chunk: Chunk) => !!chunk.keyPoint && NO_OPENING.test(chunk.keyPoint);
+/**
+ * Whether the question is about what a correction rebuts: it states one of its false claims (as a yes/no verdict
+ * would need it), or names two words of its heading ("137 alone does not prove OOM" for "137 but OOMKilled false"),
+ * a word and its glossary concept counting once.
+ */
+export const namesTheClaim = (asked: Set<string>, chunk: Chunk) => {
+  const words = [...new Set(tokenize(chunk.heading))].filter((t) => !isConcept(t) && !isHangulBigram(t) && asked.has(t));
+  if (words.length >= HEADING_WORDS_NAMED) return true;
+  return (chunk.claims ?? [])
+    .filter((c) => !c.truth)
+    .some((c) => {
+      const terms = termSet(c.text);
+      return askedOverlap(terms, asked) / Math.max(1, weightOf(terms)) >= CLAIM_MATCH;
+    });
+};
+
+/**
+ * A correction ("바로잡기: …") whose claim the question does not state would rebut what nobody said: when the
+ * section it corrects was found too, that section leads.
+ */
+export function correctionsLast(result: SearchResult, used: SearchHit[]): SearchHit[] {
+  const [first] = used;
+  if (!first || !isCorrection(first.chunk) || namesTheClaim(new Set(result.terms), first.chunk)) return used;
+  const parentPath = first.chunk.headingPath.slice(0, -1).join('\n');
+  const parent = used.find((h) => h.chunk.doc.path === first.chunk.doc.path && h.chunk.headingPath.join('\n') === parentPath);
+  return parent ? [parent, ...used.filter((h) => h !== parent)] : used;
+}
+
+export function leadFor(result: SearchResult, chunk: Chunk): string | undefined {
+  const keyPoint = chunk.keyPoint;
+  if (!keyPoint || !NO_OPENING.test(keyPoint)) return keyPoint;
+  const rest = keyPoint.replace(NO_OPENING, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/** The claim must have at least this share of its words (by weight) in the question. */
+const CLAIM_MATCH = 0.55;
+/** The claim must also cover this share of the question's words (by weight). */
+const QUESTION_MATCH = 0.4;
+/** And it must beat every claim of the opposite answer by this much, or no yes/no is said. */
+const CLAIM_MARGIN = 0.15;
+
+/** The checked claim the question states, if one clearly does: its source and whether it is true. */
+export function matchedClaim(used: SearchHit[], asked: Set<string>): { source: number; claim: Claim } | undefined {
+  const scored = used.flatMap((h, source) =>
+    (h.chunk.claims ?? []).map((claim) => {
+      const terms = termSet(claim.text);
+      return { source, claim, terms, share: askedOverlap(terms, asked) / Math.max(1, weightOf(terms)) };
+    }),
+  );
+  const [top] = scored.sort((a, b) => b.share - a.share || a.source - b.source);
+  if (!top || top.share < CLAIM_MATCH) return undefined;
+  // And the claim must be most of what was asked: "can I change a running container's limit?" is not "a container
+  // without --memory has a limit", though it names all that claim's words.
+  const question = [...asked].filter((t) => !isHangulBigram(t));
+  if (askedOverlap(top.terms, new Set(question)) / Math.max(1, weightOf(question)) < QUESTION_MATCH) return undefined;
+  // Claims about one thing share most words: the opposite claim is told apart by the words only it has.
+  const distinct = (a: Set<string>, b: Set<string>) => {
+    const own = [...a].filter((t) => !b.has(t));
+    return own.length ? askedOverlap(own, asked) / weightOf(own) : 0;
+  };
+  const rivals = scored.filter((s) => s.claim.truth !== top.claim.truth && s.share >= top.share - CLAIM_MARGIN);
+  return rivals.every((r) => distinct(top.terms, r.terms) - distinct(r.terms, top.terms) >= CLAIM_MARGIN) ? top : undefined;
+}
+
+/** "네." or "아니요." and the section's key point, which states what is true. */
+export function verdictLead(lang: Lang, claim: Claim, chunk: Chunk): string {
+  const word = claim.truth ? (lang === 'ko' ? '네.' : 'Yes.') : lang === 'ko' ? '아니요.' : 'No.';
+  const text = claim.reason ?? chunk.keyPoint ?? claim.text;
+  const body = text.replace(NO_OPENING, '');
+  // "No — the engine does not …" becomes "No. The engine does not …"; a command opening stays as written.
+  return `${word} ${body !== text ? body.charAt(0).toUpperCase() + body.slice(1) : body}`;
+}
