@@ -38,6 +38,11 @@ export function askedValues(question: string): AskedValues {
   };
 }
 
+/** How many of the asked values (memory, CPUs) a command has an option for. */
+export function carriesAsked(command: string, asked: AskedValues): number {
+  return Number(!!asked.memory && /--memory\b|\s-m\s/.test(command)) + Number(!!asked.cpus && /--cpus\b/.test(command));
+}
+
 /**
  * The command with the asked values in place of its example ones. A command that also sets --memory-swap keeps
  * its memory value: the pair must stay consistent, and the question gave only one of them.

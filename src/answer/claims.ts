@@ -11,6 +11,16 @@ export const NO_OPENING = /^(?:no|아니다|아니요)\s*[—–:,-]+\s*/i;
 const HEADING_WORDS_NAMED = 2;
 
 export const isCorrection = (chunk: Chunk) => !!chunk.keyPoint && NO_OPENING.test(chunk.keyPoint);
+
+/** The text without a leading "No —" / "아니다 —", capitalised where one was removed. */
+const withoutNo = (text: string) => {
+  const rest = text.replace(NO_OPENING, '');
+  return rest === text ? text : rest.charAt(0).toUpperCase() + rest.slice(1);
+};
+
+/** The share of some terms' weight found among `among` (0..1; terms have no Hangul bigrams, so each weighs ≥ 1). */
+const shareIn = (terms: Iterable<string>, among: Set<string>) => askedOverlap(terms, among) / Math.max(1, weightOf(terms));
+
 /**
  * Whether the question is about what a correction rebuts: it states one of its false claims (as a yes/no verdict
  * would need it), or names two words of its heading ("137 alone does not prove OOM" for "137 but OOMKilled false"),
@@ -19,12 +29,7 @@ export const isCorrection = (chunk: Chunk) => !!chunk.keyPoint && NO_OPENING.tes
 export const namesTheClaim = (asked: Set<string>, chunk: Chunk) => {
   const words = [...new Set(tokenize(chunk.heading))].filter((t) => !isConcept(t) && !isHangulBigram(t) && asked.has(t));
   if (words.length >= HEADING_WORDS_NAMED) return true;
-  return (chunk.claims ?? [])
-    .filter((c) => !c.truth)
-    .some((c) => {
-      const terms = termSet(c.text);
-      return askedOverlap(terms, asked) / Math.max(1, weightOf(terms)) >= CLAIM_MATCH;
-    });
+  return (chunk.claims ?? []).filter((c) => !c.truth).some((c) => shareIn(termSet(c.text), asked) >= CLAIM_MATCH);
 };
 
 /**
@@ -39,12 +44,8 @@ export function correctionsLast(result: SearchResult, used: SearchHit[]): Search
   return parent ? [parent, ...used.filter((h) => h !== parent)] : used;
 }
 
-export function leadFor(result: SearchResult, chunk: Chunk): string | undefined {
-  const keyPoint = chunk.keyPoint;
-  if (!keyPoint || !NO_OPENING.test(keyPoint)) return keyPoint;
-  const rest = keyPoint.replace(NO_OPENING, '');
-  return rest.charAt(0).toUpperCase() + rest.slice(1);
-}
+/** A section's key point as a lead: a correction's own "No —" is no verdict (only a checked claim gives one). */
+export const leadFor = (chunk: Chunk): string | undefined => chunk.keyPoint && withoutNo(chunk.keyPoint);
 
 /** The claim must have at least this share of its words (by weight) in the question. */
 const CLAIM_MATCH = 0.55;
@@ -58,20 +59,26 @@ export function matchedClaim(used: SearchHit[], asked: Set<string>): { source: n
   const scored = used.flatMap((h, source) =>
     (h.chunk.claims ?? []).map((claim) => {
       const terms = termSet(claim.text);
-      return { source, claim, terms, share: askedOverlap(terms, asked) / Math.max(1, weightOf(terms)) };
+      return { source, claim, terms, share: shareIn(terms, asked) };
     }),
   );
   const [top] = scored.sort((a, b) => b.share - a.share || a.source - b.source);
   if (!top || top.share < CLAIM_MATCH) return undefined;
   // And the claim must be most of what was asked: "can I change a running container's limit?" is not "a container
   // without --memory has a limit", though it names all that claim's words.
-  const question = [...asked].filter((t) => !isHangulBigram(t));
-  if (askedOverlap(top.terms, new Set(question)) / Math.max(1, weightOf(question)) < QUESTION_MATCH) return undefined;
+  if (
+    shareIn(
+      [...asked].filter((t) => !isHangulBigram(t)),
+      top.terms,
+    ) < QUESTION_MATCH
+  )
+    return undefined;
   // Claims about one thing share most words: the opposite claim is told apart by the words only it has.
-  const distinct = (a: Set<string>, b: Set<string>) => {
-    const own = [...a].filter((t) => !b.has(t));
-    return own.length ? askedOverlap(own, asked) / weightOf(own) : 0;
-  };
+  const distinct = (a: Set<string>, b: Set<string>) =>
+    shareIn(
+      [...a].filter((t) => !b.has(t)),
+      asked,
+    );
   const rivals = scored.filter((s) => s.claim.truth !== top.claim.truth && s.share >= top.share - CLAIM_MARGIN);
   return rivals.every((r) => distinct(top.terms, r.terms) - distinct(r.terms, top.terms) >= CLAIM_MARGIN) ? top : undefined;
 }
@@ -79,8 +86,6 @@ export function matchedClaim(used: SearchHit[], asked: Set<string>): { source: n
 /** "네." or "아니요." and the section's key point, which states what is true. */
 export function verdictLead(lang: Lang, claim: Claim, chunk: Chunk): string {
   const word = claim.truth ? (lang === 'ko' ? '네.' : 'Yes.') : lang === 'ko' ? '아니요.' : 'No.';
-  const text = claim.reason ?? chunk.keyPoint ?? claim.text;
-  const body = text.replace(NO_OPENING, '');
   // "No — the engine does not …" becomes "No. The engine does not …"; a command opening stays as written.
-  return `${word} ${body !== text ? body.charAt(0).toUpperCase() + body.slice(1) : body}`;
+  return `${word} ${withoutNo(claim.reason ?? chunk.keyPoint ?? claim.text)}`;
 }

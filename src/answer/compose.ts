@@ -2,7 +2,7 @@
 // definition, the reason, the command, the correction), the command as a code block for a how-to question,
 // then the few sentences of the best passages that say most about the question, each cited at its end.
 import { truncate } from '../text/truncate.js';
-import { askedValues, withAskedValues, type AskedValues } from './asked-values.js';
+import { askedValues, carriesAsked, withAskedValues } from './asked-values.js';
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
 import { fixRunCommand } from './run-command.js';
 import { correctionsLast, isCorrection, leadFor, matchedClaim, namesTheClaim, NO_OPENING, verdictLead } from './claims.js';
@@ -113,18 +113,19 @@ function commandFor(used: SearchHit[], asked: Set<string>, question: string): { 
 }
 
 /**
- * The command block of a how-to answer. A lead that already shows its own section's command has answered how:
- * another section's command is shown only if it carries more of the values asked ("512메가 cpu 1개": --memory and
- * --cpus, when the lead shows only --memory), and the lead's own command again only with the asked values in it.
+ * The command block of a how-to answer, with the values asked for ("512메가", "cpu 1개") in place of the notes'
+ * example values. A lead that already shows its own section's command has answered how: another section's command
+ * is shown only if it carries more of the values asked ("512메가 cpu 1개": --memory and --cpus, when the lead shows
+ * only --memory), and the lead's own command again only with the asked values in it.
  */
-function howToCommand(used: SearchHit[], asked: Set<string>, question: string, lead: string, values: AskedValues) {
+function howToCommand(used: SearchHit[], asked: Set<string>, question: string, lead: string): string | undefined {
+  const values = askedValues(question);
   const found = commandFor(used, asked, question);
   const shown = used[0] && inlineCommands(used[0].chunk).find((c) => lead.includes(c));
-  if (!shown || !found || found.source === 0) return found;
-  const carries = (code: string) =>
-    Number(!!values.memory && /--memory\b|\s-m\s/.test(code)) + Number(!!values.cpus && /--cpus\b/.test(code));
-  if (carries(found.code) > carries(shown)) return found;
-  return withAskedValues(shown, values) !== shown ? { code: shown, source: 0 } : undefined;
+  if (!found || !shown || found.source === 0 || carriesAsked(found.code, values) > carriesAsked(shown, values))
+    return found && withAskedValues(found.code, values);
+  const asAsked = withAskedValues(shown, values);
+  return asAsked !== shown ? asAsked : undefined;
 }
 
 export interface Composed {
@@ -166,7 +167,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // A correction whose claim the question does not state gives no supporting sentence either (its rebuttal).
   const rebuttal = used.map((h, i) => i > 0 && isCorrection(h.chunk) && !namesTheClaim(asked, h.chunk));
   const candidates = sentencesOf(used, asked).filter((c) => !rebuttal[c.source]);
-  const keyPoint = verdict ? verdictLead(result.lang, verdict.claim, best.chunk) : leadFor(result, best.chunk);
+  const keyPoint = verdict ? verdictLead(result.lang, verdict.claim, best.chunk) : leadFor(best.chunk);
   // The sentence that answers what was asked goes first when the key point is about the section in general
   // (a correction's key point is the answer itself).
   const direct =
@@ -185,11 +186,8 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     const label = result.lang === 'ko' ? '옵션을 이미지 이름 앞으로 옮긴 명령:' : 'The command with the options before the image name:';
     add(`${label}\n\`\`\`\n${fix.fixed}\n\`\`\``, formsOf(fix.fixed));
   } else if (result.intent === 'howto') {
-    const values = askedValues(result.query);
-    const cmd = howToCommand(used, asked, result.query, lead ?? '', values);
-    // The notes' example values give way to the ones asked for ("512메가", "cpu 1개").
-    const code = cmd && withAskedValues(cmd.code, values);
-    if (cmd && code && length + code.length + 12 <= maxChars && !(lead ?? '').includes(code)) add(`\`\`\`\n${code}\n\`\`\``, formsOf(code));
+    const code = howToCommand(used, asked, result.query, lead ?? '');
+    if (code && length + code.length + 12 <= maxChars && !(lead ?? '').includes(code)) add(`\`\`\`\n${code}\n\`\`\``, formsOf(code));
   }
 
   // 3. A question of several asking clauses: a clause the answer has not touched gets its best sentence.
@@ -279,7 +277,7 @@ function summaryList(result: SearchResult, sources: SearchHit[], maxChars: numbe
   const lines: string[] = [];
   let length = 0;
   for (const h of points) {
-    const line = `• ${leadFor(result, h.chunk)} [${sources.indexOf(h) + 1}]`;
+    const line = `• ${leadFor(h.chunk)} [${sources.indexOf(h) + 1}]`;
     if (lines.length && length + line.length + 1 > maxChars) break;
     lines.push(truncate(line, maxChars));
     length += line.length + 1;
