@@ -336,49 +336,31 @@ describe('sentences that cannot stand alone, and corrections', () => {
 });
 
 describe('corrections nobody asked for', () => {
+  /** A section and its correction subsection (key points given), found in that order: the correction first. */
+  const corrected = (lang: Lang, parent: [string, string, string], correction: [string, string, string]) => {
+    const p = { ...chunk('p', lang, ...parent), headingPath: [parent[0]] };
+    const c = { ...chunk('c', lang, ...correction), headingPath: [parent[0], correction[0]] };
+    return (q: string) =>
+      extractiveAnswer({ ...result(q, lang, [c, p]), hits: [c, p].map((x, i) => ({ chunk: x, score: 0.9 - i * 0.05 })) }, 600).answer;
+  };
+
   it('leads with the corrected section, not the rebuttal, when the question does not state the claim', () => {
-    const parent = {
-      ...chunk('p', 'en', 'Default swap', 'With only --memory set, swap equals memory.', 'Swap defaults to the memory limit.'),
-      headingPath: ['Default swap'],
-    };
-    const correction = {
-      ...chunk(
-        'c',
-        'en',
-        'Correction: swap is not twice memory',
-        'The doubled value is memory plus swap.',
-        'No — swap is not twice the memory.',
-      ),
-      headingPath: ['Default swap', 'Correction: swap is not twice memory'],
-    };
-    const r = (q: string) => ({
-      ...result(q, 'en', [correction, parent]),
-      hits: [correction, parent].map((c, i) => ({ chunk: c, score: 0.9 - i * 0.05 })),
-    });
-    expect(extractiveAnswer(r('what is the default swap'), 600).answer).toMatch(/^Swap defaults to the memory limit/);
-    expect(extractiveAnswer(r('is swap twice memory?'), 600).answer).toMatch(/^Swap is not twice|^No — swap/);
+    const ask = corrected(
+      'en',
+      ['Default swap', 'With only --memory set, swap equals memory.', 'Swap defaults to the memory limit.'],
+      ['Correction: swap is not twice memory', 'The doubled value is memory plus swap.', 'No — swap is not twice the memory.'],
+    );
+    expect(ask('what is the default swap')).toMatch(/^Swap defaults to the memory limit/);
+    expect(ask('is swap twice memory?')).toMatch(/^Swap is not twice|^No — swap/);
   });
 
   it('does not take one heading word, with its concept and its Hangul bigrams, for the claim', () => {
-    const parent = {
-      ...chunk('p', 'ko', '스왑 기본값', '메모리만 주면 스왑은 메모리와 같다.', '스왑 기본값은 메모리와 같은 양이다.'),
-      headingPath: ['스왑 기본값'],
-    };
-    const correction = {
-      ...chunk(
-        'c',
-        'ko',
-        '바로잡기: 스왑메모리가 두 배가 된다',
-        '두 배가 되는 것은 합계다.',
-        '아니다 — 스왑 자체가 두 배가 되는 것은 아니다.',
-      ),
-      headingPath: ['스왑 기본값', '바로잡기: 스왑메모리가 두 배가 된다'],
-    };
-    const r = {
-      ...result('스왑메모리 아예 못 쓰게 막는 법', 'ko', [correction, parent]),
-      hits: [correction, parent].map((c, i) => ({ chunk: c, score: 0.9 - i * 0.05 })),
-    };
-    expect(extractiveAnswer(r, 600).answer).toMatch(/^스왑 기본값은 메모리와 같은 양이다/);
+    const ask = corrected(
+      'ko',
+      ['스왑 기본값', '메모리만 주면 스왑은 메모리와 같다.', '스왑 기본값은 메모리와 같은 양이다.'],
+      ['바로잡기: 스왑메모리가 두 배가 된다', '두 배가 되는 것은 합계다.', '아니다 — 스왑 자체가 두 배가 되는 것은 아니다.'],
+    );
+    expect(ask('스왑메모리 아예 못 쓰게 막는 법')).toMatch(/^스왑 기본값은 메모리와 같은 양이다/);
   });
 });
 
