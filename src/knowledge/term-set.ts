@@ -33,9 +33,10 @@ export class TermSet implements TermLookup {
   ) {}
 
   static of(dict: TermDictionary, terms: Iterable<string>): TermSet {
-    const ids: number[] = [];
-    for (const t of terms) ids.push(dict.intern(t));
-    return TermSet.ofIds(dict, Int32Array.from(ids));
+    return TermSet.ofIds(
+      dict,
+      Int32Array.from(terms, (t) => dict.intern(t)),
+    );
   }
 
   /** From term numbers already interned in `dict` (repeats allowed). */
