@@ -34,8 +34,6 @@ export interface QueryAnalysis {
   /** The question part; the premise before it only helps ranking. */
   focus: string;
   premise: string;
-  /** What the question sets aside ("VM 말고", "not the VM one", "besides --memory"): it weighs least. */
-  excluded: string;
   /** A length asked for ("한 줄로", "3줄요약", "in two sentences"). */
   lines?: number;
   /** The asking clauses, when there are two or more ("vm 깔면 됨? 네트워크는 어케 되는지도 궁금"). */
@@ -159,31 +157,6 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
   return asking.length > 1 ? { ...split, questions: asking } : split;
 }
 
-/**
- * "VM 말고 컨테이너는?", "besides --memory, what else…", "not the VM one, the container one": the thing set aside
- * is usually the neighbouring topic, so it is cut from the question and weighs `excludedWeight`.
- */
-const EXCLUSION =
-  /(?:^|(?<=\s))([^\s?.!]+)\s?(?:말고|빼고|말구|제외하고)(?:는|도|요)?(?=\s|$|[?,.])|\b(?:besides|other than|apart from|except(?: for)?|not)\s+((?:the |a |an )?[\w-]+(?: [\w-]+)?) one\b|\b(?:besides|other than|apart from|except(?: for)?)\s+([\w-]+(?: [\w-]+)?)(?=\s*,)/gi;
-export function splitExclusion(text: string): { rest: string; excluded: string } {
-  const excluded: string[] = [];
-  const rest = text.replace(EXCLUSION, (m: string, ko?: string, one?: string, en?: string) => {
-    // "실시간 말고" is a glossary phrase (a snapshot, not a live view): it asks for something, it sets nothing aside.
-    if (ko && conceptsIn(m).some((c) => !conceptsIn(ko).includes(c))) return m;
-    excluded.push((ko ?? one ?? en ?? '').replace(/^(?:the|a|an) /i, ''));
-    return ' ';
-  });
-  return excluded.length
-    ? {
-        rest: rest
-          .replace(/\s+/g, ' ')
-          .replace(/^[\s,]+/, '')
-          .trim(),
-        excluded: excluded.join(' '),
-      }
-    : { rest: text, excluded: '' };
-}
-
 const COUNT_WORDS: Record<string, number> = { 한: 1, 두: 2, 세: 3, 1: 1, 2: 2, 3: 3, one: 1, two: 2, three: 3, a: 1 };
 /** "한줄로", "3줄요약", "in one line", "in two sentences": how many sentences the answer should have. */
 const LENGTH_ASKED =
@@ -203,14 +176,13 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   const text = cleanQuestion(raw);
   const detected = lang ?? detectLang(text || raw);
   const kind: QueryKind = GREETING.test(text) ? 'greeting' : THANKS.test(text) ? 'thanks' : isJunk(text) ? 'junk' : 'question';
-  const { rest, excluded } = splitExclusion(text);
-  const { premise, focus, questions } = splitPremise(rest);
+  const { premise, focus, questions } = splitPremise(text);
   // The intent is read from the question part; "…, why?" leaves it with no content, so the whole text then.
   const intent = classifyIntent(focus);
   const lines = requestedLines(text);
   const read = intent === 'general' ? classifyIntent(text) : intent;
   const final = read === 'general' && isBareTerm(text) ? 'definition' : read;
-  return { text, lang: detected, kind, intent: final, focus, premise, excluded, lines, ...(questions ? { questions } : {}) };
+  return { text, lang: detected, kind, intent: final, focus, premise, lines, ...(questions ? { questions } : {}) };
 }
 
 /** The syllable's final consonant is one of `finals` (index in the Unicode Hangul block: ㄴ 4, ㄹ 8, ㅁ 16). */
@@ -333,8 +305,7 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
   const seen = new Set<string>();
   const focusUnits = wordUnits(q.focus, vocab, p, seen, 0);
   const premiseUnits = wordUnits(q.premise, vocab, p, seen, 10_000);
-  const excludedUnits = wordUnits(q.excluded, vocab, p, seen, 20_000);
-  const units = [...focusUnits, ...premiseUnits, ...excludedUnits];
+  const units = [...focusUnits, ...premiseUnits];
   const onTopic = isOnTopic(units, q.text);
   if (onTopic && Number.isFinite(p.chatterCapMin)) {
     const cap = Math.max(p.chatterCapMin, ...units.filter(hasTopicConcept).map((u) => u.weight));
@@ -353,6 +324,5 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
   }
   // After the cap: a premise's chatter weighs less than the question part's, whatever the cap allowed.
   for (const u of premiseUnits) u.weight *= p.premiseWeight;
-  for (const u of excludedUnits) u.weight *= p.excludedWeight;
   return { units, onTopic };
 }

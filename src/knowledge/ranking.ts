@@ -56,8 +56,6 @@ export interface RankingParams {
   subjectWeight: number;
   /** Weight of premise words ("VM은 하드웨어를 나눠 쓴다던데, …") relative to the question part. */
   premiseWeight: number;
-  /** Weight of what the question sets aside ("VM 말고 컨테이너는?"), relative to the question part. */
-  excludedWeight: number;
   /** Floor of the chatter cap: in an on-topic question, a non-glossary word weighs at most max(this, rarest concept). */
   chatterCapMin: number;
   /** A word the knowledge base never uses weighs up to this many chatter caps (counts against the match). */
@@ -93,7 +91,6 @@ export const DEFAULT_RANKING: RankingParams = {
   intentBoost: 0.1,
   subjectWeight: 0.25,
   premiseWeight: 0.75,
-  excludedWeight: 0.25,
   chatterCapMin: 1.5,
   unknownWordFactor: 2,
   numberWeight: 0.5,
@@ -116,7 +113,6 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
   'intent boost': { intentBoost: 0 },
   'subject bonus': { subjectWeight: 0 },
   'premise down-weight': { premiseWeight: 1 },
-  'exclusion down-weight': { excludedWeight: 1 },
   'chatter cap': { chatterCapMin: Infinity },
   'number weight': { numberWeight: 1e9 },
   'korean predicate factor': { koreanPredicateFactor: 1 },

@@ -114,7 +114,7 @@ export class SearchIndex implements Vocabulary {
     const empty = (terms: string[]): SearchResult => ({ query, lang, kind, intent, hits: [], abstain: true, terms, lines });
     if (kind !== 'question') return empty([]);
     const fix = (t: string) => (p.spelling ? this.correctSpelling(t) : t);
-    const q = { ...analysis, focus: fix(analysis.focus), premise: fix(analysis.premise), excluded: fix(analysis.excluded) };
+    const q = { ...analysis, focus: fix(analysis.focus), premise: fix(analysis.premise) };
     const parts = analysis.questions?.map((clause) => tokenize(fix(clause)));
     const { units, onTopic } = queryUnits(q, this, p);
     const corrected = `${q.premise} ${q.focus}`;

@@ -4,15 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractiveAnswer, GREETING_REPLY, JUNK_REPLY, THANKS_REPLY } from '../../src/answer/extractive.js';
 import { conceptsIn } from '../../src/knowledge/glossary.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import {
-  analyseQuery,
-  classifyIntent,
-  cleanQuestion,
-  queryUnits,
-  requestedLines,
-  splitExclusion,
-  splitPremise,
-} from '../../src/knowledge/query.js';
+import { analyseQuery, classifyIntent, cleanQuestion, queryUnits, requestedLines, splitPremise } from '../../src/knowledge/query.js';
 import { ABLATIONS, DEFAULT_RANKING, maxScore } from '../../src/knowledge/ranking.js';
 
 let kb: KnowledgeBase;
@@ -87,23 +79,6 @@ describe('query analysis', () => {
     expect(splitPremise(accurate)).toEqual({ premise: '', focus: accurate });
     // A clause that asks with words of its own stays the question; the tag after it ("ㅇㅇ?") changes nothing.
     expect(splitPremise('블로그에 2배라던데 그럼 스왑만 400m 생기는거임? ㅇㅇ?').premise).toBe('블로그에 2배라던데');
-  });
-
-  it('sets aside what a question excludes ("X 말고", "besides X,", "not the X one"), but not a glossary phrase', () => {
-    expect(splitExclusion('VM 말고 컨테이너는 격리 어떻게 함?')).toEqual({ rest: '컨테이너는 격리 어떻게 함?', excluded: 'VM' });
-    expect(splitExclusion('swap빼고 메모리만 제한하려면?')).toEqual({ rest: '메모리만 제한하려면?', excluded: 'swap' });
-    expect(splitExclusion('besides --memory, what else caps a container?')).toEqual({
-      rest: 'what else caps a container?',
-      excluded: '--memory',
-    });
-    expect(splitExclusion('not the VM one, the container one').excluded).toBe('VM');
-    // "실시간 말고" asks for a snapshot; "not" alone excludes nothing.
-    expect(splitExclusion('실시간 말고 한번만 docker stats').excluded).toBe('');
-    expect(splitExclusion('is --cpus not a hard cap?').excluded).toBe('');
-    const units = unitsOf('VM 말고 컨테이너 격리는?');
-    const weight = (key: string) => units.find((u) => u.key === key)?.weight ?? 0;
-    expect(weight('vm')).toBeGreaterThan(0);
-    expect(weight('vm')).toBeLessThan(weight('컨테이너'));
   });
 
   it('does not read a noun with the particle 만 as the connective ~지만', () => {
