@@ -180,6 +180,19 @@ export const CONCEPTS: Concept[] = [
   },
   { id: 'switch', forms: ['switch(?:es)?', 'bridge[sd]?', 'l2', '스위치', '브리지', '브릿지'] },
   { id: 'stats', forms: ['stats', 'statistics', 'monitor(?:ing)?', 'usage', 'eats?', 'eating', '통계', '사용량', '모니터링', '실시간'] },
+  {
+    id: 'oversee',
+    forms: [
+      'monitors',
+      'watch(?:es|ing)? over',
+      'keep(?:s|ing)? an eye on',
+      'overse(?:e|es|eing)',
+      'supervis(?:e|es|ing)',
+      '감시',
+      '감독',
+      '지켜보',
+    ],
+  },
   { id: 'purpose', forms: ['purposes?', 'solv(?:e|es|ed|ing)', '목적', '용도', '해결'] },
   { id: 'percent', forms: ['percent(?:age)?s?', '퍼센트', '\\d*\\s?%'] },
   {
@@ -518,6 +531,7 @@ export const CONCEPTS: Concept[] = [
 /** Concepts that any question may use; the others mark a question as being about VMs and Docker. */
 export const GENERIC_CONCEPTS = new Set([
   'difference',
+  'oversee',
   'advantage',
   'disadvantage',
   'run',

@@ -27,6 +27,10 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
     name: { ko: '클라우드·배포 도구', en: 'cloud and deployment tools' },
     forms: /\b(?:helm|terraform|ansible|ecs|eks|aks|gke|fargate|openshift|nomad|vagrant)\b|테라폼|앤서블/i,
   },
+  {
+    name: { ko: '클라우드 업체와 요금', en: 'cloud providers and their prices' },
+    forms: /\b(?:aws|gcp|azure|ec2|lightsail|digitalocean|linode|vultr)\b|애저|아마존\s?웹\s?서비스|구글\s?클라우드/i,
+  },
 ];
 
 /** The neighbouring topic a text names, if any. */

@@ -34,6 +34,10 @@ describe('glossary on word boundaries', () => {
     // Chat abbreviations: ctr is a container, img an image.
     expect(conceptsIn('ctr 메모리 얼마 먹는지 어케봄')).toContain('§container');
     expect(conceptsIn('img 레이어 보는법')).toContain('§image');
+    // Watching over guests is what a hypervisor's "monitors" means, not docker stats' monitoring.
+    expect(conceptsIn('who boots and keeps an eye on the guest os')).toContain('§oversee');
+    expect(conceptsIn('게스트 OS를 부팅·실행·감시하며')).toContain('§oversee');
+    expect(conceptsIn('감시카메라 설치')).not.toContain('§oversee');
     expect(conceptsIn('dockerd spawns containers')).toContain('§run');
     expect(conceptsIn('컨테이너메모리제한을')).toEqual(expect.arrayContaining(['§container', '§memory', '§limit']));
     expect(conceptsIn('가상 머신')).toContain('§vm');

@@ -17,6 +17,8 @@ describe('neighbouring topics', () => {
     ['도커 컴포즈에서 서비스 이름으로 통신 안됨?', 'Docker Compose'],
     ['do we have to pay for docker desktop at work? licence stuff', 'Docker plans, licences and pull limits'],
     ['인텔리제이 vm options에 -Xmx 얼마 줘야됨', 'JVM 설정'],
+    ['aws vs gcp for a small vm, which is cheaper per month', 'cloud providers and their prices'],
+    ['terraform script to spin up an ec2 instance?', 'cloud and deployment tools'],
   ])('declines %s, naming the topic', (q, name) => {
     const r = search(q);
     expect(r).toMatchObject({ abstain: true, notCovered: name });
