@@ -47,6 +47,25 @@ export function correctionsLast(result: SearchResult, used: SearchHit[]): Search
 /** A section's key point as a lead: a correction's own "No —" is no verdict (only a checked claim gives one). */
 export const leadFor = (chunk: Chunk): string | undefined => chunk.keyPoint && withoutNo(chunk.keyPoint);
 
+/**
+ * The things claims are about. A question naming one the claim does not ("VMs share the host kernel like
+ * containers, right?" against "all containers share one host kernel") asks about something else.
+ */
+const SUBJECTS = new Set([
+  '§vm',
+  '§container',
+  '§image',
+  '§layer',
+  '§hypervisor',
+  '§guest-os',
+  '§host',
+  '§kernel',
+  '§daemon',
+  '§client',
+  '§namespace',
+  '§cgroup',
+]);
+
 /** The claim must have at least this share of its words (by weight) in the question. */
 const CLAIM_MATCH = 0.55;
 /** The claim must also cover this share of the question's words (by weight). */
@@ -55,11 +74,13 @@ const QUESTION_MATCH = 0.4;
 const CLAIM_MARGIN = 0.15;
 
 /** The checked claim the question states, if one clearly does: its source and whether it is true. */
-export function matchedClaim(used: SearchHit[], asked: Set<string>): { source: number; claim: Claim } | undefined {
+export function matchedClaim(used: SearchHit[], asked: Set<string>, focus = asked): { source: number; claim: Claim } | undefined {
+  const subjects = [...focus].filter((t) => SUBJECTS.has(t));
   const scored = used.flatMap((h, source) =>
-    (h.chunk.claims ?? []).map((claim) => {
+    (h.chunk.claims ?? []).flatMap((claim) => {
       const terms = termSet(claim.text);
-      return { source, claim, terms, share: shareIn(terms, asked) };
+      // A claim about something else than what the question names cannot answer it (see SUBJECTS).
+      return subjects.every((t) => terms.has(t)) ? [{ source, claim, terms, share: shareIn(terms, asked) }] : [];
     }),
   );
   const [top] = scored.sort((a, b) => b.share - a.share || a.source - b.source);

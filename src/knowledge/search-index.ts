@@ -158,6 +158,7 @@ export class SearchIndex implements Vocabulary {
       ? []
       : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));
     const notCovered = abstain && lacksTopic ? { notCovered: adjacent.name[lang] } : {};
-    return { query, lang, kind, intent, hits, abstain, terms, lines, ...(parts ? { parts } : {}), ...notCovered };
+    const focusTerms = q.premise ? tokenize(q.focus) : terms;
+    return { query, lang, kind, intent, hits, abstain, terms, focusTerms, lines, ...(parts ? { parts } : {}), ...notCovered };
   }
 }

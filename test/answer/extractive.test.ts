@@ -248,6 +248,17 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(ask('do containers share the host kernel after docker update changes memory, swap and cpu quota limits?')).not.toMatch(
       /^(?:Yes|No)\./,
     );
+    // A claim about containers cannot answer a question about VMs, however many words they share…
+    expect(ask('do VMs share the host kernel like containers on one host?')).not.toMatch(/^(?:Yes|No)\./);
+    // …but a subject named only in the premise does not count.
+    const premised = {
+      ...result('containers on a host share the host kernel, right? so lighter than a VM', 'en', [c]),
+      intent: 'yesno' as const,
+    };
+    expect(
+      extractiveAnswer({ ...premised, focusTerms: tokenize('containers on a host share the host kernel, right?') }, 600).answer,
+    ).toMatch(/^Yes\./);
+    expect(extractiveAnswer(premised, 600).answer).not.toMatch(/^Yes\./);
     // Not a yes/no question: no verdict.
     expect(extractiveAnswer(result('each container boots its own kernel', 'en', [c]), 600).answer).not.toMatch(/^(?:Yes|No)\./);
   });
