@@ -309,6 +309,9 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
   const onTopic = isOnTopic(units, q.text);
   if (onTopic && Number.isFinite(p.chatterCapMin)) {
     const cap = Math.max(p.chatterCapMin, ...units.filter(hasTopicConcept).map((u) => u.weight));
+    // A question naming an option of the notes (--cpu-shares) is about Docker whatever else it says: its foreign
+    // words are chatter. (npm's --save-dev is no option of the notes.)
+    const namesOption = units.some((u) => u.known && u.key.includes('-') && vocab.isOption(u.key));
     for (const u of units) {
       if (hasTopicConcept(u) || (u.known && u.key.includes('-'))) continue; // topic words and option names keep their weight
       // A verb form says how it is asked: it weighs a share of the topic's weight, not of the rarest word's.
@@ -316,7 +319,7 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
         ? p.numberWeight
         : u.predicate
           ? p.koreanPredicateFactor * cap
-          : u.known
+          : u.known || namesOption
             ? cap
             : p.unknownWordFactor * cap;
       u.weight = Math.min(u.weight, limit);

@@ -151,8 +151,14 @@ export class SearchIndex implements Vocabulary {
     // A neighbouring topic the best passage never names is what the question is about, and the notes lack it.
     const adjacent = adjacentTopic(q.focus || analysis.text);
     const lacksTopic = !!adjacent && !adjacent.forms.test(`${rescored[0].chunk.heading}\n${rescored[0].chunk.text}`);
+    // A question naming an option that heads the best passage ("--cpu-shares 512 … stuck at half?") is about it.
+    const best = this.profiles[rescored[0].id].heading;
+    const namesHeadingOption = units.some((u) => u.known && u.key.includes('-') && this.isOption(u.key) && best.has(u.key));
     const abstain =
-      minScore > 0 && (lacksTopic || rescored[0].cov < bar || (!onTopic && (rescored[0].head === 0 || units.some((u) => u.foreign))));
+      minScore > 0 &&
+      (lacksTopic ||
+        (rescored[0].cov < bar && !namesHeadingOption) ||
+        (!onTopic && (rescored[0].head === 0 || units.some((u) => u.foreign))));
     const max = maxScore(p);
     const hits: SearchHit[] = abstain
       ? []

@@ -130,6 +130,14 @@ describe('abstention', () => {
     expect(a.answer).toBe(NOT_FOUND[a.lang]);
   });
 
+  it('answers a question naming an option of the notes whatever chatter surrounds it, but not any --flag', () => {
+    const shares = ask('set --cpu-shares 256 on the lone box, will it crawl forever?');
+    expect(shares.abstained).toBe(false);
+    expect(shares.answer).toMatch(/--cpu-shares/);
+    for (const q of ['npm install --save-dev vs --save whats the diff', 'git push --force overwrote my teammates branch, how do i undo'])
+      expect(ask(q).abstained, q).toBe(true);
+  });
+
   it('is disabled with a minimum score of 0', () => {
     expect(kb.search('Write me a poem about cats', { minScore: 0 }).abstain).toBe(false);
   });
