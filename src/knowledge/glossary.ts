@@ -201,7 +201,7 @@ export const CONCEPTS: Concept[] = [
       'emerg(?:e|es|ed|ence|ing)',
       'rise',
       'bec(?:o|a)me (?:a thing|popular|so popular)',
-      'took off',
+      't(?:ake|akes|aking|ook) off',
       'came (?:about|along)',
       'adopt(?:s|ed|ion)?',
       'mov(?:e|ed|ing) (?:from|to|over)',

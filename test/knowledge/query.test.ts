@@ -199,6 +199,11 @@ describe('query analysis', () => {
     // 명령어 as the subject of a statement ("the docker command starts it?") does not ask for a command.
     ['docker run 치면 docker 명령어가 직접 컨테이너 띄우는거임?', 'yesno'],
     ['컨테이너 메모리 보는 명령어 알려줘', 'howto'],
+    // A chat question ending in ~임? / ~거? asks yes or no; "what do I type" asks for a command.
+    ['/usr/bin/docker 이게 도커 본체임? 이게 컨테이너 돌리는거?', 'yesno'],
+    ['컨테이너가 뭐임?', 'definition'],
+    ['꺼진 컨테이너까지 보려면 뭐 쳐야됨', 'howto'],
+    ['what do i type to see stopped containers too', 'howto'],
     ['cgroups 3줄요약', 'summary'],
     // An either-or question compares its two options.
     ['메모리 제한은 namespace임 cgroup임?', 'compare'],

@@ -137,7 +137,7 @@ describe('/quiz command', () => {
   });
 
   it('refuses an unknown topic with the list of topics, and accepts a topic title', async () => {
-    const bad = await slash('start', { topic: 'pizza' }, alice);
+    const bad = await slash('start', { topic: 'gardening' }, alice);
     expect(bad.last().ephemeral).toBe(true);
     expect(bad.last().content).toMatch(/No such topic\. Topics: .*`memory-limits`/);
     await slash('start', { topic: 'Docker image layers: read-only layers, overlay2 and copy-on-write' }, alice, { channel: 'c-title' });

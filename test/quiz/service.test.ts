@@ -304,6 +304,6 @@ describe('QuizService', () => {
         ),
       ),
     ).toBe('cpu-limits');
-    expect(s.resolveTopic('pizza')).toBeUndefined();
+    expect(s.resolveTopic('gardening')).toBeUndefined();
   });
 });
