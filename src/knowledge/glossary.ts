@@ -16,7 +16,14 @@ export const CONCEPTS: Concept[] = [
   { id: 'virtualization', forms: ['virtuali[sz]ation', 'virtuali[sz]ed?', '가상화'] },
   // ctr and img are chat abbreviations of the two words.
   { id: 'container', forms: ['containers?', 'containeri[sz]ed', 'ctrs?', '컨테이너', '컨테이너화', '컨테'] },
-  { id: 'docker', forms: ['docker', '도커'] },
+  { id: 'docker', forms: ['docker', '도커', '도카'] },
+  {
+    id: 'hypervisor-type',
+    forms: ['type ?[12]', 'bare[- ]?metal', 'hosted', '타입', '베어 ?메탈', '호스트형'],
+  },
+  { id: 'registry', forms: ['registr(?:y|ies)', 'docker ?hub', '레지스트리', '도커 ?허브'] },
+  { id: 'repository', forms: ['repositor(?:y|ies)', 'repos?', '리포지토리', '레포지토리', '레포', '저장소'] },
+  { id: 'tag', forms: ['tag(?:s|ged)?', '태그'] },
   { id: 'hypervisor', forms: ['hypervisors?', 'vmm', '하이퍼바이저', '하이퍼 바이저'] },
   { id: 'guest-os', forms: ['guest\\s?os(?:es)?', 'guest operating systems?', '게스트\\s?os', '게스트\\s?운영\\s?체제', '게스트'] },
   { id: 'host', forms: ['host(?:s|\\s?os)?', '호스트'] },
@@ -296,6 +303,9 @@ export const CONCEPTS: Concept[] = [
       '한계',
       'annoying',
       'hassles?',
+      'pain',
+      'burden(?:s|some)?',
+      '부담',
       '귀찮~',
       '번거롭~',
       '번거로~',
@@ -620,6 +630,9 @@ export const AMBIGUOUS_CONCEPTS = new Set([
   'emulation',
   'isolation',
   'filesystem',
+  'registry',
+  'repository',
+  'tag',
 ]);
 
 const HANGUL = /[\uac00-\ud7a3]/;

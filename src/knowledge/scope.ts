@@ -25,7 +25,8 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
   { name: { ko: 'JVM 설정', en: 'JVM settings' }, forms: /\bjvm\b|(?:^|\s)-xm[xs]\w*|\bintellij\b|인텔리제이/i },
   {
     name: { ko: '클라우드·배포 도구', en: 'cloud and deployment tools' },
-    forms: /\b(?:helm|terraform|ansible|ecs|eks|aks|gke|fargate|openshift|nomad|vagrant)\b|테라폼|앤서블/i,
+    forms:
+      /\b(?:helm|terraform|ansible|ecs|eks|aks|gke|fargate|openshift|nomad|vagrant|jenkins|circleci|travis|github actions|gitlab ci|ci\/cd)\b|테라폼|앤서블|젠킨스|깃허브 액션/i,
   },
   {
     name: { ko: '클라우드 업체와 요금', en: 'cloud providers and their prices' },

@@ -90,7 +90,11 @@ export class SearchIndex implements Vocabulary {
 
   /** The question with misspelt words corrected against the corpus vocabulary (English letters, Korean jamo). */
   correctSpelling(query: string): string {
-    let out = query.replace(/[A-Za-z]{4,}/g, (w) => {
+    // "type1", "cgroupv2": a known word with a number typed onto it is the word and the number.
+    let out = query.replace(/\b([A-Za-z]{3,}?)(v?\d+)\b/g, (m, word: string, n: string) =>
+      !this.knows(m.toLowerCase()) && this.knows(words(word)[0]?.key ?? word) ? `${word} ${n}` : m,
+    );
+    out = out.replace(/[A-Za-z]{4,}/g, (w) => {
       const lower = w.toLowerCase();
       const fixed = this.speller.correct(lower);
       return fixed === lower ? w : fixed;

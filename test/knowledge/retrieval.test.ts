@@ -138,6 +138,20 @@ describe('abstention', () => {
       expect(ask(q).abstained, q).toBe(true);
   });
 
+  it('reads a number typed onto a word ("type1", "cgroupv2") as the word and the number, and 만에 as a particle', () => {
+    expect(kb.search('type1 type2 하이퍼바이져 차이', { topK: 3, minScore: MIN_SCORE }).hits[0]?.chunk.heading).toMatch(/type 1|타입 1/);
+    expect(kb.search('cgroupv2 vs v1', { topK: 3, minScore: MIN_SCORE }).hits[0]?.chunk.heading).toMatch(/cgroup v1 vs cgroup v2/);
+    expect(ask('vm은 켜는데 1분 걸리는데 컨테는 왜 1초만에 뜸?').abstained).toBe(false);
+    // A unit the notes never use still counts against a question in another sense.
+    expect(ask('40피트 화물 컨테이너에 몇 톤까지 실을 수 있음?').abstained).toBe(true);
+  });
+
+  it('takes registry, repository and tag as Docker concepts, and a computer or a class as the setting', () => {
+    expect(ask('registry vs repository vs tag... first week and i keep mixing these up').answer).toMatch(/registry is/i);
+    expect(ask('git tag vs branch whats the difference').abstained).toBe(true);
+    expect(ask('내 컴에 받아둔 이미지 목록 보는 명령어 머였지').answer).toMatch(/docker images/);
+  });
+
   it('is disabled with a minimum score of 0', () => {
     expect(kb.search('Write me a poem about cats', { minScore: 0 }).abstain).toBe(false);
   });

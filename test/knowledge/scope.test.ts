@@ -19,6 +19,7 @@ describe('neighbouring topics', () => {
     ['인텔리제이 vm options에 -Xmx 얼마 줘야됨', 'JVM 설정'],
     ['aws vs gcp for a small vm, which is cheaper per month', 'cloud providers and their prices'],
     ['terraform script to spin up an ec2 instance?', 'cloud and deployment tools'],
+    ['how do i make github actions build my image and push it on every tag', 'cloud and deployment tools'],
   ])('declines %s, naming the topic', (q, name) => {
     const r = search(q);
     expect(r).toMatchObject({ abstain: true, notCovered: name });
