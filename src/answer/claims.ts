@@ -73,7 +73,11 @@ const QUESTION_MATCH = 0.4;
 /** And it must beat every claim of the opposite answer by this much, or no yes/no is said. */
 const CLAIM_MARGIN = 0.15;
 
-/** The checked claim the question states, if one clearly does: its source and whether it is true. */
+/**
+ * The checked claim the question states, if one clearly does: its source and whether it is true. `focus` is the
+ * question part's terms: the claim must be about what it asks ("컨테끼리 커널 같이 쓴다며, 그럼 격리는 안되는거
+ * 아님?" does not ask whether containers share the kernel), while the premise may state the claim's setting.
+ */
 export function matchedClaim(used: SearchHit[], asked: Set<string>, focus = asked): { source: number; claim: Claim } | undefined {
   const subjects = [...focus].filter((t) => SUBJECTS.has(t));
   const scored = used.flatMap((h, source) =>
@@ -87,13 +91,12 @@ export function matchedClaim(used: SearchHit[], asked: Set<string>, focus = aske
   if (!top || top.share < CLAIM_MATCH) return undefined;
   // And the claim must be most of what was asked: "can I change a running container's limit?" is not "a container
   // without --memory has a limit", though it names all that claim's words.
-  if (
+  const covers = (terms: Set<string>) =>
     shareIn(
-      [...asked].filter((t) => !isHangulBigram(t)),
+      [...terms].filter((t) => !isHangulBigram(t)),
       top.terms,
-    ) < QUESTION_MATCH
-  )
-    return undefined;
+    ) >= QUESTION_MATCH;
+  if (!covers(asked) || !covers(focus)) return undefined;
   // Claims about one thing share most words: the opposite claim is told apart by the words only it has.
   const distinct = (a: Set<string>, b: Set<string>) =>
     shareIn(

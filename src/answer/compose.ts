@@ -36,7 +36,7 @@ const SAME_SECTION_NOVELTY = 0.6;
 
 /** Sentence openings that refer back to the sentence before (a pronoun, a connective, an enumeration). */
 const OPENS_ON_PREVIOUS =
-  /^(?:(?:this|that|these|those|it|its|they|their|then|so|but|however|also|thus|therefore|hence|such|here|instead|otherwise|likewise|second|third|finally|the same|both|each|either)\b|(?:그래서|그러나|하지만|또한|이때|이것|이는|이렇게|그러면|따라서|반면|그런데|즉|둘째|셋째|넷째|다섯째|마지막으로|대신|여기에|여기서|이 |그 |이런|그런|두 |둘 다))/i;
+  /^(?:(?:this|that|these|those|it|its|they|their|then|so|but|however|also|thus|therefore|hence|such|here|instead|otherwise|likewise|second|third|finally|the same|both|each|either|the (?:description|claim|statement|wording|phrase|sentence))\b|(?:그래서|각 줄|이 설명|그 설명|이 말|그 말|그러나|하지만|또한|이때|이것|이는|이렇게|그러면|따라서|반면|그런데|즉|둘째|셋째|넷째|다섯째|마지막으로|대신|여기에|여기서|이 |그 |이런|그런|두 |둘 다))/i;
 /** Phrases anywhere in a sentence that point back ("…이 여기에 속한다", "examples of this kind"). */
 const POINTS_BACK =
   /여기에 (?:속|해당)|이에 (?:속|해당)|위의 |앞의 |\b(?:belong (?:here|to this)|of this (?:kind|type)|the former|the latter|the above|therefore|thus|hence|the table|this table)\b|,? though,|\bthough\b[,.]|이 표|위 표|표는 |비교표|\bthe (?:[\w-]+ ){0,3}tables?\b/i;

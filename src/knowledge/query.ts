@@ -136,7 +136,7 @@ const ALTERNATIVE = /^(?:or|아니면|아님|혹은|또는)(?:\s|$)/i;
 export function splitPremise(text: string): { premise: string; focus: string; questions?: string[] } {
   const marked = text
     .replace(/(?<=\S)([.?!？]+)(?=\s|$)|\n/g, '$1\uE000')
-    .replace(/(\S+(?:던데|는데|은데|인데|다는데|다던데|지만|니까|잖아)),?\s+/g, (m, word: string) =>
+    .replace(/(\S+(?:던데|는데|은데|인데|다는데|다던데|지만|니까|잖아|다며|라며)),?\s+/g, (m, word: string) =>
       isNounWithParticle(word) || word.endsWith('까지만') ? m : `${word}\uE000`,
     )
     .replace(/,\s+(?=(?:so|then|but|and|what|how|why|which|is|are|do|does|can|should|where|who)\b)/gi, '\uE000')
@@ -146,11 +146,14 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
   const clauses = all.filter(hasContent);
   if (clauses.length < 2) return { premise: '', focus: text };
   const asks = (c: string) => !SETS_UP.test(c) && (QUESTION_WORD.test(c) || classifyIntent(c) !== 'general');
-  const asking = clauses.filter((c, i) => asks(c) || (i > 0 && ALTERNATIVE.test(c)));
+  const asked = clauses.filter((c, i) => asks(c) || (i > 0 && ALTERNATIVE.test(c)));
   // "…라는데 이게 뭐임?", "…a lightweight vm. is he right or nah": a question of no words of its own points back at
   // everything before it.
   const last = all.filter((c) => c).at(-1) ?? '';
-  if (!asking.length && !hasContent(last) && asks(last)) return { premise: '', focus: text };
+  if (!asked.length && !hasContent(last) && asks(last)) return { premise: '', focus: text };
+  // Such a tag before another question ("…써있던데 ㄹㅇ임? 그럼 …") asks about the clause just before it.
+  const tagged = all.flatMap((c, i) => (c && !hasContent(c) && asks(c) ? all.slice(0, i).filter(hasContent).slice(-1) : []));
+  const asking = clauses.filter((c) => asked.includes(c) || tagged.includes(c));
   const goals = clauses.filter((c) => WANTS.test(c) && !asking.includes(c));
   const focus = asking.length ? [...goals, ...asking] : [clauses[clauses.length - 1]];
   const split = { premise: clauses.filter((c) => !focus.includes(c)).join(' '), focus: focus.join(' ') };

@@ -1,7 +1,7 @@
 // Retrieval: candidates from our BM25F inverted index, re-ranked by the model in ranking.ts on the question
 // as query.ts analyses it. The same coverage decides abstention: a question whose content the knowledge
 // base does not cover is not answered.
-import { conceptsIn, glossaryWords } from './glossary.js';
+import { conceptsIn, GENERIC_CONCEPTS, glossaryWords } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { profileOf } from './profile.js';
 import { analyseQuery, looksLikeVerbForm, queryUnits, type Vocabulary } from './query.js';
@@ -153,7 +153,11 @@ export class SearchIndex implements Vocabulary {
     rescored.sort((a, b) => b.score - a.score);
     const bar = abstainBar(units, onTopic, minScore, p);
     // A neighbouring topic the best passage never names is what the question is about, and the notes lack it.
-    const adjacent = adjacentTopic(q.focus || analysis.text);
+    // A neighbouring topic named in the premise counts when the question names no VM/Docker concept beyond Docker
+    // itself ("도커 컴포즈 yml에서 depends_on 걸었는데, db보다 api가 먼저 붙어서 터짐 어케함"; not "a compose file
+    // mounts /var/run/docker.sock, is that sketchy?").
+    const namesMore = conceptsIn(analysis.text).some((c) => !GENERIC_CONCEPTS.has(c.slice(1)) && c !== '§docker' && c !== '§container');
+    const adjacent = adjacentTopic(q.focus || analysis.text) ?? (namesMore ? undefined : adjacentTopic(analysis.text));
     const lacksTopic = !!adjacent && !adjacent.forms.test(`${rescored[0].chunk.heading}\n${rescored[0].chunk.text}`);
     // A question naming an option that heads the best passage ("--cpu-shares 512 … stuck at half?") is about it.
     const best = this.profiles[rescored[0].id].heading;

@@ -63,7 +63,7 @@ export interface SearchResult {
   abstain: boolean;
   /** The question's index terms after spelling correction (for picking answer sentences). */
   terms: string[];
-  /** The terms of the question part alone, without the premise ("…맞지? 그래서 vm보다 느린거고": no vm). */
+  /** The terms of the question part alone, without the premise: what a yes/no verdict must answer. */
   focusTerms?: string[];
   /** A length the question asks for ("한 줄로", "3줄요약", "in one line"): that many sentences or points. */
   lines?: number;

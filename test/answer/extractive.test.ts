@@ -259,6 +259,14 @@ describe('sentences that cannot stand alone, and corrections', () => {
       extractiveAnswer({ ...premised, focusTerms: tokenize('containers on a host share the host kernel, right?') }, 600).answer,
     ).toMatch(/^Yes\./);
     expect(extractiveAnswer(premised, 600).answer).not.toMatch(/^Yes\./);
+    // The claim must cover the question part too: a premise stating it does not make it the answer.
+    const premisedOnly = {
+      ...result('containers on a host share the host kernel, so is there no isolation at all?', 'en', [c]),
+      intent: 'yesno' as const,
+    };
+    expect(extractiveAnswer({ ...premisedOnly, focusTerms: tokenize('so is there no isolation at all?') }, 600).answer).not.toMatch(
+      /^(?:Yes|No)\./,
+    );
     // Not a yes/no question: no verdict.
     expect(extractiveAnswer(result('each container boots its own kernel', 'en', [c]), 600).answer).not.toMatch(/^(?:Yes|No)\./);
   });

@@ -81,6 +81,11 @@ describe('query analysis', () => {
     expect(classifyIntent(en)).toBe('yesno');
     const accurate = 'blog says dockerd spawns containers all by itself. accurate?';
     expect(splitPremise(accurate)).toEqual({ premise: '', focus: accurate });
+    // A tag before another question asks about the clause just before it; ~다며 sets up a premise.
+    expect(splitPremise('블로그에 엔진이 시스템콜을 전달한다고 써있던데 ㄹㅇ임? 그럼 느려야 되는거 아님').focus).toBe(
+      '블로그에 엔진이 시스템콜을 전달한다고 써있던데 느려야 되는거 아님',
+    );
+    expect(splitPremise('컨테끼리 커널 같이 쓴다며 그럼 격리는 안되는거 아님?').premise).toBe('컨테끼리 커널 같이 쓴다며');
     // A clause that asks with words of its own stays the question; the tag after it ("ㅇㅇ?") changes nothing.
     expect(splitPremise('블로그에 2배라던데 그럼 스왑만 400m 생기는거임? ㅇㅇ?').premise).toBe('블로그에 2배라던데');
   });

@@ -32,6 +32,14 @@ describe('neighbouring topics', () => {
     expect(r.hits[0].chunk.text).toMatch(/Kubernetes/);
   });
 
+  it('declines a neighbouring topic named only in the premise when the question names nothing more of Docker', () => {
+    expect(search('도커 컴포즈 yml에서 depends_on 걸었는데 db 뜨기 전에 api가 먼저 붙어서 터짐 어케함')).toMatchObject({
+      abstain: true,
+      notCovered: 'Docker Compose',
+    });
+    expect(search('saw a compose file mounting /var/run/docker.sock into a container, is that sketchy?').abstain).toBe(false);
+  });
+
   it('matches whole words only', () => {
     expect(adjacentTopic('how does docker compute CPU %')).toBeUndefined();
     expect(adjacentTopic('a swarming bee')).toBeUndefined();
