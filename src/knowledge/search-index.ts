@@ -8,6 +8,7 @@ import { analyseQuery, looksLikeVerbForm, queryUnits, type Vocabulary } from './
 import { abstainBar, DEFAULT_RANKING, maxScore, scorePassage, termBoost, type PassageProfile, type RankingParams } from './ranking.js';
 import { proximity } from './proximity.js';
 import { adjacentTopic } from './scope.js';
+import { CONTEXT_WORDS } from './closed-class.js';
 import { TermDictionary } from './term-set.js';
 import { HangulSpelling, SpellingCorrector } from './spelling.js';
 import { tokenize, words } from './tokenize.js';
@@ -122,7 +123,11 @@ export class SearchIndex implements Vocabulary {
     const parts = analysis.questions?.map((clause) => tokenize(fix(clause)));
     const { units, onTopic } = queryUnits(q, this, p);
     const corrected = `${q.premise} ${q.focus}`;
-    const terms = [...new Set([...tokenize(corrected), ...units.filter((u) => u.key.includes('-')).map((u) => u.key)])];
+    // Where a question was read or who asks ("블로그", "헷갈림", "my prof") says nothing about what it asks.
+    const context = new Set(words(corrected).flatMap((w) => (CONTEXT_WORDS.has(w.surface) || CONTEXT_WORDS.has(w.key) ? w.terms : [])));
+    const terms = [...new Set([...tokenize(corrected), ...units.filter((u) => u.key.includes('-')).map((u) => u.key)])].filter(
+      (t) => !context.has(t),
+    );
     if (!terms.length || !units.length) return empty(terms);
 
     // Terms in most passages rank nothing but cost the most; the re-rank below still sees them.
