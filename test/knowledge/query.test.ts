@@ -38,6 +38,8 @@ describe('glossary on word boundaries', () => {
     expect(conceptsIn('who boots and keeps an eye on the guest os')).toContain('§oversee');
     expect(conceptsIn('게스트 OS를 부팅·실행·감시하며')).toContain('§oversee');
     expect(conceptsIn('감시카메라 설치')).not.toContain('§oversee');
+    expect(conceptsIn('docker ps랑 stats 뭔차이임')).toContain('§difference');
+    expect(conceptsIn('why did ppl even invent containers')).toContain('§emerge');
     expect(conceptsIn('dockerd spawns containers')).toContain('§run');
     expect(conceptsIn('컨테이너메모리제한을')).toEqual(expect.arrayContaining(['§container', '§memory', '§limit']));
     expect(conceptsIn('가상 머신')).toContain('§vm');
