@@ -38,7 +38,7 @@ const MIN_FIGURES = 3;
 const FIGURES_SAID_SHARE = 0.5;
 
 /** A clause of this many distinct words or more can repeat a point; shorter ones ("it is not") cannot. */
-const MIN_CLAUSE_WORDS = 4;
+const MIN_CLAUSE_WORDS = 3;
 /** A clause with at least this share of its words already said repeats the answer. */
 const CLAUSE_SAID_SHARE = 0.75;
 
