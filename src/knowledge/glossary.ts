@@ -13,7 +13,7 @@ export interface Concept {
 
 export const CONCEPTS: Concept[] = [
   { id: 'vm', forms: ['vms?', 'virtual machines?', '가상\\s?머신', '가상\\s?기계', '가상\\s?컴퓨터'] },
-  { id: 'virtualization', forms: ['virtuali[sz]ation', 'virtuali[sz]ed?', '가상화'] },
+  { id: 'virtualization', forms: ['virtuali[sz]ation', 'virtuali[sz]ed?', '가상화', '가상 ?기술'] },
   // ctr and img are chat abbreviations of the two words.
   { id: 'container', forms: ['containers?', 'containeri[sz]ed', 'ctrs?', '컨테이너', '컨테이너화', '컨테'] },
   { id: 'docker', forms: ['docker', '도커', '도카'] },
@@ -199,6 +199,10 @@ export const CONCEPTS: Concept[] = [
       '감독',
       '지켜보',
     ],
+  },
+  {
+    id: 'harden',
+    forms: ['lock(?:s|ed|ing)? (?:\\w+ ){0,2}down', 'harden(?:s|ed|ing)?', 'sandbox(?:es|ed|ing)?', '샌드박스', '보안 ?강화'],
   },
   { id: 'purpose', forms: ['purposes?', 'solv(?:e|es|ed|ing)', '목적', '용도', '해결'] },
   { id: 'percent', forms: ['percent(?:age)?s?', '퍼센트', '\\d*\\s?%'] },
@@ -562,6 +566,7 @@ export const CONCEPTS: Concept[] = [
 /** Concepts that any question may use; the others mark a question as being about VMs and Docker. */
 export const GENERIC_CONCEPTS = new Set([
   'difference',
+  'harden',
   'oversee',
   'advantage',
   'disadvantage',

@@ -40,6 +40,8 @@ describe('glossary on word boundaries', () => {
     expect(conceptsIn('감시카메라 설치')).not.toContain('§oversee');
     expect(conceptsIn('docker ps랑 stats 뭔차이임')).toContain('§difference');
     expect(conceptsIn('why did ppl even invent containers')).toContain('§emerge');
+    expect(conceptsIn('which flags lock a container down the most')).toContain('§harden');
+    expect(conceptsIn('가상 기술 쓰는 이유')).toContain('§virtualization');
     expect(conceptsIn('dockerd spawns containers')).toContain('§run');
     expect(conceptsIn('컨테이너메모리제한을')).toEqual(expect.arrayContaining(['§container', '§memory', '§limit']));
     expect(conceptsIn('가상 머신')).toContain('§vm');
