@@ -416,6 +416,10 @@ export const CONCEPTS: Concept[] = [
       '끊기~',
       '끊김',
       '버벅',
+      '렉',
+      '(?:latency )?spik(?:e|es|y)',
+      'stutter(?:s|ing)?',
+      'laggy',
     ],
   },
   {
