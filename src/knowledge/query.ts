@@ -91,7 +91,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
   ],
   [
     'yesno',
-    /아님|아니야|아닌가|아닌지|맞아|맞나요|맞음|맞지|인가요|거임\s*\??$|[가-힣](?:임|씀|는거|인거)\s*\?|(?:거지|있지|없지|되지|하지|거죠|건가요|나요)\s*\??\s*$|건가|가능\s?(?:해|함|한가|\?|$)|되나요|되냐|돼\s*\?|됨\s*\?|(?:있|없)(?:음|나|냐|어)\s*\?|(?:^|[.!?]\s+)(?:is|are|does|do|can|could|will|should|isn'?t|doesn'?t|aren'?t)\b|,?\s*(?:right|correct|isn'?t it|no|yeah|yea|yes|yep|ya|eh|huh|bug|normal|true|ok|okay|safe)\s*\?+\s*$/i,
+    /아님|아니야|아닌가|아닌지|맞아|맞나요|맞음|맞지|인가요|거임\s*\??$|\b(?:true|legit|right|correct) or (?:nah|not|no|false)\b|[가-힣](?:임|씀|는거|인거)\s*\?|(?:거지|있지|없지|되지|하지|거죠|건가요|나요)\s*\??\s*$|건가|가능\s?(?:해|함|한가|\?|$)|되나요|되냐|돼\s*\?|됨\s*\?|(?:있|없)(?:음|나|냐|어)\s*\?|(?:^|[.!?]\s+)(?:is|are|does|do|can|could|will|should|isn'?t|doesn'?t|aren'?t)\b|,?\s*(?:right|correct|isn'?t it|no|yeah|yea|yes|yep|ya|eh|huh|bug|normal|true|ok|okay|safe)\s*\?+\s*$/i,
   ],
   ['summary', /요약|정리|\b(?:tl;?dr|summar(?:y|ize|ise)|in short|overview)\b/i],
 ];
@@ -105,7 +105,7 @@ const EMBEDDED_WH =
   /(?:얼마나?|뭐|뭘|뭔|무엇|무슨|어떤|어떻게|어디|언제|몇|왜)(?:\s?[가-힣]+){0,2}?\s?[가-힣]*[는은던인한된난운른간런든]지(?=\s|$|[.,])(?!\s*\?)/g;
 /** A closing tag that asks for agreement ("…쓴다는 뜻 맞음?", "…, right?"): the question is yes/no, whatever came before. */
 const CLOSING_TAG =
-  /(?:맞음|맞지|맞아|맞나요|맞죠|맞냐|아님|아니야|아닌가요?)\s*\?+\s*$|,?\s*(?:right|correct|yeah|true|accurate|legit)\s*\?+\s*$/i;
+  /(?:맞음|맞지|맞아|맞나요|맞죠|맞냐|아님|아니야|아닌가요?)\s*\?+\s*$|,?\s*(?:right|correct|yeah|true|accurate|legit)\s*\?+\s*$|\b(?:true|right|correct|legit) or (?:nah|not|no|false)\s*\?*\s*$/i;
 
 export function classifyIntent(text: string): Intent {
   const direct = text.replace(EMBEDDED_WH, ' ');
@@ -124,6 +124,8 @@ const WANTS =
   /싶[은어음]|싶다|려는데|려고\s?(?:하는데|함)|\b(?:i want|want to|wanna|i'd like|i need|need to|i'm trying|im trying|trying to)\b/i;
 /** A condition or reason clause ("if the daemon does the work, …") sets up the question; it is not one. */
 const SETS_UP = /^(?:if|when|since|because|as|given)\b/i;
+/** "true or nah", "is that right?": a clause asking only for agreement has no words of its own. */
+const AGREEMENT_TAG = /^(?:is (?:it|that|this|he|she) )?(?:true|right|correct|legit|accurate)(?: or (?:nah|not|no|false|what))?\s*\?*$/i;
 /** A clause offering the other alternative ("…half a core? or 50% of all cores") asks with the one before it. */
 const ALTERNATIVE = /^(?:or|아니면|아님|혹은|또는)(?:\s|$)/i;
 
@@ -142,7 +144,7 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
     .replace(/,\s+(?=(?:so|then|but|and|what|how|why|which|is|are|do|does|can|should|where|who)\b)/gi, '\uE000')
     .replace(/(?:^|\s|\uE000)(?:그럼|그러면|그래서|근데)\s+/g, '\uE000');
   const all = marked.split('\uE000').map((c) => c.trim());
-  const hasContent = (c: string) => words(c).some((w) => !w.isStop && w.surface.length > 1);
+  const hasContent = (c: string) => !AGREEMENT_TAG.test(c.trim()) && words(c).some((w) => !w.isStop && w.surface.length > 1);
   const clauses = all.filter(hasContent);
   if (clauses.length < 2) return { premise: '', focus: text };
   const asks = (c: string) => !SETS_UP.test(c) && (QUESTION_WORD.test(c) || classifyIntent(c) !== 'general');

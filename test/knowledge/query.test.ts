@@ -83,6 +83,10 @@ describe('query analysis', () => {
     const en = 'my friend keeps saying docker is just a lightweight vm. is he right or nah';
     expect(splitPremise(en)).toEqual({ premise: '', focus: en });
     expect(classifyIntent(en)).toBe('yesno');
+    // "true or nah" asks for agreement, with or without a question mark, and has no words of its own.
+    const nah = 'my friend says docker is basically a lightweight vm. true or nah';
+    expect(splitPremise(nah)).toEqual({ premise: '', focus: nah });
+    expect(classifyIntent(`${nah}?`)).toBe('yesno');
     const accurate = 'blog says dockerd spawns containers all by itself. accurate?';
     expect(splitPremise(accurate)).toEqual({ premise: '', focus: accurate });
     // A tag before another question asks about the clause just before it; ~다며 sets up a premise.
