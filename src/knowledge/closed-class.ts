@@ -150,7 +150,7 @@ export const VERB_ENDINGS = [
 ].sort((a, b) => b.length - a.length);
 
 /** The copula alone (뜻이야 → 뜻), only used to recognise question words. */
-export const COPULA = ['이에요', '인가요', '이야', '예요', '인가', '이지', '야', '임'];
+export const COPULA = ['이에요', '인가요', '이야', '예요', '인가', '이지', '야', '임', '이다', '다', '이며', '이고', '였다', '이었다'];
 
 /** Korean question words, verb forms and chat fillers that carry no topic. */
 export const KO_STOP = new Set([

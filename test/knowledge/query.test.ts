@@ -42,6 +42,9 @@ describe('glossary on word boundaries', () => {
     expect(conceptsIn('why did ppl even invent containers')).toContain('§emerge');
     expect(conceptsIn('which flags lock a container down the most')).toContain('§harden');
     expect(conceptsIn('가상 기술 쓰는 이유')).toContain('§virtualization');
+    // The copula: "컨테이너 엔진은 하이퍼바이저다" names the hypervisor.
+    expect(conceptsIn('하이퍼바이저다')).toContain('§hypervisor');
+    expect(conceptsIn('커널이다')).toContain('§kernel');
     expect(conceptsIn('dockerd spawns containers')).toContain('§run');
     expect(conceptsIn('컨테이너메모리제한을')).toEqual(expect.arrayContaining(['§container', '§memory', '§limit']));
     expect(conceptsIn('가상 머신')).toContain('§vm');
