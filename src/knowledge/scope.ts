@@ -22,6 +22,10 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
     forms:
       /\blicen[cs]\w*|\bsubscriptions?\b|\bpricing\b|\bpaid\b|\bpay for\b|\bfree for\b|\b(?:rate|pull) limits?\b|라이선스|라이센스|유료|요금|구독/i,
   },
+  {
+    name: { ko: '사진·그림 편집 프로그램', en: 'photo and image editors' },
+    forms: /\b(?:photoshop|gimp|illustrator|figma|lightroom|psd)\b|포토샵|김프|일러스트레이터|피그마|라이트룸/i,
+  },
   { name: { ko: 'JVM 설정', en: 'JVM settings' }, forms: /\bjvm\b|(?:^|\s)-xm[xs]\w*|\bintellij\b|인텔리제이/i },
   {
     name: { ko: '클라우드·배포 도구', en: 'cloud and deployment tools' },

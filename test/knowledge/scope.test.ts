@@ -18,6 +18,7 @@ describe('neighbouring topics', () => {
     ['do we have to pay for docker desktop at work? licence stuff', 'Docker plans, licences and pull limits'],
     ['인텔리제이 vm options에 -Xmx 얼마 줘야됨', 'JVM 설정'],
     ['aws vs gcp for a small vm, which is cheaper per month', 'cloud providers and their prices'],
+    ['포토샵에서 이미지 레이어 합치는 단축키 뭐였지', '사진·그림 편집 프로그램'],
     ['terraform script to spin up an ec2 instance?', 'cloud and deployment tools'],
     ['how do i make github actions build my image and push it on every tag', 'cloud and deployment tools'],
   ])('declines %s, naming the topic', (q, name) => {
