@@ -148,7 +148,7 @@ describe('abstention', () => {
 
   it('reads a feeling (찝찝함), an interview and a length asked for (두줄로) as how a question is put, not what it asks', () => {
     expect(ask('컨테이너가 root로 돌아서 찝찝함. 리눅스 capability 빼는 옵션 있지 않음? 명령어').abstained).toBe(false);
-    expect(ask('면접에서 vm 쓰는 이유 물어보면 뭐라고 답함? 두줄로').answer).toMatch(/VM/);
+    expect(ask('면접에서 vm 쓰는 이유 물어보면 뭐라고 답함? 두줄로').abstained).toBe(false);
   });
 
   it('takes registry, repository and tag as Docker concepts, and a computer or a class as the setting', () => {
