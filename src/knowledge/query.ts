@@ -91,7 +91,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
   ],
   [
     'yesno',
-    /아님|아니야|아닌가|아닌지|맞아|맞나요|맞음|맞지|인가요|거임\s*\??$|\b(?:true|legit|right|correct) or (?:nah|not|no|false)\b|[가-힣](?:임|씀|는거|인거)\s*\?|(?:거지|있지|없지|되지|하지|거죠|건가요|나요)\s*\??\s*$|건가|가능\s?(?:해|함|한가|\?|$)|되나요|되냐|돼\s*\?|됨\s*\?|(?:있|없)(?:음|나|냐|어)\s*\?|(?:^|[.!?]\s+)(?:is|are|does|do|can|could|will|should|isn'?t|doesn'?t|aren'?t)\b|,?\s*(?:right|correct|isn'?t it|no|yeah|yea|yes|yep|ya|eh|huh|bug|normal|true|ok|okay|safe)\s*\?+\s*$/i,
+    /아님|아니야|아닌가|아닌지|맞아|맞나요|맞음|맞지|인가요|거임\s*\??$|\b(?:true|legit|right|correct) or (?:nah|not|no|false)\b|[가-힣](?:임|씀|음|는거|인거)\s*\?|(?:거지|있지|없지|되지|하지|거죠|건가요|나요)\s*\??\s*$|건가|가능\s?(?:해|함|한가|\?|$)|되나요|되냐|돼\s*\?|됨\s*\?|(?:있|없)(?:음|나|냐|어)\s*\?|(?:^|[.!?]\s+)(?:is|are|does|do|can|could|will|should|isn'?t|doesn'?t|aren'?t)\b|,?\s*(?:right|correct|isn'?t it|no|yeah|yea|yes|yep|ya|eh|huh|bug|normal|true|ok|okay|safe)\s*\?+\s*$/i,
   ],
   ['summary', /요약|정리|\b(?:tl;?dr|summar(?:y|ize|ise)|in short|overview)\b/i],
 ];
@@ -274,9 +274,16 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
     if (predicate) weight *= p.koreanPredicateFactor;
     // The value asked about (--cpus 0.5), not what to look up; a number that names a concept (137: OOM) is a topic.
     if (w.script === 'digit' && !concepts.length) weight = Math.min(weight, p.numberWeight);
+    // An identifier the notes never use (DB_PASSWORD, my_app) is a value the asker typed, like a number.
+    const identifier = w.surface.includes('_') && !known.length;
+    if (identifier) weight = Math.min(weight, p.numberWeight);
     const bigrams = w.script === 'hangul' ? hangulBigrams(w.key) : [];
     const foreign =
-      !known.length && !predicate && w.script !== 'digit' && bigrams.filter((g) => vocab.knows(g)).length * 2 < Math.max(1, bigrams.length);
+      !known.length &&
+      !predicate &&
+      !identifier &&
+      w.script !== 'digit' &&
+      bigrams.filter((g) => vocab.knows(g)).length * 2 < Math.max(1, bigrams.length);
     units.push({ key: w.key, bigrams, concepts, weight, known: known.length > 0, predicate, foreign, position: offset + i });
   }
   // Two Latin words the knowledge base writes as one option name ("pids limit" → pids-limit).

@@ -42,6 +42,8 @@ describe('glossary on word boundaries', () => {
     expect(conceptsIn('why did ppl even invent containers')).toContain('§emerge');
     expect(conceptsIn('which flags lock a container down the most')).toContain('§harden');
     expect(conceptsIn('가상 기술 쓰는 이유')).toContain('§virtualization');
+    expect(conceptsIn('환경변수 넘기는법')).toContain('§env');
+    expect(conceptsIn('pass an env var')).toContain('§env');
     // The copula: "컨테이너 엔진은 하이퍼바이저다" names the hypervisor.
     expect(conceptsIn('하이퍼바이저다')).toContain('§hypervisor');
     expect(conceptsIn('커널이다')).toContain('§kernel');

@@ -6,7 +6,7 @@ import { extractiveAnswer, NOT_FOUND } from '../../src/answer/extractive.js';
 import { answerRecord } from '../../src/answer/format.js';
 import { scoreOne, type EvalQuestion } from '../../src/eval/score.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import type { QueryUnit } from '../../src/knowledge/query.js';
+import { analyseQuery, queryUnits, type QueryUnit } from '../../src/knowledge/query.js';
 import { abstainBar, DEFAULT_RANKING } from '../../src/knowledge/ranking.js';
 
 const MIN_SCORE = 0.35;
@@ -144,6 +144,14 @@ describe('abstention', () => {
     expect(ask('vm은 켜는데 1분 걸리는데 컨테는 왜 1초만에 뜸?').abstained).toBe(false);
     // A unit the notes never use still counts against a question in another sense.
     expect(ask('40피트 화물 컨테이너에 몇 톤까지 실을 수 있음?').abstained).toBe(true);
+  });
+
+  it('weighs an identifier the notes never use (DB_PASSWORD) as a value, not as a topic word', () => {
+    const units = queryUnits(analyseQuery('docker run 할때 DB_PASSWORD 같은 환경변수 넘기는법?'), kb.vocabulary, DEFAULT_RANKING).units;
+    const id = units.find((u) => u.key === 'db_password');
+    expect(id?.foreign).toBe(false);
+    expect(id?.weight).toBeLessThanOrEqual(DEFAULT_RANKING.numberWeight);
+    expect(ask('docker run 할때 DB_PASSWORD 같은 환경변수 넘기는법? 명령어로 알려줘').answer).toMatch(/-e /);
   });
 
   it('reads a feeling (찝찝함), an interview and a length asked for (두줄로) as how a question is put, not what it asks', () => {
