@@ -265,6 +265,7 @@ export function parseMarkdown(path: string, source: string): ParsedDoc {
     lang: langOf(data.lang ?? data.language, `${title} ${allText}`),
     topic: typeof data.topic === 'string' && data.topic.trim() ? data.topic.trim() : fileStem,
     tags: toStringList(data.tags),
+    ...(data.everyday === true ? { everyday: true } : {}),
   };
   if (!sections.length) warnings.push(`${path}: no text found`);
   return { doc, sections, warnings };

@@ -66,6 +66,11 @@ export interface RankingParams {
   koreanPredicateFactor: number;
   /** Extra coverage a question with no VM/Docker concept needs before it is answered. */
   offTopicMargin: number;
+  /**
+   * Such a question is declined when more than this share of its weight is words the notes never use ("ship a 20ft
+   * container"); a stray one ("every rebuild reruns npm install, takes forever") does not decline it.
+   */
+  offTopicForeignShare: number;
   /** Words outside the glossary beyond which an on-topic question's bar is lowered in proportion. */
   longQuestionWords: number;
   /** Correct misspelt words against the corpus vocabulary (English letters, Korean jamo). */
@@ -96,6 +101,7 @@ export const DEFAULT_RANKING: RankingParams = {
   numberWeight: 0.5,
   koreanPredicateFactor: 0.3,
   offTopicMargin: 0.15,
+  offTopicForeignShare: 0.3,
   longQuestionWords: 4,
   spelling: true,
   glossary: true,
@@ -117,6 +123,7 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
   'number weight': { numberWeight: 1e9 },
   'korean predicate factor': { koreanPredicateFactor: 1 },
   'off-topic margin': { offTopicMargin: 0 },
+  'off-topic foreign share': { offTopicForeignShare: 0 },
   'long-question allowance': { longQuestionWords: Infinity },
   'spelling correction': { spelling: false },
   glossary: { glossary: false },

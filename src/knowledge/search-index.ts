@@ -4,7 +4,7 @@
 import { conceptsIn, GENERIC_CONCEPTS, glossaryWords } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { profileOf } from './profile.js';
-import { analyseQuery, looksLikeVerbForm, queryUnits, type Vocabulary } from './query.js';
+import { analyseQuery, looksLikeVerbForm, queryUnits, type QueryUnit, type Vocabulary } from './query.js';
 import { abstainBar, DEFAULT_RANKING, maxScore, scorePassage, termBoost, type PassageProfile, type RankingParams } from './ranking.js';
 import { proximity } from './proximity.js';
 import { adjacentTopic } from './scope.js';
@@ -26,6 +26,13 @@ export interface SearchOptions {
   /** Override the ranking parameters (evaluation and ablation). */
   params?: RankingParams;
 }
+
+/** An off-topic question is declined when this share of its weight or more is words the notes never use. */
+const FOREIGN_SHARE = 0.25;
+const foreignShare = (units: QueryUnit[]) => {
+  const total = units.reduce((n, u) => n + u.weight, 0);
+  return total ? units.filter((u) => u.foreign).reduce((n, u) => n + u.weight, 0) / total : 0;
+};
 
 export class SearchIndex implements Vocabulary {
   readonly chunks: Chunk[];
@@ -171,7 +178,7 @@ export class SearchIndex implements Vocabulary {
       minScore > 0 &&
       (lacksTopic ||
         (rescored[0].cov < bar && !namesHeadingOption) ||
-        (!onTopic && (rescored[0].head === 0 || units.some((u) => u.foreign))));
+        (!onTopic && (rescored[0].head === 0 || rescored[0].chunk.doc.everyday || foreignShare(units) > p.offTopicForeignShare)));
     const max = maxScore(p);
     const hits: SearchHit[] = abstain
       ? []

@@ -9,6 +9,12 @@ export interface KnowledgeDoc {
   /** Shared by the Korean and English versions of one topic (front matter `topic`, else the file name). */
   topic: string;
   tags: string[];
+  /**
+   * Front matter `everyday: true`: the document explains in everyday pictures (a house, a pizza, a shipping
+   * container), so a question that names no VM/Docker concept, and shares only such words with it, is not answered
+   * from it.
+   */
+  everyday?: boolean;
 }
 
 /** A claim a student may ask about, with whether it is true ("No: each container boots its own kernel"). */

@@ -154,6 +154,14 @@ describe('abstention', () => {
     expect(ask('docker run 할때 DB_PASSWORD 같은 환경변수 넘기는법? 명령어로 알려줘').answer).toMatch(/-e /);
   });
 
+  it('answers a question with no VM/Docker concept despite a stray word the notes never use, but never from the analogies', () => {
+    // "retry" is the only word the notes never use: under offTopicForeignShare of the question's weight.
+    expect(ask('inside my contaner: fork: retry: Resource temporarily unavailable').answer).toMatch(/pids-limit|EAGAIN/);
+    // The analogies share everyday words with off-topic questions (front matter everyday: true).
+    expect(ask('ship a 20ft container').abstained).toBe(true);
+    expect(ask('is a VM like a house and a container like an apartment?').abstained).toBe(false);
+  });
+
   it('reads a feeling (찝찝함), an interview and a length asked for (두줄로) as how a question is put, not what it asks', () => {
     expect(ask('컨테이너가 root로 돌아서 찝찝함. 리눅스 capability 빼는 옵션 있지 않음? 명령어').abstained).toBe(false);
     expect(ask('면접에서 vm 쓰는 이유 물어보면 뭐라고 답함? 두줄로').abstained).toBe(false);
