@@ -27,8 +27,7 @@ export interface SearchOptions {
   params?: RankingParams;
 }
 
-/** An off-topic question is declined when this share of its weight or more is words the notes never use. */
-const FOREIGN_SHARE = 0.25;
+/** The share of a question's weight that is words the notes never use (see offTopicForeignShare). */
 const foreignShare = (units: QueryUnit[]) => {
   const total = units.reduce((n, u) => n + u.weight, 0);
   return total ? units.filter((u) => u.foreign).reduce((n, u) => n + u.weight, 0) / total : 0;
