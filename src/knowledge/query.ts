@@ -144,17 +144,17 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
     .replace(/,\s+(?=(?:so|then|but|and|what|how|why|which|is|are|do|does|can|should|where|who)\b)/gi, '\uE000')
     .replace(/(?:^|\s|\uE000)(?:그럼|그러면|그래서|근데)\s+/g, '\uE000');
   const all = marked.split('\uE000').map((c) => c.trim());
-  const hasContent = (c: string) => !AGREEMENT_TAG.test(c.trim()) && words(c).some((w) => !w.isStop && w.surface.length > 1);
+  const hasContent = (c: string) => !AGREEMENT_TAG.test(c) && words(c).some((w) => !w.isStop && w.surface.length > 1);
   const clauses = all.filter(hasContent);
   if (clauses.length < 2) return { premise: '', focus: text };
   const asks = (c: string) => !SETS_UP.test(c) && (QUESTION_WORD.test(c) || classifyIntent(c) !== 'general');
   const asked = clauses.filter((c, i) => asks(c) || (i > 0 && ALTERNATIVE.test(c)));
-  // "…라는데 이게 뭐임?", "…a lightweight vm. is he right or nah": a question of no words of its own points back at
-  // everything before it.
-  const last = all.filter((c) => c).at(-1) ?? '';
-  if (!asked.length && !hasContent(last) && asks(last)) return { premise: '', focus: text };
-  // Such a tag before another question ("…써있던데 ㄹㅇ임? 그럼 …") asks about the clause just before it.
-  const tagged = all.flatMap((c, i) => (c && !hasContent(c) && asks(c) ? all.slice(0, i).filter(hasContent).slice(-1) : []));
+  // A tag: a question of no words of its own ("이게 뭐임?", "ㄹㅇ임?", "is he right or nah").
+  const isTag = (c: string) => !!c && !hasContent(c) && asks(c);
+  // "…라는데 이게 뭐임?", "…a lightweight vm. is he right or nah": a closing tag points back at everything before it.
+  if (!asked.length && isTag(all.filter((c) => c).at(-1) ?? '')) return { premise: '', focus: text };
+  // A tag before another question ("…써있던데 ㄹㅇ임? 그럼 …") asks about the clause just before it.
+  const tagged = all.flatMap((c, i) => (isTag(c) ? all.slice(0, i).filter(hasContent).slice(-1) : []));
   const asking = clauses.filter((c) => asked.includes(c) || tagged.includes(c));
   const goals = clauses.filter((c) => WANTS.test(c) && !asking.includes(c));
   const focus = asking.length ? [...goals, ...asking] : [clauses[clauses.length - 1]];
@@ -228,6 +228,9 @@ const isKoreanPredicate = (surface: string, word: string) =>
  * verb form is how the question is typed. Other endings are corrected (컨테니어 is 컨테이너, not a verb in ~어).
  */
 export const looksLikeVerbForm = (word: string) => word.length >= 2 && endsInBatchim(word.at(-1)!, [16]);
+
+/** A unit naming an option the notes write with its dashes (--cpu-shares; npm's --save-dev is not one). */
+export const isOptionOfNotes = (u: QueryUnit, vocab: Vocabulary) => u.known && u.key.includes('-') && vocab.isOption(u.key);
 
 /** A VM/Docker concept that is not a generic word (difference, run, size …). */
 const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1)));
@@ -323,7 +326,7 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
     const cap = Math.max(p.chatterCapMin, ...units.filter(hasTopicConcept).map((u) => u.weight));
     // A question naming an option of the notes (--cpu-shares) is about Docker whatever else it says: its foreign
     // words are chatter. (npm's --save-dev is no option of the notes.)
-    const namesOption = units.some((u) => u.known && u.key.includes('-') && vocab.isOption(u.key));
+    const namesOption = units.some((u) => isOptionOfNotes(u, vocab));
     for (const u of units) {
       if (hasTopicConcept(u) || (u.known && u.key.includes('-'))) continue; // topic words and option names keep their weight
       // A verb form says how it is asked: it weighs a share of the topic's weight, not of the rarest word's.

@@ -4,7 +4,7 @@
 import { conceptsIn, GENERIC_CONCEPTS, glossaryWords } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { profileOf } from './profile.js';
-import { analyseQuery, looksLikeVerbForm, queryUnits, type QueryUnit, type Vocabulary } from './query.js';
+import { analyseQuery, isOptionOfNotes, looksLikeVerbForm, queryUnits, type QueryUnit, type Vocabulary } from './query.js';
 import { abstainBar, DEFAULT_RANKING, maxScore, scorePassage, termBoost, type PassageProfile, type RankingParams } from './ranking.js';
 import { proximity } from './proximity.js';
 import { adjacentTopic } from './scope.js';
@@ -172,7 +172,7 @@ export class SearchIndex implements Vocabulary {
     const lacksTopic = !!adjacent && !adjacent.forms.test(`${rescored[0].chunk.heading}\n${rescored[0].chunk.text}`);
     // A question naming an option that heads the best passage ("--cpu-shares 512 … stuck at half?") is about it.
     const best = this.profiles[rescored[0].id].heading;
-    const namesHeadingOption = units.some((u) => u.known && u.key.includes('-') && this.isOption(u.key) && best.has(u.key));
+    const namesHeadingOption = units.some((u) => isOptionOfNotes(u, this) && best.has(u.key));
     const abstain =
       minScore > 0 &&
       (lacksTopic ||
