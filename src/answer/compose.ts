@@ -4,6 +4,7 @@
 import { truncate } from '../text/truncate.js';
 import { askedValues, carriesAsked, withAskedValues } from './asked-values.js';
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
+import { figuresFor } from './figures.js';
 import { fixRunCommand } from './run-command.js';
 import { correctionsLast, isCorrection, leadFor, matchedClaim, namesTheClaim, NO_OPENING, verdictLead } from './claims.js';
 import { askedOverlap, termSet } from './overlap.js';
@@ -179,6 +180,14 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // After a verdict the claim counts as said: a sentence restating it ("a common misconception is that …") adds nothing.
   if (verdict) said.add(formsOf(verdict.claim.text), verdict.claim.text);
   if (direct && keyPoint && length + keyPoint.length + 5 <= maxChars) add(`${keyPoint} [${cite(best)}]`, formsOf(keyPoint));
+
+  // The student's own values worked out by the rule of the section that states it.
+  for (const figure of figuresFor(result.query, result.lang)) {
+    const source = sources.findIndex((h) => h.chunk.text.includes(figure.option));
+    const answer = parts.join(' ').replace(/(\d) (ms|%|MiB)/g, '$1$2');
+    if (source < 0 || figure.numbers.every((n) => answer.includes(n)) || length + figure.text.length + 5 > maxChars) continue;
+    add(`${figure.text} [${source + 1}]`, formsOf(figure.text));
+  }
 
   // 2. A pasted `docker run` with options after the image gets the line corrected; a how-to question, the command.
   const fix = fixRunCommand(result.query);

@@ -1,0 +1,113 @@
+// The student's own values worked out: swap from --memory/--memory-swap, --cpus as quota, shares as percents.
+import { describe, expect, it } from 'vitest';
+import { extractiveAnswer } from '../../src/answer/extractive.js';
+import { figuresFor, sharesToWeight } from '../../src/answer/figures.js';
+import { tokenize } from '../../src/knowledge/tokenize.js';
+import type { Chunk, SearchResult } from '../../src/knowledge/types.js';
+
+const texts = (q: string, lang: 'ko' | 'en' = 'en') => figuresFor(q, lang).map((f) => f.text);
+
+describe('swap from --memory and --memory-swap', () => {
+  it('subtracts memory from the total, across units', () => {
+    expect(texts('docker run -m 1g --memory-swap 3g app so 3g of swap?')[0]).toContain('3g − 1g = 2g');
+    expect(texts('--memory 300m --memory-swap 1g how much swap')[0]).toContain('1g − 300m = 724m');
+  });
+
+  it('gives twice the memory as the total when --memory-swap is not set, or 0', () => {
+    expect(texts('if I set --memory 1g and nothing for swap, how much swap?')[0]).toMatch(
+      /2g, twice the memory: 1g of memory and 1g of swap/,
+    );
+    expect(texts('--memory 512m --memory-swap 0 swap?')[0]).toContain('512m of swap');
+    expect(texts('--memory 1g만 주고 스왑은 얼마?', 'ko')[0]).toContain('스왑 1g');
+  });
+
+  it('says no swap for equal values, unlimited for -1, and a refusal for a total below memory', () => {
+    expect(texts('-m 512m --memory-swap 512m')[0]).toContain('no swap');
+    expect(texts('--memory 1g --memory-swap -1')[0]).toContain('unlimited');
+    expect(texts('--memory 1g --memory-swap 512m')[0]).toMatch(/^Docker refuses --memory-swap 512m with --memory 1g/);
+  });
+});
+
+describe('--memory sizes', () => {
+  it('converts a size to bytes in binary units when the question asks about units', () => {
+    expect(texts('--memory 512m is that 512 MB or MiB?')[0]).toContain('536,870,912 bytes');
+  });
+
+  it('reads a number without a unit as bytes, and anything under 6 MiB as refused', () => {
+    expect(texts('does --memory 512 mean 512mb?')[0]).toMatch(/512 bytes, below Docker's 6 MiB minimum/);
+    expect(texts('-m 4m 줬더니 에러', 'ko')[0]).toMatch(/^--memory 4m: 4MiB로 도커의 최소값 6MiB보다 작아서/);
+  });
+
+  it('says nothing of a size the question does not ask about', () => {
+    expect(texts('docker run --memory 300m nginx keeps dying with 137')).toEqual([]);
+  });
+});
+
+describe('--cpus as a CFS quota', () => {
+  it('turns the value into quota, period and the docker stats ceiling', () => {
+    const [text] = texts('--cpus 0.25 = quarter of a core?');
+    expect(text).toContain('25 ms of CPU time in every 100 ms');
+    expect(text).toContain('--cpu-quota=25000');
+    expect(text).toContain('at most 25%');
+    expect(texts('--cpus=1.5 주면 뭐임', 'ko')[0]).toContain('최대 150%');
+  });
+
+  it('does not read --cpuset-cpus as --cpus', () => {
+    expect(texts('docker run --cpuset-cpus 0-2 app')).toEqual([]);
+  });
+});
+
+describe('--cpu-shares under contention', () => {
+  it('maps shares to cgroup v2 weights as runc 1.3.2 does', () => {
+    expect([2, 512, 1024, 2048, 262144].map(sharesToWeight)).toEqual([1, 59, 100, 174, 10000]);
+  });
+
+  it('splits by value on cgroup v1 and by weight on cgroup v2, for every container named', () => {
+    const [text] = texts('3 ctrs cpu-shares 512 / 512 / 1024 all maxing cpu, who gets wat %');
+    expect(text).toContain('cgroup v1 splits the time 25% / 25% / 50%');
+    expect(text).toContain('cpu.weight 59, 59, 100, about 27% / 27% / 46%');
+  });
+
+  it('adds the default 1024 when the question leaves the other container on it', () => {
+    expect(texts('one container -c 512 and the other on default, both maxing cpu')[0]).toContain('33% / 67%');
+  });
+
+  it('needs two different values', () => {
+    expect(texts('gave a container --cpu-shares 256, alone on the box')).toEqual([]);
+  });
+});
+
+describe('in the composed answer', () => {
+  const chunk: Chunk = {
+    id: 'en/memory#1',
+    doc: { path: 'en/memory.md', title: 'Memory', lang: 'en', topic: 'memory', tags: [] },
+    headingPath: ['--memory-swap'],
+    heading: '--memory-swap',
+    text: '--memory-swap is the total of memory plus swap. With --memory 300m --memory-swap 1g the container gets 700m of swap.',
+    section: 0,
+    code: [],
+  };
+  const result = (query: string): SearchResult => ({
+    query,
+    lang: 'en',
+    kind: 'question',
+    intent: 'general',
+    abstain: false,
+    terms: tokenize(query),
+    hits: [{ chunk, score: 0.9 }],
+  });
+
+  it('follows the lead with the asked values worked out, cited to the section stating the rule', () => {
+    const { answer } = extractiveAnswer(result('--memory 1g --memory-swap 3g how much swap'), 800);
+    expect(answer).toContain('so the swap is 3g − 1g = 2g. [1]');
+  });
+
+  it('leaves the figure out when no source states the option', () => {
+    const other = { ...chunk, text: 'Containers share the host kernel.' };
+    const { answer } = extractiveAnswer(
+      { ...result('--memory 1g --memory-swap 3g how much swap'), hits: [{ chunk: other, score: 0.9 }] },
+      800,
+    );
+    expect(answer).not.toContain('2g');
+  });
+});
