@@ -402,6 +402,28 @@ export const CONCEPTS: Concept[] = [
       '하드닝',
     ],
   },
+  // Spare CPU or memory, as students say it: "cpu 한가할때도", "놀고 있으면", "when nothing else runs".
+  {
+    id: 'idle',
+    forms: [
+      'idle',
+      'spare',
+      'unused',
+      'nothing else (?:is )?running',
+      'nothing else runs',
+      '한가~',
+      '놀고',
+      '노는',
+      '놀 ?때',
+      '놀면',
+      '남을 ?때',
+      '남으면',
+      '남는',
+      '남아 ?있~',
+      '비어 ?있~',
+      '여유',
+    ],
+  },
   { id: 'reservation', forms: ['memory-reservation', 'reservation', 'soft limit', '소프트 리밋', '예약'] },
   {
     id: 'throttle',

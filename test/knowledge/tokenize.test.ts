@@ -64,6 +64,19 @@ describe('glossary', () => {
   });
 });
 
+describe('recalling endings, "only" and idle CPU', () => {
+  it('reads 뭐였더라 as a question word and 반밖에 as 반 + only', () => {
+    expect(keys('이미지 목록 명령어 뭐였더라')).toEqual(['이미지', '목록', '명령어']);
+    expect(keys('반밖에 못씀')).toContain('반');
+  });
+
+  it('gives spare CPU one concept in both languages, but not a word that merely starts like it', () => {
+    for (const text of ['cpu 한가할때도', '다른 컨테이너가 놀고 있으면', 'when the others are idle', 'all the spare CPU'])
+      expect(conceptsIn(text)).toContain('§idle');
+    for (const text of ['남자', '노트북', 'an idler']) expect(conceptsIn(text)).not.toContain('§idle');
+  });
+});
+
 describe('language and spelling', () => {
   it('detects the question language', () => {
     expect(detectLang('VM과 도커 차이')).toBe('ko');
