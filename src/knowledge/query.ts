@@ -91,7 +91,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
   ],
   [
     'yesno',
-    /아님|아니야|아닌가|아닌지|맞아|맞나요|맞음|맞지|인가요|거임\s*\??$|\b(?:true|legit|right|correct) or (?:nah|not|no|false)\b|[가-힣](?:임|씀|음|는거|인거)\s*\?|(?:거지|있지|없지|되지|하지|거죠|건가요|나요)\s*\??\s*$|건가|가능\s?(?:해|함|한가|\?|$)|되나요|되냐|돼\s*\?|됨\s*\?|(?:있|없)(?:음|나|냐|어)\s*\?|(?:^|[.!?]\s+)(?:is|are|does|do|can|could|will|should|isn'?t|doesn'?t|aren'?t)\b|,?\s*(?:right|correct|isn'?t it|no|yeah|yea|yes|yep|ya|eh|huh|bug|normal|true|ok|okay|safe)\s*\?+\s*$/i,
+    /아님|아니야|아닌가|아닌지|맞아|맞나요|맞음|맞지|인가요|거임\s*\??$|\b(?:true|legit|right|correct) or (?:nah|not|no|false)\b|[가-힣](?:임|씀|음|는거|인거)\s*\?|(?:^|\s)(?:씀|함|됨)\s*\?|[가-힣]거\s*\?+\s*$|(?:거지|있지|없지|되지|하지|거죠|건가요|나요)\s*\??\s*$|건가|가능\s?(?:해|함|한가|\?|$)|되나요|되냐|돼\s*\?|됨\s*\?|(?:있|없)(?:음|나|냐|어)\s*\?|(?:^|[.!?]\s+)(?:is|are|does|do|can|could|will|should|isn'?t|doesn'?t|aren'?t)\b|,?\s*(?:right|correct|isn'?t it|no|yeah|yea|yes|yep|ya|eh|huh|bug|normal|true|ok|okay|safe)\s*\?+\s*$/i,
   ],
   ['summary', /요약|정리|\b(?:tl;?dr|summar(?:y|ize|ise)|in short|overview)\b/i],
 ];
@@ -106,6 +106,15 @@ const EMBEDDED_WH =
 /** A closing tag that asks for agreement ("…쓴다는 뜻 맞음?", "…, right?"): the question is yes/no, whatever came before. */
 const CLOSING_TAG =
   /(?:맞음|맞지|맞아|맞나요|맞죠|맞냐|아님|아니야|아닌가요?)\s*\?+\s*$|,?\s*(?:right|correct|yeah|true|accurate|legit)\s*\?+\s*$|\b(?:true|right|correct|legit) or (?:nah|not|no|false)\s*\?*\s*$/i;
+
+/**
+ * A guess after a question ("무슨 뜻임?? 코어 1.5개?", "what does it mean? half a core?"): the last asking clause,
+ * with no question word of its own, after one that has one. It is checked as a yes/no question.
+ */
+export function guessOf(questions?: string[]): string | undefined {
+  const last = questions && questions.length > 1 ? questions[questions.length - 1] : undefined;
+  return last && WH_WORD.test(questions![0]) && !WH_WORD.test(last) && /[?？]\s*$/.test(last) ? last : undefined;
+}
 
 export function classifyIntent(text: string): Intent {
   const direct = text.replace(EMBEDDED_WH, ' ');

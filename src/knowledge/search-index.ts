@@ -4,7 +4,7 @@
 import { conceptsIn, GENERIC_CONCEPTS, glossaryWords } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { profileOf } from './profile.js';
-import { analyseQuery, isOptionOfNotes, looksLikeVerbForm, queryUnits, type QueryUnit, type Vocabulary } from './query.js';
+import { analyseQuery, guessOf, isOptionOfNotes, looksLikeVerbForm, queryUnits, type QueryUnit, type Vocabulary } from './query.js';
 import { abstainBar, DEFAULT_RANKING, maxScore, scorePassage, termBoost, type PassageProfile, type RankingParams } from './ranking.js';
 import { proximity } from './proximity.js';
 import { adjacentTopic } from './scope.js';
@@ -184,6 +184,21 @@ export class SearchIndex implements Vocabulary {
       : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));
     const notCovered = abstain && lacksTopic ? { notCovered: adjacent.name[lang] } : {};
     const focusTerms = q.premise ? tokenize(q.focus) : terms;
-    return { query, lang, kind, intent, hits, abstain, terms, focusTerms, lines, ...(parts ? { parts } : {}), ...notCovered };
+    const guess = guessOf(analysis.questions);
+    const guessTerms = guess ? { guessTerms: tokenize(fix(guess)) } : {};
+    return {
+      query,
+      lang,
+      kind,
+      intent,
+      hits,
+      abstain,
+      terms,
+      focusTerms,
+      lines,
+      ...(parts ? { parts } : {}),
+      ...notCovered,
+      ...guessTerms,
+    };
   }
 }

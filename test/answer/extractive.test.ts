@@ -271,6 +271,17 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(extractiveAnswer(result('each container boots its own kernel', 'en', [c]), 600).answer).not.toMatch(/^(?:Yes|No)\./);
   });
 
+  it('checks a guess after a question word as yes or no ("what is it? its own kernel?")', () => {
+    const c = {
+      ...chunk('k', 'en', 'Containers share the host kernel', 'A container is a host process.', 'Containers share the host kernel.'),
+      claims: [{ truth: false, text: 'Each container boots its own kernel.' }],
+    };
+    const q = 'what does a container boot? each its own kernel?';
+    const asked = { ...result(q, 'en', [c]), intent: 'definition' as const };
+    expect(extractiveAnswer({ ...asked, guessTerms: tokenize('each its own kernel?') }, 600).answer).toMatch(/^No\. Containers share/);
+    expect(extractiveAnswer(asked, 600).answer).not.toMatch(/^(?:Yes|No)\./);
+  });
+
   it("follows the verdict with the claim's reason when the check list gives one, else the key point", () => {
     const c: Chunk = {
       ...chunk(

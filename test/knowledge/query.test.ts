@@ -4,7 +4,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractiveAnswer, GREETING_REPLY, JUNK_REPLY, THANKS_REPLY } from '../../src/answer/extractive.js';
 import { conceptsIn } from '../../src/knowledge/glossary.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import { analyseQuery, classifyIntent, cleanQuestion, queryUnits, requestedLines, splitPremise } from '../../src/knowledge/query.js';
+import {
+  analyseQuery,
+  classifyIntent,
+  cleanQuestion,
+  guessOf,
+  queryUnits,
+  requestedLines,
+  splitPremise,
+} from '../../src/knowledge/query.js';
 import { ABLATIONS, DEFAULT_RANKING, maxScore } from '../../src/knowledge/ranking.js';
 
 let kb: KnowledgeBase;
@@ -226,7 +234,17 @@ describe('query analysis', () => {
     // An either-or question compares its two options.
     ['메모리 제한은 namespace임 cgroup임?', 'compare'],
     ['is it namespaces or cgroups?', 'compare'],
+    // A chat verb alone before "?" (씀?, 함?) and a ~거? ending ask yes or no.
+    ['-c 1024 컨테가 항상 cpu 2배 씀?', 'yesno'],
+    ['free -m 치니까 호스트 메모리 다 보임 제한 안걸린거?', 'yesno'],
   ])('%s → %s', (q, intent) => expect(classifyIntent(q)).toBe(intent));
+
+  it('reads a guess after a question as one to check yes or no, not a clause without a question before it', () => {
+    expect(guessOf(analyseQuery('--cpus 1.5 주면 무슨 뜻임?? 코어 1.5개?').questions)).toBe('코어 1.5개?');
+    expect(guessOf(analyseQuery('what does --cpus=0.5 mean? half a core?').questions)).toBe('half a core?');
+    expect(guessOf(analyseQuery('vm 깔면 됨? 네트워크는 어케 되는지도 궁금').questions)).toBeUndefined();
+    expect(guessOf(analyseQuery('--cpus 1.5가 뭔 뜻임?').questions)).toBeUndefined();
+  });
 
   it.each(['cgroup?', 'docker stats??', '--memory-swap', '하이퍼바이저?'])('reads a term alone as asking what it is: %s', (q) =>
     expect(analyseQuery(q).intent).toBe('definition'),
