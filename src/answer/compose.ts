@@ -4,7 +4,7 @@
 import { truncate } from '../text/truncate.js';
 import { askedValues, carriesAsked, withAskedValues } from './asked-values.js';
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
-import { figuresFor } from './figures.js';
+import { figuresFor, type Figure } from './figures.js';
 import { fixRunCommand } from './run-command.js';
 import { correctionsLast, isCorrection, leadFor, matchedClaim, namesTheClaim, NO_OPENING, verdictLead } from './claims.js';
 import { askedOverlap, termSet } from './overlap.js';
@@ -92,6 +92,9 @@ function codeLines(chunk: Chunk): Set<string> {
 /** Docker commands written in the prose: the passage's inline code spans that are whole commands (three words or more). */
 const inlineCommands = (chunk: Chunk) => (chunk.inlineCode ?? []).filter((c) => /^docker [a-z]+\b/.test(c) && c.split(/\s+/).length > 2);
 
+/** A question asking for an amount: how much, how many, what share. */
+const QUANTITY_ASKED = /얼마|몇|최대|\b(?:how (?:much|many)|what (?:%|percent|share|ratio)|wh?at %|who gets|max(?:imum)?|in total)\b/i;
+
 /** A question about a container already running, or about changing its settings. */
 const CHANGES_RUNNING =
   /\b(?:update|chang(?:e|ing)|running|already|existing|live)\b|바꾸|바꿔|바꿀|변경|늘리|줄이|실행\s?중|떠\s?있|돌고\s?있|돌아가는/i;
@@ -177,18 +180,25 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     keyPoint && !verdict && !NO_OPENING.test(best.chunk.keyPoint ?? '')
       ? directSentence(candidates, askedOverlap(tokenize(keyPoint), asked))
       : undefined;
+  // A question asking how much ("스왑 얼마?", "who gets what %") is answered by its own values first.
+  const figures = figuresFor(result.query, result.lang).flatMap((f) => {
+    const source = sources.findIndex((h) => h.chunk.text.includes(f.option));
+    return source < 0 ? [] : [{ ...f, source }];
+  });
   const lead = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
+  const says = (text: string, f: Figure) => f.numbers.every((n) => text.replace(/(\d) (ms|%|MiB)/g, '$1$2').includes(n));
+  const [first] = figures;
+  if (!verdict && first && QUANTITY_ASKED.test(result.query) && !says(lead ?? '', first))
+    add(`${first.text} [${first.source + 1}]`, formsOf(first.text));
   if (lead) add(`${truncate(lead, maxChars)} [${cite(best)}]`, formsOf(lead));
   // After a verdict the claim counts as said: a sentence restating it ("a common misconception is that …") adds nothing.
   if (verdict) said.add(formsOf(verdict.claim.text), verdict.claim.text);
   if (direct && keyPoint && length + keyPoint.length + 5 <= maxChars) add(`${keyPoint} [${cite(best)}]`, formsOf(keyPoint));
 
   // The student's own values worked out by the rule of the section that states it.
-  for (const figure of figuresFor(result.query, result.lang)) {
-    const source = sources.findIndex((h) => h.chunk.text.includes(figure.option));
-    const answer = parts.join(' ').replace(/(\d) (ms|%|MiB)/g, '$1$2');
-    if (source < 0 || figure.numbers.every((n) => answer.includes(n)) || length + figure.text.length + 5 > maxChars) continue;
-    add(`${figure.text} [${source + 1}]`, formsOf(figure.text));
+  for (const figure of figures.filter((f) => !parts.some((p) => p.startsWith(f.text)))) {
+    if (says(parts.join(' '), figure) || length + figure.text.length + 5 > maxChars) continue;
+    add(`${figure.text} [${figure.source + 1}]`, formsOf(figure.text));
   }
 
   // 2. A pasted `docker run` with options after the image gets the line corrected; a how-to question, the command.

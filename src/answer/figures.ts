@@ -4,7 +4,7 @@
 import type { Lang } from '../knowledge/types.js';
 
 /** The option whose section states the rule a figure applies: the figure cites that section. */
-export type FigureOption = '--memory' | '--memory-swap' | '--cpus' | '--cpu-shares';
+export type FigureOption = '--memory' | '--memory-swap' | '--cpus' | '--cpu-shares' | 'RUN';
 
 export interface Figure {
   option: FigureOption;
@@ -135,21 +135,43 @@ function cpusFigure(question: string, lang: Lang): Figure[] {
   const pct = `${group(Math.round(value * 100))}%`;
   const text =
     lang === 'ko'
-      ? `--cpus ${value}: 100ms 주기마다 CPU 시간 ${ms}ms를 허용하는 상한(--cpu-period=${CPU_PERIOD_US} --cpu-quota=${quota})이고, 특정 코어가 아니라 어느 코어에서든 쓰는 시간이라 docker stats의 CPU %는 최대 ${pct}까지 나온다.`
-      : `--cpus ${value} allows ${ms} ms of CPU time in every 100 ms period (--cpu-period=${CPU_PERIOD_US} --cpu-quota=${quota}), on any cores rather than dedicated ones, so docker stats shows at most ${pct}.`;
+      ? `--cpus ${value}: 100ms 주기마다 CPU 시간 ${ms}ms를 허용하는 상한(--cpu-period=${CPU_PERIOD_US} --cpu-quota=${quota}, cgroup v2의 cpu.max는 "${quota} ${CPU_PERIOD_US}")이고, 특정 코어가 아니라 어느 코어에서든 쓰는 시간이라 docker stats의 CPU %는 최대 ${pct}까지 나온다.`
+      : `--cpus ${value} allows ${ms} ms of CPU time in every 100 ms period (--cpu-period=${CPU_PERIOD_US} --cpu-quota=${quota}; cpu.max "${quota} ${CPU_PERIOD_US}" on cgroup v2), on any cores rather than dedicated ones, so docker stats shows at most ${pct}.`;
   return [{ option: '--cpus', text, numbers: [`${ms}ms`] }];
 }
 
-/** The share values a question compares: numbers it gives for --cpu-shares, and the default when it names it. */
+/** Between two values of one list ("512 / 512 / 1024", "1024 vs 512", "512짜리랑 2048짜리"): separators only. */
+const LIST_GAP = /^\s*(?:짜리)?\s*(?:\/|,|vs\.?|and|랑|이랑|하고|대|와|과)?\s*$/i;
+/** A count after a value ("512 두개", "512 x2", "two 512s" is not read): that many containers. */
+const COUNT_AFTER = /^\s*(?:짜리\s*)?(?:(두|세|네)\s?개|[x×]\s?([2-4])\b)/i;
+const KOREAN_COUNT: Record<string, number> = { 두: 2, 세: 3, 네: 4 };
+
+/**
+ * The share values a question compares: a list as written ("512 / 512 / 1024"), else each value named once
+ * ("1024 gets twice what 512 gets, so is 512 half a core?"), each as many times as a count after it says, and the
+ * default when the question leaves a container on it.
+ */
 function sharesAsked(question: string): number[] {
   if (!NAMES_SHARES.test(question)) return [];
-  const values: number[] = [];
+  const found: { n: number; start: number; end: number; count: number }[] = [];
   for (const m of question.matchAll(/(?<![\w.-])(\d+)(?![\d.])/g)) {
     const n = Number(m[1]);
-    const after = question.slice((m.index ?? 0) + m[1].length);
-    if (n >= 2 && n <= 262144 && !NOT_A_SHARE.test(after)) values.push(n);
+    const start = m.index ?? 0;
+    const after = question.slice(start + m[1].length);
+    const count = COUNT_AFTER.exec(after);
+    if (n >= 2 && n <= 262144 && !NOT_A_SHARE.test(after))
+      found.push({ n, start, end: start + m[1].length, count: count ? (KOREAN_COUNT[count[1]] ?? Number(count[2])) : 1 });
   }
-  if (values.length === 1 && DEFAULT_NAMED.test(question) && values[0] !== DEFAULT_SHARES) values.push(DEFAULT_SHARES);
+  // Runs of values written as one list; the longest is the list compared.
+  const runs: (typeof found)[] = [];
+  found.forEach((f, i) => {
+    if (i > 0 && LIST_GAP.test(question.slice(found[i - 1].end, f.start))) runs[runs.length - 1].push(f);
+    else runs.push([f]);
+  });
+  const list = runs.reduce((a, b) => (b.length > a.length ? b : a), [] as typeof found);
+  const named = list.length > 1 ? list : found.filter((f, i) => found.findIndex((g) => g.n === f.n) === i);
+  const values = named.flatMap((f) => Array<number>(f.count).fill(f.n));
+  if (new Set(values).size === 1 && DEFAULT_NAMED.test(question) && values[0] !== DEFAULT_SHARES) values.push(DEFAULT_SHARES);
   return values.length >= 2 && new Set(values).size > 1 ? values : [];
 }
 
@@ -163,12 +185,39 @@ function sharesFigure(question: string, lang: Lang): Figure[] {
   const list = shares.join(lang === 'ko' ? ', ' : ' / ');
   const text =
     lang === 'ko'
-      ? `--cpu-shares 값이 ${list}인 컨테이너들이 모두 같은 CPU를 두고 바쁠 때 cgroup v1에서는 값 그대로 ${v1}를 받고, cgroup v2(runc 1.3.2 이상)에서는 cpu.weight ${weights.join(', ')}로 바뀌어 약 ${v2}를 받는다. CPU가 남으면 누구도 제한받지 않는다.`
+      ? `--cpu-shares 값이 ${list}인 컨테이너들이 모두 같은 CPU를 두고 바쁠 때 cgroup v1에서는 값 그대로 ${v1}를 받고, cgroup v2(runc 1.3.2 이상)에서는 cpu.weight가 ${weights.join(', ')}: 약 ${v2}를 받는다. CPU가 남으면 누구도 제한받지 않는다.`
       : `With --cpu-shares ${list} all busy on the same CPUs, cgroup v1 splits the time ${v1}, and cgroup v2 with runc 1.3.2 or later maps them to cpu.weight ${weights.join(', ')}, about ${v2}. While CPU is spare, none is held back.`;
   return [{ option: '--cpu-shares', text, numbers: v2.split(' / ') }];
 }
 
+const INSTRUCTION = String.raw`(RUN|COPY|ADD|ENV|CMD|LABEL|EXPOSE|WORKDIR|ENTRYPOINT|USER|ARG|HEALTHCHECK)`;
+const COUNTED = [
+  new RegExp(String.raw`\b${INSTRUCTION}\s*[x×]?\s*(\d+)\s*(?:줄|개|번|lines?|instructions?|times?|x)?(?![\w.])`, 'g'),
+  new RegExp(String.raw`(?<![\w.])(\d+)\s*[x×]?\s*${INSTRUCTION}s?\b`, 'g'),
+];
+const MAKES_LAYER = new Set(['RUN', 'COPY', 'ADD']);
+
+/** "RUN 3줄 COPY 1줄 ENV 2줄 → 레이어 몇개?": RUN, COPY and ADD make filesystem layers; the rest only metadata. */
+function layerFigure(question: string, lang: Lang): Figure[] {
+  if (!/레이어|계층|layers?/i.test(question) || !/몇|how many|count/i.test(question)) return [];
+  const counts = new Map<string, number>();
+  for (const m of question.matchAll(COUNTED[0])) counts.set(m[1], Number(m[2]));
+  for (const m of question.matchAll(COUNTED[1])) if (!counts.has(m[2])) counts.set(m[2], Number(m[1]));
+  if (!counts.size) return [];
+  const all = [...counts];
+  const layered = all.filter(([i]) => MAKES_LAYER.has(i));
+  const meta = all.filter(([i]) => !MAKES_LAYER.has(i));
+  const total = layered.reduce((n, [, c]) => n + c, 0);
+  const sum = layered.length ? `${layered.map(([i, c]) => `${i} ${c}`).join(' + ')} = ${total}` : '0';
+  const rest = meta.map(([i, c]) => `${i} ${c}`).join(', ');
+  const text =
+    lang === 'ko'
+      ? `새로 생기는 파일 시스템 레이어는 RUN, COPY, ADD만 세서 ${sum}개다${rest ? `. 나머지(${rest})는 이미지 메타데이터만 바꿔 docker history에 0B로 나온다` : ''}.`
+      : `Only RUN, COPY and ADD make filesystem layers: ${sum} new layers${rest ? `; ${rest} change only the image's metadata (0B in docker history)` : ''}.`;
+  return [{ option: 'RUN', text, numbers: [`= ${total}`] }];
+}
+
 /** Every figure the question's values give, in the order memory, CPUs, shares. */
 export function figuresFor(question: string, lang: Lang): Figure[] {
-  return [...memoryFigures(question, lang), ...cpusFigure(question, lang), ...sharesFigure(question, lang)];
+  return [...memoryFigures(question, lang), ...cpusFigure(question, lang), ...sharesFigure(question, lang), ...layerFigure(question, lang)];
 }

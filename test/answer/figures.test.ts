@@ -49,6 +49,7 @@ describe('--cpus as a CFS quota', () => {
     expect(text).toContain('25 ms of CPU time in every 100 ms');
     expect(text).toContain('--cpu-quota=25000');
     expect(text).toContain('at most 25%');
+    expect(text).toContain('cpu.max "25000 100000" on cgroup v2');
     expect(texts('--cpus=1.5 주면 뭐임', 'ko')[0]).toContain('최대 150%');
   });
 
@@ -72,8 +73,28 @@ describe('--cpu-shares under contention', () => {
     expect(texts('one container -c 512 and the other on default, both maxing cpu')[0]).toContain('33% / 67%');
   });
 
+  it('reads a list as written, each value named once elsewhere, and a count after a value', () => {
+    expect(texts('cpu-shares 1024 1024 2048 how much does each get')[0]).toContain('25% / 25% / 50%');
+    expect(texts('if cpu-shares 1024 gets twice what 512 gets, then 512 = half a core?')[0]).toContain('1024 / 512 all busy');
+    expect(texts('-c 512 두개랑 -c 1024 하나 돌리면 각각 몇퍼씩?', 'ko')[0]).toContain('512, 512, 1024');
+    expect(texts('cpu-shares 1024짜리랑 512짜리 같이 돌리면? 512는 절반까지만?', 'ko')[0]).toContain('1024, 512인');
+  });
+
   it('needs two different values', () => {
     expect(texts('gave a container --cpu-shares 256, alone on the box')).toEqual([]);
+  });
+});
+
+describe('layers from a Dockerfile', () => {
+  it('counts RUN, COPY and ADD as layers and the rest as metadata', () => {
+    const [text] = texts('Dockerfile with RUN 3 lines, COPY 1, ENV 2, CMD 1: how many layers?');
+    expect(text).toContain('RUN 3 + COPY 1 = 4 new layers');
+    expect(text).toContain('ENV 2, CMD 1 change only');
+    expect(texts('RUN 3줄 COPY 1줄 ENV 2줄 있으면 레이어 몇개?', 'ko')[0]).toContain('RUN 3 + COPY 1 = 4개');
+  });
+
+  it('needs a question about how many layers', () => {
+    expect(texts('RUN 3 lines and COPY 1, is that slow?')).toEqual([]);
   });
 });
 
@@ -100,6 +121,17 @@ describe('in the composed answer', () => {
   it('follows the lead with the asked values worked out, cited to the section stating the rule', () => {
     const { answer } = extractiveAnswer(result('--memory 1g --memory-swap 3g how much swap'), 800);
     expect(answer).toContain('so the swap is 3g − 1g = 2g. [1]');
+  });
+
+  it('leads with the figure when the question asks how much, unless the lead already says it', () => {
+    const { answer } = extractiveAnswer(result('--memory 1g --memory-swap 3g how much swap do i get'), 800);
+    expect(answer).toMatch(/^With --memory 1g and --memory-swap 3g/);
+    const stated = { ...chunk, text: 'With --memory 512m --memory-swap 1g the container gets 512m of swap.' };
+    const stock = extractiveAnswer(
+      { ...result('--memory 512m --memory-swap 1g how much swap'), hits: [{ chunk: stated, score: 0.9 }] },
+      800,
+    );
+    expect(stock.answer).toMatch(/^With --memory 512m --memory-swap 1g the container gets 512m of swap\. \[1\]$/);
   });
 
   it('leaves the figure out when no source states the option', () => {
