@@ -24,6 +24,13 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length];
 }
 
+/** Two inflections of one stem ("worked" and "worker", "mounted" and "mounts"): another word, not a typo. */
+const INFLECTION = /(?:ed|ing|er|ers|es|s|ly)$/;
+function otherInflection(word: string, candidate: string): boolean {
+  const stem = (w: string) => w.replace(INFLECTION, '');
+  return INFLECTION.test(word) && INFLECTION.test(candidate) && stem(word) === stem(candidate) && stem(word).length >= 4;
+}
+
 export class SpellingCorrector {
   private byLength = new Map<number, string[]>();
   private frequency = new Map<string, number>();
@@ -69,6 +76,7 @@ export class SpellingCorrector {
     let bestFreq = 0;
     for (let len = word.length - max; len <= word.length + max; len++) {
       for (const candidate of this.byLength.get(len) ?? []) {
+        if (otherInflection(word, candidate)) continue;
         const d = editDistance(word, candidate, max);
         const f = this.frequency.get(candidate) ?? 0;
         if (d < bestDist || (d === bestDist && d <= max && f > bestFreq)) {

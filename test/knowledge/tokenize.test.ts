@@ -95,6 +95,14 @@ describe('language and spelling', () => {
     expect(s.correct('contianer')).toBe('container'); // a swap
   });
 
+  it('leaves another inflection of a known stem alone: "worked" is no typo of "worker"', () => {
+    const s = new SpellingCorrector(['worker', 'workers', 'mounted', 'kernel']);
+    expect(s.correct('worked')).toBe('worked');
+    expect(s.correct('mounter')).toBe('mounter');
+    expect(s.correct('kernal')).toBe('kernel');
+    expect(s.correct('wroker')).toBe('worker');
+  });
+
   it('leaves short real words the vocabulary lacks alone, and only un-swaps five-letter words', () => {
     const s = new SpellingCorrector(['read', 'acts', 'look', 'image', 'past']);
     expect(s.correct('bread')).toBe('bread'); // not "read"
