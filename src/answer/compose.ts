@@ -188,7 +188,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   const lead = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
   const says = (text: string, f: Figure) => f.numbers.every((n) => text.replace(/(\d) (ms|%|MiB)/g, '$1$2').includes(n));
   const [first] = figures;
-  if (!verdict && first && QUANTITY_ASKED.test(result.query) && !says(lead ?? '', first))
+  if (!verdict && first && (first.reads || QUANTITY_ASKED.test(result.query)) && !says(lead ?? '', first))
     add(`${first.text} [${first.source + 1}]`, formsOf(first.text));
   if (lead) add(`${truncate(lead, maxChars)} [${cite(best)}]`, formsOf(lead));
   // After a verdict the claim counts as said: a sentence restating it ("a common misconception is that …") adds nothing.

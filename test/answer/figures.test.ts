@@ -85,6 +85,18 @@ describe('--cpu-shares under contention', () => {
   });
 });
 
+describe('cgroup v2 files as pasted', () => {
+  it('reads cpu.max as quota per period, and max as no quota', () => {
+    expect(texts('cat /sys/fs/cgroup/cpu.max gives `50000 100000` what does that mean')[0]).toMatch(/0\.5 CPUs' worth \(--cpus 0\.5\)/);
+    expect(texts('cpu.max 에 max 100000 이라고 나옴', 'ko')[0]).toContain('CPU 쿼터가 없다');
+  });
+
+  it('reads memory.max as bytes, and max as no limit', () => {
+    expect(texts('memory.max shows 536870912')[0]).toContain('= 512 MiB');
+    expect(texts('cat memory.max 했더니 max 라고 뜸', 'ko')[0]).toContain('메모리 제한이 없다');
+  });
+});
+
 describe('layers from a Dockerfile', () => {
   it('counts RUN, COPY and ADD as layers and the rest as metadata', () => {
     const [text] = texts('Dockerfile with RUN 3 lines, COPY 1, ENV 2, CMD 1: how many layers?');
