@@ -544,6 +544,13 @@ export const EN_STOP = new Set(
     .filter(Boolean),
 );
 
+/**
+ * Asking for a simple explanation ("eli5", "in plain english", "쉽게", "5살한테 설명하듯", "비유로"): how it is
+ * asked, never what about; the ranking then prefers the notes' everyday pictures.
+ */
+export const SIMPLE_REGISTER =
+  /\beli5\b|\b(?:explain(?: it)? )?like (?:i'?m|im|i am) (?:5|five)\b|\bin (?:plain|simple) (?:english|terms|words)\b|\bsimply\b|\bfor (?:a )?(?:beginners?|dummies|noobs?)\b|\b(?:an )?analog(?:y|ies)\b|(?:5|다섯)\s?살(?:한테|에게|도)?(?:\s?설명하듯이?)?|쉽게|쉬운\s?말로?|비유(?:로|하면|해서)?|초딩(?:도|한테)?|비전공자(?:도|한테)?/gi;
+
 /** Chat idioms whose words would otherwise read as content ("what were VMs for in the first place"). */
 export const CHAT_IDIOMS =
   /\b(?:in the first place|by the way|or something|or what|and stuff|i guess|i mean|you know|at the end of the day)\b/gi;

@@ -53,5 +53,6 @@ export function profileOf(chunk: Chunk, all: Int32Array, dict: TermDictionary): 
     answers: headingAnswers(own, chunk.code.length > 0),
     subject,
     lang: chunk.doc.lang,
+    ...(chunk.doc.everyday ? { everyday: true } : {}),
   };
 }

@@ -1,7 +1,7 @@
 // Query analysis: what a question asks, separated from how it is typed. It cleans chat noise and Discord
 // markup, tells junk and greetings from questions, splits a premise from the question part, names the
 // question's intent, and turns the words into weighted units for ranking (see ranking.ts).
-import { CHAT_IDIOMS, CHAT_NOISE, CONTEXT_WORDS, GREETING, THANKS } from './closed-class.js';
+import { CHAT_IDIOMS, CHAT_NOISE, CONTEXT_WORDS, GREETING, SIMPLE_REGISTER, THANKS } from './closed-class.js';
 import { AMBIGUOUS_CONCEPTS, conceptsIn, GENERIC_CONCEPTS, isGlossaryNoun, wholeWordConcepts } from './glossary.js';
 import { detectLang, hangulBigrams, words } from './tokenize.js';
 import type { RankingParams } from './ranking.js';
@@ -36,6 +36,8 @@ export interface QueryAnalysis {
   premise: string;
   /** A length asked for ("한 줄로", "3줄요약", "in two sentences"). */
   lines?: number;
+  /** The question asks for a simple explanation ("eli5", "쉽게", "비유로"). */
+  simple?: boolean;
   /** The asking clauses, when there are two or more ("vm 깔면 됨? 네트워크는 어케 되는지도 궁금"). */
   questions?: string[];
 }
@@ -187,7 +189,8 @@ const isBareTerm = (text: string) => {
 };
 
 export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
-  const text = cleanQuestion(raw);
+  const simple = new RegExp(SIMPLE_REGISTER.source, 'i').test(raw);
+  const text = cleanQuestion(simple ? raw.replace(SIMPLE_REGISTER, ' ') : raw);
   const detected = lang ?? detectLang(text || raw);
   const kind: QueryKind = GREETING.test(text) ? 'greeting' : THANKS.test(text) ? 'thanks' : isJunk(text) ? 'junk' : 'question';
   const { premise, focus, questions } = splitPremise(text);
@@ -196,7 +199,17 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   const lines = requestedLines(text);
   const read = intent === 'general' ? classifyIntent(text) : intent;
   const final = read === 'general' && isBareTerm(text) ? 'definition' : read;
-  return { text, lang: detected, kind, intent: final, focus, premise, lines, ...(questions ? { questions } : {}) };
+  return {
+    text,
+    lang: detected,
+    kind,
+    intent: final,
+    focus,
+    premise,
+    lines,
+    ...(questions ? { questions } : {}),
+    ...(simple ? { simple } : {}),
+  };
 }
 
 /** The syllable's final consonant is one of `finals` (index in the Unicode Hangul block: ㄴ 4, ㄹ 8, ㅁ 16). */

@@ -4,6 +4,7 @@
 //   score(p) = [ coverageWeight·cov(p) + headingWeight·head(p) + bm25Weight·bm25(p)/bm25(best) + proximityWeight·prox(p) ]
 //              × (1 + sameLanguageBoost·[p is in the question's language])
 //              × (1 + intentBoost·[p's heading answers the question's intent])
+//              × (1 + simpleBoost·[the question asks it simply (eli5, 쉽게, 비유) and p explains in everyday pictures])
 //              + subjectWeight·subject(p)
 //
 //   cov(p)     share of the question's unit weight that p's heading and text cover (a unit is covered by its
@@ -52,6 +53,8 @@ export interface RankingParams {
   sameLanguageBoost: number;
   /** Multiplier bonus for a heading that answers the intent (defines for "what is", compares for "vs" …). */
   intentBoost: number;
+  /** Multiplier bonus for an everyday-pictures passage (front matter `everyday: true`) when the question asks simply. */
+  simpleBoost: number;
   /** Additive bonus by the share of the heading's subject the question names. */
   subjectWeight: number;
   /** Weight of premise words ("VM은 하드웨어를 나눠 쓴다던데, …") relative to the question part. */
@@ -94,6 +97,7 @@ export const DEFAULT_RANKING: RankingParams = {
   synonymHeadingCredit: 0.85,
   sameLanguageBoost: 0.3,
   intentBoost: 0.1,
+  simpleBoost: 1.5,
   subjectWeight: 0.25,
   premiseWeight: 0.75,
   chatterCapMin: 1.5,
@@ -117,6 +121,7 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
   'synonym heading credit': { synonymHeadingCredit: 1 },
   'same-language boost': { sameLanguageBoost: 0 },
   'intent boost': { intentBoost: 0 },
+  'simple-register boost': { simpleBoost: 0 },
   'subject bonus': { subjectWeight: 0 },
   'premise down-weight': { premiseWeight: 1 },
   'chatter cap': { chatterCapMin: Infinity },
@@ -139,6 +144,8 @@ export interface PassageProfile {
   headingExact: TermLookup;
   /** The intents its heading answers. */
   answers: Set<Intent>;
+  /** The passage explains in everyday pictures (its document's front matter says `everyday: true`). */
+  everyday?: boolean;
   /** Words of the heading before the first colon, each with its terms. */
   subject: Set<string>[];
   lang: string;
@@ -180,7 +187,7 @@ export function scorePassage(
   profile: PassageProfile,
   bm25Share: number,
   prox: number,
-  ctx: { lang: string; intent: Intent },
+  ctx: { lang: string; intent: Intent; simple?: boolean },
   p: RankingParams,
 ): Scored {
   const cov = coverage(units, profile.all, p);
@@ -188,6 +195,7 @@ export function scorePassage(
   let score = p.coverageWeight * cov + p.headingWeight * head + p.bm25Weight * bm25Share + p.proximityWeight * prox;
   if (profile.lang === ctx.lang) score *= 1 + p.sameLanguageBoost;
   if (profile.answers.has(ctx.intent)) score *= 1 + p.intentBoost;
+  if (ctx.simple && profile.everyday) score *= 1 + p.simpleBoost;
   // Asked what X is, the passage about X itself ("컨테이너란"), not about X's parts ("컨테이너 엔진의 역할").
   if (SUBJECT_INTENTS.has(ctx.intent) && profile.subject.length)
     score += p.subjectWeight * (profile.subject.filter((w) => [...w].some((t) => asked.has(t))).length / profile.subject.length);
@@ -197,6 +205,7 @@ export function scorePassage(
 /** The highest score a passage can reach, so relevance is reported in 0..1. */
 export function maxScore(p: RankingParams): number {
   return (
+    // The simple-register boost is left out: it lifts a few everyday passages over the rest, and relevance is capped at 1.
     (p.coverageWeight + p.headingWeight + p.bm25Weight + p.proximityWeight) * (1 + p.sameLanguageBoost) * (1 + p.intentBoost) +
     p.subjectWeight
   );

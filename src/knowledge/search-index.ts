@@ -41,6 +41,8 @@ export class SearchIndex implements Vocabulary {
   private hangulSpeller: HangulSpelling;
   /** Option names the notes write with their dashes (--read-only → read-only). */
   private options = new Set<string>();
+  /** Passages of the documents that explain in everyday pictures (front matter `everyday: true`). */
+  private everyday: number[];
 
   constructor(chunks: Chunk[]) {
     this.chunks = chunks;
@@ -76,6 +78,7 @@ export class SearchIndex implements Vocabulary {
       return profileOf(c, joined(heading, text), dict);
     });
     this.index = new InvertedIndex(docs, dict);
+    this.everyday = chunks.flatMap((c, id) => (c.doc.everyday ? [id] : []));
     // Glossary forms are words too: "capped" is not a typo of "mapped".
     this.speller = new SpellingCorrector([...latinWords, ...glossaryWords()]);
     this.hangulSpeller = new HangulSpelling(hangulWords);
@@ -145,6 +148,8 @@ export class SearchIndex implements Vocabulary {
       queryTerms.map((term) => ({ term, boost: termBoost(term, p) })),
       p.candidates,
     );
+    // Asked simply, the everyday pictures are candidates whatever BM25 thought of them (they are few).
+    if (analysis.simple) for (const id of this.everyday) if (!raw.some((r) => r.id === id)) raw.push({ id, score: 0 });
     if (!raw.length) return empty(terms);
 
     const asked = new Set(units.flatMap((u) => [u.key, ...u.concepts]));
@@ -153,7 +158,7 @@ export class SearchIndex implements Vocabulary {
     const score = (id: number, prox: number) => ({
       id,
       chunk: this.chunks[id],
-      ...scorePassage(units, asked, this.profiles[id], bm25.get(id)!, prox, { lang, intent }, p),
+      ...scorePassage(units, asked, this.profiles[id], bm25.get(id)!, prox, { lang, intent, simple: analysis.simple }, p),
     });
     const rescored = raw.map((r) => score(r.id, 0)).sort((a, b) => b.score - a.score);
     // Proximity reads the passage's words in order: only for the leading candidates, where it can change the order.

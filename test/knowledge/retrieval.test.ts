@@ -162,6 +162,17 @@ describe('abstention', () => {
     expect(ask('is a VM like a house and a container like an apartment?').abstained).toBe(false);
   });
 
+  it('answers a question asked simply ("eli5", "쉽게") from the everyday pictures, and a plain one from the notes', () => {
+    const heading = (q: string) => kb.search(q, { topK: 1, minScore: MIN_SCORE }).hits[0]?.chunk.heading ?? '';
+    expect(heading('copy on write in docker, explain like im 5')).toMatch(/^Analogy:/);
+    expect(heading('namespaces vs cgroups eli5')).toMatch(/^Analogy:/);
+    expect(heading('namespace랑 cgroup 차이 5살한테 설명하듯이')).toMatch(/^비유:/);
+    expect(heading('copy on write in docker')).not.toMatch(/^Analogy:/);
+    expect(analyseQuery('eli5 what a hypervisor does').text).not.toMatch(/eli5/);
+    // Asked simply, an off-topic question is still declined.
+    expect(ask('c언어 포인터 진짜 이해 안됨 ㅠ 쉽게 설명좀').abstained).toBe(true);
+  });
+
   it('reads a feeling (찝찝함), an interview and a length asked for (두줄로) as how a question is put, not what it asks', () => {
     expect(ask('컨테이너가 root로 돌아서 찝찝함. 리눅스 capability 빼는 옵션 있지 않음? 명령어').abstained).toBe(false);
     expect(ask('면접에서 vm 쓰는 이유 물어보면 뭐라고 답함? 두줄로').abstained).toBe(false);
