@@ -36,6 +36,8 @@ export interface QueryAnalysis {
   premise: string;
   /** A length asked for ("한 줄로", "3줄요약", "in two sentences"). */
   lines?: number;
+  /** Output the asker pasted (a docker stats table, an error line): weighs least. */
+  output?: string;
   /** The question asks for a simple explanation ("eli5", "쉽게", "비유로"). */
   simple?: boolean;
   /** The asking clauses, when there are two or more ("vm 깔면 됨? 네트워크는 어케 되는지도 궁금"). */
@@ -188,12 +190,40 @@ const isBareTerm = (text: string) => {
   return content.length > 0 && content.length <= 2 && content.every((w) => w.script !== 'digit' && !isConjugated(w.key));
 };
 
+/** A line of terminal output: a table header in capitals, or mostly numbers, sizes and percentages. */
+function looksLikeOutput(line: string): boolean {
+  const tokens = line.trim().split(/\s+/).filter(Boolean);
+  if (tokens.length < 4 || /[가-힣]/.test(line)) return false;
+  const header = tokens.filter((t) => /^[A-Z][A-Z/%.]*$/.test(t)).length >= 4;
+  const figures = tokens.filter((t) => /\d/.test(t)).length >= tokens.length / 2;
+  return header || figures;
+}
+
+/** Output lines before the question, or quoted output (`…`) inside it: split from the words that ask. */
+export function pastedOutput(raw: string): { output: string; rest: string } | undefined {
+  const lines = raw.split(/\n/);
+  const output = lines.filter(looksLikeOutput);
+  if (lines.length > 1 && output.length && output.length < lines.filter((l) => l.trim()).length)
+    return { output: output.join(' '), rest: lines.filter((l) => !looksLikeOutput(l)).join(' ') };
+  const quoted = [...raw.matchAll(/`([^`]+)`/g)].map((m) => m[1]).filter(looksLikeOutput);
+  if (!quoted.length) return undefined;
+  return { output: quoted.join(' '), rest: quoted.reduce((r, q) => r.replace(`\`${q}\``, ' '), raw) };
+}
+
 export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   const simple = new RegExp(SIMPLE_REGISTER.source, 'i').test(raw);
   const text = cleanQuestion(simple ? raw.replace(SIMPLE_REGISTER, ' ') : raw);
   const detected = lang ?? detectLang(text || raw);
   const kind: QueryKind = GREETING.test(text) ? 'greeting' : THANKS.test(text) ? 'thanks' : isJunk(text) ? 'junk' : 'question';
-  const { premise, focus, questions } = splitPremise(text);
+  // Output pasted above or quoted inside the question (a docker stats table, an error line) is what the asker
+  // saw: premise, never what is asked.
+  const found = pastedOutput(raw);
+  // Only when words of the question remain ("이거 뭐임?" above an error line asks about the line itself).
+  const pasted =
+    found && words(cleanQuestion(found.rest)).some((w) => !w.isStop && w.script !== 'digit' && w.surface.length > 1) ? found : undefined;
+  const split = splitPremise(pasted ? cleanQuestion(pasted.rest) : text);
+  const { focus, questions, premise } = split;
+  const output = pasted ? { output: cleanQuestion(pasted.output) } : {};
   // The intent is read from the question part; "…, why?" leaves it with no content, so the whole text then.
   const intent = classifyIntent(focus);
   const lines = requestedLines(text);
@@ -209,6 +239,7 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
     lines,
     ...(questions ? { questions } : {}),
     ...(simple ? { simple } : {}),
+    ...output,
   };
 }
 
@@ -342,7 +373,8 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
   const seen = new Set<string>();
   const focusUnits = wordUnits(q.focus, vocab, p, seen, 0);
   const premiseUnits = wordUnits(q.premise, vocab, p, seen, 10_000);
-  const units = [...focusUnits, ...premiseUnits];
+  const outputUnits = wordUnits(q.output ?? '', vocab, p, seen, 20_000);
+  const units = [...focusUnits, ...premiseUnits, ...outputUnits];
   const onTopic = isOnTopic(units, q.text);
   if (onTopic && Number.isFinite(p.chatterCapMin)) {
     const cap = Math.max(p.chatterCapMin, ...units.filter(hasTopicConcept).map((u) => u.weight));
@@ -364,5 +396,6 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
   }
   // After the cap: a premise's chatter weighs less than the question part's, whatever the cap allowed.
   for (const u of premiseUnits) u.weight *= p.premiseWeight;
+  for (const u of outputUnits) u.weight *= p.outputWeight;
   return { units, onTopic };
 }

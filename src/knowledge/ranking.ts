@@ -59,6 +59,11 @@ export interface RankingParams {
   subjectWeight: number;
   /** Weight of premise words ("VM은 하드웨어를 나눠 쓴다던데, …") relative to the question part. */
   premiseWeight: number;
+  /**
+   * Weight of pasted output's words (a docker stats table above the question) relative to the question part: none,
+   * since a table's column names name every column's section (0.1 still let NET I/O lead "CPU % over 100?").
+   */
+  outputWeight: number;
   /** Floor of the chatter cap: in an on-topic question, a non-glossary word weighs at most max(this, rarest concept). */
   chatterCapMin: number;
   /** A word the knowledge base never uses weighs up to this many chatter caps (counts against the match). */
@@ -100,6 +105,7 @@ export const DEFAULT_RANKING: RankingParams = {
   simpleBoost: 1.5,
   subjectWeight: 0.25,
   premiseWeight: 0.75,
+  outputWeight: 0,
   chatterCapMin: 1.5,
   unknownWordFactor: 2,
   numberWeight: 0.5,
@@ -124,6 +130,7 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
   'simple-register boost': { simpleBoost: 0 },
   'subject bonus': { subjectWeight: 0 },
   'premise down-weight': { premiseWeight: 1 },
+  'pasted-output down-weight': { outputWeight: 1 },
   'chatter cap': { chatterCapMin: Infinity },
   'number weight': { numberWeight: 1e9 },
   'korean predicate factor': { koreanPredicateFactor: 1 },

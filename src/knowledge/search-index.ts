@@ -128,10 +128,10 @@ export class SearchIndex implements Vocabulary {
     const empty = (terms: string[]): SearchResult => ({ query, lang, kind, intent, hits: [], abstain: true, terms, lines });
     if (kind !== 'question') return empty([]);
     const fix = (t: string) => (p.spelling ? this.correctSpelling(t) : t);
-    const q = { ...analysis, focus: fix(analysis.focus), premise: fix(analysis.premise) };
+    const q = { ...analysis, focus: fix(analysis.focus), premise: fix(analysis.premise), output: fix(analysis.output ?? '') };
     const parts = analysis.questions?.map((clause) => tokenize(fix(clause)));
     const { units, onTopic } = queryUnits(q, this, p);
-    const corrected = `${q.premise} ${q.focus}`;
+    const corrected = `${q.output} ${q.premise} ${q.focus}`;
     // Where a question was read or who asks ("블로그", "헷갈림", "my prof") says nothing about what it asks.
     const context = new Set(words(corrected).flatMap((w) => (CONTEXT_WORDS.has(w.surface) || CONTEXT_WORDS.has(w.key) ? w.terms : [])));
     const terms = [...new Set([...tokenize(corrected), ...units.filter((u) => u.key.includes('-')).map((u) => u.key)])].filter(
@@ -188,7 +188,7 @@ export class SearchIndex implements Vocabulary {
       ? []
       : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));
     const notCovered = abstain && lacksTopic ? { notCovered: adjacent.name[lang] } : {};
-    const focusTerms = q.premise ? tokenize(q.focus) : terms;
+    const focusTerms = q.premise || q.output ? tokenize(q.focus) : terms;
     const guess = guessOf(analysis.questions);
     const guessTerms = guess ? { guessTerms: tokenize(fix(guess)) } : {};
     return {

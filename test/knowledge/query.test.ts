@@ -239,6 +239,19 @@ describe('query analysis', () => {
     ['free -m 치니까 호스트 메모리 다 보임 제한 안걸린거?', 'yesno'],
   ])('%s → %s', (q, intent) => expect(classifyIntent(q)).toBe(intent));
 
+  it('takes pasted output (a docker stats table, a quoted stats line) out of the question part', () => {
+    const table = analyseQuery(
+      'CONTAINER ID   NAME   CPU %     MEM USAGE / LIMIT   MEM %    NET I/O   BLOCK I/O   PIDS\n3f2a9c1d7e44   api    187.35%   412.6MiB / 1GiB   40.29%   1.2MB / 860kB   12.3MB / 0B   23\ncpu가 100 넘는게 말이됨??',
+    );
+    expect(table.focus).toBe('cpu가 100 넘는게 말이됨??');
+    expect(table.output).toMatch(/^CONTAINER ID NAME CPU %/);
+    const quoted = analyseQuery('docker stats says `3f2a9c1d  api  187.42%  412MiB / 7.667GiB  5.25%  1.2MB / 890kB` is that normal');
+    expect(quoted.focus).toBe('docker stats says is that normal');
+    // A pasted command is asked about, and a question with no words of its own asks about the output itself.
+    expect(analyseQuery('`docker run -m 1g --memory-swap 3g app` so 3g of swap?').output).toBeUndefined();
+    expect(analyseQuery('이거 뭐임?\nExited (137) 3 minutes ago').output).toBeUndefined();
+  });
+
   it('reads a guess after a question as one to check yes or no, not a clause without a question before it', () => {
     expect(guessOf(analyseQuery('--cpus 1.5 주면 무슨 뜻임?? 코어 1.5개?').questions)).toBe('코어 1.5개?');
     expect(guessOf(analyseQuery('what does --cpus=0.5 mean? half a core?').questions)).toBe('half a core?');

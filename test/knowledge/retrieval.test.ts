@@ -162,6 +162,13 @@ describe('abstention', () => {
     expect(ask('is a VM like a house and a container like an apartment?').abstained).toBe(false);
   });
 
+  it("answers what is asked below a pasted docker stats table, not the table's column names", () => {
+    const q =
+      'CONTAINER ID   NAME   CPU %     MEM USAGE / LIMIT   MEM %    NET I/O         BLOCK I/O     PIDS\n3f2a9c1d7e44   api    187.35%   412.6MiB / 1GiB     40.29%   1.2MB / 860kB   12.3MB / 0B   23\n\ncpu가 100 넘는게 말이됨?? stats 고장남?';
+    expect(ask(q).answer.slice(0, 120)).toMatch(/100%/);
+    expect(ask(q).answer.slice(0, 60)).not.toMatch(/NET I\/O/);
+  });
+
   it('answers a question asked simply ("eli5", "쉽게") from the everyday pictures, and a plain one from the notes', () => {
     const heading = (q: string) => kb.search(q, { topK: 1, minScore: MIN_SCORE }).hits[0]?.chunk.heading ?? '';
     expect(heading('copy on write in docker, explain like im 5')).toMatch(/^Analogy:/);
