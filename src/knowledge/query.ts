@@ -1,7 +1,7 @@
 // Query analysis: what a question asks, separated from how it is typed. It cleans chat noise and Discord
 // markup, tells junk and greetings from questions, splits a premise from the question part, names the
 // question's intent, and turns the words into weighted units for ranking (see ranking.ts).
-import { CHAT_IDIOMS, CHAT_NOISE, CONTEXT_WORDS, GREETING, SIMPLE_REGISTER, THANKS } from './closed-class.js';
+import { CHAT_IDIOMS, CHAT_NOISE, CONTEXT_WORDS, GREETING, KO_STOP, SIMPLE_REGISTER, THANKS } from './closed-class.js';
 import { AMBIGUOUS_CONCEPTS, conceptsIn, GENERIC_CONCEPTS, isGlossaryNoun, wholeWordConcepts } from './glossary.js';
 import { detectLang, hangulBigrams, words } from './tokenize.js';
 import type { RankingParams } from './ranking.js';
@@ -333,7 +333,8 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
     // An identifier the notes never use (DB_PASSWORD, my_app) is a value the asker typed, like a number.
     const identifier = w.surface.includes('_') && !known.length;
     if (identifier) weight = Math.min(weight, p.numberWeight);
-    const bigrams = w.script === 'hangul' ? hangulBigrams(w.key) : [];
+    // A bigram that is a closed-class word (같은 in 같은말) says nothing of the topic.
+    const bigrams = w.script === 'hangul' ? hangulBigrams(w.key).filter((g) => !KO_STOP.has(g)) : [];
     const foreign =
       !known.length &&
       !predicate &&
