@@ -169,6 +169,13 @@ describe('abstention', () => {
     expect(ask(q).answer.slice(0, 60)).not.toMatch(/NET I\/O/);
   });
 
+  it('gives no bigram credit for a closed-class word inside another ("같은" in 같은말)', () => {
+    const units = queryUnits(analyseQuery('이미지랑 컨테이너 걍 같은말 아님?'), kb.vocabulary, DEFAULT_RANKING).units;
+    expect(units.find((u) => u.key === '같은말')?.bigrams).toEqual(['은말']);
+    const top = kb.search('이미지랑 컨테이너 걍 같은말 아님? 헷갈림', { topK: 1, minScore: MIN_SCORE }).hits[0];
+    expect(top.chunk.heading).toMatch(/^이미지와 컨테이너의 차이/);
+  });
+
   it('answers a question asked simply ("eli5", "쉽게") from the everyday pictures, and a plain one from the notes', () => {
     const heading = (q: string) => kb.search(q, { topK: 1, minScore: MIN_SCORE }).hits[0]?.chunk.heading ?? '';
     expect(heading('copy on write in docker, explain like im 5')).toMatch(/^Analogy:/);
