@@ -46,9 +46,14 @@ export function profileOf(chunk: Chunk, all: Int32Array, dict: TermDictionary): 
   return {
     all: TermSet.ofIds(dict, all),
     heading: TermSet.of(dict, termsOf(own)),
+    title: TermSet.of(dict, termsOf(chunk.doc.title)),
     headingExact: TermSet.of(
       dict,
       ownWords.map((w) => w.key),
+    ),
+    headingOptionParts: TermSet.of(
+      dict,
+      ownWords.flatMap((w) => (w.surface.includes('-') ? w.terms.filter((t) => t !== w.surface) : [])),
     ),
     answers: headingAnswers(own, chunk.code.length > 0),
     subject,

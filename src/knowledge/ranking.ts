@@ -11,7 +11,8 @@
 //              word, or a glossary concept it names; by half or more of its Hangul bigrams at bigramCredit ×
 //              the share)
 //   head(p)    the same share, covered by p's own heading only (a word met there only as a synonym counts
-//              synonymHeadingCredit)
+//              synonymHeadingCredit, only inside a longer option name optionPartCredit, only in the document
+//              title titleHeadingCredit)
 //   prox(p)    share of the question's near word pairs that stand near each other in p too (proximity.ts)
 //   subject(p) for a definition or compare question, the share of the heading's subject (its
 //              words before the first colon) that the question names: "컨테이너란" for "컨테이너가 뭐야", not
@@ -49,6 +50,10 @@ export interface RankingParams {
   bigramCredit: number;
   /** Credit for a heading that has a question word only as a synonym or inside another option name. */
   synonymHeadingCredit: number;
+  /** Credit for a heading that has a question word only inside a longer option name (kernel in --kernel-memory). */
+  optionPartCredit: number;
+  /** Credit for a question word met in the heading's document title rather than the heading itself. */
+  titleHeadingCredit: number;
   /** Multiplier bonus for a passage in the question's language. */
   sameLanguageBoost: number;
   /** Multiplier bonus for a heading that answers the intent (defines for "what is", compares for "vs" …). */
@@ -100,6 +105,8 @@ export const DEFAULT_RANKING: RankingParams = {
   proximityCandidates: 12,
   bigramCredit: 0.8,
   synonymHeadingCredit: 0.85,
+  titleHeadingCredit: 0.25,
+  optionPartCredit: 0.65,
   sameLanguageBoost: 0.3,
   intentBoost: 0.1,
   simpleBoost: 1.5,
@@ -125,6 +132,8 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
   'term proximity': { proximityWeight: 0 },
   'hangul bigram credit': { bigramCredit: 0 },
   'synonym heading credit': { synonymHeadingCredit: 1 },
+  'title as heading context': { titleHeadingCredit: 0 },
+  'option-part heading credit': { optionPartCredit: 0.85 },
   'same-language boost': { sameLanguageBoost: 0 },
   'intent boost': { intentBoost: 0 },
   'simple-register boost': { simpleBoost: 0 },
@@ -145,10 +154,14 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
 export interface PassageProfile {
   /** Terms of the heading path and text. */
   all: TermLookup;
+  /** Terms of its document's title: the context its heading is read in ("비교: 격리 강도와 보안" in "VM과 컨테이너 비교"). */
+  title: TermLookup;
   /** Terms of the passage's own (innermost) heading. */
   heading: TermLookup;
   /** The heading's words as written (whole words and whole option names). */
   headingExact: TermLookup;
+  /** Parts of the heading's longer option names (kernel, memori of --kernel-memory). */
+  headingOptionParts: TermLookup;
   /** The intents its heading answers. */
   answers: Set<Intent>;
   /** The passage explains in everyday pictures (its document's front matter says `everyday: true`). */
@@ -159,16 +172,24 @@ export interface PassageProfile {
 }
 
 /** Share of the question's weight that a set of terms covers (0..1). */
-export function coverage(units: QueryUnit[], terms: TermLookup, p: RankingParams, exact?: TermLookup): number {
+export function coverage(
+  units: QueryUnit[],
+  terms: TermLookup,
+  p: RankingParams,
+  exact?: TermLookup,
+  context?: { terms: TermLookup; credit: number; optionParts?: TermLookup },
+): number {
   let total = 0;
   let covered = 0;
   const has = (set: TermLookup, u: QueryUnit) => set.has(u.key) || u.concepts.some((c) => set.has(c));
   const credit = (u: QueryUnit) => {
-    return !exact || exact.has(u.key) || isConcept(u.key) ? 1 : p.synonymHeadingCredit;
+    if (!exact || exact.has(u.key) || isConcept(u.key)) return 1;
+    return context?.optionParts?.has(u.key) ? p.optionPartCredit : p.synonymHeadingCredit;
   };
   for (const u of units) {
     total += u.weight;
     if (has(terms, u)) covered += u.weight * credit(u);
+    else if (context && has(context.terms, u)) covered += u.weight * context.credit;
     else if (u.bigrams.length >= 2) {
       const hit = u.bigrams.filter((g) => terms.has(g)).length / u.bigrams.length;
       if (hit >= 0.5) covered += u.weight * hit * p.bigramCredit;
@@ -198,7 +219,11 @@ export function scorePassage(
   p: RankingParams,
 ): Scored {
   const cov = coverage(units, profile.all, p);
-  const head = coverage(units, profile.heading, p, profile.headingExact);
+  const head = coverage(units, profile.heading, p, profile.headingExact, {
+    terms: profile.title,
+    credit: p.titleHeadingCredit,
+    optionParts: profile.headingOptionParts,
+  });
   let score = p.coverageWeight * cov + p.headingWeight * head + p.bm25Weight * bm25Share + p.proximityWeight * prox;
   if (profile.lang === ctx.lang) score *= 1 + p.sameLanguageBoost;
   if (profile.answers.has(ctx.intent)) score *= 1 + p.intentBoost;

@@ -440,6 +440,13 @@ describe('ranking parameters', () => {
     }
   });
 
+  it("reads a heading in its document's title: a comparison's aspect decides among the comparison's sections", () => {
+    const q = '보안만 보면 vm이 나음 컨테이너가 나음? 이유 한줄';
+    const top = (params = DEFAULT_RANKING) => kb.search(q, { topK: 1, params }).hits[0].chunk.heading;
+    expect(top()).toMatch(/격리 강도와 보안/);
+    expect(top({ ...DEFAULT_RANKING, ...ABLATIONS['title as heading context'] })).not.toMatch(/격리 강도와 보안/);
+  });
+
   it('reports relevance within 0..1 and ranks differently with a feature off', () => {
     const q = '도커와 VM 차이가 뭐야?';
     const r = kb.search(q, { topK: 5 });
