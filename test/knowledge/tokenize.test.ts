@@ -75,6 +75,11 @@ describe('recalling endings, "only" and idle CPU', () => {
       expect(conceptsIn(text)).toContain('§idle');
     for (const text of ['남자', '노트북', 'an idler']) expect(conceptsIn(text)).not.toContain('§idle');
   });
+
+  it('gives half one concept (반코어, 코어 반개, 절반, half a core), not a word starting with 반', () => {
+    for (const text of ['반코어?', '코어 반개만', '절반만 쓰는거', 'half a core']) expect(conceptsIn(text)).toContain('§half');
+    for (const text of ['반도체', '반환값', '반드시']) expect(conceptsIn(text)).not.toContain('§half');
+  });
 });
 
 describe('language and spelling', () => {
