@@ -188,8 +188,11 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   const lead = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
   const says = (text: string, f: Figure) => f.numbers.every((n) => text.replace(/(\d) (ms|%|MiB)/g, '$1$2').includes(n));
   const [first] = figures;
-  if (!verdict && first && (first.reads || QUANTITY_ASKED.test(result.query)) && !says(lead ?? '', first))
+  let worked = 0; // figures added: each takes the place of a supporting sentence
+  if (!verdict && first && (first.reads || QUANTITY_ASKED.test(result.query)) && !says(lead ?? '', first)) {
     add(`${first.text} [${first.source + 1}]`, formsOf(first.text));
+    worked++;
+  }
   if (lead) add(`${truncate(lead, maxChars)} [${cite(best)}]`, formsOf(lead));
   // After a verdict the claim counts as said: a sentence restating it ("a common misconception is that …") adds nothing.
   if (verdict) said.add(formsOf(verdict.claim.text), verdict.claim.text);
@@ -199,6 +202,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   for (const figure of figures.filter((f) => !parts.some((p) => p.startsWith(f.text)))) {
     if (says(parts.join(' '), figure) || length + figure.text.length + 5 > maxChars) continue;
     add(`${figure.text} [${figure.source + 1}]`, formsOf(figure.text));
+    worked++;
   }
 
   // 2. A pasted `docker run` with options after the image gets the line corrected; a how-to question, the command.
@@ -220,7 +224,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // 4. Supporting sentences: those that say most about the question, none twice, none leaning on a missing one;
   // as many as the length asked for allows ("한 줄로": the lead alone).
   const support: Sentence[] = [];
-  const maxSupport = result.lines ? Math.max(0, result.lines - parts.length) : MAX_SUPPORT;
+  const maxSupport = result.lines ? Math.max(0, result.lines - parts.length) : Math.max(0, MAX_SUPPORT - worked);
   const floor = SUPPORT_SHARE * Math.max(0, ...candidates.map((c) => c.overlap));
   // A comparison draws on several sections by nature; a question of several parts, for the later parts' own words.
   const laterWords = laterPartWords(result, new Set(tokenize(parts.join(' '))));
