@@ -86,7 +86,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
   ],
   [
     'howto',
-    /어떻게\s*(?:해|하|써|쓰|걸|설정|제한|실행|띄|확인|봐|보|막|줄|늘)|어케|어캐|방법|막을\s?수|막으려면|막고\s?싶|방지|\b(?:prevent|avoid)\b|하는\s?법|[가-힣]는\s?법|\S\s?법\s*(?:좀|알려|\?|$)|하려면|(?:명령어|커맨드)(?![가이])|뭐\s?(?:쳐|치면|입력)|\bwhat (?:do|should) i (?:type|run|enter)\b|옵션\s*(?:뭐|머|뭔|어떤|무슨)|(?:뭔|무슨|어떤)\s*옵션|\bhow (?:do|can|should|would) (?:i|you|we)\b|\bhow to\b|\b(?:which|what) (?:flag|option|command)\b|\b(?:command|cmd) (?:to|for)\b|\bsyntax\b/i,
+    /어떻게\s*(?:해|하|써|쓰|걸|설정|제한|실행|띄|확인|봐|보|막|줄|늘)|어케|어캐|방법|막을\s?수|막으려면|막고\s?싶|방지|\b(?:prevent|avoid)\b|하는\s?법|[가-힣]는\s?법|\S\s?법\s*(?:좀|알려|\?|$)|하려면|(?:명령어|커맨드)(?![가이])|뭐\s?(?:쳐|치면|입력)|\bwhat (?:do|should) i (?:type|run|enter)\b|옵션\s*(?:뭐|머|뭔|어떤|무슨)|(?:뭔|무슨|어떤)\s*옵션|\bhow (?:do|can|should|would) (?:i|you|we)\b|\bhow to\b|\b(?:which|what)(?: (?!does\b|do\b|is\b|are\b|was\b)[\w-]+){0,3} (?:flags?|options?|commands?)\b|\b(?:command|cmd) (?:to|for)\b|\bsyntax\b/i,
   ],
   ['reason', /왜|이유|어째서|\bwhy\b|\bhow come\b|\breason\b|^y (?:did|do|does|is|are|would|can|cant|can't)\b/i],
   [

@@ -236,6 +236,9 @@ describe('query analysis', () => {
     ['is it namespaces or cgroups?', 'compare'],
     // A chat verb alone before "?" (씀?, 함?) and a ~거? ending ask yes or no.
     ['-c 1024 컨테가 항상 cpu 2배 씀?', 'yesno'],
+    // "which … flags" asks for options even with words between; "what does the -c flag do" asks what it is.
+    ['which docker run flags do i use to lock it down', 'howto'],
+    ['what does the -c flag on docker run do?', 'definition'],
     ['free -m 치니까 호스트 메모리 다 보임 제한 안걸린거?', 'yesno'],
   ])('%s → %s', (q, intent) => expect(classifyIntent(q)).toBe(intent));
 
