@@ -4,7 +4,7 @@
 import { truncate } from '../text/truncate.js';
 import { askedValues, carriesAsked, withAskedValues } from './asked-values.js';
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
-import { figuresFor, type Figure } from './figures.js';
+import { figuresFor, type Figure } from './figures/index.js';
 import { fixRunCommand } from './run-command.js';
 import { correctionsLast, isCorrection, leadFor, matchedClaim, namesTheClaim, NO_OPENING, verdictLead } from './claims.js';
 import { askedOverlap, termSet } from './overlap.js';

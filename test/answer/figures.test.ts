@@ -1,7 +1,7 @@
 // The student's own values worked out: swap from --memory/--memory-swap, --cpus as quota, shares as percents.
 import { describe, expect, it } from 'vitest';
 import { extractiveAnswer } from '../../src/answer/extractive.js';
-import { figuresFor, sharesToWeight } from '../../src/answer/figures.js';
+import { figuresFor, sharesToWeight } from '../../src/answer/figures/index.js';
 import { tokenize } from '../../src/knowledge/tokenize.js';
 import type { Chunk, SearchResult } from '../../src/knowledge/types.js';
 

@@ -1,0 +1,84 @@
+// --cpus as a CFS quota, and --cpu-shares as cgroup v1 and v2 (runc 1.3.2 weight) percents.
+import type { Lang } from '../../knowledge/types.js';
+import { group, percent, type Figure } from './figure.js';
+
+/** The CFS period Docker uses for --cpus, in microseconds. */
+const CPU_PERIOD_US = 100_000;
+const DEFAULT_SHARES = 1024;
+const CPUS = /(?<![\w-])(?:--cpus|cpus)[= ]?\s*"?(\d*\.?\d+)(?![\d.])/i;
+const NAMES_SHARES = /cpu-shares|(?<![\w-])-c\s?\d|\bshares\b|가중치|\bweights?\b/i;
+/** Numbers that count something else: containers, cores, percents, times. */
+const NOT_A_SHARE = /^\s?(?:%|개|ms|s\b|초|cores?|ctrs?|containers?|컨테|코어|배|x\b|:)/i;
+const DEFAULT_NAMED = /default|기본/i;
+
+/** runc 1.3.2's conversion of cpu.shares to cgroup v2's cpu.weight (non-linear; 1024 becomes 100). */
+export function sharesToWeight(shares: number): number {
+  if (shares <= 2) return 1;
+  if (shares >= 262144) return 10000;
+  const l = Math.log2(shares);
+  return Math.ceil(10 ** ((l * l + 125 * l) / 612 - 7 / 34));
+}
+
+export function cpusFigure(question: string, lang: Lang): Figure[] {
+  const cpus = CPUS.exec(question);
+  const value = cpus ? Number(cpus[1]) : NaN;
+  if (!(value > 0) || value > 1024) return [];
+  const quota = Math.round(value * CPU_PERIOD_US);
+  const ms = group(quota / 1000);
+  const pct = `${group(Math.round(value * 100))}%`;
+  const text =
+    lang === 'ko'
+      ? `--cpus ${value}: 100ms 주기마다 CPU 시간 ${ms}ms를 허용하는 상한(--cpu-period=${CPU_PERIOD_US} --cpu-quota=${quota}, cgroup v2의 cpu.max는 "${quota} ${CPU_PERIOD_US}")이고, 특정 코어가 아니라 어느 코어에서든 쓰는 시간이라 docker stats의 CPU %는 최대 ${pct}까지 나온다.`
+      : `--cpus ${value} allows ${ms} ms of CPU time in every 100 ms period (--cpu-period=${CPU_PERIOD_US} --cpu-quota=${quota}; cpu.max "${quota} ${CPU_PERIOD_US}" on cgroup v2), on any cores rather than dedicated ones, so docker stats shows at most ${pct}.`;
+  return [{ option: '--cpus', text, numbers: [`${ms}ms`] }];
+}
+
+/** Between two values of one list ("512 / 512 / 1024", "1024 vs 512", "512짜리랑 2048짜리"): separators only. */
+const LIST_GAP = /^\s*(?:짜리)?\s*(?:\/|,|vs\.?|and|랑|이랑|하고|대|와|과)?\s*$/i;
+/** A count after a value ("512 두개", "512 x2", "two 512s" is not read): that many containers. */
+const COUNT_AFTER = /^\s*(?:짜리\s*)?(?:(두|세|네)\s?개|[x×]\s?([2-4])\b)/i;
+const KOREAN_COUNT: Record<string, number> = { 두: 2, 세: 3, 네: 4 };
+
+/**
+ * The share values a question compares: a list as written ("512 / 512 / 1024"), else each value named once
+ * ("1024 gets twice what 512 gets, so is 512 half a core?"), each as many times as a count after it says, and the
+ * default when the question leaves a container on it.
+ */
+function sharesAsked(question: string): number[] {
+  if (!NAMES_SHARES.test(question)) return [];
+  const found: { n: number; start: number; end: number; count: number }[] = [];
+  for (const m of question.matchAll(/(?<![\w.-])(\d+)(?![\d.])/g)) {
+    const n = Number(m[1]);
+    const start = m.index ?? 0;
+    const after = question.slice(start + m[1].length);
+    const count = COUNT_AFTER.exec(after);
+    if (n >= 2 && n <= 262144 && !NOT_A_SHARE.test(after))
+      found.push({ n, start, end: start + m[1].length, count: count ? (KOREAN_COUNT[count[1]] ?? Number(count[2])) : 1 });
+  }
+  // Runs of values written as one list; the longest is the list compared.
+  const runs: (typeof found)[] = [];
+  found.forEach((f, i) => {
+    if (i > 0 && LIST_GAP.test(question.slice(found[i - 1].end, f.start))) runs[runs.length - 1].push(f);
+    else runs.push([f]);
+  });
+  const list = runs.reduce((a, b) => (b.length > a.length ? b : a), [] as typeof found);
+  const named = list.length > 1 ? list : found.filter((f, i) => found.findIndex((g) => g.n === f.n) === i);
+  const values = named.flatMap((f) => Array<number>(f.count).fill(f.n));
+  if (new Set(values).size === 1 && DEFAULT_NAMED.test(question) && values[0] !== DEFAULT_SHARES) values.push(DEFAULT_SHARES);
+  return values.length >= 2 && new Set(values).size > 1 ? values : [];
+}
+
+export function sharesFigure(question: string, lang: Lang): Figure[] {
+  const shares = sharesAsked(question);
+  if (!shares.length) return [];
+  const weights = shares.map(sharesToWeight);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const v1 = shares.map((s) => percent(s, sum(shares))).join(' / ');
+  const v2 = weights.map((w) => percent(w, sum(weights))).join(' / ');
+  const list = shares.join(lang === 'ko' ? ', ' : ' / ');
+  const text =
+    lang === 'ko'
+      ? `--cpu-shares 값이 ${list}인 컨테이너들이 모두 같은 CPU를 두고 바쁠 때 cgroup v1에서는 값 그대로 ${v1}를 받고, cgroup v2(runc 1.3.2 이상)에서는 cpu.weight가 ${weights.join(', ')}: 약 ${v2}를 받는다. CPU가 남으면 누구도 제한받지 않는다.`
+      : `With --cpu-shares ${list} all busy on the same CPUs, cgroup v1 splits the time ${v1}, and cgroup v2 with runc 1.3.2 or later maps them to cpu.weight ${weights.join(', ')}, about ${v2}. While CPU is spare, none is held back.`;
+  return [{ option: '--cpu-shares', text, numbers: v2.split(' / ') }];
+}

@@ -1,0 +1,23 @@
+// The student's own numbers worked out: "--memory 1g --memory-swap 3g" is 2g of swap, "--cpus 0.25" is 25 ms in
+// every 100 ms, "cpu-shares 2048 vs 512" is 80/20 on cgroup v1. The notes give the rule with their own example;
+// this applies the same rule to the values asked, so the answer need not leave the arithmetic to the student.
+import type { Lang } from '../../knowledge/types.js';
+import { cgroupReading } from './cgroup-files.js';
+import { cpusFigure, sharesFigure } from './cpu.js';
+import type { Figure } from './figure.js';
+import { layerFigure } from './layers.js';
+import { memoryFigures } from './memory.js';
+
+export type { Figure, FigureOption } from './figure.js';
+export { sharesToWeight } from './cpu.js';
+
+/** Every figure the question's values give, in the order memory, CPUs, shares. */
+export function figuresFor(question: string, lang: Lang): Figure[] {
+  return [
+    ...cgroupReading(question, lang),
+    ...memoryFigures(question, lang),
+    ...cpusFigure(question, lang),
+    ...sharesFigure(question, lang),
+    ...layerFigure(question, lang),
+  ];
+}

@@ -1,0 +1,79 @@
+// --memory and --memory-swap: swap from the two values, sizes in bytes, Docker's 6 MiB minimum.
+import type { Lang } from '../../knowledge/types.js';
+import { bytesOf, group, MiB, SIZE, sizeText, type Figure } from './figure.js';
+
+/** Docker's smallest --memory (the daemon's "Minimum memory limit allowed is 6MB"). */
+const MIN_MEMORY = 6 * MiB;
+const MEMORY = new RegExp(String.raw`(?<![\w-])(?:--memory|-m)(?![\w-])[= ]?\s*${SIZE}`, 'i');
+const SWAP = new RegExp(String.raw`--memory-swap(?![\w-])[= ]?\s*${SIZE}`, 'i');
+const SWAP_ASKED = /swap|스왑|in total|total|합계|합쳐|총|전부|before it gets killed/i;
+const UNIT_ASKED = /\bmi?b\b|mebi|megabyte|bytes?|메가|메비|바이트|단위|units?|exactly|정확히/i;
+
+export function memoryFigures(question: string, lang: Lang): Figure[] {
+  const memory = MEMORY.exec(question);
+  if (!memory || memory[1] === '-1') return [];
+  const bytes = bytesOf(memory[1], memory[2]);
+  const asWritten = sizeText(bytes);
+  if (bytes < MIN_MEMORY) {
+    const size = memory[2] ? `${Number((bytes / MiB).toFixed(3))}MiB` : '';
+    const text =
+      lang === 'ko'
+        ? `--memory ${memory[1]}${memory[2] ?? ''}: ${size || `${group(bytes)}바이트`}로 도커의 최소값 6MiB보다 작아서 docker run이 "Minimum memory limit allowed is 6MB" 오류로 거부한다.`
+        : `--memory ${memory[1]}${memory[2] ?? ''} is ${size || `${group(bytes)} bytes`}, below Docker's 6 MiB minimum, so docker run refuses it ("Minimum memory limit allowed is 6MB").`;
+    return [{ option: '--memory', text, numbers: ['6MiB'] }];
+  }
+  const figures: Figure[] = [];
+  const swap = SWAP.exec(question);
+  if (swap || SWAP_ASKED.test(question)) figures.push(swapFigure(bytes, swap, lang));
+  else if (UNIT_ASKED.test(question) && memory[2]) {
+    const mib = bytes / MiB;
+    const text =
+      lang === 'ko'
+        ? `--memory ${asWritten} = ${group(mib)}MiB = ${group(bytes)}바이트(m은 1024×1024바이트인 MiB).`
+        : `--memory ${asWritten} is ${group(mib)} MiB = ${group(bytes)} bytes (m means MiB, 1024 × 1024 bytes).`;
+    figures.push({ option: '--memory', text, numbers: [group(bytes)] });
+  }
+  return figures;
+}
+
+function swapFigure(memory: number, swap: RegExpExecArray | null, lang: Lang): Figure {
+  const m = sizeText(memory);
+  const ko = lang === 'ko';
+  const total = swap ? (swap[1] === '-1' ? -1 : bytesOf(swap[1], swap[2])) : 0;
+  const fig = (text: string, numbers: string[]): Figure => ({ option: '--memory-swap', text, numbers });
+  if (total === -1)
+    return fig(
+      ko
+        ? `--memory ${m}, --memory-swap -1: 스왑 제한이 없어 메모리 ${m}에 더해 호스트의 스왑을 제한 없이 쓸 수 있다.`
+        : `--memory-swap -1 leaves swap unlimited: ${m} of memory plus as much swap as the host has.`,
+      ['-1'],
+    );
+  if (total === 0) {
+    const text = ko
+      ? `--memory ${m}만 주면(--memory-swap 없음 또는 0) 도커는 메모리+스왑 합계를 2배인 ${sizeText(2 * memory)}로 잡는다: 메모리 ${m}에 스왑 ${m}를 더 쓸 수 있다(커널이 swap accounting을 지원할 때).`
+      : `With --memory ${m} and no --memory-swap (or 0), Docker sets memory plus swap to ${sizeText(2 * memory)}, twice the memory: ${m} of memory and ${m} of swap (where the kernel accounts swap).`;
+    return fig(text, [sizeText(2 * memory)]);
+  }
+  const t = sizeText(total);
+  if (total < memory)
+    return fig(
+      ko
+        ? `--memory ${m}, --memory-swap ${t}: 합계가 메모리보다 작아서 도커가 거부한다. --memory-swap은 메모리+스왑 합계라 --memory 이상이어야 한다.`
+        : `Docker refuses --memory-swap ${t} with --memory ${m}: --memory-swap is memory plus swap, so it must be at least --memory.`,
+      [t, m],
+    );
+  if (total === memory)
+    return fig(
+      ko
+        ? `--memory ${m}, --memory-swap ${m}: 두 값이 같으면 스왑은 0이라 컨테이너는 메모리 ${m}만 쓰고 스왑은 못 쓴다.`
+        : `--memory-swap equal to --memory (${m}) means no swap: the container gets ${m} of memory and no swap.`,
+      [m],
+    );
+  const rest = sizeText(total - memory);
+  return fig(
+    ko
+      ? `--memory ${m}, --memory-swap ${t}: 메모리와 스왑을 합쳐 ${t}까지라서 스왑은 ${t} − ${m} = ${rest}이다.`
+      : `With --memory ${m} and --memory-swap ${t}, memory plus swap may reach ${t}, so the swap is ${t} − ${m} = ${rest}.`,
+    [rest],
+  );
+}
