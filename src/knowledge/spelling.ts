@@ -171,6 +171,23 @@ export class HangulSpelling {
         bestFreq = f;
       }
     }
+    return best !== word || word.length < 4 ? best : this.withDroppedSyllable(word);
+  }
+
+  /** A known word one syllable longer that is this word with that syllable put back (하퍼바이저 → 하이퍼바이저). */
+  private withDroppedSyllable(word: string): string {
+    let best = word;
+    let bestFreq = 0;
+    for (const c of this.bySyllables.get(word.length + 1) ?? []) {
+      const f = this.frequency.get(c.word) ?? 0;
+      if (f <= bestFreq) continue;
+      for (let i = 0; i < c.word.length; i++)
+        if (c.word.slice(0, i) + c.word.slice(i + 1) === word) {
+          best = c.word;
+          bestFreq = f;
+          break;
+        }
+    }
     return best;
   }
 }

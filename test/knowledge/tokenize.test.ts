@@ -135,6 +135,13 @@ describe('Korean spelling', () => {
     expect(s.correct('날씨')).toBe('날씨'); // two syllables: only vowel folding, so 날짜 is not taken
     expect(s.correct('격리')).toBe('격리');
   });
+
+  it('puts back one dropped syllable in a word of four or more (하퍼바이저), never in a short one', () => {
+    const s = new HangulSpelling(['하이퍼바이저', '컨테이너', '이미지']);
+    expect(s.correct('하퍼바이저')).toBe('하이퍼바이저');
+    expect(s.correct('컨테너')).toBe('컨테너'); // three syllables: too short to guess
+    expect(s.correct('하퍼바이')).toBe('하퍼바이'); // two syllables missing
+  });
 });
 
 describe('closed-class words typed together', () => {
