@@ -35,7 +35,7 @@ describe('/ask autocomplete', () => {
 
 describe('/ask sources', () => {
   test('every [n] in the answer is listed in the Sources field, and the Sources button shows every source', async () => {
-    const i = h.emu.slash('ask', { question: 'What does --cpus 0.5 actually limit, and how is it different from --cpu-shares?' });
+    const i = h.emu.slash('ask', { question: 'How do --cpus, --cpu-shares and --cpuset-cpus differ?' });
     const answer = await i.waitForMessage(isAnswer);
     const embed = answer.embeds[0];
     const cited = [...new Set([...embed.description.matchAll(/\[(\d+)\]/g)].map((m) => m[1]))];
