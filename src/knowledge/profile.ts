@@ -32,6 +32,16 @@ function termsOf(text: string): Set<string> {
   return set;
 }
 
+/** One term set per document title, shared by all its passages. */
+const titles = new WeakMap<TermDictionary, Map<string, TermSet>>();
+function titleTerms(title: string, dict: TermDictionary): TermSet {
+  const known = titles.get(dict) ?? new Map<string, TermSet>();
+  titles.set(dict, known);
+  let set = known.get(title);
+  if (!set) known.set(title, (set = TermSet.of(dict, termsOf(title))));
+  return set;
+}
+
 /** `all`: the term numbers (in `dict`) of the passage's heading and text. */
 export function profileOf(chunk: Chunk, all: Int32Array, dict: TermDictionary): PassageProfile {
   const own = chunk.headingPath[chunk.headingPath.length - 1] ?? chunk.doc.title;
@@ -46,7 +56,7 @@ export function profileOf(chunk: Chunk, all: Int32Array, dict: TermDictionary): 
   return {
     all: TermSet.ofIds(dict, all),
     heading: TermSet.of(dict, termsOf(own)),
-    title: TermSet.of(dict, termsOf(chunk.doc.title)),
+    title: titleTerms(chunk.doc.title, dict),
     headingExact: TermSet.of(
       dict,
       ownWords.map((w) => w.key),

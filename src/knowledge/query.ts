@@ -210,8 +210,10 @@ export function pastedOutput(raw: string): { output: string; rest: string } | un
   return { output: quoted.join(' '), rest: quoted.reduce((r, q) => r.replace(`\`${q}\``, ' '), raw) };
 }
 
+const ASKS_SIMPLY = new RegExp(SIMPLE_REGISTER.source, 'i');
+
 export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
-  const simple = new RegExp(SIMPLE_REGISTER.source, 'i').test(raw);
+  const simple = ASKS_SIMPLY.test(raw);
   const text = cleanQuestion(simple ? raw.replace(SIMPLE_REGISTER, ' ') : raw);
   const detected = lang ?? detectLang(text || raw);
   const kind: QueryKind = GREETING.test(text) ? 'greeting' : THANKS.test(text) ? 'thanks' : isJunk(text) ? 'junk' : 'question';

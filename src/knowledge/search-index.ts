@@ -149,7 +149,11 @@ export class SearchIndex implements Vocabulary {
       p.candidates,
     );
     // Asked simply, the everyday pictures are candidates whatever BM25 thought of them (they are few).
-    if (analysis.simple) for (const id of this.everyday) if (!raw.some((r) => r.id === id)) raw.push({ id, score: 0 });
+    if (analysis.simple) {
+      const found = new Set(raw.map((r) => r.id));
+      const shares = (id: number) => units.some((u) => [u.key, ...u.concepts].some((t) => this.profiles[id].all.has(t)));
+      for (const id of this.everyday) if (!found.has(id) && shares(id)) raw.push({ id, score: 0 });
+    }
     if (!raw.length) return empty(terms);
 
     const asked = new Set(units.flatMap((u) => [u.key, ...u.concepts]));

@@ -76,10 +76,9 @@ export class SpellingCorrector {
     let bestFreq = 0;
     for (let len = word.length - max; len <= word.length + max; len++) {
       for (const candidate of this.byLength.get(len) ?? []) {
-        if (otherInflection(word, candidate)) continue;
         const d = editDistance(word, candidate, max);
         const f = this.frequency.get(candidate) ?? 0;
-        if (d < bestDist || (d === bestDist && d <= max && f > bestFreq)) {
+        if ((d < bestDist || (d === bestDist && d <= max && f > bestFreq)) && !otherInflection(word, candidate)) {
           best = candidate;
           bestDist = d;
           bestFreq = f;
