@@ -111,7 +111,24 @@ export const CONCEPTS: Concept[] = [
   { id: 'pid', forms: ['pid', 'process ids?', '프로세스 id'] },
   {
     id: 'pids',
-    forms: ['pids(?:-limit)?', 'process(?:es)? limit', 'fork ?bombs?', ':\\(\\)\\s*\\{', '포크 ?폭탄', '포크 ?밤', '프로세스 수'],
+    // The symptom as students describe it: processes forking without end.
+    forms: [
+      'pids(?:-limit)?',
+      'process(?:es)? limit',
+      'fork ?bombs?',
+      ':\\(\\)\\s*\\{',
+      '포크 ?폭탄',
+      '포크 ?밤',
+      '프로세스 수',
+      'fork(?:s|ing)? (?:forever|endlessly|infinitely|in a loop)',
+      'infinite(?:ly)? fork(?:s|ing)?',
+      '무한 fork',
+      '무한으로 fork',
+      '무한히 fork',
+      '무한 포크',
+      '무한으로 포크',
+      '끝없이 fork',
+    ],
   },
   {
     id: 'risk',

@@ -242,6 +242,12 @@ describe('query analysis', () => {
     ['free -m 치니까 호스트 메모리 다 보임 제한 안걸린거?', 'yesno'],
   ])('%s → %s', (q, intent) => expect(classifyIntent(q)).toBe(intent));
 
+  it('reads an evaluative tag ("bad idea or fine?", "is that safe?") as pointing back at the whole message', () => {
+    const q = 'someone mounted /var/run/docker.sock into the jenkins container. bad idea or fine?';
+    expect(splitPremise(q).focus).toBe(q);
+    expect(splitPremise('we share one docker group on the server. is that safe?').premise).toBe('');
+  });
+
   it('takes pasted output (a docker stats table, a quoted stats line) out of the question part', () => {
     const table = analyseQuery(
       'CONTAINER ID   NAME   CPU %     MEM USAGE / LIMIT   MEM %    NET I/O   BLOCK I/O   PIDS\n3f2a9c1d7e44   api    187.35%   412.6MiB / 1GiB   40.29%   1.2MB / 860kB   12.3MB / 0B   23\ncpu가 100 넘는게 말이됨??',

@@ -76,6 +76,12 @@ describe('recalling endings, "only" and idle CPU', () => {
     for (const text of ['남자', '노트북', 'an idler']) expect(conceptsIn(text)).not.toContain('§idle');
   });
 
+  it('reads a fork bomb described, not named, as the pids concept', () => {
+    for (const text of ['프로세스 무한으로 fork 해서', 'it keeps forking forever', 'infinite forks'])
+      expect(conceptsIn(text)).toContain('§pids');
+    expect(conceptsIn('git fork 하는 법')).not.toContain('§pids');
+  });
+
   it('gives half one concept (반코어, 코어 반개, 절반, half a core), not a word starting with 반', () => {
     for (const text of ['반코어?', '코어 반개만', '절반만 쓰는거', 'half a core']) expect(conceptsIn(text)).toContain('§half');
     for (const text of ['반도체', '반환값', '반드시']) expect(conceptsIn(text)).not.toContain('§half');
