@@ -188,9 +188,10 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   const lead = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
   const says = (text: string, f: Figure) => f.numbers.every((n) => text.replace(/(\d) (ms|%|MiB)/g, '$1$2').includes(n));
   const [first] = figures;
+  const leading = !verdict && first && (first.reads || QUANTITY_ASKED.test(result.query)) && !says(lead ?? '', first) ? first : undefined;
   let worked = 0; // figures added: each takes the place of a supporting sentence
-  if (!verdict && first && (first.reads || QUANTITY_ASKED.test(result.query)) && !says(lead ?? '', first)) {
-    add(`${first.text} [${first.source + 1}]`, formsOf(first.text));
+  if (leading) {
+    add(`${leading.text} [${leading.source + 1}]`, formsOf(leading.text));
     worked++;
   }
   if (lead) add(`${truncate(lead, maxChars)} [${cite(best)}]`, formsOf(lead));
@@ -199,7 +200,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   if (direct && keyPoint && length + keyPoint.length + 5 <= maxChars) add(`${keyPoint} [${cite(best)}]`, formsOf(keyPoint));
 
   // The student's own values worked out by the rule of the section that states it.
-  for (const figure of figures.filter((f) => !parts.some((p) => p.startsWith(f.text)))) {
+  for (const figure of figures.filter((f) => f !== leading)) {
     if (says(parts.join(' '), figure) || length + figure.text.length + 5 > maxChars) continue;
     add(`${figure.text} [${figure.source + 1}]`, formsOf(figure.text));
     worked++;

@@ -1,7 +1,7 @@
 // What a passage's heading says it is: its terms, its subject, and the kinds of question it answers.
 import { conceptsIn, GENERIC_CONCEPTS } from './glossary.js';
 import type { PassageProfile } from './ranking.js';
-import { TermDictionary, TermSet } from './term-set.js';
+import { TermDictionary, TermSet, type TermLookup } from './term-set.js';
 import { words } from './tokenize.js';
 import type { Chunk, Intent } from './types.js';
 
@@ -32,18 +32,8 @@ function termsOf(text: string): Set<string> {
   return set;
 }
 
-/** One term set per document title, shared by all its passages. */
-const titles = new WeakMap<TermDictionary, Map<string, TermSet>>();
-function titleTerms(title: string, dict: TermDictionary): TermSet {
-  const known = titles.get(dict) ?? new Map<string, TermSet>();
-  titles.set(dict, known);
-  let set = known.get(title);
-  if (!set) known.set(title, (set = TermSet.of(dict, termsOf(title))));
-  return set;
-}
-
-/** `all`: the term numbers (in `dict`) of the passage's heading and text. */
-export function profileOf(chunk: Chunk, all: Int32Array, dict: TermDictionary): PassageProfile {
+/** `all`: the term numbers (in `dict`) of the passage's heading and text; `title`: its document title's terms. */
+export function profileOf(chunk: Chunk, all: Int32Array, dict: TermDictionary, title: TermLookup): PassageProfile {
   const own = chunk.headingPath[chunk.headingPath.length - 1] ?? chunk.doc.title;
   // Option names count whole (memory-swap is not memory); generic concepts do not make a subject.
   const subject = words(own.split(/:\s/)[0])
@@ -56,7 +46,7 @@ export function profileOf(chunk: Chunk, all: Int32Array, dict: TermDictionary): 
   return {
     all: TermSet.ofIds(dict, all),
     heading: TermSet.of(dict, termsOf(own)),
-    title: titleTerms(chunk.doc.title, dict),
+    title,
     headingExact: TermSet.of(
       dict,
       ownWords.map((w) => w.key),

@@ -221,10 +221,10 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   // Output pasted above or quoted inside the question (a docker stats table, an error line) is what the asker
   // saw: premise, never what is asked.
   const found = pastedOutput(raw);
+  const rest = found && cleanQuestion(found.rest);
   // Only when words of the question remain ("이거 뭐임?" above an error line asks about the line itself).
-  const pasted =
-    found && words(cleanQuestion(found.rest)).some((w) => !w.isStop && w.script !== 'digit' && w.surface.length > 1) ? found : undefined;
-  const split = splitPremise(pasted ? cleanQuestion(pasted.rest) : text);
+  const pasted = rest && words(rest).some((w) => !w.isStop && w.script !== 'digit' && w.surface.length > 1) ? found : undefined;
+  const split = splitPremise(pasted && rest ? rest : text);
   const { focus, questions, premise } = split;
   const output = pasted ? { output: cleanQuestion(pasted.output) } : {};
   // The intent is read from the question part; "…, why?" leaves it with no content, so the whole text then.

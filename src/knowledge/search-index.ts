@@ -9,7 +9,7 @@ import { abstainBar, DEFAULT_RANKING, maxScore, scorePassage, termBoost, type Pa
 import { proximity } from './proximity.js';
 import { adjacentTopic } from './scope.js';
 import { CONTEXT_WORDS } from './closed-class.js';
-import { TermDictionary } from './term-set.js';
+import { TermDictionary, TermSet } from './term-set.js';
 import { HangulSpelling, SpellingCorrector } from './spelling.js';
 import { tokenize, words } from './tokenize.js';
 import type { Chunk, Lang, SearchHit, SearchResult } from './types.js';
@@ -48,7 +48,8 @@ export class SearchIndex implements Vocabulary {
     this.chunks = chunks;
     const latinWords: string[] = [];
     const hangulWords: string[] = [];
-    const titles = new Map<string, Int32Array>();
+    // Each document title once: its terms head every passage's BM25 heading and are the context of its own heading.
+    const titles = new Map<string, { ids: Int32Array; terms: TermSet }>();
     const dict = new TermDictionary();
     const docs: IndexedPassage[] = [];
     // Each token is numbered once here; the index and the profiles share the numbers.
@@ -70,12 +71,15 @@ export class SearchIndex implements Vocabulary {
     };
     this.profiles = chunks.map((c) => {
       let title = titles.get(c.doc.title);
-      if (!title) titles.set(c.doc.title, (title = termIdsOf(c.doc.title)));
+      if (!title) {
+        const ids = termIdsOf(c.doc.title);
+        titles.set(c.doc.title, (title = { ids, terms: TermSet.ofIds(dict, ids) }));
+      }
       const heading = termIdsOf(c.heading);
       const text = termIdsOf(c.text);
       for (const m of c.text.matchAll(OPTION_NAME)) this.options.add(m[1].toLowerCase());
-      docs.push({ heading: joined(title, heading), text });
-      return profileOf(c, joined(heading, text), dict);
+      docs.push({ heading: joined(title.ids, heading), text });
+      return profileOf(c, joined(heading, text), dict, title.terms);
     });
     this.index = new InvertedIndex(docs, dict);
     this.everyday = chunks.flatMap((c, id) => (c.doc.everyday ? [id] : []));
@@ -193,8 +197,8 @@ export class SearchIndex implements Vocabulary {
       : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));
     const notCovered = abstain && lacksTopic ? { notCovered: adjacent.name[lang] } : {};
     const focusTerms = q.premise || q.output ? tokenize(q.focus) : terms;
-    const guess = guessOf(analysis.questions);
-    const guessTerms = guess ? { guessTerms: tokenize(fix(guess)) } : {};
+    // The guess is the last asking clause, whose terms `parts` already has.
+    const guessTerms = parts && guessOf(analysis.questions) ? { guessTerms: parts[parts.length - 1] } : {};
     return {
       query,
       lang,
