@@ -367,6 +367,9 @@ export const CONCEPTS: Concept[] = [
       '구동',
       '띄우~',
       '띄워~',
+      '돌아가~',
+      '돌려~',
+      '돌리~',
     ],
   },
   { id: 'command', forms: ['commands?', '명령', '명령어', '커맨드'] },
@@ -379,7 +382,10 @@ export const CONCEPTS: Concept[] = [
   { id: 'macos', forms: ['mac ?os', 'macs?', 'macbooks?', 'os ?x', '맥', '맥북'] },
   { id: 'windows', forms: ['windows', '윈도우', '윈도'] },
   { id: 'linux', forms: ['linux', '리눅스'] },
-  { id: 'app', forms: ['apps?', 'applications?', 'software', '앱', '애플리케이션', '어플리케이션', '소프트웨어', '응용 ?프로그램'] },
+  {
+    id: 'app',
+    forms: ['apps?', 'applications?', 'software', 'sw', 's/w', '앱', '애플리케이션', '어플리케이션', '소프트웨어', '응용 ?프로그램'],
+  },
   {
     id: 'version',
     forms: [
@@ -485,6 +491,10 @@ export const CONCEPTS: Concept[] = [
       '어디서나',
       '어디서든',
       '어느 (?:서버|컴퓨터|머신|호스트)에서(?:나|든)',
+      '(?:runs?|works?) the same',
+      'works on my machine',
+      '똑같이 (?:돌|실행|동작|작동)',
+      '그대로 (?:돌아|실행|동작|작동)',
     ],
   },
   {
@@ -506,7 +516,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'block-io', forms: ['block i/?o', 'blkio', 'disk i/?o', '블록 i/?o', '디스크 i/?o'] },
   { id: 'net-io', forms: ['net i/?o', 'network i/?o', '네트워크 i/?o'] },
   { id: 'emulation', forms: ['emulat(?:es?|ed|ion|ing)', 'software[- ]defined', '에뮬레이션', '소프트웨어화', '에뮬레이트'] },
-  { id: 'hardware', forms: ['hardware', 'h/w', '하드웨어'] },
+  { id: 'hardware', forms: ['hardware', 'h/w', 'hw', '하드웨어'] },
   // The CPU's virtualization extensions and the firmware setting that switches them on.
   // The Dockerfile's two command instructions, named together (CMD typed as chat "cmd" is read as "command" first).
   { id: 'entrypoint', forms: ['entrypoints?', 'cmd', '엔트리포인트'] },

@@ -86,6 +86,15 @@ describe('recalling endings, "only" and idle CPU', () => {
     for (const text of ['반코어?', '코어 반개만', '절반만 쓰는거', 'half a core']) expect(conceptsIn(text)).toContain('§half');
     for (const text of ['반도체', '반환값', '반드시']) expect(conceptsIn(text)).not.toContain('§half');
   });
+
+  it('reads chat abbreviations and everyday phrasings as their concepts (sw, hw, 똑같이 돌아감, works the same)', () => {
+    expect(conceptsIn('다른 sw 환경')).toContain('§app');
+    expect(conceptsIn('hw 가상화')).toContain('§hardware');
+    for (const text of ['서버에서도 똑같이 돌아가는 이유', '그대로 실행됨', 'it runs the same on the server', 'works on my machine'])
+      expect(conceptsIn(text)).toContain('§portability');
+    for (const text of ['똑같이 생김', 'the same server', 'swap']) expect(conceptsIn(text)).not.toContain('§portability');
+    expect(conceptsIn('swap 꺼짐')).not.toContain('§app');
+  });
 });
 
 describe('language and spelling', () => {
