@@ -187,6 +187,7 @@ export const KO_STOP = new Set([
   '뭐임',
   '머임',
   '뭔',
+  '먼', // 뭔 typed fast (먼차이, 먼뜻)
   '뭔데',
   '뭐하는',
   '뭐하',
@@ -448,6 +449,7 @@ export const KO_STOP = new Set([
   '매우',
   '의미',
   '뜻',
+  '말', // 무슨 말임, 뭔말: what is meant
   '하는일',
   '하는일이',
   '같은거',

@@ -91,7 +91,8 @@ function analyse(surface: string): Word {
       KO_STOP.has(stripped) ||
       KO_STOP.has(stripCopula(surface)) ||
       PARTICLES.includes(surface) ||
-      isGluedStop(surface);
+      isGluedStop(surface) ||
+      isGluedStop(stripped); // 뭔뜻임, 무슨말임: closed-class words typed without a space
     const terms = new Set<string>([stripped]);
     if (stripped !== surface) terms.add(surface);
     for (const g of hangulBigrams(stripped)) terms.add(g);

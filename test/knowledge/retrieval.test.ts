@@ -169,9 +169,10 @@ describe('abstention', () => {
     expect(ask(q).answer.slice(0, 60)).not.toMatch(/NET I\/O/);
   });
 
-  it('gives no bigram credit for a closed-class word inside another ("같은" in 같은말)', () => {
-    const units = queryUnits(analyseQuery('이미지랑 컨테이너 걍 같은말 아님?'), kb.vocabulary, DEFAULT_RANKING).units;
-    expect(units.find((u) => u.key === '같은말')?.bigrams).toEqual(['은말']);
+  it('gives no bigram credit for a closed-class word inside another ("같은" in 같은설정), and none to two glued (같은말)', () => {
+    const units = queryUnits(analyseQuery('이미지랑 컨테이너 걍 같은말 아님? 같은설정임?'), kb.vocabulary, DEFAULT_RANKING).units;
+    expect(units.find((u) => u.key === '같은설정')?.bigrams).toEqual(['은설', '설정']);
+    expect(units.find((u) => u.key.startsWith('같은말'))).toBeUndefined();
     const top = kb.search('이미지랑 컨테이너 걍 같은말 아님? 헷갈림', { topK: 1, minScore: MIN_SCORE }).hits[0];
     expect(top.chunk.heading).toMatch(/^이미지와 컨테이너의 차이/);
   });

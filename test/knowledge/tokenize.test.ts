@@ -164,6 +164,8 @@ describe('closed-class words typed together', () => {
     expect(words('왜그럼').every((w) => w.isStop)).toBe(true);
     expect(words('알려줘요').every((w) => w.isStop)).toBe(true);
     expect(words('도커그럼').some((w) => w.isStop)).toBe(false);
+    for (const typed of ['뭔뜻임', '무슨뜻임', '먼뜻', '무슨말임']) expect(words(typed).every((w) => w.isStop)).toBe(true);
+    expect(words('도커뜻임').some((w) => w.isStop)).toBe(false);
     expect(words('띄울수있음')[0].key).toBe('띄울');
   });
 });
