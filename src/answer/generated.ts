@@ -116,7 +116,7 @@ export class GeneratedAnswerer implements Answerer {
   /** Streams the model's reply, showing only verified sentences; throws GenerationError. */
   private async generate(prompt: Prompt, options: AnswerOptions): Promise<Generation> {
     const { model, baseUrl, maxAnswerTokens, timeoutMs, maxRetries } = this.settings;
-    const verifier = new AnswerVerifier(prompt.sources);
+    const verifier = new AnswerVerifier(prompt.evidence);
     const hosts = passageHosts(prompt.sources);
     const tidy = (raw: string) => sanitizeMarkdown(cleanCitations(raw, prompt.sources.length), hosts);
     let shown: string | null = null;

@@ -3,6 +3,7 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { extractiveAnswer, NOT_FOUND } from '../../src/answer/extractive.js';
 import { cleanCitations, NO_ANSWER } from '../../src/answer/citations.js';
+import { figuresFor } from '../../src/answer/figures/index.js';
 import { buildPrompt, SYSTEM_PROMPT } from '../../src/answer/prompt.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { completionParams, REASONING_ALLOWANCE_TOKENS } from '../../src/llm/model-policy.js';
@@ -162,6 +163,22 @@ describe('grounded, cited answers', () => {
       // Only the "writing…" placeholder was shown, never the marker.
       expect(partials.every((t) => t === '')).toBe(true);
     }
+  });
+
+  it("gives the model the question's own values worked out, and accepts them only as worked", async () => {
+    const q = 'docker run -m 1g --memory-swap 3g 이면 스왑 얼마까지 씀?';
+    const [figure] = figuresFor(q, 'ko');
+    const prompt = buildPrompt(kb.search(q, { topK: RETRIEVAL.topK, minScore: RETRIEVAL.abstainMinScore }), 100_000);
+    const k = prompt.sources.find((s) => s.text.includes('--memory-swap'))!.n;
+    expect(String(prompt.messages[1].content)).toContain(`<worked n="${k}">${figure.text}</worked>`);
+    expect(prompt.messages[0].content).toBe(SYSTEM_PROMPT);
+
+    fake.queue.push({ kind: 'answer', text: `${figure.text} [${k}]` });
+    const kept = await generatedAnswerer(baseURL, kb).answer(q);
+    expect(kept).toMatchObject({ mode: 'generated', answer: `${figure.text} [${k}]` });
+    // The same sentence with a figure nobody worked out is unsupported: the extractive answer is shown instead.
+    fake.queue.push({ kind: 'answer', text: `${figure.text.replace(/2g/g, '5g')} [${k}]` });
+    expect((await generatedAnswerer(baseURL, kb).answer(q)).mode).toBe('extractive');
   });
 
   it('makes no model call when retrieval abstains', async () => {
