@@ -21,6 +21,13 @@ describe('swap from --memory and --memory-swap', () => {
     expect(texts('--memory 1g만 주고 스왑은 얼마?', 'ko')[0]).toContain('스왑 1g');
   });
 
+  it('reads the memory limit named in words with a unit, and gives no figure for swap sized in words', () => {
+    expect(texts('메모리 300m 주고 swap은 안 정하면 총 몇까지 씀?', 'ko')[0]).toContain('2배인 600m');
+    expect(texts('ram 512mb limit, how much swap by default?')[0]).toContain('1g, twice the memory');
+    expect(texts('메모리 2개 띄우면 스왑 얼마?', 'ko')).toEqual([]); // a count, not a size
+    expect(texts('memory 2g swap 4g, how much total?')).toEqual([]); // swap alone or the total? not guessed
+  });
+
   it('says no swap for equal values, unlimited for -1, and a refusal for a total below memory', () => {
     expect(texts('-m 512m --memory-swap 512m')[0]).toContain('no swap');
     expect(texts('--memory 1g --memory-swap -1')[0]).toContain('unlimited');

@@ -5,12 +5,18 @@ import { bytesOf, group, MiB, SIZE, sizeText, type Figure } from './figure.js';
 /** Docker's smallest --memory (the daemon's "Minimum memory limit allowed is 6MB"). */
 const MIN_MEMORY = 6 * MiB;
 const MEMORY = new RegExp(String.raw`(?<![\w-])(?:--memory|-m)(?![\w-])[= ]?\s*${SIZE}`, 'i');
+/** "메모리 300m 주고", "ram 1g limit": the option named in words, with a unit (a bare number is not a size here). */
+const MEMORY_WORDS = new RegExp(
+  String.raw`(?<![\w-])(?:memory|mem|ram|메모리|램)(?:를|을|은|는|가|이|로|limit|제한|상한|\s)*\s?(\d+(?:\.\d+)?)\s?([kmgt](?:i?b)?|메가|기가)(?![a-z])`,
+  'i',
+);
 const SWAP = new RegExp(String.raw`--memory-swap(?![\w-])[= ]?\s*${SIZE}`, 'i');
 const SWAP_ASKED = /swap|스왑|in total|total|합계|합쳐|총|전부|before it gets killed/i;
 const UNIT_ASKED = /\bmi?b\b|mebi|megabyte|bytes?|메가|메비|바이트|단위|units?|exactly|정확히/i;
 
 export function memoryFigures(question: string, lang: Lang): Figure[] {
-  const memory = MEMORY.exec(question);
+  const option = MEMORY.exec(question);
+  const memory = option ?? MEMORY_WORDS.exec(question);
   if (!memory || memory[1] === '-1') return [];
   const bytes = bytesOf(memory[1], memory[2]);
   const asWritten = sizeText(bytes);
@@ -24,6 +30,13 @@ export function memoryFigures(question: string, lang: Lang): Figure[] {
   }
   const figures: Figure[] = [];
   const swap = SWAP.exec(question);
+  // Named in words ("메모리 300m 주고"), the size is how the limit is said, not a question about units; and "swap 4g"
+  // beside it may mean the swap alone or the total: no figure rather than a guess.
+  if (!option) {
+    const swapInWords = !swap && /(?:swap|스왑)(?:은|는|을|를|이|가)?\s?\d/i.test(question);
+    if (!swapInWords && (swap || SWAP_ASKED.test(question))) figures.push(swapFigure(bytes, swap, lang));
+    return figures;
+  }
   if (swap || SWAP_ASKED.test(question)) figures.push(swapFigure(bytes, swap, lang));
   else if (UNIT_ASKED.test(question) && memory[2]) {
     const mib = bytes / MiB;
