@@ -120,9 +120,15 @@ export function guessOf(questions?: string[]): string | undefined {
   return last && WH_WORD.test(questions![0]) && !WH_WORD.test(last) && /[?？]\s*$/.test(last) ? last : undefined;
 }
 
+/** An English clause opening with an auxiliary and its subject ("should i …", "does it …") asks yes or no. */
+const YESNO_OPENING =
+  /^(?:should|can|could|will|would|do|does|did|is|are|was|were|isn'?t|doesn'?t|aren'?t|don'?t)\s+(?:i|we|you|it|they|this|that|there|the|my|a|an|docker|containers?|vms?)\b/i;
+
 export function classifyIntent(text: string): Intent {
   const direct = text.replace(EMBEDDED_WH, ' ');
-  if (CLOSING_TAG.test(direct) && !WH_WORD.test(direct)) return 'yesno';
+  // "was docker the first, or did it just make it popular" offers a choice: not yes or no.
+  const opensYesNo = YESNO_OPENING.test(direct.trim()) && !/\bor\b/i.test(direct);
+  if ((CLOSING_TAG.test(direct) || opensYesNo) && !WH_WORD.test(direct)) return 'yesno';
   for (const [intent, cue] of INTENT_CUES) if (cue.test(text) && !(intent === 'yesno' && WH_WORD.test(direct))) return intent;
   return 'general';
 }

@@ -240,6 +240,10 @@ describe('query analysis', () => {
     ['which docker run flags do i use to lock it down', 'howto'],
     ['what does the -c flag on docker run do?', 'definition'],
     ['free -m 치니까 호스트 메모리 다 보임 제한 안걸린거?', 'yesno'],
+    // An auxiliary and its subject opening the clause ask yes or no, whatever symptom word follows; a choice does not.
+    ['should i just turn it on so my app never gets killed?', 'yesno'],
+    ['was docker the first container tech or did it just make it popular', 'general'],
+    ['what should i do when my container gets killed?', 'troubleshoot'],
   ])('%s → %s', (q, intent) => expect(classifyIntent(q)).toBe(intent));
 
   it('reads an evaluative tag ("bad idea or fine?", "is that safe?") as pointing back at the whole message', () => {
