@@ -252,13 +252,13 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   };
 }
 
-/** The syllable's final consonant is one of `finals` (index in the Unicode Hangul block: ㄴ 4, ㄹ 8, ㅁ 16). */
+/** The syllable's final consonant is one of `finals` (index in the Unicode Hangul block: ㄴ 4, ㄹ 8, ㄻ 10, ㅁ 16). */
 const endsInBatchim = (syllable: string, finals: number[]) => {
   const code = syllable.charCodeAt(0) - 0xac00;
   return code >= 0 && code <= 11171 && finals.includes(code % 28);
 };
 /** Korean word endings of verbs and adjectives: such words say little about the topic. */
-const KOREAN_PREDICATE = /(?:면|고|서|어|아|여|요|니|나|지|게|는|은|던|까|야|해|돼|됨|음|함|ㄴ|자|죠|네|데|가|려|러|다|래)$/;
+const KOREAN_PREDICATE = /(?:면|고|서|어|아|여|요|니|나|지|게|는|은|던|까|야|해|돼|됨|음|함|ㄴ|죠|네|데|가|려|러|다|래|으)$/; // 으: 많으(면)
 /**
  * Bound nouns after a verb's adnominal ending (~ㄴ, ~ㄹ, ~는): 넘칠때, 쓸듯, 할수, 막는법; and the nominaliser
  * 기 (느려지기). 소수, 주적, 헌법 are nouns: the syllable before is no adnominal form.
@@ -274,7 +274,7 @@ const afterVerb = (word: string) => {
  * A syllable closed by ㄴ, ㄹ or ㅁ ends a conjugated verb or adjective: 번거로운, 넘칠, 잡힘, 헷갈림 (the
  * adnominal and nominalised forms). Only asked of words the knowledge base never uses.
  */
-const endsInVerbFinal = (word: string) => endsInBatchim(word.at(-1) ?? '', [4, 8, 16]);
+const endsInVerbFinal = (word: string) => endsInBatchim(word.at(-1) ?? '', [4, 8, 10, 16]); // ㄻ: 힘듦, 만듦
 /** A word that ends in a verb or adjective ending (known words: the ending alone, not a closing ㄴ/ㄹ/ㅁ). */
 const isConjugated = (word: string) => KOREAN_PREDICATE.test(word) || afterVerb(word);
 /** A verb with an auxiliary verb typed together: 걸어두면, 켜놓고, 써보니까. */
@@ -289,7 +289,7 @@ const isKoreanPredicate = (surface: string, word: string) =>
  * A Hangul word in the chat nominalised form (들어감, 헷갈림: a closing ㅁ): spelling correction leaves it alone, as a
  * verb form is how the question is typed. Other endings are corrected (컨테니어 is 컨테이너, not a verb in ~어).
  */
-export const looksLikeVerbForm = (word: string) => word.length >= 2 && endsInBatchim(word.at(-1)!, [16]);
+export const looksLikeVerbForm = (word: string) => word.length >= 2 && endsInBatchim(word.at(-1)!, [10, 16]);
 
 /** A unit naming an option the notes write with its dashes (--cpu-shares; npm's --save-dev is not one). */
 export const isOptionOfNotes = (u: QueryUnit, vocab: Vocabulary) => u.known && u.key.includes('-') && vocab.isOption(u.key);

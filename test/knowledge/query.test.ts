@@ -426,6 +426,13 @@ describe('verb forms and nouns', () => {
     // ~길래 ("since it …") ends a verb form: it does not count against the match as a word foreign to the notes.
     const since = unitOf('이미지에 뭐가 들었길래 어디서나 돌아감?', '들었길래');
     expect([since?.predicate, since?.foreign]).toEqual([true, false]);
+    // 많으(면) keeps the connective 으, 힘듦 closes on ㄻ: adjectives, not words foreign to the notes; 관리자 is a noun.
+    for (const [q, key] of [
+      ['vm 많으면 관리가 왜 힘듦?', '많으'],
+      ['vm 많으면 관리가 왜 힘듦?', '힘듦'],
+    ])
+      expect([unitOf(q, key)?.predicate, unitOf(q, key)?.foreign]).toEqual([true, false]);
+    expect(unitOf('윈도우 작업관리자 메모리 90% 찍힘', '작업관리자')?.predicate).toBe(false);
   });
   it("drops single letters (the s of what's, a typed y) but keeps a short option (-c) and a number naming a concept (137)", () => {
     expect(unitsOf("what's a cgroup, y does it matter").map((u) => u.key)).not.toEqual(expect.arrayContaining(['s', 'y']));
