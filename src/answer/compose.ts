@@ -186,9 +186,18 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     return source < 0 ? [] : [{ ...f, source }];
   });
   const lead = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
-  const says = (text: string, f: Figure) => f.numbers.every((n) => text.replace(/(\d) (ms|%|MiB)/g, '$1$2').includes(n));
+  // A figure is said when each of its numbers stands whole: 50ms is not said by 150ms.
+  const says = (text: string, f: Figure) => {
+    const joined = text.replace(/(\d) (ms|%|MiB)/g, '$1$2');
+    return f.numbers.every((n) => new RegExp(`(?<![\\d.,])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(joined));
+  };
   const [first] = figures;
-  const leading = !verdict && first && (first.reads || QUANTITY_ASKED.test(result.query)) && !says(lead ?? '', first) ? first : undefined;
+  // It leads when it answers: a reading, a question of how much, or what the student's own value of the best
+  // section's option means when the lead explains it with another value (--cpus 0.5 against the notes' 1.5).
+  const explainsOther = (f: Figure) =>
+    result.intent === 'definition' && best.chunk.heading.includes(f.option) && !mentionsValue(lead ?? '', result.query, f.option);
+  const answers = first && (first.reads || QUANTITY_ASKED.test(result.query) || explainsOther(first));
+  const leading = !verdict && answers && !says(lead ?? '', first) ? first : undefined;
   let worked = 0; // figures added: each takes the place of a supporting sentence
   if (leading) {
     add(`${leading.text} [${leading.source + 1}]`, formsOf(leading.text));
@@ -312,6 +321,12 @@ function summaryList(result: SearchResult, sources: SearchHit[], maxChars: numbe
 }
 
 /** A sentence of the best passage, standing on its own, with DIRECT_MARGIN more of the question than the key point. */
+/** The text has the value the question gives the option ("--cpus 0.5" → 0.5), standing whole. */
+function mentionsValue(text: string, query: string, option: string): boolean {
+  const value = new RegExp(`${option}(?![\\w-])[= ]?\\s*(-?[\\d.]+[a-z]*)`, 'i').exec(query)?.[1];
+  return !!value && new RegExp(`(?<![\\d.])${value.replace(/\./g, '\\.')}(?![\\d])`).test(text);
+}
+
 function directSentence(candidates: Sentence[], keyOverlap: number): Sentence | undefined {
   const own = candidates.filter((s) => s.source === 0 && !leansOnPrevious(s.text) && !LEANS_FORWARD.test(s.text));
   const best = own.sort((a, b) => b.overlap - a.overlap || a.position - b.position)[0];

@@ -153,6 +153,28 @@ describe('in the composed answer', () => {
     expect(stock.answer).toMatch(/^With --memory 512m --memory-swap 1g the container gets 512m of swap\. \[1\]$/);
   });
 
+  it("leads with the student's own value when the notes explain the option with another value, and counts a number said only whole", () => {
+    const cpus: Chunk = {
+      ...chunk,
+      id: 'en/cpu#1',
+      headingPath: ['--cpus: a CFS quota'],
+      heading: '--cpus: a CFS quota',
+      text: '--cpus=1.5 gives 150ms of CPU time every 100ms. It is not tied to cores.',
+    };
+    const ask = (query: string, intent: SearchResult['intent']) =>
+      extractiveAnswer({ ...result(query), intent, hits: [{ chunk: cpus, score: 0.9 }] }, 800).answer;
+    // 150ms does not say 50ms: the figure is added, and leads for "what does my 0.5 mean".
+    expect(ask('--cpus 0.5 what is that, half a core?', 'definition')).toMatch(/^--cpus 0\.5 allows 50 ms/);
+    expect(ask('--cpus 0.5 and the app stutters, why?', 'reason')).toMatch(/^--cpus=1\.5 gives[\s\S]*--cpus 0\.5 allows 50 ms/);
+    // The notes' own example is the asked value: the lead stays.
+    const half = { ...cpus, text: '--cpus=0.5 gives 50ms of CPU time every 100ms. It is not tied to cores.' };
+    const stays = extractiveAnswer(
+      { ...result('--cpus 0.5 what is that?'), intent: 'definition', hits: [{ chunk: half, score: 0.9 }] },
+      800,
+    );
+    expect(stays.answer).toMatch(/^--cpus=0\.5 gives 50ms/);
+  });
+
   it('leaves the figure out when no source states the option', () => {
     const other = { ...chunk, text: 'Containers share the host kernel.' };
     const { answer } = extractiveAnswer(
