@@ -541,7 +541,7 @@ export const EN_STOP = new Set(
   basically like kinda sorta gonna wanna gotta even still again also quick quickly short shortly line one sentence
   summary summarize summarise tldr tl dr eli5 simple simply words plain reason reasons point rn
   ppl smth sth bc cuz coz tho thru wtf wth rly dunno wat y onto upon ago everyone everybody now currently right roughly approximately way fine exact exactly thing things stuff nowadays bug bugs buggy normal nothing everything anything something besides bunch anymore def defo min mins sec secs flag flags
-  mean means meaning meant such possible possibly he she him her his hers itself himself herself themselves myself yourself else nah accurate legit legitimate correct valid`
+  let combo combos mean means meaning meant such possible possibly he she him her his hers itself himself herself themselves myself yourself else nah accurate legit legitimate correct valid`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -595,3 +595,26 @@ export function isSuffixChain(rest: string): boolean {
   suffixMemo.set(rest, ok);
   return ok;
 }
+
+/** Counters after a number (5분씩, 3번, 10개): the number's unit, never the topic. 기가, 메가, 코어 are sizes and stay. */
+export const KO_COUNTERS = new Set([
+  '분',
+  '초',
+  '시간',
+  '일',
+  '개',
+  '번',
+  '번째',
+  '줄',
+  '배',
+  '살',
+  '명',
+  '대',
+  '달',
+  '년',
+  '주',
+  '개월',
+  '층',
+  '차',
+  '회',
+]);

@@ -4,7 +4,7 @@
 // English: Porter stems, plus whole option names such as `cpu-shares`. Glossary concepts (see glossary.ts)
 // are added as `§id` tokens so that "virtual machine", "VM" and "가상머신" meet.
 import { stem as stemmer } from 'porter2';
-import { COPULA, EN_STOP, isGluedStop, KO_STOP, PARTICLES, VERB_ENDINGS } from './closed-class.js';
+import { COPULA, EN_STOP, isGluedStop, isSuffixChain, KO_COUNTERS, KO_STOP, PARTICLES, VERB_ENDINGS } from './closed-class.js';
 import { conceptsIn } from './glossary.js';
 import type { Lang } from './types.js';
 
@@ -130,6 +130,9 @@ function analyseOption(name: string): Word {
   return word;
 }
 
+/** A counter and the particles or endings after it (분씩, 번이나, 개밖에). */
+const isCounter = (word: string) => [...KO_COUNTERS].some((c) => word.startsWith(c) && isSuffixChain(word.slice(c.length)));
+
 /** A file path of two or more segments (/var/run/docker.sock, /sys/fs/cgroup). */
 const PATH_RE = /(?<![\w./-])\/(?:[a-z0-9._-]+\/)+[a-z0-9._-]+/g;
 
@@ -151,6 +154,8 @@ export function words(text: string): Word[] {
     const glued = m.index === prevEnd; // e.g. the 과 of "VM과", the 랑 of "1024랑"
     prevEnd = m.index + surface.length;
     if (glued && HANGUL.test(surface) && (PARTICLES.includes(surface) || KO_STOP.has(surface))) continue;
+    // 5분씩, 3번, 10개: a counter glued to a number (with its particles) is the number's unit.
+    if (glued && /[0-9]/.test(normal[m.index - 1]) && HANGUL.test(surface) && isCounter(surface)) continue;
     const option = m.index >= 2 && normal.startsWith('--', m.index - 2) && /^[a-z][a-z]+$/.test(surface);
     out.push(option ? analyseOption(surface) : analyse(surface));
   }

@@ -6,6 +6,7 @@
 //  2. most content words of the text (stems / particle-stripped Korean words) occur in the passage;
 //  3. the text does not negate (not, never, 않, 없 …) where the passage never does.
 // It cannot prove the text true: a sentence that rearranges the passage's own words wrongly passes.
+import { KO_COUNTERS } from '../knowledge/closed-class.js';
 import { hangulBigrams, words } from '../knowledge/tokenize.js';
 import type { Lang } from '../knowledge/types.js';
 
@@ -22,6 +23,7 @@ export function normalizeForMatch(text: string): string {
 const FLAG = /(?:^|[\s(（,/:=])(--?[a-z][a-z0-9-]*[a-z0-9])/gi;
 const SHORT_FLAG = /(?:^|[\s(（,/:=])(-[a-z])(?![a-z0-9-])/gi;
 const NUMBER = /\d+(?:[.,]\d+)*/g;
+const COUNTED = /(\d+(?:\.\d+)?)\s?(번째|개월|시간|[분초일개번줄배살명대달년주층차회])/g;
 const IDENT = /\/?[a-z0-9_]+(?:[._/][a-z0-9_]+)+/gi;
 const CODE = /`([^`]+)`/g;
 const ACRONYM = /(?<![A-Za-z])([A-Z][A-Z0-9]+)s?(?![A-Za-z])/g;
@@ -44,6 +46,8 @@ export function hardTerms(text: string, lang: Lang): string[] {
     add(m[0].replace(/[.,]+$/, ''));
   }
   for (const m of plain.matchAll(NUMBER)) add(m[0].replace(/[.,]+$/, ''));
+  // A number with its Korean counter (3배, 10초) must appear with that counter: 3배 is not 3g.
+  for (const m of plain.matchAll(COUNTED)) if (KO_COUNTERS.has(m[2])) add(m[1] + m[2]);
   for (const m of plain.matchAll(ACRONYM)) add(m[1]);
   if (lang === 'ko') for (const m of plain.matchAll(LATIN_WORD)) add(m[0]);
   return [...out];

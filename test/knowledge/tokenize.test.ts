@@ -170,6 +170,17 @@ describe('closed-class words typed together', () => {
   });
 });
 
+describe('counters after a number', () => {
+  it('reads a counter glued to a number (5분씩, 10개면) as its unit, but keeps sizes and cores (512메가, 2코어)', () => {
+    expect(tokenize('빌드 5분씩 걸림')).not.toContain('분씩');
+    expect(tokenize('컨테이너 10개면')).toEqual(expect.arrayContaining(['10', '컨테이너']));
+    expect(tokenize('컨테이너 10개면')).not.toContain('개면');
+    expect(tokenize('512메가')).toContain('§unit');
+    expect(tokenize('2코어')).toContain('§core');
+    expect(tokenize('1분기 실적')).toContain('분기'); // a word, not a counter
+  });
+});
+
 describe('file paths', () => {
   it('reads a path as one word plus its file name, never its directories as words', () => {
     const surfaces = words('listens on /var/run/docker.sock, not on CPU/memory').map((w) => w.surface);
