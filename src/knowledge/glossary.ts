@@ -397,6 +397,7 @@ export const CONCEPTS: Concept[] = [
       '버전',
       '패치',
       '업데이트',
+      '업뎃',
       '유지\\s?보수',
     ],
   },

@@ -90,6 +90,7 @@ describe('recalling endings, "only" and idle CPU', () => {
   it('reads chat abbreviations and everyday phrasings as their concepts (sw, hw, 똑같이 돌아감, works the same)', () => {
     expect(conceptsIn('다른 sw 환경')).toContain('§app');
     expect(conceptsIn('hw 가상화')).toContain('§hardware');
+    expect(conceptsIn('os 업뎃 지옥')).toContain('§version');
     for (const text of ['서버에서도 똑같이 돌아가는 이유', '그대로 실행됨', 'it runs the same on the server', 'works on my machine'])
       expect(conceptsIn(text)).toContain('§portability');
     for (const text of ['똑같이 생김', 'the same server', 'swap']) expect(conceptsIn(text)).not.toContain('§portability');
