@@ -858,11 +858,19 @@ export function phraseSpans(normalized: string, ids: readonly string[]): [number
 export const hasPhraseForm = (id: string) => phraseById.has(id);
 
 /** Concept tokens (`§id`) for every glossary concept the text mentions. */
+// Answers read the same passage sentences for every question: their concepts are remembered (bounded).
+const conceptCache = new Map<string, string[]>();
+const CONCEPT_CACHE_MAX = 50_000;
+
 export function conceptsIn(text: string): string[] {
+  const cached = conceptCache.get(text);
+  if (cached) return [...cached];
   const t = text.normalize('NFKC').toLowerCase();
   const found = new Set<string>();
   for (const m of t.matchAll(WORD_RE)) for (const c of wordConcepts(m[0])) found.add(c);
   for (const m of phraseMatchers) if (!found.has(m.id) && mayMatch(m, t) && m.re.test(t)) found.add(m.id);
+  if (conceptCache.size >= CONCEPT_CACHE_MAX) conceptCache.clear();
+  conceptCache.set(text, [...found]);
   return [...found];
 }
 
