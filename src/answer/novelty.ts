@@ -53,7 +53,20 @@ function clausesOf(text: string): string[] {
     .filter((c) => c && c.trim());
 }
 
+// The same passage sentences are weighed for every question: their forms are remembered (bounded; read-only).
+const formsCache = new Map<string, Forms>();
+const FORMS_CACHE_MAX = 20_000;
+
 export function formsOf(text: string): Forms {
+  const cached = formsCache.get(text);
+  if (cached) return cached;
+  const forms = readForms(text);
+  if (formsCache.size >= FORMS_CACHE_MAX) formsCache.clear();
+  formsCache.set(text, forms);
+  return forms;
+}
+
+function readForms(text: string): Forms {
   const all = words(withoutColumnNames(text));
   const concepts = wordConcepts(all.map((w) => w.surface));
   const kept = all.flatMap((w, i) => (w.isStop ? [] : [i]));

@@ -5,17 +5,41 @@ import type { QueryUnit } from './query.js';
 import { normalize, words, type Word } from './tokenize.js';
 
 /** Every word of the text (stop words included) with its concepts, and those of the given phrase concepts a phrase it is part of names. */
-function wordsWithConcepts(text: string, phraseIds: readonly string[]): { word: Word; concepts: string[] }[] {
+interface PlacedWord {
+  word: Word;
+  from: number;
+  to: number;
+  concepts: string[];
+}
+
+// Passages are read again for every question: their words, places and word concepts are remembered (bounded).
+const placedCache = new Map<string, { normal: string; placed: PlacedWord[] }>();
+const PLACED_CACHE_MAX = 20_000;
+
+function placedWords(text: string): { normal: string; placed: PlacedWord[] } {
+  const cached = placedCache.get(text);
+  if (cached) return cached;
   const normal = normalize(text);
-  const spans = phraseSpans(normal, phraseIds);
   let cursor = 0;
-  return words(text).map((word) => {
+  const placed = words(text).map((word) => {
     // The words are read from the normalized text in order: find each one's place to see which phrases cover it.
     const from = normal.indexOf(word.surface, cursor);
     if (from >= 0) cursor = from + 1;
-    const to = from + word.surface.length;
+    return { word, from, to: from + word.surface.length, concepts: wordConcepts(word.surface) };
+  });
+  if (placedCache.size >= PLACED_CACHE_MAX) placedCache.clear();
+  const entry = { normal, placed };
+  placedCache.set(text, entry);
+  return entry;
+}
+
+function wordsWithConcepts(text: string, phraseIds: readonly string[]): { word: Word; concepts: string[] }[] {
+  const { normal, placed } = placedWords(text);
+  if (!phraseIds.length) return placed;
+  const spans = phraseSpans(normal, phraseIds);
+  return placed.map(({ word, from, to, concepts }) => {
     const named = from < 0 ? [] : phraseIds.filter((_, k) => spans[k].some(([a, b]) => from < b && to > a));
-    return { word, concepts: [...wordConcepts(word.surface), ...named] };
+    return { word, concepts: named.length ? [...concepts, ...named] : concepts };
   });
 }
 
