@@ -93,6 +93,8 @@ function codeLines(chunk: Chunk): Set<string> {
 const inlineCommands = (chunk: Chunk) => (chunk.inlineCode ?? []).filter((c) => /^docker [a-z]+\b/.test(c) && c.split(/\s+/).length > 2);
 
 /** A question asking for an amount: how much, how many, what share. */
+/** The question asks for a command by name ("명령어 있음?", "what command", "cmd to …"). */
+const ASKS_COMMAND = /명령어|커맨드|\bcommands?\b|\bcmd\b/i;
 const QUANTITY_ASKED = /얼마|몇|최대|\b(?:how (?:much|many)|what (?:%|percent|share|ratio)|wh?at %|who gets|max(?:imum)?|in total)\b/i;
 
 /** A question about a container already running, or about changing its settings. */
@@ -114,6 +116,19 @@ function commandFor(used: SearchHit[], asked: Set<string>, question: string): { 
   }
   const fallback = used[0]?.chunk.code[0];
   return best ?? (fallback ? { code: fallback, source: 0 } : undefined);
+}
+
+/**
+ * A command the heading of a lower-ranked section is named for ("docker history로 이미지 레이어 확인"), when that
+ * heading shares two or more of the question's words: asked for a command, the student gets the one made for it.
+ */
+function namedCommand(more: SearchHit[], asked: Set<string>): string | undefined {
+  for (const h of more) {
+    const shared = [...termSet(h.chunk.heading)].filter((t) => asked.has(t) && !isConcept(t)).length;
+    const named = [...h.chunk.code, ...inlineCommands(h.chunk)].find((c) => h.chunk.heading.includes(c.split(' ').slice(0, 2).join(' ')));
+    if (named && shared >= 2) return named;
+  }
+  return undefined;
 }
 
 /**
@@ -221,7 +236,10 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     const label = result.lang === 'ko' ? '옵션을 이미지 이름 앞으로 옮긴 명령:' : 'The command with the options before the image name:';
     add(`${label}\n\`\`\`\n${fix.fixed}\n\`\`\``, formsOf(fix.fixed));
   } else if (result.intent === 'howto') {
-    const code = howToCommand(used, asked, result.query, lead ?? '');
+    // Asked for a command the best sections only explain, the section named for one (ranked a little lower) gives it.
+    const more = sources.filter((h) => !used.includes(h) && h.chunk.doc.lang === result.lang);
+    const code =
+      howToCommand(used, asked, result.query, lead ?? '') ?? (ASKS_COMMAND.test(result.query) ? namedCommand(more, asked) : undefined);
     if (code && length + code.length + 12 <= maxChars && !(lead ?? '').includes(code)) add(`\`\`\`\n${code}\n\`\`\``, formsOf(code));
   }
 

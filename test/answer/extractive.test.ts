@@ -454,3 +454,29 @@ describe('how-to answers', () => {
     expect(a).not.toContain('```\ndocker stats shows');
   });
 });
+
+describe('the command asked for', () => {
+  it('comes from a lower-ranked section named for it when the best sections only explain', () => {
+    const explains = chunk(
+      'ko#1',
+      'ko',
+      '레이어와 이미지 크기',
+      '이전 레이어에 넣은 파일은 다음 레이어에서 지워도 이미지 크기가 줄지 않는다.',
+    );
+    const other = chunk('ko#2', 'ko', '이미지와 컨테이너의 차이', '이미지는 읽기 전용 틀이다.');
+    const third = chunk('ko#3', 'ko', '레이어 공유', '같은 레이어는 한 번만 저장된다.');
+    const named = {
+      ...chunk('ko#4', 'ko', 'docker history로 이미지 레이어 확인', '레이어마다 크기가 나온다.'),
+      code: ['docker history 이미지'],
+    };
+    const hits = [explains, other, third, named].map((c, i) => ({ ...c, section: i })); // four sections
+    const ask = (q: string) =>
+      extractiveAnswer(
+        { ...result(q, 'ko', hits), intent: 'howto', hits: hits.map((c, i) => ({ chunk: c, score: [0.9, 0.85, 0.8, 0.5][i] })) },
+        600,
+      ).answer;
+    expect(ask('이미지 레이어별로 크기 보는 명령어 있음?')).toContain('```\ndocker history 이미지\n```');
+    // Not asked for a command: the answer explains and shows none.
+    expect(ask('이미지 레이어별로 크기 어떻게 줄임?')).not.toContain('```');
+  });
+});
