@@ -5,7 +5,7 @@ import { truncate } from '../text/truncate.js';
 import { askedValues, carriesAsked, withAskedValues } from './asked-values.js';
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
 import { figuresFor, type Figure } from './figures/index.js';
-import { fixRunCommand } from './run-command.js';
+import { fixRunCommand, misplacedOptions } from './run-command.js';
 import { correctionsLast, isCorrection, leadFor, matchedClaim, namesTheClaim, NO_OPENING, verdictLead } from './claims.js';
 import { askedOverlap, termSet } from './overlap.js';
 import { splitSentences } from '../knowledge/sentences.js';
@@ -93,6 +93,8 @@ function codeLines(chunk: Chunk): Set<string> {
 const inlineCommands = (chunk: Chunk) => (chunk.inlineCode ?? []).filter((c) => /^docker [a-z]+\b/.test(c) && c.split(/\s+/).length > 2);
 
 /** A question asking for an amount: how much, how many, what share. */
+/** A passage that states where docker run's options go (before the image name). */
+const STATES_ORDER = /(?:before|after) the image name|이미지 이름 (?:앞|뒤)/i;
 /** The question asks for a command by name ("명령어 있음?", "what command", "cmd to …"). */
 const ASKS_COMMAND = /명령어|커맨드|\bcommands?\b|\bcmd\b/i;
 const QUANTITY_ASKED = /얼마|몇|최대|\b(?:how (?:much|many)|what (?:%|percent|share|ratio)|wh?at %|who gets|max(?:imum)?|in total)\b/i;
@@ -218,7 +220,17 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     add(`${leading.text} [${leading.source + 1}]`, formsOf(leading.text));
     worked++;
   }
-  if (lead) add(`${truncate(lead, maxChars)} [${cite(best)}]`, formsOf(lead));
+  // A pasted `docker run` with options after the image: why they were ignored is the answer (to "why no limit?" and to
+  // "how do I fix it?" alike), cited to the section that states where options go.
+  const fix = fixRunCommand(result.query);
+  const orderSource = fix ? sources.findIndex((h) => STATES_ORDER.test(h.chunk.text)) : -1;
+  if (fix && orderSource >= 0 && !leading) {
+    const why = misplacedOptions(fix, result.lang);
+    add(`${why} [${orderSource + 1}]`, formsOf(why));
+  }
+  // After that diagnosis, a lead saying the same rule again ("options go before the image name") is left out.
+  const restates = orderSource >= 0 && lead && said.novelty(formsOf(lead)) < MIN_NOVELTY;
+  if (lead && !restates) add(`${truncate(lead, maxChars)} [${cite(best)}]`, formsOf(lead));
   // After a verdict the claim counts as said: a sentence restating it ("a common misconception is that …") adds nothing.
   if (verdict) said.add(formsOf(verdict.claim.text), verdict.claim.text);
   if (direct && keyPoint && length + keyPoint.length + 5 <= maxChars) add(`${keyPoint} [${cite(best)}]`, formsOf(keyPoint));
@@ -231,7 +243,6 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   }
 
   // 2. A pasted `docker run` with options after the image gets the line corrected; a how-to question, the command.
-  const fix = fixRunCommand(result.query);
   if (fix && length + fix.fixed.length + 60 <= maxChars) {
     const label = result.lang === 'ko' ? '옵션을 이미지 이름 앞으로 옮긴 명령:' : 'The command with the options before the image name:';
     add(`${label}\n\`\`\`\n${fix.fixed}\n\`\`\``, formsOf(fix.fixed));

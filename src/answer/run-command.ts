@@ -25,6 +25,16 @@ export interface RunFix {
   fixed: string;
   /** The options that were after the image name, as typed. */
   moved: string[];
+  /** The image name they followed. */
+  image: string;
+}
+
+/** Why the pasted line set no limit, in the question's language. */
+export function misplacedOptions(fix: RunFix, lang: 'ko' | 'en'): string {
+  const moved = fix.moved.join(' ');
+  return lang === 'ko'
+    ? `이미지 이름(${fix.image}) 뒤에 쓴 옵션(${moved})은 도커가 적용하지 않는다: 이미지 이름 뒤의 단어는 도커 옵션이 아니라 컨테이너가 실행할 명령(또는 ENTRYPOINT의 인자)으로 넘어가므로, 옵션은 이미지 이름 앞에 써야 한다.`
+    : `${moved} comes after the image name (${fix.image}), so Docker never applied it: everything after the image name is passed to the container as its command (or as arguments to its ENTRYPOINT), not read as a Docker option: put Docker options before the image name.`;
 }
 
 const isDockerOption = (word: string) => FLAGS.has(word) || VALUE_OPTIONS.has(word.split('=')[0]);
@@ -65,5 +75,5 @@ export function fixRunCommand(text: string): RunFix | undefined {
   if (!moved.length) return undefined;
   const before = words.slice(0, image);
   const fixed = ['docker run', ...before, ...moved, words[image], ...words.slice(j)].join(' ');
-  return { original: ['docker run', ...words].join(' '), fixed, moved };
+  return { original: ['docker run', ...words].join(' '), fixed, moved, image: words[image] };
 }

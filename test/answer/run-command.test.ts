@@ -8,6 +8,7 @@ describe('docker run options after the image name', () => {
       original: 'docker run -d -p 8080:8080 myimg:2.0 --memory 200m',
       fixed: 'docker run -d -p 8080:8080 --memory 200m myimg:2.0',
       moved: ['--memory', '200m'],
+      image: 'myimg:2.0',
     });
     expect(fixRunCommand('I ran `docker run --rm alpine --cpus=0.5 -m 64m` and got an error')?.fixed).toBe(
       'docker run --rm --cpus=0.5 -m 64m alpine',

@@ -263,3 +263,18 @@ describe('the abstain bar', () => {
     expect(abstainBar([topic, ...wording], false, 0.35, DEFAULT_RANKING)).toBeCloseTo(0.35 + DEFAULT_RANKING.offTopicMargin);
   });
 });
+
+describe('a pasted docker run with options after the image', () => {
+  it('is answered with why the option was ignored, then the corrected line', () => {
+    const why = ask('docker run -d -p 8080:8080 myapp:1.0 --memory 200m 이렇게 띄웠는데 stats 보면 limit 안걸려있음 왜임??').answer;
+    expect(why).toMatch(/^이미지 이름\(myapp:1\.0\) 뒤에 쓴 옵션\(--memory 200m\)은 도커가 적용하지 않는다/);
+    expect(why).toContain('docker run -d -p 8080:8080 --memory 200m myapp:1.0');
+    const en = ask('I ran docker run -d myapp:1.0 --memory 200m but docker stats shows no limit, why?').answer;
+    expect(en).toMatch(/^--memory 200m comes after the image name \(myapp:1\.0\)/);
+    const howto = ask('docker run -d nginx --memory 200m 이거 어떻게 고쳐서 쳐야됨?').answer;
+    expect(howto).toMatch(/^이미지 이름\(nginx\) 뒤에 쓴 옵션/);
+    expect(howto).toContain('docker run -d --memory 200m nginx');
+    // Options before the image: nothing to diagnose.
+    expect(ask('docker run -d --memory 200m nginx 했는데 stats에 limit 200MiB 맞게 나옴?').answer).not.toContain('뒤에 쓴 옵션');
+  });
+});
