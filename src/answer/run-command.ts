@@ -34,7 +34,7 @@ export function misplacedOptions(fix: RunFix, lang: 'ko' | 'en'): string {
   const moved = fix.moved.join(' ');
   return lang === 'ko'
     ? `이미지 이름(${fix.image}) 뒤에 쓴 옵션(${moved})은 도커가 적용하지 않는다: 이미지 이름 뒤의 단어는 도커 옵션이 아니라 컨테이너가 실행할 명령(또는 ENTRYPOINT의 인자)으로 넘어가므로, 옵션은 이미지 이름 앞에 써야 한다.`
-    : `${moved} comes after the image name (${fix.image}), so Docker never applied it: everything after the image name is passed to the container as its command (or as arguments to its ENTRYPOINT), not read as a Docker option: put Docker options before the image name.`;
+    : `${moved} comes after the image name (${fix.image}), so Docker never applied it: everything after the image name is passed to the container as its command (or as arguments to its ENTRYPOINT), not read as a Docker option. Put Docker options before the image name.`;
 }
 
 const isDockerOption = (word: string) => FLAGS.has(word) || VALUE_OPTIONS.has(word.split('=')[0]);
