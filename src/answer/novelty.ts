@@ -1,6 +1,7 @@
 // Whether a sentence adds to an answer: it must bring words the answer has not said yet. Words are compared
 // by stem, so "환경이다" and "환경을" are one word, and a word that only restates a concept the answer has
 // already named ("virtual machine" after "VM") adds nothing.
+import { boundedMemo } from '../text/bounded-memo.js';
 import { conceptsIn } from '../knowledge/glossary.js';
 import { words } from '../knowledge/tokenize.js';
 
@@ -53,18 +54,8 @@ function clausesOf(text: string): string[] {
     .filter((c) => c && c.trim());
 }
 
-// The same passage sentences are weighed for every question: their forms are remembered (bounded; read-only).
-const formsCache = new Map<string, Forms>();
-const FORMS_CACHE_MAX = 20_000;
-
-export function formsOf(text: string): Forms {
-  const cached = formsCache.get(text);
-  if (cached) return cached;
-  const forms = readForms(text);
-  if (formsCache.size >= FORMS_CACHE_MAX) formsCache.clear();
-  formsCache.set(text, forms);
-  return forms;
-}
+// The same passage sentences are weighed for every question: their forms are remembered (read-only).
+export const formsOf = boundedMemo(20_000, readForms);
 
 function readForms(text: string): Forms {
   const all = words(withoutColumnNames(text));

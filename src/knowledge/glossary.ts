@@ -4,6 +4,7 @@
 // forms stand as whole words; a Hangul word must be read whole as forms plus particles or endings, and a
 // verb stem written with a trailing `~` (죽~) takes any ending.
 
+import { boundedMemo } from '../text/bounded-memo.js';
 import { isSuffixChain } from './closed-class.js';
 
 export interface Concept {
@@ -857,21 +858,18 @@ export function phraseSpans(normalized: string, ids: readonly string[]): [number
 /** Whether the concept has phrase forms. */
 export const hasPhraseForm = (id: string) => phraseById.has(id);
 
-/** Concept tokens (`§id`) for every glossary concept the text mentions. */
-// Answers read the same passage sentences for every question: their concepts are remembered (bounded).
-const conceptCache = new Map<string, string[]>();
-const CONCEPT_CACHE_MAX = 50_000;
-
-export function conceptsIn(text: string): string[] {
-  const cached = conceptCache.get(text);
-  if (cached) return [...cached];
+// Answers read the same passage sentences for every question: their concepts are remembered.
+const conceptsOfText = boundedMemo(50_000, (text): readonly string[] => {
   const t = text.normalize('NFKC').toLowerCase();
   const found = new Set<string>();
   for (const m of t.matchAll(WORD_RE)) for (const c of wordConcepts(m[0])) found.add(c);
   for (const m of phraseMatchers) if (!found.has(m.id) && mayMatch(m, t) && m.re.test(t)) found.add(m.id);
-  if (conceptCache.size >= CONCEPT_CACHE_MAX) conceptCache.clear();
-  conceptCache.set(text, [...found]);
   return [...found];
+});
+
+/** Concept tokens (`§id`) for every glossary concept the text mentions. */
+export function conceptsIn(text: string): string[] {
+  return [...conceptsOfText(text)];
 }
 
 /** Every surface form, as plain words where the form is a plain word (for the spelling corrector). */

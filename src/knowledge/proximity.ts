@@ -1,10 +1,11 @@
 // Term proximity: question words that stand together in a passage too ("lists running containers" for "list
 // every running container") show that the passage says what is asked, not only that it uses the words.
+import { boundedMemo } from '../text/bounded-memo.js';
 import { hasPhraseForm, phraseSpans, wordConcepts } from './glossary.js';
 import type { QueryUnit } from './query.js';
 import { normalize, words, type Word } from './tokenize.js';
 
-/** Every word of the text (stop words included) with its concepts, and those of the given phrase concepts a phrase it is part of names. */
+/** A word of a text, where it stands in the normalized text, and the concepts the word alone names. */
 interface PlacedWord {
   word: Word;
   from: number;
@@ -12,13 +13,8 @@ interface PlacedWord {
   concepts: string[];
 }
 
-// Passages are read again for every question: their words, places and word concepts are remembered (bounded).
-const placedCache = new Map<string, { normal: string; placed: PlacedWord[] }>();
-const PLACED_CACHE_MAX = 20_000;
-
-function placedWords(text: string): { normal: string; placed: PlacedWord[] } {
-  const cached = placedCache.get(text);
-  if (cached) return cached;
+// Passages are read again for every question: their words, places and word concepts are remembered.
+const placedWords = boundedMemo(20_000, (text): { normal: string; placed: PlacedWord[] } => {
   const normal = normalize(text);
   let cursor = 0;
   const placed = words(text).map((word) => {
@@ -27,12 +23,10 @@ function placedWords(text: string): { normal: string; placed: PlacedWord[] } {
     if (from >= 0) cursor = from + 1;
     return { word, from, to: from + word.surface.length, concepts: wordConcepts(word.surface) };
   });
-  if (placedCache.size >= PLACED_CACHE_MAX) placedCache.clear();
-  const entry = { normal, placed };
-  placedCache.set(text, entry);
-  return entry;
-}
+  return { normal, placed };
+});
 
+/** Every word of the text (stop words included) with its concepts, and those of the given phrase concepts a phrase it is part of names. */
 function wordsWithConcepts(text: string, phraseIds: readonly string[]): { word: Word; concepts: string[] }[] {
   const { normal, placed } = placedWords(text);
   if (!phraseIds.length) return placed;
