@@ -4,7 +4,7 @@
 import { truncate } from '../text/truncate.js';
 import { askedValues, carriesAsked, withAskedValues } from './asked-values.js';
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
-import { figuresFor, type Figure } from './figures/index.js';
+import { citedFigures, type Figure } from './figures/index.js';
 import { fixRunCommand, misplacedOptions } from './run-command.js';
 import { correctionsLast, isCorrection, leadFor, matchedClaim, namesTheClaim, NO_OPENING, verdictLead } from './claims.js';
 import { askedOverlap, termSet } from './overlap.js';
@@ -92,11 +92,11 @@ function codeLines(chunk: Chunk): Set<string> {
 /** Docker commands written in the prose: the passage's inline code spans that are whole commands (three words or more). */
 const inlineCommands = (chunk: Chunk) => (chunk.inlineCode ?? []).filter((c) => /^docker [a-z]+\b/.test(c) && c.split(/\s+/).length > 2);
 
-/** A question asking for an amount: how much, how many, what share. */
 /** A passage that states where docker run's options go (before the image name). */
 const STATES_ORDER = /(?:before|after) the image name|이미지 이름 (?:앞|뒤)/i;
 /** The question asks for a command by name ("명령어 있음?", "what command", "cmd to …"). */
 const ASKS_COMMAND = /명령어|커맨드|\bcommands?\b|\bcmd\b/i;
+/** A question asking for an amount: how much, how many, what share. */
 const QUANTITY_ASKED = /얼마|몇|최대|\b(?:how (?:much|many)|what (?:%|percent|share|ratio)|wh?at %|who gets|max(?:imum)?|in total)\b/i;
 
 /** A question about a container already running, or about changing its settings. */
@@ -198,10 +198,11 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
       ? directSentence(candidates, askedOverlap(tokenize(keyPoint), asked))
       : undefined;
   // A question asking how much ("스왑 얼마?", "who gets what %") is answered by its own values first.
-  const figures = figuresFor(result.query, result.lang).flatMap((f) => {
-    const source = sources.findIndex((h) => h.chunk.text.includes(f.option));
-    return source < 0 ? [] : [{ ...f, source }];
-  });
+  const figures = citedFigures(
+    result.query,
+    result.lang,
+    sources.map((h) => h.chunk.text),
+  );
   const lead = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
   // A figure is said when each of its numbers stands whole: 50ms is not said by 150ms.
   const says = (text: string, f: Figure) => {
@@ -349,13 +350,13 @@ function summaryList(result: SearchResult, sources: SearchHit[], maxChars: numbe
   return lines.join('\n');
 }
 
-/** A sentence of the best passage, standing on its own, with DIRECT_MARGIN more of the question than the key point. */
 /** The text has the value the question gives the option ("--cpus 0.5" → 0.5), standing whole. */
 function mentionsValue(text: string, query: string, option: string): boolean {
   const value = new RegExp(`${option}(?![\\w-])[= ]?\\s*(-?[\\d.]+[a-z]*)`, 'i').exec(query)?.[1];
   return !!value && new RegExp(`(?<![\\d.])${value.replace(/\./g, '\\.')}(?![\\d])`).test(text);
 }
 
+/** A sentence of the best passage, standing on its own, with DIRECT_MARGIN more of the question than the key point. */
 function directSentence(candidates: Sentence[], keyOverlap: number): Sentence | undefined {
   const own = candidates.filter((s) => s.source === 0 && !leansOnPrevious(s.text) && !LEANS_FORWARD.test(s.text));
   const best = own.sort((a, b) => b.overlap - a.overlap || a.position - b.position)[0];

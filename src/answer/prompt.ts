@@ -5,7 +5,7 @@ import { splitSentences } from '../knowledge/sentences.js';
 import type { Lang, SearchResult } from '../knowledge/types.js';
 import { NO_ANSWER } from './citations.js';
 import { answerSources } from './compose.js';
-import { figuresFor } from './figures/index.js';
+import { citedFigures } from './figures/index.js';
 import { toSources, type Source } from './types.js';
 
 /** The rules. Constant: nothing from the question or the passages is ever put here. */
@@ -112,10 +112,11 @@ export function buildPrompt(result: SearchResult, maxPromptChars: number): Promp
  * may state them, and the verifier accepts them as that passage's (its arithmetic is ours, not the model's).
  */
 function workedFigures(result: SearchResult, sources: Source[]): { block: string; evidence: Source[] } {
-  const found = figuresFor(result.query, result.lang).flatMap((f) => {
-    const source = sources.find((s) => s.text.includes(f.option));
-    return source ? [{ n: source.n, text: f.text }] : [];
-  });
+  const found = citedFigures(
+    result.query,
+    result.lang,
+    sources.map((s) => s.text),
+  ).map((f) => ({ n: sources[f.source].n, text: f.text }));
   if (!found.length) return { block: '', evidence: sources };
   const block = `\n\nWorked from the question's values:\n${found.map((f) => `<worked n="${f.n}">${neutralize(f.text)}</worked>`).join('\n')}`;
   const evidence = sources.map((s) => {

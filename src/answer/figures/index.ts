@@ -21,3 +21,14 @@ export function figuresFor(question: string, lang: Lang): Figure[] {
     ...layerFigure(question, lang),
   ];
 }
+
+/**
+ * The figures, each with the index of the first text that states its option: the source it cites, since that
+ * source states the rule the figure applies. A figure no text states is left out.
+ */
+export function citedFigures(question: string, lang: Lang, texts: string[]): (Figure & { source: number })[] {
+  return figuresFor(question, lang).flatMap((f) => {
+    const source = texts.findIndex((t) => t.includes(f.option));
+    return source < 0 ? [] : [{ ...f, source }];
+  });
+}
