@@ -271,10 +271,10 @@ const afterVerb = (word: string) => {
   return before === '는' || endsInBatchim(before, [4, 8]);
 };
 /**
- * A syllable closed by ㄴ, ㄹ or ㅁ ends a conjugated verb or adjective: 번거로운, 넘칠, 잡힘, 헷갈림 (the
+ * A syllable closed by ㄴ, ㄹ, ㅁ or ㄻ ends a conjugated verb or adjective: 번거로운, 넘칠, 잡힘, 헷갈림, 힘듦 (the
  * adnominal and nominalised forms). Only asked of words the knowledge base never uses.
  */
-const endsInVerbFinal = (word: string) => endsInBatchim(word.at(-1) ?? '', [4, 8, 10, 16]); // ㄻ: 힘듦, 만듦
+const endsInVerbFinal = (word: string) => endsInBatchim(word.at(-1) ?? '', [4, 8, 10, 16]);
 /** A word that ends in a verb or adjective ending (known words: the ending alone, not a closing ㄴ/ㄹ/ㅁ). */
 const isConjugated = (word: string) => KOREAN_PREDICATE.test(word) || afterVerb(word);
 /** A verb with an auxiliary verb typed together: 걸어두면, 켜놓고, 써보니까. */

@@ -131,7 +131,8 @@ function analyseOption(name: string): Word {
 }
 
 /** A counter and the particles or endings after it (분씩, 번이나, 개밖에). */
-const isCounter = (word: string) => [...KO_COUNTERS].some((c) => word.startsWith(c) && isSuffixChain(word.slice(c.length)));
+const counters = [...KO_COUNTERS];
+const isCounter = (word: string) => counters.some((c) => word.startsWith(c) && isSuffixChain(word.slice(c.length)));
 
 /** A file path of two or more segments (/var/run/docker.sock, /sys/fs/cgroup). */
 const PATH_RE = /(?<![\w./-])\/(?:[a-z0-9._-]+\/)+[a-z0-9._-]+/g;

@@ -23,7 +23,8 @@ export function normalizeForMatch(text: string): string {
 const FLAG = /(?:^|[\s(（,/:=])(--?[a-z][a-z0-9-]*[a-z0-9])/gi;
 const SHORT_FLAG = /(?:^|[\s(（,/:=])(-[a-z])(?![a-z0-9-])/gi;
 const NUMBER = /\d+(?:[.,]\d+)*/g;
-const COUNTED = /(\d+(?:\.\d+)?)\s?(번째|개월|시간|[분초일개번줄배살명대달년주층차회])/g;
+/** A number with a Korean counter after it (3배, 10초): the counters of closed-class.ts, longest first. */
+const COUNTED = new RegExp(String.raw`(\d+(?:\.\d+)?)\s?(${[...KO_COUNTERS].sort((a, b) => b.length - a.length).join('|')})`, 'g');
 const IDENT = /\/?[a-z0-9_]+(?:[._/][a-z0-9_]+)+/gi;
 const CODE = /`([^`]+)`/g;
 const ACRONYM = /(?<![A-Za-z])([A-Z][A-Z0-9]+)s?(?![A-Za-z])/g;
@@ -47,7 +48,7 @@ export function hardTerms(text: string, lang: Lang): string[] {
   }
   for (const m of plain.matchAll(NUMBER)) add(m[0].replace(/[.,]+$/, ''));
   // A number with its Korean counter (3배, 10초) must appear with that counter: 3배 is not 3g.
-  for (const m of plain.matchAll(COUNTED)) if (KO_COUNTERS.has(m[2])) add(m[1] + m[2]);
+  for (const m of plain.matchAll(COUNTED)) add(m[1] + m[2]);
   for (const m of plain.matchAll(ACRONYM)) add(m[1]);
   if (lang === 'ko') for (const m of plain.matchAll(LATIN_WORD)) add(m[0]);
   return [...out];
