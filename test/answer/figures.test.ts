@@ -104,6 +104,22 @@ describe('cgroup v2 files as pasted', () => {
   });
 });
 
+describe('a docker stats CPU % as read', () => {
+  it('reads a CPU % above 100 as cores worth of CPU time, with the host ceiling when cores are given', () => {
+    expect(texts('docker stats CPU % says 250% on my 4 core box, is it bugged??')[0]).toBe(
+      "A CPU % of 250% means about 2.5 cores' worth of CPU time, which is normal on a multi-core host (at most 400% on 4 cores).",
+    );
+    expect(texts('docker stats에서 CPU % 가 187.42% 찍힘 고장남?', 'ko')[0]).toContain('코어 약 1.87개 분량');
+    expect(texts('180% cpu for one container')[0]).toContain("about 1.8 cores' worth");
+  });
+
+  it('reads no percentage of another column, none at or below one core, and leaves a --cpus question to its quota', () => {
+    expect(texts('MEM % 250% what')).toEqual([]);
+    expect(texts('cpu 50% is that high?')).toEqual([]);
+    expect(texts('--cpus 2 but cpu shows 300%')).toEqual([texts('--cpus 2')[0]]);
+  });
+});
+
 describe('layers from a Dockerfile', () => {
   it('counts RUN, COPY and ADD as layers and the rest as metadata', () => {
     const [text] = texts('Dockerfile with RUN 3 lines, COPY 1, ENV 2, CMD 1: how many layers?');

@@ -7,14 +7,16 @@ import { cpusFigure, sharesFigure } from './cpu.js';
 import type { Figure } from './figure.js';
 import { layerFigure } from './layers.js';
 import { memoryFigures } from './memory.js';
+import { cpuPercentReading } from './stats-reading.js';
 
 export type { Figure, FigureOption } from './figure.js';
 export { sharesToWeight } from './cpu.js';
 
-/** Every figure the question's values give, in the order memory, CPUs, shares. */
+/** Every figure the question's values give: readings first, then memory, CPUs, shares, layers. */
 export function figuresFor(question: string, lang: Lang): Figure[] {
   return [
     ...cgroupReading(question, lang),
+    ...cpuPercentReading(question, lang),
     ...memoryFigures(question, lang),
     ...cpusFigure(question, lang),
     ...sharesFigure(question, lang),
