@@ -216,10 +216,18 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     result.intent === 'definition' && best.chunk.heading.includes(f.option) && !mentionsValue(lead ?? '', result.query, f.option);
   const answers = first && (first.reads || QUANTITY_ASKED.test(result.query) || explainsOther(first));
   const leading = !verdict && answers && !says(lead ?? '', first) ? first : undefined;
-  let worked = 0; // figures added: each takes the place of a supporting sentence
+  const worked: Figure[] = []; // figures added: each takes the place of a supporting sentence
+  // After the student's values are worked, the notes' own example of the same option ("--memory 200m이면 …" after
+  // 512m) works the rule again with other numbers: the same point twice, and not about the student's setup.
+  const restatesWorked = (text: string) =>
+    worked.some((f) => {
+      const theirs = valuesAfter(text, f.option);
+      const asked = valuesAfter(result.query, f.option);
+      return theirs.length > 0 && asked.length > 0 && !theirs.some((v) => asked.includes(v));
+    });
   if (leading) {
     add(`${leading.text} [${leading.source + 1}]`, formsOf(leading.text));
-    worked++;
+    worked.push(leading);
   }
   // A pasted `docker run` with options after the image: why they were ignored is the answer (to "why no limit?" and to
   // "how do I fix it?" alike), cited to the section that states where options go.
@@ -231,7 +239,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   }
   // After that diagnosis, a lead saying the same rule again ("options go before the image name") is left out.
   const restates = orderSource >= 0 && lead && said.novelty(formsOf(lead)) < MIN_NOVELTY;
-  if (lead && !restates) add(`${truncate(lead, maxChars)} [${cite(best)}]`, formsOf(lead));
+  if (lead && !restates && !(leading && restatesWorked(lead))) add(`${truncate(lead, maxChars)} [${cite(best)}]`, formsOf(lead));
   // After a verdict the claim counts as said: a sentence restating it ("a common misconception is that …") adds nothing.
   if (verdict) said.add(formsOf(verdict.claim.text), verdict.claim.text);
   if (direct && keyPoint && length + keyPoint.length + 5 <= maxChars) add(`${keyPoint} [${cite(best)}]`, formsOf(keyPoint));
@@ -240,7 +248,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   for (const figure of figures.filter((f) => f !== leading)) {
     if (says(parts.join(' '), figure) || length + figure.text.length + 5 > maxChars) continue;
     add(`${figure.text} [${figure.source + 1}]`, formsOf(figure.text));
-    worked++;
+    worked.push(figure);
   }
 
   // 2. A pasted `docker run` with options after the image gets the line corrected; a how-to question, the command.
@@ -264,7 +272,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // 4. Supporting sentences: those that say most about the question, none twice, none leaning on a missing one;
   // as many as the length asked for allows ("한 줄로": the lead alone).
   const support: Sentence[] = [];
-  const maxSupport = result.lines ? Math.max(0, result.lines - parts.length) : Math.max(0, MAX_SUPPORT - worked);
+  const maxSupport = result.lines ? Math.max(0, result.lines - parts.length) : Math.max(0, MAX_SUPPORT - worked.length);
   const floor = SUPPORT_SHARE * Math.max(0, ...candidates.map((c) => c.overlap));
   // A comparison draws on several sections by nature; a question of several parts, for the later parts' own words.
   const laterWords = laterPartWords(result, new Set(tokenize(parts.join(' '))));
@@ -273,7 +281,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     s.source > 0 && result.intent !== 'compare' && !forLaterPart(s) && used[s.source].score < OTHER_SECTION_NEAR * bestScore;
   for (const s of candidates.sort((a, b) => b.score - a.score)) {
     if (support.length >= maxSupport || s.score <= 0) break;
-    if (s.overlap < floor || fromOther(s)) continue;
+    if (s.overlap < floor || fromOther(s) || restatesWorked(s.text)) continue;
     if (lead && (lead.includes(s.text) || s.text.includes(lead))) continue;
     if (
       said.novelty(s.forms) < (s.source === 0 ? SAME_SECTION_NOVELTY : MIN_NOVELTY) ||
@@ -388,4 +396,10 @@ function bestSentence(candidates: Sentence[], maxChars: number): string | undefi
     if (before && before.text.length + s.text.length + 1 <= maxChars) return `${before.text} ${s.text}`;
   }
   return own[0]?.text;
+}
+
+/** The values an option is given in a text ("--cpus=1.5", "--memory 300m" → 1.5, 300m), lower-cased. */
+function valuesAfter(text: string, option: string): string[] {
+  const escaped = option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [...text.matchAll(new RegExp(`${escaped}(?![\\w-])[= ]?\\s*(\\d+(?:\\.\\d+)?[a-z]*)`, 'gi'))].map((m) => m[1].toLowerCase());
 }

@@ -191,6 +191,18 @@ describe('in the composed answer', () => {
     expect(stays.answer).toMatch(/^--cpus=0\.5 gives 50ms/);
   });
 
+  it("leaves out the notes' own example of the worked option once the student's values are worked, not a sentence on their values", () => {
+    const rule: Chunk = {
+      ...chunk,
+      text: '--memory-swap is the total of memory plus swap, and swap needs accounting in the kernel. With --memory 300m --memory-swap 1g the container gets 724m of swap. A total equal to --memory means no swap at all.',
+    };
+    const ask = (q: string) => extractiveAnswer({ ...result(q), hits: [{ chunk: rule, score: 0.9 }] }, 800).answer;
+    const theirs = ask('--memory 1g --memory-swap 3g how much swap');
+    expect(theirs).toMatch(/^With --memory 1g and --memory-swap 3g, .* = 2g\. \[1\]/);
+    expect(theirs).not.toContain('724m');
+    expect(ask('--memory 300m --memory-swap 1g how much swap')).toContain('724m of swap');
+  });
+
   it('leaves the figure out when no source states the option', () => {
     const other = { ...chunk, text: 'Containers share the host kernel.' };
     const { answer } = extractiveAnswer(
