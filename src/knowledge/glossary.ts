@@ -767,11 +767,14 @@ for (const { id, forms } of CONCEPTS) {
     phraseMatchers.push({
       id: `§${id}`,
       ...(starts.every(Boolean) ? { anchors: starts as string[] } : {}),
-      // Phrases need word edges: `vm` must not fire inside `vmware`, nor 메모리 부족 inside another word.
+      // Phrases need word edges: `vm` must not fire inside `vmware`, nor 메모리 부족 inside another word; an option's
+      // leading dashes are an edge (--no-stream is no-stream), a hyphen inside a word is not (cpu-vm).
       re: new RegExp(
         phrases
           .map((f) =>
-            HANGUL.test(f) && !/[a-z]/.test(f) ? `(?<![\uac00-\ud7a3])(?:${f.replace(/~$/, '')})` : `(?<![a-z0-9-])(?:${f})(?![a-z0-9])`,
+            HANGUL.test(f) && !/[a-z]/.test(f)
+              ? `(?<![\uac00-\ud7a3])(?:${f.replace(/~$/, '')})`
+              : `(?<![a-z0-9])(?<![a-z0-9]-)(?:${f})(?![a-z0-9])`,
           )
           .join('|'),
         'u',

@@ -58,6 +58,12 @@ describe('glossary', () => {
   it('gives "virtual machine", "VM" and "가상머신" the same concept', () => {
     for (const text of ['a virtual machine', 'VMs', '가상머신을', '가상 머신']) expect(conceptsIn(text)).toContain('§vm');
   });
+  it("takes an option's leading dashes as an edge for phrase forms, not a hyphen inside a word", () => {
+    expect(conceptsIn('docker stats --no-stream')).toContain('§snapshot');
+    expect(conceptsIn('no-stream')).toContain('§snapshot');
+    expect(conceptsIn('x-no-stream')).not.toContain('§snapshot');
+  });
+
   it('needs word edges for Latin forms', () => {
     expect(conceptsIn('vmware tools')).not.toContain('§vm');
     expect(conceptsIn('VM과 도커')).toEqual(expect.arrayContaining(['§vm', '§docker']));
