@@ -23,6 +23,8 @@ const NEAR_BEST = 0.75;
  * section answers alone, and a sentence from the next one is padding (density after "does a VM crash spread?").
  */
 const OTHER_SECTION_NEAR = 0.9;
+/** And it needs this much of the question (by term weight: a glossary concept with its word is about 2.2). */
+const OTHER_SECTION_MIN_OVERLAP = 3.5;
 /** A sentence of the best passage leads instead of its key point when it has this much more of the question. */
 const DIRECT_MARGIN = 3;
 /** A summary lists the key points of up to this many sections scoring at least SUMMARY_NEAR_BEST of the best. */
@@ -279,9 +281,13 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   const forLaterPart = (s: Sentence) => [...termSet(s.text)].some((t) => laterWords.has(t));
   const fromOther = (s: Sentence) =>
     s.source > 0 && result.intent !== 'compare' && !forLaterPart(s) && used[s.source].score < OTHER_SECTION_NEAR * bestScore;
+  // A sentence from a lower-ranked section sharing little of the question (one word, "container") is padding about
+  // something else, unless the student asked for several lines or a comparison, which draw on several sections.
+  const thinPadding = (s: Sentence) =>
+    s.source > 0 && used[s.source] !== sources[0] && !result.lines && result.intent !== 'compare' && s.overlap < OTHER_SECTION_MIN_OVERLAP;
   for (const s of candidates.sort((a, b) => b.score - a.score)) {
     if (support.length >= maxSupport || s.score <= 0) break;
-    if (s.overlap < floor || fromOther(s) || restatesWorked(s.text)) continue;
+    if (s.overlap < floor || fromOther(s) || restatesWorked(s.text) || thinPadding(s)) continue;
     if (lead && (lead.includes(s.text) || s.text.includes(lead))) continue;
     if (
       said.novelty(s.forms) < (s.source === 0 ? SAME_SECTION_NOVELTY : MIN_NOVELTY) ||

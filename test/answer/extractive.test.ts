@@ -232,6 +232,37 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(extractiveAnswer({ ...clearBest, intent: 'compare' }, 600).answer).toMatch(/how many VMs fit/);
   });
 
+  it('adds a sentence from another close section only when it shares more than one word of the question', () => {
+    const stats = chunk(
+      'a',
+      'en',
+      'docker stats',
+      'docker stats shows live CPU and memory of running containers.',
+      'docker stats is top for containers.',
+    );
+    const other = {
+      ...chunk(
+        'b',
+        'en',
+        'What a container is',
+        'A container diagram shows apps on an engine. A container started by docker run shows its CPU time in docker stats.',
+      ),
+      section: 1,
+    };
+    const r = result('is there like top but for docker containers', 'en', [stats, other]);
+    const close = {
+      ...r,
+      hits: [
+        { chunk: stats, score: 0.9 },
+        { chunk: other, score: 0.88 },
+      ],
+    };
+    const answer = extractiveAnswer(close, 600).answer;
+    expect(answer).not.toMatch(/diagram/);
+    expect(answer).toMatch(/started by docker run/);
+    expect(extractiveAnswer({ ...close, intent: 'compare' }, 600).answer).toMatch(/diagram/);
+  });
+
   it('answers yes or no when a yes/no question states a claim the notes check, and says nothing when unsure', () => {
     const c = {
       ...chunk('k', 'en', 'Containers share the host kernel', 'A container is a host process.', 'Containers share the host kernel.'),
