@@ -29,6 +29,12 @@ function result(query: string, lang: Lang, chunks: Chunk[]): SearchResult {
   };
 }
 
+/** The result with the best passage at 0.9 and the second at `second`. */
+const withSecondAt = (r: SearchResult, second: number): SearchResult => ({
+  ...r,
+  hits: r.hits.slice(0, 2).map((h, i) => ({ ...h, score: i === 0 ? 0.9 : second })),
+});
+
 describe('extractive answer', () => {
   it('brings the sentence before one that leans on it ("둘째,"), in passage order', () => {
     const text =
@@ -213,21 +219,9 @@ describe('sentences that cannot stand alone, and corrections', () => {
       section: 1,
     };
     const r = result('does a crash in one vm hit the other vms', 'en', [isolation, density]);
-    const clearBest = {
-      ...r,
-      hits: [
-        { chunk: isolation, score: 0.9 },
-        { chunk: density, score: 0.7 },
-      ],
-    };
+    const clearBest = withSecondAt(r, 0.7);
     expect(extractiveAnswer(clearBest, 600).answer).not.toMatch(/how many VMs fit/);
-    const close = {
-      ...r,
-      hits: [
-        { chunk: isolation, score: 0.9 },
-        { chunk: density, score: 0.88 },
-      ],
-    };
+    const close = withSecondAt(r, 0.88);
     expect(extractiveAnswer(close, 600).answer).toMatch(/how many VMs fit/);
     expect(extractiveAnswer({ ...clearBest, intent: 'compare' }, 600).answer).toMatch(/how many VMs fit/);
   });
@@ -250,13 +244,7 @@ describe('sentences that cannot stand alone, and corrections', () => {
       section: 1,
     };
     const r = result('is there like top but for docker containers', 'en', [stats, other]);
-    const close = {
-      ...r,
-      hits: [
-        { chunk: stats, score: 0.9 },
-        { chunk: other, score: 0.88 },
-      ],
-    };
+    const close = withSecondAt(r, 0.88);
     const answer = extractiveAnswer(close, 600).answer;
     expect(answer).not.toMatch(/diagram/);
     expect(answer).toMatch(/started by docker run/);
