@@ -213,9 +213,9 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   };
   const [first] = figures;
   // It leads when it answers: a reading, a question of how much, or what the student's own value of the best
-  // section's option means when the lead explains it with another value (--cpus 0.5 against the notes' 1.5).
-  const explainsOther = (f: Figure) =>
-    result.intent === 'definition' && best.chunk.heading.includes(f.option) && !mentionsValue(lead ?? '', result.query, f.option);
+  // section's option means or does when the lead explains it with another value (--cpus 0.5 against the notes' 1.5,
+  // "--pids-limit 100: what happens at #101?" against the notes' 64), whatever the question's intent.
+  const explainsOther = (f: Figure) => best.chunk.heading.includes(f.option) && !mentionsValue(lead ?? '', result.query, f.option);
   const answers = first && (first.reads || QUANTITY_ASKED.test(result.query) || explainsOther(first));
   const leading = !verdict && answers && !says(lead ?? '', first) ? first : undefined;
   const worked: Figure[] = []; // figures added: each takes the place of a supporting sentence

@@ -1,7 +1,8 @@
 // What a worked figure is, and the unit arithmetic the figures share.
 
 /** The option whose section states the rule a figure applies: the figure cites that section. */
-export type FigureOption = '--memory' | '--memory-swap' | '--cpus' | '--cpu-shares' | 'RUN' | 'cpu.max' | 'memory.max' | 'CPU %';
+export type FigureOption =
+  '--memory' | '--memory-swap' | '--cpus' | '--cpu-shares' | 'RUN' | 'cpu.max' | 'memory.max' | 'CPU %' | '--pids-limit';
 
 export interface Figure {
   option: FigureOption;

@@ -7,12 +7,13 @@ import { cpusFigure, sharesFigure } from './cpu.js';
 import type { Figure } from './figure.js';
 import { layerFigure } from './layers.js';
 import { memoryFigures } from './memory.js';
+import { pidsFigure } from './pids.js';
 import { cpuPercentReading } from './stats-reading.js';
 
 export type { Figure, FigureOption } from './figure.js';
 export { sharesToWeight } from './cpu.js';
 
-/** Every figure the question's values give: readings first, then memory, CPUs, shares, layers. */
+/** Every figure the question's values give: readings first, then memory, CPUs, shares, layers, process limits. */
 export function figuresFor(question: string, lang: Lang): Figure[] {
   return [
     ...cgroupReading(question, lang),
@@ -21,6 +22,7 @@ export function figuresFor(question: string, lang: Lang): Figure[] {
     ...cpusFigure(question, lang),
     ...sharesFigure(question, lang),
     ...layerFigure(question, lang),
+    ...pidsFigure(question, lang),
   ];
 }
 
