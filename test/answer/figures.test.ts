@@ -113,6 +113,15 @@ describe('a docker stats CPU % as read', () => {
     expect(texts('180% cpu for one container')[0]).toContain("about 1.8 cores' worth");
   });
 
+  it('reads a PIDS count as processes and threads together, not for a --pids-limit question', () => {
+    expect(texts('PIDS column in docker stats says 43 but im only running one java app')[0]).toContain(
+      'each thread counts, so a single app such as a JVM or Node.js can account for all 43',
+    );
+    expect(texts('docker stats PIDS 칸에 40 떠있음 왜이럼', 'ko')[0]).toContain('프로세스와 스레드를 합친 수');
+    expect(texts('what is PIDS in docker stats')).toEqual([]);
+    expect(texts('--pids-limit 100 but PIDS shows 100')).toEqual(texts('--pids-limit 100'));
+  });
+
   it('reads no percentage of another column, none at or below one core, and leaves a --cpus question to its quota', () => {
     expect(texts('MEM % 250% what')).toEqual([]);
     expect(texts('cpu 50% is that high?')).toEqual([]);

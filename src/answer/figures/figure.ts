@@ -2,7 +2,7 @@
 
 /** The option whose section states the rule a figure applies: the figure cites that section. */
 export type FigureOption =
-  '--memory' | '--memory-swap' | '--cpus' | '--cpu-shares' | 'RUN' | 'cpu.max' | 'memory.max' | 'CPU %' | '--pids-limit';
+  '--memory' | '--memory-swap' | '--cpus' | '--cpu-shares' | 'RUN' | 'cpu.max' | 'memory.max' | 'CPU %' | 'PIDS' | '--pids-limit';
 
 export interface Figure {
   option: FigureOption;

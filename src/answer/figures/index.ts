@@ -8,7 +8,7 @@ import type { Figure } from './figure.js';
 import { layerFigure } from './layers.js';
 import { memoryFigures } from './memory.js';
 import { pidsFigure } from './pids.js';
-import { cpuPercentReading } from './stats-reading.js';
+import { cpuPercentReading, pidsReading } from './stats-reading.js';
 
 export type { Figure, FigureOption } from './figure.js';
 export { sharesToWeight } from './cpu.js';
@@ -18,6 +18,7 @@ export function figuresFor(question: string, lang: Lang): Figure[] {
   return [
     ...cgroupReading(question, lang),
     ...cpuPercentReading(question, lang),
+    ...pidsReading(question, lang),
     ...memoryFigures(question, lang),
     ...cpusFigure(question, lang),
     ...sharesFigure(question, lang),

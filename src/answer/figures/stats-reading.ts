@@ -1,4 +1,5 @@
-// A docker stats CPU % the student saw, read back: 250% is about two and a half cores' worth of CPU time.
+// docker stats figures the student saw, read back: a CPU % of 250% is about two and a half cores' worth of CPU time;
+// PIDS 43 for one app is its threads.
 import type { Lang } from '../../knowledge/types.js';
 import type { Figure } from './figure.js';
 
@@ -24,4 +25,18 @@ export function cpuPercentReading(question: string, lang: Lang): Figure[] {
       ? `CPU % ${value}%는 코어 약 ${worth}개 분량의 CPU 시간을 쓰고 있다는 뜻으로, 멀티코어 호스트에서는 정상이다${ceiling ? `(${cores}코어면 최대 ${ceiling}%)` : '(최대는 코어 수 × 100%)'}.`
       : `A CPU % of ${value}% means about ${worth} cores' worth of CPU time, which is normal on a multi-core host${ceiling ? ` (at most ${ceiling}% on ${cores} cores)` : ' (at most the number of cores × 100%)'}.`;
   return [{ option: 'CPU %', text, reads: true, numbers: [`${value}%`] }];
+}
+
+/** "PIDS column says 43", "PIDS 칸에 40 떠있음": a count the student read off the PIDS column. */
+const PIDS_READING = /\bPIDS\b[^\d\n]{0,30}?(\d{1,6})(?![\d.%])/i;
+
+export function pidsReading(question: string, lang: Lang): Figure[] {
+  if (/--pids-limit/i.test(question)) return [];
+  const n = Number(PIDS_READING.exec(question)?.[1] ?? NaN);
+  if (!(n > 0)) return [];
+  const text =
+    lang === 'ko'
+      ? `PIDS ${n}은 지금 컨테이너 안에 있는 프로세스와 스레드를 합친 수다: 스레드도 하나씩 세므로 JVM이나 Node.js 같은 앱 하나가 스레드 ${n}개로 이 값을 채울 수 있다.`
+      : `PIDS ${n} is the number of processes and threads in the container right now: each thread counts, so a single app such as a JVM or Node.js can account for all ${n}.`;
+  return [{ option: 'PIDS', text, reads: true, numbers: [`PIDS ${n}`] }];
 }
