@@ -122,6 +122,27 @@ describe('a docker stats CPU % as read', () => {
     expect(texts('--pids-limit 100 but PIDS shows 100')).toEqual(texts('--pids-limit 100'));
   });
 
+  it("reads a LIMIT the student never set as the host's memory, not a limit set or one being asked for", () => {
+    expect(texts('docker stats shows LIMIT 7.6GiB for a container I never limited. where is that from?')[0]).toBe(
+      "A LIMIT of 7.6GiB for a container started without --memory is the host's total memory (on Docker Desktop, its Linux VM's): there is no limit, and nothing is reserved.",
+    );
+    expect(texts('stats에 MEM USAGE / LIMIT 이 1.2GiB / 15.5GiB 로 나옴.. limit 건적 없는데?', 'ko')[0]).toMatch(/^LIMIT 15\.5GiB는/);
+    expect(texts('memory limit 512mb how')).toEqual([]);
+    expect(texts('stats shows LIMIT 200MiB, MEM % is 90%, is that bad')).toEqual([]);
+    expect(texts('docker run app --memory 200m but stats LIMIT 7.6GiB, never applied?')).not.toContainEqual(
+      expect.stringMatching(/^A LIMIT/),
+    );
+  });
+
+  it('works MEM % out of a usage and limit the student asks about, not out of a pasted table asked about CPU', () => {
+    expect(texts('stats에 mem usage / limit 150MiB / 200MiB 뜨면 MEM % 몇으로 나옴?', 'ko')[0]).toBe(
+      'MEM USAGE / LIMIT가 150MiB / 200MiB면 MEM %는 USAGE ÷ LIMIT × 100 = 75%다.',
+    );
+    const table =
+      'CONTAINER ID   NAME   CPU %   MEM USAGE / LIMIT   MEM %   PIDS\nabc   api   187%   412.6MiB / 1GiB   40.29%   23\n\nis cpu over 100 broken?';
+    expect(texts(table).some((t) => t.includes('MEM %'))).toBe(false);
+  });
+
   it('reads no percentage of another column, none at or below one core, and leaves a --cpus question to its quota', () => {
     expect(texts('MEM % 250% what')).toEqual([]);
     expect(texts('cpu 50% is that high?')).toEqual([]);

@@ -2,7 +2,18 @@
 
 /** The option whose section states the rule a figure applies: the figure cites that section. */
 export type FigureOption =
-  '--memory' | '--memory-swap' | '--cpus' | '--cpu-shares' | 'RUN' | 'cpu.max' | 'memory.max' | 'CPU %' | 'PIDS' | '--pids-limit';
+  | '--memory'
+  | '--memory-swap'
+  | '--cpus'
+  | '--cpu-shares'
+  | 'RUN'
+  | 'cpu.max'
+  | 'memory.max'
+  | 'CPU %'
+  | 'MEM %'
+  | 'PIDS'
+  | 'LIMIT'
+  | '--pids-limit';
 
 export interface Figure {
   option: FigureOption;

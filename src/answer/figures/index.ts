@@ -8,7 +8,7 @@ import type { Figure } from './figure.js';
 import { layerFigure } from './layers.js';
 import { memoryFigures } from './memory.js';
 import { pidsFigure } from './pids.js';
-import { cpuPercentReading, pidsReading } from './stats-reading.js';
+import { cpuPercentReading, limitReading, memPercentReading, pidsReading } from './stats-reading.js';
 
 export type { Figure, FigureOption } from './figure.js';
 export { sharesToWeight } from './cpu.js';
@@ -19,6 +19,8 @@ export function figuresFor(question: string, lang: Lang): Figure[] {
     ...cgroupReading(question, lang),
     ...cpuPercentReading(question, lang),
     ...pidsReading(question, lang),
+    ...limitReading(question, lang),
+    ...memPercentReading(question, lang),
     ...memoryFigures(question, lang),
     ...cpusFigure(question, lang),
     ...sharesFigure(question, lang),

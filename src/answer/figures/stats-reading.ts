@@ -1,7 +1,8 @@
 // docker stats figures the student saw, read back: a CPU % of 250% is about two and a half cores' worth of CPU time;
-// PIDS 43 for one app is its threads.
+// PIDS 43 for one app is its threads; a LIMIT the student never set is the host's memory.
 import type { Lang } from '../../knowledge/types.js';
-import type { Figure } from './figure.js';
+import { pastedOutput } from '../../knowledge/query.js';
+import { bytesOf, type Figure } from './figure.js';
 
 /** A percentage with "cpu" just before it ("CPU % 가 250%", "cpu at like 350%") or just after it ("180% cpu"). */
 const CPU_PERCENT = /\bcpu\b[^%\d\n]{0,24}?(?:%[^%\d\n]{0,16}?)?(\d{1,5}(?:\.\d+)?)\s?%|(\d{1,5}(?:\.\d+)?)\s?%\s?(?:of\s)?cpu\b/i;
@@ -39,4 +40,50 @@ export function pidsReading(question: string, lang: Lang): Figure[] {
       ? `PIDS ${n}은 지금 컨테이너 안에 있는 프로세스와 스레드를 합친 수다: 스레드도 하나씩 세므로 JVM이나 Node.js 같은 앱 하나가 스레드 ${n}개로 이 값을 채울 수 있다.`
       : `PIDS ${n} is the number of processes and threads in the container right now: each thread counts, so a single app such as a JVM or Node.js can account for all ${n}.`;
   return [{ option: 'PIDS', text, reads: true, numbers: [`PIDS ${n}`] }];
+}
+
+/** "LIMIT 7.6GiB", "MEM USAGE / LIMIT 이 1.2GiB / 15.5GiB": the limit column's size (after a usage, if both are given). */
+const LIMIT_READING = /\blimit\b[^\d\n]{0,20}?(?:\d+(?:\.\d+)?\s?[kmgt]i?b\s?\/\s?)?(\d+(?:\.\d+)?\s?[kmgt]i?b)\b/i;
+
+/** "I never set a limit", "limit 건 적 없는데", "안 걸었는데". */
+const SET_NONE =
+  /\bnever\b|\b(?:didn'?t|did not|haven'?t|not) (?:set|limit|give|put)|(?:건|준|정한|걸어\s?본)\s?적\s?(?:이\s?)?없|안\s?(?:걸|줬|주|정했|넣)/i;
+
+/** A LIMIT read off docker stats, in a question that sets no memory limit: the host's (or Docker Desktop VM's) memory. */
+export function limitReading(question: string, lang: Lang): Figure[] {
+  // A question that sets --memory is about why that limit did not apply (run-command.ts), not about the column.
+  if (/--memory|(?<![\w-])-m\s*\d/i.test(question)) return [];
+  // Read off docker stats ("memory limit 512mb how" asks to set one), by a student who set none: a LIMIT of 200MiB
+  // is a limit somebody set.
+  if (!/stats|스탯|MEM USAGE|\bLIMIT\b/i.test(question.replace(/\blimit\b/g, '')) || !SET_NONE.test(question)) return [];
+  const size = LIMIT_READING.exec(question)?.[1].replace(/\s/g, '');
+  if (!size) return [];
+  const text =
+    lang === 'ko'
+      ? `LIMIT ${size}는 --memory 없이 띄운 컨테이너에서 docker stats가 보여 주는 호스트 전체 메모리(Docker Desktop이면 그 리눅스 VM의 메모리)다: 제한이 없다는 뜻이고, 그만큼을 미리 잡아 두는 것은 아니다.`
+      : `A LIMIT of ${size} for a container started without --memory is the host's total memory (on Docker Desktop, its Linux VM's): there is no limit, and nothing is reserved.`;
+  return [{ option: 'LIMIT', text, reads: true, numbers: [size] }];
+}
+
+/** "MEM USAGE / LIMIT 150MiB / 200MiB, MEM % 몇?": the two sizes of the column. */
+const USAGE_LIMIT = new RegExp(String.raw`(\d+(?:\.\d+)?)\s?([kmgt])i?b\s?\/\s?(\d+(?:\.\d+)?)\s?([kmgt])i?b\b`, 'i');
+const ASKS_PERCENT = /MEM\s?%|퍼센트|percent|몇\s?%|%\s?(?:는|가|로|몇)/i;
+
+/** MEM % worked from the usage and limit the student gives: USAGE ÷ LIMIT × 100. */
+export function memPercentReading(question: string, lang: Lang): Figure[] {
+  const m = USAGE_LIMIT.exec(question);
+  // Asked in the student's own words: a pasted stats table's "MEM %" header asks nothing.
+  const asked = pastedOutput(question)?.rest ?? question;
+  if (!m || !ASKS_PERCENT.test(asked)) return [];
+  const [, u, uu, l, lu] = m;
+  const usage = bytesOf(u, uu);
+  const limit = bytesOf(l, lu);
+  if (!(limit > 0) || usage > limit) return [];
+  const pct = Number(((100 * usage) / limit).toFixed(2));
+  const shown = `${u}${uu.toUpperCase()}iB / ${l}${lu.toUpperCase()}iB`;
+  const text =
+    lang === 'ko'
+      ? `MEM USAGE / LIMIT가 ${shown}면 MEM %는 USAGE ÷ LIMIT × 100 = ${pct}%다.`
+      : `With MEM USAGE / LIMIT at ${shown}, MEM % is USAGE ÷ LIMIT × 100 = ${pct}%.`;
+  return [{ option: 'MEM %', text, reads: true, numbers: [`${pct}%`] }];
 }
