@@ -165,6 +165,23 @@ describe("--pids-limit with the student's value", () => {
   });
 });
 
+describe("-p with the student's ports", () => {
+  it('says which side is the host and what the reverse would map, when the question is about the ports', () => {
+    expect(texts('docker run -p 3000:80 이거 어느쪽이 내 pc 포트임? 거꾸로 쓰면?', 'ko')[0]).toBe(
+      '-p 3000:80에서는 앞이 호스트, 뒤가 컨테이너다: 호스트의 3000번 포트(localhost:3000)로 들어온 연결이 컨테이너 안에서 80번 포트로 듣는 서버에 간다. 거꾸로 -p 80:3000로 쓰면 호스트 80번이 컨테이너 3000번으로 이어져, 컨테이너 안에서 3000번을 듣는 것이 없으면 연결되지 않는다.',
+    );
+    expect(texts('-p 127.0.0.1:8080:8080, which side is my port?')[0]).toBe(
+      'In -p 127.0.0.1:8080:8080 the host port comes first: connections to port 8080 on the host (127.0.0.1:8080) reach the server listening on port 8080 inside the container.',
+    );
+  });
+
+  it('says nothing of a -p in a docker run line asked about something else', () => {
+    expect(texts('docker run -d -p 8080:8080 myapp --memory 200m, stats shows the whole host ram, why?')).not.toContainEqual(
+      expect.stringMatching(/host port comes first/),
+    );
+  });
+});
+
 describe('layers from a Dockerfile', () => {
   it('counts RUN, COPY and ADD as layers and the rest as metadata', () => {
     const [text] = texts('Dockerfile with RUN 3 lines, COPY 1, ENV 2, CMD 1: how many layers?');

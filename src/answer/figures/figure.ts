@@ -13,7 +13,8 @@ export type FigureOption =
   | 'MEM %'
   | 'PIDS'
   | 'LIMIT'
-  | '--pids-limit';
+  | '--pids-limit'
+  | '-p';
 
 export interface Figure {
   option: FigureOption;

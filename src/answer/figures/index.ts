@@ -8,12 +8,13 @@ import type { Figure } from './figure.js';
 import { layerFigure } from './layers.js';
 import { memoryFigures } from './memory.js';
 import { pidsFigure } from './pids.js';
+import { portFigure } from './ports.js';
 import { cpuPercentReading, limitReading, memPercentReading, pidsReading } from './stats-reading.js';
 
 export type { Figure, FigureOption } from './figure.js';
 export { sharesToWeight } from './cpu.js';
 
-/** Every figure the question's values give: readings first, then memory, CPUs, shares, layers, process limits. */
+/** Every figure the question's values give: readings first, then memory, CPUs, shares, layers, process limits, ports. */
 export function figuresFor(question: string, lang: Lang): Figure[] {
   return [
     ...cgroupReading(question, lang),
@@ -26,6 +27,7 @@ export function figuresFor(question: string, lang: Lang): Figure[] {
     ...sharesFigure(question, lang),
     ...layerFigure(question, lang),
     ...pidsFigure(question, lang),
+    ...portFigure(question, lang),
   ];
 }
 
