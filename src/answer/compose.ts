@@ -284,7 +284,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // A sentence from a lower-ranked section sharing little of the question (one word, "container") is padding about
   // something else, unless the student asked for several lines or a comparison, which draw on several sections.
   const thinPadding = (s: Sentence) =>
-    s.source > 0 && used[s.source] !== sources[0] && !result.lines && result.intent !== 'compare' && s.overlap < OTHER_SECTION_MIN_OVERLAP;
+    s.source > 0 && !result.lines && result.intent !== 'compare' && s.overlap < OTHER_SECTION_MIN_OVERLAP;
   for (const s of candidates.sort((a, b) => b.score - a.score)) {
     if (support.length >= maxSupport || s.score <= 0) break;
     if (s.overlap < floor || fromOther(s) || restatesWorked(s.text) || thinPadding(s)) continue;
