@@ -1,7 +1,7 @@
 // The student's own values worked out: swap from --memory/--memory-swap, --cpus as quota, shares as percents.
 import { describe, expect, it } from 'vitest';
 import { extractiveAnswer } from '../../src/answer/extractive.js';
-import { figuresFor, sharesToWeight } from '../../src/answer/figures/index.js';
+import { citedFigures, figuresFor, sharesToWeight } from '../../src/answer/figures/index.js';
 import { tokenize } from '../../src/knowledge/tokenize.js';
 import type { Chunk, SearchResult } from '../../src/knowledge/types.js';
 
@@ -179,6 +179,15 @@ describe("-p with the student's ports", () => {
     expect(texts('docker run -d -p 8080:8080 myapp --memory 200m, stats shows the whole host ram, why?')).not.toContainEqual(
       expect.stringMatching(/host port comes first/),
     );
+  });
+});
+
+describe('the source a figure cites', () => {
+  it('is the first text naming the option whole: -p is not the start of --pids-limit, nor --memory of --memory-swap', () => {
+    const ports = citedFigures('-p 3000:80 which side is the host port?', 'en', ['--pids-limit caps tasks.', 'Publish with -p 8080:80.']);
+    expect(ports.map((f) => f.source)).toEqual([1]);
+    const memory = citedFigures('--memory 200m is how many bytes, MB or MiB?', 'en', ['--memory-swap is a total.', 'Set --memory 300m.']);
+    expect(memory.map((f) => f.source)).toEqual([1]);
   });
 });
 

@@ -37,7 +37,9 @@ export function figuresFor(question: string, lang: Lang): Figure[] {
  */
 export function citedFigures(question: string, lang: Lang, texts: string[]): (Figure & { source: number })[] {
   return figuresFor(question, lang).flatMap((f) => {
-    const source = texts.findIndex((t) => t.includes(f.option));
+    // The option standing whole: -p is not the start of --pids-limit, nor --memory of --memory-swap.
+    const named = new RegExp(`(?<![\\w-])${f.option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
+    const source = texts.findIndex((t) => named.test(t));
     return source < 0 ? [] : [{ ...f, source }];
   });
 }
