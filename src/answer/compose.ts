@@ -4,7 +4,7 @@
 import { truncate } from '../text/truncate.js';
 import { askedValues, carriesAsked, withAskedValues } from './asked-values.js';
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
-import { citedFigures, type Figure } from './figures/index.js';
+import { citedFigures, namesOption, valuesOf, type Figure } from './figures/index.js';
 import { fixRunCommand, misplacedOptions } from './run-command.js';
 import { correctionsLast, isCorrection, leadFor, matchedClaim, namesTheClaim, NO_OPENING, verdictLead } from './claims.js';
 import { askedOverlap, termSet } from './overlap.js';
@@ -215,7 +215,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // It leads when it answers: a reading, a question of how much, or what the student's own value of the best
   // section's option means or does when the lead explains it with another value (--cpus 0.5 against the notes' 1.5,
   // "--pids-limit 100: what happens at #101?" against the notes' 64), whatever the question's intent.
-  const explainsOther = (f: Figure) => best.chunk.heading.includes(f.option) && !mentionsValue(lead ?? '', result.query, f.option);
+  const explainsOther = (f: Figure) => namesOption(best.chunk.heading, f.option) && !mentionsValue(lead ?? '', result.query, f.option);
   const answers = first && (first.reads || QUANTITY_ASKED.test(result.query) || explainsOther(first));
   const leading = !verdict && answers && !says(lead ?? '', first) ? first : undefined;
   const worked: Figure[] = []; // figures added: each takes the place of a supporting sentence
@@ -223,8 +223,8 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // 512m) works the rule again with other numbers: the same point twice, and not about the student's setup.
   const restatesWorked = (text: string) =>
     worked.some((f) => {
-      const theirs = valuesAfter(text, f.option);
-      const asked = valuesAfter(result.query, f.option);
+      const theirs = valuesOf(text, f.option);
+      const asked = valuesOf(result.query, f.option);
       return theirs.length > 0 && asked.length > 0 && !theirs.some((v) => asked.includes(v));
     });
   if (leading) {
@@ -366,7 +366,7 @@ function summaryList(result: SearchResult, sources: SearchHit[], maxChars: numbe
 
 /** The text has the value the question gives the option ("--cpus 0.5" → 0.5), standing whole. */
 function mentionsValue(text: string, query: string, option: string): boolean {
-  const value = new RegExp(`${option}(?![\\w-])[= ]?\\s*(-?[\\d.]+[a-z]*)`, 'i').exec(query)?.[1];
+  const [value] = valuesOf(query, option);
   return !!value && new RegExp(`(?<![\\d.])${value.replace(/\./g, '\\.')}(?![\\d])`).test(text);
 }
 
@@ -402,10 +402,4 @@ function bestSentence(candidates: Sentence[], maxChars: number): string | undefi
     if (before && before.text.length + s.text.length + 1 <= maxChars) return `${before.text} ${s.text}`;
   }
   return own[0]?.text;
-}
-
-/** The values an option is given in a text ("--cpus=1.5", "--memory 300m" → 1.5, 300m), lower-cased. */
-function valuesAfter(text: string, option: string): string[] {
-  const escaped = option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return [...text.matchAll(new RegExp(`${escaped}(?![\\w-])[= ]?\\s*(\\d+(?:\\.\\d+)?[a-z]*)`, 'gi'))].map((m) => m[1].toLowerCase());
 }

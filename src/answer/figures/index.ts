@@ -31,15 +31,24 @@ export function figuresFor(question: string, lang: Lang): Figure[] {
   ];
 }
 
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The text names the option standing whole: -p is not the start of --pids-limit, nor --memory of --memory-swap. */
+export const namesOption = (text: string, option: string) => new RegExp(`(?<![\\w-])${escaped(option)}(?![\\w-])`).test(text);
+
+/** The values a text gives the option ("--cpus=1.5", "--memory 300m" → 1.5, 300m), lower-cased. */
+export const valuesOf = (text: string, option: string): string[] =>
+  [...text.matchAll(new RegExp(`(?<![\\w-])${escaped(option)}(?![\\w-])[= ]?\\s*(-?\\d*\\.?\\d+[a-z]*)`, 'gi'))].map((m) =>
+    m[1].toLowerCase(),
+  );
+
 /**
  * The figures, each with the index of the first text that states its option: the source it cites, since that
  * source states the rule the figure applies. A figure no text states is left out.
  */
 export function citedFigures(question: string, lang: Lang, texts: string[]): (Figure & { source: number })[] {
   return figuresFor(question, lang).flatMap((f) => {
-    // The option standing whole: -p is not the start of --pids-limit, nor --memory of --memory-swap.
-    const named = new RegExp(`(?<![\\w-])${f.option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
-    const source = texts.findIndex((t) => named.test(t));
+    const source = texts.findIndex((t) => namesOption(t, f.option));
     return source < 0 ? [] : [{ ...f, source }];
   });
 }
