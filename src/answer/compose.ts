@@ -241,7 +241,11 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   }
   // After that diagnosis, a lead saying the same rule again ("options go before the image name") is left out.
   const restates = orderSource >= 0 && lead && said.novelty(formsOf(lead)) < MIN_NOVELTY;
-  if (lead && !restates && !(leading && restatesWorked(lead))) add(`${truncate(lead, maxChars)} [${cite(best)}]`, formsOf(lead));
+  // A reading of what the student saw (250% CPU, a LIMIT, cpu.max) states the rule it applies: the key point, which
+  // states it again with the notes' example, would repeat it.
+  const readAlready = leading?.reads && lead === keyPoint;
+  if (lead && !restates && !readAlready && !(leading && restatesWorked(lead)))
+    add(`${truncate(lead, maxChars)} [${cite(best)}]`, formsOf(lead));
   // After a verdict the claim counts as said: a sentence restating it ("a common misconception is that …") adds nothing.
   if (verdict) said.add(formsOf(verdict.claim.text), verdict.claim.text);
   if (direct && keyPoint && length + keyPoint.length + 5 <= maxChars) add(`${keyPoint} [${cite(best)}]`, formsOf(keyPoint));
@@ -274,7 +278,8 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // 4. Supporting sentences: those that say most about the question, none twice, none leaning on a missing one;
   // as many as the length asked for allows ("한 줄로": the lead alone).
   const support: Sentence[] = [];
-  const maxSupport = result.lines ? Math.max(0, result.lines - parts.length) : Math.max(0, MAX_SUPPORT - worked.length);
+  // A reading of what the student saw is the whole answer: a supporting sentence after it is about something else.
+  const maxSupport = result.lines ? Math.max(0, result.lines - parts.length) : readAlready ? 0 : Math.max(0, MAX_SUPPORT - worked.length);
   const floor = SUPPORT_SHARE * Math.max(0, ...candidates.map((c) => c.overlap));
   // A comparison draws on several sections by nature; a question of several parts, for the later parts' own words.
   const laterWords = laterPartWords(result, new Set(tokenize(parts.join(' '))));

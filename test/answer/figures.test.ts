@@ -107,7 +107,7 @@ describe('cgroup v2 files as pasted', () => {
 describe('a docker stats CPU % as read', () => {
   it('reads a CPU % above 100 as cores worth of CPU time, with the host ceiling when cores are given', () => {
     expect(texts('docker stats CPU % says 250% on my 4 core box, is it bugged??')[0]).toBe(
-      "A CPU % of 250% means about 2.5 cores' worth of CPU time, which is normal on a multi-core host (at most 400% on 4 cores).",
+      "A CPU % of 250% is not a fault: docker stats counts one fully busy core as 100%, so it means about 2.5 cores' worth of CPU time, normal on a multi-core host (at most 400% on 4 cores).",
     );
     expect(texts('docker stats에서 CPU % 가 187.42% 찍힘 고장남?', 'ko')[0]).toContain('코어 약 1.87개 분량');
     expect(texts('180% cpu for one container')[0]).toContain("about 1.8 cores' worth");
@@ -124,13 +124,13 @@ describe('a docker stats CPU % as read', () => {
 
   it("reads a LIMIT the student never set as the host's memory, not a limit set or one being asked for", () => {
     expect(texts('docker stats shows LIMIT 7.6GiB for a container I never limited. where is that from?')[0]).toBe(
-      "A LIMIT of 7.6GiB for a container started without --memory is the host's total memory (on Docker Desktop, its Linux VM's): there is no limit, and nothing is reserved.",
+      "A docker stats LIMIT of 7.6GiB for a container started without --memory is the host's total memory (on Docker Desktop, its Linux VM's): there is no limit, and nothing is reserved.",
     );
     expect(texts('stats에 MEM USAGE / LIMIT 이 1.2GiB / 15.5GiB 로 나옴.. limit 건적 없는데?', 'ko')[0]).toMatch(/^LIMIT 15\.5GiB는/);
     expect(texts('memory limit 512mb how')).toEqual([]);
     expect(texts('stats shows LIMIT 200MiB, MEM % is 90%, is that bad')).toEqual([]);
     expect(texts('docker run app --memory 200m but stats LIMIT 7.6GiB, never applied?')).not.toContainEqual(
-      expect.stringMatching(/^A LIMIT/),
+      expect.stringMatching(/^A docker stats LIMIT/),
     );
   });
 
@@ -260,6 +260,17 @@ describe('in the composed answer', () => {
       800,
     );
     expect(stays.answer).toMatch(/^--cpus=0\.5 gives 50ms/);
+  });
+
+  it('answers with the reading alone when one leads: the key point would state its rule again', () => {
+    const stats: Chunk = {
+      ...chunk,
+      heading: 'docker stats columns: CPU %',
+      keyPoint: 'In docker stats a CPU % of 100% means one full CPU, so 200% is normal.',
+      text: 'The CLI computes CPU % from two readings. The first reading can show 0%.',
+    };
+    const { answer } = extractiveAnswer({ ...result('docker stats cpu 250% is that broken'), hits: [{ chunk: stats, score: 0.9 }] }, 800);
+    expect(answer).toMatch(/^A CPU % of 250% is not a fault: .* \[1\]$/);
   });
 
   it("leaves out the notes' own example of the worked option once the student's values are worked, not a sentence on their values", () => {

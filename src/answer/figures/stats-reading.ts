@@ -23,8 +23,8 @@ export function cpuPercentReading(question: string, lang: Lang): Figure[] {
   const ceiling = cores > 0 && cores * 100 >= value ? cores * 100 : undefined;
   const text =
     lang === 'ko'
-      ? `CPU % ${value}%는 코어 약 ${worth}개 분량의 CPU 시간을 쓰고 있다는 뜻으로, 멀티코어 호스트에서는 정상이다${ceiling ? `(${cores}코어면 최대 ${ceiling}%)` : '(최대는 코어 수 × 100%)'}.`
-      : `A CPU % of ${value}% means about ${worth} cores' worth of CPU time, which is normal on a multi-core host${ceiling ? ` (at most ${ceiling}% on ${cores} cores)` : ' (at most the number of cores × 100%)'}.`;
+      ? `CPU % ${value}%는 고장이 아니다: docker stats는 코어 하나를 다 쓰는 것을 100%로 세므로 코어 약 ${worth}개 분량의 CPU 시간을 쓰고 있다는 뜻이고, 멀티코어 호스트에서는 정상이다${ceiling ? `(${cores}코어면 최대 ${ceiling}%)` : '(최대는 코어 수 × 100%)'}.`
+      : `A CPU % of ${value}% is not a fault: docker stats counts one fully busy core as 100%, so it means about ${worth} cores' worth of CPU time, normal on a multi-core host${ceiling ? ` (at most ${ceiling}% on ${cores} cores)` : ' (at most the number of cores × 100%)'}.`;
   return [{ option: 'CPU %', text, reads: true, numbers: [`${value}%`] }];
 }
 
@@ -61,7 +61,7 @@ export function limitReading(question: string, lang: Lang): Figure[] {
   const text =
     lang === 'ko'
       ? `LIMIT ${size}는 --memory 없이 띄운 컨테이너에서 docker stats가 보여 주는 호스트 전체 메모리(Docker Desktop이면 그 리눅스 VM의 메모리)다: 제한이 없다는 뜻이고, 그만큼을 미리 잡아 두는 것은 아니다.`
-      : `A LIMIT of ${size} for a container started without --memory is the host's total memory (on Docker Desktop, its Linux VM's): there is no limit, and nothing is reserved.`;
+      : `A docker stats LIMIT of ${size} for a container started without --memory is the host's total memory (on Docker Desktop, its Linux VM's): there is no limit, and nothing is reserved.`;
   return [{ option: 'LIMIT', text, reads: true, numbers: [size] }];
 }
 
