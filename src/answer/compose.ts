@@ -361,8 +361,13 @@ function summaryList(result: SearchResult, sources: SearchHit[], maxChars: numbe
   const lines: string[] = [];
   let length = 0;
   for (const h of points) {
-    const line = `• ${leadFor(h.chunk)} [${sources.indexOf(h) + 1}]`;
-    if (lines.length && length + line.length + 1 > maxChars) break;
+    const cite = ` [${sources.indexOf(h) + 1}]`;
+    const point = leadFor(h.chunk) ?? '';
+    // A point that does not fit whole gives its first sentence: "3줄요약" gets three lines, not two long ones.
+    const fits = (text: string) => length + text.length + cite.length + 3 <= maxChars;
+    const text = fits(point) ? point : splitSentences(point)[0];
+    const line = `• ${text}${cite}`;
+    if (lines.length && !fits(text)) break;
     lines.push(truncate(line, maxChars));
     length += line.length + 1;
   }

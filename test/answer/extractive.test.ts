@@ -124,6 +124,19 @@ describe('extractive answer', () => {
     expect(lines[1]).toMatch(/^• --memory-swap is memory plus swap\. \[\d\]$/);
   });
 
+  it("gives a summary point that does not fit whole as its first sentence, so '3 lines' gets three", () => {
+    const long = 'x'.repeat(70);
+    const sections = [1, 2, 3].map((n) => ({
+      ...chunk(`e#${n}`, 'en', `Part ${n}`, 'Prose.'),
+      section: n,
+      keyPoint: `Point ${n} says one thing. Then it goes on ${long}.`,
+    }));
+    const r = { ...result('memory in 3 lines', 'en', sections), intent: 'summary' as const, lines: 3 };
+    const lines = extractiveAnswer(r, 300).answer.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toMatch(/^• Point 3 says one thing\. \[3\]$/);
+  });
+
   it('leads with the sentence that answers the question when the key point is about the section in general', () => {
     const c = {
       ...chunk(
