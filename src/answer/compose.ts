@@ -1,6 +1,7 @@
 // The answer that needs no API key, composed for what was asked: the best section's key point first (the
 // definition, the reason, the command, the correction), the command as a code block for a how-to question,
 // then the few sentences of the best passages that say most about the question, each cited at its end.
+import { escapeRegExp } from '../text/escape-regexp.js';
 import { truncate } from '../text/truncate.js';
 import { askedValues, carriesAsked, withAskedValues } from './asked-values.js';
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
@@ -209,7 +210,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // A figure is said when each of its numbers stands whole: 50ms is not said by 150ms.
   const says = (text: string, f: Figure) => {
     const joined = text.replace(/(\d) (ms|%|MiB)/g, '$1$2');
-    return f.numbers.every((n) => new RegExp(`(?<![\\d.,])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(joined));
+    return f.numbers.every((n) => new RegExp(`(?<![\\d.,])${escapeRegExp(n)}`).test(joined));
   };
   const [first] = figures;
   // It leads when it answers: a reading, a question of how much, or what the student's own value of the best
@@ -377,7 +378,7 @@ function summaryList(result: SearchResult, sources: SearchHit[], maxChars: numbe
 /** The text has the value the question gives the option ("--cpus 0.5" → 0.5), standing whole. */
 function mentionsValue(text: string, query: string, option: string): boolean {
   const [value] = valuesOf(query, option);
-  return !!value && new RegExp(`(?<![\\d.])${value.replace(/\./g, '\\.')}(?![\\d])`).test(text);
+  return !!value && new RegExp(`(?<![\\d.])${escapeRegExp(value)}(?![\\d])`).test(text);
 }
 
 /** A sentence of the best passage, standing on its own, with DIRECT_MARGIN more of the question than the key point. */

@@ -5,6 +5,7 @@ import type { Lang } from '../../knowledge/types.js';
 import { cgroupReading } from './cgroup-files.js';
 import { cpusFigure, sharesFigure } from './cpu.js';
 import type { Figure } from './figure.js';
+import { escapeRegExp } from '../../text/escape-regexp.js';
 import { layerFigure } from './layers.js';
 import { memoryFigures } from './memory.js';
 import { pidsFigure } from './pids.js';
@@ -31,14 +32,12 @@ export function figuresFor(question: string, lang: Lang): Figure[] {
   ];
 }
 
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The text names the option standing whole: -p is not the start of --pids-limit, nor --memory of --memory-swap. */
-export const namesOption = (text: string, option: string) => new RegExp(`(?<![\\w-])${escaped(option)}(?![\\w-])`).test(text);
+export const namesOption = (text: string, option: string) => new RegExp(`(?<![\\w-])${escapeRegExp(option)}(?![\\w-])`).test(text);
 
 /** The values a text gives the option ("--cpus=1.5", "--memory 300m" → 1.5, 300m), lower-cased. */
 export const valuesOf = (text: string, option: string): string[] =>
-  [...text.matchAll(new RegExp(`(?<![\\w-])${escaped(option)}(?![\\w-])[= ]?\\s*(-?\\d*\\.?\\d+[a-z]*)`, 'gi'))].map((m) =>
+  [...text.matchAll(new RegExp(`(?<![\\w-])${escapeRegExp(option)}(?![\\w-])[= ]?\\s*(-?\\d*\\.?\\d+[a-z]*)`, 'gi'))].map((m) =>
     m[1].toLowerCase(),
   );
 
