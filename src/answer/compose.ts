@@ -186,7 +186,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // 1. The lead: the key point of the best section, or its sentence that says most about the question.
   // A yes/no question that states a claim the notes check is answered yes or no, from that claim's section.
   // A guess after another question ("무슨 뜻임?? 코어 1.5개?") is checked the same way.
-  const checked = result.intent === 'yesno' ? (result.focusTerms ?? result.terms) : result.guessTerms;
+  const checked = result.intent === 'yesno' || result.asksYesNo ? (result.focusTerms ?? result.terms) : result.guessTerms;
   const verdict = checked ? matchedClaim(used, asked, new Set(checked)) : undefined;
   if (verdict && verdict.source > 0) used.unshift(...used.splice(verdict.source, 1));
   const best = used[0];

@@ -42,6 +42,8 @@ export interface QueryAnalysis {
   simple?: boolean;
   /** The asking clauses, when there are two or more ("vm 깔면 됨? 네트워크는 어케 되는지도 궁금"). */
   questions?: string[];
+  /** The question part asks yes or no, whatever intent ranks it ("옆 vm도 같이 죽음??" asks about a crash). */
+  asksYesNo?: boolean;
 }
 
 /** What the index knows about a term (document frequency based). */
@@ -123,6 +125,17 @@ export function guessOf(questions?: string[]): string | undefined {
 /** An English clause opening with an auxiliary and its subject ("should i …", "does it …") asks yes or no. */
 const YESNO_OPENING =
   /^(?:should|can|could|will|would|do|does|did|is|are|was|were|isn'?t|doesn'?t|aren'?t|don'?t)\s+(?:i|we|you|it|they|this|that|there|the|my|a|an|docker|containers?|vms?)\b/i;
+
+/** Intents a yes/no form may also carry: a symptom ("옆 vm도 같이 죽음??"); not a choice, a command or a reason. */
+const YESNO_TOO = new Set<Intent>(['troubleshoot', 'general']);
+const YESNO_CUE = INTENT_CUES.find(([intent]) => intent === 'yesno')![1];
+
+/** Whether a question part asks yes or no: a yes/no form and no question word of its own. */
+export function asksYesNo(text: string): boolean {
+  const direct = text.replace(EMBEDDED_WH, ' ');
+  if (WH_WORD.test(direct)) return false;
+  return CLOSING_TAG.test(direct) || (YESNO_OPENING.test(direct.trim()) && !/\bor\b/i.test(direct)) || YESNO_CUE.test(direct);
+}
 
 export function classifyIntent(text: string): Intent {
   const direct = text.replace(EMBEDDED_WH, ' ');
@@ -247,6 +260,7 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
     premise,
     lines,
     ...(questions ? { questions } : {}),
+    ...(final === 'yesno' || (YESNO_TOO.has(final) && asksYesNo(focus)) ? { asksYesNo: true } : {}),
     ...(simple ? { simple } : {}),
     ...output,
   };

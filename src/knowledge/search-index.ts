@@ -208,6 +208,7 @@ export class SearchIndex implements Vocabulary {
       abstain,
       terms,
       focusTerms,
+      ...(analysis.asksYesNo ? { asksYesNo: true } : {}),
       lines,
       ...(parts ? { parts } : {}),
       ...notCovered,

@@ -71,6 +71,8 @@ export interface SearchResult {
   terms: string[];
   /** The terms of the question part alone, without the premise: what a yes/no verdict must answer. */
   focusTerms?: string[];
+  /** The question part asks yes or no (a claim it states may be checked). */
+  asksYesNo?: boolean;
   /** The terms of a guess after the question ("무슨 뜻임?? 코어 1.5개?"): checked against the claims as yes or no. */
   guessTerms?: string[];
   /** A length the question asks for ("한 줄로", "3줄요약", "in one line"): that many sentences or points. */

@@ -246,6 +246,20 @@ describe('query analysis', () => {
     ['what should i do when my container gets killed?', 'troubleshoot'],
   ])('%s → %s', (q, intent) => expect(classifyIntent(q)).toBe(intent));
 
+  it.each([
+    // A symptom asked as yes or no ranks as troubleshooting, and its claim is still checked.
+    ['vm 하나 터지면 옆 vm도 같이 죽음??', 'troubleshoot', true],
+    ['--oom-kill-disable 켜면 메모리 무한으로 써도 안 죽는거지?', 'troubleshoot', true],
+    ['컨테이너가 계속 죽음 ㅠㅠ 왜 이럼', 'troubleshoot', false],
+    // A choice, a command asked for or a "what else" is not yes or no.
+    ['--memory 200m 하면 200메가임 200메비임?', 'compare', false],
+    ['리눅스 capability 빼는 옵션 있지 않음? 명령어', 'howto', false],
+  ])('%s: intent %s, asks yes or no: %s', (q, intent, yesNo) => {
+    const a = analyseQuery(q);
+    expect(a.intent).toBe(intent);
+    expect(!!a.asksYesNo).toBe(yesNo);
+  });
+
   it('reads an evaluative tag ("bad idea or fine?", "is that safe?") as pointing back at the whole message', () => {
     const q = 'someone mounted /var/run/docker.sock into the jenkins container. bad idea or fine?';
     expect(splitPremise(q).focus).toBe(q);
