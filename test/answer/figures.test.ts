@@ -87,6 +87,19 @@ describe('--cpu-shares under contention', () => {
     expect(texts('cpu-shares 1024짜리랑 512짜리 같이 돌리면? 512는 절반까지만?', 'ko')[0]).toContain('1024, 512인');
   });
 
+  it('says how many times as much the larger of two values gets', () => {
+    expect(texts('cpu-shares 1024 vs 512, which one gets more cpu and by how much')[0]).toContain('67% / 33% (1024 gets twice as much)');
+    expect(texts('cpu-shares 512짜리랑 2048짜리 같이 돌리면 누가 몇배 더 받음?', 'ko')[0]).toContain('20% / 80%(2048 쪽이 4배)');
+    expect(texts('cpu-shares 1024 vs 768, who gets more')[0]).not.toContain('as much');
+  });
+
+  it('reads a value that ends a sentence', () => {
+    expect(texts('one -c 2048 and one -c 512. how does the cpu split')[0]).toContain('2048 / 512 all busy');
+    expect(texts('gave it --pids-limit 50. what happens')[0]).toContain('the 51st fork()');
+    expect(texts('set --cpus 2. what does that mean')[0]).toContain('200 ms of CPU time in every 100 ms');
+    expect(texts('docker stats PIDS shows 43. why so many, one java app')[0]).toContain('all 43');
+  });
+
   it('needs two different values', () => {
     expect(texts('gave a container --cpu-shares 256, alone on the box')).toEqual([]);
   });

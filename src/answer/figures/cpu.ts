@@ -5,7 +5,7 @@ import { group, percent, type Figure } from './figure.js';
 /** The CFS period Docker uses for --cpus, in microseconds. */
 const CPU_PERIOD_US = 100_000;
 const DEFAULT_SHARES = 1024;
-const CPUS = /(?<![\w-])(?:--cpus|cpus)[= ]?\s*"?(\d*\.?\d+)(?![\d.])/i;
+const CPUS = /(?<![\w-])(?:--cpus|cpus)[= ]?\s*"?(\d*\.?\d+)(?!\.?\d)/i;
 const NAMES_SHARES = /cpu-shares|(?<![\w-])-c\s?\d|\bshares\b|가중치|\bweights?\b/i;
 /** Numbers that count something else: containers, cores, percents, times. */
 const NOT_A_SHARE = /^\s?(?:%|개|ms|s\b|초|cores?|ctrs?|containers?|컨테|코어|배|x\b|:)/i;
@@ -47,7 +47,7 @@ const KOREAN_COUNT: Record<string, number> = { 두: 2, 세: 3, 네: 4 };
 function sharesAsked(question: string): number[] {
   if (!NAMES_SHARES.test(question)) return [];
   const found: { n: number; start: number; end: number; count: number }[] = [];
-  for (const m of question.matchAll(/(?<![\w.-])(\d+)(?![\d.])/g)) {
+  for (const m of question.matchAll(/(?<![\w.-])(\d+)(?!\.?\d)/g)) {
     const n = Number(m[1]);
     const start = m.index ?? 0;
     const after = question.slice(start + m[1].length);
@@ -68,6 +68,16 @@ function sharesAsked(question: string): number[] {
   return values.length >= 2 && new Set(values).size > 1 ? values : [];
 }
 
+/** For two values a whole number of times apart, how many times as much the larger gets on cgroup v1. */
+function timesAsMuch(shares: number[], lang: Lang): string {
+  if (shares.length !== 2) return '';
+  const [low, high] = [Math.min(...shares), Math.max(...shares)];
+  const times = high / low;
+  if (!Number.isInteger(times)) return '';
+  if (lang === 'ko') return `(${high} 쪽이 ${times}배)`;
+  return ` (${high} gets ${times === 2 ? 'twice' : `${times} times`} as much)`;
+}
+
 export function sharesFigure(question: string, lang: Lang): Figure[] {
   const shares = sharesAsked(question);
   if (!shares.length) return [];
@@ -76,9 +86,10 @@ export function sharesFigure(question: string, lang: Lang): Figure[] {
   const v1 = shares.map((s) => percent(s, sum(shares))).join(' / ');
   const v2 = weights.map((w) => percent(w, sum(weights))).join(' / ');
   const list = shares.join(lang === 'ko' ? ', ' : ' / ');
+  const ratio = timesAsMuch(shares, lang);
   const text =
     lang === 'ko'
-      ? `--cpu-shares 값이 ${list}인 컨테이너들이 모두 같은 CPU를 두고 바쁠 때 cgroup v1에서는 값 그대로 ${v1}를 받고, cgroup v2(runc 1.3.2 이상)에서는 cpu.weight가 ${weights.join(', ')}: 약 ${v2}를 받는다. CPU가 남으면 누구도 제한받지 않는다.`
-      : `With --cpu-shares ${list} all busy on the same CPUs, cgroup v1 splits the time ${v1}, and cgroup v2 with runc 1.3.2 or later maps them to cpu.weight ${weights.join(', ')}, about ${v2}. While CPU is spare, none is held back.`;
+      ? `--cpu-shares 값이 ${list}인 컨테이너들이 모두 같은 CPU를 두고 바쁠 때 cgroup v1에서는 값 그대로 ${v1}${ratio}를 받고, cgroup v2(runc 1.3.2 이상)에서는 cpu.weight가 ${weights.join(', ')}: 약 ${v2}를 받는다. CPU가 남으면 누구도 제한받지 않는다.`
+      : `With --cpu-shares ${list} all busy on the same CPUs, cgroup v1 splits the time ${v1}${ratio}, and cgroup v2 with runc 1.3.2 or later maps them to cpu.weight ${weights.join(', ')}, about ${v2}. While CPU is spare, none is held back.`;
   return [{ option: '--cpu-shares', text, numbers: v2.split(' / ') }];
 }

@@ -2,7 +2,7 @@
 import type { Lang } from '../../knowledge/types.js';
 import { group, type Figure } from './figure.js';
 
-const PIDS_LIMIT = /--pids-limit[= ]?\s*(\d+)(?![\d.])/i;
+const PIDS_LIMIT = /--pids-limit[= ]?\s*(\d+)(?!\.?\d)/i;
 
 /** "--pids-limit 100: what happens at #101?": the 101st process or thread fails to start; nothing is killed. */
 export function pidsFigure(question: string, lang: Lang): Figure[] {

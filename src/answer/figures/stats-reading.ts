@@ -29,7 +29,7 @@ export function cpuPercentReading(question: string, lang: Lang): Figure[] {
 }
 
 /** "PIDS column says 43", "PIDS 칸에 40 떠있음": a count the student read off the PIDS column. */
-const PIDS_READING = /\bPIDS\b[^\d\n]{0,30}?(\d{1,6})(?![\d.%])/i;
+const PIDS_READING = /\bPIDS\b[^\d\n]{0,30}?(\d{1,6})(?![\d%]|\.\d)/i;
 
 export function pidsReading(question: string, lang: Lang): Figure[] {
   if (/--pids-limit/i.test(question)) return [];
