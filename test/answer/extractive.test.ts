@@ -88,7 +88,12 @@ describe('extractive answer', () => {
 
   it('leads with the section key point, then adds what the passage says about the question', () => {
     const c = {
-      ...chunk('e#1', 'en', 'Swap', 'Swap is memory plus swap. With only --memory set, swap equals memory. Unrelated closing words here.'),
+      ...chunk(
+        'e#1',
+        'en',
+        'Swap',
+        'Swap is memory plus swap. With only --memory set, Docker doubles the total, so swap equals memory. Unrelated closing words here.',
+      ),
       keyPoint: 'Swap is memory plus swap.',
     };
     const a = extractiveAnswer(result('what is --memory-swap with only --memory', 'en', [c]), 600);
@@ -104,13 +109,21 @@ describe('extractive answer', () => {
         'e#1',
         'en',
         'Kernel',
-        'A container has no kernel of its own: all containers share the host kernel. Without a kernel to boot, a container starts in about a second.',
+        'A container has no kernel of its own: all containers share the host kernel. Without a kernel to boot, a container starts in about a second, far faster than a VM.',
       ),
       keyPoint: 'Containers share the host kernel and have no kernel of their own.',
     };
     const a = extractiveAnswer(result('do containers have their own kernel', 'en', [c]), 600);
     expect(a.answer).not.toMatch(/all containers share/);
-    expect(a.answer).toMatch(/starts in about a second\. \[1\]/);
+    expect(a.answer).toMatch(/starts in about a second, far faster than a VM\. \[1\]/);
+    // A sentence of the key point's section with under 70% new words restates it.
+    const swap = {
+      ...chunk('e#2', 'en', 'Swap', 'Swap is memory plus swap. With only --memory set, swap equals memory.'),
+      keyPoint: 'Swap is memory plus swap.',
+    };
+    expect(extractiveAnswer(result('what is --memory-swap with only --memory', 'en', [swap]), 600).answer).toBe(
+      'Swap is memory plus swap. [1]',
+    );
   });
 
   it('answers a summary request with the key points of the best sections as a short cited list, one per section', () => {
@@ -252,7 +265,7 @@ describe('sentences that cannot stand alone, and corrections', () => {
         'b',
         'en',
         'What a container is',
-        'A container diagram shows apps on an engine. A container started by docker run shows its CPU time in docker stats.',
+        'A container diagram shows apps on an engine. A container started by docker run also reports network and block I/O counters in docker stats.',
       ),
       section: 1,
     };
@@ -343,7 +356,10 @@ describe('sentences that cannot stand alone, and corrections', () => {
       'A hypervisor creates VMs and runs their guest OSes.',
       'A hypervisor runs VMs.',
     );
-    const nic = { ...chunk('n', 'en', 'Virtual NICs', 'Each VM gets a virtual network card from the hypervisor.'), section: 1 };
+    const nic = {
+      ...chunk('n', 'en', 'Virtual NICs', 'Each VM gets a virtual network card that the hypervisor bridges to the physical NIC.'),
+      section: 1,
+    };
     const ask = (q: string, clauses: string[]) =>
       extractiveAnswer(
         {
@@ -366,10 +382,12 @@ describe('sentences that cannot stand alone, and corrections', () => {
 
   it('puts a table row on a line of its own, after the prose', () => {
     const text =
-      'Isolation — Virtual machine: strong / Container: weaker (shared kernel)\nA VM boots its own kernel, so VM isolation is strong.';
+      'Isolation — Virtual machine: strong (hardware boundary) / Container: weaker (namespaces and cgroups)\nA VM boots its own guest OS kernel, which takes tens of seconds.';
     const c = chunk('t', 'en', 'VM vs container', text, 'A VM has its own kernel; containers share one.');
     const a = extractiveAnswer(result('vm vs container isolation kernel', 'en', [c]), 600).answer;
-    expect(a).toMatch(/\[1\]\n• Isolation — Virtual machine: strong \/ Container: weaker \(shared kernel\) \[1\]$/);
+    expect(a).toMatch(
+      /\[1\]\n• Isolation — Virtual machine: strong \(hardware boundary\) \/ Container: weaker \(namespaces and cgroups\) \[1\]$/,
+    );
   });
 
   it('never uses a sentence about the notes themselves ("explained in its own section", "문서에서 다룬다")', () => {
