@@ -32,11 +32,11 @@ const DIRECT_MARGIN = 3;
 const SUMMARY_POINTS = 4;
 const SUMMARY_NEAR_BEST = 0.6;
 /** A sentence must bring at least this share of terms the answer has not used yet, or it repeats the answer. */
-const MIN_NOVELTY = 0.65;
+const MIN_NOVELTY = 0.75;
 /** A supporting sentence must have at least this share of the question that the most on-question sentence has. */
 const SUPPORT_SHARE = 0.5;
 /** The lead's own section is what its key point sums up: a sentence of it must bring more to count as new. */
-const SAME_SECTION_NOVELTY = 0.7;
+const SAME_SECTION_NOVELTY = 0.8;
 
 /** Sentence openings that refer back to the sentence before (a pronoun, a connective, an enumeration). */
 const OPENS_ON_PREVIOUS =
