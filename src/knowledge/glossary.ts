@@ -655,7 +655,6 @@ export const GENERIC_CONCEPTS = new Set([
   'stats',
   'client',
   'switch',
-  'network',
   'host',
   'os',
   'capability',
@@ -688,6 +687,7 @@ export const GENERIC_CONCEPTS = new Set([
  */
 export const AMBIGUOUS_CONCEPTS = new Set([
   'container',
+  'network',
   'image',
   'swap',
   'layer',
