@@ -160,6 +160,8 @@ export class HangulSpelling {
     let bestDist = max + 1;
     let bestFreq = 0;
     for (const c of this.bySyllables.get(word.length) ?? []) {
+      // The word's first consonant is kept: 올리려면 is another verb, not a typo of 돌리려면.
+      if (c.jamo[0] !== jamo[0]) continue;
       const d = editDistance(jamo, c.jamo, max);
       // Two edits only as two jamo swapped between syllables (컨테니어 → 컨테이너), never two changes (가상화폐).
       if (d > max || (d === 2 && sortedJamo(jamo) !== sortedJamo(c.jamo))) continue;
