@@ -107,6 +107,13 @@ export function matchedClaim(used: SearchHit[], asked: Set<string>, focus = aske
   return rivals.every((r) => distinct(top.terms, r.terms) - distinct(r.terms, top.terms) >= CLAIM_MARGIN) ? top : undefined;
 }
 
+/** "Without" turns a claim around: "can I raise it without recreating?" asks the opposite of "you must recreate it". */
+const WITHOUT = /\b(?:without|w\/o)\b|없이|안\s?하고|않고/i;
+
+/** The claim as the question states it: true or false the other way round when only one of them says "without". */
+export const asStated = (question: string, claim: Claim): Claim =>
+  WITHOUT.test(question) !== WITHOUT.test(claim.text) ? { ...claim, truth: !claim.truth } : claim;
+
 /** "네." or "아니요." and the section's key point, which states what is true. */
 export function verdictLead(lang: Lang, claim: Claim, chunk: Chunk): string {
   const word = claim.truth ? (lang === 'ko' ? '네.' : 'Yes.') : lang === 'ko' ? '아니요.' : 'No.';

@@ -7,7 +7,7 @@ import { askedValues, carriesAsked, withAskedValues } from './asked-values.js';
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
 import { citedFigures, namesOption, valuesOf, type Figure } from './figures/index.js';
 import { fixRunCommand, misplacedOptions } from './run-command.js';
-import { correctionsLast, isCorrection, leadFor, matchedClaim, namesTheClaim, NO_OPENING, verdictLead } from './claims.js';
+import { asStated, correctionsLast, isCorrection, leadFor, matchedClaim, namesTheClaim, NO_OPENING, verdictLead } from './claims.js';
 import { askedOverlap, termSet } from './overlap.js';
 import { splitSentences } from '../knowledge/sentences.js';
 import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
@@ -193,7 +193,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // A correction whose claim the question does not state gives no supporting sentence either (its rebuttal).
   const rebuttal = used.map((h, i) => i > 0 && isCorrection(h.chunk) && !namesTheClaim(asked, h.chunk));
   const candidates = sentencesOf(used, asked).filter((c) => !rebuttal[c.source]);
-  const keyPoint = verdict ? verdictLead(result.lang, verdict.claim, best.chunk) : leadFor(best.chunk);
+  const keyPoint = verdict ? verdictLead(result.lang, asStated(result.query, verdict.claim), best.chunk) : leadFor(best.chunk);
   // The sentence that answers what was asked goes first when the key point is about the section in general
   // (a correction's key point is the answer itself).
   const direct =

@@ -327,6 +327,23 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(extractiveAnswer(asked, 600).answer).not.toMatch(/^(?:Yes|No)\./);
   });
 
+  it('turns the verdict round when only the question or only the claim says "without" ("w/o", 없이, 안 하고)', () => {
+    const c = {
+      ...chunk('u', 'en', 'docker update', 'docker update changes limits.', 'docker update changes a running container limit in place.'),
+      claims: [{ truth: false, text: 'To raise a running container memory limit you must remove it and run it again.' }],
+    };
+    const ask = (q: string) => extractiveAnswer({ ...result(q, 'en', [c]), intent: 'yesno' }, 600).answer;
+    expect(ask('to raise a running container memory limit must i remove it and run it again?')).toMatch(/^No\./);
+    expect(ask('can i raise a running container memory limit w/o removing it and running it again?')).toMatch(/^Yes\./);
+    const ko = {
+      ...chunk('k', 'ko', 'docker update', 'docker update는 제한을 바꾼다.', 'docker update가 실행 중인 컨테이너의 제한을 바로 바꾼다.'),
+      claims: [{ truth: true, text: '실행 중인 컨테이너의 메모리 제한은 재시작 없이 바꿀 수 있다.' }],
+    };
+    const askKo = (q: string) => extractiveAnswer({ ...result(q, 'ko', [ko]), intent: 'yesno' }, 600).answer;
+    expect(askKo('실행 중인 컨테이너 메모리 제한 재시작 없이 바꿀 수 있음?')).toMatch(/^네\./);
+    expect(askKo('실행 중인 컨테이너 메모리 제한 바꿀 수 있음? 재시작 안하고')).toMatch(/^네\./);
+  });
+
   it("follows the verdict with the claim's reason when the check list gives one, else the key point", () => {
     const c: Chunk = {
       ...chunk(
