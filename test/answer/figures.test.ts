@@ -117,6 +117,22 @@ describe('cgroup v2 files as pasted', () => {
   });
 });
 
+describe('cpu.stat as pasted', () => {
+  it('reads how often and how long the quota held the container back, and what to do', () => {
+    const [text] = texts('cat cpu.stat\nnr_periods 40211\nnr_throttled 4821\nthrottled_usec 93000000\nwhat does this mean');
+    expect(text).toContain('throttled in 4,821 of 40,211 periods (12%), held back 93 s in all');
+    expect(text).toContain('Raise --cpus');
+    expect(texts('cpu.stat에 nr_throttled 500 nr_periods 1000 throttled_time 20000000000 뜸 이게 뭐임', 'ko')[0]).toContain(
+      '1,000개 주기 중 500개(50%)에서 스로틀링됐고 모두 20초 동안 멈췄다',
+    );
+  });
+
+  it('reads nothing when nothing was throttled or no count is given', () => {
+    expect(texts('cpu.stat nr_throttled 0 nr_periods 500')).toEqual([]);
+    expect(texts('what is nr_throttled in cpu.stat')).toEqual([]);
+  });
+});
+
 describe('a docker stats CPU % as read', () => {
   it('reads a CPU % above 100 as cores worth of CPU time, with the host ceiling when cores are given', () => {
     expect(texts('docker stats CPU % says 250% on my 4 core box, is it bugged??')[0]).toBe(

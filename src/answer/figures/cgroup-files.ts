@@ -1,9 +1,37 @@
-// cgroup v2 files as pasted: cpu.max and memory.max read back as limits.
+// cgroup files as pasted: cpu.max and memory.max read back as limits, cpu.stat as throttling.
 import type { Lang } from '../../knowledge/types.js';
 import { group, MiB, type Figure } from './figure.js';
 
 const CPU_MAX = /cpu\.max\D{0,40}?\b(max|\d+)\s+(\d+)\b/i;
 const MEMORY_MAX = /memory\.max\D{0,40}?\b(max|\d{4,})\b/i;
+
+const THROTTLED = /nr_throttled\D{0,5}(\d+)/i;
+const PERIODS = /nr_periods\D{0,5}(\d+)/i;
+/** cgroup v2 counts throttled time in microseconds, v1 in nanoseconds. */
+const THROTTLED_TIME = /throttled_(usec|time)\D{0,5}(\d+)/i;
+
+/** cpu.stat as pasted: how often and how long the CPU quota held the container back, and what to do. */
+export function throttlingReading(question: string, lang: Lang): Figure[] {
+  const throttled = THROTTLED.exec(question);
+  if (!throttled || Number(throttled[1]) === 0) return [];
+  const periods = PERIODS.exec(question);
+  const time = THROTTLED_TIME.exec(question);
+  const share = periods && Number(periods[1]) > 0 ? `${Math.round((100 * Number(throttled[1])) / Number(periods[1]))}%` : '';
+  const seconds = time ? Math.round(Number(time[2]) / (time[1].toLowerCase() === 'usec' ? 1e6 : 1e9)) : undefined;
+  const ko = lang === 'ko';
+  const count = share
+    ? ko
+      ? `${group(Number(periods![1]))}개 주기 중 ${group(Number(throttled[1]))}개(${share})에서 스로틀링됐고`
+      : `the container was throttled in ${group(Number(throttled[1]))} of ${group(Number(periods![1]))} periods (${share})`
+    : ko
+      ? `${group(Number(throttled[1]))}번 스로틀링됐고`
+      : `the container was throttled ${group(Number(throttled[1]))} times`;
+  const total = seconds === undefined ? '' : ko ? ` 모두 ${seconds}초 동안 멈췄다` : `, held back ${seconds} s in all`;
+  const text = ko
+    ? `cpu.stat을 보면 ${count}${total || ' 그때마다 멈췄다'}. 100ms 주기 안에 CPU 쿼터(--cpus)를 다 써서 다음 주기까지 기다린 것이므로, 평균 CPU가 낮아도 응답이 끊긴다. 멈춤이 문제면 --cpus를 올리거나 CPU 작업을 줄인다.`
+    : `cpu.stat says ${count}${total}: it used up its CPU quota (--cpus) within a 100 ms period and waited for the next one, which shows as pauses even at a low average CPU. Raise --cpus or cut the CPU work if the pauses hurt.`;
+  return [{ option: 'cpu.stat', text, reads: true, numbers: [share || group(Number(throttled[1]))] }];
+}
 
 /** A cgroup v2 file's content as pasted: cpu.max "50000 100000" is half a CPU; memory.max "max" is no limit. */
 export function cgroupReading(question: string, lang: Lang): Figure[] {

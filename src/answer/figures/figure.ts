@@ -8,6 +8,7 @@ export type FigureOption =
   | '--cpu-shares'
   | 'RUN'
   | 'cpu.max'
+  | 'cpu.stat'
   | 'memory.max'
   | 'CPU %'
   | 'MEM %'

@@ -2,7 +2,7 @@
 // every 100 ms, "cpu-shares 2048 vs 512" is 80/20 on cgroup v1. The notes give the rule with their own example;
 // this applies the same rule to the values asked, so the answer need not leave the arithmetic to the student.
 import type { Lang } from '../../knowledge/types.js';
-import { cgroupReading } from './cgroup-files.js';
+import { cgroupReading, throttlingReading } from './cgroup-files.js';
 import { cpusFigure, sharesFigure } from './cpu.js';
 import type { Figure } from './figure.js';
 import { escapeRegExp } from '../../text/escape-regexp.js';
@@ -19,6 +19,7 @@ export { sharesToWeight } from './cpu.js';
 export function figuresFor(question: string, lang: Lang): Figure[] {
   return [
     ...cgroupReading(question, lang),
+    ...throttlingReading(question, lang),
     ...cpuPercentReading(question, lang),
     ...pidsReading(question, lang),
     ...limitReading(question, lang),
