@@ -117,6 +117,28 @@ describe('cgroup v2 files as pasted', () => {
   });
 });
 
+describe('an image name split as Docker reads it', () => {
+  it('names the registry, repository and tag of the name the student gives', () => {
+    expect(texts('in ghcr.io/acme/api:1.4.2 which part is the registry, repo and tag')[0]).toBe(
+      'In ghcr.io/acme/api:1.4.2, the registry is ghcr.io; the repository is acme/api and the tag 1.4.2.',
+    );
+    expect(texts('localhost:5000/team/web 레지스트리가 어디임', 'ko')[0]).toBe(
+      '이미지 이름 localhost:5000/team/web에서 레지스트리는 localhost:5000, 리포지토리는 team/web, 태그는 latest(쓰지 않았으므로)다.',
+    );
+    // A first part without a dot, a port or localhost is a namespace on Docker Hub.
+    expect(texts('myteam/api:2 what is the registry here')[0]).toContain(
+      'no registry is written, so it is Docker Hub (docker.io); the repository is myteam/api',
+    );
+    expect(texts('nginx:1.27 repository vs tag?')[0]).toContain('the repository is nginx (library/nginx on Docker Hub) and the tag 1.27');
+  });
+
+  it('gives nothing without a question about the parts, or for ports and versions', () => {
+    expect(texts('docker pull ghcr.io/acme/api:1.4.2 is slow')).toEqual([]);
+    expect(texts('-p 8080:80 which tag')).toEqual([]);
+    expect(texts('is tag 1.4.2 newer')).toEqual([]);
+  });
+});
+
 describe('cpu.stat as pasted', () => {
   it('reads how often and how long the quota held the container back, and what to do', () => {
     const [text] = texts('cat cpu.stat\nnr_periods 40211\nnr_throttled 4821\nthrottled_usec 93000000\nwhat does this mean');

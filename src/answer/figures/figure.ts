@@ -15,7 +15,8 @@ export type FigureOption =
   | 'PIDS'
   | 'LIMIT'
   | '--pids-limit'
-  | '-p';
+  | '-p'
+  | 'repository';
 
 export interface Figure {
   option: FigureOption;

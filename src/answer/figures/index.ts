@@ -10,6 +10,7 @@ import { layerFigure } from './layers.js';
 import { memoryFigures } from './memory.js';
 import { pidsFigure } from './pids.js';
 import { portFigure } from './ports.js';
+import { imageNameFigure } from './image-name.js';
 import { cpuPercentReading, limitReading, memPercentReading, pidsReading } from './stats-reading.js';
 
 export type { Figure, FigureOption } from './figure.js';
@@ -30,6 +31,7 @@ export function figuresFor(question: string, lang: Lang): Figure[] {
     ...layerFigure(question, lang),
     ...pidsFigure(question, lang),
     ...portFigure(question, lang),
+    ...imageNameFigure(question, lang),
   ];
 }
 
