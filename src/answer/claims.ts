@@ -87,24 +87,33 @@ export function matchedClaim(used: SearchHit[], asked: Set<string>, focus = aske
       return subjects.every((t) => terms.has(t)) ? [{ source, claim, terms, share: shareIn(terms, asked) }] : [];
     }),
   );
-  const [top] = scored.sort((a, b) => b.share - a.share || a.source - b.source);
-  if (!top || top.share < CLAIM_MATCH) return undefined;
+  scored.sort((a, b) => b.share - a.share || a.source - b.source);
   // And the claim must be most of what was asked: "can I change a running container's limit?" is not "a container
   // without --memory has a limit", though it names all that claim's words.
-  const covers = (terms: Set<string>) =>
+  const covers = (terms: Set<string>, claim: Set<string>) =>
     shareIn(
       [...terms].filter((t) => !isHangulBigram(t)),
-      top.terms,
+      claim,
     ) >= QUESTION_MATCH;
-  if (!covers(asked) || !covers(focus)) return undefined;
   // Claims about one thing share most words: the opposite claim is told apart by the words only it has.
   const distinct = (a: Set<string>, b: Set<string>) =>
     shareIn(
       [...a].filter((t) => !b.has(t)),
       asked,
     );
-  const rivals = scored.filter((s) => s.claim.truth !== top.claim.truth && s.share >= top.share - CLAIM_MARGIN);
-  return rivals.every((r) => distinct(top.terms, r.terms) - distinct(r.terms, top.terms) >= CLAIM_MARGIN) ? top : undefined;
+  const answers = (c: (typeof scored)[number]) =>
+    c.share >= CLAIM_MATCH &&
+    covers(asked, c.terms) &&
+    covers(focus, c.terms) &&
+    scored
+      .filter((s) => s.claim.truth !== c.claim.truth && s.share >= c.share - CLAIM_MARGIN)
+      .every((r) => distinct(c.terms, r.terms) - distinct(r.terms, c.terms) >= CLAIM_MARGIN);
+  // The best-matching claim, or else an opposite one close behind that the words only it has tell apart
+  // ("지우고 다시 띄워야 돼?" is "you must remove and re-run it", not the shorter "it can change without a restart").
+  const [top] = scored;
+  if (!top) return undefined;
+  if (answers(top)) return top;
+  return scored.find((c) => c.claim.truth !== top.claim.truth && c.share >= top.share - CLAIM_MARGIN && answers(c));
 }
 
 /** "Without" turns a claim around: "can I raise it without recreating?" asks the opposite of "you must recreate it". */

@@ -344,6 +344,20 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(askKo('실행 중인 컨테이너 메모리 제한 바꿀 수 있음? 재시작 안하고')).toMatch(/^네\./);
   });
 
+  it('takes an opposite claim close behind the best when the words only it has are what the question asks', () => {
+    const c = {
+      ...chunk('u', 'en', 'docker update', 'docker update changes limits.', 'docker update changes a running container limit in place.'),
+      claims: [
+        { truth: true, text: 'A running container memory limit can be bumped.' },
+        { truth: false, text: 'To bump a memory limit you must remove the container and run a new one.' },
+      ],
+    };
+    const ask = (q: string) => extractiveAnswer({ ...result(q, 'en', [c]), intent: 'yesno' }, 600).answer;
+    // The first claim has more of its words in the question, but "remove … run … again" is only in the second.
+    expect(ask('to bump a running container memory limit do i have to remove it and run it again?')).toMatch(/^No\./);
+    expect(ask('can a running container memory limit be bumped?')).toMatch(/^Yes\./);
+  });
+
   it("follows the verdict with the claim's reason when the check list gives one, else the key point", () => {
     const c: Chunk = {
       ...chunk(
