@@ -44,6 +44,8 @@ export interface QueryAnalysis {
   questions?: string[];
   /** The question part asks yes or no, whatever intent ranks it ("옆 vm도 같이 죽음??" asks about a crash). */
   asksYesNo?: boolean;
+  /** The last line that asks yes or no below lines that set it up (a pasted error, then "should i chmod 777 it?"). */
+  yesNoPart?: string;
 }
 
 /** What the index knows about a term (document frequency based). */
@@ -129,6 +131,12 @@ const YESNO_OPENING =
 /** Intents a yes/no form may also carry: a symptom ("옆 vm도 같이 죽음??"); not a choice, a command or a reason. */
 const YESNO_TOO = new Set<Intent>(['troubleshoot', 'general']);
 const YESNO_CUE = INTENT_CUES.find(([intent]) => intent === 'yesno')![1];
+
+/** The last line of a message of several ("permission denied …\nshould i just chmod 777 the socket"): often the question. */
+const lastLine = (raw: string) => {
+  const lines = raw.trim().split(/\n+/);
+  return lines.length > 1 ? cleanQuestion(lines[lines.length - 1]) : '';
+};
 
 /** Whether a question part asks yes or no: a yes/no form and no question word of its own. */
 export function asksYesNo(text: string): boolean {
@@ -261,6 +269,9 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
     lines,
     ...(questions ? { questions } : {}),
     ...(final === 'yesno' || (YESNO_TOO.has(final) && asksYesNo(focus)) ? { asksYesNo: true } : {}),
+    ...(final !== 'yesno' && YESNO_TOO.has(final) && !asksYesNo(focus) && asksYesNo(lastLine(raw))
+      ? { asksYesNo: true, yesNoPart: lastLine(raw) }
+      : {}),
     ...(simple ? { simple } : {}),
     ...output,
   };

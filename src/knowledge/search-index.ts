@@ -196,7 +196,7 @@ export class SearchIndex implements Vocabulary {
       ? []
       : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));
     const notCovered = abstain && lacksTopic ? { notCovered: adjacent.name[lang] } : {};
-    const focusTerms = q.premise || q.output ? tokenize(q.focus) : terms;
+    const focusTerms = analysis.yesNoPart ? tokenize(analysis.yesNoPart) : q.premise || q.output ? tokenize(q.focus) : terms;
     // The guess is the last asking clause, whose terms `parts` already has.
     const guessTerms = parts && guessOf(analysis.questions) ? { guessTerms: parts[parts.length - 1] } : {};
     return {

@@ -254,10 +254,23 @@ describe('query analysis', () => {
     // A choice, a command asked for or a "what else" is not yes or no.
     ['--memory 200m 하면 200메가임 200메비임?', 'compare', false],
     ['리눅스 capability 빼는 옵션 있지 않음? 명령어', 'howto', false],
+    // A last line that asks yes or no below a pasted error.
+    [
+      'got this:\npermission denied while trying to connect to the Docker daemon socket\nshould i just chmod 777 the socket lol',
+      'general',
+      true,
+    ],
   ])('%s: intent %s, asks yes or no: %s', (q, intent, yesNo) => {
     const a = analyseQuery(q);
     expect(a.intent).toBe(intent);
     expect(!!a.asksYesNo).toBe(yesNo);
+  });
+
+  it('checks the last line that asks yes or no, not the pasted lines above it', () => {
+    expect(analyseQuery('got this:\npermission denied on /var/run/docker.sock\nshould i just chmod 777 the socket?').yesNoPart).toBe(
+      'should i just chmod 777 the socket?',
+    );
+    expect(analyseQuery('is docker a vm?').yesNoPart).toBeUndefined();
   });
 
   it('reads an evaluative tag ("bad idea or fine?", "is that safe?") as pointing back at the whole message', () => {
