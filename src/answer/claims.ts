@@ -66,6 +66,11 @@ const SUBJECTS = new Set([
   '§cgroup',
 ]);
 
+/** The docker commands a text names ("docker run …", "docker exec …"). */
+const DOCKER_COMMAND =
+  /\bdocker\s+(run|exec|ps|stats|update|inspect|build|pull|push|stop|kill|rm|rmi|images|history|logs|commit|create|start|restart|attach|top|events|info|login|network|volume|system)\b/gi;
+const commandsIn = (text: string) => new Set([...text.matchAll(DOCKER_COMMAND)].map((m) => m[1].toLowerCase()));
+
 /** The claim must have at least this share of its words (by weight) in the question. */
 const CLAIM_MATCH = 0.55;
 /** The claim must also cover this share of the question's words (by weight). */
@@ -78,13 +83,22 @@ const CLAIM_MARGIN = 0.15;
  * question part's terms: the claim must be about what it asks ("컨테끼리 커널 같이 쓴다며, 그럼 격리는 안되는거
  * 아님?" does not ask whether containers share the kernel), while the premise may state the claim's setting.
  */
-export function matchedClaim(used: SearchHit[], asked: Set<string>, focus = asked): { source: number; claim: Claim } | undefined {
+export function matchedClaim(
+  used: SearchHit[],
+  asked: Set<string>,
+  focus = asked,
+  question = '',
+): { source: number; claim: Claim } | undefined {
   const subjects = [...focus].filter((t) => SUBJECTS.has(t));
+  const commands = commandsIn(question);
   const scored = used.flatMap((h, source) =>
     (h.chunk.claims ?? []).flatMap((claim) => {
       const terms = termSet(claim.text);
-      // A claim about something else than what the question names cannot answer it (see SUBJECTS).
-      return subjects.every((t) => terms.has(t)) ? [{ source, claim, terms, share: shareIn(terms, asked) }] : [];
+      // A claim about something else than what the question names cannot answer it (see SUBJECTS), nor one about
+      // another docker command ("docker exec opens a shell" does not answer "does docker run …?").
+      const own = commandsIn(claim.text);
+      const otherCommand = commands.size > 0 && own.size > 0 && ![...own].some((c) => commands.has(c));
+      return subjects.every((t) => terms.has(t)) && !otherCommand ? [{ source, claim, terms, share: shareIn(terms, asked) }] : [];
     }),
   );
   scored.sort((a, b) => b.share - a.share || a.source - b.source);

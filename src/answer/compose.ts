@@ -187,7 +187,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // A yes/no question that states a claim the notes check is answered yes or no, from that claim's section.
   // A guess after another question ("무슨 뜻임?? 코어 1.5개?") is checked the same way.
   const checked = result.intent === 'yesno' || result.asksYesNo ? (result.focusTerms ?? result.terms) : result.guessTerms;
-  const verdict = checked ? matchedClaim(used, asked, new Set(checked)) : undefined;
+  const verdict = checked ? matchedClaim(used, asked, new Set(checked), result.query) : undefined;
   if (verdict && verdict.source > 0) used.unshift(...used.splice(verdict.source, 1));
   const best = used[0];
   // A correction whose claim the question does not state gives no supporting sentence either (its rebuttal).

@@ -344,6 +344,16 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(askKo('실행 중인 컨테이너 메모리 제한 바꿀 수 있음? 재시작 안하고')).toMatch(/^네\./);
   });
 
+  it('does not answer a question about one docker command with a claim about another', () => {
+    const c = {
+      ...chunk('x', 'en', 'docker exec', 'docker exec opens a shell.', 'docker exec runs a command in a running container.'),
+      claims: [{ truth: true, text: 'docker exec -it opens a shell in a running container from your terminal.' }],
+    };
+    const ask = (q: string) => extractiveAnswer({ ...result(q, 'en', [c]), intent: 'yesno' }, 600).answer;
+    expect(ask('does docker run open a shell in a running container from my terminal?')).not.toMatch(/^(?:Yes|No)\./);
+    expect(ask('does docker exec -it open a shell in a running container from my terminal?')).toMatch(/^Yes\./);
+  });
+
   it('takes an opposite claim close behind the best when the words only it has are what the question asks', () => {
     const c = {
       ...chunk('u', 'en', 'docker update', 'docker update changes limits.', 'docker update changes a running container limit in place.'),
