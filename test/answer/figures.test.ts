@@ -155,6 +155,26 @@ describe('cpu.stat as pasted', () => {
   });
 });
 
+describe('an I/O column as read', () => {
+  it('says which total is read or received and which written or sent, and that they are totals', () => {
+    expect(texts('docker stats shows BLOCK I/O 1.2GB / 300MB, which number is what')[0]).toBe(
+      'BLOCK I/O 1.2GB / 300MB: 1.2GB read from block devices (disk) and 300MB written, totals since the container started, not rates.',
+    );
+    expect(texts('NET I/O 1.2MB / 860kB 이게 뭐임', 'ko')[0]).toContain('앞의 1.2MB는 네트워크로 받은 양, 뒤의 860kB는 보낸 양');
+    expect(texts('what does the BLOCK I/O column show')).toEqual([]);
+  });
+});
+
+describe('a pasted docker stats table', () => {
+  const table =
+    'CONTAINER ID   NAME   CPU %     MEM USAGE / LIMIT   MEM %    NET I/O         BLOCK I/O     PIDS\n' +
+    '3f2a9c1d7e44   api    187.35%   412.6MiB / 1GiB     40.29%   1.2MB / 860kB   12.3MB / 0B   23\n';
+  it("reads the row's CPU % when the words ask about CPU", () => {
+    expect(texts(`${table}\ncpu가 100 넘는게 말이됨?? stats 고장남?`, 'ko')[0]).toContain('CPU % 187.35%는 고장이 아니다');
+    expect(texts(`${table}\nwhy is PIDS so high`).some((t) => t.includes('187.35%'))).toBe(false);
+  });
+});
+
 describe('a docker stats CPU % as read', () => {
   it('reads a CPU % above 100 as cores worth of CPU time, with the host ceiling when cores are given', () => {
     expect(texts('docker stats CPU % says 250% on my 4 core box, is it bugged??')[0]).toBe(

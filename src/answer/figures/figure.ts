@@ -13,6 +13,8 @@ export type FigureOption =
   | 'CPU %'
   | 'MEM %'
   | 'PIDS'
+  | 'BLOCK I/O'
+  | 'NET I/O'
   | 'LIMIT'
   | '--pids-limit'
   | '-p'

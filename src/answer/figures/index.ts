@@ -11,7 +11,7 @@ import { memoryFigures } from './memory.js';
 import { pidsFigure } from './pids.js';
 import { portFigure } from './ports.js';
 import { imageNameFigure } from './image-name.js';
-import { cpuPercentReading, limitReading, memPercentReading, pidsReading } from './stats-reading.js';
+import { cpuPercentReading, ioReading, limitReading, memPercentReading, pidsReading } from './stats-reading.js';
 
 export type { Figure, FigureOption } from './figure.js';
 export { sharesToWeight } from './cpu.js';
@@ -23,6 +23,7 @@ export function figuresFor(question: string, lang: Lang): Figure[] {
     ...throttlingReading(question, lang),
     ...cpuPercentReading(question, lang),
     ...pidsReading(question, lang),
+    ...ioReading(question, lang),
     ...limitReading(question, lang),
     ...memPercentReading(question, lang),
     ...memoryFigures(question, lang),

@@ -12,11 +12,37 @@ const HOST_CORES = /(?<![\w.-])(\d{1,3})\s?(?:-?\s?cores?\b|코어)/i;
 /** Readings above one core's 100% are what students ask about ("is 250% broken?"). */
 const ONE_CORE = 100;
 
+/**
+ * A pasted docker stats table's row, by column name: the header line (CONTAINER ID, NAME, CPU % …) and the line
+ * under it, both split where two or more spaces separate the columns.
+ */
+export function statsTableRow(question: string): Map<string, string> | undefined {
+  const lines = question.split('\n').map((l) => l.trim());
+  const at = lines.findIndex((l) => /\bCPU %/.test(l) && /\bNAME\b|CONTAINER/.test(l));
+  const row = at >= 0 ? lines.slice(at + 1).find((l) => l) : undefined;
+  if (!row) return undefined;
+  const names = lines[at].split(/\s{2,}/);
+  const values = row.split(/\s{2,}/);
+  return names.length === values.length ? new Map(names.map((n, i) => [n, values[i]])) : undefined;
+}
+
+/** The CPU % the student asks about: written in the question, or in the row of a pasted table when the words ask about CPU. */
+function cpuPercentAsked(question: string): number {
+  const m = CPU_PERCENT.exec(question);
+  if (m) return Number(m[1] ?? m[2]);
+  const row = statsTableRow(question);
+  const words = question
+    .split('\n')
+    .filter((l) => !/%/.test(l))
+    .join(' ');
+  const cell = row?.get('CPU %');
+  return cell && /cpu|씨피유/i.test(words) ? Number(cell.replace('%', '')) : NaN;
+}
+
 export function cpuPercentReading(question: string, lang: Lang): Figure[] {
   // With a --cpus limit in the question, its own figure gives the ceiling that reading is measured against.
   if (/--cpus\b/i.test(question)) return [];
-  const m = CPU_PERCENT.exec(question);
-  const value = m ? Number(m[1] ?? m[2]) : NaN;
+  const value = cpuPercentAsked(question);
   if (!(value > ONE_CORE) || value > 100 * 1024) return [];
   const cores = Number(HOST_CORES.exec(question)?.[1] ?? NaN);
   const worth = Number((value / 100).toFixed(2));
@@ -86,4 +112,20 @@ export function memPercentReading(question: string, lang: Lang): Figure[] {
       ? `MEM USAGE / LIMIT가 ${shown}면 MEM %는 USAGE ÷ LIMIT × 100 = ${pct}%다.`
       : `With MEM USAGE / LIMIT at ${shown}, MEM % is USAGE ÷ LIMIT × 100 = ${pct}%.`;
   return [{ option: 'MEM %', text, reads: true, numbers: [`${pct}%`] }];
+}
+
+/** "BLOCK I/O 1.2GB / 300MB", "NET I/O 1.2MB / 860kB": the two totals of an I/O column as the student read them. */
+const IO_READING = /\b(BLOCK|NET)\s?I\/O\b[^\d\n]{0,24}(\d+(?:\.\d+)?\s?[kMGT]?i?B)\s?\/\s?(\d+(?:\.\d+)?\s?[kMGT]?i?B)/i;
+
+export function ioReading(question: string, lang: Lang): Figure[] {
+  const m = IO_READING.exec(question);
+  if (!m) return [];
+  const [, kind, first, second] = m;
+  const block = kind.toUpperCase() === 'BLOCK';
+  const column = block ? 'BLOCK I/O' : 'NET I/O';
+  const text =
+    lang === 'ko'
+      ? `${column} ${first} / ${second}: 앞의 ${first}는 ${block ? '블록 장치(디스크)에서 읽은 양' : '네트워크로 받은 양'}, 뒤의 ${second}는 ${block ? '쓴 양' : '보낸 양'}이고, 초당 값이 아니라 컨테이너가 시작된 뒤의 누적 합계다.`
+      : `${column} ${first} / ${second}: ${first} ${block ? 'read from block devices (disk)' : 'received over the network'} and ${second} ${block ? 'written' : 'sent'}, totals since the container started, not rates.`;
+  return [{ option: column, text, reads: true, numbers: [first.replace(/\s/g, '')] }];
 }
