@@ -291,9 +291,15 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // something else, unless the student asked for several lines or a comparison, which draw on several sections.
   const thinPadding = (s: Sentence) =>
     s.source > 0 && !result.lines && result.intent !== 'compare' && s.overlap < OTHER_SECTION_MIN_OVERLAP;
+  // Once a verdict or the student's own figure has answered, another section's sentence must bring a word of the
+  // question the answer lacks: else it is about that section ("…the 101st fork fails" then a zombie sentence).
+  const answered = () => termSet([...parts, ...support.map((x) => x.text)].join(' '));
+  const settled = !!verdict || worked.length > 0;
+  const addsNothingAsked = (s: Sentence) =>
+    settled && s.source > 0 && !result.lines && ![...termSet(s.text)].some((t) => asked.has(t) && !isHangulBigram(t) && !answered().has(t));
   for (const s of candidates.sort((a, b) => b.score - a.score)) {
     if (support.length >= maxSupport || s.score <= 0) break;
-    if (s.overlap < floor || fromOther(s) || restatesWorked(s.text) || thinPadding(s)) continue;
+    if (s.overlap < floor || fromOther(s) || restatesWorked(s.text) || thinPadding(s) || addsNothingAsked(s)) continue;
     if (lead && (lead.includes(s.text) || s.text.includes(lead))) continue;
     if (
       said.novelty(s.forms) < (s.source === 0 ? SAME_SECTION_NOVELTY : MIN_NOVELTY) ||

@@ -344,6 +344,30 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(askKo('실행 중인 컨테이너 메모리 제한 바꿀 수 있음? 재시작 안하고')).toMatch(/^네\./);
   });
 
+  it("adds no other section's sentence after a verdict when it brings no word of the question the answer lacks", () => {
+    const kernel = {
+      ...chunk('k', 'en', 'Containers share the host kernel', 'A container is a host process.', 'Containers share the host kernel.'),
+      claims: [{ truth: false, text: 'Each container boots its own kernel.' }],
+    };
+    const size = {
+      ...chunk('s', 'en', 'Image size', 'A container image leaves out the kernel, so it is small: an Alpine image is a few megabytes.'),
+      section: 1,
+    };
+    const ask = (q: string, other: typeof size) =>
+      extractiveAnswer(
+        {
+          ...result(q, 'en', [kernel, other]),
+          intent: 'yesno',
+          hits: [
+            { chunk: kernel, score: 0.9 },
+            { chunk: other, score: 0.88 },
+          ],
+        },
+        600,
+      ).answer;
+    expect(ask('does each container boot its own kernel?', size)).toBe('No. Containers share the host kernel. [1]');
+  });
+
   it('does not answer a question about one docker command with a claim about another', () => {
     const c = {
       ...chunk('x', 'en', 'docker exec', 'docker exec opens a shell.', 'docker exec runs a command in a running container.'),
