@@ -334,8 +334,11 @@ const isOnTopic = (units: QueryUnit[], text: string) => {
   // no content word the knowledge base never uses ("resize an image with PIL" has two).
   return topic.length === 1 && concepts.size > topic.length && !units.some((u) => u.foreign);
 };
-/** An option written as one (--cpus, --memory-swap), or docker run's short memory / CPU-shares flag with a value (-m 1g, -c 512). */
-const NAMES_OPTION = /(?:^|[\s(`])--[a-z][a-z-]+|(?:^|[\s(`])-[mc][\s=]*\d/i;
+/**
+ * An option written as one (--cpus, --memory-swap), docker run's short memory / CPU-shares flag with a value (-m 1g,
+ * -c 512), or a docker ps PORTS entry (0.0.0.0:8080->80/tcp).
+ */
+const NAMES_OPTION = /(?:^|[\s(`])--[a-z][a-z-]+|(?:^|[\s(`])-[mc][\s=]*\d|:\d{1,5}->\d{1,5}\/(?:tcp|udp)\b/i;
 
 /** In a question, "Docker" usually stands for containers in general ("VM vs Docker"), and a size (300 MB) for memory. */
 const QUERY_ALSO: Record<string, string[]> = { '§docker': ['§container'], '§unit': ['§memory'] };

@@ -155,6 +155,16 @@ describe('cpu.stat as pasted', () => {
   });
 });
 
+describe('a docker ps PORTS entry as read', () => {
+  it('says which side of the arrow is the host and the docker run -p that publishes it', () => {
+    expect(texts('0.0.0.0:8080->80/tcp under PORTS, which side is the host')[0]).toBe(
+      "In 0.0.0.0:8080->80/tcp the left side of the arrow, 0.0.0.0:8080, is the host: connections to port 8080 on any of the host's addresses are forwarded to port 80/tcp inside the container, as docker run -p 8080:80 publishes it.",
+    );
+    expect(texts('PORTS 칸에 127.0.0.1:5432->5432/tcp 이렇게 뜨는데 뭔뜻임', 'ko')[0]).toContain('호스트의 5432번 포트(127.0.0.1)');
+    expect(texts('what does the PORTS column show')).toEqual([]);
+  });
+});
+
 describe('an I/O column as read', () => {
   it('says which total is read or received and which written or sent, and that they are totals', () => {
     expect(texts('docker stats shows BLOCK I/O 1.2GB / 300MB, which number is what')[0]).toBe(

@@ -440,6 +440,10 @@ describe('on topic', () => {
     expect(onTopic('mysql 컨테 지웠다가 다시 띄우니까 데이터 싹 날아감 어케 보존함')).toBe(true);
     expect(onTopic('mysql vs postgres 뭐가 나음?')).toBe(false);
   });
+  it('takes a pasted docker ps PORTS entry as Docker', () => {
+    expect(onTopic('0.0.0.0:8080->80/tcp under PORTS, which side is the host')).toBe(true);
+    expect(onTopic('which side of the river is the host of the festival')).toBe(false);
+  });
   it("takes a container's network as Docker, and a network alone as not", () => {
     expect(onTopic('채점용 컨테이너가 인터넷 아예 못하게 막고싶음')).toBe(true);
     expect(onTopic('집 와이파이 네트워크 공유기 설정 어케함')).toBe(false);

@@ -9,7 +9,7 @@ import { escapeRegExp } from '../../text/escape-regexp.js';
 import { layerFigure } from './layers.js';
 import { memoryFigures } from './memory.js';
 import { pidsFigure } from './pids.js';
-import { portFigure } from './ports.js';
+import { portFigure, portsEntryReading } from './ports.js';
 import { imageNameFigure } from './image-name.js';
 import { cpuPercentReading, ioReading, limitReading, memPercentReading, pidsReading } from './stats-reading.js';
 
@@ -32,6 +32,7 @@ export function figuresFor(question: string, lang: Lang): Figure[] {
     ...layerFigure(question, lang),
     ...pidsFigure(question, lang),
     ...portFigure(question, lang),
+    ...portsEntryReading(question, lang),
     ...imageNameFigure(question, lang),
   ];
 }

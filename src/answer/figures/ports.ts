@@ -19,3 +19,18 @@ export function portFigure(question: string, lang: Lang): Figure[] {
       : `In -p ${written} the host port comes first: connections to port ${host} on the host (${reach}) reach the server listening on port ${container} inside the container.${reverse ? ` Written the other way round, -p ${container}:${host} maps host port ${container} to container port ${host}, which fails unless something inside listens on ${host}.` : ''}`;
   return [{ option: '-p', text, numbers: [`${host}`, `${container}`] }];
 }
+
+/** A docker ps PORTS entry as pasted: "0.0.0.0:8080->80/tcp" (host address and port, then the container's port). */
+export const PORTS_ENTRY = /(?<![\w.:])((?:\d{1,3}(?:\.\d{1,3}){3}|\[?::\]?)):(\d{1,5})->(\d{1,5})\/(tcp|udp)\b/i;
+
+export function portsEntryReading(question: string, lang: Lang): Figure[] {
+  const m = PORTS_ENTRY.exec(question);
+  if (!m) return [];
+  const [entry, address, host, container, protocol] = m;
+  const everywhere = address === '0.0.0.0' || address.includes('::');
+  const text =
+    lang === 'ko'
+      ? `${entry}에서 화살표 왼쪽 ${address}:${host}이 호스트 쪽이다: 호스트의 ${host}번 포트(${everywhere ? '호스트의 모든 주소' : address})로 들어온 연결이 컨테이너 안의 ${container}/${protocol} 포트로 전달된다. docker run -p ${host}:${container}로 띄운 컨테이너가 이렇게 보인다.`
+      : `In ${entry} the left side of the arrow, ${address}:${host}, is the host: connections to port ${host} on ${everywhere ? "any of the host's addresses" : address} are forwarded to port ${container}/${protocol} inside the container, as docker run -p ${host}:${container} publishes it.`;
+  return [{ option: '-p', text, reads: true, numbers: [entry] }];
+}
