@@ -295,8 +295,11 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // question the answer lacks: else it is about that section ("…the 101st fork fails" then a zombie sentence).
   const answered = () => termSet([...parts, ...support.map((x) => x.text)].join(' '));
   const settled = !!verdict || worked.length > 0;
-  const addsNothingAsked = (s: Sentence) =>
-    settled && s.source > 0 && !result.lines && ![...termSet(s.text)].some((t) => asked.has(t) && !isHangulBigram(t) && !answered().has(t));
+  const addsNothingAsked = (s: Sentence) => {
+    if (!settled || s.source === 0 || result.lines) return false;
+    const inAnswer = answered();
+    return ![...termSet(s.text)].some((t) => asked.has(t) && !isHangulBigram(t) && !inAnswer.has(t));
+  };
   for (const s of candidates.sort((a, b) => b.score - a.score)) {
     if (support.length >= maxSupport || s.score <= 0) break;
     if (s.overlap < floor || fromOther(s) || restatesWorked(s.text) || thinPadding(s) || addsNothingAsked(s)) continue;

@@ -138,18 +138,21 @@ const lastLine = (raw: string) => {
   return lines.length > 1 ? cleanQuestion(lines[lines.length - 1]) : '';
 };
 
-/** Whether a question part asks yes or no: a yes/no form and no question word of its own. */
+/**
+ * A yes/no form whatever else the text says: a closing tag ("…, right?") or an auxiliary opening ("should i …");
+ * "was docker the first, or did it just make it popular" offers a choice: not yes or no.
+ */
+const isYesNoForm = (direct: string) => CLOSING_TAG.test(direct) || (YESNO_OPENING.test(direct.trim()) && !/\bor\b/i.test(direct));
+
+/** Whether a question part asks yes or no: a yes/no form or cue, and no question word of its own. */
 export function asksYesNo(text: string): boolean {
   const direct = text.replace(EMBEDDED_WH, ' ');
-  if (WH_WORD.test(direct)) return false;
-  return CLOSING_TAG.test(direct) || (YESNO_OPENING.test(direct.trim()) && !/\bor\b/i.test(direct)) || YESNO_CUE.test(direct);
+  return !WH_WORD.test(direct) && (isYesNoForm(direct) || YESNO_CUE.test(direct));
 }
 
 export function classifyIntent(text: string): Intent {
   const direct = text.replace(EMBEDDED_WH, ' ');
-  // "was docker the first, or did it just make it popular" offers a choice: not yes or no.
-  const opensYesNo = YESNO_OPENING.test(direct.trim()) && !/\bor\b/i.test(direct);
-  if ((CLOSING_TAG.test(direct) || opensYesNo) && !WH_WORD.test(direct)) return 'yesno';
+  if (isYesNoForm(direct) && !WH_WORD.test(direct)) return 'yesno';
   for (const [intent, cue] of INTENT_CUES) if (cue.test(text) && !(intent === 'yesno' && WH_WORD.test(direct))) return intent;
   return 'general';
 }
@@ -240,6 +243,16 @@ export function pastedOutput(raw: string): { output: string; rest: string } | un
 
 const ASKS_SIMPLY = new RegExp(SIMPLE_REGISTER.source, 'i');
 
+/**
+ * Whether the question asks yes or no beside the intent that ranks it: its question part, or else the last line
+ * below lines that set it up, which is then the part a claim is checked against.
+ */
+function yesNoOf(intent: Intent, focus: string, raw: string): Pick<QueryAnalysis, 'asksYesNo' | 'yesNoPart'> {
+  if (intent === 'yesno' || (YESNO_TOO.has(intent) && asksYesNo(focus))) return { asksYesNo: true };
+  const below = YESNO_TOO.has(intent) ? lastLine(raw) : '';
+  return below && asksYesNo(below) ? { asksYesNo: true, yesNoPart: below } : {};
+}
+
 export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   const simple = ASKS_SIMPLY.test(raw);
   const text = cleanQuestion(simple ? raw.replace(SIMPLE_REGISTER, ' ') : raw);
@@ -259,6 +272,7 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   const lines = requestedLines(text);
   const read = intent === 'general' ? classifyIntent(text) : intent;
   const final = read === 'general' && isBareTerm(text) ? 'definition' : read;
+  const yesNo = yesNoOf(final, focus, raw);
   return {
     text,
     lang: detected,
@@ -268,10 +282,7 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
     premise,
     lines,
     ...(questions ? { questions } : {}),
-    ...(final === 'yesno' || (YESNO_TOO.has(final) && asksYesNo(focus)) ? { asksYesNo: true } : {}),
-    ...(final !== 'yesno' && YESNO_TOO.has(final) && !asksYesNo(focus) && asksYesNo(lastLine(raw))
-      ? { asksYesNo: true, yesNoPart: lastLine(raw) }
-      : {}),
+    ...yesNo,
     ...(simple ? { simple } : {}),
     ...output,
   };

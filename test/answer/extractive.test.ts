@@ -29,6 +29,10 @@ function result(query: string, lang: Lang, chunks: Chunk[]): SearchResult {
   };
 }
 
+/** The answer to a question read as yes/no over these passages. */
+const yesNoAnswer = (query: string, lang: Lang, chunks: Chunk[]) =>
+  extractiveAnswer({ ...result(query, lang, chunks), intent: 'yesno' }, 600).answer;
+
 /** The result with the best passage at 0.9 and the second at `second`. */
 const withSecondAt = (r: SearchResult, second: number): SearchResult => ({
   ...r,
@@ -285,7 +289,7 @@ describe('sentences that cannot stand alone, and corrections', () => {
         { truth: false, text: 'Each container boots its own kernel.' },
       ],
     };
-    const ask = (q: string) => extractiveAnswer({ ...result(q, 'en', [c]), intent: 'yesno' }, 600).answer;
+    const ask = (q: string) => yesNoAnswer(q, 'en', [c]);
     expect(ask('does each container boot its own kernel?')).toMatch(/^No\. Containers share the host kernel\./);
     expect(ask('do containers on a host share the host kernel?')).toMatch(/^Yes\. Containers share/);
     expect(ask('is docker fast?')).not.toMatch(/^(?:Yes|No)\./);
@@ -332,14 +336,14 @@ describe('sentences that cannot stand alone, and corrections', () => {
       ...chunk('u', 'en', 'docker update', 'docker update changes limits.', 'docker update changes a running container limit in place.'),
       claims: [{ truth: false, text: 'To raise a running container memory limit you must remove it and run it again.' }],
     };
-    const ask = (q: string) => extractiveAnswer({ ...result(q, 'en', [c]), intent: 'yesno' }, 600).answer;
+    const ask = (q: string) => yesNoAnswer(q, 'en', [c]);
     expect(ask('to raise a running container memory limit must i remove it and run it again?')).toMatch(/^No\./);
     expect(ask('can i raise a running container memory limit w/o removing it and running it again?')).toMatch(/^Yes\./);
     const ko = {
       ...chunk('k', 'ko', 'docker update', 'docker update는 제한을 바꾼다.', 'docker update가 실행 중인 컨테이너의 제한을 바로 바꾼다.'),
       claims: [{ truth: true, text: '실행 중인 컨테이너의 메모리 제한은 재시작 없이 바꿀 수 있다.' }],
     };
-    const askKo = (q: string) => extractiveAnswer({ ...result(q, 'ko', [ko]), intent: 'yesno' }, 600).answer;
+    const askKo = (q: string) => yesNoAnswer(q, 'ko', [ko]);
     expect(askKo('실행 중인 컨테이너 메모리 제한 재시작 없이 바꿀 수 있음?')).toMatch(/^네\./);
     expect(askKo('실행 중인 컨테이너 메모리 제한 바꿀 수 있음? 재시작 안하고')).toMatch(/^네\./);
   });
@@ -373,7 +377,7 @@ describe('sentences that cannot stand alone, and corrections', () => {
       ...chunk('x', 'en', 'docker exec', 'docker exec opens a shell.', 'docker exec runs a command in a running container.'),
       claims: [{ truth: true, text: 'docker exec -it opens a shell in a running container from your terminal.' }],
     };
-    const ask = (q: string) => extractiveAnswer({ ...result(q, 'en', [c]), intent: 'yesno' }, 600).answer;
+    const ask = (q: string) => yesNoAnswer(q, 'en', [c]);
     expect(ask('does docker run open a shell in a running container from my terminal?')).not.toMatch(/^(?:Yes|No)\./);
     expect(ask('does docker exec -it open a shell in a running container from my terminal?')).toMatch(/^Yes\./);
   });
@@ -386,7 +390,7 @@ describe('sentences that cannot stand alone, and corrections', () => {
         { truth: false, text: 'To bump a memory limit you must remove the container and run a new one.' },
       ],
     };
-    const ask = (q: string) => extractiveAnswer({ ...result(q, 'en', [c]), intent: 'yesno' }, 600).answer;
+    const ask = (q: string) => yesNoAnswer(q, 'en', [c]);
     // The first claim has more of its words in the question, but "remove … run … again" is only in the second.
     expect(ask('to bump a running container memory limit do i have to remove it and run it again?')).toMatch(/^No\./);
     expect(ask('can a running container memory limit be bumped?')).toMatch(/^Yes\./);
@@ -474,7 +478,7 @@ describe('sentences that cannot stand alone, and corrections', () => {
       keyPoint: 'No — deleting a file in a later layer does not shrink an image.',
       claims: [{ truth: false, text: 'Deleting a file in a later layer shrinks the image.' }],
     };
-    const asked = (q: string) => extractiveAnswer({ ...result(q, 'en', [correction]), intent: 'yesno' }, 600).answer;
+    const asked = (q: string) => yesNoAnswer(q, 'en', [correction]);
     expect(asked('does the image ship with the libs?')).toMatch(/^Deleting a file/);
     expect(asked('does deleting a file in a later layer shrink the image?')).toMatch(/^No\. Deleting a file in a later layer does not/);
   });

@@ -21,7 +21,7 @@ export function portFigure(question: string, lang: Lang): Figure[] {
 }
 
 /** A docker ps PORTS entry as pasted: "0.0.0.0:8080->80/tcp" (host address and port, then the container's port). */
-export const PORTS_ENTRY = /(?<![\w.:])((?:\d{1,3}(?:\.\d{1,3}){3}|\[?::\]?)):(\d{1,5})->(\d{1,5})\/(tcp|udp)\b/i;
+const PORTS_ENTRY = /(?<![\w.:])((?:\d{1,3}(?:\.\d{1,3}){3}|\[?::\]?)):(\d{1,5})->(\d{1,5})\/(tcp|udp)\b/i;
 
 export function portsEntryReading(question: string, lang: Lang): Figure[] {
   const m = PORTS_ENTRY.exec(question);

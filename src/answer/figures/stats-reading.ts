@@ -16,7 +16,7 @@ const ONE_CORE = 100;
  * A pasted docker stats table's row, by column name: the header line (CONTAINER ID, NAME, CPU % …) and the line
  * under it, both split where two or more spaces separate the columns.
  */
-export function statsTableRow(question: string): Map<string, string> | undefined {
+function statsTableRow(question: string): Map<string, string> | undefined {
   const lines = question.split('\n').map((l) => l.trim());
   const at = lines.findIndex((l) => /\bCPU %/.test(l) && /\bNAME\b|CONTAINER/.test(l));
   const row = at >= 0 ? lines.slice(at + 1).find((l) => l) : undefined;
@@ -30,12 +30,9 @@ export function statsTableRow(question: string): Map<string, string> | undefined
 function cpuPercentAsked(question: string): number {
   const m = CPU_PERCENT.exec(question);
   if (m) return Number(m[1] ?? m[2]);
-  const row = statsTableRow(question);
-  const words = question
-    .split('\n')
-    .filter((l) => !/%/.test(l))
-    .join(' ');
-  const cell = row?.get('CPU %');
+  const cell = statsTableRow(question)?.get('CPU %');
+  // Asked in the student's own words: the pasted table's "CPU %" header asks nothing.
+  const words = pastedOutput(question)?.rest ?? question;
   return cell && /cpu|씨피유/i.test(words) ? Number(cell.replace('%', '')) : NaN;
 }
 
