@@ -26,6 +26,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'registry', forms: ['registr(?:y|ies)', 'docker ?hub', '레지스트리', '도커 ?허브'] },
   { id: 'repository', forms: ['repositor(?:y|ies)', 'repos?', '리포지토리', '레포지토리', '레포', '저장소'] },
   { id: 'tag', forms: ['tag(?:s|ged)?', '태그'] },
+  { id: 'copy-on-write', forms: ['copy[- ]on[- ]write', 'cow', 'copy[- ]up', '카피 ?온 ?라이트', '쓰기 ?시 ?복사'] },
   { id: 'hypervisor', forms: ['hypervisors?', 'vmm', '하이퍼바이저', '하이퍼 바이저'] },
   { id: 'guest-os', forms: ['guest\\s?os(?:es)?', 'guest operating systems?', '게스트\\s?os', '게스트\\s?운영\\s?체제', '게스트'] },
   { id: 'host', forms: ['host(?:s|\\s?os)?', '호스트'] },
