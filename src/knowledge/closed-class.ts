@@ -393,6 +393,16 @@ export const KO_STOP = new Set([
   '다름',
   // fillers and chat words
   '좀',
+  // discourse markers: how a speaker frames the question (honestly, anyway, so, on earth)
+  '솔직히',
+  '암튼',
+  '아무튼',
+  '그니까',
+  '그러니까',
+  '진심',
+  '참고로',
+  '대체',
+  '도대체',
   '걍',
   '그냥',
   '진짜',
@@ -522,7 +532,7 @@ export const KO_STOP = new Set([
 export const CONTEXT_WORDS = new Set(
   `study studying studies group class classes lecture exam exams homework assignment professor teacher prof
   course school uni university ask asking asked wonder wondering curious confused confusing
-  스터디 스터디때 수업 수업때 수업에서 강의 시험 과제 숙제 교수님 교수 선생님 조교 발표 공부 공부중 질문 헷갈 헷갈려 헷갈림 헷갈리는 오늘 어제 내일
+  서술형 객관식 주관식 단답형 스터디 스터디때 수업 수업때 수업에서 강의 시험 과제 숙제 교수님 교수 선생님 조교 발표 공부 공부중 질문 헷갈 헷갈려 헷갈림 헷갈리는 오늘 어제 내일
   blog blogs post article tutorial video youtube book docs 블로그 포스팅 글 튜토리얼 영상 유튜브 책 인강
   ta tas said says told heard friend friends senior coworker teammate 친구 선배 동기 팀원 얘기 단톡 단톡방 디코 감이
   컴 컴에 컴에서 컴으로 내컴 ops mix mixing mixed week grading 학생 학생들 채점 찝찝 찝찝함 찝찝해 불안 불안함 걱정 걱정됨 면접 면접에서 interview interviewer interviews quiz quizzes tmrw tomorrow midterm midterms finals 퀴즈 중간고사 기말`
@@ -538,6 +548,7 @@ export const EN_STOP = new Set(
   must not no yes there here get got use used using make makes just any some all each between vs versus please tell
   explain show give happen happens go goes going went much many lots lot keep keeps kept always work works worked working
   whats what's hows dont don't doesnt doesn't didnt didn't isnt isn't arent aren't cant can't wont won't im i'm ive i've
+  didn doesn isn aren wasn weren wouldn couldn shouldn haven hasn hadn ain don won
   id i'd youre you're thats that's theres there's lets let's pls plz thx thanks hey hi hello ok okay
   u ur r ya yeah yep nope lol lmao rofl omg idk tbh btw imo ngl pls plz bro dude guys anyone someone actually really
   basically like kinda sorta gonna wanna gotta even still again also quick quickly short shortly line one sentence

@@ -154,7 +154,7 @@ export function words(text: string): Word[] {
     if (path) out.push({ surface: path.path, terms: [path.path], key: path.path, isStop: false, script: 'latin' }); // the whole path, then its file name
     const glued = m.index === prevEnd; // e.g. the 과 of "VM과", the 랑 of "1024랑"
     prevEnd = m.index + surface.length;
-    if (glued && HANGUL.test(surface) && (PARTICLES.includes(surface) || KO_STOP.has(surface))) continue;
+    if (glued && HANGUL.test(surface) && (isSuffixChain(surface) || KO_STOP.has(surface))) continue; // 으로도 of "vm으로도"
     // 5분씩, 3번, 10개: a counter glued to a number (with its particles) is the number's unit.
     if (glued && /[0-9]/.test(normal[m.index - 1]) && HANGUL.test(surface) && isCounter(surface)) continue;
     const option = m.index >= 2 && normal.startsWith('--', m.index - 2) && /^[a-z][a-z]+$/.test(surface);

@@ -29,6 +29,15 @@ describe('Korean tokens', () => {
 
   it('drops a particle glued to a Latin word (VM과, 1024랑) and question endings (뭐야, 어떻게)', () => {
     expect(keys('VM과 1024랑 뭐야 어떻게')).toEqual(['vm', '1024']);
+    // A chain of particles glued to a Latin word goes too; a noun glued to one stays.
+    expect(keys('vm으로도 docker에서는')).toEqual(['vm', 'docker']);
+    expect(keys('vm이미지')).toEqual(['vm', '이미지']);
+  });
+
+  it('drops discourse markers and English contractions as closed-class words', () => {
+    expect(keys('솔직히 아무튼 컨테이너는 굳이 왜')).toEqual(['컨테이너']);
+    expect(keys("the other vms didn't notice, isn't it")).not.toEqual(expect.arrayContaining(['didn']));
+    expect(keys("the other vms didn't notice, isn't it")).not.toEqual(expect.arrayContaining(['isn']));
   });
 
   it('adds Hangul bigrams so compounds meet their spaced form', () => {
@@ -184,6 +193,8 @@ describe('counters after a number', () => {
     expect(tokenize('컨테이너 10개면')).not.toContain('개면');
     expect(tokenize('512메가')).toContain('§unit');
     expect(tokenize('2코어')).toContain('§core');
+    expect(tokenize('2기가짜리 파일')).toContain('§unit'); // ~짜리 (sized) is a particle
+    expect(keys('2기가짜리 파일')).toEqual(['2', '기가', '파일']);
     expect(tokenize('1분기 실적')).toContain('분기'); // a word, not a counter
   });
 });
