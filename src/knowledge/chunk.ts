@@ -52,6 +52,7 @@ export function chunkSections(doc: KnowledgeDoc, sections: Section[], max = CHUN
         code: section.code.filter((c) => text.includes(c)),
         inlineCode: [...new Set(section.inlineCode.filter((c) => text.includes(c)))],
         ...(section.claims.length ? { claims: section.claims } : {}),
+        ...(section.askedAs.length ? { askedAs: section.askedAs } : {}),
       });
     }
   });

@@ -17,6 +17,8 @@ export interface Section {
   claims: Claim[];
   /** The section's curated key point (`**Key point:** …` / `**핵심:** …` as its first paragraph), if any. */
   keyPoint?: string;
+  /** Ways a student asks for what the section says (an `**Asked as:**` / `**이렇게 물어요:**` list): searched, never quoted. */
+  askedAs: string[];
 }
 
 /** The label of a check list, in either language: the claims under it are not prose but yes/no answers. */
@@ -45,6 +47,22 @@ function claimsOf(token: Token, labelled: boolean): { claims: Claim[]; reasonCod
       return [{ truth: /^(?:yes|네|예)$/i.test(m[1]), text: plain(m[2]), ...(m[3] ? { reason: plain(m[3]) } : {}) }];
     });
   return claims.length ? { claims, reasonCode } : undefined;
+}
+
+/** The label of an asked-as list, in either language. */
+const ASKED_LABEL = /^(?:asked as|이렇게 물어요)\s*[:：]\s*/i;
+
+/** The questions of an asked-as list, from the label's paragraph on (the label may stand alone above its list). */
+function askedOf(token: Token, labelled: boolean): string[] | undefined {
+  if (token.type !== 'paragraph' && token.type !== 'list') return undefined;
+  const raw = token.raw.replace(/\*\*/g, '').trim();
+  const hasLabel = ASKED_LABEL.test(raw);
+  if (!labelled && !hasLabel) return undefined;
+  return raw
+    .replace(ASKED_LABEL, '')
+    .split(/\n\s*[-*]\s+|^\s*[-*]\s+/)
+    .map((s) => s.replace(/[`\s]+/g, ' ').trim())
+    .filter(Boolean);
 }
 
 /** The label of a key-point paragraph, in either language. */
@@ -214,8 +232,9 @@ export function parseMarkdown(path: string, source: string): ParsedDoc {
   const tokens = marked.lexer(body);
   const sections: Section[] = [];
   const stack: { depth: number; text: string }[] = [];
-  let current: Section = { headingPath: [], blocks: [], code: [], inlineCode: [], claims: [] };
+  let current: Section = { headingPath: [], blocks: [], code: [], inlineCode: [], claims: [], askedAs: [] };
   let checkLabelled = false;
+  let askedLabelled = false;
   let firstH1: string | undefined;
 
   for (const token of tokens) {
@@ -229,8 +248,8 @@ export function parseMarkdown(path: string, source: string): ParsedDoc {
       if (current.blocks.length) sections.push(current);
       while (stack.length && stack[stack.length - 1].depth >= h.depth) stack.pop();
       stack.push({ depth: h.depth, text });
-      current = { headingPath: stack.map((s) => s.text), blocks: [], code: [], inlineCode: [], claims: [] };
-      checkLabelled = false;
+      current = { headingPath: stack.map((s) => s.text), blocks: [], code: [], inlineCode: [], claims: [], askedAs: [] };
+      checkLabelled = askedLabelled = false;
       continue;
     }
     // A check list is yes/no answers, not prose an answer quotes: kept apart, never a block.
@@ -242,6 +261,14 @@ export function parseMarkdown(path: string, source: string): ParsedDoc {
       continue;
     }
     if (token.type !== 'space') checkLabelled = false;
+    // So is an asked-as list: how students word the question, which search reads and no answer quotes.
+    const asked = askedOf(token, askedLabelled);
+    if (asked) {
+      current.askedAs.push(...asked);
+      askedLabelled = asked.length === 0;
+      continue;
+    }
+    if (token.type !== 'space') askedLabelled = false;
     if (token.type !== 'code') current.inlineCode.push(...codeSpansOf(token));
     for (const b of blocksOf(token)) {
       let text = b.code ? b.text : b.text.replace(/[ \t]+/g, ' ').trim();

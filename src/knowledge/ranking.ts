@@ -1,7 +1,8 @@
 // The ranking model, on one page. Candidates come from BM25F over heading and text (inverted-index.ts);
 // each candidate passage p is scored against the question's weighted units u (query.ts):
 //
-//   score(p) = [ coverageWeight·cov(p) + headingWeight·head(p) + bm25Weight·bm25(p)/bm25(best) + proximityWeight·prox(p) ]
+//   score(p) = [ coverageWeight·cov(p) + headingWeight·head(p) + bm25Weight·bm25(p)/bm25(best) + proximityWeight·prox(p)
+//                + askedWeight·asked(p) ]
 //              × (1 + sameLanguageBoost·[p is in the question's language])
 //              × (1 + intentBoost·[p's heading answers the question's intent])
 //              × (1 + simpleBoost·[the question asks it simply (eli5, 쉽게, 비유) and p explains in everyday pictures])
@@ -13,6 +14,8 @@
 //   head(p)    the same share, covered by p's own heading only (a word met there only as a synonym counts
 //              synonymHeadingCredit, only inside a longer option name optionPartCredit, only in the document
 //              title titleHeadingCredit)
+//   asked(p)   the largest share of the question's weight that one line of p's section's "Asked as" list covers
+//              (document expansion: how students word a question this section answers; asked.ts)
 //   prox(p)    share of the question's near word pairs that stand near each other in p too (proximity.ts)
 //   subject(p) for a definition or compare question, the share of the heading's subject (its
 //              words before the first colon) that the question names: "컨테이너란" for "컨테이너가 뭐야", not
@@ -39,6 +42,10 @@ export interface RankingParams {
   coverageWeight: number;
   headingWeight: number;
   bm25Weight: number;
+  /** Weight of the asked-as match: the share of the question one of the section's "Asked as" lines covers (asked.ts). */
+  askedWeight: number;
+  /** A passage whose asked-as match reaches this is a candidate whatever BM25 thought of it. */
+  askedCandidateMin: number;
   /** Weight of term proximity: near question words that stand near each other in the passage too (proximity.ts). */
   proximityWeight: number;
   /** Question words at most this many words apart form a pair; passage words at most `proximityWindow` apart match it. */
@@ -100,6 +107,8 @@ export const DEFAULT_RANKING: RankingParams = {
   headingWeight: 0.4,
   bm25Weight: 0.2,
   proximityWeight: 0.45,
+  askedWeight: 0.1,
+  askedCandidateMin: 0.5,
   proximitySpan: 3,
   proximityWindow: 2,
   proximityCandidates: 12,
@@ -130,6 +139,7 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
   'heading coverage': { headingWeight: 0 },
   'bm25 score': { bm25Weight: 0 },
   'term proximity': { proximityWeight: 0 },
+  'asked-as lines': { askedWeight: 0 },
   'hangul bigram credit': { bigramCredit: 0 },
   'synonym heading credit': { synonymHeadingCredit: 1 },
   'title as heading context': { titleHeadingCredit: 0 },
@@ -215,6 +225,7 @@ export function scorePassage(
   profile: PassageProfile,
   bm25Share: number,
   prox: number,
+  askedMatch: number,
   ctx: { lang: string; intent: Intent; simple?: boolean },
   p: RankingParams,
 ): Scored {
@@ -224,7 +235,8 @@ export function scorePassage(
     credit: p.titleHeadingCredit,
     optionParts: profile.headingOptionParts,
   });
-  let score = p.coverageWeight * cov + p.headingWeight * head + p.bm25Weight * bm25Share + p.proximityWeight * prox;
+  let score =
+    p.coverageWeight * cov + p.headingWeight * head + p.bm25Weight * bm25Share + p.proximityWeight * prox + p.askedWeight * askedMatch;
   if (profile.lang === ctx.lang) score *= 1 + p.sameLanguageBoost;
   if (profile.answers.has(ctx.intent)) score *= 1 + p.intentBoost;
   if (ctx.simple && profile.everyday) score *= 1 + p.simpleBoost;
@@ -238,7 +250,9 @@ export function scorePassage(
 export function maxScore(p: RankingParams): number {
   return (
     // The simple-register boost is left out: it lifts a few everyday passages over the rest, and relevance is capped at 1.
-    (p.coverageWeight + p.headingWeight + p.bm25Weight + p.proximityWeight) * (1 + p.sameLanguageBoost) * (1 + p.intentBoost) +
+    (p.coverageWeight + p.headingWeight + p.bm25Weight + p.proximityWeight + p.askedWeight) *
+      (1 + p.sameLanguageBoost) *
+      (1 + p.intentBoost) +
     p.subjectWeight
   );
 }

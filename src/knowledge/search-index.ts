@@ -10,6 +10,7 @@ import { proximity } from './proximity.js';
 import { adjacentTopic } from './scope.js';
 import { CONTEXT_WORDS } from './closed-class.js';
 import { TermDictionary, TermSet } from './term-set.js';
+import { AskedLines } from './asked.js';
 import { HangulSpelling, SpellingCorrector } from './spelling.js';
 import { tokenize, words } from './tokenize.js';
 import type { Chunk, Lang, SearchHit, SearchResult } from './types.js';
@@ -43,6 +44,8 @@ export class SearchIndex implements Vocabulary {
   private options = new Set<string>();
   /** Passages of the documents that explain in everyday pictures (front matter `everyday: true`). */
   private everyday: number[];
+  /** The sections' asked-as lines (document expansion). */
+  private askedLines: AskedLines;
 
   constructor(chunks: Chunk[]) {
     this.chunks = chunks;
@@ -83,6 +86,7 @@ export class SearchIndex implements Vocabulary {
     });
     this.index = new InvertedIndex(docs, dict);
     this.everyday = chunks.flatMap((c, id) => (c.doc.everyday ? [id] : []));
+    this.askedLines = new AskedLines(chunks, dict);
     // Glossary forms are words too: "capped" is not a typo of "mapped".
     this.speller = new SpellingCorrector([...latinWords, ...glossaryWords()]);
     this.hangulSpeller = new HangulSpelling(hangulWords);
@@ -158,15 +162,28 @@ export class SearchIndex implements Vocabulary {
       const shares = (id: number) => units.some((u) => [u.key, ...u.concepts].some((t) => this.profiles[id].all.has(t)));
       for (const id of this.everyday) if (!found.has(id) && shares(id)) raw.push({ id, score: 0 });
     }
+    // A section one of whose asked-as lines covers most of the question is a candidate too.
+    const askedMatch = this.askedLines.match(units, p);
+    const found = new Set(raw.map((r) => r.id));
+    for (const [id, m] of askedMatch) if (m >= p.askedCandidateMin && !found.has(id)) raw.push({ id, score: 0 });
     if (!raw.length) return empty(terms);
 
     const asked = new Set(units.flatMap((u) => [u.key, ...u.concepts]));
-    const top = raw[0].score;
+    const top = raw[0].score || 1;
     const bm25 = new Map(raw.map((r) => [r.id, r.score / top]));
     const score = (id: number, prox: number) => ({
       id,
       chunk: this.chunks[id],
-      ...scorePassage(units, asked, this.profiles[id], bm25.get(id)!, prox, { lang, intent, simple: analysis.simple }, p),
+      ...scorePassage(
+        units,
+        asked,
+        this.profiles[id],
+        bm25.get(id)!,
+        prox,
+        askedMatch.get(id) ?? 0,
+        { lang, intent, simple: analysis.simple },
+        p,
+      ),
     });
     const rescored = raw.map((r) => score(r.id, 0)).sort((a, b) => b.score - a.score);
     // Proximity reads the passage's words in order: only for the leading candidates, where it can change the order.

@@ -45,6 +45,8 @@ export interface Chunk {
   inlineCode?: string[];
   /** The section's checked claims: a yes/no question that states one is answered yes or no. */
   claims?: Claim[];
+  /** The section's asked-as lines: how students word a question this section answers (searched, never quoted). */
+  askedAs?: string[];
 }
 
 export interface SearchHit {

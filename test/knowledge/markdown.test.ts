@@ -115,6 +115,20 @@ describe('markdown ingest', () => {
     expect(ko.blocks).toEqual(['공유한다.', '보통 문단.']);
   });
 
+  it('reads an asked-as list as the ways students ask, never as prose, in either language', () => {
+    const src =
+      '## Swap\n\n**Key point:** Swap is disk used as memory.\n\n**Asked as:**\n- why is my box `swapping` so hard\n- page file on linux??\n\nBody.\n\n' +
+      '## 스왑\n\n**핵심:** 디스크를 메모리처럼 쓴다.\n\n**이렇게 물어요:**\n\n- 스왑 그거 뭐임\n\n보통 문단.\n';
+    const [en, ko] = parseMarkdown('a.md', src).sections;
+    expect(en.askedAs).toEqual(['why is my box swapping so hard', 'page file on linux??']);
+    expect(en.blocks).toEqual(['Swap is disk used as memory.', 'Body.']);
+    expect(ko.askedAs).toEqual(['스왑 그거 뭐임']);
+    expect(ko.blocks).toEqual(['디스크를 메모리처럼 쓴다.', '보통 문단.']);
+    const chunks = chunkSections(parseMarkdown('a.md', src).doc, [en, ko]);
+    expect(chunks.map((c) => c.askedAs)).toEqual([en.askedAs, ko.askedAs]);
+    expect(chunks.map((c) => c.text).join(' ')).not.toMatch(/page file|뭐임/);
+  });
+
   it('reads the reason after "→" apart from the claim, and shows only the reason\'s code as code', () => {
     const src =
       '## Tags\n\n**Check:**\n- No: The `latest` tag is always the newest. → `latest` is only the default tag, e.g. `docker pull nginx`.\n- Yes: A digest names one image.\n\nBody.\n';
