@@ -251,7 +251,22 @@ export const CONCEPTS: Concept[] = [
       '나왔',
     ],
   },
-  { id: 'port', forms: ['ports?', 'port forwarding', 'publish(?:es|ed|ing)?', '포트', '포워딩'] },
+  {
+    id: 'port',
+    // A service unreachable from the host reads as a port question: localhost:3000, connection refused.
+    forms: [
+      'ports?',
+      'port forwarding',
+      'publish(?:es|ed|ing)?',
+      '포트',
+      '포워딩',
+      // a phrase form (the optional space), since words split at the colon
+      'localhost: ?\\d{2,5}',
+      '127\\.0\\.0\\.1: ?\\d{2,5}',
+      'connections? refused',
+      'err_connection_refused',
+    ],
+  },
   {
     id: 'volume',
     forms: ['volumes?', 'bind mounts?', 'persist(?:s|ed|ent|ence)?', 'data', '볼륨', '데이터', '영구', '보존'],

@@ -102,6 +102,16 @@ describe('recalling endings, "only" and idle CPU', () => {
     for (const text of ['반도체', '반환값', '반드시']) expect(conceptsIn(text)).not.toContain('§half');
   });
 
+  it('reads an unreachable service as a port question (localhost:3000, connection refused), not any number after a colon', () => {
+    for (const text of ['localhost:3000 in the browser', 'curl 127.0.0.1:8080 hangs', 'ERR_CONNECTION_REFUSED', 'connection refused'])
+      expect(conceptsIn(text)).toContain('§port');
+    for (const text of ['python:3.12-slim', 'ratio 1024:512', 'the local host']) expect(conceptsIn(text)).not.toContain('§port');
+  });
+
+  it('reads copy on write in every spelling as one concept', () => {
+    for (const text of ['copy on write', 'copy-on-write', 'CoW 때문', '쓰기 시 복사']) expect(conceptsIn(text)).toContain('§copy-on-write');
+  });
+
   it('reads chat abbreviations and everyday phrasings as their concepts (sw, hw, 똑같이 돌아감, works the same)', () => {
     expect(conceptsIn('다른 sw 환경')).toContain('§app');
     expect(conceptsIn('hw 가상화')).toContain('§hardware');
