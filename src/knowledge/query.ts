@@ -357,14 +357,18 @@ const QUERY_ALSO: Record<string, string[]> = { '§docker': ['§container'], '§u
 function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<string>, offset: number): QueryUnit[] {
   const ws = words(text);
   const units: QueryUnit[] = [];
-  for (const [i, w] of ws.entries()) {
+  for (const [i, typed] of ws.entries()) {
+    // A docker subcommand the notes never name (docker kill) is read as its plain word.
+    const command = typed.key.startsWith('docker-');
+    const w = command && !vocab.knows(typed.key) ? words(typed.surface)[0] : typed;
     if (w.isStop || seen.has(w.key) || CONTEXT_WORDS.has(w.surface) || CONTEXT_WORDS.has(w.key)) continue;
     // 1, and the s of what's or the m of I'm; a short option (-c, -m) is a word.
     if (w.script !== 'hangul' && w.key.length < 2 && !new RegExp(`(?:^|[\\s(\`])-${w.key}\\b`).test(text)) continue;
     // An option name the knowledge base knows counts whole: --memory-reservation is not --memory.
     const option = w.script === 'latin' && w.surface.includes('-') && vocab.knows(w.key);
+    // A command the notes name counts whole, as an option does: docker stats is not any usage or monitoring.
     const concepts =
-      p.glossary && !w.surface.startsWith('/')
+      p.glossary && !w.surface.startsWith('/') && !(command && w === typed)
         ? (option ? wholeWordConcepts(w.surface) : conceptsIn(w.surface)).flatMap((c) => [c, ...(QUERY_ALSO[c] ?? [])])
         : [];
     if (concepts.includes('§role')) continue; // "역할", "what does … do" say what kind of answer is wanted (intent)
@@ -431,7 +435,9 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
     // words are chatter. (npm's --save-dev is no option of the notes.)
     const namesOption = units.some((u) => isOptionOfNotes(u, vocab));
     for (const u of units) {
-      if (hasTopicConcept(u) || (u.known && u.key.includes('-'))) continue; // topic words and option names keep their weight
+      // Topic words and option names keep their weight; a docker command does not, as it is as often what the
+      // student ran ("docker ps -a 하면 Exited (137)") as what is asked.
+      if (hasTopicConcept(u) || (u.known && u.key.includes('-') && !u.key.startsWith('docker-'))) continue;
       // A verb form says how it is asked: it weighs a share of the topic's weight, not of the rarest word's.
       const limit = /^[0-9]/.test(u.key)
         ? p.numberWeight

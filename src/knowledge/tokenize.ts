@@ -130,6 +130,25 @@ function analyseOption(name: string): Word {
   return word;
 }
 
+/** The docker CLI's subcommands: "docker stats" names a command, as --cpus names an option. */
+const DOCKER_SUBCOMMANDS = new Set(
+  // Not run: nearly every docker question says it, so it would name no command in particular.
+  'ps images stats update inspect history build pull push exec logs stop rm rmi system info top kill start restart pause commit tag create cp diff events save load'.split(
+    ' ',
+  ),
+);
+
+/** A subcommand after "docker" is a term of its own (docker-stats) besides the word, and that is its key. */
+function analyseCommand(name: string): Word {
+  const key = `docker-${name}`;
+  const cached = wordCache.get(key);
+  if (cached) return cached;
+  const base = analyse(name);
+  const word: Word = { surface: name, terms: [...base.terms, key], key, isStop: false, script: 'latin' };
+  wordCache.set(key, word);
+  return word;
+}
+
 /** A counter and the particles or endings after it (분씩, 번이나, 개밖에). */
 const counters = [...KO_COUNTERS];
 const isCounter = (word: string) => counters.some((c) => word.startsWith(c) && isSuffixChain(word.slice(c.length)));
@@ -158,7 +177,9 @@ export function words(text: string): Word[] {
     // 5분씩, 3번, 10개: a counter glued to a number (with its particles) is the number's unit.
     if (glued && /[0-9]/.test(normal[m.index - 1]) && HANGUL.test(surface) && isCounter(surface)) continue;
     const option = m.index >= 2 && normal.startsWith('--', m.index - 2) && /^[a-z][a-z]+$/.test(surface);
-    out.push(option ? analyseOption(surface) : analyse(surface));
+    const command =
+      !option && DOCKER_SUBCOMMANDS.has(surface) && /(?:^|[^a-z])docker\s+$/.test(normal.slice(Math.max(0, m.index - 12), m.index));
+    out.push(option ? analyseOption(surface) : command ? analyseCommand(surface) : analyse(surface));
   }
   return out;
 }

@@ -93,6 +93,12 @@ describe('retrieval on fixed questions', () => {
     expect(en.hits.every((h) => h.chunk.doc.lang === 'en')).toBe(true);
   });
 
+  it('takes a docker subcommand as naming its sections, not the words around it', () => {
+    const heading = (q: string) => kb.search(q, { topK: 1, minScore: MIN_SCORE }).hits[0]?.chunk.heading ?? '';
+    expect(heading('what happens if i run docker stats with no name after it')).toMatch(/docker stats/);
+    expect(heading('docker images랑 docker ps 뭐가 다름')).toMatch(/docker ps, docker images/);
+  });
+
   it('tolerates typos', () => {
     const r = kb.search('diffrence betwen vm and containr', { topK: 3, minScore: MIN_SCORE });
     expect(r.abstain).toBe(false);

@@ -108,6 +108,14 @@ describe('recalling endings, "only" and idle CPU', () => {
     for (const text of ['python:3.12-slim', 'ratio 1024:512', 'the local host']) expect(conceptsIn(text)).not.toContain('§port');
   });
 
+  it('reads a docker subcommand as a command term of its own, but not docker run, nor a word after another tool', () => {
+    expect(tokenize('docker stats 뒤에 이름')).toContain('docker-stats');
+    expect(tokenize('docker  ps -a')).toContain('docker-ps');
+    expect(tokenize('docker run -d nginx')).not.toContain('docker-run');
+    expect(tokenize('kubectl logs my-pod')).not.toContain('docker-logs');
+    expect(keys('docker images')).toEqual(['docker', 'docker-images']);
+  });
+
   it('reads copy on write in every spelling as one concept', () => {
     for (const text of ['copy on write', 'copy-on-write', 'CoW 때문', '쓰기 시 복사']) expect(conceptsIn(text)).toContain('§copy-on-write');
   });
