@@ -532,7 +532,7 @@ export const KO_STOP = new Set([
 export const CONTEXT_WORDS = new Set(
   `study studying studies group class classes lecture exam exams homework assignment professor teacher prof
   course school uni university ask asking asked wonder wondering curious confused confusing
-  서술형 객관식 주관식 단답형 스터디 스터디때 수업 수업때 수업에서 강의 시험 과제 숙제 교수님 교수 선생님 조교 발표 공부 공부중 질문 헷갈 헷갈려 헷갈림 헷갈리는 오늘 어제 내일
+  서술형 객관식 주관식 단답형 lab labs 실습 스터디 스터디때 수업 수업때 수업에서 강의 시험 과제 숙제 교수님 교수 선생님 조교 발표 공부 공부중 질문 헷갈 헷갈려 헷갈림 헷갈리는 오늘 어제 내일
   blog blogs post article tutorial video youtube book docs 블로그 포스팅 글 튜토리얼 영상 유튜브 책 인강
   ta tas said says told heard friend friends buddy buddies pal pals bestie roommate classmate classmates senior coworker teammate 친구 선배 동기 팀원 얘기 단톡 단톡방 디코 감이
   컴 컴에 컴에서 컴으로 내컴 ops mix mixing mixed week grading 학생 학생들 채점 찝찝 찝찝함 찝찝해 불안 불안함 걱정 걱정됨 면접 면접에서 interview interviewer interviews quiz quizzes tmrw tomorrow midterm midterms finals 퀴즈 중간고사 기말`
@@ -554,7 +554,7 @@ export const EN_STOP = new Set(
   basically like kinda sorta gonna wanna gotta even still again also quick quickly short shortly line one sentence
   summary summarize summarise tldr tl dr eli5 simple simply words plain reason reasons point rn
   ppl smth sth bc cuz coz tho thru wtf wth rly dunno wat y onto upon ago everyone everybody now currently right roughly approximately way fine exact exactly thing things stuff nowadays bug bugs buggy normal nothing everything anything something besides bunch anymore def defo min mins sec secs flag flags
-  literally cooked let combo combos mean means meaning meant such possible possibly he she him her his hers itself himself herself themselves myself yourself else nah accurate legit legitimate correct valid`
+  literally cooked obviously honestly seriously apparently totally intended let combo combos mean means meaning meant such possible possibly he she him her his hers itself himself herself themselves myself yourself else nah accurate legit legitimate correct valid`
     .split(/\s+/)
     .filter(Boolean),
 );

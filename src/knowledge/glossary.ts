@@ -14,6 +14,8 @@ export interface Concept {
 
 export const CONCEPTS: Concept[] = [
   { id: 'vm', forms: ['vms?', 'virtual machines?', '가상\\s?머신', '가상\\s?기계', '가상\\s?컴퓨터'] },
+  // A desktop hypervisor named by product; in a question it stands for the VM made with it ("ubuntu in vbox").
+  { id: 'vm-product', forms: ['virtual ?box', 'vbox', 'vmware', 'parallels', '버추얼 ?박스', '버츄얼 ?박스'] },
   { id: 'virtualization', forms: ['virtuali[sz]ation', 'virtuali[sz]ed?', '가상화', '가상 ?기술'] },
   // ctr and img are chat abbreviations of the two words.
   { id: 'container', forms: ['containers?', 'containeri[sz]ed', 'ctrs?', '컨테이너', '컨테이너화', '컨테'] },
@@ -310,7 +312,26 @@ export const CONCEPTS: Concept[] = [
     id: 'remote',
     forms: ['remote(?:ly)?', '(?:another|other|a different) (?:server|host|machine)', '원격', '(?:다른|딴) (?:서버|호스트|머신|컴퓨터|pc)'],
   },
-  { id: 'crash', forms: ['crash(?:es|ed|ing)?', 'hangs?', 'hung', 'froze', 'frozen', '뻗~', '먹통', '멈추~', '멈춰~', '멈췄'] },
+  {
+    id: 'crash',
+    forms: [
+      'crash(?:es|ed|ing)?',
+      'hangs?',
+      'hung',
+      'froze',
+      'frozen',
+      'panic(?:s|ked|king)?',
+      'bsod',
+      'blue ?screen',
+      '뻗~',
+      '먹통',
+      '멈추~',
+      '멈춰~',
+      '멈췄',
+      '패닉',
+      '블루 ?스크린',
+    ],
+  },
   {
     id: 'snapshot',
     forms: [

@@ -351,8 +351,11 @@ const isOnTopic = (units: QueryUnit[], text: string) => {
  */
 const NAMES_OPTION = /(?:^|[\s(`])--[a-z][a-z-]+|(?:^|[\s(`])-[mc][\s=]*\d|:\d{1,5}->\d{1,5}\/(?:tcp|udp)\b/i;
 
-/** In a question, "Docker" usually stands for containers in general ("VM vs Docker"), and a size (300 MB) for memory. */
-const QUERY_ALSO: Record<string, string[]> = { '§docker': ['§container'], '§unit': ['§memory'] };
+/**
+ * In a question, "Docker" usually stands for containers in general ("VM vs Docker"), a size (300 MB) for memory, and
+ * a desktop hypervisor's name (VirtualBox) for a VM.
+ */
+const QUERY_ALSO: Record<string, string[]> = { '§docker': ['§container'], '§unit': ['§memory'], '§vm-product': ['§vm'] };
 
 function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<string>, offset: number): QueryUnit[] {
   const ws = words(text);

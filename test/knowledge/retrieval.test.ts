@@ -205,6 +205,16 @@ describe('abstention', () => {
     expect(ask('내 컴에 받아둔 이미지 목록 보는 명령어 머였지').answer).toMatch(/docker images/);
   });
 
+  it('takes a desktop hypervisor named by product as a VM, and a kernel panic as a crash, in casual English', () => {
+    const nic = ask('installed debian in virtualbox, it gets wifi but where is its network card, like physically');
+    expect(nic.abstained).toBe(false);
+    expect(nic.answer).toMatch(/virtual (?:NIC|network card)/i);
+    const panic = ask('honestly one vm in our lab kernel panicked and the others kept going, is that intended');
+    expect(panic.abstained).toBe(false);
+    expect(panic.answer).toMatch(/other VMs?/i);
+    expect(ask('vmware stock price this year').abstained).toBe(true);
+  });
+
   it('is disabled with a minimum score of 0', () => {
     expect(kb.search('Write me a poem about cats', { minScore: 0 }).abstain).toBe(false);
   });
