@@ -1,5 +1,6 @@
 // Check lists and corrections: whether a yes/no question states a claim the notes check (and what to say after
 // "Yes."/"No."), and whether a question is about what a correction (바로잡기) rebuts.
+import { conceptsIn } from '../knowledge/glossary.js';
 import { askedOverlap, termSet, weightOf } from './overlap.js';
 import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
 import type { Chunk, Claim, Lang, SearchHit, SearchResult } from '../knowledge/types.js';
@@ -71,6 +72,14 @@ const DOCKER_COMMAND =
   /\bdocker\s+(run|exec|ps|stats|update|inspect|build|pull|push|stop|kill|rm|rmi|images|history|logs|commit|create|start|restart|attach|top|events|info|login|network|volume|system)\b/gi;
 const commandsIn = (text: string) => new Set([...text.matchAll(DOCKER_COMMAND)].map((m) => m[1].toLowerCase()));
 
+/** The options a text names with their dashes (--memory-swap). */
+const optionsIn = (text: string) => [...new Set([...text.matchAll(/(?<![\w-])--([a-z][a-z-]*[a-z])/gi)].map((m) => m[1].toLowerCase()))];
+/** The question names the option, with or without its dashes, its parts spaced or joined (memory swap, memoryswap). */
+const namesOption = (question: string, option: string) =>
+  new RegExp(`(?<![a-z])${option.split('-').join('[\\s_-]?')}(?![a-z])`, 'i').test(question) ||
+  // A one-word option is named by its concept too: 메모리 상한 names --memory.
+  (!option.includes('-') && conceptsIn(option).some((c) => conceptsIn(question).includes(c)));
+
 /** The claim must have at least this share of its words (by weight) in the question. */
 const CLAIM_MATCH = 0.55;
 /** The claim must also cover this share of the question's words (by weight). */
@@ -98,7 +107,11 @@ export function matchedClaim(
       // another docker command ("docker exec opens a shell" does not answer "does docker run …?").
       const own = commandsIn(claim.text);
       const otherCommand = commands.size > 0 && own.size > 0 && ![...own].some((c) => commands.has(c));
-      return subjects.every((t) => terms.has(t)) && !otherCommand ? [{ source, claim, terms, share: shareIn(terms, asked) }] : [];
+      // Nor one about an option the question never names, in any spelling (--memory-swap for "--memory but not swap").
+      const otherOption = optionsIn(claim.text).some((o) => !namesOption(question, o));
+      return subjects.every((t) => terms.has(t)) && !otherCommand && !otherOption
+        ? [{ source, claim, terms, share: shareIn(terms, asked) }]
+        : [];
     }),
   );
   scored.sort((a, b) => b.share - a.share || a.source - b.source);

@@ -382,6 +382,16 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(ask('does docker exec -it open a shell in a running container from my terminal?')).toMatch(/^Yes\./);
   });
 
+  it('does not answer with a claim about an option the question never names, in any spelling', () => {
+    const c = {
+      ...chunk('s', 'en', 'Swap', 'Swap settings.', '--memory-swap is memory plus swap.'),
+      claims: [{ truth: true, text: 'Setting --memory-swap equal to --memory leaves the container no swap.' }],
+    };
+    const ask = (q: string) => yesNoAnswer(q, 'en', [c]);
+    expect(ask('if i set --memory but not swap, does the container get no swap?')).not.toMatch(/^(?:Yes|No)\./);
+    expect(ask('if i set memory swap equal to --memory, does the container get no swap?')).toMatch(/^Yes\./);
+  });
+
   it('takes an opposite claim close behind the best when the words only it has are what the question asks', () => {
     const c = {
       ...chunk('u', 'en', 'docker update', 'docker update changes limits.', 'docker update changes a running container limit in place.'),
