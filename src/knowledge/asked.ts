@@ -1,46 +1,97 @@
 // Document expansion (as in doc2query): a section lists the ways students ask for what it says (`**Asked as:**`).
 // A question that one of those lines covers is close to the section, whatever words the notes themselves use.
 import { conceptsIn } from './glossary.js';
-import { coverage, type RankingParams } from './ranking.js';
+import type { RankingParams } from './ranking.js';
 import type { QueryUnit } from './query.js';
-import { TermDictionary, TermSet } from './term-set.js';
-import { words } from './tokenize.js';
+import { isHangulBigram, words } from './tokenize.js';
 import type { Chunk } from './types.js';
 
 interface AskedSection {
   /** The passages of the section (they share its lines). */
   ids: number[];
-  lines: TermSet[];
 }
 
-const termsOf = (line: string) => [...words(line).flatMap((w) => (w.isStop ? [] : w.terms)), ...conceptsIn(line)];
+const termsOf = (line: string) => [...new Set([...words(line).flatMap((w) => (w.isStop ? [] : w.terms)), ...conceptsIn(line)])];
+
+/** A question's asked-as match: the share of it that each passage's closest line covers (0 when none). */
+export interface AskedMatch {
+  of(id: number): number;
+}
 
 export class AskedLines {
   private sections: AskedSection[] = [];
+  /** Each passage's section, or -1. */
+  private sectionOfChunk: Int32Array;
+  /** The section of each line. */
+  private sectionOf: number[] = [];
+  /** Lines by term: only the lines sharing a term with the question are read. */
+  private linesWith = new Map<string, number[]>();
 
-  constructor(chunks: Chunk[], dict: TermDictionary) {
-    const byList = new Map<string[], AskedSection>();
+  constructor(chunks: Chunk[]) {
+    this.sectionOfChunk = new Int32Array(chunks.length).fill(-1);
+    const byList = new Map<string[], number>();
     chunks.forEach((chunk, id) => {
       if (!chunk.askedAs?.length) return;
       let section = byList.get(chunk.askedAs);
-      if (!section) {
-        section = { ids: [], lines: chunk.askedAs.map((line) => TermSet.of(dict, termsOf(line))) };
+      if (section === undefined) {
+        section = this.sections.push({ ids: [] }) - 1;
         byList.set(chunk.askedAs, section);
-        this.sections.push(section);
+        for (const line of chunk.askedAs) {
+          const index = this.sectionOf.push(section) - 1;
+          for (const term of termsOf(line)) {
+            const lines = this.linesWith.get(term);
+            if (lines) lines.push(index);
+            else this.linesWith.set(term, [index]);
+          }
+        }
       }
-      section.ids.push(id);
+      this.sections[section].ids.push(id);
+      this.sectionOfChunk[id] = section;
     });
   }
 
-  /** For each passage whose section has asked-as lines: the share of the question's weight its closest line covers. */
-  match(units: QueryUnit[], p: RankingParams): Map<number, number> {
-    const out = new Map<number, number>();
-    if (!p.askedWeight) return out;
-    for (const { ids, lines } of this.sections) {
-      let best = 0;
-      for (const line of lines) best = Math.max(best, coverage(units, line, p));
-      if (best > 0) for (const id of ids) out.set(id, best);
+  /**
+   * For each passage whose section has asked-as lines: the share of the question's weight its closest line covers
+   * (a unit by its word or a concept it names; by half or more of a Hangul word's bigrams at `bigramCredit` × that
+   * share, as ranking.ts `coverage` counts a passage).
+   */
+  match(units: QueryUnit[], p: RankingParams): AskedMatch {
+    const best = new Map<number, number>();
+    const of = (id: number) => best.get(this.sectionOfChunk[id]) ?? 0;
+    if (!p.askedWeight || !this.sections.length) return { of };
+    const total = units.reduce((n, u) => n + u.weight, 0);
+    if (!total) return { of };
+    const covered = new Map<number, number>();
+    for (const u of units) {
+      const whole = new Set<number>();
+      for (const term of [u.key, ...u.concepts]) for (const line of this.linesWith.get(term) ?? []) whole.add(line);
+      for (const line of whole) covered.set(line, (covered.get(line) ?? 0) + u.weight);
+      if (u.bigrams.length < 2) continue;
+      const grams = new Map<number, number>();
+      for (const g of u.bigrams.filter(isHangulBigram))
+        for (const line of this.linesWith.get(g) ?? []) if (!whole.has(line)) grams.set(line, (grams.get(line) ?? 0) + 1);
+      for (const [line, hits] of grams) {
+        const share = hits / u.bigrams.length;
+        if (share >= 0.5) covered.set(line, (covered.get(line) ?? 0) + u.weight * share * p.bigramCredit);
+      }
     }
-    return out;
+    for (const [line, weight] of covered) {
+      const section = this.sectionOf[line];
+      best.set(section, Math.max(best.get(section) ?? 0, weight / total));
+    }
+    return { of };
+  }
+
+  /** The first passage of each of the `limit` sections whose lines cover at least `min` of the question, best first. */
+  candidates(match: AskedMatch, min: number, limit: number): number[] {
+    const bySection = new Map<number, number>();
+    this.sections.forEach((s, i) => {
+      const share = match.of(s.ids[0]);
+      if (share >= min) bySection.set(i, share);
+    });
+    return [...bySection]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([i]) => this.sections[i].ids[0]);
   }
 }

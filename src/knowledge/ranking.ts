@@ -44,8 +44,9 @@ export interface RankingParams {
   bm25Weight: number;
   /** Weight of the asked-as match: the share of the question one of the section's "Asked as" lines covers (asked.ts). */
   askedWeight: number;
-  /** A passage whose asked-as match reaches this is a candidate whatever BM25 thought of it. */
+  /** The passages of the `askedCandidateSections` sections whose asked-as match reaches this are candidates too. */
   askedCandidateMin: number;
+  askedCandidateSections: number;
   /** Weight of term proximity: near question words that stand near each other in the passage too (proximity.ts). */
   proximityWeight: number;
   /** Question words at most this many words apart form a pair; passage words at most `proximityWindow` apart match it. */
@@ -109,6 +110,7 @@ export const DEFAULT_RANKING: RankingParams = {
   proximityWeight: 0.45,
   askedWeight: 0.1,
   askedCandidateMin: 0.5,
+  askedCandidateSections: 3,
   proximitySpan: 3,
   proximityWindow: 2,
   proximityCandidates: 12,

@@ -86,7 +86,7 @@ export class SearchIndex implements Vocabulary {
     });
     this.index = new InvertedIndex(docs, dict);
     this.everyday = chunks.flatMap((c, id) => (c.doc.everyday ? [id] : []));
-    this.askedLines = new AskedLines(chunks, dict);
+    this.askedLines = new AskedLines(chunks);
     // Glossary forms are words too: "capped" is not a typo of "mapped".
     this.speller = new SpellingCorrector([...latinWords, ...glossaryWords()]);
     this.hangulSpeller = new HangulSpelling(hangulWords);
@@ -165,7 +165,8 @@ export class SearchIndex implements Vocabulary {
     // A section one of whose asked-as lines covers most of the question is a candidate too.
     const askedMatch = this.askedLines.match(units, p);
     const found = new Set(raw.map((r) => r.id));
-    for (const [id, m] of askedMatch) if (m >= p.askedCandidateMin && !found.has(id)) raw.push({ id, score: 0 });
+    for (const id of this.askedLines.candidates(askedMatch, p.askedCandidateMin, p.askedCandidateSections))
+      if (!found.has(id)) raw.push({ id, score: 0 });
     if (!raw.length) return empty(terms);
 
     const asked = new Set(units.flatMap((u) => [u.key, ...u.concepts]));
@@ -180,7 +181,7 @@ export class SearchIndex implements Vocabulary {
         this.profiles[id],
         bm25.get(id)!,
         prox,
-        askedMatch.get(id) ?? 0,
+        askedMatch.of(id),
         { lang, intent, simple: analysis.simple },
         p,
       ),
