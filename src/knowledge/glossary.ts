@@ -299,6 +299,10 @@ export const CONCEPTS: Concept[] = [
       'formatting',
       'go templates?',
       'only (?:the )?(?:names?|columns?|ids?)',
+      'just (?:the )?(?:names?|columns?|ids?)',
+      'custom (?:columns?|output)',
+      // picking columns out of a table: "name이랑 mem usage만 뽑고싶음"
+      '뽑~',
       '포맷',
       '형식',
       '포매팅',

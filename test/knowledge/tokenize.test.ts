@@ -116,6 +116,11 @@ describe('recalling endings, "only" and idle CPU', () => {
     expect(keys('docker images')).toEqual(['docker', 'docker-images']);
   });
 
+  it('reads picking columns out of a table as the format concept', () => {
+    for (const text of ['name이랑 mem usage만 뽑고싶음', 'just the names pls', 'custom columns'])
+      expect(conceptsIn(text)).toContain('§format');
+  });
+
   it('reads copy on write in every spelling as one concept', () => {
     for (const text of ['copy on write', 'copy-on-write', 'CoW 때문', '쓰기 시 복사']) expect(conceptsIn(text)).toContain('§copy-on-write');
   });
