@@ -33,6 +33,9 @@ const SUMMARY_POINTS = 4;
 const SUMMARY_NEAR_BEST = 0.6;
 /** A sentence must bring at least this share of terms the answer has not used yet, or it repeats the answer. */
 const MIN_NOVELTY = 0.75;
+/** A question asking for a value's other forms: what a figure adds even when the lead names the value. */
+const ASKS_CONVERSION =
+  /period|quota|\bms\b|milli|밀리|equivalent|환산|바꾸면|%|percent|퍼센트|cpu\.max|bytes?|바이트|얼마|how (?:much|many)|몇/i;
 /** A supporting sentence must have at least this share of the question that the most on-question sentence has. */
 const SUPPORT_SHARE = 0.5;
 /** The lead's own section is what its key point sums up: a sentence of it must bring more to count as new. */
@@ -254,6 +257,15 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // The student's own values worked out by the rule of the section that states it.
   for (const figure of figures.filter((f) => f !== leading)) {
     if (says(parts.join(' '), figure) || length + figure.text.length + 5 > maxChars) continue;
+    // A lead that already works the student's own value leaves its figure only the same point again, unless the
+    // question asks for the figure's other forms (quota and period, milliseconds, a percentage).
+    if (
+      lead &&
+      mentionsValue(lead, result.query, figure.option) &&
+      !ASKS_CONVERSION.test(result.query) &&
+      said.novelty(formsOf(figure.text)) < MIN_NOVELTY
+    )
+      continue;
     add(`${figure.text} [${figure.source + 1}]`, formsOf(figure.text));
     worked.push(figure);
   }

@@ -343,6 +343,20 @@ describe('in the composed answer', () => {
     expect(stays.answer).toMatch(/^--cpus=0\.5 gives 50ms/);
   });
 
+  it("adds no figure that only says again what a lead naming the student's value said, unless the question asks for its other forms", () => {
+    const cpus: Chunk = {
+      ...chunk,
+      id: 'en/cpu#2',
+      headingPath: ['--cpus: a CFS quota'],
+      heading: '--cpus: a CFS quota',
+      text: 'Decimals work: --cpus=0.5 is half of one core, spread over any cores, as a CFS quota of CPU time.',
+    };
+    const ask = (query: string) =>
+      extractiveAnswer({ ...result(query), intent: 'definition', hits: [{ chunk: cpus, score: 0.9 }] }, 800).answer;
+    expect(ask('--cpus 0.5 what does the decimal mean here')).not.toMatch(/allows 50 ms/);
+    expect(ask('--cpus 0.5 as cpu-period and cpu-quota?')).toMatch(/allows 50 ms/);
+  });
+
   it('answers with the reading alone when one leads: the key point would state its rule again', () => {
     const stats: Chunk = {
       ...chunk,
