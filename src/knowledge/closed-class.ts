@@ -568,7 +568,7 @@ export const SIMPLE_REGISTER =
 
 /** Chat idioms whose words would otherwise read as content ("what were VMs for in the first place"). */
 export const CHAT_IDIOMS =
-  /\b(?:in the first place|by the way|or something|or what|and stuff|i guess|i mean|you know|at the end of the day)\b/gi;
+  /\b(?:in the first place|by the way|or something|or what|and stuff|i guess|i mean|you know|at the end of the day|(?:go|goes|going|went|gone) (?:crazy|nuts|haywire|wild|bananas))\b/gi;
 
 /** Greetings and thanks: answered with a short hello, never with a passage. */
 export const GREETING =

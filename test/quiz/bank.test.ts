@@ -151,7 +151,7 @@ describe('support check (it must be able to fail)', () => {
 
   it('fails when the question cites a section of another topic', () => {
     const q = base();
-    q.source = { doc: 'en/vm-basics.md', section: 'VM isolation: a fault in one VM does not spread to others' };
+    q.source = { doc: 'en/vm-basics.md', section: 'VM isolation: a crash or fault in one VM does not spread to others' };
     const r = verifyQuestion(kb, q);
     expect(r.ok).toBe(false);
     expect(r.problems.join('\n')).toMatch(/evidence not in section/);
