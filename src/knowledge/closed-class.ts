@@ -83,6 +83,16 @@ export const PARTICLES = [
 
 /** Endings of "X하다 / X되다" verbs, the copula after a noun, and chat endings (~임, ~함, ~거임). */
 export const VERB_ENDINGS = [
+  // 하다 made a noun or a clause: "작업한거", "설치해둔", "실행했더니"
+  '한거',
+  '한건',
+  '한게',
+  '했던거',
+  '했던',
+  '했더니',
+  '해둔',
+  '해놓은',
+  '해놨는데',
   '할때마다',
   '할때',
   '하려면',
@@ -393,6 +403,16 @@ export const KO_STOP = new Set([
   '다름',
   // fillers and chat words
   '좀',
+  // asking how many times, and recalling what was said (했더라: "what was it again")
+  '몇배',
+  '둘',
+  '셋',
+  '넷',
+  '했더라',
+  '였더라',
+  '이었더라',
+  '했던가',
+  '했었나',
   // discourse markers: how a speaker frames the question (honestly, anyway, so, on earth)
   '솔직히',
   '암튼',
@@ -534,7 +554,7 @@ export const CONTEXT_WORDS = new Set(
   course school uni university ask asking asked wonder wondering curious confused confusing
   서술형 객관식 주관식 단답형 lab labs 실습 스터디 스터디때 수업 수업때 수업에서 강의 시험 과제 숙제 교수님 교수 선생님 조교 발표 공부 공부중 질문 헷갈 헷갈려 헷갈림 헷갈리는 오늘 어제 내일
   blog blogs post article tutorial video youtube book docs 블로그 포스팅 글 튜토리얼 영상 유튜브 책 인강
-  ta tas said says told heard friend friends buddy buddies pal pals bestie roommate classmate classmates senior coworker teammate 친구 선배 동기 팀원 얘기 단톡 단톡방 디코 감이
+  ta tas said says told heard mention mentions mentioned friend friends buddy buddies pal pals bestie roommate classmate classmates senior coworker teammate 친구 선배 동기 팀원 얘기 단톡 단톡방 디코 감이
   컴 컴에 컴에서 컴으로 내컴 ops mix mixing mixed week grading 학생 학생들 채점 찝찝 찝찝함 찝찝해 불안 불안함 걱정 걱정됨 면접 면접에서 interview interviewer interviews quiz quizzes tmrw tomorrow midterm midterms finals 퀴즈 중간고사 기말`
     .split(/\s+/)
     .filter(Boolean),
@@ -554,7 +574,7 @@ export const EN_STOP = new Set(
   basically like kinda sorta gonna wanna gotta even still again also quick quickly short shortly line one sentence
   summary summarize summarise tldr tl dr eli5 simple simply words plain reason reasons point rn
   ppl smth sth bc cuz coz tho thru wtf wth rly dunno wat y onto upon ago everyone everybody now currently right roughly approximately way fine exact exactly thing things stuff nowadays bug bugs buggy normal nothing everything anything something besides bunch anymore def defo min mins sec secs flag flags
-  literally cooked obviously honestly seriously apparently totally intended let combo combos mean means meaning meant such possible possibly he she him her his hers itself himself herself themselves myself yourself else nah accurate legit legitimate correct valid`
+  yo fr frfr lowkey highkey deadass istg smh bruh fam sus mid dipped literally cooked obviously honestly seriously apparently totally intended let combo combos mean means meaning meant such possible possibly he she him her his hers itself himself herself themselves myself yourself else nah accurate legit legitimate correct valid`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -568,7 +588,7 @@ export const SIMPLE_REGISTER =
 
 /** Chat idioms whose words would otherwise read as content ("what were VMs for in the first place"). */
 export const CHAT_IDIOMS =
-  /\b(?:in the first place|by the way|or something|or what|and stuff|i guess|i mean|you know|at the end of the day|(?:go|goes|going|went|gone) (?:crazy|nuts|haywire|wild|bananas))\b/gi;
+  /\b(?:in the first place|by the way|or something|or what|and stuff|i guess|i mean|you know|at the end of the day|(?:go|goes|going|went|gone) (?:crazy|nuts|haywire|wild|bananas)|no cap|real quick|fr fr)\b/gi;
 
 /** Greetings and thanks: answered with a short hello, never with a passage. */
 export const GREETING =

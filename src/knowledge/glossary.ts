@@ -645,6 +645,9 @@ export const CONCEPTS: Concept[] = [
     id: 'share',
     forms: [
       'shar(?:e|es|ed|ing)',
+      // shares in Hangul (cpu 셰어, 쉐어즈)
+      '셰어~',
+      '쉐어~',
       'own',
       '(?:from )?the same (?:base )?(?:image|base|layers?)',
       '공유',

@@ -67,6 +67,8 @@ export function cleanQuestion(raw: string): string {
       .replace(CHAT_IDIOMS, ' ')
       // "exact cmd pls" is chat for a command; the Dockerfile instruction is written CMD.
       .replace(/\bcmds?\b/g, 'command')
+      // A Dockerfile instruction written as one, in capitals with its argument ("FROM ubuntu:22.04"), names the Dockerfile.
+      .replace(/(?<![\w-])(FROM|RUN|COPY|ADD|WORKDIR|EXPOSE)(?=\s+[\w.$/"'[-])/g, 'Dockerfile $1')
       .replace(/\s+/g, ' ')
       .trim()
   );

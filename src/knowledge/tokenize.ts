@@ -92,7 +92,8 @@ function analyse(surface: string): Word {
       KO_STOP.has(stripCopula(surface)) ||
       PARTICLES.includes(surface) ||
       isGluedStop(surface) ||
-      isGluedStop(stripped); // 뭔뜻임, 무슨말임: closed-class words typed without a space
+      isGluedStop(stripped) || // 뭔뜻임, 무슨말임: closed-class words typed without a space
+      isNumeralCounter(surface); // 두개, 두배, 몇번: a count, as 2개 is
     const terms = new Set<string>([stripped]);
     if (stripped !== surface) terms.add(surface);
     for (const g of hangulBigrams(stripped)) terms.add(g);
@@ -152,6 +153,10 @@ function analyseCommand(name: string): Word {
 /** A counter and the particles or endings after it (분씩, 번이나, 개밖에). */
 const counters = [...KO_COUNTERS];
 const isCounter = (word: string) => counters.some((c) => word.startsWith(c) && isSuffixChain(word.slice(c.length)));
+/** Native Korean numerals (and 몇, how many) that counters follow: 두개, 세번, 몇배. */
+const NUMERALS = ['한', '두', '세', '네', '다섯', '여섯', '일곱', '여덟', '아홉', '열', '스무', '몇'];
+const isNumeralCounter = (word: string) =>
+  NUMERALS.some((n) => word.startsWith(n) && word.length > n.length && isCounter(word.slice(n.length)));
 
 /** A file path of two or more segments (/var/run/docker.sock, /sys/fs/cgroup). */
 const PATH_RE = /(?<![\w./-])\/(?:[a-z0-9._-]+\/)+[a-z0-9._-]+/g;

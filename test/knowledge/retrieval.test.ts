@@ -199,6 +199,13 @@ describe('abstention', () => {
     expect(ask('면접에서 vm 쓰는 이유 물어보면 뭐라고 답함? 두줄로').abstained).toBe(false);
   });
 
+  it('answers questions typed with slang, a Dockerfile line or a half-remembered word', () => {
+    expect(ask('FROM node:20 in both my images, does pulling them eat the disk space twice?').abstained).toBe(false);
+    expect(ask('ngl containers kinda mid?? whats the actual downside of vms tho fr').abstained).toBe(false);
+    expect(ask('cpu 쉐어즈? 그거 2048이랑 1024면 몇배 차이였더라').answer).toMatch(/cpu-shares/);
+    expect(ask('from now on i will add salt to everything, how much is too much').abstained).toBe(true);
+  });
+
   it('takes registry, repository and tag as Docker concepts, and a computer or a class as the setting', () => {
     expect(ask('registry vs repository vs tag... first week and i keep mixing these up').answer).toMatch(/registry is/i);
     expect(ask('git tag vs branch whats the difference').abstained).toBe(true);

@@ -34,6 +34,18 @@ describe('Korean tokens', () => {
     expect(keys('vm이미지')).toEqual(['vm', '이미지']);
   });
 
+  it('reads a native numeral with a counter (두개, 두배, 몇번) as a count, and a recalling ending (했더라) as closed-class', () => {
+    expect(keys('이미지 두개가 디스크 두배로 몇번 했더라')).toEqual(['이미지', '디스크']);
+  });
+
+  it('strips 하다 made a noun or a clause (작업한거, 설치해둔, 실행했더니) down to its noun', () => {
+    expect(keys('작업한거 설치해둔 실행했더니')).toEqual(['작업', '설치', '실행']);
+  });
+
+  it('drops internet slang (yo, fr, lowkey, mid)', () => {
+    expect(keys('yo lowkey vms kinda mid fr')).toEqual(['vms']);
+  });
+
   it('drops discourse markers and English contractions as closed-class words', () => {
     expect(keys('솔직히 아무튼 컨테이너는 굳이 왜')).toEqual(['컨테이너']);
     expect(keys("the other vms didn't notice, isn't it")).not.toEqual(expect.arrayContaining(['didn']));
@@ -119,6 +131,10 @@ describe('recalling endings, "only" and idle CPU', () => {
   it('reads picking columns out of a table as the format concept', () => {
     for (const text of ['name이랑 mem usage만 뽑고싶음', 'just the names pls', 'custom columns'])
       expect(conceptsIn(text)).toContain('§format');
+  });
+
+  it('reads shares written in Hangul (셰어, 쉐어즈) as the share concept', () => {
+    for (const text of ['cpu 셰어', '쉐어즈 1024']) expect(conceptsIn(text)).toContain('§share');
   });
 
   it('reads copy on write in every spelling as one concept', () => {
