@@ -199,7 +199,9 @@ export const CONCEPTS: Concept[] = [
       'nics?',
       'network (?:card|interface)s?',
       'internet',
+      'offline',
       '네트워크',
+      '오프라인',
       '랜카드',
       '랜선',
       '네트워크 카드',
@@ -492,7 +494,7 @@ export const CONCEPTS: Concept[] = [
       '여유',
     ],
   },
-  { id: 'reservation', forms: ['memory-reservation', 'reservation', 'soft limit', '소프트 리밋', '예약'] },
+  { id: 'reservation', forms: ['memory-reservation', 'reservation', 'soft limit', '소프트 리밋', '예약', '리저베이션', '리저브'] },
   {
     id: 'throttle',
     // The symptom as students describe it: a CPU % that stops at a ceiling, a service that stutters.
