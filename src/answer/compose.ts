@@ -76,7 +76,9 @@ export function answerSources(result: SearchResult): SearchHit[] {
   }
   const kept = [...groups.values()].map((hits) => {
     const langs = new Set(hits.map((h) => h.chunk.doc.lang));
-    return wholeSection(langs.size > 1 ? hits.filter((h) => h.chunk.doc.lang === result.lang) : hits);
+    if (langs.size === 1) return wholeSection(hits);
+    // The question's language's copy, ranked as its section's best copy was.
+    return { ...wholeSection(hits.filter((h) => h.chunk.doc.lang === result.lang)), score: Math.max(...hits.map((h) => h.score)) };
   });
   kept.sort((a, b) => b.score - a.score);
   return [...kept.filter((h) => h.chunk.doc.lang === result.lang), ...kept.filter((h) => h.chunk.doc.lang !== result.lang)];

@@ -198,6 +198,27 @@ describe('extractive answer', () => {
   });
 });
 
+describe('sources in the question language', () => {
+  it("list a section's copy in the question language where its best copy, in the other language, ranked", () => {
+    const isolation = (lang: Lang, text: string): Chunk => ({
+      ...chunk(`${lang}/cmp#0`, lang, lang === 'ko' ? '비교: 격리' : 'Comparison: isolation', text),
+      section: 3,
+    });
+    const sock: Chunk = { ...chunk('ko/arch#0', 'ko', '보안 주의: docker.sock', '소켓에 접근하면 root와 같다.'), section: 7 };
+    const r: SearchResult = {
+      ...result('vm이 컨테이너보다 더 안전함?', 'ko', []),
+      hits: [
+        { chunk: isolation('en', 'A VM has its own kernel behind a hardware boundary.'), score: 0.9 },
+        { chunk: sock, score: 0.7 },
+        { chunk: isolation('ko', 'VM은 하드웨어 경계 뒤에 자기 커널을 둔다.'), score: 0.5 },
+      ],
+    };
+    const answer = extractiveAnswer(r, 600);
+    expect(answer.sources.map((s) => s.heading)).toEqual(['비교: 격리', '보안 주의: docker.sock']);
+    expect(answer.answer).toMatch(/^VM은 하드웨어 경계/);
+  });
+});
+
 describe('sentences that cannot stand alone, and corrections', () => {
   const announcing = 'An image built once runs the same on a laptop or a server, with two conditions.';
   const conditions = 'A Linux image needs a Linux kernel, and the CPU architecture must match.';
