@@ -22,7 +22,8 @@
 //              "컨테이너 엔진의 역할"
 //
 // The question is answered when the best passage's cov reaches the abstain bar (ABSTAIN_MIN_SCORE), lowered
-// in proportion for long on-topic questions (more than longQuestionWords words outside the glossary). A
+// in proportion for long on-topic questions (more than longQuestionWords words outside the glossary), or when
+// the question is on-topic and names coveredTopicsMin different VM/Docker things, all of them in that passage. A
 // question with no VM/Docker concept needs the bar plus offTopicMargin, and a passage whose heading shares
 // some of it (head > 0): a passage about what it asks, not one that mentions its word in passing (Python as
 // an example); and none of its words may be foreign to the knowledge base ("깃허브 fork랑 clone" is about
@@ -92,6 +93,11 @@ export interface RankingParams {
    * container"); a stray one ("every rebuild reruns npm install, takes forever") does not decline it.
    */
   offTopicForeignShare: number;
+  /**
+   * An on-topic question naming at least this many different VM/Docker things (concepts, docker commands), all of
+   * them in the best passage, is answered from it whatever its coverage: the rest is chatter and unknown wording.
+   */
+  coveredTopicsMin: number;
   /** Words outside the glossary beyond which an on-topic question's bar is lowered in proportion. */
   longQuestionWords: number;
   /** Correct misspelt words against the corpus vocabulary (English letters, Korean jamo). */
@@ -130,6 +136,7 @@ export const DEFAULT_RANKING: RankingParams = {
   koreanPredicateFactor: 0.3,
   offTopicMargin: 0.15,
   offTopicForeignShare: 0.3,
+  coveredTopicsMin: 2,
   longQuestionWords: 4,
   spelling: true,
   glossary: true,
@@ -158,6 +165,7 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
   'off-topic margin': { offTopicMargin: 0 },
   'off-topic foreign share': { offTopicForeignShare: 0 },
   'long-question allowance': { longQuestionWords: Infinity },
+  'covered-topics allowance': { coveredTopicsMin: Infinity },
   'spelling correction': { spelling: false },
   glossary: { glossary: false },
 };

@@ -58,6 +58,8 @@ export class SpellingCorrector {
    * lacks are real words (bread, cats, cook), and one edit would turn them into known ones (read, acts, look).
    */
   correct(word: string): string {
+    // A plural of a known word is that word, not a neighbour one letter away ("dockers" is not "dockerd").
+    if (word.length >= 5 && word.endsWith('s') && !this.frequency.has(word) && this.frequency.has(word.slice(0, -1))) return word;
     const fixed = this.correctWord(word);
     // A misspelt plural ("kernals") is corrected as its singular.
     if (fixed === word && word.endsWith('s') && word.length >= 6) {

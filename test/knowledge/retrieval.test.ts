@@ -199,6 +199,12 @@ describe('abstention', () => {
     expect(ask('면접에서 vm 쓰는 이유 물어보면 뭐라고 답함? 두줄로').abstained).toBe(false);
   });
 
+  it('answers an on-topic question naming two things the best passage has, however much chatter dilutes it, but not one word twice', () => {
+    expect(ask('ngl explain like a total newbie why folks ditched vms for containers').abstained).toBe(false);
+    expect(ask('컨테이너랑 커널 사이에서 다리 놔주는 녀석 이름 뭐였지').abstained).toBe(false);
+    expect(ask('my great uncle was a docker at the port in the 50s, what did dockers do all day').abstained).toBe(true);
+  });
+
   it('answers questions typed with slang, a Dockerfile line or a half-remembered word', () => {
     expect(ask('FROM node:20 in both my images, does pulling them eat the disk space twice?').abstained).toBe(false);
     expect(ask('ngl containers kinda mid?? whats the actual downside of vms tho fr').abstained).toBe(false);

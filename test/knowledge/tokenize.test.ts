@@ -170,6 +170,12 @@ describe('language and spelling', () => {
     expect(s.correct('contianer')).toBe('container'); // a swap
   });
 
+  it('leaves the plural of a known word alone: "dockers" is not "dockerd"', () => {
+    const sc = new SpellingCorrector(['docker', 'dockerd', 'daemon']);
+    expect(sc.correct('dockers')).toBe('dockers');
+    expect(sc.correct('daemonz')).toBe('daemon');
+  });
+
   it('leaves another inflection of a known stem alone: "worked" is no typo of "worker"', () => {
     const s = new SpellingCorrector(['worker', 'workers', 'mounted', 'kernel']);
     expect(s.correct('worked')).toBe('worked');
