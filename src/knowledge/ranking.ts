@@ -28,6 +28,7 @@
 // some of it (head > 0): a passage about what it asks, not one that mentions its word in passing (Python as
 // an example); and none of its words may be foreign to the knowledge base ("깃허브 fork랑 clone" is about
 // git, though fork() and clone() are in the fork-bomb passage). Junk and greetings are never answered.
+import { GENERIC_CONCEPTS } from './glossary.js';
 import { isConcept, isHangulBigram } from './tokenize.js';
 import type { QueryUnit } from './query.js';
 import type { TermLookup } from './term-set.js';
@@ -273,6 +274,18 @@ export function abstainBar(units: QueryUnit[], onTopic: boolean, minScore: numbe
   // A word the knowledge base never uses is only half the wording it could match.
   const wording = units.reduce((n, u) => n + (u.concepts.length ? 0 : u.foreign ? 0.5 : 1), 0);
   return minScore * Math.min(1, p.longQuestionWords / Math.max(1, wording));
+}
+
+/**
+ * An on-topic question naming `coveredTopicsMin` different VM/Docker things (glossary concepts other than a size,
+ * docker commands), every one of them in the passage, is about it however much chatter and unknown wording dilute
+ * its coverage ("explain in 3 lines why ppl went from vms to containers, total beginner here"). One word twice
+ * (docker, dockers) or a size beside memory (램 16기가) is one thing.
+ */
+export function coversNamedTopics(units: QueryUnit[], passage: TermLookup, p: RankingParams): boolean {
+  const topical = units.filter((u) => u.key.startsWith('docker-') || u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1))));
+  const named = new Set(topical.map((u) => (u.key.startsWith('docker-') ? u.key : u.concepts[0])).filter((c) => c !== '§unit'));
+  return named.size >= p.coveredTopicsMin && topical.every((u) => passage.has(u.key) || u.concepts.some((c) => passage.has(c)));
 }
 
 /** BM25F query-term boost by kind of term. */

@@ -5,7 +5,16 @@ import { conceptsIn, GENERIC_CONCEPTS, glossaryWords } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { profileOf } from './profile.js';
 import { analyseQuery, guessOf, isOptionOfNotes, looksLikeVerbForm, queryUnits, type QueryUnit, type Vocabulary } from './query.js';
-import { abstainBar, DEFAULT_RANKING, maxScore, scorePassage, termBoost, type PassageProfile, type RankingParams } from './ranking.js';
+import {
+  abstainBar,
+  coversNamedTopics,
+  DEFAULT_RANKING,
+  maxScore,
+  scorePassage,
+  termBoost,
+  type PassageProfile,
+  type RankingParams,
+} from './ranking.js';
 import { proximity } from './proximity.js';
 import { adjacentTopic } from './scope.js';
 import { CONTEXT_WORDS } from './closed-class.js';
@@ -204,18 +213,8 @@ export class SearchIndex implements Vocabulary {
     // A question naming an option that heads the best passage ("--cpu-shares 512 … stuck at half?") is about it.
     const best = this.profiles[rescored[0].id].heading;
     const namesHeadingOption = units.some((u) => isOptionOfNotes(u, this) && best.has(u.key));
-    // An on-topic question whose VM/Docker words the best passage has, every one and at least two, is about that
-    // passage, however much chatter and unknown wording dilutes its coverage ("explain in 3 lines why ppl went from
-    // vms to containers, total beginner here").
-    const topicUnits = units.filter((u) => u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1))) || u.key.startsWith('docker-'));
-    const all = this.profiles[rescored[0].id].all;
-    // Two different things named, not one word twice (docker, dockers) nor a size beside memory (램 16기가).
-    const named = new Set(topicUnits.map((u) => (u.key.startsWith('docker-') ? u.key : u.concepts[0])).filter((c) => c !== '§unit'));
-    const topicCovered =
-      onTopic &&
-      !rescored[0].chunk.doc.everyday &&
-      named.size >= p.coveredTopicsMin &&
-      topicUnits.every((u) => all.has(u.key) || u.concepts.some((c) => all.has(c)));
+    // An on-topic question whose VM/Docker things the best passage has, however much chatter dilutes its coverage.
+    const topicCovered = onTopic && !rescored[0].chunk.doc.everyday && coversNamedTopics(units, this.profiles[rescored[0].id].all, p);
     const abstain =
       minScore > 0 &&
       (lacksTopic ||
