@@ -406,6 +406,7 @@ export const KO_STOP = new Set([
   // asking how many times, and recalling what was said (했더라: "what was it again")
   '몇배',
   '둘',
+  '둘중',
   '셋',
   '넷',
   '했더라',

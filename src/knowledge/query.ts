@@ -338,15 +338,22 @@ const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEP
  * On-topic: the question names a VM/Docker concept that has no everyday sense (docker, hypervisor, cgroup,
  * an option name), or two topic concepts together ("container memory"); "ship a container" alone is not.
  */
-const isOnTopic = (units: QueryUnit[], text: string) => {
+const isOnTopic = (units: QueryUnit[], text: string, vocab: Vocabulary) => {
   const concepts = new Set(units.flatMap((u) => u.concepts));
   const topic = [...concepts].filter((c) => !GENERIC_CONCEPTS.has(c.slice(1)));
-  if (topic.length >= 2 || topic.some((c) => !AMBIGUOUS_CONCEPTS.has(c.slice(1))) || NAMES_OPTION.test(text) || units.some((u) => u.option))
+  if (
+    topic.length >= 2 ||
+    topic.some((c) => !AMBIGUOUS_CONCEPTS.has(c.slice(1))) ||
+    NAMES_OPTION.test(text) ||
+    units.some((u) => u.option || (isOptionOfNotes(u, vocab) && u.key.includes('-', 1) && !EVERYDAY_COMPOUNDS.has(u.key)))
+  )
     return true;
   // "list running containers": an ambiguous concept in a Docker setting (a generic concept beside it) and
   // no content word the knowledge base never uses ("resize an image with PIL" has two).
   return topic.length === 1 && concepts.size > topic.length && !units.some((u) => u.foreign);
 };
+/** Option names of the notes that are also everyday English words (a read-only file): only with dashes an option. */
+const EVERYDAY_COMPOUNDS = new Set(['read-only']);
 /**
  * An option written as one (--cpus, --memory-swap), docker run's short memory / CPU-shares flag with a value (-m 1g,
  * -c 512), or a docker ps PORTS entry (0.0.0.0:8080->80/tcp).
@@ -433,7 +440,7 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
   const premiseUnits = wordUnits(q.premise, vocab, p, seen, 10_000);
   const outputUnits = wordUnits(q.output ?? '', vocab, p, seen, 20_000);
   const units = [...focusUnits, ...premiseUnits, ...outputUnits];
-  const onTopic = isOnTopic(units, q.text);
+  const onTopic = isOnTopic(units, q.text, vocab);
   if (onTopic && Number.isFinite(p.chatterCapMin)) {
     const cap = Math.max(p.chatterCapMin, ...units.filter(hasTopicConcept).map((u) => u.weight));
     // A question naming an option of the notes (--cpu-shares) is about Docker whatever else it says: its foreign

@@ -153,6 +153,8 @@ function analyseCommand(name: string): Word {
 /** A counter and the particles or endings after it (분씩, 번이나, 개밖에). */
 const counters = [...KO_COUNTERS];
 const isCounter = (word: string) => counters.some((c) => word.startsWith(c) && isSuffixChain(word.slice(c.length)));
+/** Sino-Korean numerals before a unit of size or CPU, and what follows the unit. */
+const SPELLED_SIZE = /^([일이삼사오육칠팔구십백천만영점]+)(?:메가바이트|기가바이트|메가|기가|코어|퍼센트|프로)(.*)$/;
 /** Native Korean numerals (and 몇, how many) that counters follow: 두개, 세번, 몇배. */
 const NUMERALS = ['한', '두', '세', '네', '다섯', '여섯', '일곱', '여덟', '아홉', '열', '스무', '몇'];
 const isNumeralCounter = (word: string) =>
@@ -181,6 +183,12 @@ export function words(text: string): Word[] {
     if (glued && HANGUL.test(surface) && (isSuffixChain(surface) || KO_STOP.has(surface))) continue; // 으로도 of "vm으로도"
     // 5분씩, 3번, 10개: a counter glued to a number (with its particles) is the number's unit.
     if (glued && /[0-9]/.test(normal[m.index - 1]) && HANGUL.test(surface) && isCounter(surface)) continue;
+    // A size written in Sino-Korean numerals (이백메가, 일점오코어) is its unit, as 200메가 is.
+    const spelled = SPELLED_SIZE.exec(surface);
+    if (spelled && isSuffixChain(spelled[2])) {
+      out.push(analyse(surface.slice(spelled[1].length)));
+      continue;
+    }
     const option = m.index >= 2 && normal.startsWith('--', m.index - 2) && /^[a-z][a-z]+$/.test(surface);
     const command =
       !option && DOCKER_SUBCOMMANDS.has(surface) && /(?:^|[^a-z])docker\s+$/.test(normal.slice(Math.max(0, m.index - 12), m.index));

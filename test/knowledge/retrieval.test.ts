@@ -205,6 +205,11 @@ describe('abstention', () => {
     expect(ask('my great uncle was a docker at the port in the 50s, what did dockers do all day').abstained).toBe(true);
   });
 
+  it('takes an option of the notes written without its dashes (cap-drop, pids-limit) as naming it', () => {
+    expect(ask('cap-drop ALL 하면 뭐가 빠지는거임? 둘중 하나만 고르라면').abstained).toBe(false);
+    expect(ask('read-only file in python how to write anyway').abstained).toBe(true);
+  });
+
   it('answers questions typed with slang, a Dockerfile line or a half-remembered word', () => {
     expect(ask('FROM node:20 in both my images, does pulling them eat the disk space twice?').abstained).toBe(false);
     expect(ask('ngl containers kinda mid?? whats the actual downside of vms tho fr').abstained).toBe(false);

@@ -38,6 +38,11 @@ describe('Korean tokens', () => {
     expect(keys('이미지 두개가 디스크 두배로 몇번 했더라')).toEqual(['이미지', '디스크']);
   });
 
+  it('reads a size spelled in Sino-Korean numerals (이백메가, 일점오코어) as its unit, but not a word that merely starts like one', () => {
+    expect(keys('이백메가로 일점오코어')).toEqual(['메가', '코어']);
+    expect(keys('이미지 사용량')).toEqual(['이미지', '사용량']);
+  });
+
   it('strips 하다 made a noun or a clause (작업한거, 설치해둔, 실행했더니) down to its noun', () => {
     expect(keys('작업한거 설치해둔 실행했더니')).toEqual(['작업', '설치', '실행']);
   });
