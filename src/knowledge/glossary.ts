@@ -422,7 +422,11 @@ export const CONCEPTS: Concept[] = [
   { id: 'runtime', forms: ['runtimes?', '런타임'] },
   { id: 'containerd', forms: ['containerd', 'containerd-shim', 'shim', '컨테이너디'] },
   { id: 'runc', forms: ['runc', '런씨'] },
-  { id: 'dockerfile', forms: ['dockerfiles?', '도커\\s?파일'] },
+  {
+    id: 'dockerfile',
+    // Building an image is what a Dockerfile is for: "my image build redoes everything", "이미지 빌드".
+    forms: ['dockerfiles?', '도커\\s?파일', 'image builds?', 'build(?:ing|s)? (?:the |my |an |a )?images?', '이미지\\s?빌드'],
+  },
   { id: 'macos', forms: ['mac ?os', 'macs?', 'macbooks?', 'os ?x', '맥', '맥북'] },
   { id: 'windows', forms: ['windows', '윈도우', '윈도'] },
   { id: 'linux', forms: ['linux', '리눅스'] },

@@ -138,6 +138,12 @@ describe('recalling endings, "only" and idle CPU', () => {
       expect(conceptsIn(text)).toContain('§format');
   });
 
+  it('reads building an image as the Dockerfile concept, and building anything else as not', () => {
+    for (const text of ['my image build redoes everything', '이미지 빌드할때마다 느림', 'building the image takes forever'])
+      expect(conceptsIn(text)).toContain('§dockerfile');
+    expect(conceptsIn('build a house')).not.toContain('§dockerfile');
+  });
+
   it('reads shares written in Hangul (셰어, 쉐어즈) as the share concept', () => {
     for (const text of ['cpu 셰어', '쉐어즈 1024']) expect(conceptsIn(text)).toContain('§share');
   });
