@@ -13,7 +13,21 @@ export interface Concept {
 }
 
 export const CONCEPTS: Concept[] = [
-  { id: 'vm', forms: ['vms?', 'virtual machines?', '가상\\s?머신', '가상\\s?기계', '가상\\s?컴퓨터'] },
+  {
+    id: 'vm',
+    // A beginner's words for it too: a fake computer, a computer inside a computer.
+    forms: [
+      'vms?',
+      'virtual machines?',
+      '가상\\s?머신',
+      '가상\\s?기계',
+      '가상\\s?컴퓨터',
+      'fake (?:computers?|pcs?|machines?)',
+      'computer(?:s)? inside (?:a |another |my )?computer',
+      '가짜 ?컴퓨터',
+      '컴퓨터 ?안의 ?컴퓨터',
+    ],
+  },
   // A desktop hypervisor named by product; in a question it stands for the VM made with it ("ubuntu in vbox").
   { id: 'vm-product', forms: ['virtual ?box', 'vbox', 'vmware', 'parallels', '버추얼 ?박스', '버츄얼 ?박스'] },
   { id: 'virtualization', forms: ['virtuali[sz]ation', 'virtuali[sz]ed?', '가상화', '가상 ?기술'] },

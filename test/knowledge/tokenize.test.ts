@@ -138,6 +138,12 @@ describe('recalling endings, "only" and idle CPU', () => {
       expect(conceptsIn(text)).toContain('§format');
   });
 
+  it("reads a beginner's words for a VM (a fake computer, a computer inside a computer) as the VM concept", () => {
+    for (const text of ['the program that makes fake computers', '가짜 컴퓨터 만드는거', 'a computer inside another computer'])
+      expect(conceptsIn(text)).toContain('§vm');
+    expect(conceptsIn('fake news on my computer')).not.toContain('§vm');
+  });
+
   it('reads building an image as the Dockerfile concept, and building anything else as not', () => {
     for (const text of ['my image build redoes everything', '이미지 빌드할때마다 느림', 'building the image takes forever'])
       expect(conceptsIn(text)).toContain('§dockerfile');
