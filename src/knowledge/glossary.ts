@@ -799,7 +799,11 @@ interface PhraseMatcher extends WordMatcher {
 const mayMatch = (m: PhraseMatcher, text: string) => !m.anchors || m.anchors.some((a) => text.includes(a));
 
 /** The literal start of a form (virtual in `virtual machines?`, 가상 in `가상\\s?머신`), if it has one. */
-const literalStart = (form: string) => /^[a-z가-힣%:]{2,}/.exec(form.replace(/\\/g, '\u0000'))?.[0];
+const literalStart = (form: string) => {
+  const start = /^[a-z가-힣%:]{2,}/.exec(form.replace(/\\/g, '\u0000'))?.[0];
+  // A last letter made optional ("runs? out of") is not part of what every match starts with.
+  return start && form[start.length] === '?' ? (start.length > 2 ? start.slice(0, -1) : undefined) : start;
+};
 
 /** A Hangul form: a noun matches as a whole word; a verb stem (written `죽~`) takes any ending. */
 interface HangulForm {

@@ -138,6 +138,10 @@ describe('recalling endings, "only" and idle CPU', () => {
       expect(conceptsIn(text)).toContain('§format');
   });
 
+  it('matches a phrase form whose first word ends in an optional letter in both spellings (run out of, runs out of)', () => {
+    for (const text of ['we run out of ram', 'the box runs out of memory']) expect(conceptsIn(text)).toContain('§exceed');
+  });
+
   it("reads a beginner's words for a VM (a fake computer, a computer inside a computer) as the VM concept", () => {
     for (const text of ['the program that makes fake computers', '가짜 컴퓨터 만드는거', 'a computer inside another computer'])
       expect(conceptsIn(text)).toContain('§vm');
