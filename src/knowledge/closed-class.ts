@@ -83,6 +83,9 @@ export const PARTICLES = [
 
 /** Endings of "X하다 / X되다" verbs, the copula after a noun, and chat endings (~임, ~함, ~거임). */
 export const VERB_ENDINGS = [
+  // spoken question endings: "오백십이냐", "뭐임셈"
+  '냐',
+  '셈',
   // 하다 made a noun or a clause: "작업한거", "설치해둔", "실행했더니"
   '한거',
   '한건',

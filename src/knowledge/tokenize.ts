@@ -155,6 +155,8 @@ const counters = [...KO_COUNTERS];
 const isCounter = (word: string) => counters.some((c) => word.startsWith(c) && isSuffixChain(word.slice(c.length)));
 /** Sino-Korean numerals before a unit of size or CPU, and what follows the unit. */
 const SPELLED_SIZE = /^([일이삼사오육칠팔구십백천만영점]+)(?:메가바이트|기가바이트|메가|기가|코어|퍼센트|프로)(.*)$/;
+/** A whole number in Sino-Korean numerals, with a tens, hundreds or thousands place (십이, 오백십이, 천이십사). */
+const SPELLED_NUMBER = /^((?=[일이삼사오육칠팔구십백천만]*[십백천])[일이삼사오육칠팔구십백천만]{2,})(.*)$/;
 /** Native Korean numerals (and 몇, how many) that counters follow: 두개, 세번, 몇배. */
 const NUMERALS = ['한', '두', '세', '네', '다섯', '여섯', '일곱', '여덟', '아홉', '열', '스무', '몇'];
 const isNumeralCounter = (word: string) =>
@@ -189,6 +191,9 @@ export function words(text: string): Word[] {
       out.push(analyse(surface.slice(spelled[1].length)));
       continue;
     }
+    // A number spelled in Sino-Korean numerals (오백십이, 천이십사냐) is a number, never a topic word.
+    const number = SPELLED_NUMBER.exec(surface);
+    if (number && isSuffixChain(number[2])) continue;
     const option = m.index >= 2 && normal.startsWith('--', m.index - 2) && /^[a-z][a-z]+$/.test(surface);
     const command =
       !option && DOCKER_SUBCOMMANDS.has(surface) && /(?:^|[^a-z])docker\s+$/.test(normal.slice(Math.max(0, m.index - 12), m.index));

@@ -40,6 +40,8 @@ describe('Korean tokens', () => {
 
   it('reads a size spelled in Sino-Korean numerals (이백메가, 일점오코어) as its unit, but not a word that merely starts like one', () => {
     expect(keys('이백메가로 일점오코어')).toEqual(['메가', '코어']);
+    expect(keys('스왑 천이십사냐 오백십이냐')).toEqual(['스왑']); // numbers, with a spoken question ending
+    expect(keys('사이 일이')).toEqual(['사이', '일이']); // no tens, hundreds or thousands: words
     expect(keys('이미지 사용량')).toEqual(['이미지', '사용량']);
   });
 
