@@ -77,8 +77,9 @@ const optionsIn = (text: string) => [...new Set([...text.matchAll(/(?<![\w-])--(
 /** The question names the option, with or without its dashes, its parts spaced or joined (memory swap, memoryswap). */
 const namesOption = (question: string, option: string) =>
   new RegExp(`(?<![a-z])${option.split('-').join('[\\s_-]?')}(?![a-z])`, 'i').test(question) ||
-  // A one-word option is named by its concept too: 메모리 상한 names --memory.
-  (!option.includes('-') && conceptsIn(option).some((c) => conceptsIn(question).includes(c)));
+  // A one-word option is named by its concept too (메모리 상한 names --memory), unless the question names its options
+  // itself (--cpu-shares is not --cpus).
+  (!option.includes('-') && optionsIn(question).length === 0 && conceptsIn(option).some((c) => conceptsIn(question).includes(c)));
 
 /** The claim must have at least this share of its words (by weight) in the question. */
 const CLAIM_MATCH = 0.55;

@@ -411,6 +411,13 @@ describe('sentences that cannot stand alone, and corrections', () => {
     const ask = (q: string) => yesNoAnswer(q, 'en', [c]);
     expect(ask('if i set --memory but not swap, does the container get no swap?')).not.toMatch(/^(?:Yes|No)\./);
     expect(ask('if i set memory swap equal to --memory, does the container get no swap?')).toMatch(/^Yes\./);
+    // A one-word option is named by its concept only when the question names no option itself.
+    const cpus = {
+      ...chunk('c', 'en', 'CPU', 'CPU limits.', '--cpus is a CPU-time quota.'),
+      claims: [{ truth: true, text: '--cpus=0.5 gives the container half of one CPU core.' }],
+    };
+    expect(yesNoAnswer('--cpu-shares 512 gives the container half of one cpu core, right?', 'en', [cpus])).not.toMatch(/^(?:Yes|No)\./);
+    expect(yesNoAnswer('so 0.5 cpu gives the container half of one cpu core, right?', 'en', [cpus])).toMatch(/^Yes\./);
   });
 
   it('takes an opposite claim close behind the best when the words only it has are what the question asks', () => {
