@@ -38,7 +38,11 @@ export const CONCEPTS: Concept[] = [
     id: 'hypervisor-type',
     forms: ['type ?[12]', 'bare[- ]?metal', 'hosted', '타입', '베어 ?메탈', '호스트형'],
   },
-  { id: 'env', forms: ['env(?:ironment)? ?var(?:iable)?s?', '--env(?:-file)?', '환경 ?변수'] },
+  {
+    id: 'env',
+    // Also a variable written as one: KEY=value ("DB_HOST=10.0.0.5").
+    forms: ['env(?:ironment)? ?var(?:iable)?s?', '--env(?:-file)?', '환경 ?변수', '[a-z][a-z0-9]*_[a-z0-9_]+ ?=[^\\s=]+'],
+  },
   { id: 'registry', forms: ['registr(?:y|ies)', 'docker ?hub', '레지스트리', '도커 ?허브'] },
   { id: 'repository', forms: ['repositor(?:y|ies)', 'repos?', '리포지토리', '레포지토리', '레포', '저장소'] },
   { id: 'tag', forms: ['tag(?:s|ged)?', '태그'] },

@@ -150,6 +150,11 @@ describe('recalling endings, "only" and idle CPU', () => {
     expect(conceptsIn('fake news on my computer')).not.toContain('§vm');
   });
 
+  it('reads a variable written as KEY=value as the environment-variable concept', () => {
+    expect(conceptsIn('need DB_HOST=10.0.0.5 in the container')).toContain('§env');
+    expect(conceptsIn('ratio a=b, x = 3')).not.toContain('§env');
+  });
+
   it('reads building an image as the Dockerfile concept, and building anything else as not', () => {
     for (const text of ['my image build redoes everything', '이미지 빌드할때마다 느림', 'building the image takes forever'])
       expect(conceptsIn(text)).toContain('§dockerfile');
