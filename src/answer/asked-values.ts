@@ -6,13 +6,24 @@ export interface AskedValues {
   memory?: string;
   /** A number of CPUs for --cpus (1, 0.5). */
   cpus?: string;
-  /** A well-known image the question names (redis, postgres). */
+  /** The image the question names: a well-known one (redis, postgres) or a reference with a repository or tag. */
   image?: string;
+  /** A process limit for --pids-limit ("200 processes", "프로세스 100개"). */
+  pids?: string;
+  /** The container name asked for ("named api", "이름 payment-worker로"). */
+  name?: string;
 }
 
 /** Official images a study group names; the notes' examples use some of them. */
 const IMAGES = 'nginx redis mysql mariadb postgres mongo node python alpine ubuntu debian busybox httpd'.split(' ');
 const IMAGE = new RegExp(`(?<![\\w/.-])(${IMAGES.join('|')})(?![\\w/-])`, 'gi');
+
+/** An image reference with a repository path or a tag (myrepo/payment:1.4, myapp:1.2), not a port pair or a time. */
+const IMAGE_REF =
+  /(?<![\w/.:-])([a-z][a-z0-9._-]*(?:\/[a-z0-9][a-z0-9._-]*)+(?::\w[\w.-]*)?|[a-z][a-z0-9._-]*:[a-z]?\d[\w.-]*)(?![\w/:-])/g;
+const PIDS = [/--pids-limit[= ](\d+)/i, /(?<![\w.-])(\d+)\s?(?:processes|procs)\b/i, /프로세스\s?(?:수\s?)?(\d+)\s?개/];
+/** The name asked for, after a word that introduces it ("named api", "called web", "이름 web으로"). */
+const NAME = /(?:\bnamed|\bcalled|이름(?:은|을|이)?)\s+([a-z0-9][a-z0-9_.-]*[a-z0-9])/i;
 
 const MEMORY = /(?<![\w.-])(\d+(?:\.\d+)?)\s?(mb|mib|m|메가바이트|메가|gb|gib|g|기가바이트|기가)(?![a-z])/gi;
 const CPUS = [
@@ -30,11 +41,16 @@ export function askedValues(question: string): AskedValues {
     sizes.add(`${m[1]}${giga ? 'g' : 'm'}`);
   }
   const cpu = CPUS.map((re) => re.exec(question)?.[1]).find(Boolean);
-  const images = new Set([...question.matchAll(IMAGE)].map((m) => m[1].toLowerCase()));
+  const refs = new Set([...question.matchAll(IMAGE_REF)].map((m) => m[1]).filter((r) => !/^(?:localhost|https?|docker\.io)\b/i.test(r)));
+  const images = refs.size ? refs : new Set([...question.matchAll(IMAGE)].map((m) => m[1].toLowerCase()));
+  const pids = PIDS.map((re) => re.exec(question)?.[1]).find(Boolean);
+  const name = NAME.exec(question)?.[1];
   return {
     ...(sizes.size === 1 ? { memory: [...sizes][0] } : {}),
     ...(cpu ? { cpus: cpu } : {}),
     ...(images.size === 1 ? { image: [...images][0] } : {}),
+    ...(pids ? { pids } : {}),
+    ...(name && !images.has(name) ? { name } : {}),
   };
 }
 
@@ -57,3 +73,44 @@ export function withAskedValues(command: string, asked: AskedValues): string {
   if (asked.image && last && IMAGES.includes(last[2])) out = `${last[1]}${asked.image}`;
   return out;
 }
+
+/** Whether a command sets every value the question asks for. */
+export function carriesAll(command: string, asked: AskedValues): boolean {
+  const has = (option: string, value?: string) => !value || new RegExp(`${option}[= ]${escape(value)}(?![\\w.])`).test(command);
+  return (
+    has('(?:--memory|-m)', asked.memory) &&
+    has('--cpus', asked.cpus) &&
+    has('--pids-limit', asked.pids) &&
+    has('--name', asked.name) &&
+    (!asked.image || command.split(/\s+/).includes(asked.image))
+  );
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A docker command with the options the question asks for, when the notes have none carrying them all: `docker run`
+ * with the options before the image, or `docker update` for a container already running (memory with a swap total of
+ * twice it, Docker's default, since update needs both when swap is limited).
+ */
+export function builtCommand(asked: AskedValues, running: boolean, lang: 'ko' | 'en', question: string): string | undefined {
+  // A size is a memory limit only where the question speaks of memory or a limit ("my image is 2gb" is not one).
+  const memory = LIMIT.test(question) ? asked.memory : undefined;
+  asked = { ...asked, memory };
+  const flags = [
+    ...(asked.memory ? [`--memory ${asked.memory}`, ...(running ? [`--memory-swap ${twice(asked.memory)}`] : [])] : []),
+    ...(asked.cpus ? [`--cpus ${asked.cpus}`] : []),
+    ...(asked.pids ? [`--pids-limit ${asked.pids}`] : []),
+  ];
+  if (running) {
+    if (!flags.length) return undefined;
+    return `docker update ${flags.join(' ')} ${asked.name ?? (lang === 'ko' ? '<컨테이너>' : '<container>')}`;
+  }
+  if (!flags.length && !asked.name) return undefined;
+  const name = asked.name ? [`--name ${asked.name}`] : [];
+  return `docker run -d ${[...name, ...flags].join(' ')} ${asked.image ?? (lang === 'ko' ? '<이미지>' : '<image>')}`;
+}
+
+const LIMIT = /\bcap|limit|제한|상한|한도|리밋|\bmax|최대|--memory|(?:^|\s)-m\b|\bram\b|메모리|\bmem(?:ory)?\b|램/i;
+
+const twice = (size: string) => `${Number(size.slice(0, -1)) * 2}${size.slice(-1)}`;

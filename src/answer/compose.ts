@@ -3,7 +3,7 @@
 // then the few sentences of the best passages that say most about the question, each cited at its end.
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { truncate } from '../text/truncate.js';
-import { askedValues, carriesAsked, withAskedValues } from './asked-values.js';
+import { askedValues, builtCommand, carriesAll, carriesAsked, withAskedValues } from './asked-values.js';
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
 import { citedFigures, namesOption, valuesOf, type Figure } from './figures/index.js';
 import { fixRunCommand, misplacedOptions } from './run-command.js';
@@ -147,9 +147,13 @@ function namedCommand(more: SearchHit[], asked: Set<string>): string | undefined
  * is shown only if it carries more of the values asked ("512메가 cpu 1개": --memory and --cpus, when the lead shows
  * only --memory), and the lead's own command again only with the asked values in it.
  */
-function howToCommand(used: SearchHit[], asked: Set<string>, question: string, lead: string): string | undefined {
+function howToCommand(used: SearchHit[], asked: Set<string>, question: string, lead: string, lang: 'ko' | 'en'): string | undefined {
   const values = askedValues(question);
   const found = commandFor(used, asked, question);
+  // No command of the notes carries every value asked for (a name, a process limit, the student's image): the
+  // options the question asks for, put together as the notes say (before the image; docker update when running).
+  const built = builtCommand(values, CHANGES_RUNNING.test(question), lang, question);
+  if (built && !(found && carriesAll(withAskedValues(found.code, values), values)) && !carriesAll(lead, values)) return built;
   const shown = used[0] && inlineCommands(used[0].chunk).find((c) => lead.includes(c));
   if (!found || !shown || found.source === 0 || carriesAsked(found.code, values) > carriesAsked(shown, values))
     return found && withAskedValues(found.code, values);
@@ -280,7 +284,8 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     // Asked for a command the best sections only explain, the section named for one (ranked a little lower) gives it.
     const more = sources.filter((h) => !used.includes(h) && h.chunk.doc.lang === result.lang);
     const code =
-      howToCommand(used, asked, result.query, lead ?? '') ?? (ASKS_COMMAND.test(result.query) ? namedCommand(more, asked) : undefined);
+      howToCommand(used, asked, result.query, lead ?? '', result.lang) ??
+      (ASKS_COMMAND.test(result.query) ? namedCommand(more, asked) : undefined);
     if (code && length + code.length + 12 <= maxChars && !(lead ?? '').includes(code)) add(`\`\`\`\n${code}\n\`\`\``, formsOf(code));
   }
 

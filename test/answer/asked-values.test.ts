@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedValues, withAskedValues } from '../../src/answer/asked-values.js';
+import { askedValues, builtCommand, carriesAll, withAskedValues } from '../../src/answer/asked-values.js';
 
 describe('the values a how-to question asks for', () => {
   it.each([
@@ -11,7 +11,28 @@ describe('the values a how-to question asks for', () => {
     // Two different sizes, a period in ms, minutes: no memory value.
     ['256m에서 1g로 올리고 싶음', {}],
     ['stalls for 100ms every 5 min', {}],
+    // A name, a process limit, an image reference; not a port pair, a time, a pid or a URL.
+    [
+      '컨테 이름 payment-worker로 메모리 300메가, 이미지는 myrepo/payment:1.4',
+      { memory: '300m', image: 'myrepo/payment:1.4', name: 'payment-worker' },
+    ],
+    ['cap it at 200 processes', { pids: '200' }],
+    ['-p 8080:80 at 10:30, pid 1 ignores SIGTERM, see localhost:3000', {}],
   ])('%s', (q, values) => expect(askedValues(q)).toEqual(values));
+
+  it('builds the command from the asked options when no example carries them all: run before the image, update when running', () => {
+    const asked = askedValues('컨테 이름 payment-worker로 메모리 300메가 제한, 이미지는 myrepo/payment:1.4');
+    expect(builtCommand(asked, false, 'ko', '메모리 300메가 제한')).toBe(
+      'docker run -d --name payment-worker --memory 300m myrepo/payment:1.4',
+    );
+    expect(builtCommand({ memory: '1g', name: 'worker' }, true, 'en', 'raise the memory limit')).toBe(
+      'docker update --memory 1g --memory-swap 2g worker',
+    );
+    // A size that is no limit ("my image is 2gb") builds nothing.
+    expect(builtCommand({ memory: '2g' }, false, 'en', 'my image is 2gb, which step made it fat')).toBeUndefined();
+    expect(carriesAll('docker run -d --memory 512m redis', { memory: '512m', image: 'redis' })).toBe(true);
+    expect(carriesAll('docker run -d --memory 512m nginx', { memory: '512m', image: 'redis' })).toBe(false);
+  });
 
   it('puts them into the example command in place of its own', () => {
     const asked = { memory: '512m', cpus: '1', image: 'redis' };

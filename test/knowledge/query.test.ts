@@ -427,6 +427,9 @@ describe('questions as people type them', () => {
     expect(diff.slice(0, 120)).toMatch(/커널/);
     const howto = extractiveAnswer(search('how do I start nginx capped at 300 MB'), 600).answer;
     expect(howto.slice(0, 250)).toMatch(/docker run[^.]*--memory/);
+    // Asked for the exact command with the student's own values, it gets them, not the notes' example values.
+    const exact = extractiveAnswer(search('how do i cap a container at 300mb ram, exact cmd'), 600).answer;
+    expect(exact).toMatch(/```\ndocker run -d --memory 300m <image>\n```/);
   });
 });
 
