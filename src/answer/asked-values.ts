@@ -1,5 +1,7 @@
 // The values a how-to question asks for ("nginx capped at 512 MB", "cpu 1개"), put into the notes' example
 // command in place of its example values: the student asked for 512m, not the notes' 300m.
+import type { Lang } from '../knowledge/types.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 
 export interface AskedValues {
   /** A memory size as docker writes it (512m, 1g). */
@@ -76,7 +78,7 @@ export function withAskedValues(command: string, asked: AskedValues): string {
 
 /** Whether a command sets every value the question asks for. */
 export function carriesAll(command: string, asked: AskedValues): boolean {
-  const has = (option: string, value?: string) => !value || new RegExp(`${option}[= ]${escape(value)}(?![\\w.])`).test(command);
+  const has = (option: string, value?: string) => !value || new RegExp(`${option}[= ]${escapeRegExp(value)}(?![\\w.])`).test(command);
   return (
     has('(?:--memory|-m)', asked.memory) &&
     has('--cpus', asked.cpus) &&
@@ -86,19 +88,16 @@ export function carriesAll(command: string, asked: AskedValues): boolean {
   );
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * A docker command with the options the question asks for, when the notes have none carrying them all: `docker run`
  * with the options before the image, or `docker update` for a container already running (memory with a swap total of
  * twice it, Docker's default, since update needs both when swap is limited).
  */
-export function builtCommand(asked: AskedValues, running: boolean, lang: 'ko' | 'en', question: string): string | undefined {
+export function builtCommand(asked: AskedValues, running: boolean, lang: Lang, question: string): string | undefined {
   // A size is a memory limit only where the question speaks of memory or a limit ("my image is 2gb" is not one).
   const memory = LIMIT.test(question) ? asked.memory : undefined;
-  asked = { ...asked, memory };
   const flags = [
-    ...(asked.memory ? [`--memory ${asked.memory}`, ...(running ? [`--memory-swap ${twice(asked.memory)}`] : [])] : []),
+    ...(memory ? [`--memory ${memory}`, ...(running ? [`--memory-swap ${twice(memory)}`] : [])] : []),
     ...(asked.cpus ? [`--cpus ${asked.cpus}`] : []),
     ...(asked.pids ? [`--pids-limit ${asked.pids}`] : []),
   ];

@@ -11,7 +11,7 @@ import { asStated, correctionsLast, isCorrection, leadFor, matchedClaim, namesTh
 import { askedOverlap, termSet } from './overlap.js';
 import { splitSentences } from '../knowledge/sentences.js';
 import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
-import type { Chunk, SearchHit, SearchResult } from '../knowledge/types.js';
+import type { Chunk, Lang, SearchHit, SearchResult } from '../knowledge/types.js';
 
 /** How many of the best passages sentences are drawn from. */
 const PASSAGES_USED = 3;
@@ -147,7 +147,7 @@ function namedCommand(more: SearchHit[], asked: Set<string>): string | undefined
  * is shown only if it carries more of the values asked ("512메가 cpu 1개": --memory and --cpus, when the lead shows
  * only --memory), and the lead's own command again only with the asked values in it.
  */
-function howToCommand(used: SearchHit[], asked: Set<string>, question: string, lead: string, lang: 'ko' | 'en'): string | undefined {
+function howToCommand(used: SearchHit[], asked: Set<string>, question: string, lead: string, lang: Lang): string | undefined {
   const values = askedValues(question);
   const found = commandFor(used, asked, question);
   // No command of the notes carries every value asked for (a name, a process limit, the student's image): the

@@ -1,17 +1,14 @@
 // Document expansion (as in doc2query): a section lists the ways students ask for what it says (`**Asked as:**`).
 // A question that one of those lines covers is close to the section, whatever words the notes themselves use.
-import { conceptsIn } from './glossary.js';
-import type { RankingParams } from './ranking.js';
+import { bigramCover, type RankingParams } from './ranking.js';
 import type { QueryUnit } from './query.js';
-import { isHangulBigram, words } from './tokenize.js';
+import { isHangulBigram, tokenize } from './tokenize.js';
 import type { Chunk } from './types.js';
 
 interface AskedSection {
   /** The passages of the section (they share its lines). */
   ids: number[];
 }
-
-const termsOf = (line: string) => [...new Set([...words(line).flatMap((w) => (w.isStop ? [] : w.terms)), ...conceptsIn(line)])];
 
 /** A question's asked-as match: the share of it that each passage's closest line covers (0 when none). */
 export interface AskedMatch {
@@ -38,7 +35,7 @@ export class AskedLines {
         byList.set(chunk.askedAs, section);
         for (const line of chunk.askedAs) {
           const index = this.sectionOf.push(section) - 1;
-          for (const term of termsOf(line)) {
+          for (const term of new Set(tokenize(line))) {
             const lines = this.linesWith.get(term);
             if (lines) lines.push(index);
             else this.linesWith.set(term, [index]);
@@ -70,10 +67,7 @@ export class AskedLines {
       const grams = new Map<number, number>();
       for (const g of u.bigrams.filter(isHangulBigram))
         for (const line of this.linesWith.get(g) ?? []) if (!whole.has(line)) grams.set(line, (grams.get(line) ?? 0) + 1);
-      for (const [line, hits] of grams) {
-        const share = hits / u.bigrams.length;
-        if (share >= 0.5) covered.set(line, (covered.get(line) ?? 0) + u.weight * share * p.bigramCredit);
-      }
+      for (const [line, hits] of grams) covered.set(line, (covered.get(line) ?? 0) + u.weight * bigramCover(hits / u.bigrams.length, p));
     }
     for (const [line, weight] of covered) {
       const section = this.sectionOf[line];

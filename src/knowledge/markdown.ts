@@ -26,26 +26,35 @@ const CHECK_LABEL = /^(?:check|확인)\s*[:：]\s*/i;
 /** A check item: whether the claim is true, the claim, and optionally "→" and what is true instead. */
 const CLAIM_ITEM = /^(yes|no|네|예|아니요|아니오)\s*[:：]\s*(.+?)(?:\s+(?:→|->)\s+(.+))?$/i;
 
-/** The claims of a check list ("- No: Each container boots its own kernel."), from the label's paragraph on. */
-function claimsOf(token: Token, labelled: boolean): { claims: Claim[]; reasonCode: string[] } | undefined {
+/**
+ * The items of a labelled list (`**Check:**`, `**Asked as:**`, then "- …" lines), from the label's paragraph on:
+ * undefined for a block that is no such list, none for the label alone (its list is the next block).
+ */
+function labelledItems(token: Token, labelled: boolean, label: RegExp): string[] | undefined {
   if (token.type !== 'paragraph' && token.type !== 'list') return undefined;
   const raw = token.raw.replace(/\*\*/g, '').trim();
-  const hasLabel = CHECK_LABEL.test(raw);
-  if (!labelled && !hasLabel) return undefined;
-  const body = raw.replace(CHECK_LABEL, '');
-  if (hasLabel && !body.trim()) return { claims: [], reasonCode: [] }; // the label alone: its list is the next block
-  const reasonCode: string[] = [];
-  const claims = body
+  if (!labelled && !label.test(raw)) return undefined;
+  return raw
+    .replace(label, '')
     .split(/\n\s*[-*]\s+|^\s*[-*]\s+/)
     .map((s) => s.replace(/\s+/g, ' ').trim())
-    .flatMap((item) => {
-      const m = CLAIM_ITEM.exec(item);
-      if (!m) return [];
-      const plain = (text: string) => text.replace(/`/g, '');
-      // A reason is quoted in answers, so its code spans are shown as code; a claim (often false) is never quoted.
-      if (m[3]) reasonCode.push(...[...m[3].matchAll(/`([^`]+)`/g)].map((c) => c[1]));
-      return [{ truth: /^(?:yes|네|예)$/i.test(m[1]), text: plain(m[2]), ...(m[3] ? { reason: plain(m[3]) } : {}) }];
-    });
+    .filter(Boolean);
+}
+
+/** The claims of a check list ("- No: Each container boots its own kernel."), from the label's paragraph on. */
+function claimsOf(token: Token, labelled: boolean): { claims: Claim[]; reasonCode: string[] } | undefined {
+  const items = labelledItems(token, labelled, CHECK_LABEL);
+  if (!items) return undefined;
+  if (!items.length) return { claims: [], reasonCode: [] };
+  const reasonCode: string[] = [];
+  const claims = items.flatMap((item) => {
+    const m = CLAIM_ITEM.exec(item);
+    if (!m) return [];
+    const plain = (text: string) => text.replace(/`/g, '');
+    // A reason is quoted in answers, so its code spans are shown as code; a claim (often false) is never quoted.
+    if (m[3]) reasonCode.push(...[...m[3].matchAll(/`([^`]+)`/g)].map((c) => c[1]));
+    return [{ truth: /^(?:yes|네|예)$/i.test(m[1]), text: plain(m[2]), ...(m[3] ? { reason: plain(m[3]) } : {}) }];
+  });
   return claims.length ? { claims, reasonCode } : undefined;
 }
 
@@ -54,14 +63,8 @@ const ASKED_LABEL = /^(?:asked as|이렇게 물어요)\s*[:：]\s*/i;
 
 /** The questions of an asked-as list, from the label's paragraph on (the label may stand alone above its list). */
 function askedOf(token: Token, labelled: boolean): string[] | undefined {
-  if (token.type !== 'paragraph' && token.type !== 'list') return undefined;
-  const raw = token.raw.replace(/\*\*/g, '').trim();
-  const hasLabel = ASKED_LABEL.test(raw);
-  if (!labelled && !hasLabel) return undefined;
-  return raw
-    .replace(ASKED_LABEL, '')
-    .split(/\n\s*[-*]\s+|^\s*[-*]\s+/)
-    .map((s) => s.replace(/[`\s]+/g, ' ').trim())
+  return labelledItems(token, labelled, ASKED_LABEL)
+    ?.map((s) => s.replace(/[`\s]+/g, ' ').trim())
     .filter(Boolean);
 }
 

@@ -192,6 +192,9 @@ export interface PassageProfile {
   lang: string;
 }
 
+/** The credit of a Hangul word met by this share of its bigrams: half or more, in proportion (compounds, typos). */
+export const bigramCover = (share: number, p: RankingParams) => (share >= 0.5 ? share * p.bigramCredit : 0);
+
 /** Share of the question's weight that a set of terms covers (0..1). */
 export function coverage(
   units: QueryUnit[],
@@ -211,10 +214,7 @@ export function coverage(
     total += u.weight;
     if (has(terms, u)) covered += u.weight * credit(u);
     else if (context && has(context.terms, u)) covered += u.weight * context.credit;
-    else if (u.bigrams.length >= 2) {
-      const hit = u.bigrams.filter((g) => terms.has(g)).length / u.bigrams.length;
-      if (hit >= 0.5) covered += u.weight * hit * p.bigramCredit;
-    }
+    else if (u.bigrams.length >= 2) covered += u.weight * bigramCover(u.bigrams.filter((g) => terms.has(g)).length / u.bigrams.length, p);
   }
   return total ? covered / total : 0;
 }
