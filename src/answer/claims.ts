@@ -1,5 +1,6 @@
 // Check lists and corrections: whether a yes/no question states a claim the notes check (and what to say after
 // "Yes."/"No."), and whether a question is about what a correction (바로잡기) rebuts.
+import { DOCKER_SUBCOMMANDS } from '../knowledge/closed-class.js';
 import { conceptsIn } from '../knowledge/glossary.js';
 import { askedOverlap, termSet, weightOf } from './overlap.js';
 import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
@@ -68,8 +69,7 @@ const SUBJECTS = new Set([
 ]);
 
 /** The docker commands a text names ("docker run …", "docker exec …"). */
-const DOCKER_COMMAND =
-  /\bdocker\s+(run|exec|ps|stats|update|inspect|build|pull|push|stop|kill|rm|rmi|images|history|logs|commit|create|start|restart|attach|top|events|info|login|network|volume|system)\b/gi;
+const DOCKER_COMMAND = new RegExp(`\\bdocker\\s+(${[...DOCKER_SUBCOMMANDS].join('|')})\\b`, 'gi');
 const commandsIn = (text: string) => new Set([...text.matchAll(DOCKER_COMMAND)].map((m) => m[1].toLowerCase()));
 
 /** The options a text names with their dashes (--memory-swap). */

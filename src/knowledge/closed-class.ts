@@ -655,3 +655,11 @@ export const KO_COUNTERS = new Set([
   '차',
   '회',
 ]);
+
+/** The docker CLI's subcommands (docker run, docker stats …): a closed class of command words. */
+export const DOCKER_SUBCOMMANDS = new Set(
+  `run exec ps stats update inspect build pull push stop kill rm rmi images history logs commit create start restart attach
+  top events info login network volume system pause tag cp diff save load`
+    .split(/\s+/)
+    .filter(Boolean),
+);

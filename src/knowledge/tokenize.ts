@@ -4,7 +4,17 @@
 // English: Porter stems, plus whole option names such as `cpu-shares`. Glossary concepts (see glossary.ts)
 // are added as `§id` tokens so that "virtual machine", "VM" and "가상머신" meet.
 import { stem as stemmer } from 'porter2';
-import { COPULA, EN_STOP, isGluedStop, isSuffixChain, KO_COUNTERS, KO_STOP, PARTICLES, VERB_ENDINGS } from './closed-class.js';
+import {
+  COPULA,
+  DOCKER_SUBCOMMANDS,
+  EN_STOP,
+  isGluedStop,
+  isSuffixChain,
+  KO_COUNTERS,
+  KO_STOP,
+  PARTICLES,
+  VERB_ENDINGS,
+} from './closed-class.js';
 import { conceptsIn } from './glossary.js';
 import type { Lang } from './types.js';
 
@@ -131,13 +141,8 @@ function analyseOption(name: string): Word {
   return word;
 }
 
-/** The docker CLI's subcommands: "docker stats" names a command, as --cpus names an option. */
-const DOCKER_SUBCOMMANDS = new Set(
-  // Not run: nearly every docker question says it, so it would name no command in particular.
-  'ps images stats update inspect history build pull push exec logs stop rm rmi system info top kill start restart pause commit tag create cp diff events save load'.split(
-    ' ',
-  ),
-);
+/** A docker subcommand names a command, as --cpus names an option; not run, which nearly every docker question says. */
+const COMMAND_TERMS = new Set([...DOCKER_SUBCOMMANDS].filter((c) => c !== 'run'));
 
 /** A subcommand after "docker" is a term of its own (docker-stats) besides the word, and that is its key. */
 function analyseCommand(name: string): Word {
@@ -196,7 +201,7 @@ export function words(text: string): Word[] {
     if (number && isSuffixChain(number[2])) continue;
     const option = m.index >= 2 && normal.startsWith('--', m.index - 2) && /^[a-z][a-z]+$/.test(surface);
     const command =
-      !option && DOCKER_SUBCOMMANDS.has(surface) && /(?:^|[^a-z])docker\s+$/.test(normal.slice(Math.max(0, m.index - 12), m.index));
+      !option && COMMAND_TERMS.has(surface) && /(?:^|[^a-z])docker\s+$/.test(normal.slice(Math.max(0, m.index - 12), m.index));
     out.push(option ? analyseOption(surface) : command ? analyseCommand(surface) : analyse(surface));
   }
   return out;
