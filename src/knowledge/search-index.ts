@@ -165,17 +165,21 @@ export class SearchIndex implements Vocabulary {
       queryTerms.map((term) => ({ term, boost: termBoost(term, p) })),
       p.candidates,
     );
+    // A passage BM25 did not find joins the candidates with a BM25 score of 0.
+    const found = new Set(raw.map((r) => r.id));
+    const addCandidate = (id: number) => {
+      if (found.has(id)) return;
+      found.add(id);
+      raw.push({ id, score: 0 });
+    };
     // Asked simply, the everyday pictures are candidates whatever BM25 thought of them (they are few).
     if (analysis.simple) {
-      const found = new Set(raw.map((r) => r.id));
       const shares = (id: number) => units.some((u) => [u.key, ...u.concepts].some((t) => this.profiles[id].all.has(t)));
-      for (const id of this.everyday) if (!found.has(id) && shares(id)) raw.push({ id, score: 0 });
+      for (const id of this.everyday) if (shares(id)) addCandidate(id);
     }
     // A section one of whose asked-as lines covers most of the question is a candidate too.
     const askedMatch = this.askedLines.match(units, p);
-    const found = new Set(raw.map((r) => r.id));
-    for (const id of this.askedLines.candidates(askedMatch, p.askedCandidateMin, p.askedCandidateSections))
-      if (!found.has(id)) raw.push({ id, score: 0 });
+    for (const id of this.askedLines.candidates(askedMatch, p.askedCandidateMin, p.askedCandidateSections)) addCandidate(id);
     if (!raw.length) return empty(terms);
 
     const asked = new Set(units.flatMap((u) => [u.key, ...u.concepts]));
