@@ -89,7 +89,12 @@ function wholeSection(hits: SearchHit[]): SearchHit {
   if (hits.length === 1) return hits[0];
   const order = (h: SearchHit) => Number(h.chunk.id.slice(h.chunk.id.lastIndexOf('#') + 1));
   const parts = [...hits].sort((a, b) => order(a) - order(b));
-  const chunk: Chunk = { ...parts[0].chunk, text: parts.map((h) => h.chunk.text).join('\n'), code: parts.flatMap((h) => h.chunk.code) };
+  const chunk: Chunk = {
+    ...parts[0].chunk,
+    text: parts.map((h) => h.chunk.text).join('\n'),
+    code: parts.flatMap((h) => h.chunk.code),
+    inlineCode: [...new Set(parts.flatMap((h) => h.chunk.inlineCode ?? []))],
+  };
   return { chunk, score: Math.max(...hits.map((h) => h.score)) };
 }
 
@@ -205,10 +210,10 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   const keyPoint = verdict ? verdictLead(result.lang, asStated(result.query, verdict.claim), best.chunk) : leadFor(best.chunk);
   // The sentence that answers what was asked goes first when the key point is about the section in general
   // (a correction's key point is the answer itself).
-  const direct =
-    keyPoint && !verdict && !NO_OPENING.test(best.chunk.keyPoint ?? '')
-      ? directSentence(candidates, askedOverlap(tokenize(keyPoint), asked))
-      : undefined;
+  // An error message the student pasted is explained first, before any figure of their values.
+  const usable = keyPoint && !verdict && !NO_OPENING.test(best.chunk.keyPoint ?? '');
+  const quoting = usable ? quotingSentence(candidates, best.chunk, keyPoint, result.query) : undefined;
+  const direct = usable ? (quoting ?? directSentence(candidates, askedOverlap(tokenize(keyPoint), asked))) : undefined;
   // A question asking how much ("스왑 얼마?", "who gets what %") is answered by its own values first.
   const figures = citedFigures(
     result.query,
@@ -227,7 +232,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // "--pids-limit 100: what happens at #101?" against the notes' 64), whatever the question's intent.
   const explainsOther = (f: Figure) => namesOption(best.chunk.heading, f.option) && !mentionsValue(lead ?? '', result.query, f.option);
   const answers = first && (first.reads || QUANTITY_ASKED.test(result.query) || explainsOther(first));
-  const leading = !verdict && answers && !says(lead ?? '', first) ? first : undefined;
+  const leading = !verdict && !quoting && answers && !says(lead ?? '', first) ? first : undefined;
   const worked: Figure[] = []; // figures added: each takes the place of a supporting sentence
   // After the student's values are worked, the notes' own example of the same option ("--memory 200m이면 …" after
   // 512m) works the rule again with other numbers: the same point twice, and not about the student's setup.
@@ -410,6 +415,25 @@ function mentionsValue(text: string, query: string, option: string): boolean {
 }
 
 /** A sentence of the best passage, standing on its own, with DIRECT_MARGIN more of the question than the key point. */
+/** A quoted message has at least this many words of letters: an error or output line, not a column or a value. */
+const QUOTE_WORDS = 4;
+const wordsOf = (text: string) => text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+const squeeze = (text: string) => text.toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * An error message or output line the student pasted ("Bind for 0.0.0.0:8080 failed: port is already allocated"),
+ * quoted by the best section as inline code: the sentence quoting it says what it means, unless the key point does.
+ * Commands are not messages: every question about docker run would quote one.
+ */
+function quotingSentence(candidates: Sentence[], chunk: Chunk, keyPoint: string, query: string): Sentence | undefined {
+  const asked = squeeze(query);
+  const quoted = (chunk.inlineCode ?? []).filter(
+    (c) => !/^(?:docker\b|-)/i.test(c) && wordsOf(c) >= QUOTE_WORDS && asked.includes(squeeze(c)),
+  );
+  if (quoted.length === 0 || quoted.some((c) => keyPoint.includes(c))) return undefined;
+  return candidates.find((s) => s.source === 0 && quoted.some((c) => s.text.includes(c)) && !leansOnPrevious(s.text));
+}
+
 function directSentence(candidates: Sentence[], keyOverlap: number): Sentence | undefined {
   const own = candidates.filter((s) => s.source === 0 && !leansOnPrevious(s.text) && !LEANS_FORWARD.test(s.text));
   const best = own.sort((a, b) => b.overlap - a.overlap || a.position - b.position)[0];

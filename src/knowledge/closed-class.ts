@@ -480,6 +480,7 @@ export const KO_STOP = new Set([
   '요',
   '주세요',
   '많이',
+  '잔뜩',
   '너무',
   '아주',
   '매우',
@@ -558,7 +559,7 @@ export const CONTEXT_WORDS = new Set(
   course school uni university ask asking asked wonder wondering curious confused confusing
   서술형 객관식 주관식 단답형 lab labs 실습 스터디 스터디때 수업 수업때 수업에서 강의 시험 과제 숙제 교수님 교수 선생님 조교 발표 공부 공부중 질문 헷갈 헷갈려 헷갈림 헷갈리는 오늘 어제 내일
   blog blogs post article tutorial video youtube book docs 블로그 포스팅 글 튜토리얼 영상 유튜브 책 인강
-  ta tas said says told heard mention mentions mentioned friend friends buddy buddies pal pals bestie roommate classmate classmates senior coworker teammate 친구 선배 동기 팀원 얘기 단톡 단톡방 디코 감이
+  ta tas say saying said says told heard mention mentions mentioned friend friends buddy buddies pal pals bestie roommate classmate classmates senior coworker teammate 친구 선배 동기 팀원 얘기 단톡 단톡방 디코 감이
   컴 컴에 컴에서 컴으로 내컴 ops mix mixing mixed week grading 학생 학생들 채점 찝찝 찝찝함 찝찝해 불안 불안함 걱정 걱정됨 면접 면접에서 interview interviewer interviews quiz quizzes tmrw tomorrow midterm midterms finals 퀴즈 중간고사 기말`
     .split(/\s+/)
     .filter(Boolean),
@@ -593,6 +594,9 @@ export const SIMPLE_REGISTER =
 /** Chat idioms whose words would otherwise read as content ("what were VMs for in the first place"). */
 export const CHAT_IDIOMS =
   /\b(?:in the first place|by the way|or something|or what|and stuff|i guess|i mean|you know|at the end of the day|(?:go|goes|going|went|gone) (?:crazy|nuts|haywire|wild|bananas)|no cap|real quick|fr fr)\b/gi;
+
+/** "Is that true?" asks yes or no about the claim before it: read as "is that right?", true is no topic. */
+export const IS_IT_TRUE = /\b(is|was) (that|this|it) (?:really )?true\b/gi;
 
 /** Greetings and thanks: answered with a short hello, never with a passage. */
 export const GREETING =

@@ -170,6 +170,31 @@ describe('extractive answer', () => {
     );
   });
 
+  it('leads with the sentence quoting an error message the student pasted, in whichever passage of the section it is', () => {
+    const keyPoint = '-p HOST:CONTAINER publishes a container port on the host.';
+    const first = {
+      ...chunk(
+        'p#1',
+        'en',
+        'Ports',
+        'After docker run -d -p 8080:80 myapp, port 8080 on the host reaches port 80 in the container.',
+        keyPoint,
+      ),
+      inlineCode: ['-p'],
+    };
+    const second = {
+      ...chunk('p#2', 'en', 'Ports', 'Starting fails with port is already allocated when another container holds the host port.'),
+      inlineCode: ['port is already allocated'],
+    };
+    const pasted = 'docker run -d -p 8080:8080 myapp gives Bind for 0.0.0.0:8080 failed: port is already allocated ??';
+    expect(extractiveAnswer(result(pasted, 'en', [first, second]), 600).answer).toMatch(/^Starting fails with port is already allocated/);
+    // A quoted column name or command is no message: the answer is as if nothing were quoted.
+    const columns = { ...second, inlineCode: ['MEM USAGE / LIMIT', 'docker run -d -p 8080:80 nginx'] };
+    const asked = 'what does MEM USAGE / LIMIT mean after docker run -d -p 8080:80 nginx';
+    const unquoted = extractiveAnswer(result(asked, 'en', [first, { ...second, inlineCode: [] }]), 600).answer;
+    expect(extractiveAnswer(result(asked, 'en', [first, columns]), 600).answer).toBe(unquoted);
+  });
+
   it('shows the command of a how-to question as a code block', () => {
     const c = {
       ...chunk('e#1', 'en', 'Run with a limit', 'Put options before the image.\ndocker run -d --memory 300m nginx'),

@@ -124,6 +124,16 @@ describe('query analysis', () => {
     expect(keysOf('docker is just a lightweight vm right?')).not.toContain('right');
   });
 
+  it('reads "is that true?" as asking yes or no about what came before, and what a friend keeps saying as context', () => {
+    const q = 'my friend keeps saying docker is basically a vm. is that true?';
+    expect(classifyIntent(cleanQuestion(q))).toBe('yesno');
+    expect(keysOf(q)).not.toContain('true');
+    expect(keysOf(q)).not.toContain('say');
+    // true as a value stays a word: OOMKilled true
+    expect(keysOf('OOMKilled true 인데 왜 죽음')).toContain('true');
+    expect(keysOf('컨테 안에서 ps 치니까 <defunct> 프로세스 잔뜩 쌓여있음')).not.toContain('잔뜩');
+  });
+
   it('keeps a clause saying what the asker wants in the question part, and reads 까지만 as particles', () => {
     expect(splitPremise('컨테이너 메모리 200메가까지만 쓰게 하고싶은데 옵션 뭐임').premise).toBe('');
     expect(splitPremise('i want to cap memory at 512mb, which flag do i use?').premise).toBe('');

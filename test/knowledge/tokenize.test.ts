@@ -150,6 +150,19 @@ describe('recalling endings, "only" and idle CPU', () => {
     expect(conceptsIn('fake news on my computer')).not.toContain('§vm');
   });
 
+  it("reads the student's own machine as the host, borrowing as sharing, and 'N번 프로세스' as a PID", () => {
+    for (const text of ['runs fine on my laptop', '노트북에서 돌리면', '내 컴퓨터 os를']) expect(conceptsIn(text)).toContain('§host');
+    expect(conceptsIn('os를 빌려쓰는거임')).toContain('§share');
+    expect(conceptsIn('내 앱이 1번 프로세스라던데')).toContain('§pid');
+    expect(conceptsIn('1번 문제 프로세스')).not.toContain('§pid');
+    expect(conceptsIn('a thing that lets one computer pretend to be a bunch of computers')).toContain('§vm');
+  });
+
+  it('reads a CPU % that never goes above a value as throttling', () => {
+    for (const text of ['sits at 100% never above', "it won't go past 50%", 'doesnt go over 100'])
+      expect(conceptsIn(text)).toContain('§throttle');
+  });
+
   it('reads a variable written as KEY=value as the environment-variable concept', () => {
     expect(conceptsIn('need DB_HOST=10.0.0.5 in the container')).toContain('§env');
     expect(conceptsIn('ratio a=b, x = 3')).not.toContain('§env');
