@@ -1,7 +1,7 @@
 // Check lists and corrections: whether a yes/no question states a claim the notes check (and what to say after
 // "Yes."/"No."), and whether a question is about what a correction (바로잡기) rebuts.
 import { DOCKER_SUBCOMMANDS } from '../knowledge/closed-class.js';
-import { conceptsIn } from '../knowledge/glossary.js';
+import { conceptsIn, GENERIC_CONCEPTS } from '../knowledge/glossary.js';
 import { askedOverlap, termSet, weightOf } from './overlap.js';
 import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
 import type { Chunk, Claim, Lang, SearchHit, SearchResult } from '../knowledge/types.js';
@@ -81,10 +81,18 @@ const namesOption = (question: string, option: string) =>
   // itself (--cpu-shares is not --cpus).
   (!option.includes('-') && optionsIn(question).length === 0 && conceptsIn(option).some((c) => conceptsIn(question).includes(c)));
 
+/** The numbers a text states, whole (2.5, not 2 and 5). */
+const numbersIn = (text: string): string[] => text.match(/\d+(?:\.\d+)?/g) ?? [];
+
 /** The claim must have at least this share of its words (by weight) in the question. */
 const CLAIM_MATCH = 0.55;
 /** The claim must also cover this share of the question's words (by weight). */
 const QUESTION_MATCH = 0.4;
+/**
+ * A "Yes" must cover more of it: a question adding its own point to a true claim ("--cpus 1.5 … like pinned,
+ * right?", "2048이면 혼자 돌 때도 더 빨라짐?") asks about what the claim does not say.
+ */
+const QUESTION_MATCH_YES = 0.4;
 /** And it must beat every claim of the opposite answer by this much, or no yes/no is said. */
 const CLAIM_MARGIN = 0.15;
 
@@ -100,6 +108,8 @@ export function matchedClaim(
   question = '',
 ): { source: number; claim: Claim } | undefined {
   const subjects = [...focus].filter((t) => SUBJECTS.has(t));
+  const topics = [...focus].filter((t) => isConcept(t) && !GENERIC_CONCEPTS.has(t.slice(1)));
+  const numbers = numbersIn(question);
   const commands = commandsIn(question);
   const scored = used.flatMap((h, source) =>
     (h.chunk.claims ?? []).flatMap((claim) => {
@@ -110,19 +120,26 @@ export function matchedClaim(
       const otherCommand = commands.size > 0 && own.size > 0 && ![...own].some((c) => commands.has(c));
       // Nor one about an option the question never names, in any spelling (--memory-swap for "--memory but not swap").
       const otherOption = optionsIn(claim.text).some((o) => !namesOption(question, o));
+      // A "Yes" must also be about every VM/Docker thing the question names: "--cpus 1.5 … like pinned?" names
+      // pinning (--cpuset-cpus), which "--cpus=1.5 gives one and a half cores' worth" does not affirm.
+      // Nor about other numbers than the question's ("2048이면 …?" is not affirmed by "the default is 1024").
+      const stated = numbersIn(claim.text);
+      const otherNumbers = stated.length > 0 && numbers.length > 0 && !numbers.some((n) => stated.includes(n));
+      const unaffirmed = claim.truth && (topics.some((t) => !terms.has(t)) || otherNumbers);
+      // It still stands against the opposite answer: only its own "Yes" is not said.
       return subjects.every((t) => terms.has(t)) && !otherCommand && !otherOption
-        ? [{ source, claim, terms, share: shareIn(terms, asked) }]
+        ? [{ source, claim, terms, share: shareIn(terms, asked), unaffirmed }]
         : [];
     }),
   );
   scored.sort((a, b) => b.share - a.share || a.source - b.source);
   // And the claim must be most of what was asked: "can I change a running container's limit?" is not "a container
   // without --memory has a limit", though it names all that claim's words.
-  const covers = (terms: Set<string>, claim: Set<string>) =>
+  const covers = (terms: Set<string>, claim: Set<string>, truth: boolean) =>
     shareIn(
       [...terms].filter((t) => !isHangulBigram(t)),
       claim,
-    ) >= QUESTION_MATCH;
+    ) >= (truth ? QUESTION_MATCH_YES : QUESTION_MATCH);
   // Claims about one thing share most words: the opposite claim is told apart by the words only it has.
   const distinct = (a: Set<string>, b: Set<string>) =>
     shareIn(
@@ -130,9 +147,10 @@ export function matchedClaim(
       asked,
     );
   const answers = (c: (typeof scored)[number]) =>
+    !c.unaffirmed &&
     c.share >= CLAIM_MATCH &&
-    covers(asked, c.terms) &&
-    covers(focus, c.terms) &&
+    covers(asked, c.terms, c.claim.truth) &&
+    covers(focus, c.terms, c.claim.truth) &&
     scored
       .filter((s) => s.claim.truth !== c.claim.truth && s.share >= c.share - CLAIM_MARGIN)
       .every((r) => distinct(c.terms, r.terms) - distinct(r.terms, c.terms) >= CLAIM_MARGIN);

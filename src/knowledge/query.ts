@@ -82,6 +82,13 @@ function isJunk(text: string): boolean {
 }
 
 /** Cue words for each intent, in the order they are tried (a question that compares and asks why compares). */
+/** Hangul syllables ending in ㅁ (바뀜, 감, 됨, 먹음): the nominal ending that closes a casual statement or question. */
+const MIEUM_FINAL = Array.from({ length: 19 * 21 }, (_, i) => String.fromCharCode(0xac00 + i * 28 + 16)).join('');
+/** A casual question closed by a ㅁ-final syllable ("이미지도 바뀜??", "같이 죽음?") asks yes or no. */
+const KO_NOMINAL_QUESTION = new RegExp(`[${MIEUM_FINAL}]\\s*\\?`);
+/** An auxiliary and its subject inside a sentence ("if i run 5 … does that eat 5gb") ask yes or no. */
+const EN_INNER_AUXILIARY = /\b(?:does|do|did|is|are|was|will|would|can|could|should)\s+(?:that|it|this|they|i|we|you|there)\b/i;
+
 const INTENT_CUES: [Intent, RegExp][] = [
   [
     'troubleshoot',
@@ -109,7 +116,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
 
 /** A question word asks for content ("스왑 얼마까지 쓰는거임", "what is …"; in English, opening a clause): not yes/no. */
 const WH_WORD =
-  /얼마|뭐|뭘|뭔|머임|머야|무엇|무슨|어떤|어떻|어케|어캐|어느|어디|언제|누가|누구|몇|왜|(?:^|[.?!,;]\s*)(?:what|how|which|where|who|when|why)\b/i;
+  /얼마|뭐|뭘|뭔|머임|머야|무엇|무슨|어떤|어떻|어케|어캐|어느|어디|언제|누가|누구|몇|왜|(?:^|[.?!,;]\s*)(?:what|how|which|where|who|whose|whom|when|why)\b/i;
 
 /** A question word inside an embedded clause ("얼마나 먹는지 보고싶음", "뭔 의미인지 헷갈림") asks nothing itself. */
 const EMBEDDED_WH =
@@ -133,7 +140,11 @@ const YESNO_OPENING =
 
 /** Intents a yes/no form may also carry: a symptom ("옆 vm도 같이 죽음??"); not a choice, a command or a reason. */
 const YESNO_TOO = new Set<Intent>(['troubleshoot', 'general']);
-const YESNO_CUE = INTENT_CUES.find(([intent]) => intent === 'yesno')![1];
+/** What asks yes or no beside the intent that ranks the question: its cue, a ㅁ-final close, an inner auxiliary. */
+const YESNO_CUE = new RegExp(
+  [INTENT_CUES.find(([intent]) => intent === 'yesno')![1], KO_NOMINAL_QUESTION, EN_INNER_AUXILIARY].map((r) => r.source).join('|'),
+  'i',
+);
 
 /** The last line of a message of several ("permission denied …\nshould i just chmod 777 the socket"): often the question. */
 const lastLine = (raw: string) => {
@@ -251,9 +262,11 @@ const ASKS_SIMPLY = new RegExp(SIMPLE_REGISTER.source, 'i');
  * below lines that set it up, which is then the part a claim is checked against.
  */
 function yesNoOf(intent: Intent, focus: string, raw: string): Pick<QueryAnalysis, 'asksYesNo' | 'yesNoPart'> {
-  if (intent === 'yesno' || (YESNO_TOO.has(intent) && asksYesNo(focus))) return { asksYesNo: true };
+  if (intent === 'yesno') return { asksYesNo: true };
+  // Below pasted lines, the last line is what is asked, whatever the lines above say.
   const below = YESNO_TOO.has(intent) ? lastLine(raw) : '';
-  return below && asksYesNo(below) ? { asksYesNo: true, yesNoPart: below } : {};
+  if (below && asksYesNo(below)) return { asksYesNo: true, yesNoPart: below };
+  return YESNO_TOO.has(intent) && asksYesNo(focus) ? { asksYesNo: true } : {};
 }
 
 export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {

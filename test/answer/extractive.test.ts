@@ -418,6 +418,20 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(ask('does each container boot its own kernel?', size)).toBe('No. Containers share the host kernel. [1]');
   });
 
+  it('says no "Yes" to a question adding a VM/Docker thing or a number the true claim does not affirm, which still stands against "No"', () => {
+    const c = {
+      ...chunk('c', 'en', '--cpus', '--cpus is a CFS quota.', '--cpus caps CPU time.'),
+      claims: [
+        { truth: true, text: '--cpus=1.5 gives a container one and a half cores worth of CPU time.' },
+        { truth: false, text: '--cpus=1.5 gives a container less than one core of CPU time.' },
+      ],
+    };
+    const ask = (q: string) => yesNoAnswer(q, 'en', [c]);
+    expect(ask('--cpus=1.5 gives my container one and a half cores of CPU time, right?')).toMatch(/^Yes\./);
+    expect(ask('--cpus=1.5 gives my container one and a half cores of CPU time, pinned to cores, right?')).not.toMatch(/^(?:Yes|No)\./);
+    expect(ask('--cpus=2.5 gives my container two and a half cores of CPU time, right?')).not.toMatch(/^(?:Yes|No)\./);
+  });
+
   it('does not answer a question about one docker command with a claim about another', () => {
     const c = {
       ...chunk('x', 'en', 'docker exec', 'docker exec opens a shell.', 'docker exec runs a command in a running container.'),

@@ -124,6 +124,18 @@ describe('query analysis', () => {
     expect(keysOf('docker is just a lightweight vm right?')).not.toContain('right');
   });
 
+  it('reads a casual ㅁ-final close and an auxiliary inside a sentence as asking yes or no, a question word as not', () => {
+    expect(analyseQuery('컨테이너 안에서 /etc 수정하면 이미지도 바뀜??').asksYesNo).toBe(true);
+    expect(analyseQuery('if i run 5 containers from the same 1gb image does that eat 5gb of disk').asksYesNo).toBe(true);
+    expect(analyseQuery('so if containers dont have their own OS... whose kernel are they running on').asksYesNo).toBeFalsy();
+    expect(analyseQuery('스왑은 얼마까지 씀?').asksYesNo).toBeFalsy();
+    // Below pasted lines, the last line is the one checked.
+    const pasted = analyseQuery(
+      'got this:\npermission denied while trying to connect to the Docker daemon socket\nshould i just chmod 777 the socket',
+    );
+    expect(pasted.yesNoPart).toMatch(/^should i just chmod 777/);
+  });
+
   it('reads "is that true?" as asking yes or no about what came before, and what a friend keeps saying as context', () => {
     const q = 'my friend keeps saying docker is basically a vm. is that true?';
     expect(classifyIntent(cleanQuestion(q))).toBe('yesno');
