@@ -315,12 +315,11 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // something else, unless the student asked for several lines or a comparison, which draw on several sections.
   const thinPadding = (s: Sentence) =>
     s.source > 0 && !result.lines && result.intent !== 'compare' && s.overlap < OTHER_SECTION_MIN_OVERLAP;
-  // Once a verdict or the student's own figure has answered, another section's sentence must bring a word of the
-  // question the answer lacks: else it is about that section ("…the 101st fork fails" then a zombie sentence).
+  // Another section's sentence must bring a word of the question the answer lacks: else it is about that section
+  // ("…the 101st fork fails" then a zombie sentence; the unit of --memory, then that no --memory means no limit).
   const answered = () => termSet([...parts, ...support.map((x) => x.text)].join(' '));
-  const settled = !!verdict || worked.length > 0;
   const addsNothingAsked = (s: Sentence) => {
-    if (!settled || s.source === 0 || result.lines) return false;
+    if (s.source === 0 || result.lines || result.intent === 'compare') return false;
     const inAnswer = answered();
     return ![...termSet(s.text)].some((t) => asked.has(t) && !isHangulBigram(t) && !inAnswer.has(t));
   };

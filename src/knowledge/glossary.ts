@@ -208,6 +208,20 @@ export const CONCEPTS: Concept[] = [
     ],
   },
   { id: 'process', forms: ['process(?:es)?', '프로세스'] },
+  // Turning a feature off (--oom-kill-disable: "OOM 킬러 끄는 옵션").
+  {
+    id: 'disable',
+    forms: [
+      'disabl(?:e|es|ed|ing)',
+      'turn(?:s|ed|ing)? (?:it |that )?off',
+      'oom-kill-disable',
+      '끄~',
+      '끈~',
+      '꺼\\s?두~',
+      '꺼\\s?놓~',
+      '비활성화',
+    ],
+  },
   { id: 'namespace', forms: ['namespaces?', '네임스페이스', '이름 ?공간', 'hostnames?'] },
   { id: 'cgroup', forms: ['cgroups?', 'control groups?', '컨트롤 그룹', '제어 그룹', '씨그룹'] },
   {
@@ -712,6 +726,7 @@ export const CONCEPTS: Concept[] = [
 /** Concepts that any question may use; the others mark a question as being about VMs and Docker. */
 export const GENERIC_CONCEPTS = new Set([
   'difference',
+  'disable',
   'harden',
   'oversee',
   'advantage',

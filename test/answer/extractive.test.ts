@@ -319,12 +319,13 @@ describe('sentences that cannot stand alone, and corrections', () => {
       ),
       section: 1,
     };
-    const r = result('is there like top but for docker containers', 'en', [stats, other]);
+    const r = result('is there like top but for docker containers, one that shows network traffic', 'en', [stats, other]);
     const close = withSecondAt(r, 0.88);
     const answer = extractiveAnswer(close, 600).answer;
     expect(answer).not.toMatch(/diagram/);
     expect(answer).toMatch(/started by docker run/);
-    expect(extractiveAnswer({ ...close, intent: 'compare' }, 600).answer).toMatch(/diagram/);
+    const plain = withSecondAt(result('is there like top but for docker containers', 'en', [stats, other]), 0.88);
+    expect(extractiveAnswer({ ...plain, intent: 'compare' }, 600).answer).toMatch(/diagram/);
   });
 
   it('answers yes or no when a yes/no question states a claim the notes check, and says nothing when unsure', () => {
@@ -416,6 +417,25 @@ describe('sentences that cannot stand alone, and corrections', () => {
         600,
       ).answer;
     expect(ask('does each container boot its own kernel?', size)).toBe('No. Containers share the host kernel. [1]');
+  });
+
+  it("adds another section's sentence to any answer only when it brings a word of the question the answer lacks", () => {
+    const units = chunk('u', 'en', 'Memory units', '200m means 200 MiB, not 200 MB.', '--memory takes binary units: 200m is 200 MiB.');
+    const hard = { ...chunk('h', 'en', '--memory', 'Without --memory a container has no memory limit at all.'), section: 1 };
+    const swap = { ...chunk('w', 'en', 'Swap', 'The memory units of --memory-swap are the same binary units.'), section: 2 };
+    const ask = (q: string, other: Chunk) =>
+      extractiveAnswer(
+        {
+          ...result(q, 'en', [units, other]),
+          hits: [
+            { chunk: units, score: 0.9 },
+            { chunk: other, score: 0.88 },
+          ],
+        },
+        600,
+      ).answer;
+    expect(ask('is --memory 200m megabytes or mebibytes', hard)).not.toMatch(/no memory limit/);
+    expect(ask('is --memory 200m megabytes or mebibytes, and for swap too', swap)).toMatch(/--memory-swap/);
   });
 
   it('says no "Yes" to a question adding a VM/Docker thing or a number the true claim does not affirm, which still stands against "No"', () => {

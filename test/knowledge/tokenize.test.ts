@@ -158,6 +158,12 @@ describe('recalling endings, "only" and idle CPU', () => {
     expect(conceptsIn('a thing that lets one computer pretend to be a bunch of computers')).toContain('§vm');
   });
 
+  it('reads turning a feature off as the disable concept, and a container that shut down as not', () => {
+    for (const text of ['oom 킬러 끄는 옵션', '--oom-kill-disable 쓰면', 'can i turn it off'])
+      expect(conceptsIn(text)).toContain('§disable');
+    expect(conceptsIn('컨테이너가 꺼짐')).not.toContain('§disable');
+  });
+
   it('reads a CPU % that never goes above a value as throttling', () => {
     for (const text of ['sits at 100% never above', "it won't go past 50%", 'doesnt go over 100'])
       expect(conceptsIn(text)).toContain('§throttle');
