@@ -67,11 +67,13 @@ export const CONCEPTS: Concept[] = [
   },
   { id: 'os', forms: ['os(?:es)?', 'operating systems?', '운영\\s?체제', '오에스'] },
   { id: 'kernel', forms: ['kernels?', '커널'] },
-  { id: 'engine', forms: ['engines?', 'container runtime', '엔진', '런타임 엔진'] },
+  // A beginner's word for what sits between the app and the kernel: a middleman.
+  { id: 'engine', forms: ['engines?', 'container runtime', '엔진', '런타임 엔진', 'middlem[ae]n', '중간\\s?다리'] },
   { id: 'daemon', forms: ['daemons?', 'dockerd', '데몬', '도커 데몬'] },
   { id: 'client', forms: ['clients?', 'cli', 'cui', 'command[- ]line', '클라이언트', '명령줄'] },
   { id: 'socket', forms: ['sockets?', 'docker\\.sock', 'unix socket', '소켓'] },
-  { id: 'image', forms: ['images?', 'imgs?', '이미지'] },
+  // The notes call an image a read-only template.
+  { id: 'image', forms: ['images?', 'imgs?', '이미지', 'templates?', '템플릿'] },
   { id: 'layer', forms: ['layers?', 'overlay2?', 'union (?:fs|filesystem)', '레이어', '계층'] },
   { id: 'memory', forms: ['memory', 'ram', 'mem', '메모리', '램'] },
   {
@@ -473,7 +475,15 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'dockerfile',
     // Building an image is what a Dockerfile is for: "my image build redoes everything", "이미지 빌드".
-    forms: ['dockerfiles?', '도커\\s?파일', 'image builds?', 'build(?:ing|s)? (?:the |my |an |a )?images?', '이미지\\s?빌드'],
+    forms: [
+      'dockerfiles?',
+      '도커\\s?파일',
+      'recipes?',
+      '레시피',
+      'image builds?',
+      'build(?:ing|s)? (?:the |my |an |a )?images?',
+      '이미지\\s?빌드',
+    ],
   },
   { id: 'macos', forms: ['mac ?os', 'macs?', 'macbooks?', 'os ?x', '맥', '맥북'] },
   { id: 'windows', forms: ['windows', '윈도우', '윈도'] },

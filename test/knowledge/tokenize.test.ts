@@ -164,6 +164,14 @@ describe('recalling endings, "only" and idle CPU', () => {
     expect(conceptsIn('컨테이너가 꺼짐')).not.toContain('§disable');
   });
 
+  it("reads a beginner's words: a middleman is the engine, a template the image, a recipe the Dockerfile", () => {
+    expect(conceptsIn('커널 사이에서 중간다리 해주는 애')).toContain('§engine');
+    expect(conceptsIn('the middleman between my app and the kernel')).toContain('§engine');
+    expect(conceptsIn('is the image like a template')).toContain('§image');
+    expect(conceptsIn('the recipe file for my app')).toContain('§dockerfile');
+    expect(conceptsIn('중간에 멈춤')).not.toContain('§engine');
+  });
+
   it('reads a CPU % that never goes above a value as throttling', () => {
     for (const text of ['sits at 100% never above', "it won't go past 50%", 'doesnt go over 100'])
       expect(conceptsIn(text)).toContain('§throttle');
