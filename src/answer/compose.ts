@@ -129,8 +129,7 @@ function commandFor(used: SearchHit[], asked: Set<string>, question: string): { 
       if (hits > 0 && hits > (best?.hits ?? 0)) best = { code, source, hits };
     }
   }
-  const fallback = used[0]?.chunk.code[0];
-  return best ?? (fallback ? { code: fallback, source: 0 } : undefined);
+  return best;
 }
 
 /**
@@ -289,7 +288,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     // Asked for a command the best sections only explain, the section named for one (ranked a little lower) gives it.
     const more = sources.filter((h) => !used.includes(h) && h.chunk.doc.lang === result.lang);
     const code =
-      howToCommand(used, asked, result.query, lead ?? '', result.lang) ??
+      howToCommand(used, new Set(result.focusTerms ?? result.terms), result.query, lead ?? '', result.lang) ??
       (ASKS_COMMAND.test(result.query) ? namedCommand(more, asked) : undefined);
     if (code && length + code.length + 12 <= maxChars && !(lead ?? '').includes(code)) add(`\`\`\`\n${code}\n\`\`\``, formsOf(code));
   }

@@ -204,6 +204,22 @@ describe('extractive answer', () => {
     expect(extractiveAnswer(r, 600).answer).toContain('```\ndocker run -d --memory 300m nginx\n```');
   });
 
+  it('shows no command the question part does not ask about: not one the premise ran, nor any of the passage', () => {
+    const volumes = {
+      ...chunk('v#1', 'en', 'Volumes', 'A volume lives outside the container.', 'Keep data in a volume with -v.'),
+      code: ['docker volume ls'],
+    };
+    const removal = {
+      ...chunk('r#1', 'en', 'Removing', 'docker rm -v also removes the anonymous volumes.'),
+      inlineCode: ['docker rm -v'],
+      section: 1,
+    };
+    const asked = (q: string, focus: string) =>
+      extractiveAnswer({ ...result(q, 'en', [volumes, removal]), intent: 'howto', focusTerms: tokenize(focus) }, 600).answer;
+    expect(asked('i did docker rm and my files are gone. how do i keep them', 'how do i keep them')).not.toContain('```');
+    expect(asked('how do i list my docker volume names', 'how do i list my docker volume names')).toContain('```\ndocker volume ls\n```');
+  });
+
   it('leads with what a correction states, without its "No —", to a yes/no question and to others', () => {
     const c = { ...chunk('e#1', 'en', 'Is Docker a VM? No', 'Docker is not a VM.'), keyPoint: 'No — a container is a host process.' };
     const yesno = { ...result('is docker a vm', 'en', [c]), intent: 'yesno' as const };
