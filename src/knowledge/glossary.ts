@@ -464,6 +464,9 @@ export const CONCEPTS: Concept[] = [
       '돌아가~',
       '돌려~',
       '돌리~',
+      // is running: 돌고 있는 컨테이너, 도는 컨테이너
+      '돌고있~',
+      '도는',
     ],
   },
   { id: 'command', forms: ['commands?', '명령', '명령어', '커맨드'] },

@@ -144,6 +144,7 @@ describe('query analysis', () => {
     // true as a value stays a word: OOMKilled true
     expect(keysOf('OOMKilled true 인데 왜 죽음')).toContain('true');
     expect(keysOf('컨테 안에서 ps 치니까 <defunct> 프로세스 잔뜩 쌓여있음')).not.toContain('잔뜩');
+    expect(keysOf('i keep seeing docker.sock mounted everywhere')).not.toContain('everywher');
   });
 
   it('keeps a clause saying what the asker wants in the question part, and reads 까지만 as particles', () => {

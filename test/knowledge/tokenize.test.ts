@@ -172,6 +172,11 @@ describe('recalling endings, "only" and idle CPU', () => {
     expect(conceptsIn('중간에 멈춤')).not.toContain('§engine');
   });
 
+  it('reads a container that is running (돌고있는, 도는) as the run concept, and a dolphin as not', () => {
+    for (const text of ['이미 돌고있는 컨테이너', '뒤에서 도는 서비스']) expect(conceptsIn(text)).toContain('§run');
+    expect(conceptsIn('돌고래 사진')).not.toContain('§run');
+  });
+
   it('reads a CPU % that never goes above a value as throttling', () => {
     for (const text of ['sits at 100% never above', "it won't go past 50%", 'doesnt go over 100'])
       expect(conceptsIn(text)).toContain('§throttle');
