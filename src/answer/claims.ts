@@ -81,8 +81,11 @@ const namesOption = (question: string, option: string) =>
   // itself (--cpu-shares is not --cpus).
   (!option.includes('-') && optionsIn(question).length === 0 && conceptsIn(option).some((c) => conceptsIn(question).includes(c)));
 
+/** A figure of this many digits is precise (209715200, 200,000,000), not an example's count. */
+const PRECISE_DIGITS = 4;
+
 /** The numbers a text states, whole (2.5, not 2 and 5). */
-const numbersIn = (text: string): string[] => text.match(/\d+(?:\.\d+)?/g) ?? [];
+const numbersIn = (text: string): string[] => (text.match(/\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?/g) ?? []).map((n) => n.replace(/,/g, ''));
 
 /** The claim must have at least this share of its words (by weight) in the question. */
 const CLAIM_MATCH = 0.55;
@@ -125,7 +128,10 @@ export function matchedClaim(
       // Nor about other numbers than the question's ("2048이면 …?" is not affirmed by "the default is 1024").
       const stated = numbersIn(claim.text);
       const otherNumbers = stated.length > 0 && numbers.length > 0 && !numbers.some((n) => stated.includes(n));
-      const unaffirmed = claim.truth && (topics.some((t) => !terms.has(t)) || otherNumbers);
+      // A "No" rebuts only a claim the question states, its precise figures included: "200m is 200,000,000 bytes"
+      // is not what "m이 메가임?" says (an example's small numbers, 2 cores or 10 containers, stand for any).
+      const unstated = !claim.truth && stated.some((n) => n.replace('.', '').length >= PRECISE_DIGITS && !numbers.includes(n));
+      const unaffirmed = (claim.truth && (topics.some((t) => !terms.has(t)) || otherNumbers)) || unstated;
       // It still stands against the opposite answer: only its own "Yes" is not said.
       return subjects.every((t) => terms.has(t)) && !otherCommand && !otherOption
         ? [{ source, claim, terms, share: shareIn(terms, asked), unaffirmed }]

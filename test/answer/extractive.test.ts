@@ -468,6 +468,21 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(ask('--cpus=2.5 gives my container two and a half cores of CPU time, right?')).not.toMatch(/^(?:Yes|No)\./);
   });
 
+  it('says "No" only to a claim whose precise figures the question states; an example count stands for any', () => {
+    const units = {
+      ...chunk('m', 'en', 'Memory units', '200m is 200 MiB.', '--memory takes binary units.'),
+      claims: [{ truth: false, text: '--memory 200m means 200,000,000 bytes of memory.' }],
+    };
+    const ask = (q: string) => yesNoAnswer(q, 'en', [units]);
+    expect(ask('--memory 200m means 200,000,000 bytes of memory right?')).toMatch(/^No\./);
+    expect(ask('--memory 200m means 200 megabytes of memory right?')).not.toMatch(/^(?:Yes|No)\./);
+    const cores = {
+      ...chunk('c', 'en', '--cpus', '--cpus is time.', '--cpus is a quota of CPU time.'),
+      claims: [{ truth: false, text: '--cpus 2 reserves two dedicated cores for a container.' }],
+    };
+    expect(yesNoAnswer('--cpus 1.5 reserves dedicated cores for my container right?', 'en', [cores])).toMatch(/^No\./);
+  });
+
   it('does not answer a question about one docker command with a claim about another', () => {
     const c = {
       ...chunk('x', 'en', 'docker exec', 'docker exec opens a shell.', 'docker exec runs a command in a running container.'),
