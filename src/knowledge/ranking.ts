@@ -284,7 +284,9 @@ export function abstainBar(units: QueryUnit[], onTopic: boolean, minScore: numbe
  */
 export function coversNamedTopics(units: QueryUnit[], passage: TermLookup, p: RankingParams): boolean {
   const topical = units.filter((u) => u.key.startsWith('docker-') || u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1))));
-  const named = new Set(topical.map((u) => (u.key.startsWith('docker-') ? u.key : u.concepts[0])).filter((c) => c !== '§unit'));
+  // Docker names containers in a question ("docker라고 함?" beside 컨테이너): one thing, not two.
+  const thing = (u: QueryUnit) => (u.key.startsWith('docker-') ? u.key : u.concepts[0] === '§docker' ? '§container' : u.concepts[0]);
+  const named = new Set(topical.map(thing).filter((c) => c !== '§unit'));
   return named.size >= p.coveredTopicsMin && topical.every((u) => passage.has(u.key) || u.concepts.some((c) => passage.has(c)));
 }
 
