@@ -70,7 +70,7 @@ export const CONCEPTS: Concept[] = [
   // A beginner's word for what sits between the app and the kernel: a middleman.
   { id: 'engine', forms: ['engines?', 'container runtime', '엔진', '런타임 엔진', 'middlem[ae]n', '중간\\s?다리'] },
   { id: 'daemon', forms: ['daemons?', 'dockerd', '데몬', '도커 데몬'] },
-  { id: 'client', forms: ['clients?', 'cli', 'cui', 'command[- ]line', '클라이언트', '명령줄'] },
+  { id: 'client', forms: ['clients?', 'cli', 'cui', 'gui', 'command[- ]line', '클라이언트', '명령줄'] },
   { id: 'socket', forms: ['sockets?', 'docker\\.sock', 'unix socket', '소켓'] },
   // The notes call an image a read-only template.
   { id: 'image', forms: ['images?', 'imgs?', '이미지', 'templates?', '템플릿'] },

@@ -145,6 +145,9 @@ describe('query analysis', () => {
     expect(keysOf('OOMKilled true 인데 왜 죽음')).toContain('true');
     expect(keysOf('컨테 안에서 ps 치니까 <defunct> 프로세스 잔뜩 쌓여있음')).not.toContain('잔뜩');
     expect(keysOf('i keep seeing docker.sock mounted everywhere')).not.toContain('everywher');
+    // Whether something is a typo is asked about the notes' wording, not a topic; a GUI is an interface, as CUI is.
+    expect(keysOf('글에서 클라이언트가 CUI 제공한다는데 GUI 오타임?')).not.toContain('오타');
+    expect(conceptsIn('is docker a gui app')).toContain('§client');
   });
 
   it('keeps a clause saying what the asker wants in the question part, and reads 까지만 as particles', () => {
