@@ -14,7 +14,25 @@ export interface AskedValues {
   pids?: string;
   /** The container name asked for ("named api", "이름 payment-worker로"). */
   name?: string;
+  /** docker run options asked for by what they do, without a value ("delete itself when it stops": --rm). */
+  flags?: string[];
 }
+
+/** docker run options a question asks for by what they do, each with the words that ask for it. */
+const FLAG_ASKS: [flag: string, asks: RegExp][] = [
+  [
+    '--rm',
+    /--rm\b|\b(?:delete|remove)s? (?:it)?self\b|\bauto(?:matically)?[- ]?(?:remove|delete)|(?:자동(?:으로)?|알아서)\s?(?:삭제|지워|없어)|(?:끝나면|멈추면|종료되면|죽으면)\s?(?:바로\s?)?(?:삭제|지워|없어)/i,
+  ],
+  ['-e KEY=value', /\benv(?:ironment)?[ _-]?var|(?:^|\s)-e\s|--env\b|환경\s?변수/i],
+  ['--read-only', /--read-only\b|\bread[- ]only\b|읽기\s?전용/i],
+  [
+    '--cap-drop ALL',
+    /--cap-drop\b|\bdrop (?:all )?(?:the |its |of its )?(?:capabilities|privileges|caps)\b|권한\s?(?:을\s?)?(?:다|전부|모두)?\s?(?:빼|제거|없애|떨궈|drop)/i,
+  ],
+];
+/** The name is asked for without a value: "with a name", "이름 붙여서". */
+const NAME_ASKED = /--name\b|\b(?:with|give it|and) a name\b|이름\s?(?:을\s?)?(?:붙|지정|주고|줘)/i;
 
 /** Official images a study group names; the notes' examples use some of them. */
 const IMAGES = 'nginx redis mysql mariadb postgres mongo node python alpine ubuntu debian busybox httpd'.split(' ');
@@ -47,7 +65,10 @@ export function askedValues(question: string): AskedValues {
   const images = refs.size ? refs : new Set([...question.matchAll(IMAGE)].map((m) => m[1].toLowerCase()));
   const pids = PIDS.map((re) => re.exec(question)?.[1]).find(Boolean);
   const name = NAME.exec(question)?.[1];
+  const flags = FLAG_ASKS.filter(([, asks]) => asks.test(question)).map(([flag]) => flag);
+  if (!name && NAME_ASKED.test(question)) flags.unshift('--name <name>');
   return {
+    ...(flags.length ? { flags } : {}),
     ...(sizes.size === 1 ? { memory: [...sizes][0] } : {}),
     ...(cpu ? { cpus: cpu } : {}),
     ...(images.size === 1 ? { image: [...images][0] } : {}),
@@ -84,6 +105,7 @@ export function carriesAll(command: string, asked: AskedValues): boolean {
     has('--cpus', asked.cpus) &&
     has('--pids-limit', asked.pids) &&
     has('--name', asked.name) &&
+    (asked.flags ?? []).every((f) => new RegExp(`(?<![\\w-])${escapeRegExp(f.split(' ')[0])}(?![\\w-])`).test(command)) &&
     (!asked.image || command.split(/\s+/).includes(asked.image))
   );
 }
@@ -105,9 +127,21 @@ export function builtCommand(asked: AskedValues, running: boolean, lang: Lang, q
     if (!flags.length) return undefined;
     return `docker update ${flags.join(' ')} ${asked.name ?? (lang === 'ko' ? '<컨테이너>' : '<container>')}`;
   }
-  if (!flags.length && !asked.name) return undefined;
+  // Options asked for by what they do join in only beside another asked option: one alone is the notes' to show.
+  const asks = [...(asked.flags ?? [])].map((f) => (lang === 'ko' ? f.replace('<name>', '<이름>') : f));
+  const total = flags.length + asks.length + Number(!!asked.name);
+  if (asks.length ? total < 2 : total === 0) return undefined;
   const name = asked.name ? [`--name ${asked.name}`] : [];
-  return `docker run -d ${[...name, ...flags].join(' ')} ${asked.image ?? (lang === 'ko' ? '<이미지>' : '<image>')}`;
+  const detach = asks.includes('--rm') ? [] : ['-d'];
+  return [
+    'docker run',
+    ...detach,
+    ...asks.filter((f) => f === '--rm'),
+    ...name,
+    ...asks.filter((f) => f !== '--rm'),
+    ...flags,
+    asked.image ?? (lang === 'ko' ? '<이미지>' : '<image>'),
+  ].join(' ');
 }
 
 const LIMIT = /\bcap|limit|제한|상한|한도|리밋|\bmax|최대|--memory|(?:^|\s)-m\b|\bram\b|메모리|\bmem(?:ory)?\b|램/i;

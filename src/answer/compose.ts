@@ -151,13 +151,19 @@ function namedCommand(more: SearchHit[], asked: Set<string>): string | undefined
  * is shown only if it carries more of the values asked ("512메가 cpu 1개": --memory and --cpus, when the lead shows
  * only --memory), and the lead's own command again only with the asked values in it.
  */
+/** A notes command with this many options more than the one built from the question does more than was asked. */
+const CROWDED_OPTIONS = 2;
+const optionCount = (command: string) => (command.match(/(?:^|\s)--?[a-z]/gi) ?? []).length;
+
 function howToCommand(used: SearchHit[], asked: Set<string>, question: string, lead: string, lang: Lang): string | undefined {
   const values = askedValues(question);
   const found = commandFor(used, asked, question);
   // No command of the notes carries every value asked for (a name, a process limit, the student's image): the
   // options the question asks for, put together as the notes say (before the image; docker update when running).
   const built = builtCommand(values, CHANGES_RUNNING.test(question), lang, question);
-  if (built && !(found && carriesAll(withAskedValues(found.code, values), values)) && !carriesAll(lead, values)) return built;
+  // So is a notes command that carries them among many more options (the whole sandbox line for two of its flags).
+  const crowded = !!found && optionCount(found.code) - optionCount(built ?? '') > CROWDED_OPTIONS;
+  if (built && !(found && carriesAll(withAskedValues(found.code, values), values) && !crowded) && !carriesAll(lead, values)) return built;
   const shown = used[0] && inlineCommands(used[0].chunk).find((c) => lead.includes(c));
   if (!found || !shown || found.source === 0 || carriesAsked(found.code, values) > carriesAsked(shown, values))
     return found && withAskedValues(found.code, values);

@@ -34,6 +34,18 @@ describe('the values a how-to question asks for', () => {
     expect(carriesAll('docker run -d --memory 512m nginx', { memory: '512m', image: 'redis' })).toBe(false);
   });
 
+  it('reads options asked for by what they do, and builds them into one command only beside another asked option', () => {
+    const asked = askedValues('how do i run a container with a name + an env var and have it delete itself when it stops');
+    expect(asked).toEqual({ flags: ['--name <name>', '--rm', '-e KEY=value'] });
+    expect(builtCommand(asked, false, 'en', 'one command')).toBe('docker run --rm --name <name> -e KEY=value <image>');
+    const locked = askedValues('파일시스템 읽기전용 + 권한 다 빼기 명령어좀');
+    expect(builtCommand(locked, false, 'ko', '명령어좀')).toBe('docker run -d --read-only --cap-drop ALL <이미지>');
+    // One option asked for by what it does is the notes' to show, with their example.
+    expect(builtCommand(askedValues('how do i set an env var in a container'), false, 'en', '')).toBeUndefined();
+    expect(carriesAll('docker run --rm -e GREETING=hello alpine env', { flags: ['--rm', '-e KEY=value'] })).toBe(true);
+    expect(carriesAll('docker run -e GREETING=hello alpine env', { flags: ['--rm', '-e KEY=value'] })).toBe(false);
+  });
+
   it('puts them into the example command in place of its own', () => {
     const asked = { memory: '512m', cpus: '1', image: 'redis' };
     expect(withAskedValues('docker run -d --memory 300m --cpus=1.5 nginx', asked)).toBe('docker run -d --memory 512m --cpus=1 redis');
