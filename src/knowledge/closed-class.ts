@@ -598,6 +598,9 @@ export const CHAT_IDIOMS =
 /** "Is that true?" asks yes or no about the claim before it: read as "is that right?", true is no topic. */
 export const IS_IT_TRUE = /\b(is|was) (that|this|it) (?:really )?true\b/gi;
 
+/** "Another word for X" asks whether two names are the same thing: the words another and word are no topic. */
+export const ANOTHER_WORD_FOR = /\b(?:just )?(?:another|a different|a fancy|a fancier) (?:word|name|term) for\b/gi;
+
 /** Greetings and thanks: answered with a short hello, never with a passage. */
 export const GREETING =
   /^(?:h(?:i+|ello+|ey+|owdy)|yo|sup|good (?:morning|evening|night)|안녕(?:하세요|하십니까)?|ㅎㅇ|하이|헬로|반가워(?:요)?|굿모닝|잘 ?자)(?:[\s,]+(?:there|bot|botty|everyone|all|guys|folks|봇|봇아|봇님|여러분|님들|다들|얘들아))?[\s!.~?ㅎㅋ^]*$/i;

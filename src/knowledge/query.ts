@@ -1,7 +1,17 @@
 // Query analysis: what a question asks, separated from how it is typed. It cleans chat noise and Discord
 // markup, tells junk and greetings from questions, splits a premise from the question part, names the
 // question's intent, and turns the words into weighted units for ranking (see ranking.ts).
-import { CHAT_IDIOMS, CHAT_NOISE, CONTEXT_WORDS, GREETING, IS_IT_TRUE, KO_STOP, SIMPLE_REGISTER, THANKS } from './closed-class.js';
+import {
+  ANOTHER_WORD_FOR,
+  CHAT_IDIOMS,
+  CHAT_NOISE,
+  CONTEXT_WORDS,
+  GREETING,
+  IS_IT_TRUE,
+  KO_STOP,
+  SIMPLE_REGISTER,
+  THANKS,
+} from './closed-class.js';
 import { AMBIGUOUS_CONCEPTS, conceptsIn, GENERIC_CONCEPTS, isGlossaryNoun, wholeWordConcepts } from './glossary.js';
 import { detectLang, hangulBigrams, words } from './tokenize.js';
 import type { RankingParams } from './ranking.js';
@@ -66,6 +76,7 @@ export function cleanQuestion(raw: string): string {
       .replace(CHAT_NOISE, ' ')
       .replace(CHAT_IDIOMS, ' ')
       .replace(IS_IT_TRUE, '$1 $2 right')
+      .replace(ANOTHER_WORD_FOR, 'the same as')
       // "exact cmd pls" is chat for a command; the Dockerfile instruction is written CMD.
       .replace(/\bcmds?\b/g, 'command')
       // A Dockerfile instruction written as one, in capitals with its argument ("FROM ubuntu:22.04"), names the Dockerfile.

@@ -148,6 +148,8 @@ describe('query analysis', () => {
     // Whether something is a typo is asked about the notes' wording, not a topic; a GUI is an interface, as CUI is.
     expect(keysOf('글에서 클라이언트가 CUI 제공한다는데 GUI 오타임?')).not.toContain('오타');
     expect(conceptsIn('is docker a gui app')).toContain('§client');
+    // "Another word for" asks whether two names are one thing.
+    expect(cleanQuestion('is that just another word for docker')).toBe('is that the same as docker');
   });
 
   it('keeps a clause saying what the asker wants in the question part, and reads 까지만 as particles', () => {
