@@ -401,9 +401,10 @@ function summaryList(result: SearchResult, sources: SearchHit[], maxChars: numbe
   for (const h of points) {
     const cite = ` [${sources.indexOf(h) + 1}]`;
     const point = leadFor(h.chunk) ?? '';
-    // A point that does not fit whole gives its first sentence: "3줄요약" gets three lines, not two long ones.
+    // Asked for N lines, each line is one sentence: a key point's first. A point that does not fit whole gives its
+    // first sentence too: "3줄요약" gets three lines, not two long ones.
     const fits = (text: string) => length + text.length + cite.length + 3 <= maxChars;
-    const text = fits(point) ? point : splitSentences(point)[0];
+    const text = result.lines || !fits(point) ? splitSentences(point)[0] : point;
     const line = `• ${text}${cite}`;
     if (lines.length && !fits(text)) break;
     lines.push(truncate(line, maxChars));

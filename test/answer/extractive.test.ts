@@ -152,6 +152,11 @@ describe('extractive answer', () => {
     const lines = extractiveAnswer(r, 300).answer.split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toMatch(/^• Point 3 says one thing\. \[3\]$/);
+    // Asked for N lines, every line is one sentence even when the whole point would fit.
+    const roomy = extractiveAnswer(r, 2000).answer.split('\n');
+    expect(roomy).toEqual(['• Point 1 says one thing. [1]', '• Point 2 says one thing. [2]', '• Point 3 says one thing. [3]']);
+    // A summary asked for without a number of lines keeps whole points that fit.
+    expect(extractiveAnswer({ ...r, lines: undefined }, 2000).answer.split('\n')[0]).toMatch(/Then it goes on/);
   });
 
   it('leads with the sentence that answers the question when the key point is about the section in general', () => {
