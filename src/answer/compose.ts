@@ -107,6 +107,8 @@ const inlineCommands = (chunk: Chunk) => (chunk.inlineCode ?? []).filter((c) => 
 
 /** A passage that states where docker run's options go (before the image name). */
 const STATES_ORDER = /(?:before|after) the image name|이미지 이름 (?:앞|뒤)/i;
+/** The question asks for a table ("표로 정리좀", "as a table"): comparison rows are what it wants. */
+const ASKS_TABLE = /표로|표\s?형식|\b(?:as a |in a )?table\b|\btabular\b/i;
 /** The question asks for a command by name ("명령어 있음?", "what command", "cmd to …"). */
 const ASKS_COMMAND = /명령어|커맨드|\bcommands?\b|\bcmd\b/i;
 /** A question asking for an amount: how much, how many, what share. */
@@ -324,7 +326,9 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // ("…the 101st fork fails" then a zombie sentence; the unit of --memory, then that no --memory means no limit).
   const answered = () => termSet([...parts, ...support.map((x) => x.text)].join(' '));
   const addsNothingAsked = (s: Sentence) => {
-    if (s.source === 0 || result.lines || result.intent === 'compare') return false;
+    // A comparison draws on other sections, but a table row among them must still bring a word of the question.
+    if (s.source === 0 || result.lines || (result.intent === 'compare' && (!ROW.test(s.text) || ASKS_TABLE.test(result.query))))
+      return false;
     const inAnswer = answered();
     return ![...termSet(s.text)].some((t) => asked.has(t) && !isHangulBigram(t) && !inAnswer.has(t));
   };

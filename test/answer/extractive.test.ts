@@ -592,6 +592,29 @@ describe('sentences that cannot stand alone, and corrections', () => {
     );
   });
 
+  it("adds a comparison's table row from another section only when it brings a word of the question, or a table was asked for", () => {
+    const kernel = chunk(
+      'k',
+      'en',
+      'VM vs container: kernel',
+      'A VM boots a guest kernel.',
+      'A VM has its own kernel; containers share one.',
+    );
+    const rows = {
+      ...chunk(
+        'r',
+        'en',
+        'VM vs container at a glance',
+        'Portability — Virtual machine: tied to hypervisor formats / Container: anywhere\nBoot time — Virtual machine: minutes / Container: a second',
+      ),
+      section: 1,
+    };
+    const ask = (q: string) => extractiveAnswer({ ...withSecondAt(result(q, 'en', [kernel, rows]), 0.88), intent: 'compare' }, 600).answer;
+    expect(ask('vm vs container kernel, which one shares it')).not.toMatch(/Portability|Boot time/);
+    expect(ask('vm vs container kernel and boot time')).toMatch(/Boot time — /);
+    expect(ask('vm vs container kernel, as a table')).toMatch(/Portability — /);
+  });
+
   it('never uses a sentence about the notes themselves ("explained in its own section", "문서에서 다룬다")', () => {
     const en = chunk(
       'a',
