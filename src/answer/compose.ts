@@ -1,6 +1,7 @@
 // The answer that needs no API key, composed for what was asked: the best section's key point first (the
 // definition, the reason, the command, the correction), the command as a code block for a how-to question,
 // then the few sentences of the best passages that say most about the question, each cited at its end.
+import { spelledToDigits } from '../text/spelled-numbers.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { truncate } from '../text/truncate.js';
 import { askedValues, builtCommand, carriesAll, carriesAsked, withAskedValues } from './asked-values.js';
@@ -222,8 +223,10 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   const quoting = usable ? quotingSentence(candidates, best.chunk, keyPoint, result.query) : undefined;
   const direct = usable ? (quoting ?? directSentence(candidates, askedOverlap(tokenize(keyPoint), asked))) : undefined;
   // A question asking how much ("스왑 얼마?", "who gets what %") is answered by its own values first.
+  // Values spelled in Sino-Korean numerals (오백십이메가) are read as digits.
+  const valued = spelledToDigits(result.query);
   const figures = citedFigures(
-    result.query,
+    valued,
     result.lang,
     sources.map((h) => h.chunk.text),
   );
@@ -296,7 +299,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     // Asked for a command the best sections only explain, the section named for one (ranked a little lower) gives it.
     const more = sources.filter((h) => !used.includes(h) && h.chunk.doc.lang === result.lang);
     const code =
-      howToCommand(used, new Set(result.focusTerms ?? result.terms), result.query, lead ?? '', result.lang) ??
+      howToCommand(used, new Set(result.focusTerms ?? result.terms), valued, lead ?? '', result.lang) ??
       (ASKS_COMMAND.test(result.query) ? namedCommand(more, asked) : undefined);
     if (code && length + code.length + 12 <= maxChars && !(lead ?? '').includes(code)) add(`\`\`\`\n${code}\n\`\`\``, formsOf(code));
   }

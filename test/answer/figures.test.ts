@@ -310,6 +310,18 @@ describe('in the composed answer', () => {
     expect(answer).toContain('so the swap is 3g − 1g = 2g. [1]');
   });
 
+  it("works a value spelled in Sino-Korean numerals, and is not said by the notes' example sharing only its total", () => {
+    const ko = {
+      ...chunk,
+      doc: { ...chunk.doc, lang: 'ko' as const },
+      text: '--memory-swap은 메모리와 스왑의 합계다. --memory 300m --memory-swap 1g면 스왑은 724m다.',
+    };
+    const asked = '--memory 오백십이메가만 주고 스왑 안건드리면 스왑 천이십사냐 오백십이냐';
+    const { answer } = extractiveAnswer({ ...result(asked), lang: 'ko', hits: [{ chunk: ko, score: 0.9 }] }, 800);
+    expect(answer).toContain('--memory 512m만 주면');
+    expect(answer).toContain('메모리 512m에 스왑 512m');
+  });
+
   it('leads with the figure when the question asks how much, unless the lead already says it', () => {
     const { answer } = extractiveAnswer(result('--memory 1g --memory-swap 3g how much swap do i get'), 800);
     expect(answer).toMatch(/^With --memory 1g and --memory-swap 3g/);

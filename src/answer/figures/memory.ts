@@ -65,7 +65,9 @@ function swapFigure(memory: number, swap: RegExpExecArray | null, lang: Lang): F
     const text = ko
       ? `--memory ${m}만 주면(--memory-swap 없음 또는 0) 도커는 메모리+스왑 합계를 2배인 ${sizeText(2 * memory)}로 잡는다: 메모리 ${m}에 스왑 ${m}를 더 쓸 수 있다(커널이 swap accounting을 지원할 때).`
       : `With --memory ${m} and no --memory-swap (or 0), Docker sets memory plus swap to ${sizeText(2 * memory)}, twice the memory: ${m} of memory and ${m} of swap (where the kernel accounts swap).`;
-    return fig(text, [sizeText(2 * memory)]);
+    // Said already only where the answer has the student's memory value with the total (the notes' 300m/1g
+    // example has a 1g that is no total of 512m).
+    return fig(text, [sizeText(2 * memory), m]);
   }
   const t = sizeText(total);
   if (total < memory)
