@@ -209,6 +209,11 @@ export const CONCEPTS: Concept[] = [
       '구성',
     ],
   },
+  // Installing, and chat Korean's 깔다 (a guest OS 깔리는거?): not 깔끔 or 깔때기.
+  {
+    id: 'install',
+    forms: ['install(?:s|ed|ing|ation)?', '설치', '깔리~', '깔려~', '깔아~', '깔면', '깔고', '깔린', '깔았~', '까는'],
+  },
   { id: 'process', forms: ['process(?:es)?', '프로세스'] },
   // Turning a feature off (--oom-kill-disable: "OOM 킬러 끄는 옵션").
   {
@@ -428,6 +433,11 @@ export const CONCEPTS: Concept[] = [
       '귀찮~',
       '번거롭~',
       '번거로~',
+      // chat for a chore that is hard: 관리 개빡셈, 패치 죽을맛, 지옥
+      '빡셈',
+      '개빡셈',
+      '죽을맛',
+      '지옥',
     ],
   },
   {
@@ -740,6 +750,7 @@ export const CONCEPTS: Concept[] = [
 export const GENERIC_CONCEPTS = new Set([
   'difference',
   'disable',
+  'install',
   'harden',
   'oversee',
   'advantage',

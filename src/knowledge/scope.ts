@@ -42,3 +42,8 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
 export function adjacentTopic(text: string): AdjacentTopic | undefined {
   return ADJACENT_TOPICS.find((t) => t.forms.test(text));
 }
+
+/** The words of a text that name a neighbouring topic ("helm"), lower-cased, if it names it. */
+export function adjacentTopicName(text: string, topic: AdjacentTopic): string | undefined {
+  return topic.forms.exec(text)?.[0].toLowerCase();
+}

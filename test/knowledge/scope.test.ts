@@ -21,6 +21,8 @@ describe('neighbouring topics', () => {
     ['포토샵에서 이미지 레이어 합치는 단축키 뭐였지', '사진·그림 편집 프로그램'],
     ['terraform script to spin up an ec2 instance?', 'cloud and deployment tools'],
     ['how do i make github actions build my image and push it on every tag', 'cloud and deployment tools'],
+    // A passage naming another tool of the group (Ansible) does not cover helm.
+    ['helm install vs helm upgrade --install whats the diff', 'cloud and deployment tools'],
   ])('declines %s, naming the topic', (q, name) => {
     const r = search(q);
     expect(r).toMatchObject({ abstain: true, notCovered: name });

@@ -177,6 +177,13 @@ describe('recalling endings, "only" and idle CPU', () => {
     expect(conceptsIn('돌고래 사진')).not.toContain('§run');
   });
 
+  it('reads installing (설치, 깔리는거) as the install concept, and 깔끔 as not; a chore that is tough (개빡셈) as a drawback', () => {
+    for (const text of ['os 하나씩 깔리는거', '앱 다 깔면', 'install it']) expect(conceptsIn(text)).toContain('§install');
+    expect(conceptsIn('깔끔하게 정리')).not.toContain('§install');
+    expect(conceptsIn('관리 개빡셈')).toContain('§disadvantage');
+    expect(conceptsIn('격리 빡세게 해야')).not.toContain('§disadvantage');
+  });
+
   it('reads a CPU % that never goes above a value as throttling', () => {
     for (const text of ['sits at 100% never above', "it won't go past 50%", 'doesnt go over 100'])
       expect(conceptsIn(text)).toContain('§throttle');
