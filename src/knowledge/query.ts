@@ -77,6 +77,8 @@ export function cleanQuestion(raw: string): string {
       .replace(CHAT_IDIOMS, ' ')
       .replace(IS_IT_TRUE, '$1 $2 right')
       .replace(ANOTHER_WORD_FOR, 'the same as')
+      // mem is chat for memory in an option's name: mem-reservation is --memory-reservation.
+      .replace(/(?<![\w-])(--)?mem-(?=(?:reservation|swap|swappiness)\b)/gi, '$1memory-')
       // "exact cmd pls" is chat for a command; the Dockerfile instruction is written CMD.
       .replace(/\bcmds?\b/g, 'command')
       // A Dockerfile instruction written as one, in capitals with its argument ("FROM ubuntu:22.04"), names the Dockerfile.

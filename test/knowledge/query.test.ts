@@ -150,6 +150,9 @@ describe('query analysis', () => {
     expect(conceptsIn('is docker a gui app')).toContain('§client');
     // "Another word for" asks whether two names are one thing.
     expect(cleanQuestion('is that just another word for docker')).toBe('is that the same as docker');
+    // mem is chat for memory in an option's name.
+    expect(cleanQuestion('mem-reservation vs --mem-swap')).toBe('memory-reservation vs --memory-swap');
+    expect(cleanQuestion('mem-usage column')).toBe('mem-usage column');
   });
 
   it('keeps a clause saying what the asker wants in the question part, and reads 까지만 as particles', () => {
