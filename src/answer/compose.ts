@@ -12,7 +12,7 @@ import { asStated, correctionsLast, isCorrection, leadFor, matchedClaim, namesTh
 import { askedOverlap, termSet } from './overlap.js';
 import { splitSentences } from '../knowledge/sentences.js';
 import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
-import type { Chunk, Lang, SearchHit, SearchResult } from '../knowledge/types.js';
+import type { Chunk, Claim, Lang, SearchHit, SearchResult } from '../knowledge/types.js';
 
 /** How many of the best passages sentences are drawn from. */
 const PASSAGES_USED = 3;
@@ -179,8 +179,28 @@ export interface Composed {
   sources: SearchHit[];
 }
 
-export function composeAnswer(result: SearchResult, maxChars: number): Composed {
-  const sources = answerSources(result);
+/** The answer being written: its parts, what it has said, and its length against the budget. */
+class Draft {
+  readonly parts: string[] = [];
+  readonly said = new Said();
+  length = 0;
+  constructor(readonly maxChars: number) {}
+  add(text: string, forms: Forms): void {
+    this.parts.push(text);
+    this.said.add(forms, text);
+    this.length += text.length + 1;
+  }
+  /** Whether this many more characters fit the budget. */
+  fits(extra: number): boolean {
+    return this.length + extra <= this.maxChars;
+  }
+  get text(): string {
+    return this.parts.join(' ');
+  }
+}
+
+/** The sections the answer draws on: the best ones in the question's language, near the best score. */
+function usedSections(result: SearchResult, sources: SearchHit[]): { used: SearchHit[]; bestScore: number } {
   const sameLang = sources.filter((h) => h.chunk.doc.lang === result.lang);
   const pool = (sameLang.length ? sameLang : sources).slice(0, PASSAGES_USED);
   const bestScore = pool[0]?.score ?? 0;
@@ -188,26 +208,25 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     result,
     pool.filter((h, i) => i === 0 || h.score >= bestScore * NEAR_BEST),
   );
-  const asked = new Set(result.terms);
-  const cite = (h: SearchHit) => sources.indexOf(h) + 1;
+  return { used, bestScore };
+}
 
-  if (result.intent === 'summary' && result.lines !== 1) {
-    const list = summaryList(result, sources, maxChars);
-    if (list) return { text: list, sources };
-  }
+interface Lead {
+  verdict?: { source: number; claim: Claim };
+  best: SearchHit;
+  candidates: Sentence[];
+  keyPoint?: string;
+  quoting?: Sentence;
+  direct?: Sentence;
+  text?: string;
+}
 
-  const parts: string[] = [];
-  const said = new Said();
-  let length = 0;
-  const add = (text: string, forms: Forms) => {
-    parts.push(text);
-    said.add(forms, text);
-    length += text.length + 1;
-  };
-
-  // 1. The lead: the key point of the best section, or its sentence that says most about the question.
-  // A yes/no question that states a claim the notes check is answered yes or no, from that claim's section.
-  // A guess after another question ("무슨 뜻임?? 코어 1.5개?") is checked the same way.
+/**
+ * 1. The lead: the key point of the best section, or its sentence that says most about the question. A yes/no
+ * question that states a claim the notes check is answered yes or no, from that claim's section (moved first); a
+ * guess after another question ("무슨 뜻임?? 코어 1.5개?") is checked the same way.
+ */
+function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>, maxChars: number): Lead {
   const checked = result.intent === 'yesno' || result.asksYesNo ? (result.focusTerms ?? result.terms) : result.guessTerms;
   const verdict = checked ? matchedClaim(used, asked, new Set(checked), result.query) : undefined;
   if (verdict && verdict.source > 0) used.unshift(...used.splice(verdict.source, 1));
@@ -217,43 +236,75 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   const candidates = sentencesOf(used, asked).filter((c) => !rebuttal[c.source]);
   const keyPoint = verdict ? verdictLead(result.lang, asStated(result.query, verdict.claim), best.chunk) : leadFor(best.chunk);
   // The sentence that answers what was asked goes first when the key point is about the section in general
-  // (a correction's key point is the answer itself).
-  // An error message the student pasted is explained first, before any figure of their values.
+  // (a correction's key point is the answer itself). An error message the student pasted is explained first,
+  // before any figure of their values.
   const usable = keyPoint && !verdict && !NO_OPENING.test(best.chunk.keyPoint ?? '');
   const quoting = usable ? quotingSentence(candidates, best.chunk, keyPoint, result.query) : undefined;
   const direct = usable ? (quoting ?? directSentence(candidates, askedOverlap(tokenize(keyPoint), asked))) : undefined;
-  // A question asking how much ("스왑 얼마?", "who gets what %") is answered by its own values first.
-  // Values spelled in Sino-Korean numerals (오백십이메가) are read as digits.
+  const text = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
+  return { verdict, best, candidates, keyPoint, quoting, direct, text };
+}
+
+/** A figure is said when each of its numbers stands whole: 50ms is not said by 150ms. */
+const says = (text: string, f: Figure) => {
+  const joined = text.replace(/(\d) (ms|%|MiB)/g, '$1$2');
+  return f.numbers.every((n) => new RegExp(`(?<![\\d.,])${escapeRegExp(n)}`).test(joined));
+};
+
+/**
+ * The student's own figure that leads the answer, if one does: when it answers (a reading, a question of how much, or
+ * what the student's own value of the best section's option means or does when the lead explains it with another
+ * value: --cpus 0.5 against the notes' 1.5, "--pids-limit 100: what happens at #101?" against the notes' 64),
+ * whatever the question's intent, and the lead does not say it already.
+ */
+function leadingFigure(result: SearchResult, lead: Lead, figures: CitedFigure[]): CitedFigure | undefined {
+  const [first] = figures;
+  const explainsOther = (f: Figure) =>
+    namesOption(lead.best.chunk.heading, f.option) && !mentionsValue(lead.text ?? '', result.query, f.option);
+  const answers = first && (first.reads || QUANTITY_ASKED.test(result.query) || explainsOther(first));
+  return !lead.verdict && !lead.quoting && answers && !says(lead.text ?? '', first) ? first : undefined;
+}
+
+type CitedFigure = ReturnType<typeof citedFigures>[number];
+
+/**
+ * After the student's values are worked, the notes' own example of the same option ("--memory 200m이면 …" after
+ * 512m) works the rule again with other numbers: the same point twice, and not about the student's setup.
+ */
+const restatesWorked = (worked: Figure[], query: string) => (text: string) =>
+  worked.some((f) => {
+    const theirs = valuesOf(text, f.option);
+    const asked = valuesOf(query, f.option);
+    return theirs.length > 0 && asked.length > 0 && !theirs.some((v) => asked.includes(v));
+  });
+
+export function composeAnswer(result: SearchResult, maxChars: number): Composed {
+  const sources = answerSources(result);
+  const { used, bestScore } = usedSections(result, sources);
+  const asked = new Set(result.terms);
+  const cite = (h: SearchHit) => sources.indexOf(h) + 1;
+
+  if (result.intent === 'summary' && result.lines !== 1) {
+    const list = summaryList(result, sources, maxChars);
+    if (list) return { text: list, sources };
+  }
+
+  const draft = new Draft(maxChars);
+  const lead = chooseLead(result, used, asked, maxChars);
+  const { verdict, best, keyPoint, direct } = lead;
+  // A question asking how much ("스왑 얼마?", "who gets what %") is answered by its own values first; values spelled
+  // in Sino-Korean numerals (오백십이메가) are read as digits.
   const valued = spelledToDigits(result.query);
   const figures = citedFigures(
     valued,
     result.lang,
     sources.map((h) => h.chunk.text),
   );
-  const lead = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
-  // A figure is said when each of its numbers stands whole: 50ms is not said by 150ms.
-  const says = (text: string, f: Figure) => {
-    const joined = text.replace(/(\d) (ms|%|MiB)/g, '$1$2');
-    return f.numbers.every((n) => new RegExp(`(?<![\\d.,])${escapeRegExp(n)}`).test(joined));
-  };
-  const [first] = figures;
-  // It leads when it answers: a reading, a question of how much, or what the student's own value of the best
-  // section's option means or does when the lead explains it with another value (--cpus 0.5 against the notes' 1.5,
-  // "--pids-limit 100: what happens at #101?" against the notes' 64), whatever the question's intent.
-  const explainsOther = (f: Figure) => namesOption(best.chunk.heading, f.option) && !mentionsValue(lead ?? '', result.query, f.option);
-  const answers = first && (first.reads || QUANTITY_ASKED.test(result.query) || explainsOther(first));
-  const leading = !verdict && !quoting && answers && !says(lead ?? '', first) ? first : undefined;
+  const leading = leadingFigure(result, lead, figures);
   const worked: Figure[] = []; // figures added: each takes the place of a supporting sentence
-  // After the student's values are worked, the notes' own example of the same option ("--memory 200m이면 …" after
-  // 512m) works the rule again with other numbers: the same point twice, and not about the student's setup.
-  const restatesWorked = (text: string) =>
-    worked.some((f) => {
-      const theirs = valuesOf(text, f.option);
-      const asked = valuesOf(result.query, f.option);
-      return theirs.length > 0 && asked.length > 0 && !theirs.some((v) => asked.includes(v));
-    });
+  const restates = restatesWorked(worked, result.query);
   if (leading) {
-    add(`${leading.text} [${leading.source + 1}]`, formsOf(leading.text));
+    draft.add(`${leading.text} [${leading.source + 1}]`, formsOf(leading.text));
     worked.push(leading);
   }
   // A pasted `docker run` with options after the image: why they were ignored is the answer (to "why no limit?" and to
@@ -262,62 +313,87 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   const orderSource = fix ? sources.findIndex((h) => STATES_ORDER.test(h.chunk.text)) : -1;
   if (fix && orderSource >= 0 && !leading) {
     const why = misplacedOptions(fix, result.lang);
-    add(`${why} [${orderSource + 1}]`, formsOf(why));
+    draft.add(`${why} [${orderSource + 1}]`, formsOf(why));
   }
   // After that diagnosis, a lead saying the same rule again ("options go before the image name") is left out.
-  const restates = orderSource >= 0 && lead && said.novelty(formsOf(lead)) < MIN_NOVELTY;
+  const diagnosed = orderSource >= 0 && lead.text && draft.said.novelty(formsOf(lead.text)) < MIN_NOVELTY;
   // A reading of what the student saw (250% CPU, a LIMIT, cpu.max) states the rule it applies: the key point, which
   // states it again with the notes' example, would repeat it.
-  const readAlready = leading?.reads && lead === keyPoint;
-  if (lead && !restates && !readAlready && !(leading && restatesWorked(lead)))
-    add(`${truncate(lead, maxChars)} [${cite(best)}]`, formsOf(lead));
+  const readAlready = leading?.reads && lead.text === keyPoint;
+  if (lead.text && !diagnosed && !readAlready && !(leading && restates(lead.text)))
+    draft.add(`${truncate(lead.text, maxChars)} [${cite(best)}]`, formsOf(lead.text));
   // After a verdict the claim counts as said: a sentence restating it ("a common misconception is that …") adds nothing.
-  if (verdict) said.add(formsOf(verdict.claim.text), verdict.claim.text);
-  if (direct && keyPoint && length + keyPoint.length + 5 <= maxChars) add(`${keyPoint} [${cite(best)}]`, formsOf(keyPoint));
+  if (verdict) draft.said.add(formsOf(verdict.claim.text), verdict.claim.text);
+  if (direct && keyPoint && draft.fits(keyPoint.length + 5)) draft.add(`${keyPoint} [${cite(best)}]`, formsOf(keyPoint));
 
   // The student's own values worked out by the rule of the section that states it.
   for (const figure of figures.filter((f) => f !== leading)) {
-    if (says(parts.join(' '), figure) || length + figure.text.length + 5 > maxChars) continue;
+    if (says(draft.text, figure) || !draft.fits(figure.text.length + 5)) continue;
     // A lead that already works the student's own value leaves its figure only the same point again, unless the
     // question asks for the figure's other forms (quota and period, milliseconds, a percentage).
     if (
-      lead &&
-      mentionsValue(lead, result.query, figure.option) &&
+      lead.text &&
+      mentionsValue(lead.text, result.query, figure.option) &&
       !ASKS_CONVERSION.test(result.query) &&
-      said.novelty(formsOf(figure.text)) < MIN_NOVELTY
+      draft.said.novelty(formsOf(figure.text)) < MIN_NOVELTY
     )
       continue;
-    add(`${figure.text} [${figure.source + 1}]`, formsOf(figure.text));
+    draft.add(`${figure.text} [${figure.source + 1}]`, formsOf(figure.text));
     worked.push(figure);
   }
 
   // 2. A pasted `docker run` with options after the image gets the line corrected; a how-to question, the command.
-  if (fix && length + fix.fixed.length + 60 <= maxChars) {
+  if (fix && draft.fits(fix.fixed.length + 60)) {
     const label = result.lang === 'ko' ? '옵션을 이미지 이름 앞으로 옮긴 명령:' : 'The command with the options before the image name:';
-    add(`${label}\n\`\`\`\n${fix.fixed}\n\`\`\``, formsOf(fix.fixed));
+    draft.add(`${label}\n\`\`\`\n${fix.fixed}\n\`\`\``, formsOf(fix.fixed));
   } else if (result.intent === 'howto') {
     // Asked for a command the best sections only explain, the section named for one (ranked a little lower) gives it.
     const more = sources.filter((h) => !used.includes(h) && h.chunk.doc.lang === result.lang);
     const code =
-      howToCommand(used, new Set(result.focusTerms ?? result.terms), valued, lead ?? '', result.lang) ??
+      howToCommand(used, new Set(result.focusTerms ?? result.terms), valued, lead.text ?? '', result.lang) ??
       (ASKS_COMMAND.test(result.query) ? namedCommand(more, asked) : undefined);
-    if (code && length + code.length + 12 <= maxChars && !(lead ?? '').includes(code)) add(`\`\`\`\n${code}\n\`\`\``, formsOf(code));
+    if (code && draft.fits(code.length + 12) && !(lead.text ?? '').includes(code)) draft.add(`\`\`\`\n${code}\n\`\`\``, formsOf(code));
   }
 
   // 3. A question of several asking clauses: a clause the answer has not touched gets its best sentence.
-  for (const s of otherParts(result, sources, parts.join(' '))) {
-    if (length + s.text.length + 5 > maxChars) break;
-    add(`${s.text} [${s.source + 1}]`, s.forms);
+  for (const s of otherParts(result, sources, draft.text)) {
+    if (!draft.fits(s.text.length + 5)) break;
+    draft.add(`${s.text} [${s.source + 1}]`, s.forms);
   }
 
-  // 4. Supporting sentences: those that say most about the question, none twice, none leaning on a missing one;
-  // as many as the length asked for allows ("한 줄로": the lead alone).
+  // 4. Supporting sentences, as many as the length asked for allows ("한 줄로": the lead alone). A reading of what
+  // the student saw is the whole answer: a supporting sentence after it is about something else.
+  const maxSupport = result.lines
+    ? Math.max(0, result.lines - draft.parts.length)
+    : readAlready
+      ? 0
+      : Math.max(0, MAX_SUPPORT - worked.length);
+  const support = supportSentences(result, draft, { used, bestScore, candidates: lead.candidates, lead: lead.text, restates }, maxSupport);
+  // A table row is a line of its own: "• 격리 강도 — 가상 머신: 강함 / 컨테이너: 약함".
+  for (const s of support) draft.parts.push(`${ROW.test(s.text) ? '\n• ' : ''}${s.text} [${cite(used[s.source])}]`);
+  return { text: draft.text.replace(/ ```/g, '\n```').replace(/``` /g, '```\n').replace(/ \n/g, '\n'), sources };
+}
+
+interface SupportContext {
+  used: SearchHit[];
+  bestScore: number;
+  candidates: Sentence[];
+  lead?: string;
+  /** Whether a text works an option of the student's figures again with the notes' own numbers. */
+  restates: (text: string) => boolean;
+}
+
+/**
+ * Supporting sentences: those that say most about the question, none twice, none leaning on a missing one, in
+ * passage order with table rows after the prose.
+ */
+function supportSentences(result: SearchResult, draft: Draft, ctx: SupportContext, maxSupport: number): Sentence[] {
+  const { used, bestScore, candidates, lead, restates } = ctx;
+  const asked = new Set(result.terms);
   const support: Sentence[] = [];
-  // A reading of what the student saw is the whole answer: a supporting sentence after it is about something else.
-  const maxSupport = result.lines ? Math.max(0, result.lines - parts.length) : readAlready ? 0 : Math.max(0, MAX_SUPPORT - worked.length);
   const floor = SUPPORT_SHARE * Math.max(0, ...candidates.map((c) => c.overlap));
   // A comparison draws on several sections by nature; a question of several parts, for the later parts' own words.
-  const laterWords = laterPartWords(result, new Set(tokenize(parts.join(' '))));
+  const laterWords = laterPartWords(result, new Set(tokenize(draft.text)));
   const forLaterPart = (s: Sentence) => [...termSet(s.text)].some((t) => laterWords.has(t));
   const fromOther = (s: Sentence) =>
     s.source > 0 && result.intent !== 'compare' && !forLaterPart(s) && used[s.source].score < OTHER_SECTION_NEAR * bestScore;
@@ -327,7 +403,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     s.source > 0 && !result.lines && result.intent !== 'compare' && s.overlap < OTHER_SECTION_MIN_OVERLAP;
   // Another section's sentence must bring a word of the question the answer lacks: else it is about that section
   // ("…the 101st fork fails" then a zombie sentence; the unit of --memory, then that no --memory means no limit).
-  const answered = () => termSet([...parts, ...support.map((x) => x.text)].join(' '));
+  const answered = () => termSet([...draft.parts, ...support.map((x) => x.text)].join(' '));
   const addsNothingAsked = (s: Sentence) => {
     // A comparison draws on other sections, but a table row among them must still bring a word of the question.
     if (s.source === 0 || result.lines || (result.intent === 'compare' && (!ROW.test(s.text) || ASKS_TABLE.test(result.query))))
@@ -337,26 +413,23 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   };
   for (const s of candidates.sort((a, b) => b.score - a.score)) {
     if (support.length >= maxSupport || s.score <= 0) break;
-    if (s.overlap < floor || fromOther(s) || restatesWorked(s.text) || thinPadding(s) || addsNothingAsked(s)) continue;
+    if (s.overlap < floor || fromOther(s) || restates(s.text) || thinPadding(s) || addsNothingAsked(s)) continue;
     if (lead && (lead.includes(s.text) || s.text.includes(lead))) continue;
     if (
-      said.novelty(s.forms) < (s.source === 0 ? SAME_SECTION_NOVELTY : MIN_NOVELTY) ||
-      said.repeatsAClause(s.text) ||
-      said.repeatsFigures(s.text)
+      draft.said.novelty(s.forms) < (s.source === 0 ? SAME_SECTION_NOVELTY : MIN_NOVELTY) ||
+      draft.said.repeatsAClause(s.text) ||
+      draft.said.repeatsFigures(s.text)
     )
       continue;
     if (s.position > 0 && leansOnPrevious(s.text) && !support.some((x) => x.source === s.source && x.position === s.position - 1)) continue;
     if (LEANS_FORWARD.test(s.text)) continue;
-    if (length + s.text.length + 5 > maxChars) continue;
+    if (!draft.fits(s.text.length + 5)) continue;
     support.push(s);
-    said.add(s.forms, s.text);
-    length += s.text.length + 5;
+    draft.said.add(s.forms, s.text);
+    draft.length += s.text.length + 5;
   }
   // In passage order, table rows after the prose: each row is a line of its own.
-  support.sort((a, b) => Number(ROW.test(a.text)) - Number(ROW.test(b.text)) || a.source - b.source || a.position - b.position);
-  // A table row is a line of its own: "• 격리 강도 — 가상 머신: 강함 / 컨테이너: 약함".
-  for (const s of support) parts.push(`${ROW.test(s.text) ? '\n• ' : ''}${s.text} [${cite(used[s.source])}]`);
-  return { text: parts.join(' ').replace(/ ```/g, '\n```').replace(/``` /g, '```\n').replace(/ \n/g, '\n'), sources };
+  return support.sort((a, b) => Number(ROW.test(a.text)) - Number(ROW.test(b.text)) || a.source - b.source || a.position - b.position);
 }
 
 /** The words of a question's later asking clauses that neither its first clause nor the answer so far has. */
