@@ -6,16 +6,9 @@ import { watch, type FSWatcher } from 'node:fs';
 import { createAnswerer } from './answer/index.js';
 import { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { loadQuizBank, quizGenerator } from './quiz/service.js';
-import type { Services } from './services.js';
+import type { KnowledgeReloader, ReloadResult, Services } from './services.js';
 
-export type ReloadResult = { ok: true; docs: number; passages: number; ms: number } | { ok: false; problems: string[] };
-
-export interface KnowledgeReloader {
-  reload(reason: string): Promise<ReloadResult>;
-  /** Resolves when no reload is running or waiting (tests, shutdown). */
-  idle(): Promise<void>;
-  stop(): void;
-}
+export type { KnowledgeReloader, ReloadResult } from './services.js';
 
 /** Problems of the candidate that the index in use does not have. */
 function newProblems(current: KnowledgeBase, next: KnowledgeBase): string[] {

@@ -6,10 +6,19 @@ import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import type { Answerer } from './answer/types.js';
 import type { FeedbackStore } from './db/feedback.js';
 import type { Retention } from './db/retention.js';
-import type { KnowledgeReloader } from './reload.js';
 import type { SandboxService } from './sandbox/service.js';
 import type { QuizService } from './quiz/service.js';
 import type { Stores } from './stores/index.js';
+
+export type ReloadResult = { ok: true; docs: number; passages: number; ms: number } | { ok: false; problems: string[] };
+
+/** Swaps the knowledge base for a freshly loaded one (src/reload.ts builds it). */
+export interface KnowledgeReloader {
+  reload(reason: string): Promise<ReloadResult>;
+  /** Resolves when no reload is running or waiting (tests, shutdown). */
+  idle(): Promise<void>;
+  stop(): void;
+}
 
 // kb and answerer change when the knowledge base is reloaded: read them from here each time, never keep them.
 export interface Services {

@@ -4,15 +4,15 @@
 import { spelledToDigits } from '../text/spelled-numbers.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { truncate } from '../text/truncate.js';
-import { askedValues, builtCommand, carriesAll, carriesAsked, withAskedValues } from './asked-values.js';
+import { commandBlock } from './command-block.js';
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
 import { citedFigures, namesOption, valuesOf, type Figure } from './figures/index.js';
 import { fixRunCommand, misplacedOptions } from './run-command.js';
 import { asStated, correctionsLast, isCorrection, leadFor, matchedClaim, namesTheClaim, NO_OPENING, verdictLead } from './claims.js';
 import { askedOverlap, termSet } from './overlap.js';
 import { splitSentences } from '../knowledge/sentences.js';
-import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
-import type { Chunk, Claim, Lang, SearchHit, SearchResult } from '../knowledge/types.js';
+import { isHangulBigram, tokenize } from '../knowledge/tokenize.js';
+import type { Chunk, Claim, SearchHit, SearchResult } from '../knowledge/types.js';
 
 /** How many of the best passages sentences are drawn from. */
 const PASSAGES_USED = 3;
@@ -103,76 +103,12 @@ function codeLines(chunk: Chunk): Set<string> {
   return new Set(chunk.code.flatMap((c) => c.split('\n').map((l) => l.trim())));
 }
 
-/** Docker commands written in the prose: the passage's inline code spans that are whole commands (three words or more). */
-const inlineCommands = (chunk: Chunk) => (chunk.inlineCode ?? []).filter((c) => /^docker [a-z]+\b/.test(c) && c.split(/\s+/).length > 2);
-
 /** A passage that states where docker run's options go (before the image name). */
 const STATES_ORDER = /(?:before|after) the image name|이미지 이름 (?:앞|뒤)/i;
 /** The question asks for a table ("표로 정리좀", "as a table"): comparison rows are what it wants. */
 const ASKS_TABLE = /표로|표\s?형식|\b(?:as a |in a )?table\b|\btabular\b/i;
-/** The question asks for a command by name ("명령어 있음?", "what command", "cmd to …"). */
-const ASKS_COMMAND = /명령어|커맨드|\bcommands?\b|\bcmd\b/i;
 /** A question asking for an amount: how much, how many, what share. */
 const QUANTITY_ASKED = /얼마|몇|최대|\b(?:how (?:much|many)|what (?:%|percent|share|ratio)|wh?at %|who gets|max(?:imum)?|in total)\b/i;
-
-/** A question about a container already running, or about changing its settings. */
-const CHANGES_RUNNING =
-  /\b(?:update|chang(?:e|ing)|running|already|existing|live)\b|바꾸|바꿔|바꿀|변경|늘리|줄이|실행\s?중|떠\s?있|돌고\s?있|돌아가는/i;
-
-/** The command that has most of the question's words (a concept counts half): code blocks and commands in the prose. */
-function commandFor(used: SearchHit[], asked: Set<string>, question: string): { code: string; source: number } | undefined {
-  let best: { code: string; source: number; hits: number } | undefined;
-  // Setting a limit means starting a container with it, unless the question is about one already running.
-  const changes = CHANGES_RUNNING.test(question);
-  for (const [source, h] of used.entries()) {
-    for (const code of [...h.chunk.code, ...inlineCommands(h.chunk)]) {
-      const shared = [...termSet(code)].filter((t) => asked.has(t));
-      const verb = /^docker update\b/.test(code) ? (changes ? 0.5 : -0.5) : /^docker run\b/.test(code) && !changes ? 0.25 : 0;
-      const hits = shared.reduce((n, t) => n + (isConcept(t) ? 0.5 : 1), 0) - source * 0.25 + verb;
-      if (hits > 0 && hits > (best?.hits ?? 0)) best = { code, source, hits };
-    }
-  }
-  return best;
-}
-
-/**
- * A command the heading of a lower-ranked section is named for ("docker history로 이미지 레이어 확인"), when that
- * heading shares two or more of the question's words: asked for a command, the student gets the one made for it.
- */
-function namedCommand(more: SearchHit[], asked: Set<string>): string | undefined {
-  for (const h of more) {
-    const shared = [...termSet(h.chunk.heading)].filter((t) => asked.has(t) && !isConcept(t)).length;
-    const named = [...h.chunk.code, ...inlineCommands(h.chunk)].find((c) => h.chunk.heading.includes(c.split(' ').slice(0, 2).join(' ')));
-    if (named && shared >= 2) return named;
-  }
-  return undefined;
-}
-
-/**
- * The command block of a how-to answer, with the values asked for ("512메가", "cpu 1개") in place of the notes'
- * example values. A lead that already shows its own section's command has answered how: another section's command
- * is shown only if it carries more of the values asked ("512메가 cpu 1개": --memory and --cpus, when the lead shows
- * only --memory), and the lead's own command again only with the asked values in it.
- */
-/** A notes command with this many options more than the one built from the question does more than was asked. */
-const CROWDED_OPTIONS = 2;
-const optionCount = (command: string) => (command.match(/(?:^|\s)--?[a-z]/gi) ?? []).length;
-
-function howToCommand(used: SearchHit[], asked: Set<string>, question: string, lead: string, lang: Lang): string | undefined {
-  const values = askedValues(question);
-  const found = commandFor(used, asked, question);
-  // No command of the notes carries every value asked for (a name, a process limit, the student's image): the
-  // options the question asks for, put together as the notes say (before the image; docker update when running).
-  const built = builtCommand(values, CHANGES_RUNNING.test(question), lang, question);
-  // So is a notes command that carries them among many more options (the whole sandbox line for two of its flags).
-  const crowded = !!found && optionCount(found.code) - optionCount(built ?? '') > CROWDED_OPTIONS;
-  if (built && !(found && carriesAll(withAskedValues(found.code, values), values) && !crowded) && !carriesAll(lead, values)) return built;
-  const shown = used[0] && inlineCommands(used[0].chunk).find((c) => lead.includes(c));
-  if (!found || !shown || found.source === 0 || carriesAsked(found.code, values) > carriesAsked(shown, values))
-    return found && withAskedValues(found.code, values);
-  const asAsked = withAskedValues(shown, values);
-  return asAsked !== shown ? asAsked : undefined;
-}
 
 export interface Composed {
   text: string;
@@ -347,11 +283,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     const label = result.lang === 'ko' ? '옵션을 이미지 이름 앞으로 옮긴 명령:' : 'The command with the options before the image name:';
     draft.add(`${label}\n\`\`\`\n${fix.fixed}\n\`\`\``, formsOf(fix.fixed));
   } else if (result.intent === 'howto') {
-    // Asked for a command the best sections only explain, the section named for one (ranked a little lower) gives it.
-    const more = sources.filter((h) => !used.includes(h) && h.chunk.doc.lang === result.lang);
-    const code =
-      howToCommand(used, new Set(result.focusTerms ?? result.terms), valued, lead.text ?? '', result.lang) ??
-      (ASKS_COMMAND.test(result.query) ? namedCommand(more, asked) : undefined);
+    const code = commandBlock(result, used, sources, valued, lead.text ?? '');
     if (code && draft.fits(code.length + 12) && !(lead.text ?? '').includes(code)) draft.add(`\`\`\`\n${code}\n\`\`\``, formsOf(code));
   }
 
@@ -499,7 +431,6 @@ function mentionsValue(text: string, query: string, option: string): boolean {
   return !!value && new RegExp(`(?<![\\d.])${escapeRegExp(value)}(?![\\d])`).test(text);
 }
 
-/** A sentence of the best passage, standing on its own, with DIRECT_MARGIN more of the question than the key point. */
 /** A quoted message has at least this many words of letters: an error or output line, not a column or a value. */
 const QUOTE_WORDS = 4;
 const wordsOf = (text: string) => text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
@@ -519,6 +450,7 @@ function quotingSentence(candidates: Sentence[], chunk: Chunk, keyPoint: string,
   return candidates.find((s) => s.source === 0 && quoted.some((c) => s.text.includes(c)) && !leansOnPrevious(s.text));
 }
 
+/** A sentence of the best passage, standing on its own, with DIRECT_MARGIN more of the question than the key point. */
 function directSentence(candidates: Sentence[], keyOverlap: number): Sentence | undefined {
   const own = candidates.filter((s) => s.source === 0 && !leansOnPrevious(s.text) && !LEANS_FORWARD.test(s.text));
   const best = own.sort((a, b) => b.overlap - a.overlap || a.position - b.position)[0];

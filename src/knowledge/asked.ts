@@ -1,7 +1,7 @@
 // Document expansion (as in doc2query): a section lists the ways students ask for what it says (`**Asked as:**`).
 // A question that one of those lines covers is close to the section, whatever words the notes themselves use.
 import { bigramCover, type RankingParams } from './ranking.js';
-import type { QueryUnit } from './query.js';
+import type { QueryUnit } from './types.js';
 import { isHangulBigram, tokenize } from './tokenize.js';
 import type { Chunk } from './types.js';
 

@@ -2,7 +2,7 @@
 // every running container") show that the passage says what is asked, not only that it uses the words.
 import { boundedMemo } from '../text/bounded-memo.js';
 import { hasPhraseForm, phraseSpans, wordConcepts } from './glossary.js';
-import type { QueryUnit } from './query.js';
+import type { QueryUnit } from './types.js';
 import { normalize, words, type Word } from './tokenize.js';
 
 /** A word of a text, where it stands in the normalized text, and the concepts the word alone names. */

@@ -15,25 +15,10 @@ import {
 import { AMBIGUOUS_CONCEPTS, conceptsIn, GENERIC_CONCEPTS, isGlossaryNoun, wholeWordConcepts } from './glossary.js';
 import { detectLang, hangulBigrams, words } from './tokenize.js';
 import type { RankingParams } from './ranking.js';
-import type { Intent, Lang, QueryKind } from './types.js';
+import type { Intent, Lang, QueryKind, QueryUnit } from './types.js';
 
 /** One content word of the question, with the ways a passage can cover it. */
-export interface QueryUnit {
-  key: string;
-  bigrams: string[];
-  concepts: string[];
-  weight: number;
-  /** Some form of it occurs in the knowledge base. */
-  known: boolean;
-  /** A Korean verb or adjective form: how it is asked, seldom what about. */
-  predicate?: boolean;
-  /** A content word the knowledge base never uses, not even in part (for a Hangul word: most of its bigrams). */
-  foreign?: boolean;
-  /** Order among the question's words (premise words far after the question part's), for proximity. */
-  position?: number;
-  /** Two words that name an option of the notes ("pids limit": --pids-limit). */
-  option?: boolean;
-}
+export type { QueryUnit };
 
 export interface QueryAnalysis {
   /** The question without Discord markup, emoji and laughter. */

@@ -30,7 +30,7 @@
 // git, though fork() and clone() are in the fork-bomb passage). Junk and greetings are never answered.
 import { GENERIC_CONCEPTS } from './glossary.js';
 import { isConcept, isHangulBigram } from './tokenize.js';
-import type { QueryUnit } from './query.js';
+import type { QueryUnit } from './types.js';
 import type { TermLookup } from './term-set.js';
 import type { Intent } from './types.js';
 

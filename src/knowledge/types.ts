@@ -84,3 +84,21 @@ export interface SearchResult {
   /** A neighbouring topic the notes do not cover, named in a declined question ("Docker Swarm"). */
   notCovered?: string;
 }
+
+/** A word of the question as the ranking weighs it. */
+export interface QueryUnit {
+  key: string;
+  bigrams: string[];
+  concepts: string[];
+  weight: number;
+  /** Some form of it occurs in the knowledge base. */
+  known: boolean;
+  /** A Korean verb or adjective form: how it is asked, seldom what about. */
+  predicate?: boolean;
+  /** A content word the knowledge base never uses, not even in part (for a Hangul word: most of its bigrams). */
+  foreign?: boolean;
+  /** Order among the question's words (premise words far after the question part's), for proximity. */
+  position?: number;
+  /** Two words that name an option of the notes ("pids limit": --pids-limit). */
+  option?: boolean;
+}
