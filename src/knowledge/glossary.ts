@@ -585,6 +585,10 @@ export const CONCEPTS: Concept[] = [
       '끊김',
       '버벅',
       '렉',
+      // a response that spikes: 응답이 확 튐
+      '튐',
+      '튀는',
+      '튄다',
       '(?:latency )?spik(?:e|es|y)',
       'stutter(?:s|ing)?',
       'laggy',

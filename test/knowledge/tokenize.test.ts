@@ -185,8 +185,9 @@ describe('recalling endings, "only" and idle CPU', () => {
   });
 
   it('reads a CPU % that never goes above a value as throttling', () => {
-    for (const text of ['sits at 100% never above', "it won't go past 50%", 'doesnt go over 100'])
+    for (const text of ['sits at 100% never above', "it won't go past 50%", 'doesnt go over 100', '가끔 응답이 확 튐'])
       expect(conceptsIn(text)).toContain('§throttle');
+    expect(conceptsIn('공이 튀어나옴')).not.toContain('§throttle');
   });
 
   it('reads a variable written as KEY=value as the environment-variable concept', () => {
