@@ -160,7 +160,7 @@ export const CONCEPTS: Concept[] = [
       '포크 ?폭탄',
       '포크 ?밤',
       '프로세스 수',
-      'fork(?:s|ing)? (?:forever|endlessly|infinitely|in a loop)',
+      'fork(?:s|ing)? (?:forever|endlessly|infinitely|in a loop|like crazy|like mad|nonstop|non-stop)',
       'infinite(?:ly)? fork(?:s|ing)?',
       '무한 fork',
       '무한으로 fork',

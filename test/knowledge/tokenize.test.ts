@@ -184,6 +184,11 @@ describe('recalling endings, "only" and idle CPU', () => {
     expect(conceptsIn('격리 빡세게 해야')).not.toContain('§disadvantage');
   });
 
+  it('reads processes forking like crazy as the process-limit concept, and a fork of a repo as not', () => {
+    expect(conceptsIn('something in a container forks like crazy')).toContain('§pids');
+    expect(conceptsIn('i forked the repo on github')).not.toContain('§pids');
+  });
+
   it('reads a CPU % that never goes above a value as throttling', () => {
     for (const text of ['sits at 100% never above', "it won't go past 50%", 'doesnt go over 100', '가끔 응답이 확 튐'])
       expect(conceptsIn(text)).toContain('§throttle');
