@@ -648,7 +648,18 @@ export const CONCEPTS: Concept[] = [
   // Official images a study group names: generic, since "mysql vs postgres" is about databases, not Docker.
   { id: 'imagename', forms: ['mysql', 'mariadb', 'postgres(?:ql)?', 'redis', 'nginx', 'mongo(?:db)?', 'httpd', 'busybox'] },
   { id: 'user', forms: ['users?', 'accounts?', '사용자', '유저', '계정'] },
-  { id: 'dedicated', forms: ['dedicated', 'exclusive(?:ly)?', 'all to itself', '전용', '독점'] },
+  {
+    id: 'dedicated',
+    forms: [
+      'dedicated',
+      'exclusive(?:ly)?',
+      'all to itself',
+      '(?:nobody|no one|noone) else',
+      '(?:just|only|solely) for (?:that|this|the|my|one) (?:container|vm|app)',
+      '전용',
+      '독점',
+    ],
+  },
   { id: 'vtx', forms: ['vt-x', 'vtx', 'amd-v', 'intel vt', 'svm mode', '하드웨어 가상화'] },
   { id: 'bios', forms: ['bios', 'uefi', '바이오스'] },
   {

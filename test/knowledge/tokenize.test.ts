@@ -184,6 +184,12 @@ describe('recalling endings, "only" and idle CPU', () => {
     expect(conceptsIn('격리 빡세게 해야')).not.toContain('§disadvantage');
   });
 
+  it('reads cores kept for one container alone as the dedicated concept', () => {
+    for (const text of ['1.5 cores reserved just for that container', 'nobody else can touch them', '코어 2개 전용으로'])
+      expect(conceptsIn(text)).toContain('§dedicated');
+    expect(conceptsIn('memory reserved for the guest os')).not.toContain('§dedicated');
+  });
+
   it('reads processes forking like crazy as the process-limit concept, and a fork of a repo as not', () => {
     expect(conceptsIn('something in a container forks like crazy')).toContain('§pids');
     expect(conceptsIn('i forked the repo on github')).not.toContain('§pids');
