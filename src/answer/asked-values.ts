@@ -128,7 +128,7 @@ export function builtCommand(asked: AskedValues, running: boolean, lang: Lang, q
     return `docker update ${flags.join(' ')} ${asked.name ?? (lang === 'ko' ? '<컨테이너>' : '<container>')}`;
   }
   // Options asked for by what they do join in only beside another asked option: one alone is the notes' to show.
-  const asks = [...(asked.flags ?? [])].map((f) => (lang === 'ko' ? f.replace('<name>', '<이름>') : f));
+  const asks = (asked.flags ?? []).map((f) => (lang === 'ko' ? f.replace('<name>', '<이름>') : f));
   const total = flags.length + asks.length + Number(!!asked.name);
   if (asks.length ? total < 2 : total === 0) return undefined;
   const name = asked.name ? [`--name ${asked.name}`] : [];

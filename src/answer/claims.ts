@@ -91,11 +91,6 @@ const numbersIn = (text: string): string[] => (text.match(/\d{1,3}(?:,\d{3})+|\d
 const CLAIM_MATCH = 0.55;
 /** The claim must also cover this share of the question's words (by weight). */
 const QUESTION_MATCH = 0.4;
-/**
- * A "Yes" must cover more of it: a question adding its own point to a true claim ("--cpus 1.5 … like pinned,
- * right?", "2048이면 혼자 돌 때도 더 빨라짐?") asks about what the claim does not say.
- */
-const QUESTION_MATCH_YES = 0.4;
 /** And it must beat every claim of the opposite answer by this much, or no yes/no is said. */
 const CLAIM_MARGIN = 0.15;
 
@@ -141,11 +136,11 @@ export function matchedClaim(
   scored.sort((a, b) => b.share - a.share || a.source - b.source);
   // And the claim must be most of what was asked: "can I change a running container's limit?" is not "a container
   // without --memory has a limit", though it names all that claim's words.
-  const covers = (terms: Set<string>, claim: Set<string>, truth: boolean) =>
+  const covers = (terms: Set<string>, claim: Set<string>) =>
     shareIn(
       [...terms].filter((t) => !isHangulBigram(t)),
       claim,
-    ) >= (truth ? QUESTION_MATCH_YES : QUESTION_MATCH);
+    ) >= QUESTION_MATCH;
   // Claims about one thing share most words: the opposite claim is told apart by the words only it has.
   const distinct = (a: Set<string>, b: Set<string>) =>
     shareIn(
@@ -155,8 +150,8 @@ export function matchedClaim(
   const answers = (c: (typeof scored)[number]) =>
     !c.unaffirmed &&
     c.share >= CLAIM_MATCH &&
-    covers(asked, c.terms, c.claim.truth) &&
-    covers(focus, c.terms, c.claim.truth) &&
+    covers(asked, c.terms) &&
+    covers(focus, c.terms) &&
     scored
       .filter((s) => s.claim.truth !== c.claim.truth && s.share >= c.share - CLAIM_MARGIN)
       .every((r) => distinct(c.terms, r.terms) - distinct(r.terms, c.terms) >= CLAIM_MARGIN);

@@ -38,12 +38,11 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
   },
 ];
 
-/** The neighbouring topic a text names, if any. */
-export function adjacentTopic(text: string): AdjacentTopic | undefined {
-  return ADJACENT_TOPICS.find((t) => t.forms.test(text));
-}
-
-/** The words of a text that name a neighbouring topic ("helm"), lower-cased, if it names it. */
-export function adjacentTopicName(text: string, topic: AdjacentTopic): string | undefined {
-  return topic.forms.exec(text)?.[0].toLowerCase();
+/** The neighbouring topic a text names, if any, with the words that name it ("helm"), lower-cased. */
+export function adjacentTopic(text: string): (AdjacentTopic & { named: string }) | undefined {
+  for (const topic of ADJACENT_TOPICS) {
+    const words = topic.forms.exec(text);
+    if (words) return { ...topic, named: words[0].toLowerCase() };
+  }
+  return undefined;
 }

@@ -16,7 +16,7 @@ import {
   type RankingParams,
 } from './ranking.js';
 import { proximity } from './proximity.js';
-import { adjacentTopic, adjacentTopicName } from './scope.js';
+import { adjacentTopic } from './scope.js';
 import { CONTEXT_WORDS } from './closed-class.js';
 import { TermDictionary, TermSet } from './term-set.js';
 import { AskedLines } from './asked.js';
@@ -214,8 +214,7 @@ export class SearchIndex implements Vocabulary {
     const namesMore = conceptsIn(analysis.text).some((c) => !GENERIC_CONCEPTS.has(c.slice(1)) && c !== '§docker' && c !== '§container');
     const adjacent = adjacentTopic(q.focus || analysis.text) ?? (namesMore ? undefined : adjacentTopic(analysis.text));
     // The passage must name what the question names (helm), not another tool of the same group (Ansible).
-    const named = adjacent && (adjacentTopicName(q.focus || analysis.text, adjacent) ?? adjacentTopicName(analysis.text, adjacent));
-    const lacksTopic = !!named && !`${rescored[0].chunk.heading}\n${rescored[0].chunk.text}`.toLowerCase().includes(named);
+    const lacksTopic = !!adjacent && !`${rescored[0].chunk.heading}\n${rescored[0].chunk.text}`.toLowerCase().includes(adjacent.named);
     // A question naming an option that heads the best passage ("--cpu-shares 512 … stuck at half?") is about it.
     const best = this.profiles[rescored[0].id].heading;
     const namesHeadingOption = units.some((u) => isOptionOfNotes(u, this) && best.has(u.key));
