@@ -134,8 +134,9 @@ export function matchedClaim(
     }),
   );
   scored.sort((a, b) => b.share - a.share || a.source - b.source);
-  // And the claim must be most of what was asked: "can I change a running container's limit?" is not "a container
-  // without --memory has a limit", though it names all that claim's words.
+  // And the claim must be most of what the question part asks: "can I change a running container's limit?" is not "a
+  // container without --memory has a limit", though it names all that claim's words. A premise's words do not count
+  // ("…? gonna run untrusted customer code" still asks whether containers isolate as VMs do).
   const covers = (terms: Set<string>, claim: Set<string>) =>
     shareIn(
       [...terms].filter((t) => !isHangulBigram(t)),
@@ -150,7 +151,6 @@ export function matchedClaim(
   const answers = (c: (typeof scored)[number]) =>
     !c.unaffirmed &&
     c.share >= CLAIM_MATCH &&
-    covers(asked, c.terms) &&
     covers(focus, c.terms) &&
     scored
       .filter((s) => s.claim.truth !== c.claim.truth && s.share >= c.share - CLAIM_MARGIN)

@@ -255,12 +255,19 @@ export function pastedOutput(raw: string): { output: string; rest: string } | un
 
 const ASKS_SIMPLY = new RegExp(SIMPLE_REGISTER.source, 'i');
 
+/** A negated question: 안 + verb at its close, 않, n't, not. */
+const NEGATED = /(?:^|\s)안\s?[가-힣]+\s*[?？]|않|\bnot\b|n't\b/i;
+
 /**
  * Whether the question asks yes or no beside the intent that ranks it: its question part, or else the last line
  * below lines that set it up, which is then the part a claim is checked against.
  */
-function yesNoOf(intent: Intent, focus: string, raw: string): Pick<QueryAnalysis, 'asksYesNo' | 'yesNoPart'> {
+function yesNoOf(intent: Intent, focus: string, raw: string, questions?: string[]): Pick<QueryAnalysis, 'asksYesNo' | 'yesNoPart'> {
   if (intent === 'yesno') return { asksYesNo: true };
+  // A yes/no question followed by another ("vm 만들어주고 끝임? 그담엔 뭐함"): the first is answered yes or no, unless
+  // it is negated ("os 따로 부팅 안함?"), where a bare 네 or 아니요 would not say which way.
+  const [first, ...later] = questions ?? [];
+  if (first && later.length > 0 && asksYesNo(first) && !NEGATED.test(first)) return { asksYesNo: true, yesNoPart: first };
   // Below pasted lines, the last line is what is asked, whatever the lines above say.
   const below = YESNO_TOO.has(intent) ? lastLine(raw) : '';
   if (below && asksYesNo(below)) return { asksYesNo: true, yesNoPart: below };
@@ -286,7 +293,7 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   const lines = requestedLines(text);
   const read = intent === 'general' ? classifyIntent(text) : intent;
   const final = read === 'general' && isBareTerm(text) ? 'definition' : read;
-  const yesNo = yesNoOf(final, focus, raw);
+  const yesNo = yesNoOf(final, focus, raw, questions);
   return {
     text,
     lang: detected,

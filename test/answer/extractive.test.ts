@@ -384,6 +384,15 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(extractiveAnswer({ ...premisedOnly, focusTerms: tokenize('so is there no isolation at all?') }, 600).answer).not.toMatch(
       /^(?:Yes|No)\./,
     );
+    // A premise's words do not dilute the question part the claim covers.
+    const chatty =
+      'containers on a host share the host kernel, right? gonna run untrusted customer code from many paying tenants on shared servers at work next month, picking between both options';
+    expect(
+      extractiveAnswer(
+        { ...result(chatty, 'en', [c]), intent: 'yesno', focusTerms: tokenize('containers on a host share the host kernel, right?') },
+        600,
+      ).answer,
+    ).toMatch(/^Yes\./);
     // Not a yes/no question: no verdict.
     expect(extractiveAnswer(result('each container boots its own kernel', 'en', [c]), 600).answer).not.toMatch(/^(?:Yes|No)\./);
   });

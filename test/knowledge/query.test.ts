@@ -304,6 +304,15 @@ describe('query analysis', () => {
     expect(analyseQuery('is docker a vm?').yesNoPart).toBeUndefined();
   });
 
+  it('checks a yes/no question followed by another question as yes or no, unless it is negated', () => {
+    const first = analyseQuery('하이퍼바이져는 vm 만들어주고 끝임? 그담엔 뭐함');
+    expect(first.intent).toBe('definition');
+    expect(first.asksYesNo).toBe(true);
+    expect(first.yesNoPart).toBe('하이퍼바이져는 vm 만들어주고 끝임?');
+    expect(analyseQuery('컨테이너는 os 따로 부팅 안함? 그럼 우분투 컨테랑 centos 컨테 어케 같이 돌아감').asksYesNo).toBeFalsy();
+    expect(analyseQuery('what does a hypervisor do? and how does it differ from docker?').asksYesNo).toBeFalsy();
+  });
+
   it('reads an evaluative tag ("bad idea or fine?", "is that safe?") as pointing back at the whole message', () => {
     const q = 'someone mounted /var/run/docker.sock into the jenkins container. bad idea or fine?';
     expect(splitPremise(q).focus).toBe(q);
