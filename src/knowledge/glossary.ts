@@ -285,7 +285,7 @@ export const CONCEPTS: Concept[] = [
   },
   { id: 'purpose', forms: ['purposes?', 'solv(?:e|es|ed|ing)', '목적', '용도', '해결'] },
   // Half, as students say it: "반코어", "코어 반개", "절반", "half a core".
-  { id: 'half', forms: ['half', 'halves', '절반', '반\\s?개', '반쪽', '반코어'] },
+  { id: 'half', forms: ['half', 'halves', '절반', '반', '반\\s?개', '반쪽', '반코어'] },
   { id: 'percent', forms: ['percent(?:age)?s?', '퍼센트', '\\d*\\s?%'] },
   {
     id: 'emerge',
@@ -565,6 +565,7 @@ export const CONCEPTS: Concept[] = [
       '남으면',
       '남는',
       '남아 ?있~',
+      '남아 ?돌~',
       '비어 ?있~',
       '여유',
     ],

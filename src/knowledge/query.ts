@@ -179,6 +179,8 @@ const WANTS =
   /싶[은어음]|싶다|려는데|려고\s?(?:하는데|함)|\b(?:i want|want to|wanna|i'd like|i need|need to|i'm trying|im trying|trying to)\b/i;
 /** A condition or reason clause ("if the daemon does the work, …") sets up the question; it is not one. */
 const SETS_UP = /^(?:if|when|since|because|as|given)\b/i;
+/** A clause closed by a connective or hearsay ending ("…2배 먹는다며.", "…쓴다던데") states what the asker heard. */
+const RELAYS = /(?:던데|는데|은데|인데|다는데|다던데|지만|잖아|다며|라며)[.,!]*$/;
 /** "true or nah", "is that right?": a clause asking only for agreement has no words of its own. */
 const AGREEMENT_TAG =
   /^(?:is (?:it|that|this|he|she) )?(?:true|right|correct|legit|accurate)(?: or (?:nah|not|no|false|what))?\s*\?*$|^(?:is (?:it|that|this) )?(?:a )?(?:good|bad|fine|ok|okay|safe|risky|dangerous)(?: idea| practice)?(?: or (?:not|nah|bad|fine|good|safe|ok|okay|risky|what))?\s*\?*$/i;
@@ -203,7 +205,7 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
   const hasContent = (c: string) => !AGREEMENT_TAG.test(c) && words(c).some((w) => !w.isStop && w.surface.length > 1);
   const clauses = all.filter(hasContent);
   if (clauses.length < 2) return { premise: '', focus: text };
-  const asks = (c: string) => !SETS_UP.test(c) && (QUESTION_WORD.test(c) || classifyIntent(c) !== 'general');
+  const asks = (c: string) => !SETS_UP.test(c) && !RELAYS.test(c) && (QUESTION_WORD.test(c) || classifyIntent(c) !== 'general');
   const asked = clauses.filter((c, i) => asks(c) || (i > 0 && ALTERNATIVE.test(c)));
   // A tag: a question of no words of its own ("이게 뭐임?", "ㄹㅇ임?", "is he right or nah").
   const isTag = (c: string) => !!c && !hasContent(c) && asks(c);

@@ -90,6 +90,18 @@ describe('query analysis', () => {
     expect(splitPremise('or so i heard. is --cpus a hard cap?').premise).toBe('or so i heard.');
   });
 
+  it('reads a clause closed by a hearsay or connective ending as premise, whatever cue it carries ("…vs 512면 2배 먹는다며.")', () => {
+    const q = 'cpu-shares 1024 vs 512면 1024가 2배 먹는다며. cpu 남아돌때도 512는 반밖에 못씀?';
+    expect(splitPremise(q)).toEqual({
+      premise: 'cpu-shares 1024 vs 512면 1024가 2배 먹는다며.',
+      focus: 'cpu 남아돌때도 512는 반밖에 못씀?',
+    });
+    expect(analyseQuery(q).intent).toBe('yesno');
+    // Spare CPU and "only half", as students type them, name the concepts.
+    expect(conceptsIn('cpu 남아돌때도 512는 반밖에 못씀?')).toEqual(expect.arrayContaining(['§idle', '§half']));
+    expect(conceptsIn('반드시 반영됨')).not.toContain('§half');
+  });
+
   it('reads a closing question of no words of its own ("이게 뭐임?", "is he right or nah") as asking about all before it', () => {
     const ko = "virtualbox 켜니까 'VT-x is disabled' 라고 뜸.. 바이오스에서 켜라는데 이게 뭐임?";
     expect(splitPremise(ko)).toEqual({ premise: '', focus: ko });
