@@ -181,6 +181,16 @@ function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>,
   return { verdict, best, candidates, keyPoint, quoting, direct, text };
 }
 
+/** The `n` sentences with most of the question (the earlier on a tie), in their order. */
+function mostAsked(sentences: string[], asked: Set<string>, n: number): string[] {
+  if (sentences.length <= n) return sentences;
+  const ranked = sentences
+    .map((text, i) => ({ i, overlap: askedOverlap(tokenize(text), asked) }))
+    .sort((a, b) => b.overlap - a.overlap || a.i - b.i);
+  const kept = new Set(ranked.slice(0, n).map((r) => r.i));
+  return sentences.filter((_, i) => kept.has(i));
+}
+
 /** A figure is said when each of its numbers stands whole: 50ms is not said by 150ms. */
 const says = (text: string, f: Figure) => {
   const joined = text.replace(/(\d) (ms|%|MiB)/g, '$1$2');
@@ -256,8 +266,10 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // A reading of what the student saw (250% CPU, a LIMIT, cpu.max) states the rule it applies: the key point, which
   // states it again with the notes' example, would repeat it.
   const readAlready = leading?.reads && lead.text === keyPoint;
-  if (lead.text && !diagnosed && !readAlready && !(leading && restates(lead.text)))
-    draft.add(`${truncate(lead.text, maxChars)} [${cite(best)}]`, formsOf(lead.text));
+  // Asked for N lines ("한줄로"), a key point of more sentences gives the N that say most about the question.
+  const leadText = lead.text && result.lines ? mostAsked(splitSentences(lead.text), asked, result.lines).join(' ') : lead.text;
+  if (leadText && !diagnosed && !readAlready && !(leading && restates(leadText)))
+    draft.add(`${truncate(leadText, maxChars)} [${cite(best)}]`, formsOf(leadText));
   // After a verdict the claim counts as said: a sentence restating it ("a common misconception is that …") adds nothing.
   if (verdict) draft.said.add(formsOf(verdict.claim.text), verdict.claim.text);
   if (direct && keyPoint && draft.fits(keyPoint.length + 5)) draft.add(`${keyPoint} [${cite(best)}]`, formsOf(keyPoint));
@@ -289,7 +301,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
 
   // 3. A question of several asking clauses: a clause the answer has not touched gets its best sentence.
   for (const s of otherParts(result, sources, draft.text)) {
-    if (!draft.fits(s.text.length + 5)) break;
+    if (!draft.fits(s.text.length + 5) || (result.lines && draft.parts.length >= result.lines)) break;
     draft.add(`${s.text} [${s.source + 1}]`, s.forms);
   }
 

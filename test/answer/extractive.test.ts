@@ -159,6 +159,16 @@ describe('extractive answer', () => {
     expect(extractiveAnswer({ ...r, lines: undefined }, 2000).answer.split('\n')[0]).toMatch(/Then it goes on/);
   });
 
+  it('gives a key point of more sentences than the lines asked for as the sentences that say most about the question', () => {
+    const c = {
+      ...chunk('n#1', 'en', 'Namespaces and cgroups', 'Prose about kernels.'),
+      keyPoint: 'A container is an isolated process. Namespaces limit what it sees and cgroups limit what it uses.',
+    };
+    const r = { ...result('namespaces vs cgroups in one line', 'en', [c]), intent: 'compare' as const };
+    expect(extractiveAnswer({ ...r, lines: 1 }, 600).answer).toBe('Namespaces limit what it sees and cgroups limit what it uses. [1]');
+    expect(extractiveAnswer(r, 600).answer).toMatch(/^A container is an isolated process\. Namespaces limit/);
+  });
+
   it('leads with the sentence that answers the question when the key point is about the section in general', () => {
     const c = {
       ...chunk(

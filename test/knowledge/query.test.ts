@@ -446,6 +446,10 @@ describe('questions as people type them', () => {
     ['my build reruns npm install whenever i change one line of code', undefined],
     ['코드 한 줄 바꿨는데 npm install이 다시 돎', undefined],
     ['one-line summary of cgroups pls', 1],
+    ['코드 한줄만 바꿔도 빌드할때 npm install 다시 돌음', undefined],
+    ['한줄만 ㄱ', 1],
+    // One line for each of the two things compared.
+    ['namespace랑 cgroup 차이 한줄씩만', 2],
   ])('reads the length asked for in %s', (q, lines) => expect(requestedLines(q)).toBe(lines));
 
   it('answers with as many sentences or points as asked for', () => {
