@@ -345,13 +345,13 @@ function supportSentences(result: SearchResult, draft: Draft, ctx: SupportContex
   // something else, unless the student asked for several lines or a comparison, which draw on several sections.
   const thinPadding = (s: Sentence) =>
     s.source > 0 && !result.lines && result.intent !== 'compare' && s.overlap < OTHER_SECTION_MIN_OVERLAP;
-  // Another section's sentence must bring a word of the question the answer lacks: else it is about that section
-  // ("…the 101st fork fails" then a zombie sentence; the unit of --memory, then that no --memory means no limit).
+  // A supporting sentence, of the best section too, must bring a word of the question the answer lacks: else it is
+  // about something else ("…the 101st fork fails" then a zombie sentence; the unit of --memory, then that no --memory
+  // means no limit; the layers answer, then that layers are named by SHA-256 digests).
   const answered = () => termSet([...draft.parts, ...support.map((x) => x.text)].join(' '));
   const addsNothingAsked = (s: Sentence) => {
     // A comparison draws on other sections, but a table row among them must still bring a word of the question.
-    if (s.source === 0 || result.lines || (result.intent === 'compare' && (!ROW.test(s.text) || ASKS_TABLE.test(result.query))))
-      return false;
+    if (result.lines || (result.intent === 'compare' && (!ROW.test(s.text) || ASKS_TABLE.test(result.query)))) return false;
     const inAnswer = answered();
     return ![...termSet(s.text)].some((t) => asked.has(t) && !isHangulBigram(t) && !inAnswer.has(t));
   };

@@ -107,7 +107,7 @@ describe('extractive answer', () => {
     expect(a.answer).not.toMatch(/Unrelated closing/);
   });
 
-  it('leaves out a sentence that only restates the key point in other words, keeps one that adds something', () => {
+  it('leaves out a sentence that only restates the key point in other words, keeps one that adds something asked', () => {
     const c = {
       ...chunk(
         'e#1',
@@ -117,9 +117,13 @@ describe('extractive answer', () => {
       ),
       keyPoint: 'Containers share the host kernel and have no kernel of their own.',
     };
-    const a = extractiveAnswer(result('do containers have their own kernel', 'en', [c]), 600);
+    const a = extractiveAnswer(result('do containers have their own kernel? is that why they start fast', 'en', [c]), 600);
     expect(a.answer).not.toMatch(/all containers share/);
     expect(a.answer).toMatch(/starts in about a second, far faster than any VM or physical server\. \[1\]/);
+    // A sentence of the same section that brings no word of the question the answer lacks is about something else.
+    expect(extractiveAnswer(result('do containers have their own kernel', 'en', [c]), 600).answer).toBe(
+      'Containers share the host kernel and have no kernel of their own. [1]',
+    );
     // A sentence of the key point's section with under 80% new words restates it.
     const swap = {
       ...chunk('e#2', 'en', 'Swap', 'Swap is memory plus swap. With only --memory set, Docker doubles the total, so swap equals memory.'),
