@@ -312,7 +312,12 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     : readAlready
       ? 0
       : Math.max(0, MAX_SUPPORT - worked.length);
-  const support = supportSentences(result, draft, { used, bestScore, candidates: lead.candidates, lead: lead.text, restates }, maxSupport);
+  const support = supportSentences(
+    result,
+    draft,
+    { used, bestScore, candidates: lead.candidates, lead: lead.text, restates, verdict: !!verdict },
+    maxSupport,
+  );
   // A table row is a line of its own: "• 격리 강도 — 가상 머신: 강함 / 컨테이너: 약함".
   for (const s of support) draft.parts.push(`${ROW.test(s.text) ? '\n• ' : ''}${s.text} [${cite(used[s.source])}]`);
   return { text: draft.text.replace(/ ```/g, '\n```').replace(/``` /g, '```\n').replace(/ \n/g, '\n'), sources };
@@ -325,6 +330,8 @@ interface SupportContext {
   lead?: string;
   /** Whether a text works an option of the student's figures again with the notes' own numbers. */
   restates: (text: string) => boolean;
+  /** Whether the answer opens with a verdict on a checked claim. */
+  verdict: boolean;
 }
 
 /**
@@ -339,8 +346,12 @@ function supportSentences(result: SearchResult, draft: Draft, ctx: SupportContex
   // A comparison draws on several sections by nature; a question of several parts, for the later parts' own words.
   const laterWords = laterPartWords(result, new Set(tokenize(draft.text)));
   const forLaterPart = (s: Sentence) => [...termSet(s.text)].some((t) => laterWords.has(t));
+  // After a verdict, the claim's reason is the answer: another section's sentence only for a later part asked.
   const fromOther = (s: Sentence) =>
-    s.source > 0 && result.intent !== 'compare' && !forLaterPart(s) && used[s.source].score < OTHER_SECTION_NEAR * bestScore;
+    s.source > 0 &&
+    result.intent !== 'compare' &&
+    !forLaterPart(s) &&
+    (ctx.verdict || used[s.source].score < OTHER_SECTION_NEAR * bestScore);
   // A sentence from a lower-ranked section sharing little of the question (one word, "container") is padding about
   // something else, unless the student asked for several lines or a comparison, which draw on several sections.
   const thinPadding = (s: Sentence) =>

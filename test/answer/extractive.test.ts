@@ -439,7 +439,7 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(askKo('실행 중인 컨테이너 메모리 제한 바꿀 수 있음? 재시작 안하고')).toMatch(/^네\./);
   });
 
-  it("adds no other section's sentence after a verdict when it brings no word of the question the answer lacks", () => {
+  it("adds no other section's sentence after a verdict, except for a later part of the question", () => {
     const kernel = {
       ...chunk('k', 'en', 'Containers share the host kernel', 'A container is a host process.', 'Containers share the host kernel.'),
       claims: [{ truth: false, text: 'Each container boots its own kernel.' }],
@@ -461,6 +461,9 @@ describe('sentences that cannot stand alone, and corrections', () => {
         600,
       ).answer;
     expect(ask('does each container boot its own kernel?', size)).toBe('No. Containers share the host kernel. [1]');
+    // Nor when it does ("small"): after a verdict the claim's reason is the answer.
+    expect(ask('does each container boot its own kernel? is that why images are small?', size)).toMatch(/megabytes/);
+    expect(ask('does each small container boot its own kernel?', size)).toBe('No. Containers share the host kernel. [1]');
   });
 
   it("adds another section's sentence to any answer only when it brings a word of the question the answer lacks", () => {
