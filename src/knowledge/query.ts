@@ -103,7 +103,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
   ['reason', /왜|이유|어째서|\bwhy\b|\bhow come\b|\breason\b|^y (?:did|do|does|is|are|would|can|cant|can't)\b/i],
   [
     'definition',
-    /뭐야|뭐임|머임|머야|뭔데|뭔가요|뭐예요|무엇|(?:이)?란\s*\??$|이란|뜻|의미|뭐하는|뭐함|하는\s?일|역할|\bwhat(?:'s|s| is| are| does| do)\b|\bdefine\b|\bdefinition\b|\bmeaning\b|\bstand for\b/i,
+    /뭐야|뭐임|머임|머야|뭔데|뭔가요|뭐예요|무엇|(?:이)?란\s*\??$|이란|뜻|의미|(?:뭔|먼|무슨)\s?(?:말|소리|얘기)|뭐하는|뭐함|하는\s?일|역할|\bwhat(?:'s|s| is| are| does| do)\b|\bdefine\b|\bdefinition\b|\bmeaning\b|\bstand for\b/i,
   ],
   [
     'yesno',
@@ -114,7 +114,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
 
 /** A question word asks for content ("스왑 얼마까지 쓰는거임", "what is …"; in English, opening a clause): not yes/no. */
 const WH_WORD =
-  /얼마|뭐|뭘|뭔|머임|머야|무엇|무슨|어떤|어떻|어케|어캐|어느|어디|언제|누가|누구|몇|왜|(?:^|[.?!,;]\s*)(?:what|how|which|where|who|whose|whom|when|why)\b/i;
+  /얼마|뭐|뭘|뭔|먼(?=\s?(?:말|소리|뜻|얘기))|머임|머야|무엇|무슨|어떤|어떻|어케|어캐|어느|어디|언제|누가|누구|몇|왜|(?:^|[.?!,;]\s*)(?:what|how|which|where|who|whose|whom|when|why)\b/i;
 
 /** A question word inside an embedded clause ("얼마나 먹는지 보고싶음", "뭔 의미인지 헷갈림") asks nothing itself. */
 const EMBEDDED_WH =

@@ -297,6 +297,10 @@ describe('query analysis', () => {
     // A choice, a command asked for or a "what else" is not yes or no.
     ['--memory 200m 하면 200메가임 200메비임?', 'compare', false],
     ['리눅스 capability 빼는 옵션 있지 않음? 명령어', 'howto', false],
+    // "What does it mean", typed casually (먼 for 뭔), asks for a meaning, not yes or no.
+    ['vm은 하드웨어까지 소프트웨어로 만든다는데 이게 먼말임??', 'definition', false],
+    ['이게 무슨 말임?', 'definition', false],
+    ['먼 곳에 있는 서버에서도 돼?', 'yesno', true],
     // A last line that asks yes or no below a pasted error.
     [
       'got this:\npermission denied while trying to connect to the Docker daemon socket\nshould i just chmod 777 the socket lol',
