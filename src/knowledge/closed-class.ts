@@ -485,6 +485,7 @@ export const KO_STOP = new Set([
   '아주',
   '매우',
   '의미',
+  '정의', // 정의 물어보면: the definition is the kind of answer wanted (intent), not a topic
   '뜻',
   '말', // 무슨 말임, 뭔말: what is meant
   '하는일',
