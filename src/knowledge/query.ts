@@ -383,9 +383,10 @@ const isOnTopic = (units: QueryUnit[], text: string, vocab: Vocabulary) => {
 const EVERYDAY_COMPOUNDS = new Set(['read-only']);
 /**
  * An option written as one (--cpus, --memory-swap), docker run's short memory / CPU-shares flag with a value (-m 1g,
- * -c 512), or a docker ps PORTS entry (0.0.0.0:8080->80/tcp).
+ * -c 512), a docker ps PORTS entry (0.0.0.0:8080->80/tcp), or a size as docker takes it (512m, 1g).
  */
-const NAMES_OPTION = /(?:^|[\s(`])--[a-z][a-z-]+|(?:^|[\s(`])-[mc][\s=]*\d|:\d{1,5}->\d{1,5}\/(?:tcp|udp)\b/i;
+const NAMES_OPTION =
+  /(?:^|[\s(`])--[a-z][a-z-]+|(?:^|[\s(`])-[mc][\s=]*\d|:\d{1,5}->\d{1,5}\/(?:tcp|udp)\b|(?:^|[\s(`])\d+(?:\.\d+)?[mg](?=[\s,.?!)`]|$)/i;
 
 /**
  * In a question, "Docker" usually stands for containers in general ("VM vs Docker"), a size (300 MB) for memory, and

@@ -507,6 +507,10 @@ describe('on topic', () => {
     expect(onTopic('mysql 컨테 지웠다가 다시 띄우니까 데이터 싹 날아감 어케 보존함')).toBe(true);
     expect(onTopic('mysql vs postgres 뭐가 나음?')).toBe(false);
   });
+  it('takes a size written as docker takes it (512m, 1g) beside a container as Docker', () => {
+    expect(onTopic("container's already running with 512m, can i bump it to 1g without recreating it")).toBe(true);
+    expect(onTopic('can i bump the meeting to 10am without recreating the invite')).toBe(false);
+  });
   it('takes a pasted docker ps PORTS entry as Docker', () => {
     expect(onTopic('0.0.0.0:8080->80/tcp under PORTS, which side is the host')).toBe(true);
     expect(onTopic('which side of the river is the host of the festival')).toBe(false);
