@@ -282,6 +282,22 @@ function yesNoOf(intent: Intent, focus: string, raw: string, questions?: string[
   return YESNO_TOO.has(intent) && asksYesNo(focus) ? { asksYesNo: true } : {};
 }
 
+/** A question in quotes ('is docker a vm?', "도커가 vm이냐"), ending as a question does. */
+const QUOTED_QUESTION = /['"‘“「]([^'"’”」]{4,}?(?:[?？]|냐|니|까|나요|인가요?|임))\s*['"’”」]/;
+/** Words that relay what someone else asked: "interviewer asked", "교수님이 물어봄", "질문 나왔는데". */
+const RELAYS_ASKING = /\b(?:asked|asks|asking|quizzed)\b|물어|묻더|질문/i;
+
+/**
+ * A question someone else asked, quoted ("interviewer asked 'is docker a vm?' and i froze lol whats the right
+ * answer"): the quoted question is what is asked, the story around it is premise.
+ */
+export function relayedQuestion(text: string): { premise: string; focus: string; questions?: string[] } | undefined {
+  const quoted = QUOTED_QUESTION.exec(text);
+  if (!quoted) return undefined;
+  const story = text.replace(quoted[0], ' ').replace(/\s+/g, ' ').trim();
+  return RELAYS_ASKING.test(story) ? { premise: story, focus: quoted[1].trim() } : undefined;
+}
+
 export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   const simple = ASKS_SIMPLY.test(raw);
   const text = cleanQuestion(simple ? raw.replace(SIMPLE_REGISTER, ' ') : raw);
@@ -293,7 +309,7 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   const rest = found && cleanQuestion(found.rest);
   // Only when words of the question remain ("이거 뭐임?" above an error line asks about the line itself).
   const pasted = rest && words(rest).some((w) => !w.isStop && w.script !== 'digit' && w.surface.length > 1) ? found : undefined;
-  const split = splitPremise(pasted && rest ? rest : text);
+  const split = relayedQuestion(text) ?? splitPremise(pasted && rest ? rest : text);
   const { focus, questions, premise } = split;
   const output = pasted ? { output: cleanQuestion(pasted.output) } : {};
   // The intent is read from the question part; "…, why?" leaves it with no content, so the whole text then.

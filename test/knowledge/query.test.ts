@@ -90,6 +90,16 @@ describe('query analysis', () => {
     expect(splitPremise('or so i heard. is --cpus a hard cap?').premise).toBe('or so i heard.');
   });
 
+  it('reads a quoted question someone else asked as the question, the story around it as premise', () => {
+    const en = analyseQuery("interviewer asked 'is docker a vm?' and i froze lol whats the right answer");
+    expect(en.focus).toBe('is docker a vm?');
+    expect(en.intent).toBe('yesno');
+    expect(analyseQuery("면접관이 '도커가 vm이냐'고 물어봤는데 뭐라고 답해야됨?").focus).toBe('도커가 vm이냐');
+    // A quoted error line is no one's question.
+    const pasted = "got 'Is the docker daemon running?' when i typed docker ps, how do i fix it";
+    expect(analyseQuery(pasted).focus).not.toBe('Is the docker daemon running?');
+  });
+
   it('reads a clause closed by a hearsay or connective ending as premise, whatever cue it carries ("…vs 512면 2배 먹는다며.")', () => {
     const q = 'cpu-shares 1024 vs 512면 1024가 2배 먹는다며. cpu 남아돌때도 512는 반밖에 못씀?';
     expect(splitPremise(q)).toEqual({
