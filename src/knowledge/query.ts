@@ -33,6 +33,8 @@ export interface QueryAnalysis {
   lines?: number;
   /** Output the asker pasted (a docker stats table, an error line): weighs least. */
   output?: string;
+  /** What the student rules out ("stats 말고", "besides resources", "메모리 문제는 아닌거같은데"). */
+  excluded?: string;
   /** The question asks for a simple explanation ("eli5", "쉽게", "비유로"). */
   simple?: boolean;
   /** The asking clauses, when there are two or more ("vm 깔면 됨? 네트워크는 어케 되는지도 궁금"). */
@@ -282,6 +284,32 @@ function yesNoOf(intent: Intent, focus: string, raw: string, questions?: string[
   return YESNO_TOO.has(intent) && asksYesNo(focus) ? { asksYesNo: true } : {};
 }
 
+/**
+ * What the student rules out: the word before 말고 / 빼고 / 제외하고 ("stats 말고", "docker stats 말고"), before
+ * "(문제는) 아닌 거 같은데" ("메모리 문제는 아닌거같은데"), after besides / other than / apart from / except / instead of,
+ * or in "not a X issue".
+ */
+const EXCLUDED = [
+  /((?:[a-z][\w.-]*\s)?[^\s,.?!]+?)(?:은|는|이|가)?\s?(?:말고|빼고|제외하고)(?=\s|[,.?!]|$)/i,
+  /([^\s,.?!]+?)(?:은|는|이|가)?\s(?:문제(?:는|가)?\s?)?아닌\s?(?:거|것|듯)/,
+  /\b(?:besides|other than|apart from|except(?: for)?)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+ing\s+)?((?:docker\s)?[\w-]+)/i,
+  /\bnot\s+(?:a\s+|an\s+|the\s+)?([\w-]+)\s+(?:issue|problem)\b/i,
+];
+/**
+ * A command or option ruled out is one the asker knows, and the answer is often its variant ("docker ps 말고 꺼진
+ * 컨테이너까지" is docker ps -a; "--memory 말고 --memory-reservation은?" asks about the other option).
+ */
+const NAMES_COMMAND = /^(?:docker\s|-)/i;
+
+/** What the question rules out, if anything: a topic, not a command or an option. */
+export function excludedBy(text: string): string | undefined {
+  for (const pattern of EXCLUDED) {
+    const m = pattern.exec(text);
+    if (m) return NAMES_COMMAND.test(m[1]) ? undefined : m[1];
+  }
+  return undefined;
+}
+
 /** A question in quotes ('is docker a vm?', "도커가 vm이냐"), ending as a question does. */
 const QUOTED_QUESTION = /['"‘“「]([^'"’”」]{4,}?(?:[?？]|냐|니|까|나요|인가요?|임))\s*['"’”」]/;
 /** Words that relay what someone else asked: "interviewer asked", "교수님이 물어봄", "질문 나왔는데". */
@@ -309,6 +337,7 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   const rest = found && cleanQuestion(found.rest);
   // Only when words of the question remain ("이거 뭐임?" above an error line asks about the line itself).
   const pasted = rest && words(rest).some((w) => !w.isStop && w.script !== 'digit' && w.surface.length > 1) ? found : undefined;
+  const excluded = excludedBy(text);
   const split = relayedQuestion(text) ?? splitPremise(pasted && rest ? rest : text);
   const { focus, questions, premise } = split;
   const output = pasted ? { output: cleanQuestion(pasted.output) } : {};
@@ -329,6 +358,7 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
     ...(questions ? { questions } : {}),
     ...yesNo,
     ...(simple ? { simple } : {}),
+    ...(excluded ? { excluded } : {}),
     ...output,
   };
 }

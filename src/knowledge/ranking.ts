@@ -6,6 +6,7 @@
 //              × (1 + sameLanguageBoost·[p is in the question's language])
 //              × (1 + intentBoost·[p's heading answers the question's intent])
 //              × (1 + simpleBoost·[the question asks it simply (eli5, 쉽게, 비유) and p explains in everyday pictures])
+//              × (1 − exclusionPenalty·[p's heading subject names what the student ruled out: "자원 말고", "besides X"])
 //              + subjectWeight·subject(p)
 //
 //   cov(p)     share of the question's unit weight that p's heading and text cover (a unit is covered by its
@@ -72,6 +73,8 @@ export interface RankingParams {
   simpleBoost: number;
   /** Additive bonus by the share of the heading's subject the question names. */
   subjectWeight: number;
+  /** Multiplier penalty for a passage whose heading's subject is what the student ruled out ("stats 말고", "besides X"). */
+  exclusionPenalty: number;
   /** Weight of premise words ("VM은 하드웨어를 나눠 쓴다던데, …") relative to the question part. */
   premiseWeight: number;
   /**
@@ -129,6 +132,7 @@ export const DEFAULT_RANKING: RankingParams = {
   intentBoost: 0.1,
   simpleBoost: 1.5,
   subjectWeight: 0.25,
+  exclusionPenalty: 0.5,
   premiseWeight: 0.75,
   outputWeight: 0,
   chatterCapMin: 1.5,
@@ -158,6 +162,7 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
   'intent boost': { intentBoost: 0 },
   'simple-register boost': { simpleBoost: 0 },
   'subject bonus': { subjectWeight: 0 },
+  'excluded-topic penalty': { exclusionPenalty: 0 },
   'premise down-weight': { premiseWeight: 1 },
   'pasted-output down-weight': { outputWeight: 1 },
   'chatter cap': { chatterCapMin: Infinity },
@@ -237,7 +242,7 @@ export function scorePassage(
   bm25Share: number,
   prox: number,
   askedMatch: number,
-  ctx: { lang: string; intent: Intent; simple?: boolean },
+  ctx: { lang: string; intent: Intent; simple?: boolean; excluded?: string[] },
   p: RankingParams,
 ): Scored {
   const cov = coverage(units, profile.all, p);
@@ -251,6 +256,8 @@ export function scorePassage(
   if (profile.lang === ctx.lang) score *= 1 + p.sameLanguageBoost;
   if (profile.answers.has(ctx.intent)) score *= 1 + p.intentBoost;
   if (ctx.simple && profile.everyday) score *= 1 + p.simpleBoost;
+  // Ruled out by the student ("stats 말고 정확한 숫자로"): a passage about that is not the answer.
+  if (ctx.excluded?.length && profile.subject.some((w) => ctx.excluded!.some((t) => w.has(t)))) score *= 1 - p.exclusionPenalty;
   // Asked what X is, the passage about X itself ("컨테이너란"), not about X's parts ("컨테이너 엔진의 역할").
   if (SUBJECT_INTENTS.has(ctx.intent) && profile.subject.length)
     score += p.subjectWeight * (profile.subject.filter((w) => [...w].some((t) => asked.has(t))).length / profile.subject.length);

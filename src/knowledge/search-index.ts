@@ -183,6 +183,14 @@ export class SearchIndex implements Vocabulary {
     if (!raw.length) return empty(terms);
 
     const asked = new Set(units.flatMap((u) => [u.key, ...u.concepts]));
+    // What the student ruled out, by its words and their glossary concepts (자원 is any heading's resource).
+    const ruledOut = fix(analysis.excluded ?? '');
+    const excluded = [
+      ...words(ruledOut)
+        .filter((w) => !w.isStop)
+        .map((w) => w.key),
+      ...conceptsIn(ruledOut),
+    ];
     const top = raw[0].score || 1;
     const bm25 = new Map(raw.map((r) => [r.id, r.score / top]));
     const score = (id: number, prox: number) => ({
@@ -195,7 +203,7 @@ export class SearchIndex implements Vocabulary {
         bm25.get(id)!,
         prox,
         askedMatch.of(id),
-        { lang, intent, simple: analysis.simple },
+        { lang, intent, simple: analysis.simple, excluded },
         p,
       ),
     });

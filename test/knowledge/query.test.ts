@@ -11,6 +11,7 @@ import {
   guessOf,
   queryUnits,
   requestedLines,
+  excludedBy,
   splitPremise,
 } from '../../src/knowledge/query.js';
 import { ABLATIONS, DEFAULT_RANKING, maxScore } from '../../src/knowledge/ranking.js';
@@ -88,6 +89,23 @@ describe('query analysis', () => {
       questions: ['--cpus 0.5 = half a core?', 'or 50% of all cores'],
     });
     expect(splitPremise('or so i heard. is --cpus a hard cap?').premise).toBe('or so i heard.');
+  });
+
+  it.each([
+    ['vm 많아질때 자원 말고 또 귀찮은거 뭐 있었음? 관리쪽으로', '자원'],
+    ['docker stop 치면 10초 멍때리다 exit 137로 꺼짐 메모리 문제는 아닌거같은데 왜이럼', '메모리'],
+    ['ok besides eating ram, whats actually annoying about running a bunch of vms?', 'ram'],
+    ["it's not a memory issue, why does it keep dying", 'memory'],
+    // A command or option ruled out is one whose variant or neighbour is asked for.
+    ['docker ps 말고 꺼진 컨테이너까지 전부 보려면 뭐 쳐야됨', undefined],
+    ['--memory 말고 --memory-reservation 이라는게 있던데 이건 뭐임', undefined],
+    ['말고 뭐가 있음', undefined],
+  ])('reads what %s rules out', (q, excluded) => expect(excludedBy(q)).toBe(excluded));
+
+  it('ranks a passage about what the student ruled out below the others', () => {
+    const heads = (q: string) => search(q).hits.map((h) => h.chunk.heading);
+    const ruledOut = heads('vm 장점은 이미 알겠고 장점 말고 단점만 딱 정리해줘');
+    expect(ruledOut[0]).not.toMatch(/장점/);
   });
 
   it('reads a quoted question someone else asked as the question, the story around it as premise', () => {
