@@ -184,9 +184,9 @@ function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>,
 /** The `n` sentences with most of the question (the earlier on a tie), in their order. */
 function mostAsked(sentences: string[], asked: Set<string>, n: number): string[] {
   if (sentences.length <= n) return sentences;
-  const ranked = sentences
-    .map((text, i) => ({ i, overlap: askedOverlap(tokenize(text), asked) }))
-    .sort((a, b) => b.overlap - a.overlap || a.i - b.i);
+  // A sentence leaning on the one before ("이 시간은 …") cannot stand without it.
+  const weigh = (text: string, i: number) => (i > 0 && leansOnPrevious(text) ? -1 : askedOverlap(tokenize(text), asked));
+  const ranked = sentences.map((text, i) => ({ i, overlap: weigh(text, i) })).sort((a, b) => b.overlap - a.overlap || a.i - b.i);
   const kept = new Set(ranked.slice(0, n).map((r) => r.i));
   return sentences.filter((_, i) => kept.has(i));
 }

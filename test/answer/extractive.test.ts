@@ -171,6 +171,11 @@ describe('extractive answer', () => {
     const r = { ...result('namespaces vs cgroups in one line', 'en', [c]), intent: 'compare' as const };
     expect(extractiveAnswer({ ...r, lines: 1 }, 600).answer).toBe('Namespaces limit what it sees and cgroups limit what it uses. [1]');
     expect(extractiveAnswer(r, 600).answer).toMatch(/^A container is an isolated process\. Namespaces limit/);
+    // A sentence leaning on the one before is not given alone.
+    const leaning = { ...c, keyPoint: 'Namespaces isolate a process. This split limits what namespaces and cgroups each do.' };
+    expect(extractiveAnswer({ ...r, hits: [{ chunk: leaning, score: 0.9 }], lines: 1 }, 600).answer).toBe(
+      'Namespaces isolate a process. [1]',
+    );
   });
 
   it('leads with the sentence that answers the question when the key point is about the section in general', () => {
