@@ -121,9 +121,12 @@ const WH_WORD =
 /** A question word inside an embedded clause ("얼마나 먹는지 보고싶음", "뭔 의미인지 헷갈림") asks nothing itself. */
 const EMBEDDED_WH =
   /(?:얼마나?|뭐|뭘|뭔|무엇|무슨|어떤|어떻게|어디|언제|몇|왜)(?:\s?[가-힣]+){0,2}?\s?[가-힣]*[는은던인한된난운른간런든]지(?=\s|$|[.,])(?!\s*\?)/g;
-/** A closing tag that asks for agreement ("…쓴다는 뜻 맞음?", "…, right?"): the question is yes/no, whatever came before. */
+/**
+ * A closing tag that asks for agreement ("…쓴다는 뜻 맞음?", "…, right?", "…? thats all it does?"): the question is
+ * yes/no, whatever came before.
+ */
 const CLOSING_TAG =
-  /(?:맞음|맞지|맞아|맞나요|맞죠|맞냐|아님|아니야|아닌가요?)\s*\?+\s*$|,?\s*(?:right|correct|yeah|true|accurate|legit)\s*\?+\s*$|\b(?:true|right|correct|legit) or (?:nah|not|no|false)\s*\?*\s*$/i;
+  /(?:맞음|맞지|맞아|맞나요|맞죠|맞냐|아님|아니야|아닌가요?)\s*\?+\s*$|,?\s*(?:right|correct|yeah|true|accurate|legit)\s*\?+\s*$|\b(?:true|right|correct|legit) or (?:nah|not|no|false)\s*\?*\s*$|\b(?:that'?s|is that) (?:all|it)(?: it does)?\s*\?+\s*$/i;
 
 /**
  * A guess after a question ("무슨 뜻임?? 코어 1.5개?", "what does it mean? half a core?"): the last asking clause,

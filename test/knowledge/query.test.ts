@@ -328,6 +328,8 @@ describe('query analysis', () => {
     // "What does it mean", typed casually (먼 for 뭔), asks for a meaning, not yes or no.
     ['vm은 하드웨어까지 소프트웨어로 만든다는데 이게 먼말임??', 'definition', false],
     ['이게 무슨 말임?', 'definition', false],
+    ["hypervisor just boots the vms and that's it?", 'yesno', true],
+    ['so a hypervisor just boots the guest os and babysits it? thats all it does?', 'yesno', true],
     ['내일 면접인데 가상머신 정의 물어보면 뭐라고 답함??', 'definition', false],
     ['먼 곳에 있는 서버에서도 돼?', 'yesno', true],
     // A last line that asks yes or no below a pasted error.
