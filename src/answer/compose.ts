@@ -181,6 +181,26 @@ function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>,
   return { verdict, best, candidates, keyPoint, quoting, direct, text };
 }
 
+/** Asked whether what the student saw is a bug or broken ("250% 찍힘 버그임?", "is it broken lol"), or normal. */
+const ASKS_BROKEN = /\bbroken\b|고장/i;
+const ASKS_BUG = /\bbug(?:gy|s)?\b|버그/i;
+const ASKS_NORMAL = /\bnormal\b|\bexpected\b|정상/i;
+/** An answer that already says so ("A CPU % of 250% is not a fault", "고장이 아니다"), or opens with its own verdict. */
+const SAYS_EXPECTED = /^(?:yes|no|네|아니요)\.|not a (?:fault|bug)|not broken|고장이 아니|버그가 아니|정상이/i;
+
+/**
+ * The notes explain how things are designed to behave: asked whether what the student saw is a bug, broken or normal,
+ * the section that explains it answers "not a bug" / "yes, expected", said first.
+ */
+function expectedVerdict(result: SearchResult, text: string): string | undefined {
+  if (!(result.intent === 'yesno' || result.asksYesNo) || SAYS_EXPECTED.test(text.slice(0, 120))) return undefined;
+  const ko = result.lang === 'ko';
+  if (ASKS_BROKEN.test(result.query)) return ko ? '고장이 아니다.' : 'Not broken.';
+  if (ASKS_BUG.test(result.query)) return ko ? '버그가 아니다.' : 'Not a bug.';
+  if (ASKS_NORMAL.test(result.query)) return ko ? '네, 정상이다.' : 'Yes, that is expected.';
+  return undefined;
+}
+
 /** The `n` sentences with most of the question (the earlier on a tie), in their order. */
 function mostAsked(sentences: string[], asked: Set<string>, n: number): string[] {
   if (sentences.length <= n) return sentences;
@@ -320,7 +340,9 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   );
   // A table row is a line of its own: "• 격리 강도 — 가상 머신: 강함 / 컨테이너: 약함".
   for (const s of support) draft.parts.push(`${ROW.test(s.text) ? '\n• ' : ''}${s.text} [${cite(used[s.source])}]`);
-  return { text: draft.text.replace(/ ```/g, '\n```').replace(/``` /g, '```\n').replace(/ \n/g, '\n'), sources };
+  const text = draft.text.replace(/ ```/g, '\n```').replace(/``` /g, '```\n').replace(/ \n/g, '\n');
+  const expected = expectedVerdict(result, text);
+  return { text: expected ? `${expected} ${text}` : text, sources };
 }
 
 interface SupportContext {

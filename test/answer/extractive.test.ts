@@ -163,6 +163,21 @@ describe('extractive answer', () => {
     expect(extractiveAnswer({ ...r, lines: undefined }, 2000).answer.split('\n')[0]).toMatch(/Then it goes on/);
   });
 
+  it('says "not a bug" or "expected" first when asked whether what the student saw is a bug, broken or normal', () => {
+    const c = {
+      ...chunk('u', 'en', 'uname in a container', 'Prose.'),
+      keyPoint: 'A container runs on the host kernel, so uname -r shows it.',
+    };
+    const ask = (q: string, lang: Lang = 'en') => extractiveAnswer({ ...result(q, lang, [c]), intent: 'yesno' }, 600).answer;
+    expect(ask('uname -r in my ubuntu container shows the host kernel, bug?')).toMatch(/^Not a bug\. A container runs/);
+    expect(ask('is the flag broken?')).toMatch(/^Not broken\. /);
+    expect(ask('uname -r 치면 호스트 커널 나옴 정상임?', 'ko')).toMatch(/^네, 정상이다\. /);
+    // Not asked, or already said: nothing is added.
+    expect(ask('does uname -r show the host kernel?')).toMatch(/^A container runs/);
+    const said = { ...c, keyPoint: 'A CPU % of 250% is not a fault: 100% is one core.' };
+    expect(extractiveAnswer({ ...result('250% cpu, bug?', 'en', [said]), intent: 'yesno' }, 600).answer).toMatch(/^A CPU %/);
+  });
+
   it('gives a key point of more sentences than the lines asked for as the sentences that say most about the question', () => {
     const c = {
       ...chunk('n#1', 'en', 'Namespaces and cgroups', 'Prose about kernels.'),
