@@ -28,6 +28,14 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
   },
   { name: { ko: 'JVM 설정', en: 'JVM settings' }, forms: /\bjvm\b|(?:^|\s)-xm[xs]\w*|\bintellij\b|인텔리제이/i },
   {
+    name: { ko: 'Node.js·TypeScript 설정', en: 'Node.js and TypeScript settings' },
+    forms: /--max-old-space-size|\bheap out of memory\b|\btypescript\b|\btsconfig\b|타입스크립트/i,
+  },
+  {
+    name: { ko: '호스트의 스왑 설정', en: 'host swap configuration' },
+    forms: /\bswap ?files?\b|\bswap ?partitions?\b|\bswapon\b|\bmkswap\b|스왑 ?파일|스왑 ?파티션/i,
+  },
+  {
     name: { ko: '클라우드·배포 도구', en: 'cloud and deployment tools' },
     forms:
       /\b(?:helm|terraform|ansible|ecs|eks|aks|gke|fargate|openshift|nomad|vagrant|jenkins|circleci|travis|github actions|gitlab ci|ci\/cd)\b|테라폼|앤서블|젠킨스|깃허브 액션/i,

@@ -23,6 +23,9 @@ describe('neighbouring topics', () => {
     ['how do i make github actions build my image and push it on every tag', 'cloud and deployment tools'],
     // A passage naming another tool of the group (Ansible) does not cover helm.
     ['helm install vs helm upgrade --install whats the diff', 'cloud and deployment tools'],
+    ["node keeps crashing with 'JavaScript heap out of memory', how do i raise --max-old-space-size", 'Node.js and TypeScript settings'],
+    ['타입스크립트 namespace 랑 module 차이 뭐임', 'Node.js·TypeScript 설정'],
+    ['도커 말고 그냥 우분투 노트북에 swapfile 4g로 늘리는 법', '호스트의 스왑 설정'],
   ])('declines %s, naming the topic', (q, name) => {
     const r = search(q);
     expect(r).toMatchObject({ abstain: true, notCovered: name });
