@@ -11,7 +11,7 @@ const HEADING_ANSWERS: [Intent, RegExp][] = [
     'definition',
     /란$|이란|란[:\s]|역할|정의|개요|무엇|^-{1,2}[a-z]|\bwhat (?:is|are)\b|^what\b[^:]*\b(?:is|are|does)\b|\bwhat .+ does\b|\brole\b|overview|definition/i,
   ],
-  ['compare', /차이|비교|\bvs\.?\b|versus|differen|compar|한눈에|at a glance/i],
+  ['compare', /차이|비교|대신|\bvs\.?\b|versus|differen|compar|rather than|instead of|한눈에|at a glance/i],
   ['howto', /방법|하는 법|설정|사용법|예시|예제|확인|명령|\bhow (?:to|do)\b|example|setting|usage|command|check/i],
   ['reason', /왜|이유|장점|목적|\bwhy\b|reason|benefit|purpose/i],
   ['yesno', /바로잡기|오해|아니다|않는다|없다|아니라|\bnot\b|\bno\b|misconception|myth|correct(?:ion|ing)|n't\b/i],

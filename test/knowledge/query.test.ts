@@ -14,6 +14,7 @@ import {
   excludedBy,
   splitPremise,
 } from '../../src/knowledge/query.js';
+import { headingAnswers } from '../../src/knowledge/profile.js';
 import { ABLATIONS, DEFAULT_RANKING, maxScore } from '../../src/knowledge/ranking.js';
 
 let kb: KnowledgeBase;
@@ -101,6 +102,13 @@ describe('query analysis', () => {
     ['--memory 말고 --memory-reservation 이라는게 있던데 이건 뭐임', undefined],
     ['말고 뭐가 있음', undefined],
   ])('reads what %s rules out', (q, excluded) => expect(excludedBy(q)).toBe(excluded));
+
+  it('takes a heading that weighs one option against another ("X rather than Y", "X 대신 Y") as a comparison', () => {
+    expect(headingAnswers('Why --pids-limit rather than --ulimit nproc', false).has('compare')).toBe(true);
+    expect(headingAnswers('--ulimit nproc 대신 --pids-limit을 쓰는 이유', false).has('compare')).toBe(true);
+    expect(headingAnswers('--pids-limit: capping processes', false).has('compare')).toBe(false);
+    expect(search('ulimit nproc vs --pids-limit for fork bombs, which one').hits[0].chunk.heading).toMatch(/rather than/);
+  });
 
   it('ranks a passage about what the student ruled out below the others', () => {
     const heads = (q: string) => search(q).hits.map((h) => h.chunk.heading);
