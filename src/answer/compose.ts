@@ -201,6 +201,17 @@ function expectedVerdict(result: SearchResult, text: string): string | undefined
   return undefined;
 }
 
+/** As many whole sentences of a lead as fit in `max` characters; a first sentence too long alone is cut. */
+function wholeSentences(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const kept: string[] = [];
+  for (const sentence of splitSentences(text)) {
+    if ([...kept, sentence].join(' ').length > max) break;
+    kept.push(sentence);
+  }
+  return kept.length ? kept.join(' ') : truncate(text, max);
+}
+
 /** The `n` sentences with most of the question (the earlier on a tie), in their order. */
 function mostAsked(sentences: string[], asked: Set<string>, n: number): string[] {
   if (sentences.length <= n) return sentences;
@@ -289,7 +300,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // Asked for N lines ("한줄로"), a key point of more sentences gives the N that say most about the question.
   const leadText = lead.text && result.lines ? mostAsked(splitSentences(lead.text), asked, result.lines).join(' ') : lead.text;
   if (leadText && !diagnosed && !readAlready && !(leading && restates(leadText)))
-    draft.add(`${truncate(leadText, maxChars)} [${cite(best)}]`, formsOf(leadText));
+    draft.add(`${wholeSentences(leadText, maxChars)} [${cite(best)}]`, formsOf(leadText));
   // After a verdict the claim counts as said: a sentence restating it ("a common misconception is that …") adds nothing.
   if (verdict) draft.said.add(formsOf(verdict.claim.text), verdict.claim.text);
   if (direct && keyPoint && draft.fits(keyPoint.length + 5)) draft.add(`${keyPoint} [${cite(best)}]`, formsOf(keyPoint));

@@ -178,6 +178,13 @@ describe('extractive answer', () => {
     expect(extractiveAnswer({ ...result('250% cpu, bug?', 'en', [said]), intent: 'yesno' }, 600).answer).toMatch(/^A CPU %/);
   });
 
+  it('cuts a key point longer than the answer allows at a sentence end, not mid-sentence', () => {
+    const long = 'x'.repeat(150);
+    const c = { ...chunk('h', 'en', 'History', 'Prose.'), keyPoint: `First point ${long}. Second point ${long}. Third point ${long}.` };
+    const answer = extractiveAnswer(result('history of containers', 'en', [c]), 400).answer;
+    expect(answer).toBe(`First point ${long}. Second point ${long}. [1]`);
+  });
+
   it('gives a key point of more sentences than the lines asked for as the sentences that say most about the question', () => {
     const c = {
       ...chunk('n#1', 'en', 'Namespaces and cgroups', 'Prose about kernels.'),
