@@ -308,6 +308,9 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // The student's own values worked out by the rule of the section that states it.
   for (const figure of figures.filter((f) => f !== leading)) {
     if (says(draft.text, figure) || !draft.fits(figure.text.length + 5)) continue;
+    // A reading of what the student pasted (cpu.max "25000 100000") is the answer; a figure quoting the same value
+    // works it again from the option's side.
+    if (leading?.reads && leading.numbers.some((n) => figure.text.includes(n))) continue;
     // A lead that already works the student's own value leaves its figure only the same point again, unless the
     // question asks for the figure's other forms (quota and period, milliseconds, a percentage).
     if (

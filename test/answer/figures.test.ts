@@ -305,6 +305,21 @@ describe('in the composed answer', () => {
     hits: [{ chunk, score: 0.9 }],
   });
 
+  it('gives a pasted reading alone, not again as the option it was set with', () => {
+    const cpus: Chunk = {
+      ...chunk,
+      id: 'en/cpu#1',
+      headingPath: ['--cpus'],
+      heading: '--cpus',
+      text: '--cpus=1.5 equals --cpu-period=100000 --cpu-quota=150000, and cgroup v2 writes it to cpu.max.',
+    };
+    const asked = '--cpus 0.25 container, cat /sys/fs/cgroup/cpu.max gives 25000 100000, what do the numbers mean';
+    expect(figuresFor(asked, 'en').length).toBeGreaterThan(1);
+    const { answer } = extractiveAnswer({ ...result(asked), hits: [{ chunk: cpus, score: 0.9 }] }, 800);
+    expect(answer).toMatch(/^cpu\.max "25000 100000"/);
+    expect(answer.match(/25000 100000/g)).toHaveLength(1);
+  });
+
   it('follows the lead with the asked values worked out, cited to the section stating the rule', () => {
     const { answer } = extractiveAnswer(result('--memory 1g --memory-swap 3g how much swap'), 800);
     expect(answer).toContain('so the swap is 3g − 1g = 2g. [1]');
