@@ -5,6 +5,8 @@ import { spelledToDigits } from '../text/spelled-numbers.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { truncate } from '../text/truncate.js';
 import { commandBlock } from './command-block.js';
+import { expectedVerdict } from './expected.js';
+import { LEANS_FORWARD, leansOnPrevious, mostAsked, REFERS_ELSEWHERE, wholeSentences } from './sentence-shape.js';
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
 import { citedFigures, namesOption, valuesOf, type Figure } from './figures/index.js';
 import { fixRunCommand, misplacedOptions } from './run-command.js';
@@ -41,20 +43,6 @@ const ASKS_CONVERSION =
 const SUPPORT_SHARE = 0.5;
 /** The lead's own section is what its key point sums up: a sentence of it must bring more to count as new. */
 const SAME_SECTION_NOVELTY = 0.8;
-
-/** Sentence openings that refer back to the sentence before (a pronoun, a connective, an enumeration). */
-const OPENS_ON_PREVIOUS =
-  /^(?:(?:this|that|these|those|it|its|they|their|then|so|but|however|also|thus|therefore|hence|such|here|instead|otherwise|likewise|second|third|finally|the same|both|each|either|the (?:description|claim|statement|wording|phrase|sentence))\b|(?:그래서|각 줄|이 설명|그 설명|이 말|그 말|그러나|하지만|또한|이때|이것|이는|이렇게|그러면|따라서|반면|그런데|즉|둘째|셋째|넷째|다섯째|마지막으로|대신|여기에|여기서|이 |그 |이런|그런|두 |둘 다))/i;
-/** Phrases anywhere in a sentence that point back ("…이 여기에 속한다", "examples of this kind"). */
-const POINTS_BACK =
-  /여기에 (?:속|해당)|이에 (?:속|해당)|위의 |앞의 |\b(?:belong (?:here|to this)|of this (?:kind|type)|the former|the latter|the above|therefore|thus|hence|the table|this table)\b|,? though,|\bthough\b[,.]|이 표|위 표|표는 |비교표|\bthe (?:[\w-]+ ){0,3}tables?\b/i;
-const leansOnPrevious = (text: string) => OPENS_ON_PREVIOUS.test(text) || POINTS_BACK.test(text);
-/** Sentences about the notes rather than the subject ("… is explained in its own section", "자세한 내용은 … 문서에서 다룬다"). */
-const REFERS_ELSEWHERE =
-  /\b(?:(?:explained|described|covered|discussed|compared) in (?:its|their|the|a|another|each) (?:own )?(?:\w+ )?(?:section|topic|page|document|chapter)|(?:topic|section|page|document|chapter)\b[^.]*\b(?:explains?|covers?|compares?|describes?)\b[^.]* in detail|see the (?:section|topic|page|doc)|(?:this|the next|the following) (?:section|topic|page|document))\b|(?:문서|절|장|항목|글|주제)에서 (?:따로 )?(?:\S+ )?(?:다룬다|설명한다|자세히)|자세한 (?:내용|설명|비교|의미)은/i;
-/** Sentences that announce what follows ("…, with two conditions.", "다음과 같다.", "First, …"): alone they dangle. */
-const LEANS_FORWARD =
-  /[:：]$|\b(?:two|three|four|several|a few) (?:\w+ )?(?:conditions|reasons|steps|ways|parts|things|cases|responsibilities|rules|kinds|types)\.?$|\b(?:as follows|like this|the following)\b[^.]*[.:]?$|다음(?:과 같다|처럼|과 같이)[^.]*\.?$|(?:두|세|네|다섯|몇) (?:가지|단계)(?:[^.,]{0,12})(?:다|있다|생긴다)\.?$|(?:두|세|네|다섯|몇) (?:가지|단계)(?:이며|이고|로)|^(?:first(?:ly)?|첫째|우선)\s*,/i;
 
 interface Sentence {
   text: string;
@@ -179,47 +167,6 @@ function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>,
   const direct = usable ? (quoting ?? directSentence(candidates, askedOverlap(tokenize(keyPoint), asked))) : undefined;
   const text = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
   return { verdict, best, candidates, keyPoint, quoting, direct, text };
-}
-
-/** Asked whether what the student saw is a bug or broken ("250% 찍힘 버그임?", "is it broken lol"), or normal. */
-const ASKS_BROKEN = /\bbroken\b|고장/i;
-const ASKS_BUG = /\bbug(?:gy|s)?\b|버그/i;
-const ASKS_NORMAL = /\bnormal\b|\bexpected\b|정상/i;
-/** An answer that already says so ("A CPU % of 250% is not a fault", "고장이 아니다"), or opens with its own verdict. */
-const SAYS_EXPECTED = /^(?:yes|no|네|아니요)\.|not a (?:fault|bug)|not broken|고장이 아니|버그가 아니|정상이/i;
-
-/**
- * The notes explain how things are designed to behave: asked whether what the student saw is a bug, broken or normal,
- * the section that explains it answers "not a bug" / "yes, expected", said first.
- */
-function expectedVerdict(result: SearchResult, text: string): string | undefined {
-  if (!(result.intent === 'yesno' || result.asksYesNo) || SAYS_EXPECTED.test(text.slice(0, 120))) return undefined;
-  const ko = result.lang === 'ko';
-  if (ASKS_BROKEN.test(result.query)) return ko ? '고장이 아니다.' : 'Not broken.';
-  if (ASKS_BUG.test(result.query)) return ko ? '버그가 아니다.' : 'Not a bug.';
-  if (ASKS_NORMAL.test(result.query)) return ko ? '네, 정상이다.' : 'Yes, that is expected.';
-  return undefined;
-}
-
-/** As many whole sentences of a lead as fit in `max` characters; a first sentence too long alone is cut. */
-function wholeSentences(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const kept: string[] = [];
-  for (const sentence of splitSentences(text)) {
-    if ([...kept, sentence].join(' ').length > max) break;
-    kept.push(sentence);
-  }
-  return kept.length ? kept.join(' ') : truncate(text, max);
-}
-
-/** The `n` sentences with most of the question (the earlier on a tie), in their order. */
-function mostAsked(sentences: string[], asked: Set<string>, n: number): string[] {
-  if (sentences.length <= n) return sentences;
-  // A sentence leaning on the one before ("이 시간은 …") cannot stand without it.
-  const weigh = (text: string, i: number) => (i > 0 && leansOnPrevious(text) ? -1 : askedOverlap(tokenize(text), asked));
-  const ranked = sentences.map((text, i) => ({ i, overlap: weigh(text, i) })).sort((a, b) => b.overlap - a.overlap || a.i - b.i);
-  const kept = new Set(ranked.slice(0, n).map((r) => r.i));
-  return sentences.filter((_, i) => kept.has(i));
 }
 
 /** A figure is said when each of its numbers stands whole: 50ms is not said by 150ms. */

@@ -14,6 +14,7 @@ import {
 } from './closed-class.js';
 import { AMBIGUOUS_CONCEPTS, conceptsIn, GENERIC_CONCEPTS, isGlossaryNoun, wholeWordConcepts } from './glossary.js';
 import { detectLang, hangulBigrams, words } from './tokenize.js';
+import { excludedBy, relayedQuestion } from './question-frame.js';
 import type { RankingParams } from './ranking.js';
 import type { Intent, Lang, QueryKind, QueryUnit } from './types.js';
 
@@ -285,48 +286,6 @@ function yesNoOf(intent: Intent, focus: string, raw: string, questions?: string[
   const below = YESNO_TOO.has(intent) ? lastLine(raw) : '';
   if (below && asksYesNo(below)) return { asksYesNo: true, yesNoPart: below };
   return YESNO_TOO.has(intent) && asksYesNo(focus) ? { asksYesNo: true } : {};
-}
-
-/**
- * What the student rules out: the word before 말고 / 빼고 / 제외하고 ("stats 말고", "docker stats 말고"), before
- * "(문제는) 아닌 거 같은데" ("메모리 문제는 아닌거같은데"), after besides / other than / apart from / except / instead of,
- * or in "not a X issue".
- */
-const EXCLUDED = [
-  /((?:[a-z][\w.-]*\s)?[^\s,.?!]+?)(?:은|는|이|가)?\s?(?:말고|빼고|제외하고)(?=\s|[,.?!]|$)/i,
-  /([^\s,.?!]+?)(?:은|는|이|가)?\s(?:문제(?:는|가)?\s?)?아닌\s?(?:거|것|듯)/,
-  /\b(?:besides|other than|apart from|except(?: for)?)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+ing\s+)?((?:docker\s)?[\w-]+)/i,
-  /\bnot\s+(?:a\s+|an\s+|the\s+)?([\w-]+)\s+(?:issue|problem)\b/i,
-];
-/**
- * A command or option ruled out is one the asker knows, and the answer is often its variant ("docker ps 말고 꺼진
- * 컨테이너까지" is docker ps -a; "--memory 말고 --memory-reservation은?" asks about the other option).
- */
-const NAMES_COMMAND = /^(?:docker\s|-)/i;
-
-/** What the question rules out, if anything: a topic, not a command or an option. */
-export function excludedBy(text: string): string | undefined {
-  for (const pattern of EXCLUDED) {
-    const m = pattern.exec(text);
-    if (m) return NAMES_COMMAND.test(m[1]) ? undefined : m[1];
-  }
-  return undefined;
-}
-
-/** A question in quotes ('is docker a vm?', "도커가 vm이냐"), ending as a question does. */
-const QUOTED_QUESTION = /['"‘“「]([^'"’”」]{4,}?(?:[?？]|냐|니|까|나요|인가요?|임))\s*['"’”」]/;
-/** Words that relay what someone else asked: "interviewer asked", "교수님이 물어봄", "질문 나왔는데". */
-const RELAYS_ASKING = /\b(?:asked|asks|asking|quizzed)\b|물어|묻더|질문/i;
-
-/**
- * A question someone else asked, quoted ("interviewer asked 'is docker a vm?' and i froze lol whats the right
- * answer"): the quoted question is what is asked, the story around it is premise.
- */
-export function relayedQuestion(text: string): { premise: string; focus: string; questions?: string[] } | undefined {
-  const quoted = QUOTED_QUESTION.exec(text);
-  if (!quoted) return undefined;
-  const story = text.replace(quoted[0], ' ').replace(/\s+/g, ' ').trim();
-  return RELAYS_ASKING.test(story) ? { premise: story, focus: quoted[1].trim() } : undefined;
 }
 
 export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {

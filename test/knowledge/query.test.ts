@@ -11,10 +11,10 @@ import {
   guessOf,
   queryUnits,
   requestedLines,
-  excludedBy,
   splitPremise,
 } from '../../src/knowledge/query.js';
 import { headingAnswers } from '../../src/knowledge/profile.js';
+import { excludedBy } from '../../src/knowledge/question-frame.js';
 import { ABLATIONS, DEFAULT_RANKING, maxScore } from '../../src/knowledge/ranking.js';
 
 let kb: KnowledgeBase;
