@@ -8,8 +8,6 @@ import { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { loadQuizBank, quizGenerator } from './quiz/service.js';
 import type { KnowledgeReloader, ReloadResult, Services } from './services.js';
 
-export type { KnowledgeReloader, ReloadResult } from './services.js';
-
 /** Problems of the candidate that the index in use does not have. */
 function newProblems(current: KnowledgeBase, next: KnowledgeBase): string[] {
   const known = new Set(current.warnings);

@@ -18,9 +18,6 @@ import { excludedBy, relayedQuestion } from './question-frame.js';
 import type { RankingParams } from './ranking.js';
 import type { Intent, Lang, QueryKind, QueryUnit } from './types.js';
 
-/** One content word of the question, with the ways a passage can cover it. */
-export type { QueryUnit };
-
 export interface QueryAnalysis {
   /** The question without Discord markup, emoji and laughter. */
   text: string;
@@ -185,8 +182,12 @@ const WANTS =
   /싶[은어음]|싶다|려는데|려고\s?(?:하는데|함)|\b(?:i want|want to|wanna|i'd like|i need|need to|i'm trying|im trying|trying to)\b/i;
 /** A condition or reason clause ("if the daemon does the work, …") sets up the question; it is not one. */
 const SETS_UP = /^(?:if|when|since|because|as|given)\b/i;
-/** A clause closed by a connective or hearsay ending ("…2배 먹는다며.", "…쓴다던데") states what the asker heard. */
-const RELAYS = /(?:던데|는데|은데|인데|다는데|다던데|지만|잖아|다며|라며)[.,!]*$/;
+/** Connective and hearsay endings ("…쓴다던데", "…2배 먹는다며"): the clause sets up what is asked. */
+const SETS_UP_ENDINGS = '던데|는데|은데|인데|다는데|다던데|지만|잖아|다며|라며';
+/** A clause closed by one of them states what the asker heard (~니까, "because", ends a clause without that). */
+const RELAYS = new RegExp(`(?:${SETS_UP_ENDINGS})[.,!]*$`);
+/** Where a clause ends at one of them, or at ~니까. */
+const ENDS_ON_CONNECTIVE = new RegExp(`(\\S+(?:${SETS_UP_ENDINGS}|니까)),?\\s+`, 'g');
 /** "true or nah", "is that right?": a clause asking only for agreement has no words of its own. */
 const AGREEMENT_TAG =
   /^(?:is (?:it|that|this|he|she) )?(?:true|right|correct|legit|accurate)(?: or (?:nah|not|no|false|what))?\s*\?*$|^(?:is (?:it|that|this) )?(?:a )?(?:good|bad|fine|ok|okay|safe|risky|dangerous)(?: idea| practice)?(?: or (?:not|nah|bad|fine|good|safe|ok|okay|risky|what))?\s*\?*$/i;
@@ -202,9 +203,7 @@ const ALTERNATIVE = /^(?:or|아니면|아님|혹은|또는)(?:\s|$)/i;
 export function splitPremise(text: string): { premise: string; focus: string; questions?: string[] } {
   const marked = text
     .replace(/(?<=\S)([.?!？]+)(?=\s|$)|\n/g, '$1\uE000')
-    .replace(/(\S+(?:던데|는데|은데|인데|다는데|다던데|지만|니까|잖아|다며|라며)),?\s+/g, (m, word: string) =>
-      isNounWithParticle(word) || word.endsWith('까지만') ? m : `${word}\uE000`,
-    )
+    .replace(ENDS_ON_CONNECTIVE, (m, word: string) => (isNounWithParticle(word) || word.endsWith('까지만') ? m : `${word}\uE000`))
     .replace(/,\s+(?=(?:so|then|but|and|what|how|why|which|is|are|do|does|can|should|where|who)\b)/gi, '\uE000')
     .replace(/(?:^|\s|\uE000)(?:그럼|그러면|그래서|근데)\s+/g, '\uE000');
   const all = marked.split('\uE000').map((c) => c.trim());

@@ -3,8 +3,8 @@
 
 /**
  * What the student rules out: the word before 말고 / 빼고 / 제외하고 ("stats 말고", "docker stats 말고"), before
- * "(문제는) 아닌 거 같은데" ("메모리 문제는 아닌거같은데"), after besides / other than / apart from / except / instead of,
- * or in "not a X issue".
+ * "(문제는) 아닌 거 같은데" ("메모리 문제는 아닌거같은데"), after besides / other than / apart from / except, or in
+ * "not a X issue".
  */
 const EXCLUDED = [
   /((?:[a-z][\w.-]*\s)?[^\s,.?!]+?)(?:은|는|이|가)?\s?(?:말고|빼고|제외하고)(?=\s|[,.?!]|$)/i,

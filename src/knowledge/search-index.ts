@@ -4,7 +4,7 @@
 import { conceptsIn, GENERIC_CONCEPTS, glossaryWords } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { profileOf } from './profile.js';
-import { analyseQuery, guessOf, isOptionOfNotes, looksLikeVerbForm, queryUnits, type QueryUnit, type Vocabulary } from './query.js';
+import { analyseQuery, guessOf, isOptionOfNotes, looksLikeVerbForm, queryUnits, type Vocabulary } from './query.js';
 import {
   abstainBar,
   coversNamedTopics,
@@ -22,7 +22,7 @@ import { TermDictionary, TermSet } from './term-set.js';
 import { AskedLines } from './asked.js';
 import { HangulSpelling, SpellingCorrector } from './spelling.js';
 import { tokenize, words } from './tokenize.js';
-import type { Chunk, Lang, SearchHit, SearchResult } from './types.js';
+import type { Chunk, Lang, QueryUnit, SearchHit, SearchResult } from './types.js';
 
 /** An option written with its two dashes. */
 const OPTION_NAME = /(?<![\w-])--([a-z][a-z0-9]*(?:-[a-z0-9]+)+)/gi;

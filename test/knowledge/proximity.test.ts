@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { proximity } from '../../src/knowledge/proximity.js';
-import type { QueryUnit } from '../../src/knowledge/query.js';
+import type { QueryUnit } from '../../src/knowledge/types.js';
 
 const unit = (key: string, position: number, concepts: string[] = [], weight = 1): QueryUnit => ({
   key,

@@ -6,7 +6,8 @@ import { extractiveAnswer, NOT_FOUND } from '../../src/answer/extractive.js';
 import { answerRecord } from '../../src/answer/format.js';
 import { scoreOne, type EvalQuestion } from '../../src/eval/score.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import { analyseQuery, queryUnits, type QueryUnit } from '../../src/knowledge/query.js';
+import { analyseQuery, queryUnits } from '../../src/knowledge/query.js';
+import type { QueryUnit } from '../../src/knowledge/types.js';
 import { abstainBar, DEFAULT_RANKING } from '../../src/knowledge/ranking.js';
 
 const MIN_SCORE = 0.35;
