@@ -76,7 +76,8 @@ const commandsIn = (text: string) => new Set([...text.matchAll(DOCKER_COMMAND)].
 const optionsIn = (text: string) => [...new Set([...text.matchAll(/(?<![\w-])--([a-z][a-z-]*[a-z])/gi)].map((m) => m[1].toLowerCase()))];
 /** The question names the option, with or without its dashes, its parts spaced or joined (memory swap, memoryswap). */
 const namesOption = (question: string, option: string) =>
-  new RegExp(`(?<![a-z])${option.split('-').join('[\\s_-]?')}(?![a-z])`, 'i').test(question) ||
+  // Not inside a longer option name: --memory-reservation does not name --memory.
+  new RegExp(`(?<![a-z]|[a-z]-)${option.split('-').join('[\\s_-]?')}(?![a-z]|-[a-z])`, 'i').test(question) ||
   // A one-word option is named by its concept too (메모리 상한 names --memory), unless the question names its options
   // itself (--cpu-shares is not --cpus).
   (!option.includes('-') && optionsIn(question).length === 0 && conceptsIn(option).some((c) => conceptsIn(question).includes(c)));

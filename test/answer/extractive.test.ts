@@ -438,6 +438,25 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(extractiveAnswer(result('each container boots its own kernel', 'en', [c]), 600).answer).not.toMatch(/^(?:Yes|No)\./);
   });
 
+  it('does not take an option inside a longer one as named: --memory-reservation does not name --memory', () => {
+    const c = {
+      ...chunk('r', 'en', '--memory-reservation: a soft limit', 'It is soft.', '--memory-reservation is a soft limit.'),
+      claims: [
+        { truth: false, text: '--memory-reservation is a hard limit.', reason: 'It is a soft limit; the hard cap is --memory.' },
+        {
+          truth: false,
+          text: '--memory-reservation may be set larger than --memory.',
+          reason: 'Docker rejects a reservation above the hard limit.',
+        },
+      ],
+    };
+    const ask = (q: string) => yesNoAnswer(q, 'en', [c]);
+    // The second claim names --memory, which these questions do not: it cannot be the reason given.
+    expect(ask('i set --memory-reservation 500m, is that guaranteed?')).toMatch(/^No\. It is a soft limit/);
+    expect(ask('--memory-reservation 500m 주면 무조건 보장되는거지?')).toMatch(/^No\. It is a soft limit/);
+    expect(ask('can --memory-reservation be set larger than --memory?')).toMatch(/^No\. Docker rejects/);
+  });
+
   it('checks a guess after a question word as yes or no ("what is it? its own kernel?")', () => {
     const c = {
       ...chunk('k', 'en', 'Containers share the host kernel', 'A container is a host process.', 'Containers share the host kernel.'),
