@@ -931,6 +931,12 @@ for (const { id, forms } of CONCEPTS) {
 }
 
 /**
+ * A clause ending after a verb form: an embedded question or a setting ("왜 나왔는지", "등장했는지", "나왔는데", "격리되는지"), or
+ * the chat nominaliser ("나왔음"). Only read after a glossary form, so no index term changes.
+ */
+const CLAUSE_TAIL = /^(?:했|하|됐|되)?(?:는지|는데|던데|다던데|다며|음)(?:도|요)?$/;
+
+/**
  * Concepts of one Hangul word. The word must be read whole as glossary forms one after another (a compound
  * typed without spaces: 컨테이너메모리제한) followed by particles or endings (메모리를, 격리하는거임), or end
  * in a verb stem's ending (가벼워). A form inside another word never counts: 램 is not in 텔레그램 or 램프.
@@ -943,7 +949,7 @@ function hangulWordConcepts(word: string): string[] {
       if (!word.startsWith(f.text, from)) continue;
       const next = from + f.text.length;
       const rest = word.slice(next);
-      if (f.stem || isSuffixChain(rest) || walk(next, [...path, f.id])) {
+      if (f.stem || isSuffixChain(rest) || CLAUSE_TAIL.test(rest) || walk(next, [...path, f.id])) {
         for (const id of [...path, f.id]) found.add(id);
         ok = true;
       }

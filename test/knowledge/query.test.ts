@@ -41,6 +41,10 @@ describe('glossary on word boundaries', () => {
     // "No live refresh" asks for --no-stream, though "live" alone is what docker stats does.
     expect(conceptsIn('docker stats but no live refresh, only name + mem')).toEqual(expect.arrayContaining(['§snapshot', '§format']));
     expect(conceptsIn('docker stats shows live usage')).not.toContain('§snapshot');
+    // A clause ending after a verb form: an embedded question, a setting, the chat nominaliser.
+    for (const word of ['나왔는지', '등장했는지', '나왔는데', '나왔음']) expect(conceptsIn(`컨테이너 왜 ${word}`)).toContain('§emerge');
+    expect(conceptsIn('격리되는지 궁금')).toContain('§isolation');
+    expect(conceptsIn('나왔는지뭔지')).not.toContain('§emerge');
     // Chat abbreviations: ctr is a container, img an image.
     expect(conceptsIn('ctr 메모리 얼마 먹는지 어케봄')).toContain('§container');
     expect(conceptsIn('img 레이어 보는법')).toContain('§image');
