@@ -16,16 +16,32 @@ const ASKS_COMMAND = /명령어|커맨드|\bcommands?\b|\bcmd\b/i;
 const CHANGES_RUNNING =
   /\b(?:update|chang(?:e|ing)|running|already|existing|live)\b|바꾸|바꿔|바꿀|변경|늘리|줄이|실행\s?중|떠\s?있|돌고\s?있|돌아가는/i;
 
-/** The command that has most of the question's words (a concept counts half): code blocks and commands in the prose. */
+/** A question that asks how to check something is set ("how do i double check it got applied", "적용됐는지 어케 확인함"). */
+export const ASKS_CHECK =
+  /\b(?:check|verify|confirm|make sure|tell (?:if|whether)|see (?:if|whether)|know (?:if|whether))\b|확인|어케\s?앎|어떻게\s?알|알\s?수\s?있/i;
+
+/** Commands that change a container, an image or the host rather than read their state. */
+const CHANGES_STATE =
+  /^(?:docker (?:run|update|create|start|stop|restart|rm|rmi|kill|build|pull|push|commit|tag|pause|unpause|exec(?! \S+ cat\b)|system prune|(?:image|container|volume|network|builder) (?:prune|rm))|sudo |systemctl |echo )/;
+
+/**
+ * The command that has most of the question's words (a concept counts half): code blocks and commands in the prose.
+ * Asked how to check a setting, only a command of the leading section that reads it.
+ */
 function commandFor(used: SearchHit[], asked: Set<string>, question: string): { code: string; source: number } | undefined {
   let best: { code: string; source: number; hits: number } | undefined;
   // Setting a limit means starting a container with it, unless the question is about one already running.
   const changes = CHANGES_RUNNING.test(question);
-  for (const [source, h] of used.entries()) {
+  const checks = ASKS_CHECK.test(question);
+  // The check of the section that leads, not a command that reads something else (the pids limit for a cgroup version).
+  for (const [source, h] of (checks ? used.slice(0, 1) : used).entries()) {
     for (const code of [...h.chunk.code, ...inlineCommands(h.chunk)]) {
+      if (checks && CHANGES_STATE.test(code)) continue;
       const shared = [...termSet(code)].filter((t) => asked.has(t));
       const verb = /^docker update\b/.test(code) ? (changes ? 0.5 : -0.5) : /^docker run\b/.test(code) && !changes ? 0.25 : 0;
-      const hits = shared.reduce((n, t) => n + (isConcept(t) ? 0.5 : 1), 0) - source * 0.25 + verb;
+      // Asked how to check, any reading command of the leading section answers it.
+      const reads = checks ? 0.5 : 0;
+      const hits = shared.reduce((n, t) => n + (isConcept(t) ? 0.5 : 1), 0) - source * 0.25 + verb + reads;
       if (hits > 0 && hits > (best?.hits ?? 0)) best = { code, source, hits };
     }
   }
@@ -60,7 +76,8 @@ function howToCommand(used: SearchHit[], asked: Set<string>, question: string, l
   const found = commandFor(used, asked, question);
   // No command of the notes carries every value asked for (a name, a process limit, the student's image): the
   // options the question asks for, put together as the notes say (before the image; docker update when running).
-  const built = builtCommand(values, CHANGES_RUNNING.test(question), lang, question);
+  // Asked how to check a setting, a command that sets it is no answer.
+  const built = ASKS_CHECK.test(question) ? undefined : builtCommand(values, CHANGES_RUNNING.test(question), lang, question);
   // So is a notes command that carries them among many more options (the whole sandbox line for two of its flags).
   const crowded = !!found && optionCount(found.code) - optionCount(built ?? '') > CROWDED_OPTIONS;
   if (built && !(found && carriesAll(withAskedValues(found.code, values), values) && !crowded) && !carriesAll(lead, values)) return built;

@@ -4,7 +4,7 @@
 import { spelledToDigits } from '../text/spelled-numbers.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { truncate } from '../text/truncate.js';
-import { commandBlock } from './command-block.js';
+import { ASKS_CHECK, commandBlock } from './command-block.js';
 import { expectedVerdict } from './expected.js';
 import { LEANS_FORWARD, leansOnPrevious, mostAsked, REFERS_ELSEWHERE, wholeSentences } from './sentence-shape.js';
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
@@ -186,7 +186,9 @@ function leadingFigure(result: SearchResult, lead: Lead, figures: CitedFigure[])
   const explainsOther = (f: Figure) =>
     namesOption(lead.best.chunk.heading, f.option) && !mentionsValue(lead.text ?? '', result.query, f.option);
   const answers = first && (first.reads || QUANTITY_ASKED.test(result.query) || explainsOther(first));
-  return !lead.verdict && !lead.quoting && answers && !says(lead.text ?? '', first) ? first : undefined;
+  // Asked how to check a setting, the check leads, not what the student's value does.
+  const checks = result.intent === 'howto' && ASKS_CHECK.test(result.query) && !first?.reads;
+  return !lead.verdict && !lead.quoting && !checks && answers && !says(lead.text ?? '', first) ? first : undefined;
 }
 
 type CitedFigure = ReturnType<typeof citedFigures>[number];

@@ -755,6 +755,22 @@ describe('how-to answers', () => {
     expect(extractiveAnswer(update, 600).answer).toContain('```\ndocker update --pids-limit 128 <컨테이너>\n```');
   });
 
+  it('answers how to check a setting with a command that reads it, not one that sets it, and no figure first', () => {
+    const text =
+      'docker run -d --pids-limit 64 nginx caps tasks at 64. docker inspect --format PidsLimit web prints the limit it got.\nMore.';
+    const c = {
+      ...chunk('p', 'en', '--pids-limit: a task cap', text, '--pids-limit caps tasks; docker inspect shows the limit a container got.'),
+      inlineCode: ['docker run -d --pids-limit 64 nginx', 'docker inspect --format PidsLimit web'],
+    };
+    const ask = (q: string) => extractiveAnswer({ ...result(q, 'en', [c]), intent: 'howto' }, 600).answer;
+    const check = ask('set --pids-limit 50 on my box, how do i double check it got applied');
+    expect(check).toContain('```\ndocker inspect --format PidsLimit web\n```');
+    expect(check).not.toContain('docker run -d --pids-limit 50');
+    expect(check).toMatch(/^--pids-limit caps tasks/);
+    // Asked how to set it, the command that sets it.
+    expect(ask('how do i set --pids-limit 50 on my box')).toMatch(/```\ndocker run -d --pids-limit 50 \S+\n```/);
+  });
+
   it("shows the command with the values the question asks for, not the notes' example values", () => {
     const c = {
       ...chunk('m', 'en', '--memory: a hard limit', 'Give --memory a size.', '--memory sets a hard limit.'),

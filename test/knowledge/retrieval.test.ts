@@ -59,6 +59,9 @@ describe('retrieval on fixed questions', () => {
     ['도커가 뭐야', /^도커\(Docker\)란/],
     // A Korean typo (ㅐ for ㅔ) still finds the daemon.
     ['도커 대몬은 뭐하는 애야', /데몬/],
+    // How to check a limit finds the check of that limit.
+    ['--pids-limit 걸었는데 진짜 적용됐는지 어케 확인함?', /HostConfig\.PidsLimit/],
+    ['how do i check the pids limit my container actually got', /HostConfig\.PidsLimit/],
   ])('%s → the top passage says %s', (q, expected) => {
     const r = kb.search(q, { topK: 3, minScore: MIN_SCORE });
     expect(r.abstain).toBe(false);
