@@ -593,6 +593,10 @@ export const CONCEPTS: Concept[] = [
       '(?:latency )?spik(?:e|es|y)',
       'stutter(?:s|ing)?',
       'laggy',
+      // "freezes in little bursts", "hiccups", "choppy"
+      'freez(?:e|es|ing)',
+      'hiccups?',
+      'choppy',
     ],
   },
   {

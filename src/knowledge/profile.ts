@@ -32,16 +32,21 @@ function termsOf(text: string): Set<string> {
   return set;
 }
 
-/** `all`: the term numbers (in `dict`) of the passage's heading and text; `title`: its document title's terms. */
-export function profileOf(chunk: Chunk, all: Int32Array, dict: TermDictionary, title: TermLookup): PassageProfile {
-  const own = chunk.headingPath[chunk.headingPath.length - 1] ?? chunk.doc.title;
-  // Option names count whole (memory-swap is not memory); generic concepts do not make a subject.
-  const subject = words(own.split(/:\s/)[0])
+/** A heading's subject: its words before the first colon. Option names count whole (memory-swap is not memory); generic
+ * concepts do not make a subject. */
+function subjectOf(heading: string): Set<string>[] {
+  return words(heading.split(/:\s/)[0])
     .filter((w) => !w.isStop && w.key.length >= 2)
     .map(
       (w) =>
         new Set(/[-_.]/.test(w.surface) ? [w.key] : [w.key, ...conceptsIn(w.surface).filter((c) => !GENERIC_CONCEPTS.has(c.slice(1)))]),
     );
+}
+
+/** `all`: the term numbers (in `dict`) of the passage's heading and text; `title`: its document title's terms. */
+export function profileOf(chunk: Chunk, all: Int32Array, dict: TermDictionary, title: TermLookup): PassageProfile {
+  const own = chunk.headingPath[chunk.headingPath.length - 1] ?? chunk.doc.title;
+  const subject = subjectOf(own);
   const ownWords = words(own);
   return {
     all: TermSet.ofIds(dict, all),
@@ -57,6 +62,8 @@ export function profileOf(chunk: Chunk, all: Int32Array, dict: TermDictionary, t
     ),
     answers: headingAnswers(own, chunk.code.length > 0),
     subject,
+    // A section is about what its parent sections are about too ("137만으로 OOM이라고 단정할 수 없다" under "메모리 한도를 넘으면").
+    pathSubject: chunk.headingPath.flatMap(subjectOf),
     lang: chunk.doc.lang,
     ...(chunk.doc.everyday ? { everyday: true } : {}),
   };

@@ -6,7 +6,7 @@
 //              × (1 + sameLanguageBoost·[p is in the question's language])
 //              × (1 + intentBoost·[p's heading answers the question's intent])
 //              × (1 + simpleBoost·[the question asks it simply (eli5, 쉽게, 비유) and p explains in everyday pictures])
-//              × (1 − exclusionPenalty·[p's heading subject names what the student ruled out: "자원 말고", "besides X"])
+//              × (1 − exclusionPenalty·[a heading subject of p's path names what the student ruled out: "자원 말고", "besides X"])
 //              + subjectWeight·subject(p)
 //
 //   cov(p)     share of the question's unit weight that p's heading and text cover (a unit is covered by its
@@ -194,6 +194,8 @@ export interface PassageProfile {
   everyday?: boolean;
   /** Words of the heading before the first colon, each with its terms. */
   subject: Set<string>[];
+  /** The same for every heading of its path (its parent sections' subjects too). */
+  pathSubject: Set<string>[];
   lang: string;
 }
 
@@ -257,7 +259,7 @@ export function scorePassage(
   if (profile.answers.has(ctx.intent)) score *= 1 + p.intentBoost;
   if (ctx.simple && profile.everyday) score *= 1 + p.simpleBoost;
   // Ruled out by the student ("stats 말고 정확한 숫자로"): a passage about that is not the answer.
-  if (ctx.excluded?.length && profile.subject.some((w) => ctx.excluded!.some((t) => w.has(t)))) score *= 1 - p.exclusionPenalty;
+  if (ctx.excluded?.length && profile.pathSubject.some((w) => ctx.excluded!.some((t) => w.has(t)))) score *= 1 - p.exclusionPenalty;
   // Asked what X is, the passage about X itself ("컨테이너란"), not about X's parts ("컨테이너 엔진의 역할").
   if (SUBJECT_INTENTS.has(ctx.intent) && profile.subject.length)
     score += p.subjectWeight * (profile.subject.filter((w) => [...w].some((t) => asked.has(t))).length / profile.subject.length);

@@ -45,6 +45,8 @@ describe('glossary on word boundaries', () => {
     for (const word of ['나왔는지', '등장했는지', '나왔는데', '나왔음']) expect(conceptsIn(`컨테이너 왜 ${word}`)).toContain('§emerge');
     expect(conceptsIn('격리되는지 궁금')).toContain('§isolation');
     expect(conceptsIn('나왔는지뭔지')).not.toContain('§emerge');
+    // A throttled service as students describe it.
+    expect(conceptsIn('the app freezes in little bursts')).toContain('§throttle');
     // Chat abbreviations: ctr is a container, img an image.
     expect(conceptsIn('ctr 메모리 얼마 먹는지 어케봄')).toContain('§container');
     expect(conceptsIn('img 레이어 보는법')).toContain('§image');
@@ -118,6 +120,9 @@ describe('query analysis', () => {
     const heads = (q: string) => search(q).hits.map((h) => h.chunk.heading);
     const ruledOut = heads('vm 장점은 이미 알겠고 장점 말고 단점만 딱 정리해줘');
     expect(ruledOut[0]).not.toMatch(/장점/);
+    // A section is about what its parent section is about: "137만으로 OOM이라고 단정할 수 없다" under "메모리 한도를 넘으면".
+    const notMemory = heads('docker stop 치면 10초 멍때리다 exit 137로 꺼짐 메모리 문제는 아닌거같은데 왜이럼');
+    expect(notMemory[0]).toMatch(/docker stop/);
   });
 
   it('reads a quoted question someone else asked as the question, the story around it as premise', () => {
