@@ -165,6 +165,10 @@ export function asksYesNo(text: string): boolean {
   return !WH_WORD.test(direct) && (isYesNoForm(direct) || YESNO_CUE.test(direct));
 }
 
+const COMPARE_CUE = INTENT_CUES.find(([intent]) => intent === 'compare')![1];
+/** The text weighs two things, whatever intent it is classified as ("exit 137 vs exit 143, whats the difference"). */
+export const asksComparison = (text: string) => COMPARE_CUE.test(text);
+
 export function classifyIntent(text: string): Intent {
   const direct = text.replace(EMBEDDED_WH, ' ');
   if (isYesNoForm(direct) && !WH_WORD.test(direct)) return 'yesno';

@@ -42,3 +42,12 @@ export function relayedQuestion(text: string): { premise: string; focus: string;
   const story = text.replace(quoted[0], ' ').replace(/\s+/g, ' ').trim();
   return RELAYS_ASKING.test(story) ? { premise: story, focus: quoted[1].trim() } : undefined;
 }
+
+/** What joins two things compared: vs, versus, or, and; 랑, 이랑, 하고, 와, 과, 이고 glued to the first. */
+const SIDE_JOINER = /\s(?:vs\.?|versus|or|and)\s|(?<=\S)(?:이랑|랑|하고|와|과|이고)\s/i;
+
+/** The text before and after the joiner of a comparison ("--ulimit nproc vs --pids-limit", "137이랑 143"), if any. */
+export function comparedSides(text: string): [string, string] | undefined {
+  const m = SIDE_JOINER.exec(text);
+  return m ? [text.slice(0, m.index), text.slice(m.index + m[0].length)] : undefined;
+}

@@ -5,6 +5,7 @@
 //                + askedWeight·asked(p) ]
 //              × (1 + sameLanguageBoost·[p is in the question's language])
 //              × (1 + intentBoost·[p's heading answers the question's intent])
+//              × (1 + sidesBoost·sides(p))
 //              × (1 + simpleBoost·[the question asks it simply (eli5, 쉽게, 비유) and p explains in everyday pictures])
 //              × (1 − exclusionPenalty·[a heading subject of p's path names what the student ruled out: "자원 말고", "besides X"])
 //              + subjectWeight·subject(p)
@@ -18,6 +19,8 @@
 //   asked(p)   the largest share of the question's weight that one line of p's section's "Asked as" list covers
 //              (document expansion: how students word a question this section answers; asked.ts)
 //   prox(p)    share of the question's near word pairs that stand near each other in p too (proximity.ts)
+//   sides(p)   for a comparison ("--ulimit nproc vs --pids-limit", "137이랑 143"), how well p names both things
+//              compared: each side counts 1 in p's heading, ½ in its text only; 0 unless p names both
 //   subject(p) for a definition or compare question, the share of the heading's subject (its
 //              words before the first colon) that the question names: "컨테이너란" for "컨테이너가 뭐야", not
 //              "컨테이너 엔진의 역할"
@@ -69,6 +72,8 @@ export interface RankingParams {
   sameLanguageBoost: number;
   /** Multiplier bonus for a heading that answers the intent (defines for "what is", compares for "vs" …). */
   intentBoost: number;
+  /** Multiplier bonus for a passage that names both things a comparison weighs (see sides(p) above). */
+  sidesBoost: number;
   /** Multiplier bonus for an everyday-pictures passage (front matter `everyday: true`) when the question asks simply. */
   simpleBoost: number;
   /** Additive bonus by the share of the heading's subject the question names. */
@@ -130,6 +135,7 @@ export const DEFAULT_RANKING: RankingParams = {
   optionPartCredit: 0.65,
   sameLanguageBoost: 0.3,
   intentBoost: 0.1,
+  sidesBoost: 0.2,
   simpleBoost: 1.5,
   subjectWeight: 0.25,
   exclusionPenalty: 0.5,
@@ -160,6 +166,7 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
   'option-part heading credit': { optionPartCredit: 0.85 },
   'same-language boost': { sameLanguageBoost: 0 },
   'intent boost': { intentBoost: 0 },
+  'compared sides': { sidesBoost: 0 },
   'simple-register boost': { simpleBoost: 0 },
   'subject bonus': { subjectWeight: 0 },
   'excluded-topic penalty': { exclusionPenalty: 0 },
@@ -244,7 +251,7 @@ export function scorePassage(
   bm25Share: number,
   prox: number,
   askedMatch: number,
-  ctx: { lang: string; intent: Intent; simple?: boolean; excluded?: string[] },
+  ctx: { lang: string; intent: Intent; simple?: boolean; excluded?: string[]; sides?: [string[], string[]] },
   p: RankingParams,
 ): Scored {
   const cov = coverage(units, profile.all, p);
@@ -257,6 +264,7 @@ export function scorePassage(
     p.coverageWeight * cov + p.headingWeight * head + p.bm25Weight * bm25Share + p.proximityWeight * prox + p.askedWeight * askedMatch;
   if (profile.lang === ctx.lang) score *= 1 + p.sameLanguageBoost;
   if (profile.answers.has(ctx.intent)) score *= 1 + p.intentBoost;
+  if (ctx.sides) score *= 1 + p.sidesBoost * sidesNamed(ctx.sides, profile);
   if (ctx.simple && profile.everyday) score *= 1 + p.simpleBoost;
   // Ruled out by the student ("stats 말고 정확한 숫자로"): a passage about that is not the answer.
   if (ctx.excluded?.length && profile.pathSubject.some((w) => ctx.excluded!.some((t) => w.has(t)))) score *= 1 - p.exclusionPenalty;
@@ -266,10 +274,17 @@ export function scorePassage(
   return { score, cov, head };
 }
 
+/** How well a passage names both things compared: each side 1 in its heading, ½ in its text only; 0 unless both. */
+function sidesNamed(sides: [string[], string[]], profile: PassageProfile): number {
+  const side = (terms: string[]) => (terms.some((t) => profile.heading.has(t)) ? 1 : terms.some((t) => profile.all.has(t)) ? 0.5 : 0);
+  const [a, b] = sides.map(side);
+  return a && b ? (a + b) / 2 : 0;
+}
+
 /** The highest score a passage can reach, so relevance is reported in 0..1. */
 export function maxScore(p: RankingParams): number {
   return (
-    // The simple-register boost is left out: it lifts a few everyday passages over the rest, and relevance is capped at 1.
+    // The simple-register and sides boosts are left out: they lift a few everyday passages over the rest, and relevance is capped at 1.
     (p.coverageWeight + p.headingWeight + p.bm25Weight + p.proximityWeight + p.askedWeight) *
       (1 + p.sameLanguageBoost) *
       (1 + p.intentBoost) +

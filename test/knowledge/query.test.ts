@@ -14,7 +14,7 @@ import {
   splitPremise,
 } from '../../src/knowledge/query.js';
 import { headingAnswers } from '../../src/knowledge/profile.js';
-import { excludedBy } from '../../src/knowledge/question-frame.js';
+import { comparedSides, excludedBy } from '../../src/knowledge/question-frame.js';
 import { ABLATIONS, DEFAULT_RANKING, maxScore } from '../../src/knowledge/ranking.js';
 
 let kb: KnowledgeBase;
@@ -114,6 +114,16 @@ describe('query analysis', () => {
     expect(headingAnswers('--ulimit nproc 대신 --pids-limit을 쓰는 이유', false).has('compare')).toBe(true);
     expect(headingAnswers('--pids-limit: capping processes', false).has('compare')).toBe(false);
     expect(search('ulimit nproc vs --pids-limit for fork bombs, which one').hits[0].chunk.heading).toMatch(/rather than/);
+  });
+
+  it('reads the two things a comparison weighs, and ranks a passage naming both first', () => {
+    expect(comparedSides('--ulimit nproc vs --pids-limit, whats the diff')).toEqual(['--ulimit nproc', '--pids-limit, whats the diff']);
+    expect(comparedSides('어쩔땐 137이랑 143 차이')).toEqual(['어쩔땐 137', '143 차이']);
+    expect(comparedSides('what is a hypervisor')).toBeUndefined();
+    expect(search('--ulimit nproc vs --pids-limit, both stop fork bombs so whats the diff').hits[0].chunk.heading).toMatch(/rather than/);
+    expect(search('exit 137 vs exit 143 on my containers, whats the difference').hits[0].chunk.heading).toMatch(/143/);
+    // VM vs container is what whole documents compare: the kernel still leads, not any passage naming both.
+    expect(search('diffrence betwen vm and containr').hits[0].chunk.text).toMatch(/kernel/);
   });
 
   it('ranks a passage about what the student ruled out below the others', () => {
