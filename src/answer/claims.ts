@@ -171,9 +171,19 @@ const WITHOUT = /\b(?:without|w\/o)\b|없이|안\s?하고|않고/i;
 export const asStated = (question: string, claim: Claim): Claim =>
   WITHOUT.test(question) !== WITHOUT.test(claim.text) ? { ...claim, truth: !claim.truth } : claim;
 
-/** "네." or "아니요." and the section's key point, which states what is true. */
-export function verdictLead(lang: Lang, claim: Claim, chunk: Chunk): string {
+/**
+ * A question offering a choice ("is that 200 MB or MiB", "cli가 돌리는거임 아니면 데몬임?"): a bare yes or no would
+ * not say which. "…, or not?" and "… or nah" still ask yes or no.
+ */
+const OFFERS_CHOICE = /\bor\b(?!\s+(?:not|nah|no|nope|what|smth|something|anything)\b)|아니면|혹은|또는/i;
+
+/**
+ * "네." or "아니요." and the section's key point, which states what is true; asked to choose, the key point alone.
+ */
+export function verdictLead(lang: Lang, claim: Claim, chunk: Chunk, question = ''): string {
+  const reason = withoutNo(claim.reason ?? chunk.keyPoint ?? claim.text);
+  if (OFFERS_CHOICE.test(question)) return reason;
   const word = claim.truth ? (lang === 'ko' ? '네.' : 'Yes.') : lang === 'ko' ? '아니요.' : 'No.';
   // "No — the engine does not …" becomes "No. The engine does not …"; a command opening stays as written.
-  return `${word} ${withoutNo(claim.reason ?? chunk.keyPoint ?? claim.text)}`;
+  return `${word} ${reason}`;
 }

@@ -158,7 +158,9 @@ function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>,
   // A correction whose claim the question does not state gives no supporting sentence either (its rebuttal).
   const rebuttal = used.map((h, i) => i > 0 && isCorrection(h.chunk) && !namesTheClaim(asked, h.chunk));
   const candidates = sentencesOf(used, asked).filter((c) => !rebuttal[c.source]);
-  const keyPoint = verdict ? verdictLead(result.lang, asStated(result.query, verdict.claim), best.chunk) : leadFor(best.chunk);
+  const keyPoint = verdict
+    ? verdictLead(result.lang, asStated(result.query, verdict.claim), best.chunk, result.query)
+    : leadFor(best.chunk);
   // The sentence that answers what was asked goes first when the key point is about the section in general
   // (a correction's key point is the answer itself). An error message the student pasted is explained first,
   // before any figure of their values.

@@ -436,6 +436,9 @@ describe('sentences that cannot stand alone, and corrections', () => {
     ).toMatch(/^Yes\./);
     // Not a yes/no question: no verdict.
     expect(extractiveAnswer(result('each container boots its own kernel', 'en', [c]), 600).answer).not.toMatch(/^(?:Yes|No)\./);
+    // Asked to choose, a bare yes or no would not say which: the answer is the reason alone.
+    expect(ask('does each container boot its own kernel or share the host one?')).toMatch(/^Containers share the host kernel\./);
+    expect(ask('does each container boot its own kernel or not?')).toMatch(/^No\./);
   });
 
   it('does not take an option inside a longer one as named: --memory-reservation does not name --memory', () => {
