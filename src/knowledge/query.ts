@@ -336,13 +336,13 @@ const endsInBatchim = (syllable: string, finals: number[]) => {
 /** Korean word endings of verbs and adjectives: such words say little about the topic. */
 const KOREAN_PREDICATE = /(?:면|고|서|어|아|여|요|니|나|지|게|는|은|던|까|야|해|돼|됨|음|함|ㄴ|죠|네|데|가|려|러|다|래|으)$/; // 으: 많으(면)
 /**
- * Bound nouns after a verb's adnominal ending (~ㄴ, ~ㄹ, ~는): 넘칠때, 쓸듯, 할수, 막는법; and the nominaliser
+ * Bound nouns after a verb's adnominal ending (~ㄴ, ~ㄹ, ~는): 넘칠때, 쓸듯, 할수, 막는법, 준거; and the nominaliser
  * 기 (느려지기). 소수, 주적, 헌법 are nouns: the syllable before is no adnominal form.
  */
 const afterVerb = (word: string) => {
   if (word.length < 2) return false;
   if (word.endsWith('기')) return true;
-  if (!/[때듯수적법]$/.test(word)) return false;
+  if (!/[때듯수적법거]$/.test(word)) return false;
   const before = word.at(-2) ?? '';
   return before === '는' || endsInBatchim(before, [4, 8]);
 };

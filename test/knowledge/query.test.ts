@@ -586,6 +586,9 @@ describe('verb forms and nouns', () => {
     // A case particle only follows a noun: 전자렌지에 and 스웜이랑 are no verb forms, though they end like one.
     expect(unitOf('팝콘 전자렌지에 돌렸는데 안터진 커널 왜 많이 남음', '전자렌지')?.predicate).toBe(false);
     expect(unitOf('도커 스웜이랑 쿠버네티스 중에 뭐 배워야됨?', '스웜')?.predicate).toBe(false);
+    // 것 after an adnominal form (준거, "gave it"): a verb form, not a word foreign to the notes.
+    const gave = unitOf('스왑 200메가 준거임?', '준거');
+    expect([gave?.predicate, gave?.foreign]).toEqual([true, false]);
     // ~길래 ("since it …") ends a verb form: it does not count against the match as a word foreign to the notes.
     const since = unitOf('이미지에 뭐가 들었길래 어디서나 돌아감?', '들었길래');
     expect([since?.predicate, since?.foreign]).toEqual([true, false]);
