@@ -6,7 +6,7 @@ import { escapeRegExp } from '../text/escape-regexp.js';
 import { truncate } from '../text/truncate.js';
 import { ASKS_CHECK, commandBlock } from './command-block.js';
 import { expectedVerdict } from './expected.js';
-import { LEANS_FORWARD, leansOnPrevious, mostAsked, REFERS_ELSEWHERE, wholeSentences } from './sentence-shape.js';
+import { LEANS_FORWARD, leansOnPrevious, mostAsked, REFERS_ELSEWHERE, shapedFirst, wholeSentences } from './sentence-shape.js';
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
 import { citedFigures, namesOption, valuesOf, type Figure } from './figures/index.js';
 import { fixRunCommand, misplacedOptions } from './run-command.js';
@@ -171,6 +171,21 @@ function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>,
   return { verdict, best, candidates, keyPoint, quoting, direct, text };
 }
 
+/** A command that reads state, written in a sentence (docker inspect, docker info, cat /sys/fs/cgroup/…, stat -fc). */
+const NAMES_CHECK = /\bdocker (?:inspect|info|stats|events|logs|system df|history)\b|\bcat \/|\bstat -|\bdmesg\b/;
+/** A figure: a number with a unit or a ratio (2:1, 63%, 200 ms, 1g). */
+const NAMES_FIGURE = /\d\s?(?:%|:\d|ms\b|[mg]\b|mib\b|gib\b|mb\b|gb\b|배|개)/i;
+
+/**
+ * What the question's shape asks the lead to carry: the check command when asked how to check a setting, a figure
+ * when asked how much.
+ */
+function shapeAsked(result: SearchResult): ((text: string) => boolean) | undefined {
+  if (result.intent === 'howto' && ASKS_CHECK.test(result.query)) return (text) => NAMES_CHECK.test(text);
+  if (QUANTITY_ASKED.test(result.query)) return (text) => NAMES_FIGURE.test(text);
+  return undefined;
+}
+
 /** A figure is said when each of its numbers stands whole: 50ms is not said by 150ms. */
 const says = (text: string, f: Figure) => {
   const joined = text.replace(/(\d) (ms|%|MiB)/g, '$1$2');
@@ -249,7 +264,12 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // states it again with the notes' example, would repeat it.
   const readAlready = leading?.reads && lead.text === keyPoint;
   // Asked for N lines ("한줄로"), a key point of more sentences gives the N that say most about the question.
-  const leadText = lead.text && result.lines ? mostAsked(splitSentences(lead.text), asked, result.lines).join(' ') : lead.text;
+  const leadText =
+    lead.text && result.lines
+      ? mostAsked(splitSentences(lead.text), asked, result.lines).join(' ')
+      : lead.text && lead.text === keyPoint && !verdict && shapeAsked(result)
+        ? shapedFirst(splitSentences(lead.text), shapeAsked(result)!).join(' ')
+        : lead.text;
   if (leadText && !diagnosed && !readAlready && !(leading && restates(leadText)))
     draft.add(`${wholeSentences(leadText, maxChars)} [${cite(best)}]`, formsOf(leadText));
   // After a verdict the claim counts as said: a sentence restating it ("a common misconception is that …") adds nothing.

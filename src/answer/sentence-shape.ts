@@ -39,3 +39,16 @@ export function mostAsked(sentences: string[], asked: Set<string>, n: number): s
   const kept = new Set(ranked.slice(0, n).map((r) => r.i));
   return sentences.filter((_, i) => kept.has(i));
 }
+
+/**
+ * A key point's sentences with the first that has what the question's shape asks for (the check command when asked how
+ * to check, a figure when asked how much) leading, when the first sentence lacks it; the rest keep their order. A
+ * sentence leaning on the one before ("예를 들어 …", "This …") stays where it is.
+ */
+export function shapedFirst(sentences: string[], has: (text: string) => boolean): string[] {
+  if (sentences.length < 2 || has(sentences[0])) return sentences;
+  const i = sentences.findIndex(
+    (text, j) => j > 0 && has(text) && !leansOnPrevious(text) && !/^(?:예를 들어|예:|e\.g\.|for example)/i.test(text),
+  );
+  return i > 0 ? [sentences[i], ...sentences.filter((_, j) => j !== i)] : sentences;
+}

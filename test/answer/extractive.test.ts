@@ -774,6 +774,23 @@ describe('how-to answers', () => {
     expect(ask('how do i set --pids-limit 50 on my box')).toMatch(/```\ndocker run -d --pids-limit 50 \S+\n```/);
   });
 
+  it("leads with the key point's sentence that has the check or the figure asked for", () => {
+    const key = 'cgroup v1 has a hierarchy per controller. The docker info command shows the Cgroup Version of a host.';
+    const c = chunk('g', 'en', 'cgroup v1 vs v2', 'More text.', key);
+    const ask = (q: string, intent: 'howto' | 'general') => extractiveAnswer({ ...result(q, 'en', [c]), intent }, 600).answer;
+    expect(ask('how do i check if my host is cgroup v1 or v2', 'howto')).toMatch(/^The docker info command shows/);
+    expect(ask('what is the cgroup v1 hierarchy like', 'general')).toMatch(/^cgroup v1 has/);
+    const shares = chunk(
+      's',
+      'en',
+      '--cpu-shares',
+      'More.',
+      '--cpu-shares sets a relative weight. A container at 1024 gets twice the CPU of 512 (2:1).',
+    );
+    const figure = extractiveAnswer({ ...result('1024 vs 512 shares, who gets how much', 'en', [shares]), intent: 'compare' }, 600);
+    expect(figure.answer).toMatch(/^A container at 1024 gets twice/);
+  });
+
   it("shows the command with the values the question asks for, not the notes' example values", () => {
     const c = {
       ...chunk('m', 'en', '--memory: a hard limit', 'Give --memory a size.', '--memory sets a hard limit.'),
