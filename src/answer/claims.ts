@@ -172,10 +172,12 @@ export const asStated = (question: string, claim: Claim): Claim =>
   WITHOUT.test(question) !== WITHOUT.test(claim.text) ? { ...claim, truth: !claim.truth } : claim;
 
 /**
- * A question offering a choice ("is that 200 MB or MiB", "cli가 돌리는거임 아니면 데몬임?"): a bare yes or no would
- * not say which. "…, or not?" and "… or nah" still ask yes or no.
+ * A question offering a choice ("is that 200 MB or MiB", "… or is it just a frontend", "cli가 돌리는거임 아니면
+ * 데몬임?"): a bare yes or no would not say which. "…, or not?" and "… or nah" still ask yes or no, and so does an "or"
+ * inside a condition ("if one vm crashes or gets pwned does it drag the others down").
  */
-const OFFERS_CHOICE = /\bor\b(?!\s+(?:not|nah|no|nope|what|smth|something|anything)\b)|아니면|혹은|또는/i;
+const OFFERS_CHOICE =
+  /\bor (?:is|are|does|do|did|was|were|can|should|will|would|am)\b|\bor\s+(?!(?:not|nah|no|nope|what|smth|something|anything)\b)(?:\S+\s+){0,3}\S+?\s*(?:lol|lmao|\?+)?\s*$|아니면|혹은|또는/i;
 
 /**
  * "네." or "아니요." and the section's key point, which states what is true; asked to choose, the key point alone.

@@ -439,6 +439,8 @@ describe('sentences that cannot stand alone, and corrections', () => {
     // Asked to choose, a bare yes or no would not say which: the answer is the reason alone.
     expect(ask('does each container boot its own kernel or share the host one?')).toMatch(/^Containers share the host kernel\./);
     expect(ask('does each container boot its own kernel or not?')).toMatch(/^No\./);
+    // An "or" inside a condition offers no choice.
+    expect(ask('if i run two or three, does each container boot its own kernel?')).toMatch(/^No\./);
   });
 
   it('does not take an option inside a longer one as named: --memory-reservation does not name --memory', () => {
