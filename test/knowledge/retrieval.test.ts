@@ -62,6 +62,8 @@ describe('retrieval on fixed questions', () => {
     // How to check a limit finds the check of that limit.
     ['--pids-limit 걸었는데 진짜 적용됐는지 어케 확인함?', /HostConfig\.PidsLimit/],
     ['how do i check the pids limit my container actually got', /HostConfig\.PidsLimit/],
+    // What a command shows: the section that says it, not one about a column of its output.
+    ['docker images 머임', /docker images는 로컬 이미지 목록/],
     // docker inspect's MemorySwap is memory plus swap: the default-swap correction says so.
     ['--memory 100m만 줬는데 docker inspect 보니까 MemorySwap: 209715200 이라고 나옴 스왑 200메가 준거임?', /MemorySwap/],
     ['set only --memory 100m and docker inspect shows MemorySwap 209715200, is that 200mb of swap?', /MemorySwap/],
