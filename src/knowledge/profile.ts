@@ -3,6 +3,7 @@ import { conceptsIn, GENERIC_CONCEPTS } from './glossary.js';
 import type { PassageProfile } from './ranking.js';
 import { TermDictionary, TermSet, type TermLookup } from './term-set.js';
 import { words } from './tokenize.js';
+import { boundedMemo } from '../text/bounded-memo.js';
 import type { Chunk, Intent } from './types.js';
 
 /** Heading cues for each intent: a heading that defines, compares, corrects a misconception … */
@@ -43,6 +44,11 @@ function subjectOf(heading: string): Set<string>[] {
     );
 }
 
+/** A top-level section's parent subject: one shared empty list, not one per passage (10,000 passages in the bench). */
+const NO_PARENT: Set<string>[] = [];
+/** The subjects of a path of parent headings, shared by all the sections under them. */
+const parentSubjectOf = boundedMemo(50_000, (path: string) => path.split('\n').flatMap(subjectOf));
+
 /** `all`: the term numbers (in `dict`) of the passage's heading and text; `title`: its document title's terms. */
 export function profileOf(chunk: Chunk, all: Int32Array, dict: TermDictionary, title: TermLookup): PassageProfile {
   const own = chunk.headingPath[chunk.headingPath.length - 1] ?? chunk.doc.title;
@@ -63,7 +69,7 @@ export function profileOf(chunk: Chunk, all: Int32Array, dict: TermDictionary, t
     answers: headingAnswers(own, chunk.code.length > 0),
     subject,
     // A section is about what its parent sections are about too ("137만으로 OOM이라고 단정할 수 없다" under "메모리 한도를 넘으면").
-    pathSubject: chunk.headingPath.flatMap(subjectOf),
+    parentSubject: chunk.headingPath.length > 1 ? parentSubjectOf(chunk.headingPath.slice(0, -1).join('\n')) : NO_PARENT,
     lang: chunk.doc.lang,
     ...(chunk.doc.everyday ? { everyday: true } : {}),
   };

@@ -201,8 +201,8 @@ export interface PassageProfile {
   everyday?: boolean;
   /** Words of the heading before the first colon, each with its terms. */
   subject: Set<string>[];
-  /** The same for every heading of its path (its parent sections' subjects too). */
-  pathSubject: Set<string>[];
+  /** The same for the headings above it in its path (its parent sections' subjects). */
+  parentSubject: Set<string>[];
   lang: string;
 }
 
@@ -267,7 +267,8 @@ export function scorePassage(
   if (ctx.sides) score *= 1 + p.sidesBoost * sidesNamed(ctx.sides, profile);
   if (ctx.simple && profile.everyday) score *= 1 + p.simpleBoost;
   // Ruled out by the student ("stats 말고 정확한 숫자로"): a passage about that is not the answer.
-  if (ctx.excluded?.length && profile.pathSubject.some((w) => ctx.excluded!.some((t) => w.has(t)))) score *= 1 - p.exclusionPenalty;
+  const ruledOut = (w: Set<string>) => ctx.excluded!.some((t) => w.has(t));
+  if (ctx.excluded?.length && (profile.subject.some(ruledOut) || profile.parentSubject.some(ruledOut))) score *= 1 - p.exclusionPenalty;
   // Asked what X is, the passage about X itself ("컨테이너란"), not about X's parts ("컨테이너 엔진의 역할").
   if (SUBJECT_INTENTS.has(ctx.intent) && profile.subject.length)
     score += p.subjectWeight * (profile.subject.filter((w) => [...w].some((t) => asked.has(t))).length / profile.subject.length);
