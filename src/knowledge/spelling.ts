@@ -31,6 +31,17 @@ function otherInflection(word: string, candidate: string): boolean {
   return INFLECTION.test(word) && INFLECTION.test(candidate) && stem(word) === stem(candidate) && stem(word).length >= 4;
 }
 
+/** Corrections already made, at most MEMO_MAX of them (then forgotten all at once). */
+const MEMO_MAX = 20_000;
+function remembered(memo: Map<string, string>, word: string, correct: (word: string) => string): string {
+  let fixed = memo.get(word);
+  if (fixed === undefined) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(word, (fixed = correct(word)));
+  }
+  return fixed;
+}
+
 export class SpellingCorrector {
   private byLength = new Map<number, string[]>();
   private frequency = new Map<string, number>();
@@ -58,6 +69,13 @@ export class SpellingCorrector {
    * lacks are real words (bread, cats, cook), and one edit would turn them into known ones (read, acts, look).
    */
   correct(word: string): string {
+    return remembered(this.memo, word, (w) => this.correctUncached(w));
+  }
+
+  /** Every word of a question is corrected once per part it appears in (focus, clauses, what is ruled out). */
+  private memo = new Map<string, string>();
+
+  private correctUncached(word: string): string {
     // A plural of a known word is that word, not a neighbour one letter away ("dockers" is not "dockerd").
     if (word.length >= 5 && word.endsWith('s') && !this.frequency.has(word) && this.frequency.has(word.slice(0, -1))) return word;
     const fixed = this.correctWord(word);
@@ -152,6 +170,12 @@ export class HangulSpelling {
 
   /** A known word that differs only in confusable vowels, or by one jamo (3+ syllables; two from 4: 컨테니어); else the word. */
   correct(word: string): string {
+    return remembered(this.memo, word, (w) => this.correctUncached(w));
+  }
+
+  private memo = new Map<string, string>();
+
+  private correctUncached(word: string): string {
     if (word.length < 2 || this.frequency.has(word) || !/^[\uac00-\ud7a3]+$/.test(word)) return word;
     const jamo = toJamo(word, true);
     const same = this.folded.get(jamo);
