@@ -1,5 +1,8 @@
 // How a question is framed around what it asks: what the student rules out ("자원 말고"), and a question someone
-// else asked, quoted inside a story ("interviewer asked 'is docker a vm?' …").
+// else asked, quoted inside a story ("interviewer asked 'is docker a vm?' …"), and the two things a comparison weighs.
+import { conceptsIn, GENERIC_CONCEPTS } from './glossary.js';
+import { words } from './tokenize.js';
+import type { QueryUnit } from './types.js';
 
 /**
  * What the student rules out: the word before 말고 / 빼고 / 제외하고 ("stats 말고", "docker stats 말고"), before
@@ -50,4 +53,38 @@ const SIDE_JOINER = /\s(?:vs\.?|versus|or|and)\s|(?<=\S)(?:이랑|랑|하고|와
 export function comparedSides(text: string): [string, string] | undefined {
   const m = SIDE_JOINER.exec(text);
   return m ? [text.slice(0, m.index), text.slice(m.index + m[0].length)] : undefined;
+}
+
+/** The notes' main axes, compared by whole documents (VM vs container, image vs container). */
+const MAIN_AXES = new Set(['§vm', '§container', '§docker', '§image', '§hypervisor']);
+/** Units of the premise and of pasted output are placed from here on (query.ts): the sides come from the question part. */
+const PREMISE_POSITION = 10_000;
+
+/** A unit that names a thing, not how it is asked: a concept beyond the generic ones, an option, a number, a known word. */
+const namesThing = (u: QueryUnit) =>
+  !u.predicate && !u.foreign && (u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1))) || (!u.concepts.length && u.known));
+
+/**
+ * The two things a comparison weighs ("--ulimit nproc vs --pids-limit", "137이랑 143"): the last thing named before the
+ * joiner and the first after it, each as its terms.
+ */
+export function comparedUnits(focus: string, units: QueryUnit[]): [string[], string[]] | undefined {
+  const sides = comparedSides(focus);
+  if (!sides) return undefined;
+  // A side's words and the concepts its phrases name ("virtual machine").
+  const [before, after] = sides.map((text) => new Set([...words(text).map((w) => w.key), ...conceptsIn(text)]));
+  const focusUnits = units.filter((u) => (u.position ?? 0) < PREMISE_POSITION && namesThing(u));
+  const a = focusUnits.filter((u) => before.has(u.key)).at(-1);
+  const b = focusUnits.find((u) => after.has(u.key) && !before.has(u.key));
+  // VM vs container, image vs container: the notes' main axes, which whole documents compare.
+  // A word on both sides ("docker images vs docker ps") is their setting, not a side.
+  const onAxis = (side: Set<string>) =>
+    focusUnits.some((u) => side.has(u.key) && !(before.has(u.key) && after.has(u.key)) && u.concepts.some((c) => MAIN_AXES.has(c)));
+  if (onAxis(before) && onAxis(after)) return undefined;
+  return a && b
+    ? [
+        [a.key, ...a.concepts],
+        [b.key, ...b.concepts],
+      ]
+    : undefined;
 }

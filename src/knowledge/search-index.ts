@@ -17,7 +17,7 @@ import {
 } from './ranking.js';
 import { proximity } from './proximity.js';
 import { adjacentTopic } from './scope.js';
-import { comparedSides } from './question-frame.js';
+import { comparedUnits } from './question-frame.js';
 import { CONTEXT_WORDS } from './closed-class.js';
 import { TermDictionary, TermSet } from './term-set.js';
 import { AskedLines } from './asked.js';
@@ -43,37 +43,6 @@ const foreignShare = (units: QueryUnit[]) => {
   const total = units.reduce((n, u) => n + u.weight, 0);
   return total ? units.filter((u) => u.foreign).reduce((n, u) => n + u.weight, 0) / total : 0;
 };
-
-const MAIN_AXES = new Set(['§vm', '§container', '§docker', '§image', '§hypervisor']);
-
-/** A unit that names a thing, not how it is asked: a concept beyond the generic ones, an option, a number, a known word. */
-const namesThing = (u: QueryUnit) =>
-  !u.predicate && !u.foreign && (u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1))) || (!u.concepts.length && u.known));
-
-/**
- * The two things a comparison weighs ("--ulimit nproc vs --pids-limit", "137이랑 143"): the last thing named before the
- * joiner and the first after it, each as its terms.
- */
-function comparedUnits(focus: string, units: QueryUnit[]): [string[], string[]] | undefined {
-  const sides = comparedSides(focus);
-  if (!sides) return undefined;
-  // A side's words and the concepts its phrases name ("virtual machine").
-  const [before, after] = sides.map((text) => new Set([...words(text).map((w) => w.key), ...conceptsIn(text)]));
-  const focusUnits = units.filter((u) => (u.position ?? 0) < 10_000 && namesThing(u));
-  const a = focusUnits.filter((u) => before.has(u.key)).at(-1);
-  const b = focusUnits.find((u) => after.has(u.key) && !before.has(u.key));
-  // VM vs container, image vs container: the notes' main axes, which whole documents compare.
-  // A word on both sides ("docker images vs docker ps") is their setting, not a side.
-  const onAxis = (side: Set<string>) =>
-    focusUnits.some((u) => side.has(u.key) && !(before.has(u.key) && after.has(u.key)) && u.concepts.some((c) => MAIN_AXES.has(c)));
-  if (onAxis(before) && onAxis(after)) return undefined;
-  return a && b
-    ? [
-        [a.key, ...a.concepts],
-        [b.key, ...b.concepts],
-      ]
-    : undefined;
-}
 
 export class SearchIndex implements Vocabulary {
   readonly chunks: Chunk[];
