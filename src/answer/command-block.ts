@@ -17,8 +17,10 @@ const CHANGES_RUNNING =
   /\b(?:update|chang(?:e|ing)|running|already|existing|live)\b|바꾸|바꿔|바꿀|변경|늘리|줄이|실행\s?중|떠\s?있|돌고\s?있|돌아가는/i;
 
 /** A question that asks how to check something is set ("how do i double check it got applied", "적용됐는지 어케 확인함"). */
-export const ASKS_CHECK =
+const ASKS_CHECK =
   /\b(?:check|verify|confirm|make sure|tell (?:if|whether)|see (?:if|whether)|know (?:if|whether))\b|확인|어케\s?앎|어떻게\s?알|알\s?수\s?있/i;
+/** A how-to question asking how to check a setting: the command that reads it answers, not one that sets it. */
+export const asksCheck = (result: SearchResult) => result.intent === 'howto' && ASKS_CHECK.test(result.query);
 
 /** Commands that change a container, an image or the host rather than read their state. */
 const CHANGES_STATE =
@@ -28,11 +30,12 @@ const CHANGES_STATE =
  * The command that has most of the question's words (a concept counts half): code blocks and commands in the prose.
  * Asked how to check a setting, only a command of the leading section that reads it.
  */
-function commandFor(used: SearchHit[], asked: Set<string>, question: string): { code: string; source: number } | undefined {
+function commandFor(
+  used: SearchHit[],
+  asked: Set<string>,
+  { changes, checks }: { changes: boolean; checks: boolean },
+): { code: string; source: number } | undefined {
   let best: { code: string; source: number; hits: number } | undefined;
-  // Setting a limit means starting a container with it, unless the question is about one already running.
-  const changes = CHANGES_RUNNING.test(question);
-  const checks = ASKS_CHECK.test(question);
   // The check of the section that leads, not a command that reads something else (the pids limit for a cgroup version).
   for (const [source, h] of (checks ? used.slice(0, 1) : used).entries()) {
     for (const code of [...h.chunk.code, ...inlineCommands(h.chunk)]) {
@@ -71,13 +74,21 @@ const optionCount = (command: string) => (command.match(/(?:^|\s)--?[a-z]/gi) ??
  * is shown only if it carries more of the values asked ("512메가 cpu 1개": --memory and --cpus, when the lead shows
  * only --memory), and the lead's own command again only with the asked values in it.
  */
-function howToCommand(used: SearchHit[], asked: Set<string>, question: string, lead: string, lang: Lang): string | undefined {
+function howToCommand(
+  used: SearchHit[],
+  asked: Set<string>,
+  question: string,
+  lead: string,
+  { lang, checks }: { lang: Lang; checks: boolean },
+): string | undefined {
   const values = askedValues(question);
-  const found = commandFor(used, asked, question);
+  // Setting a limit means starting a container with it, unless the question is about one already running.
+  const changes = CHANGES_RUNNING.test(question);
+  const found = commandFor(used, asked, { changes, checks });
   // No command of the notes carries every value asked for (a name, a process limit, the student's image): the
   // options the question asks for, put together as the notes say (before the image; docker update when running).
   // Asked how to check a setting, a command that sets it is no answer.
-  const built = ASKS_CHECK.test(question) ? undefined : builtCommand(values, CHANGES_RUNNING.test(question), lang, question);
+  const built = checks ? undefined : builtCommand(values, changes, lang, question);
   // So is a notes command that carries them among many more options (the whole sandbox line for two of its flags).
   const crowded = !!found && optionCount(found.code) - optionCount(built ?? '') > CROWDED_OPTIONS;
   if (built && !(found && carriesAll(withAskedValues(found.code, values), values) && !crowded) && !carriesAll(lead, values)) return built;
@@ -102,7 +113,7 @@ export function commandBlock(
 ): string | undefined {
   const more = sources.filter((h) => !used.includes(h) && h.chunk.doc.lang === result.lang);
   return (
-    howToCommand(used, new Set(result.focusTerms ?? result.terms), question, lead, result.lang) ??
+    howToCommand(used, new Set(result.focusTerms ?? result.terms), question, lead, { lang: result.lang, checks: asksCheck(result) }) ??
     (ASKS_COMMAND.test(result.query) ? namedCommand(more, new Set(result.terms)) : undefined)
   );
 }

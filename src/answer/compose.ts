@@ -4,7 +4,7 @@
 import { spelledToDigits } from '../text/spelled-numbers.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { truncate } from '../text/truncate.js';
-import { ASKS_CHECK, commandBlock } from './command-block.js';
+import { asksCheck, commandBlock } from './command-block.js';
 import { expectedVerdict } from './expected.js';
 import { LEANS_FORWARD, leansOnPrevious, mostAsked, REFERS_ELSEWHERE, shapedFirst, wholeSentences } from './sentence-shape.js';
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
@@ -181,7 +181,7 @@ const NAMES_FIGURE = /\d\s?(?:%|:\d|ms\b|[mg]\b|mib\b|gib\b|mb\b|gb\b|배|개)/i
  * when asked how much.
  */
 function shapeAsked(result: SearchResult): ((text: string) => boolean) | undefined {
-  if (result.intent === 'howto' && ASKS_CHECK.test(result.query)) return (text) => NAMES_CHECK.test(text);
+  if (asksCheck(result)) return (text) => NAMES_CHECK.test(text);
   if (QUANTITY_ASKED.test(result.query)) return (text) => NAMES_FIGURE.test(text);
   return undefined;
 }
@@ -204,7 +204,7 @@ function leadingFigure(result: SearchResult, lead: Lead, figures: CitedFigure[])
     namesOption(lead.best.chunk.heading, f.option) && !mentionsValue(lead.text ?? '', result.query, f.option);
   const answers = first && (first.reads || QUANTITY_ASKED.test(result.query) || explainsOther(first));
   // Asked how to check a setting, the check leads, not what the student's value does.
-  const checks = result.intent === 'howto' && ASKS_CHECK.test(result.query) && !first?.reads;
+  const checks = asksCheck(result) && !first?.reads;
   return !lead.verdict && !lead.quoting && !checks && answers && !says(lead.text ?? '', first) ? first : undefined;
 }
 
@@ -264,11 +264,13 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // states it again with the notes' example, would repeat it.
   const readAlready = leading?.reads && lead.text === keyPoint;
   // Asked for N lines ("한줄로"), a key point of more sentences gives the N that say most about the question.
+  // Asked how to check or how much, the key point's sentence with the check or the figure leads.
+  const shape = lead.text === keyPoint && !verdict ? shapeAsked(result) : undefined;
   const leadText =
     lead.text && result.lines
       ? mostAsked(splitSentences(lead.text), asked, result.lines).join(' ')
-      : lead.text && lead.text === keyPoint && !verdict && shapeAsked(result)
-        ? shapedFirst(splitSentences(lead.text), shapeAsked(result)!).join(' ')
+      : lead.text && shape
+        ? shapedFirst(splitSentences(lead.text), shape).join(' ')
         : lead.text;
   if (leadText && !diagnosed && !readAlready && !(leading && restates(leadText)))
     draft.add(`${wholeSentences(leadText, maxChars)} [${cite(best)}]`, formsOf(leadText));

@@ -14,7 +14,7 @@ import {
 } from './closed-class.js';
 import { AMBIGUOUS_CONCEPTS, conceptsIn, GENERIC_CONCEPTS, isGlossaryNoun, wholeWordConcepts } from './glossary.js';
 import { detectLang, hangulBigrams, words } from './tokenize.js';
-import { excludedBy, relayedQuestion } from './question-frame.js';
+import { excludedBy, OUTPUT_POSITION, PREMISE_POSITION, relayedQuestion } from './question-frame.js';
 import type { RankingParams } from './ranking.js';
 import type { Intent, Lang, QueryKind, QueryUnit } from './types.js';
 
@@ -476,8 +476,8 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
 export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams): { units: QueryUnit[]; onTopic: boolean } {
   const seen = new Set<string>();
   const focusUnits = wordUnits(q.focus, vocab, p, seen, 0);
-  const premiseUnits = wordUnits(q.premise, vocab, p, seen, 10_000);
-  const outputUnits = wordUnits(q.output ?? '', vocab, p, seen, 20_000);
+  const premiseUnits = wordUnits(q.premise, vocab, p, seen, PREMISE_POSITION);
+  const outputUnits = wordUnits(q.output ?? '', vocab, p, seen, OUTPUT_POSITION);
   const units = [...focusUnits, ...premiseUnits, ...outputUnits];
   const onTopic = isOnTopic(units, q.text, vocab);
   if (onTopic && Number.isFinite(p.chatterCapMin)) {

@@ -57,8 +57,9 @@ export function comparedSides(text: string): [string, string] | undefined {
 
 /** The notes' main axes, compared by whole documents (VM vs container, image vs container). */
 const MAIN_AXES = new Set(['§vm', '§container', '§docker', '§image', '§hypervisor']);
-/** Units of the premise and of pasted output are placed from here on (query.ts): the sides come from the question part. */
-const PREMISE_POSITION = 10_000;
+/** Where a question's units are placed (QueryUnit.position): the question part from 0, its premise and pasted output after. */
+export const PREMISE_POSITION = 10_000;
+export const OUTPUT_POSITION = 20_000;
 
 /** A unit that names a thing, not how it is asked: a concept beyond the generic ones, an option, a number, a known word. */
 const namesThing = (u: QueryUnit) =>

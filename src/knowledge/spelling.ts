@@ -1,5 +1,6 @@
 // Corrects misspelt English words in a question against the words the knowledge base uses
 // ("diffrence betwen vm and containr" → "difference between vm and container").
+import { boundedMemo } from '../text/bounded-memo.js';
 
 /** Optimal-string-alignment distance (Damerau–Levenshtein with adjacent swaps), stopping early past `max`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -31,16 +32,11 @@ function otherInflection(word: string, candidate: string): boolean {
   return INFLECTION.test(word) && INFLECTION.test(candidate) && stem(word) === stem(candidate) && stem(word).length >= 4;
 }
 
-/** Corrections already made, at most MEMO_MAX of them (then forgotten all at once). */
+/**
+ * Corrections remembered per corrector (its vocabulary decides them), at most this many: a question's words are
+ * corrected again for every part they appear in (focus, clauses, what is ruled out).
+ */
 const MEMO_MAX = 20_000;
-function remembered(memo: Map<string, string>, word: string, correct: (word: string) => string): string {
-  let fixed = memo.get(word);
-  if (fixed === undefined) {
-    if (memo.size >= MEMO_MAX) memo.clear();
-    memo.set(word, (fixed = correct(word)));
-  }
-  return fixed;
-}
 
 export class SpellingCorrector {
   private byLength = new Map<number, string[]>();
@@ -68,12 +64,7 @@ export class SpellingCorrector {
    * letters are only un-swapped ("imgae" → image), shorter ones kept: most short words the knowledge base
    * lacks are real words (bread, cats, cook), and one edit would turn them into known ones (read, acts, look).
    */
-  correct(word: string): string {
-    return remembered(this.memo, word, (w) => this.correctUncached(w));
-  }
-
-  /** Every word of a question is corrected once per part it appears in (focus, clauses, what is ruled out). */
-  private memo = new Map<string, string>();
+  readonly correct = boundedMemo(MEMO_MAX, (word) => this.correctUncached(word));
 
   private correctUncached(word: string): string {
     // A plural of a known word is that word, not a neighbour one letter away ("dockers" is not "dockerd").
@@ -169,11 +160,7 @@ export class HangulSpelling {
   }
 
   /** A known word that differs only in confusable vowels, or by one jamo (3+ syllables; two from 4: 컨테니어); else the word. */
-  correct(word: string): string {
-    return remembered(this.memo, word, (w) => this.correctUncached(w));
-  }
-
-  private memo = new Map<string, string>();
+  readonly correct = boundedMemo(MEMO_MAX, (word) => this.correctUncached(word));
 
   private correctUncached(word: string): string {
     if (word.length < 2 || this.frequency.has(word) || !/^[\uac00-\ud7a3]+$/.test(word)) return word;
