@@ -173,6 +173,13 @@ describe('an I/O column as read', () => {
     expect(texts('NET I/O 1.2MB / 860kB 이게 뭐임', 'ko')[0]).toContain('앞의 1.2MB는 네트워크로 받은 양, 뒤의 860kB는 보낸 양');
     expect(texts('what does the BLOCK I/O column show')).toEqual([]);
   });
+
+  it('reads the totals as the column named last before them, written with or without the slash', () => {
+    expect(texts('whats BLOCK I/O vs NET I/O, my block io is 0B / 0B is that normal')[0]).toMatch(
+      /^BLOCK I\/O 0B \/ 0B: 0B read from block devices/,
+    );
+    expect(texts('net io 12kB / 3kB 이거 뭐임', 'ko')[0]).toMatch(/^NET I\/O 12kB \/ 3kB/);
+  });
 });
 
 describe('a pasted docker stats table', () => {

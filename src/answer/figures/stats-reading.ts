@@ -112,12 +112,14 @@ export function memPercentReading(question: string, lang: Lang): Figure[] {
 }
 
 /** "BLOCK I/O 1.2GB / 300MB", "NET I/O 1.2MB / 860kB": the two totals of an I/O column as the student read them. */
-const IO_READING = /\b(BLOCK|NET)\s?I\/O\b[^\d\n]{0,24}(\d+(?:\.\d+)?\s?[kMGT]?i?B)\s?\/\s?(\d+(?:\.\d+)?\s?[kMGT]?i?B)/i;
+/** The column named last before the two totals reads them ("BLOCK I/O vs NET I/O, my block io is 0B / 0B"). */
+const IO_READING =
+  /\b(BLOCK|NET)[\s_]?I\/?O\b((?:(?!\b(?:BLOCK|NET)[\s_]?I\/?O\b)[^\d\n]){0,24})(\d+(?:\.\d+)?\s?[kMGT]?i?B)\s?\/\s?(\d+(?:\.\d+)?\s?[kMGT]?i?B)/i;
 
 export function ioReading(question: string, lang: Lang): Figure[] {
   const m = IO_READING.exec(question);
   if (!m) return [];
-  const [, kind, first, second] = m;
+  const [, kind, , first, second] = m;
   const block = kind.toUpperCase() === 'BLOCK';
   const column = block ? 'BLOCK I/O' : 'NET I/O';
   const text =
