@@ -210,6 +210,31 @@ function leadingFigure(result: SearchResult, lead: Lead, figures: CitedFigure[])
 
 type CitedFigure = ReturnType<typeof citedFigures>[number];
 
+/** The verdict word a verdict lead opens with ("No. …", "아니요. …"). */
+const VERDICT_WORD = /^(?:Yes|No|네|아니요)\.(?=\s)/;
+/** A figure gives a verdict's reason when it shares this many of the reason's words besides the option and numbers. */
+const REASON_WORDS_SHARED = 2;
+const isPlainWord = (t: string) => !/\d/.test(t) && !t.startsWith('-');
+
+/**
+ * A verdict whose reason works the notes' example with other values than the student's ("아니요. --cpus 2는 …" to
+ * "--cpus=1 주면 코어 하나 전용?"): the student's own figure says the same of their value, so it gives the reason.
+ * Only a figure sharing the reason's point does ("어느 코어에서든"), with every word of the question the reason has
+ * ("nproc"), not one that only converts a unit.
+ */
+function ownValueReason(result: SearchResult, lead: Lead, figures: CitedFigure[]): CitedFigure | undefined {
+  if (!lead.verdict || !lead.text) return undefined;
+  const reason = lead.text.replace(VERDICT_WORD, '');
+  const asked = new Set(result.terms);
+  const point = [...termSet(reason)].filter((t) => isPlainWord(t) && !t.startsWith('§'));
+  return figures.find((f) => {
+    if (f.reads || !restatesWorked([f], result.query)(reason)) return false;
+    const own = termSet(f.text);
+    const answersAsked = [...termSet(reason)].every((t) => !asked.has(t) || !isPlainWord(t) || own.has(t));
+    return answersAsked && point.filter((t) => own.has(t)).length >= REASON_WORDS_SHARED;
+  });
+}
+
 /**
  * After the student's values are worked, the notes' own example of the same option ("--memory 200m이면 …" after
  * 512m) works the rule again with other numbers: the same point twice, and not about the student's setup.
@@ -243,8 +268,10 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     result.lang,
     sources.map((h) => h.chunk.text),
   );
+  const ownReason = ownValueReason(result, lead, figures);
+  if (ownReason) lead.text = `${VERDICT_WORD.exec(lead.text ?? '')?.[0] ?? ''} ${ownReason.text}`.trim();
   const leading = leadingFigure(result, lead, figures);
-  const worked: Figure[] = []; // figures added: each takes the place of a supporting sentence
+  const worked: Figure[] = ownReason ? [ownReason] : []; // figures added: each takes the place of a supporting sentence
   const restates = restatesWorked(worked, result.query);
   if (leading) {
     draft.add(`${leading.text} [${leading.source + 1}]`, formsOf(leading.text));
@@ -273,13 +300,13 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
         ? shapedFirst(splitSentences(lead.text), shape).join(' ')
         : lead.text;
   if (leadText && !diagnosed && !readAlready && !(leading && restates(leadText)))
-    draft.add(`${wholeSentences(leadText, maxChars)} [${cite(best)}]`, formsOf(leadText));
+    draft.add(`${wholeSentences(leadText, maxChars)} [${ownReason ? ownReason.source + 1 : cite(best)}]`, formsOf(leadText));
   // After a verdict the claim counts as said: a sentence restating it ("a common misconception is that …") adds nothing.
   if (verdict) draft.said.add(formsOf(verdict.claim.text), verdict.claim.text);
   if (direct && keyPoint && draft.fits(keyPoint.length + 5)) draft.add(`${keyPoint} [${cite(best)}]`, formsOf(keyPoint));
 
   // The student's own values worked out by the rule of the section that states it.
-  for (const figure of figures.filter((f) => f !== leading)) {
+  for (const figure of figures.filter((f) => f !== leading && f !== ownReason)) {
     if (says(draft.text, figure) || !draft.fits(figure.text.length + 5)) continue;
     // A reading of what the student pasted (cpu.max "25000 100000") is the answer; a figure quoting the same value
     // works it again from the option's side.

@@ -462,6 +462,25 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(ask('can --memory-reservation be set larger than --memory?')).toMatch(/^No\. Docker rejects/);
   });
 
+  it("gives the student's own value as a verdict's reason when the checked claim's reason works another value", () => {
+    const c = {
+      ...chunk('c', 'en', '--cpus is CPU time, not cores', '--cpus sets a quota.', '--cpus=N gives N cores of time on any cores.'),
+      claims: [
+        {
+          truth: false,
+          text: '--cpus 2 reserves two dedicated cores for a container.',
+          reason: '--cpus 2 gives 200 ms of CPU time per 100 ms on any cores; pinning cores is --cpuset-cpus.',
+        },
+      ],
+    };
+    const ask = (q: string) => yesNoAnswer(q, 'en', [c]);
+    expect(ask('--cpus 1 reserves one dedicated core for my container, right?')).toMatch(
+      /^No\. --cpus 1 allows 100 ms of CPU time in every 100 ms period[^]*on any cores/,
+    );
+    // The student's own value is the claim's: its reason stands.
+    expect(ask('--cpus 2 reserves two dedicated cores for my container, right?')).toMatch(/^No\. --cpus 2 gives 200 ms/);
+  });
+
   it('checks a guess after a question word as yes or no ("what is it? its own kernel?")', () => {
     const c = {
       ...chunk('k', 'en', 'Containers share the host kernel', 'A container is a host process.', 'Containers share the host kernel.'),
