@@ -166,10 +166,26 @@ export function matchedClaim(
 
 /** "Without" turns a claim around: "can I raise it without recreating?" asks the opposite of "you must recreate it". */
 const WITHOUT = /\b(?:without|w\/o)\b|없이|안\s?하고|않고/i;
+/** A claim negating itself ("…할 일이 없다") is no plain statement for a "without" question to turn around. */
+const NEGATES = /없(?!이)|않|못|\b(?:not|never|no|nothing|none|nobody|cannot|can't|doesn't|don't|isn't|won't)\b/i;
+/**
+ * Whether something works or fails: "--memory 4m should be fine?" asks the opposite of "4m fails with an error",
+ * with the same words.
+ */
+const WORKS = /\b(?:fine|ok(?:ay)?|works?|allowed|accepted|valid)\b|괜찮|(?<!안\s?)먹[힘혀히]|문제\s?없/i;
+const FAILS = /\b(?:fail(?:s|ed)?|errors?|reject(?:s|ed)?|refuse[sd]?|invalid)\b|에러|오류|거부|실패/i;
+const onlyOne = (a: RegExp, b: RegExp, text: string) => a.test(text) && !b.test(text);
+const opposite = (question: string, claim: string) =>
+  (onlyOne(WORKS, FAILS, question) && onlyOne(FAILS, WORKS, claim)) || (onlyOne(FAILS, WORKS, question) && onlyOne(WORKS, FAILS, claim));
 
-/** The claim as the question states it: true or false the other way round when only one of them says "without". */
-export const asStated = (question: string, claim: Claim): Claim =>
-  WITHOUT.test(question) !== WITHOUT.test(claim.text) ? { ...claim, truth: !claim.truth } : claim;
+/**
+ * The claim as the question states it: true or false the other way round when only one of them says "without" (of a
+ * claim that does not negate itself), or when one says it works and the other that it fails.
+ */
+export const asStated = (question: string, claim: Claim): Claim => {
+  const without = WITHOUT.test(question) !== WITHOUT.test(claim.text) && !NEGATES.test(claim.text.replace(WITHOUT, ' '));
+  return without !== opposite(question, claim.text) ? { ...claim, truth: !claim.truth } : claim;
+};
 
 /**
  * A question offering a choice ("is that 200 MB or MiB", "… or is it just a frontend", "cli가 돌리는거임 아니면

@@ -103,7 +103,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
   ['reason', /왜|이유|어째서|\bwhy\b|\bhow come\b|\breason\b|^y (?:did|do|does|is|are|would|can|cant|can't)\b/i],
   [
     'definition',
-    /뭐야|뭐임|머임|머야|뭔데|뭔가요|뭐예요|무엇|(?:이)?란\s*\??$|이란|뜻|의미|정의|(?:뭔|먼|무슨)\s?(?:말|소리|얘기)|뭐하는|뭐함|하는\s?일|역할|\bwhat(?:'s|s| is| are| does| do)\b|\bdefine\b|\bdefinition\b|\bmeaning\b|\bstand for\b/i,
+    /뭐야|뭐임|머임|머야|뭔데|뭔가요|뭐예요|무엇|(?:이)?란\s*\??$|이란|뜻|의미|정의|(?:뭔|먼|무슨)\s?(?:말|소리|얘기)|[뭐머]하는|[뭐머]함|하는\s?일|역할|\bwhat(?:'s|s| is| are| does| do)\b|\bdefine\b|\bdefinition\b|\bmeaning\b|\bstand for\b/i,
   ],
   [
     'yesno',
@@ -114,7 +114,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
 
 /** A question word asks for content ("스왑 얼마까지 쓰는거임", "what is …"; in English, opening a clause): not yes/no. */
 const WH_WORD =
-  /얼마|뭐|뭘|뭔|먼(?=\s?(?:말|소리|뜻|얘기))|머임|머야|무엇|무슨|어떤|어떻|어케|어캐|어느|어디|언제|누가|누구|몇|왜|(?:^|[.?!,;]\s*)(?:what|how|which|where|who|whose|whom|when|why)\b/i;
+  /얼마|뭐|뭘|뭔|먼(?=\s?(?:말|소리|뜻|얘기))|머임|머야|(?<![가-힣])머(?=하|함|해|냐)|무엇|무슨|어떤|어떻|어케|어캐|어느|어디|언제|누가|누구|몇|왜|(?:^|[.?!,;]\s*)(?:what|how|which|where|who|whose|whom|when|why)\b/i;
 
 /** A question word inside an embedded clause ("얼마나 먹는지 보고싶음", "뭔 의미인지 헷갈림") asks nothing itself. */
 const EMBEDDED_WH =
@@ -178,7 +178,7 @@ export function classifyIntent(text: string): Intent {
 
 /** Question words that make a clause a question even without "?" (왜, 뭐, how, what …). */
 const QUESTION_WORD =
-  /[?？]|왜|뭐|뭔|머임|머야|어떻|어케|어캐|누구|언제|어디|얼마|몇|무슨|무엇|나요|까요|\b(?:what|why|how|which|who|where)\b|^(?:is|are|does|do|can|should|could|will)\b/i;
+  /[?？]|왜|뭐|뭔|머임|머야|(?<![가-힣])머(?=하|함|해|냐)|어떻|어케|어캐|누구|언제|어디|얼마|몇|무슨|무엇|나요|까요|\b(?:what|why|how|which|who|where)\b|^(?:is|are|does|do|can|should|could|will)\b/i;
 /** 이미지만 is 이미지 + 만 (only), not a verb + 지만 (but): a glossary noun before the particle. */
 const isNounWithParticle = (word: string) => word.endsWith('만') && isGlossaryNoun(word.slice(0, -1));
 /** A clause saying what the asker wants ("200메가까지만 쓰게 하고싶은데", "i want to cap it at 512mb") is the question's goal. */
@@ -273,7 +273,7 @@ export function pastedOutput(raw: string): { output: string; rest: string } | un
 const ASKS_SIMPLY = new RegExp(SIMPLE_REGISTER.source, 'i');
 
 /** A negated question: 안 + verb at its close, 않, n't, not. */
-const NEGATED = /(?:^|\s)안\s?[가-힣]+\s*[?？]|않|\bnot\b|n't\b/i;
+const NEGATED = /(?:^|\s)(?:안|못)\s?[가-힣]+\s*[?？]|않|\bnot\b|n't\b/i;
 
 /**
  * Whether the question asks yes or no beside the intent that ranks it: its question part, or else the last line

@@ -509,6 +509,22 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(askKo('실행 중인 컨테이너 메모리 제한 바꿀 수 있음? 재시작 안하고')).toMatch(/^네\./);
   });
 
+  it('does not turn round a claim that negates itself, and turns round one that fails where the question works', () => {
+    const hv = {
+      ...chunk('h', 'en', 'Hypervisor', 'The hypervisor runs VMs.', 'The hypervisor keeps running under every VM.'),
+      claims: [{ truth: false, text: 'A hypervisor starts VMs and then has nothing to do.' }],
+    };
+    // "without" in the question only: the claim's own "nothing" is no plain statement to turn round.
+    expect(yesNoAnswer('does a hypervisor start VMs and then do nothing, without any work?', 'en', [hv])).toMatch(/^No\./);
+    const min = {
+      ...chunk('m', 'en', 'Minimum --memory', '--memory has a floor.', 'The minimum --memory is 6m.'),
+      claims: [{ truth: true, text: 'A --memory value as small as 4m fails with an error and no container starts.' }],
+    };
+    const ask = (q: string) => yesNoAnswer(q, 'en', [min]);
+    expect(ask('a --memory value as small as 4m is fine and the container starts, right?')).toMatch(/^No\./);
+    expect(ask('a --memory value as small as 4m fails with an error and no container starts?')).toMatch(/^Yes\./);
+  });
+
   it("adds no other section's sentence after a verdict, except for a later part of the question", () => {
     const kernel = {
       ...chunk('k', 'en', 'Containers share the host kernel', 'A container is a host process.', 'Containers share the host kernel.'),

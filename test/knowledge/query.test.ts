@@ -387,6 +387,9 @@ describe('query analysis', () => {
     expect(first.asksYesNo).toBe(true);
     expect(first.yesNoPart).toBe('하이퍼바이져는 vm 만들어주고 끝임?');
     expect(analyseQuery('컨테이너는 os 따로 부팅 안함? 그럼 우분투 컨테랑 centos 컨테 어케 같이 돌아감').asksYesNo).toBeFalsy();
+    // 못 negates as 안 does; 머하는 asks what, as 뭐하는 does.
+    expect(analyseQuery('하이퍼바이져 없으면 vm 못띄움? 정확히 머하는놈임').asksYesNo).toBeFalsy();
+    expect(analyseQuery('하이퍼바이져 없으면 vm 못띄움? 정확히 머하는놈임').questions).toHaveLength(2);
     expect(analyseQuery('what does a hypervisor do? and how does it differ from docker?').asksYesNo).toBeFalsy();
   });
 
