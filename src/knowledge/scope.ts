@@ -5,6 +5,8 @@
 export interface AdjacentTopic {
   name: Record<'ko' | 'en', string>;
   forms: RegExp;
+  /** Named anywhere in the question, the premise too, it is what the question is about (a phone's memory is no container's). */
+  anywhere?: boolean;
 }
 
 export const ADJACENT_TOPICS: AdjacentTopic[] = [
@@ -41,14 +43,24 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
       /\b(?:helm|terraform|ansible|ecs|eks|aks|gke|fargate|openshift|nomad|vagrant|jenkins|circleci|travis|github actions|gitlab ci|ci\/cd)\b|테라폼|앤서블|젠킨스|깃허브 액션/i,
   },
   {
+    // "memory" in the shop's sense: how much RAM to buy, a phone's storage.
+    name: { ko: '컴퓨터·휴대폰 구매와 사양', en: 'buying computers and phones' },
+    forms:
+      /(?<![가-힣])(?:살까|사야(?=\s?(?:됨|돼|함|하|할|되|겠))|사려(?:고|는데|면))|구매|구입|\b(?:buy(?:ing)?|purchas\w*) (?:a |an |more |new |some )?(?:ram|memory|laptop|pc|computer|phone|gpu|cpu|ssd|macbook)\b|(?<![가-힣])폰(?![가-힣])|아이폰|갤럭시|스마트폰|\b(?:i?phone|smartphone|android)\b/i,
+    anywhere: true,
+  },
+  {
     name: { ko: '클라우드 업체와 요금', en: 'cloud providers and their prices' },
     forms: /\b(?:aws|gcp|azure|ec2|lightsail|digitalocean|linode|vultr)\b|애저|아마존\s?웹\s?서비스|구글\s?클라우드/i,
   },
 ];
 
-/** The neighbouring topic a text names, if any, with the words that name it ("helm"), lower-cased. */
-export function adjacentTopic(text: string): (AdjacentTopic & { named: string }) | undefined {
-  for (const topic of ADJACENT_TOPICS) {
+/**
+ * The neighbouring topic a text names, if any, with the words that name it ("helm"), lower-cased; with `anywhere`,
+ * only a topic that decides the question wherever it is named.
+ */
+export function adjacentTopic(text: string, anywhere = false): (AdjacentTopic & { named: string }) | undefined {
+  for (const topic of ADJACENT_TOPICS.filter((t) => !anywhere || t.anywhere)) {
     const words = topic.forms.exec(text);
     if (words) return { ...topic, named: words[0].toLowerCase() };
   }

@@ -222,7 +222,7 @@ export class SearchIndex implements Vocabulary {
     // itself ("도커 컴포즈 yml에서 depends_on 걸었는데, db보다 api가 먼저 붙어서 터짐 어케함"; not "a compose file
     // mounts /var/run/docker.sock, is that sketchy?").
     const namesMore = conceptsIn(analysis.text).some((c) => !GENERIC_CONCEPTS.has(c.slice(1)) && c !== '§docker' && c !== '§container');
-    const adjacent = adjacentTopic(q.focus || analysis.text) ?? (namesMore ? undefined : adjacentTopic(analysis.text));
+    const adjacent = adjacentTopic(q.focus || analysis.text) ?? adjacentTopic(analysis.text, namesMore);
     // The passage must name what the question names (helm), not another tool of the same group (Ansible).
     const lacksTopic = !!adjacent && !`${rescored[0].chunk.heading}\n${rescored[0].chunk.text}`.toLowerCase().includes(adjacent.named);
     // A question naming an option that heads the best passage ("--cpu-shares 512 … stuck at half?") is about it.
