@@ -27,6 +27,8 @@ describe('neighbouring topics', () => {
     ['타입스크립트 namespace 랑 module 차이 뭐임', 'Node.js·TypeScript 설정'],
     ['도커 말고 그냥 우분투 노트북에 swapfile 4g로 늘리는 법', '호스트의 스왑 설정'],
     ['노트북 램 8기가면 부족함? 16기가 사야됨?', '컴퓨터·휴대폰 구매와 사양'],
+    ['can you turn a 20ft shipping container into a tiny house, insulation tips?', 'shipping containers and dock work'],
+    ['부산항 도커 알바 시급 얼마임? 컨테이너 하역하는 일', '화물 컨테이너와 항만 일'],
     ['my phone says storage full, how do i free up memory without deleting apps', 'buying computers and phones'],
   ])('declines %s, naming the topic', (q, name) => {
     const r = search(q);
