@@ -484,10 +484,10 @@ function summaryList(result: SearchResult, sources: SearchHit[], maxChars: numbe
   return lines.join('\n');
 }
 
-/** The text has the value the question gives the option ("--cpus 0.5" → 0.5), standing whole. */
+/** The text has the value the question gives the option ("--cpus 0.5" → 0.5), standing whole (1 is not said by 1.5). */
 function mentionsValue(text: string, query: string, option: string): boolean {
   const [value] = valuesOf(query, option);
-  return !!value && new RegExp(`(?<![\\d.])${escapeRegExp(value)}(?![\\d])`).test(text);
+  return !!value && new RegExp(`(?<![\\d.])${escapeRegExp(value)}(?![\\d]|\\.\\d)`).test(text);
 }
 
 /** A quoted message has at least this many words of letters: an error or output line, not a column or a value. */

@@ -481,6 +481,12 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(ask('--cpus 2 reserves two dedicated cores for my container, right?')).toMatch(/^No\. --cpus 2 gives 200 ms/);
   });
 
+  it("works the student's own value when the lead names only a longer number starting with it (1 is not said by 1.5)", () => {
+    const c = chunk('c', 'en', '--cpus: a CFS quota', '--cpus sets a quota.', '--cpus=1.5 gives one and a half cores of CPU time.');
+    const answer = extractiveAnswer(result('what does --cpus 1 do', 'en', [c]), 600).answer;
+    expect(answer).toMatch(/^--cpus 1 allows 100 ms of CPU time/);
+  });
+
   it('checks a guess after a question word as yes or no ("what is it? its own kernel?")', () => {
     const c = {
       ...chunk('k', 'en', 'Containers share the host kernel', 'A container is a host process.', 'Containers share the host kernel.'),

@@ -318,6 +318,7 @@ describe('query analysis', () => {
     // Typed without its "?", a closing "right" still asks for agreement; "on the right" does not.
     ['so --cpus=1.5 means my container only runs on core 0 and core 1 right', 'yesno'],
     ['which column is on the right', 'general'],
+    ['--cpus 1 주면 코어 하나를 통째로 그 컨테 전용으로 주는거임. 맞?', 'yesno'],
     // A closing tag asks for agreement, whatever cue came before; a question word in an embedded clause asks nothing.
     ['면접 질문이었는데 --cpus=1.5 하면 코어 1.5개 쓴다는 뜻 맞음?', 'yesno'],
     ['컨테 하나 자원 얼마나 먹는지 보고싶음 stats 뒤에 이름 붙이면 됨?', 'yesno'],
