@@ -39,6 +39,8 @@ const MIN_NOVELTY = 0.75;
 /** A question asking for a value's other forms: what a figure adds even when the lead names the value. */
 const ASKS_CONVERSION =
   /period|quota|\bms\b|milli|밀리|equivalent|환산|바꾸면|%|percent|퍼센트|cpu\.max|bytes?|바이트|얼마|how (?:much|many)|몇/i;
+/** The sentence naming a compared side the answer left out must still bring this share of new terms. */
+const SIDE_NOVELTY = 0.5;
 /** A supporting sentence must have at least this share of the question that the most on-question sentence has. */
 const SUPPORT_SHARE = 0.5;
 /** The lead's own section is what its key point sums up: a sentence of it must bring more to count as new. */
@@ -333,6 +335,18 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     if (code && draft.fits(code.length + 12) && !(lead.text ?? '').includes(code)) draft.add(`\`\`\`\n${code}\n\`\`\``, formsOf(code));
   }
 
+  // 3. A comparison names both things compared: a side the answer has not named gets the sentence that names it.
+  const side = unnamedSide(result, sources, draft.text);
+  const roomForSide = !result.lines || draft.parts.length < result.lines;
+  if (
+    side &&
+    roomForSide &&
+    draft.fits(side.text.length + 5) &&
+    draft.said.novelty(side.forms) >= SIDE_NOVELTY &&
+    !draft.said.repeatsAClause(side.text)
+  )
+    draft.add(`${side.text} [${side.source + 1}]`, side.forms);
+
   // 3. A question of several asking clauses: a clause the answer has not touched gets its best sentence.
   for (const s of otherParts(result, sources, draft.text)) {
     if (!draft.fits(s.text.length + 5) || (result.lines && draft.parts.length >= result.lines)) break;
@@ -455,6 +469,26 @@ function otherParts(result: SearchResult, sources: SearchHit[], answerSoFar: str
     if (best) picked.push(best);
   });
   return picked;
+}
+
+/**
+ * For a comparison ("--memory-reservation vs --memory", "--ulimit nofile and --pids-limit"), the side the answer so far
+ * does not name: the key point or sentence of the best source that names its word, standing on its own.
+ */
+function unnamedSide(result: SearchResult, sources: SearchHit[], answerSoFar: string): Sentence | undefined {
+  if (!result.sides) return undefined;
+  const said = new Set(tokenize(answerSoFar));
+  const missing = result.sides.find(([word]) => !said.has(word));
+  if (!missing) return undefined;
+  const [word] = missing;
+  const keyPoints = sources.flatMap((h, source) =>
+    h.chunk.keyPoint ? [{ text: h.chunk.keyPoint, source, position: -1, forms: formsOf(h.chunk.keyPoint), overlap: 1, score: 0 }] : [],
+  );
+  return [...keyPoints, ...sentencesOf(sources, new Set([word]))]
+    .filter(
+      (s) => new Set(tokenize(s.text)).has(word) && !leansOnPrevious(s.text) && !LEANS_FORWARD.test(s.text) && !NO_OPENING.test(s.text),
+    )
+    .sort((a, b) => a.source - b.source || a.position - b.position)[0];
 }
 
 /** "요약좀", "tl;dr": the key points of the best few sections as a short list, each cited. */

@@ -75,8 +75,10 @@ export function comparedUnits(focus: string, units: QueryUnit[]): [string[], str
   // A side's words and the concepts its phrases name ("virtual machine").
   const [before, after] = sides.map((text) => new Set([...words(text).map((w) => w.key), ...conceptsIn(text)]));
   const focusUnits = units.filter((u) => (u.position ?? 0) < PREMISE_POSITION && namesThing(u));
-  const a = focusUnits.filter((u) => before.has(u.key)).at(-1);
-  const b = focusUnits.find((u) => after.has(u.key) && !before.has(u.key));
+  // A word typed on the side names it before a concept only a phrase of it carries (--memory-reservation, not §memory).
+  const typedFirst = (us: QueryUnit[]) => [...us.filter((u) => u.position !== undefined), ...us.filter((u) => u.position === undefined)];
+  const a = typedFirst(focusUnits.filter((u) => before.has(u.key)).reverse())[0];
+  const b = typedFirst(focusUnits.filter((u) => after.has(u.key) && !before.has(u.key)))[0];
   // VM vs container, image vs container: the notes' main axes, which whole documents compare.
   // A word on both sides ("docker images vs docker ps") is their setting, not a side.
   const onAxis = (side: Set<string>) =>

@@ -255,6 +255,7 @@ export class SearchIndex implements Vocabulary {
       ...(analysis.asksYesNo ? { asksYesNo: true } : {}),
       lines,
       ...(parts ? { parts } : {}),
+      ...(sides ? { sides } : {}),
       ...notCovered,
       ...guessTerms,
     };

@@ -126,6 +126,15 @@ describe('query analysis', () => {
     expect(search('diffrence betwen vm and containr').hits[0].chunk.text).toMatch(/kernel/);
   });
 
+  it('takes a side as the word typed on it, not a concept a phrase of it carries, and the answer names both sides', () => {
+    const q = '--memory-reservation vs --memory, which one actually gets my container oom killed';
+    expect(search(q).sides?.[0][0]).toBe('memory-reservation');
+    const r = search('--ulimit nofile and --pids-limit both cap how many, whats the difference');
+    expect(r.sides?.map(([word]) => word)).toEqual(['nofil', 'pids-limit']);
+    // The best section compares --pids-limit with nproc; the side it leaves out gets the sentence that names it.
+    expect(extractiveAnswer(r, 900).answer).toMatch(/--pids-limit[^]*--ulimit nofile=\S+ caps open file descriptors/);
+  });
+
   it('ranks a passage about what the student ruled out below the others', () => {
     const heads = (q: string) => search(q).hits.map((h) => h.chunk.heading);
     const ruledOut = heads('vm 장점은 이미 알겠고 장점 말고 단점만 딱 정리해줘');
