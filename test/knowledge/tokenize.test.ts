@@ -90,6 +90,9 @@ describe('glossary', () => {
     expect(conceptsIn('docker stats --no-stream')).toContain('§snapshot');
     expect(conceptsIn('no-stream')).toContain('§snapshot');
     expect(conceptsIn('x-no-stream')).not.toContain('§snapshot');
+    // Using too much memory is what the OOM killer acts on: "the thing that kills my app when it uses too much memory".
+    expect(conceptsIn('it uses too much memory')).toContain('§oom');
+    expect(conceptsIn('how much memory is enough')).not.toContain('§oom');
   });
 
   it('needs word edges for Latin forms', () => {
