@@ -237,6 +237,27 @@ function ownValueReason(result: SearchResult, lead: Lead, figures: CitedFigure[]
   });
 }
 
+/** Where a reason's clauses end: a semicolon, "…이고," / "…하며,", or ", but" / ", and". */
+const CLAUSE_END = /;\s+|(?<=[고며]),\s+|,\s+(?=(?:and|but|while)\s)/;
+
+/**
+ * The clauses of the replaced reason that point to another option the figure does not name ("pinning cores is
+ * --cpuset-cpus"), without the notes' own value of the student's option: what the reason said besides its example.
+ */
+function pointingClauses(reason: string, figure: Figure, query: string): string {
+  const restates = restatesWorked([figure], query);
+  return reason
+    .replace(VERDICT_WORD, '')
+    .split(CLAUSE_END)
+    .map((c) => c.trim().replace(/^(?:and|but|while)\s+/, ''))
+    .filter(
+      (c) =>
+        [...c.matchAll(/(?<![\w-])--[a-z][a-z-]*[a-z]/g)].some(([o]) => o !== figure.option && !figure.text.includes(o)) && !restates(c),
+    )
+    .map((c) => `${c.charAt(0).toUpperCase()}${c.slice(1)}${/[.!?다]$/.test(c) ? '' : '.'}`)
+    .join(' ');
+}
+
 /**
  * After the student's values are worked, the notes' own example of the same option ("--memory 200m이면 …" after
  * 512m) works the rule again with other numbers: the same point twice, and not about the student's setup.
@@ -271,7 +292,10 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     sources.map((h) => h.chunk.text),
   );
   const ownReason = ownValueReason(result, lead, figures);
-  if (ownReason) lead.text = `${VERDICT_WORD.exec(lead.text ?? '')?.[0] ?? ''} ${ownReason.text}`.trim();
+  if (ownReason) {
+    const pointer = pointingClauses(lead.text ?? '', ownReason, result.query);
+    lead.text = [VERDICT_WORD.exec(lead.text ?? '')?.[0], ownReason.text, pointer].filter(Boolean).join(' ');
+  }
   const leading = leadingFigure(result, lead, figures);
   const worked: Figure[] = ownReason ? [ownReason] : []; // figures added: each takes the place of a supporting sentence
   const restates = restatesWorked(worked, result.query);

@@ -475,7 +475,7 @@ describe('sentences that cannot stand alone, and corrections', () => {
     };
     const ask = (q: string) => yesNoAnswer(q, 'en', [c]);
     expect(ask('--cpus 1 reserves one dedicated core for my container, right?')).toMatch(
-      /^No\. --cpus 1 allows 100 ms of CPU time in every 100 ms period[^]*on any cores/,
+      /^No\. --cpus 1 allows 100 ms of CPU time in every 100 ms period[^]*on any cores[^]*\. Pinning cores is --cpuset-cpus\./,
     );
     // The student's own value is the claim's: its reason stands.
     expect(ask('--cpus 2 reserves two dedicated cores for my container, right?')).toMatch(/^No\. --cpus 2 gives 200 ms/);
