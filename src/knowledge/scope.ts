@@ -57,6 +57,16 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
     anywhere: true,
   },
   {
+    name: { ko: '프로그래밍 언어와 개발 도구', en: 'programming languages and IDEs' },
+    forms: /\bc\+\+|씨쁠쁠|\bvisual studio\b|비주얼 ?스튜디오|\bvs ?code\b/i,
+    anywhere: true,
+  },
+  {
+    name: { ko: '윈도우 설정과 WSL 설치', en: 'Windows settings and installing WSL' },
+    forms:
+      /페이징 ?파일|\bpag(?:e|ing) ?file\b|레지스트리 ?편집기|\bregedit\b|wsl ?2? ?설치\s?(?:어케|어떻게|방법|순서|법)|\binstall(?:ing)? wsl|\bsteps to install wsl/i,
+  },
+  {
     name: { ko: '클라우드 업체와 요금', en: 'cloud providers and their prices' },
     forms: /\b(?:aws|gcp|azure|ec2|lightsail|digitalocean|linode|vultr)\b|애저|아마존\s?웹\s?서비스|구글\s?클라우드/i,
   },

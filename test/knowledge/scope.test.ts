@@ -29,11 +29,17 @@ describe('neighbouring topics', () => {
     ['노트북 램 8기가면 부족함? 16기가 사야됨?', '컴퓨터·휴대폰 구매와 사양'],
     ['can you turn a 20ft shipping container into a tiny house, insulation tips?', 'shipping containers and dock work'],
     ['부산항 도커 알바 시급 얼마임? 컨테이너 하역하는 일', '화물 컨테이너와 항만 일'],
+    ['in c++ is a virtual function kinda the same idea as a virtual machine', 'programming languages and IDEs'],
+    ['wsl2 설치 어케함? 윈도우10 홈임', '윈도우 설정과 WSL 설치'],
     ['my phone says storage full, how do i free up memory without deleting apps', 'buying computers and phones'],
   ])('declines %s, naming the topic', (q, name) => {
     const r = search(q);
     expect(r).toMatchObject({ abstain: true, notCovered: name });
     expect(extractiveAnswer(r, 600).answer).toContain(name);
+  });
+
+  it('answers why Docker Desktop asks for WSL2, which the notes cover, though installing WSL they do not', () => {
+    expect(search('도커 데스크탑 깔려니까 wsl2 설치하라고 뜸;; 도커는 vm 아니라면서 이건 왜 필요함?').abstain).toBe(false);
   });
 
   it('answers a question whose neighbouring topic the best passage does cover', () => {
