@@ -26,7 +26,7 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
   },
   {
     name: { ko: '사진·그림 편집 프로그램', en: 'photo and image editors' },
-    forms: /\b(?:photoshop|gimp|illustrator|figma|lightroom|psd)\b|포토샵|김프|일러스트레이터|피그마|라이트룸/i,
+    forms: /\b(?:photoshop|gimp|illustrator|figma|lightroom|psd)\b|포토샵|포샵|김프|일러스트레이터|피그마|라이트룸/i,
   },
   { name: { ko: 'JVM 설정', en: 'JVM settings' }, forms: /\bjvm\b|(?:^|\s)-xm[xs]\w*|\bintellij\b|인텔리제이/i },
   {
