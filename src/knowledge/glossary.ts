@@ -935,10 +935,12 @@ for (const { id, forms } of CONCEPTS) {
 }
 
 /**
- * A clause ending after a verb form: an embedded question or a setting ("왜 나왔는지", "등장했는지", "나왔는데", "격리되는지"), or
- * the chat nominaliser ("나왔음"). Only read after a glossary form, so no index term changes.
+ * A clause ending after a verb form: an embedded question or a setting ("왜 나왔는지", "등장했는지", "나왔는데", "격리되는지"),
+ * the chat nominaliser ("나왔음"), or an adnominal form with the bound noun 거 ("격리된거", "제한한거임"). Only read after a
+ * glossary form, so no index term changes.
  */
-const CLAUSE_TAIL = /^(?:했|하|됐|되)?(?:는지|는데|던데|다던데|다며|음)(?:도|요)?$/;
+const CLAUSE_TAIL =
+  /^(?:했|하|됐|되)?(?:는지|는데|던데|다던데|다며|음)(?:도|요)?$|^(?:된|되는|될|됐던|한|하는|할|했던)(?:거|건|걸)(?:임|야|지|냐|죠|예요|에요|요)?$/;
 
 /**
  * Concepts of one Hangul word. The word must be read whole as glossary forms one after another (a compound

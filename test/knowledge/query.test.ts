@@ -220,6 +220,8 @@ describe('query analysis', () => {
     // true as a value stays a word: OOMKilled true
     expect(keysOf('OOMKilled true 인데 왜 죽음')).toContain('true');
     expect(keysOf('컨테 안에서 ps 치니까 <defunct> 프로세스 잔뜩 쌓여있음')).not.toContain('잔뜩');
+    // The negation copula in the past ("격리된거 아니었음?") asks for agreement; it is no topic word.
+    expect(keysOf('호스트에서 ps aux 하니까 컨테 프로세스가 보임 컨테 격리된거 아니었음?')).not.toContain('아니었음');
     expect(keysOf('i keep seeing docker.sock mounted everywhere')).not.toContain('everywher');
     // Whether something is a typo is asked about the notes' wording, not a topic; a GUI is an interface, as CUI is.
     expect(keysOf('글에서 클라이언트가 CUI 제공한다는데 GUI 오타임?')).not.toContain('오타');

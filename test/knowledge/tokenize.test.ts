@@ -93,6 +93,9 @@ describe('glossary', () => {
     // Using too much memory is what the OOM killer acts on: "the thing that kills my app when it uses too much memory".
     expect(conceptsIn('it uses too much memory')).toContain('§oom');
     expect(conceptsIn('how much memory is enough')).not.toContain('§oom');
+    // An adnominal form with the bound noun 거 after a glossary verb ("격리된거 아니었음?") still names the concept.
+    expect(conceptsIn('컨테 격리된거 아니었음?')).toContain('§isolation');
+    expect(conceptsIn('제한한거임')).toContain('§limit');
   });
 
   it('needs word edges for Latin forms', () => {
