@@ -274,6 +274,7 @@ export const CONCEPTS: Concept[] = [
       'keep(?:s|ing)? an eye on',
       'overse(?:e|es|eing)',
       'supervis(?:e|es|ing)',
+      'babysit(?:s|ting)?',
       '감시',
       '감독',
       '지켜보',

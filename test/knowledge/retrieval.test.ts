@@ -67,6 +67,9 @@ describe('retrieval on fixed questions', () => {
     // docker inspect's MemorySwap is memory plus swap: the default-swap correction says so.
     ['--memory 100m만 줬는데 docker inspect 보니까 MemorySwap: 209715200 이라고 나옴 스왑 200메가 준거임?', /MemorySwap/],
     ['set only --memory 100m and docker inspect shows MemorySwap 209715200, is that 200mb of swap?', /MemorySwap/],
+    // The base image a Dockerfile starts from; the program that babysits the VMs.
+    ['does every dockerfile have to start with FROM? what does that line even do', /base image/],
+    ['whats the name of the program that sits under all the vms and boots + babysits them', /hypervisor/i],
   ])('%s → the top passage says %s', (q, expected) => {
     const r = kb.search(q, { topK: 3, minScore: MIN_SCORE });
     expect(r.abstain).toBe(false);
