@@ -73,9 +73,11 @@ const DOCKER_COMMAND = new RegExp(`\\bdocker\\s+(${[...DOCKER_SUBCOMMANDS].join(
 const commandsIn = (text: string) => new Set([...text.matchAll(DOCKER_COMMAND)].map((m) => m[1].toLowerCase()));
 
 /** The options a text names with their dashes (--memory-swap). */
-const optionsIn = (text: string) => [...new Set([...text.matchAll(/(?<![\w-])--([a-z][a-z-]*[a-z])/gi)].map((m) => m[1].toLowerCase()))];
+export const optionsIn = (text: string) => [
+  ...new Set([...text.matchAll(/(?<![\w-])--([a-z][a-z-]*[a-z])/gi)].map((m) => m[1].toLowerCase())),
+];
 /** The question names the option, with or without its dashes, its parts spaced or joined (memory swap, memoryswap). */
-const namesOption = (question: string, option: string) =>
+export const namesOption = (question: string, option: string) =>
   // Not inside a longer option name: --memory-reservation does not name --memory.
   new RegExp(`(?<![a-z]|[a-z]-)${option.split('-').join('[\\s_-]?')}(?![a-z]|-[a-z])`, 'i').test(question) ||
   // A one-word option is named by its concept too (메모리 상한 names --memory), unless the question names its options

@@ -10,7 +10,18 @@ import { LEANS_FORWARD, leansOnPrevious, mostAsked, REFERS_ELSEWHERE, shapedFirs
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
 import { citedFigures, namesOption, valuesOf, type Figure } from './figures/index.js';
 import { fixRunCommand, misplacedOptions } from './run-command.js';
-import { asStated, correctionsLast, isCorrection, leadFor, matchedClaim, namesTheClaim, NO_OPENING, verdictLead } from './claims.js';
+import {
+  asStated,
+  correctionsLast,
+  isCorrection,
+  leadFor,
+  matchedClaim,
+  namesOption as namesOptionAsked,
+  namesTheClaim,
+  NO_OPENING,
+  optionsIn,
+  verdictLead,
+} from './claims.js';
 import { askedOverlap, termSet } from './overlap.js';
 import { splitSentences } from '../knowledge/sentences.js';
 import { isHangulBigram, tokenize } from '../knowledge/tokenize.js';
@@ -200,17 +211,24 @@ const says = (text: string, f: Figure) => {
  * value: --cpus 0.5 against the notes' 1.5, "--pids-limit 100: what happens at #101?" against the notes' 64),
  * whatever the question's intent, and the lead does not say it already.
  */
-function leadingFigure(result: SearchResult, lead: Lead, figures: CitedFigure[]): CitedFigure | undefined {
+function leadingFigure(result: SearchResult, lead: Lead, figures: CitedFigure[], usedOptions: string[]): CitedFigure | undefined {
   const [first] = figures;
   const explainsOther = (f: Figure) =>
     namesOption(lead.best.chunk.heading, f.option) && !mentionsValue(lead.text ?? '', result.query, f.option);
-  const answers = first && (first.reads || QUANTITY_ASKED.test(result.query) || explainsOther(first));
+  // Asked whether an option they set failed ("cpu-shares 256 줬는데 180% 씀, 안먹힌거임?"), the option's own section
+  // explains it first; what they read off the output follows.
+  const optionDoubted = OPTION_DOUBTED.test(result.query) && usedOptions.some((o) => namesOptionAsked(result.query, o));
+  const answers = first && ((first.reads && !optionDoubted) || QUANTITY_ASKED.test(result.query) || explainsOther(first));
   // Asked how to check a setting, the check leads, not what the student's value does.
   const checks = asksCheck(result) && !first?.reads;
   return !lead.verdict && !lead.quoting && !checks && answers && !says(lead.text ?? '', first) ? first : undefined;
 }
 
 type CitedFigure = ReturnType<typeof citedFigures>[number];
+
+/** The student doubts an option took effect: it did not work, was ignored, 안먹힘, 씹힘, 적용 안됨. */
+const OPTION_DOUBTED =
+  /안\s?먹|씹[힌힘혔]|안\s?걸린|무시\s?(?:된|됨|당)|적용\s?안|\b(?:didn'?t|doesn'?t|isn'?t|wasn'?t) (?:work|apply|take effect|working|applied)|\bnot (?:work(?:ing)?|appl(?:y|ied)|take effect)\b|\bignored\b/i;
 
 /** The verdict word a verdict lead opens with ("No. …", "아니요. …"). */
 const VERDICT_WORD = /^(?:Yes|No|네|아니요)\.(?=\s)/;
@@ -296,7 +314,12 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     const pointer = pointingClauses(lead.text ?? '', ownReason, result.query);
     lead.text = [VERDICT_WORD.exec(lead.text ?? '')?.[0], ownReason.text, pointer].filter(Boolean).join(' ');
   }
-  const leading = leadingFigure(result, lead, figures);
+  const leading = leadingFigure(
+    result,
+    lead,
+    figures,
+    used.flatMap((h) => optionsIn(h.chunk.heading)),
+  );
   const worked: Figure[] = ownReason ? [ownReason] : []; // figures added: each takes the place of a supporting sentence
   const restates = restatesWorked(worked, result.query);
   if (leading) {

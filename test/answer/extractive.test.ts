@@ -487,6 +487,22 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(answer).toMatch(/^--cpus 1 allows 100 ms of CPU time/);
   });
 
+  it('explains the option first when the student doubts it took effect, then reads what they saw', () => {
+    const c = chunk(
+      's',
+      'en',
+      '--cpu-shares: a relative weight',
+      'docker stats shows CPU % per core.',
+      '--cpu-shares is a relative weight that matters only when containers compete for CPU.',
+    );
+    const ask = (q: string) => extractiveAnswer(result(q, 'en', [c]), 600).answer;
+    expect(ask('gave it --cpu-shares 256 but stats shows 180% cpu, did the option not work?')).toMatch(
+      /^--cpu-shares is a relative weight[^]*A CPU % of 180% is not a fault/,
+    );
+    // Asked only what the reading means, the reading leads.
+    expect(ask('gave it --cpu-shares 256 and stats shows 180% cpu, what does 180% mean')).toMatch(/^A CPU % of 180%/);
+  });
+
   it('checks a guess after a question word as yes or no ("what is it? its own kernel?")', () => {
     const c = {
       ...chunk('k', 'en', 'Containers share the host kernel', 'A container is a host process.', 'Containers share the host kernel.'),
