@@ -6,12 +6,14 @@ import type { QueryUnit } from './types.js';
 
 /**
  * What the student rules out: the word before 말고 / 빼고 / 제외하고 ("stats 말고", "docker stats 말고"), before
- * "(문제는) 아닌 거 같은데" ("메모리 문제는 아닌거같은데"), after besides / other than / apart from / except, or in
+ * "(문제는) 아닌 거 같은데" ("메모리 문제는 아닌거같은데", not asked: "메모리 문제 아닌거?"), after besides / other than / apart
+ * from / except, or in
  * "not a X issue".
  */
 const EXCLUDED = [
   /((?:[a-z][\w.-]*\s)?[^\s,.?!]+?)(?:은|는|이|가)?\s?(?:말고|빼고|제외하고)(?=\s|[,.?!]|$)/i,
-  /([^\s,.?!]+?)(?:은|는|이|가)?\s(?:문제(?:는|가)?\s?)?아닌\s?(?:거|것|듯)/,
+  // Asked, not stated ("메모리 문제 아닌거?", "…아닌거임?"), it rules nothing out.
+  /([^\s,.?!]+?)(?:은|는|이|가)?\s(?:문제(?:는|가)?\s?)?아닌\s?(?:거|것|듯)(?!\s*[?？]|임|야|냐|지|죠|니)/,
   /\b(?:besides|other than|apart from|except(?: for)?)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+ing\s+)?((?:docker\s)?[\w-]+)/i,
   /\bnot\s+(?:a\s+|an\s+|the\s+)?([\w-]+)\s+(?:issue|problem)\b/i,
 ];
