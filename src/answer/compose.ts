@@ -163,8 +163,12 @@ interface Lead {
  * question that states a claim the notes check is answered yes or no, from that claim's section (moved first); a
  * guess after another question ("무슨 뜻임?? 코어 1.5개?") is checked the same way.
  */
-function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>, maxChars: number): Lead {
-  const checked = result.intent === 'yesno' || result.asksYesNo ? (result.focusTerms ?? result.terms) : result.guessTerms;
+function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>, maxChars: number, noVerdict = false): Lead {
+  const checked = noVerdict
+    ? undefined
+    : result.intent === 'yesno' || result.asksYesNo
+      ? (result.focusTerms ?? result.terms)
+      : result.guessTerms;
   const verdict = checked ? matchedClaim(used, asked, new Set(checked), result.query) : undefined;
   if (verdict && verdict.source > 0) used.unshift(...used.splice(verdict.source, 1));
   const best = used[0];
@@ -225,6 +229,9 @@ function leadingFigure(result: SearchResult, lead: Lead, figures: CitedFigure[],
 }
 
 type CitedFigure = ReturnType<typeof citedFigures>[number];
+
+/** Asked to judge what they read: is that bad, fine, normal, 괜찮음, 정상, 위험. */
+const JUDGES_READING = /\b(?:bad|fine|ok(?:ay)?|normal|healthy|dangerous|a problem)\b|괜찮|정상|위험|문제\s?(?:있|없|임|됨)/i;
 
 /** The student doubts an option took effect: it did not work, was ignored, 안먹힘, 씹힘, 적용 안됨. */
 const OPTION_DOUBTED =
@@ -299,8 +306,6 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   }
 
   const draft = new Draft(maxChars);
-  const lead = chooseLead(result, used, asked, maxChars);
-  const { verdict, best, keyPoint, direct } = lead;
   // A question asking how much ("스왑 얼마?", "who gets what %") is answered by its own values first; values spelled
   // in Sino-Korean numerals (오백십이메가) are read as digits.
   const valued = spelledToDigits(result.query);
@@ -309,6 +314,10 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     result.lang,
     sources.map((h) => h.chunk.text),
   );
+  // Asked whether what they read is bad or fine ("495MiB / 512MiB, is that bad?"), the reading answers, not a claim.
+  const judgesReading = !!figures[0]?.reads && JUDGES_READING.test(result.query);
+  const lead = chooseLead(result, used, asked, maxChars, judgesReading);
+  const { verdict, best, keyPoint, direct } = lead;
   const ownReason = ownValueReason(result, lead, figures);
   if (ownReason) {
     const pointer = pointingClauses(lead.text ?? '', ownReason, result.query);

@@ -182,6 +182,17 @@ describe('an I/O column as read', () => {
   });
 });
 
+describe('a memory usage at its limit', () => {
+  it('says what happens at the limit when the usage is within a tenth of it, and nothing below that', () => {
+    expect(texts('docker stats에서 mem usage가 199.4MiB / 200MiB 로 뜨는데 이거 괜찮은거임?', 'ko')[0]).toMatch(
+      /^MEM USAGE \/ LIMIT 199\.4MiB \/ 200MiB는 컨테이너가 메모리 한도에 닿았다는 뜻이다[^]*OOM killer/,
+    );
+    expect(texts('mem usage 150MiB / 200MiB, is that bad?').join(' ')).not.toMatch(/at its memory limit/);
+    // A LIMIT nobody set is the host's memory: that reading says so instead.
+    expect(texts('never set a limit and docker stats shows 7.5GiB / 7.6GiB, is that bad?').join(' ')).not.toMatch(/at its memory limit/);
+  });
+});
+
 describe('a pasted docker stats table', () => {
   const table =
     'CONTAINER ID   NAME   CPU %     MEM USAGE / LIMIT   MEM %    NET I/O         BLOCK I/O     PIDS\n' +

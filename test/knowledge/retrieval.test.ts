@@ -117,6 +117,11 @@ describe('retrieval on fixed questions', () => {
     expect(r.hits.map((h) => h.chunk.text).join(' ')).toMatch(/kernel/);
   });
 
+  it('answers "is that bad?" about a memory usage at its limit with the reading, not a checked claim', () => {
+    const answer = ask("my container's memory shows 495MiB / 512MiB in docker stats, is that bad?").answer;
+    expect(answer).toMatch(/^MEM USAGE \/ LIMIT at 495MiB \/ 512MiB means the container is at its memory limit/);
+  });
+
   it('returns scores in [0, 1], best first', () => {
     const r = kb.search('--memory-swap 기본값', { topK: 5 });
     const scores = r.hits.map((h) => h.score);

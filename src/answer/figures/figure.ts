@@ -12,6 +12,7 @@ export type FigureOption =
   | 'memory.max'
   | 'CPU %'
   | 'MEM %'
+  | 'MEM USAGE / LIMIT'
   | 'PIDS'
   | 'BLOCK I/O'
   | 'NET I/O'

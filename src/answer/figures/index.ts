@@ -11,7 +11,7 @@ import { memoryFigures } from './memory.js';
 import { pidsFigure } from './pids.js';
 import { portFigure, portsEntryReading } from './ports.js';
 import { imageNameFigure } from './image-name.js';
-import { cpuPercentReading, ioReading, limitReading, memPercentReading, pidsReading } from './stats-reading.js';
+import { cpuPercentReading, ioReading, limitReading, memoryPressureReading, memPercentReading, pidsReading } from './stats-reading.js';
 
 export type { Figure, FigureOption } from './figure.js';
 export { sharesToWeight } from './cpu.js';
@@ -26,6 +26,7 @@ export function figuresFor(question: string, lang: Lang): Figure[] {
     ...ioReading(question, lang),
     ...limitReading(question, lang),
     ...memPercentReading(question, lang),
+    ...memoryPressureReading(question, lang),
     ...memoryFigures(question, lang),
     ...cpusFigure(question, lang),
     ...sharesFigure(question, lang),

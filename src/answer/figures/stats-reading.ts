@@ -111,6 +111,28 @@ export function memPercentReading(question: string, lang: Lang): Figure[] {
   return [{ option: 'MEM %', text, reads: true, numbers: [`${pct}%`] }];
 }
 
+/** A usage at this share of its limit or more is at the limit: reclaim, then the OOM killer. */
+const AT_LIMIT = 0.9;
+
+/**
+ * A MEM USAGE / LIMIT the student read at (or within a tenth of) the limit ("199.4MiB / 200MiB 이거 괜찮음?"): what
+ * happens there. Not for the host's own memory, a LIMIT set by nobody (limitReading says that).
+ */
+export function memoryPressureReading(question: string, lang: Lang): Figure[] {
+  const m = USAGE_LIMIT.exec(question);
+  if (!m || SET_NONE.test(question)) return [];
+  const [, u, uu, l, lu] = m;
+  const usage = bytesOf(u, uu);
+  const limit = bytesOf(l, lu);
+  if (!(limit > 0) || usage < AT_LIMIT * limit || usage > limit) return [];
+  const shown = `${u}${uu.toUpperCase()}iB / ${l}${lu.toUpperCase()}iB`;
+  const text =
+    lang === 'ko'
+      ? `MEM USAGE / LIMIT ${shown}는 컨테이너가 메모리 한도에 닿았다는 뜻이다: 커널이 먼저 페이지 캐시를 회수하고, 더 회수할 수 없으면 OOM killer가 컨테이너 안의 프로세스를 죽인다(docker inspect의 OOMKilled가 true, 종료 코드 137). 앱에 더 필요하면 docker update로 --memory를 올린다.`
+      : `MEM USAGE / LIMIT at ${shown} means the container is at its memory limit: the kernel first reclaims page cache, and when it cannot free more, the OOM killer kills a process in the container (docker inspect then shows OOMKilled true, exit code 137). If the app needs more, raise --memory with docker update.`;
+  return [{ option: 'MEM USAGE / LIMIT', text, reads: true, numbers: [`${u}${uu.toUpperCase()}iB`] }];
+}
+
 /** "BLOCK I/O 1.2GB / 300MB", "NET I/O 1.2MB / 860kB": the two totals of an I/O column as the student read them. */
 /** The column named last before the two totals reads them ("BLOCK I/O vs NET I/O, my block io is 0B / 0B"). */
 const IO_READING =
