@@ -3,13 +3,14 @@
 // then the few sentences of the best passages that say most about the question, each cited at its end.
 import { spelledToDigits } from '../text/spelled-numbers.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
-import { truncate } from '../text/truncate.js';
 import { asksCheck, commandBlock } from './command-block.js';
 import { expectedVerdict } from './expected.js';
 import { LEANS_FORWARD, leansOnPrevious, mostAsked, REFERS_ELSEWHERE, shapedFirst, wholeSentences } from './sentence-shape.js';
 import { formsOf, ROW, Said, type Forms } from './novelty.js';
 import { citedFigures, namesOption, valuesOf, type Figure } from './figures/index.js';
 import { fixRunCommand, misplacedOptions } from './run-command.js';
+import { ownValueReason, restatesWorked, withOwnReason } from './own-values.js';
+import { summaryList } from './summary.js';
 import {
   asStated,
   correctionsLast,
@@ -42,9 +43,6 @@ const OTHER_SECTION_NEAR = 0.9;
 const OTHER_SECTION_MIN_OVERLAP = 3.5;
 /** A sentence of the best passage leads instead of its key point when it has this much more of the question. */
 const DIRECT_MARGIN = 3;
-/** A summary lists the key points of up to this many sections scoring at least SUMMARY_NEAR_BEST of the best. */
-const SUMMARY_POINTS = 4;
-const SUMMARY_NEAR_BEST = 0.6;
 /** A sentence must bring at least this share of terms the answer has not used yet, or it repeats the answer. */
 const MIN_NOVELTY = 0.75;
 /** A question asking for a value's other forms: what a figure adds even when the lead names the value. */
@@ -237,63 +235,6 @@ const JUDGES_READING = /\b(?:bad|fine|ok(?:ay)?|normal|healthy|dangerous|a probl
 const OPTION_DOUBTED =
   /안\s?먹|씹[힌힘혔]|안\s?걸린|무시\s?(?:된|됨|당)|적용\s?안|\b(?:didn'?t|doesn'?t|isn'?t|wasn'?t) (?:work|apply|take effect|working|applied)|\bnot (?:work(?:ing)?|appl(?:y|ied)|take effect)\b|\bignored\b/i;
 
-/** The verdict word a verdict lead opens with ("No. …", "아니요. …"). */
-const VERDICT_WORD = /^(?:Yes|No|네|아니요)\.(?=\s)/;
-/** A figure gives a verdict's reason when it shares this many of the reason's words besides the option and numbers. */
-const REASON_WORDS_SHARED = 2;
-const isPlainWord = (t: string) => !/\d/.test(t) && !t.startsWith('-');
-
-/**
- * A verdict whose reason works the notes' example with other values than the student's ("아니요. --cpus 2는 …" to
- * "--cpus=1 주면 코어 하나 전용?"): the student's own figure says the same of their value, so it gives the reason.
- * Only a figure sharing the reason's point does ("어느 코어에서든"), with every word of the question the reason has
- * ("nproc"), not one that only converts a unit.
- */
-function ownValueReason(result: SearchResult, lead: Lead, figures: CitedFigure[]): CitedFigure | undefined {
-  if (!lead.verdict || !lead.text) return undefined;
-  const reason = lead.text.replace(VERDICT_WORD, '');
-  const asked = new Set(result.terms);
-  const point = [...termSet(reason)].filter((t) => isPlainWord(t) && !t.startsWith('§'));
-  return figures.find((f) => {
-    if (f.reads || !restatesWorked([f], result.query)(reason)) return false;
-    const own = termSet(f.text);
-    const answersAsked = [...termSet(reason)].every((t) => !asked.has(t) || !isPlainWord(t) || own.has(t));
-    return answersAsked && point.filter((t) => own.has(t)).length >= REASON_WORDS_SHARED;
-  });
-}
-
-/** Where a reason's clauses end: a semicolon, "…이고," / "…하며,", or ", but" / ", and". */
-const CLAUSE_END = /;\s+|(?<=[고며]),\s+|,\s+(?=(?:and|but|while)\s)/;
-
-/**
- * The clauses of the replaced reason that point to another option the figure does not name ("pinning cores is
- * --cpuset-cpus"), without the notes' own value of the student's option: what the reason said besides its example.
- */
-function pointingClauses(reason: string, figure: Figure, query: string): string {
-  const restates = restatesWorked([figure], query);
-  return reason
-    .replace(VERDICT_WORD, '')
-    .split(CLAUSE_END)
-    .map((c) => c.trim().replace(/^(?:and|but|while)\s+/, ''))
-    .filter(
-      (c) =>
-        [...c.matchAll(/(?<![\w-])--[a-z][a-z-]*[a-z]/g)].some(([o]) => o !== figure.option && !figure.text.includes(o)) && !restates(c),
-    )
-    .map((c) => `${c.charAt(0).toUpperCase()}${c.slice(1)}${/[.!?다]$/.test(c) ? '' : '.'}`)
-    .join(' ');
-}
-
-/**
- * After the student's values are worked, the notes' own example of the same option ("--memory 200m이면 …" after
- * 512m) works the rule again with other numbers: the same point twice, and not about the student's setup.
- */
-const restatesWorked = (worked: Figure[], query: string) => (text: string) =>
-  worked.some((f) => {
-    const theirs = valuesOf(text, f.option);
-    const asked = valuesOf(query, f.option);
-    return theirs.length > 0 && asked.length > 0 && !theirs.some((v) => asked.includes(v));
-  });
-
 export function composeAnswer(result: SearchResult, maxChars: number): Composed {
   const sources = answerSources(result);
   const { used, bestScore } = usedSections(result, sources);
@@ -318,11 +259,8 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   const judgesReading = !!figures[0]?.reads && JUDGES_READING.test(result.query);
   const lead = chooseLead(result, used, asked, maxChars, judgesReading);
   const { verdict, best, keyPoint, direct } = lead;
-  const ownReason = ownValueReason(result, lead, figures);
-  if (ownReason) {
-    const pointer = pointingClauses(lead.text ?? '', ownReason, result.query);
-    lead.text = [VERDICT_WORD.exec(lead.text ?? '')?.[0], ownReason.text, pointer].filter(Boolean).join(' ');
-  }
+  const ownReason = lead.verdict && lead.text ? ownValueReason(result, lead.text, figures) : undefined;
+  if (ownReason) lead.text = withOwnReason(lead.text ?? '', ownReason, result.query);
   const leading = leadingFigure(
     result,
     lead,
@@ -545,33 +483,6 @@ function unnamedSide(result: SearchResult, sources: SearchHit[], answerSoFar: st
       (s) => new Set(tokenize(s.text)).has(word) && !leansOnPrevious(s.text) && !LEANS_FORWARD.test(s.text) && !NO_OPENING.test(s.text),
     )
     .sort((a, b) => a.source - b.source || a.position - b.position)[0];
-}
-
-/** "요약좀", "tl;dr": the key points of the best few sections as a short list, each cited. */
-function summaryList(result: SearchResult, sources: SearchHit[], maxChars: number): string | undefined {
-  const same = sources.filter((h) => h.chunk.doc.lang === result.lang);
-  const pool = same.length ? same : sources;
-  const best = pool[0]?.score ?? 0;
-  const seen = new Set<string>(); // the chunks of one section share its key point
-  const points = pool
-    .filter((h) => h.chunk.keyPoint && h.score >= best * SUMMARY_NEAR_BEST && !seen.has(h.chunk.keyPoint) && seen.add(h.chunk.keyPoint))
-    .slice(0, result.lines ?? SUMMARY_POINTS);
-  if (points.length < 2) return undefined;
-  const lines: string[] = [];
-  let length = 0;
-  for (const h of points) {
-    const cite = ` [${sources.indexOf(h) + 1}]`;
-    const point = leadFor(h.chunk) ?? '';
-    // Asked for N lines, each line is one sentence: a key point's first. A point that does not fit whole gives its
-    // first sentence too: "3줄요약" gets three lines, not two long ones.
-    const fits = (text: string) => length + text.length + cite.length + 3 <= maxChars;
-    const text = result.lines || !fits(point) ? splitSentences(point)[0] : point;
-    const line = `• ${text}${cite}`;
-    if (lines.length && !fits(text)) break;
-    lines.push(truncate(line, maxChars));
-    length += line.length + 1;
-  }
-  return lines.join('\n');
 }
 
 /** The text has the value the question gives the option ("--cpus 0.5" → 0.5), standing whole (1 is not said by 1.5). */
