@@ -35,8 +35,8 @@ export const CONCEPTS: Concept[] = [
   // ctr and img are chat abbreviations of the two words.
   { id: 'container', forms: ['containers?', 'containeri[sz]ed', 'ctrs?', '컨테이너', '컨테이너화', '컨테'] },
   { id: 'docker', forms: ['docker', '도커', '도카'] },
-  // The first step of container history; "chroot jail" is how a Linux class names it.
-  { id: 'chroot', forms: ['chroot', 'chroot jails?', 'jails?', '감옥'] },
+  // The first step of container history (chroot, FreeBSD jails); a jail alone is a prison.
+  { id: 'chroot', forms: ['chroot', 'chroot jails?', 'freebsd jails?', 'jails? (?:and|or|vs) zones'] },
   {
     id: 'hypervisor-type',
     forms: ['type ?[12]', 'bare[- ]?metal', 'hosted', '타입', '베어 ?메탈', '호스트형'],

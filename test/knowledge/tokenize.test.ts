@@ -96,9 +96,10 @@ describe('glossary', () => {
     // An adnominal form with the bound noun 거 after a glossary verb ("격리된거 아니었음?") still names the concept.
     expect(conceptsIn('컨테 격리된거 아니었음?')).toContain('§isolation');
     expect(conceptsIn('제한한거임')).toContain('§limit');
-    // A chroot jail, as a Linux class names it, is the first step of container history.
+    // chroot (a chroot jail, FreeBSD jails) is the first step of container history; a jail alone is a prison.
     expect(conceptsIn('리눅스 수업때 chroot로 감옥 만드는거 해봤는데')).toEqual(expect.arrayContaining(['§chroot']));
     expect(conceptsIn('FreeBSD jails')).toContain('§chroot');
+    expect(conceptsIn('my friend went to jail')).not.toContain('§chroot');
   });
 
   it('needs word edges for Latin forms', () => {
