@@ -148,7 +148,7 @@ export const CONCEPTS: Concept[] = [
     ],
   },
   { id: 'resource', forms: ['resources?', '자원', '리소스'] },
-  { id: 'oom', forms: ['oom(?:-?kill(?:ed|er)?)?', 'out of memory', 'too much (?:memory|ram)', '메모리 부족', '137'] },
+  { id: 'oom', forms: ['oom(?:-?kill(?:ed|er)?)?', 'out of memory', '메모리 부족', '137'] },
   // "1번 프로세스" is PID 1.
   { id: 'pid', forms: ['pid', 'process ids?', '프로세스 id', '\\d+번 프로세스'] },
   {
