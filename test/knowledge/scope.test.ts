@@ -38,6 +38,10 @@ describe('neighbouring topics', () => {
     expect(extractiveAnswer(r, 600).answer).toContain(name);
   });
 
+  it('answers "insulation" typed for isolation, which is no sign of a shipping container', () => {
+    expect(search('is container insulation as strong as a vm?').abstain).toBe(false);
+  });
+
   it('answers why Docker Desktop asks for WSL2, which the notes cover, though installing WSL they do not', () => {
     expect(search('도커 데스크탑 깔려니까 wsl2 설치하라고 뜸;; 도커는 vm 아니라면서 이건 왜 필요함?').abstain).toBe(false);
   });
