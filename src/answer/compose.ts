@@ -213,13 +213,14 @@ const says = (text: string, f: Figure) => {
  * value: --cpus 0.5 against the notes' 1.5, "--pids-limit 100: what happens at #101?" against the notes' 64),
  * whatever the question's intent, and the lead does not say it already.
  */
-function leadingFigure(result: SearchResult, lead: Lead, figures: CitedFigure[], usedOptions: string[]): CitedFigure | undefined {
+function leadingFigure(result: SearchResult, lead: Lead, figures: CitedFigure[], used: SearchHit[]): CitedFigure | undefined {
   const [first] = figures;
   const explainsOther = (f: Figure) =>
     namesOption(lead.best.chunk.heading, f.option) && !mentionsValue(lead.text ?? '', result.query, f.option);
   // Asked whether an option they set failed ("cpu-shares 256 줬는데 180% 씀, 안먹힌거임?"), the option's own section
   // explains it first; what they read off the output follows.
-  const optionDoubted = OPTION_DOUBTED.test(result.query) && usedOptions.some((o) => namesOptionAsked(result.query, o));
+  const optionDoubted =
+    OPTION_DOUBTED.test(result.query) && used.some((h) => optionsIn(h.chunk.heading).some((o) => namesOptionAsked(result.query, o)));
   const answers = first && ((first.reads && !optionDoubted) || QUANTITY_ASKED.test(result.query) || explainsOther(first));
   // Asked how to check a setting, the check leads, not what the student's value does.
   const checks = asksCheck(result) && !first?.reads;
@@ -261,12 +262,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   const { verdict, best, keyPoint, direct } = lead;
   const ownReason = lead.verdict && lead.text ? ownValueReason(result, lead.text, figures) : undefined;
   if (ownReason) lead.text = withOwnReason(lead.text ?? '', ownReason, result.query);
-  const leading = leadingFigure(
-    result,
-    lead,
-    figures,
-    used.flatMap((h) => optionsIn(h.chunk.heading)),
-  );
+  const leading = leadingFigure(result, lead, figures, used);
   const worked: Figure[] = ownReason ? [ownReason] : []; // figures added: each takes the place of a supporting sentence
   const restates = restatesWorked(worked, result.query);
   if (leading) {
@@ -446,20 +442,14 @@ function otherParts(result: SearchResult, sources: SearchHit[], answerSoFar: str
   const parts = result.parts;
   if (!parts) return [];
   const answered = new Set(tokenize(answerSoFar));
-  const keyPoints = sources.flatMap((h, source) =>
-    h.chunk.keyPoint
-      ? [{ text: h.chunk.keyPoint, source, position: -1, forms: formsOf(h.chunk.keyPoint), terms: tokenize(h.chunk.keyPoint) }]
-      : [],
-  );
   const picked: Sentence[] = [];
   parts.forEach((part, i) => {
     const others = new Set(parts.filter((_, j) => j !== i).flat());
     const own = new Set(part.filter((t) => !others.has(t) && !isHangulBigram(t)));
     if (i === 0 || !own.size || [...own].some((t) => answered.has(t))) return;
-    const points = keyPoints.map(({ terms, ...k }) => ({ ...k, overlap: askedOverlap(terms, own), score: 0 }));
-    const best = [...points, ...sentencesOf(sources, own)]
-      .filter((s) => s.overlap > 0 && !leansOnPrevious(s.text) && !LEANS_FORWARD.test(s.text) && !NO_OPENING.test(s.text))
-      .sort((a, b) => b.overlap - a.overlap || a.source - b.source || a.position - b.position)[0];
+    const best = standingCandidates(sources, own).sort(
+      (a, b) => b.overlap - a.overlap || a.source - b.source || a.position - b.position,
+    )[0];
     if (best) picked.push(best);
   });
   return picked;
@@ -474,15 +464,31 @@ function unnamedSide(result: SearchResult, sources: SearchHit[], answerSoFar: st
   const said = new Set(tokenize(answerSoFar));
   const missing = result.sides.find(([word]) => !said.has(word));
   if (!missing) return undefined;
-  const [word] = missing;
+  return standingCandidates(sources, new Set([missing[0]])).sort((a, b) => a.source - b.source || a.position - b.position)[0];
+}
+
+/**
+ * The key points and sentences of the sources that have some of `asked` and can stand in an answer on their own: no
+ * sentence leaning on the one before or after it, no correction's "No —".
+ */
+function standingCandidates(sources: SearchHit[], asked: Set<string>): Sentence[] {
   const keyPoints = sources.flatMap((h, source) =>
-    h.chunk.keyPoint ? [{ text: h.chunk.keyPoint, source, position: -1, forms: formsOf(h.chunk.keyPoint), overlap: 1, score: 0 }] : [],
+    h.chunk.keyPoint
+      ? [
+          {
+            text: h.chunk.keyPoint,
+            source,
+            position: -1,
+            forms: formsOf(h.chunk.keyPoint),
+            overlap: askedOverlap(tokenize(h.chunk.keyPoint), asked),
+            score: 0,
+          },
+        ]
+      : [],
   );
-  return [...keyPoints, ...sentencesOf(sources, new Set([word]))]
-    .filter(
-      (s) => new Set(tokenize(s.text)).has(word) && !leansOnPrevious(s.text) && !LEANS_FORWARD.test(s.text) && !NO_OPENING.test(s.text),
-    )
-    .sort((a, b) => a.source - b.source || a.position - b.position)[0];
+  return [...keyPoints, ...sentencesOf(sources, asked)].filter(
+    (s) => s.overlap > 0 && !leansOnPrevious(s.text) && !LEANS_FORWARD.test(s.text) && !NO_OPENING.test(s.text),
+  );
 }
 
 /** The text has the value the question gives the option ("--cpus 0.5" → 0.5), standing whole (1 is not said by 1.5). */

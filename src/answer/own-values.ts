@@ -1,5 +1,6 @@
 // The student's own value in a verdict: when a checked claim's reason works the notes' example with another value
 // ("아니요. --cpus 2는 …" to "--cpus=1 주면 코어 하나 전용?"), the figure of the student's value gives the reason.
+import { optionsIn } from './claims.js';
 import { valuesOf, type Figure } from './figures/index.js';
 import { termSet } from './overlap.js';
 import type { SearchResult } from '../knowledge/types.js';
@@ -50,10 +51,7 @@ export function withOwnReason(verdictLead: string, figure: Figure, query: string
     .replace(VERDICT_WORD, '')
     .split(CLAUSE_END)
     .map((c) => c.trim().replace(/^(?:and|but|while)\s+/, ''))
-    .filter(
-      (c) =>
-        [...c.matchAll(/(?<![\w-])--[a-z][a-z-]*[a-z]/g)].some(([o]) => o !== figure.option && !figure.text.includes(o)) && !restates(c),
-    )
+    .filter((c) => optionsIn(c).some((o) => `--${o}` !== figure.option && !figure.text.includes(`--${o}`)) && !restates(c))
     .map((c) => `${c.charAt(0).toUpperCase()}${c.slice(1)}${/[.!?다]$/.test(c) ? '' : '.'}`)
     .join(' ');
   return [VERDICT_WORD.exec(verdictLead)?.[0], figure.text, pointer].filter(Boolean).join(' ');

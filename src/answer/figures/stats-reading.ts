@@ -92,18 +92,26 @@ export function limitReading(question: string, lang: Lang): Figure[] {
 const USAGE_LIMIT = new RegExp(String.raw`(\d+(?:\.\d+)?)\s?([kmgt])i?b\s?\/\s?(\d+(?:\.\d+)?)\s?([kmgt])i?b\b`, 'i');
 const ASKS_PERCENT = /MEM\s?%|퍼센트|percent|몇\s?%|%\s?(?:는|가|로|몇)/i;
 
-/** MEM % worked from the usage and limit the student gives: USAGE ÷ LIMIT × 100. */
-export function memPercentReading(question: string, lang: Lang): Figure[] {
+/** The usage and limit the student gives, in bytes and as written back (150MiB / 200MiB), if the usage is within it. */
+function usageAndLimit(question: string): { usage: number; limit: number; shown: string; usageShown: string } | undefined {
   const m = USAGE_LIMIT.exec(question);
-  // Asked in the student's own words: a pasted stats table's "MEM %" header asks nothing.
-  const asked = pastedOutput(question)?.rest ?? question;
-  if (!m || !ASKS_PERCENT.test(asked)) return [];
+  if (!m) return undefined;
   const [, u, uu, l, lu] = m;
   const usage = bytesOf(u, uu);
   const limit = bytesOf(l, lu);
-  if (!(limit > 0) || usage > limit) return [];
+  if (!(limit > 0) || usage > limit) return undefined;
+  const usageShown = `${u}${uu.toUpperCase()}iB`;
+  return { usage, limit, usageShown, shown: `${usageShown} / ${l}${lu.toUpperCase()}iB` };
+}
+
+/** MEM % worked from the usage and limit the student gives: USAGE ÷ LIMIT × 100. */
+export function memPercentReading(question: string, lang: Lang): Figure[] {
+  const read = usageAndLimit(question);
+  // Asked in the student's own words: a pasted stats table's "MEM %" header asks nothing.
+  const asked = pastedOutput(question)?.rest ?? question;
+  if (!read || !ASKS_PERCENT.test(asked)) return [];
+  const { usage, limit, shown } = read;
   const pct = Number(((100 * usage) / limit).toFixed(2));
-  const shown = `${u}${uu.toUpperCase()}iB / ${l}${lu.toUpperCase()}iB`;
   const text =
     lang === 'ko'
       ? `MEM USAGE / LIMIT가 ${shown}면 MEM %는 USAGE ÷ LIMIT × 100 = ${pct}%다.`
@@ -119,18 +127,14 @@ const AT_LIMIT = 0.9;
  * happens there. Not for the host's own memory, a LIMIT set by nobody (limitReading says that).
  */
 export function memoryPressureReading(question: string, lang: Lang): Figure[] {
-  const m = USAGE_LIMIT.exec(question);
-  if (!m || SET_NONE.test(question)) return [];
-  const [, u, uu, l, lu] = m;
-  const usage = bytesOf(u, uu);
-  const limit = bytesOf(l, lu);
-  if (!(limit > 0) || usage < AT_LIMIT * limit || usage > limit) return [];
-  const shown = `${u}${uu.toUpperCase()}iB / ${l}${lu.toUpperCase()}iB`;
+  const read = usageAndLimit(question);
+  if (!read || SET_NONE.test(question) || read.usage < AT_LIMIT * read.limit) return [];
+  const { shown, usageShown } = read;
   const text =
     lang === 'ko'
       ? `MEM USAGE / LIMIT ${shown}는 컨테이너가 메모리 한도에 닿았다는 뜻이다: 커널이 먼저 페이지 캐시를 회수하고, 더 회수할 수 없으면 OOM killer가 컨테이너 안의 프로세스를 죽인다(docker inspect의 OOMKilled가 true, 종료 코드 137). 앱에 더 필요하면 docker update로 --memory를 올린다.`
       : `MEM USAGE / LIMIT at ${shown} means the container is at its memory limit: the kernel first reclaims page cache, and when it cannot free more, the OOM killer kills a process in the container (docker inspect then shows OOMKilled true, exit code 137). If the app needs more, raise --memory with docker update.`;
-  return [{ option: 'MEM USAGE / LIMIT', text, reads: true, numbers: [`${u}${uu.toUpperCase()}iB`] }];
+  return [{ option: 'MEM USAGE / LIMIT', text, reads: true, numbers: [usageShown] }];
 }
 
 /** "BLOCK I/O 1.2GB / 300MB", "NET I/O 1.2MB / 860kB": the two totals of an I/O column as the student read them. */
