@@ -1,6 +1,6 @@
 // Check lists and corrections: whether a yes/no question states a claim the notes check (and what to say after
 // "Yes."/"No."), and whether a question is about what a correction (바로잡기) rebuts.
-import { DOCKER_SUBCOMMANDS } from '../knowledge/closed-class.js';
+import { DOCKER_SUBCOMMANDS, EN_STOP, isSuffixChain, KO_COUNTERS, KO_STOP } from '../knowledge/closed-class.js';
 import { conceptsIn, GENERIC_CONCEPTS } from '../knowledge/glossary.js';
 import { askedOverlap, termSet, weightOf } from './overlap.js';
 import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
@@ -90,6 +90,35 @@ const PRECISE_DIGITS = 4;
 /** The numbers a text states, whole (2.5, not 2 and 5). */
 const numbersIn = (text: string): string[] => (text.match(/\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?/g) ?? []).map((n) => n.replace(/,/g, ''));
 
+/**
+ * Numbers that name one of a kind rather than count: type 1, cgroup v2, exit code 137, ring 0, 타입 2. A word (not an
+ * option, whose number is a value) directly before the number, and no unit after it.
+ */
+const IDENTIFIER =
+  /(?<![\w가-힣-])(?<!--[a-z-]*\s?)([a-z]+|[가-힣]+)\s?(\d+)(?!\d|[.:,]\d|\s?(?:[kmgb%]|mb|gb|kb|cores?|ms)\b)(?:\s?([가-힣]+))?/gi;
+const HEADS_WITH_V = /^v$/i;
+/** The identifiers a text states, by the word they follow (type → {1}); "v1"/"v2" count under "v". */
+export const identifiersIn = (text: string): Map<string, Set<string>> => {
+  const byHead = new Map<string, Set<string>>();
+  for (const [, word, number, after] of text.matchAll(IDENTIFIER)) {
+    // A counter after it makes it a count (컨테이너 10개, 2배).
+    if (after && [...KO_COUNTERS].some((c) => after.startsWith(c) && isSuffixChain(after.slice(c.length)))) continue;
+    const head = HEADS_WITH_V.test(word) ? 'v' : word.toLowerCase();
+    // A lone letter other than v multiplies or abbreviates (x10, 2x): no kind.
+    if (EN_STOP.has(head) || KO_STOP.has(head) || (head.length === 1 && head !== 'v')) continue;
+    byHead.set(head, (byHead.get(head) ?? new Set()).add(number));
+  }
+  return byHead;
+};
+/** The claim names another one of a kind than the question does (type 2 for "type 1 right?", v1 for "on v2?"). */
+const otherIdentifier = (claim: string, question: string) => {
+  const asked = identifiersIn(question);
+  return [...identifiersIn(claim)].some(([head, numbers]) => {
+    const own = asked.get(head);
+    return !!own && ![...numbers].some((n) => own.has(n));
+  });
+};
+
 /** The claim must have at least this share of its words (by weight) in the question. */
 const CLAIM_MATCH = 0.55;
 /** The claim must also cover this share of the question's words (by weight). */
@@ -131,7 +160,7 @@ export function matchedClaim(
       const unstated = !claim.truth && stated.some((n) => n.replace('.', '').length >= PRECISE_DIGITS && !numbers.includes(n));
       const unaffirmed = (claim.truth && (topics.some((t) => !terms.has(t)) || otherNumbers)) || unstated;
       // It still stands against the opposite answer: only its own "Yes" is not said.
-      return subjects.every((t) => terms.has(t)) && !otherCommand && !otherOption
+      return subjects.every((t) => terms.has(t)) && !otherCommand && !otherOption && !otherIdentifier(claim.text, question)
         ? [{ source, claim, terms, share: shareIn(terms, asked), unaffirmed }]
         : [];
     }),

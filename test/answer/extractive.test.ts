@@ -531,6 +531,21 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(askKo('실행 중인 컨테이너 메모리 제한 바꿀 수 있음? 재시작 안하고')).toMatch(/^네\./);
   });
 
+  it('answers no claim that names another one of a kind (type 2 for "type 1?", v1 for "v2?"), counts aside', () => {
+    const types = {
+      ...chunk('t', 'en', 'Hypervisor types', 'Type 1 runs on the hardware.', 'Type 1 runs on bare metal; type 2 on a host OS.'),
+      claims: [{ truth: false, text: 'A type 2 hypervisor runs on bare metal.' }],
+    };
+    expect(yesNoAnswer('bare metal hypervisor = type 2 right?', 'en', [types])).toMatch(/^No\./);
+    expect(yesNoAnswer('bare metal hypervisor = type 1 right?', 'en', [types])).not.toMatch(/^No\./);
+    const disk = {
+      ...chunk('d', 'ko', '레이어 공유', '레이어는 공유된다.', '같은 이미지의 컨테이너들은 레이어를 공유한다.'),
+      claims: [{ truth: false, text: '같은 이미지로 만든 컨테이너 10개는 이미지 디스크 용량을 10배로 쓴다.' }],
+    };
+    // "컨테이너 5개" counts containers: another count is no other kind.
+    expect(yesNoAnswer('같은 이미지로 컨테이너 5개 만들면 디스크 용량 5배로 씀?', 'ko', [disk])).toMatch(/^아니요\./);
+  });
+
   it('does not turn round a claim that negates itself, and turns round one that fails where the question works', () => {
     const hv = {
       ...chunk('h', 'en', 'Hypervisor', 'The hypervisor runs VMs.', 'The hypervisor keeps running under every VM.'),
