@@ -224,7 +224,7 @@ export const asStated = (question: string, claim: Claim): Claim => {
  * inside a condition ("if one vm crashes or gets pwned does it drag the others down").
  */
 const OFFERS_CHOICE =
-  /\bor (?:is|are|does|do|did|was|were|can|should|will|would|am)\b|\bor\s+(?!(?:not|nah|no|nope|what|smth|something|anything)\b)(?:\S+\s+){0,3}\S+?\s*(?:lol|lmao|\?+)?\s*$|아니면|혹은|또는/i;
+  /\bor (?:is|are|does|do|did|was|were|can|should|will|would|am)\b|\bor\s+(?!(?:not|nah|no|nope|what|smth|something|anything)\b)(?:\S+\s+){0,3}\S+?\s*(?:lol|lmao|\?+)?\s*$|아니면|혹은|또는|(?<![가-힣])아님\s+(?=[^\s?ㅋㅎㅠ])/i;
 
 /**
  * "네." or "아니요." and the section's key point, which states what is true; asked to choose, the key point alone.

@@ -32,5 +32,6 @@ export function summaryList(result: SearchResult, sources: SearchHit[], maxChars
     lines.push(truncate(line, maxChars));
     length += line.length + 1;
   }
-  return lines.join('\n');
+  // One line is no list: the answer then leads with the best section as any answer does.
+  return lines.length < 2 ? undefined : lines.join('\n');
 }

@@ -647,7 +647,18 @@ export const CONCEPTS: Concept[] = [
   { id: 'speed', forms: ['fast(?:er)?', 'slow(?:er)?', 'speed', 'quick(?:ly)?', '빠르~', '빠른', '느리~', '느린', '속도'] },
   { id: 'block-io', forms: ['block i/?o', 'blkio', 'disk i/?o', '블록 i/?o', '디스크 i/?o'] },
   { id: 'net-io', forms: ['net i/?o', 'network i/?o', '네트워크 i/?o'] },
-  { id: 'emulation', forms: ['emulat(?:es?|ed|ion|ing)', 'software[- ]defined', '에뮬레이션', '소프트웨어화', '에뮬레이트'] },
+  // Faking or imitating hardware is emulating it; a bare "fake" (fake news) is not.
+  {
+    id: 'emulation',
+    forms: [
+      'emulat(?:es?|ed|ion|ing)',
+      'software[- ]defined',
+      '(?:fak|simulat|imitat|mimic)(?:e|es|ed|ing|s)? (?:the |a |an |all )?(?:hardware|devices?|cpus?|machines?|computers?)',
+      '에뮬레이션',
+      '소프트웨어화',
+      '에뮬레이트',
+    ],
+  },
   { id: 'hardware', forms: ['hardware', 'h/w', 'hw', '하드웨어'] },
   // The CPU's virtualization extensions and the firmware setting that switches them on.
   // The Dockerfile's two command instructions, named together (CMD typed as chat "cmd" is read as "command" first).

@@ -12,7 +12,7 @@ import {
   SIMPLE_REGISTER,
   THANKS,
 } from './closed-class.js';
-import { AMBIGUOUS_CONCEPTS, conceptsIn, GENERIC_CONCEPTS, isGlossaryNoun, wholeWordConcepts } from './glossary.js';
+import { AMBIGUOUS_CONCEPTS, conceptsIn, GENERIC_CONCEPTS, isGlossaryNoun, phraseSpans, wholeWordConcepts } from './glossary.js';
 import { detectLang, hangulBigrams, words } from './tokenize.js';
 import { excludedBy, OUTPUT_POSITION, PREMISE_POSITION, relayedQuestion } from './question-frame.js';
 import type { RankingParams } from './ranking.js';
@@ -462,6 +462,10 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
       if (inWords.has(c) || seen.has(c) || c === '§role' || !vocab.knows(c)) continue;
       seen.add(c);
       units.push({ key: c, bigrams: [], concepts: [c], weight: vocab.idf(c), known: true });
+      // The phrase stands for its words: one the notes never use ("fakes" of "fakes hardware") is no foreign topic.
+      const normal = text.normalize('NFKC').toLowerCase();
+      const inPhrase = new Set(phraseSpans(normal, [c])[0].flatMap(([from, to]) => words(normal.slice(from, to)).map((w) => w.key)));
+      for (let i = units.length - 1; i >= 0; i--) if (units[i].foreign && inPhrase.has(units[i].key)) units.splice(i, 1);
     }
   }
   return units;

@@ -168,7 +168,13 @@ const isNumeralCounter = (word: string) =>
   NUMERALS.some((n) => word.startsWith(n) && word.length > n.length && isCounter(word.slice(n.length)));
 
 /** A file path of two or more segments (/var/run/docker.sock, /sys/fs/cgroup). */
-const PATH_RE = /(?<![\w./-])\/(?:[a-z0-9._-]+\/)+[a-z0-9._-]+/g;
+const PATH_RE = /(?<![\w./-])\/(?:[a-z0-9._-]+\/)+[a-z0-9._-]*[a-z0-9_-]/g;
+
+/** A path and the directories above it of two or more segments: /var/run/docker.sock is also under /var/run. */
+const pathTerms = (path: string) => {
+  const parts = path.split('/');
+  return [path, ...parts.slice(3).map((_, i) => parts.slice(0, i + 3).join('/'))];
+};
 
 /** Where the directories of paths lie: `var` and `run` in /var/run/docker.sock are not words of the text. */
 function pathSpans(text: string): { from: number; to: number; path: string }[] {
@@ -184,7 +190,7 @@ export function words(text: string): Word[] {
     const surface = m[0];
     const path = paths.find(({ from, to }) => m.index > from && m.index <= to + 1);
     if (path && m.index < path.to) continue; // a directory
-    if (path) out.push({ surface: path.path, terms: [path.path], key: path.path, isStop: false, script: 'latin' }); // the whole path, then its file name
+    if (path) out.push({ surface: path.path, terms: pathTerms(path.path), key: path.path, isStop: false, script: 'latin' }); // the whole path, then its file name
     const glued = m.index === prevEnd; // e.g. the 과 of "VM과", the 랑 of "1024랑"
     prevEnd = m.index + surface.length;
     if (glued && HANGUL.test(surface) && (isSuffixChain(surface) || KO_STOP.has(surface))) continue; // 으로도 of "vm으로도"

@@ -161,6 +161,8 @@ describe('extractive answer', () => {
     expect(roomy).toEqual(['• Point 1 says one thing. [1]', '• Point 2 says one thing. [2]', '• Point 3 says one thing. [3]']);
     // A summary asked for without a number of lines keeps whole points that fit.
     expect(extractiveAnswer({ ...r, lines: undefined }, 2000).answer.split('\n')[0]).toMatch(/Then it goes on/);
+    // Room for only one point is no list: no lone bullet.
+    expect(extractiveAnswer({ ...r, lines: undefined }, 140).answer).not.toMatch(/^•/);
   });
 
   it('says "not a bug" or "expected" first when asked whether what the student saw is a bug, broken or normal', () => {
@@ -439,6 +441,10 @@ describe('sentences that cannot stand alone, and corrections', () => {
     // Asked to choose, a bare yes or no would not say which: the answer is the reason alone.
     expect(ask('does each container boot its own kernel or share the host one?')).toMatch(/^Containers share the host kernel\./);
     expect(ask('does each container boot its own kernel or not?')).toMatch(/^No\./);
+    // A Korean 아님 between two alternatives is "or"; closing the question it is "or not".
+    const askKo = (q: string) => yesNoAnswer(q, 'ko', [{ ...c, claims: [{ truth: false, text: '컨테이너마다 자기 커널을 부팅한다.' }] }]);
+    expect(askKo('컨테이너마다 자기 커널 부팅함 아님 공유함?')).not.toMatch(/^아니요\./);
+    expect(askKo('컨테이너마다 자기 커널 부팅하는거 아님?')).toMatch(/^아니요\./);
     // An "or" inside a condition offers no choice.
     expect(ask('if i run two or three, does each container boot its own kernel?')).toMatch(/^No\./);
   });

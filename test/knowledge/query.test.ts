@@ -25,6 +25,16 @@ const search = (q: string) => kb.search(q, { topK: 3, minScore: 0.35 });
 const unitsOf = (q: string) => queryUnits(analyseQuery(q), kb.vocabulary, DEFAULT_RANKING).units;
 const keysOf = (q: string) => unitsOf(q).map((u) => u.key);
 
+describe('phrase concepts', () => {
+  it('lets a phrase stand for its words: "fakes hardware" is emulation, its "fakes" no foreign word', () => {
+    const units = unitsOf('the container engine fakes hardware for each container, right?');
+    expect(units.map((u) => u.key)).toContain('§emulation');
+    expect(units.filter((u) => u.foreign).map((u) => u.key)).toEqual([]);
+    // A bare "fake" is no emulation and stays a word of its own.
+    expect(unitsOf('is this docker image fake?').map((u) => u.key)).not.toContain('§emulation');
+  });
+});
+
 describe('glossary on word boundaries', () => {
   it.each(['텔레그램 봇', '히스토그램', '프로그램 설치', '고정비 계산', '램프 켜기', '가상화폐'])(
     'finds no concept inside another word: %s',

@@ -339,6 +339,14 @@ describe('file paths', () => {
     expect(surfaces).not.toContain('var');
     expect(surfaces).not.toContain('run');
   });
+
+  it('puts a path under the directories above it, and ends it before a closing period', () => {
+    expect(tokenize('the daemon at /var/run/docker.sock.')).toEqual(expect.arrayContaining(['/var/run/docker.sock', '/var/run']));
+    expect(tokenize('the daemon at /var/run/docker.sock.')).not.toContain('/var/run/docker.sock.');
+    // A directory of one segment names too much to be a term.
+    expect(tokenize('/var/run/docker.sock')).not.toContain('/var');
+    expect(tokenize('cat /sys/fs/cgroup/memory.max')).toContain('/sys/fs/cgroup');
+  });
 });
 
 describe('question language', () => {
