@@ -169,9 +169,17 @@ const COMPARE_CUE = INTENT_CUES.find(([intent]) => intent === 'compare')![1];
 /** The text weighs two things, whatever intent it is classified as ("exit 137 vs exit 143, whats the difference"). */
 export const asksComparison = (text: string) => COMPARE_CUE.test(text);
 
+/**
+ * Asked what a statement means ("vm 늘어날수록 버전관리 지옥된다는게 무슨말임", "what does it mean that …"): its reason
+ * is wanted, not the definition of a word in it.
+ */
+const MEANING_OF_STATEMENT =
+  /(?:다는|냐는|다던)\s?(?:게|거|건|말|말이|얘기)\s*(?:뭔|먼|무슨|뭐|머)\s?(?:말|소리|얘기|뜻|의미)?|\bwhat (?:does|do) (?:it|they|you|he|she|the \w+) mean (?:that|by saying|when (?:they|you|he|she|it) says?)\b/i;
+
 export function classifyIntent(text: string): Intent {
   const direct = text.replace(EMBEDDED_WH, ' ');
   if (isYesNoForm(direct) && !WH_WORD.test(direct)) return 'yesno';
+  if (MEANING_OF_STATEMENT.test(text)) return 'reason';
   for (const [intent, cue] of INTENT_CUES) if (cue.test(text) && !(intent === 'yesno' && WH_WORD.test(direct))) return intent;
   return 'general';
 }

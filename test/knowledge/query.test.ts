@@ -178,6 +178,13 @@ describe('query analysis', () => {
     expect(conceptsIn('반드시 반영됨')).not.toContain('§half');
   });
 
+  it('reads "what does it mean that …" as asking the reason of a statement, and "X라는게 뭐임" as asking what X is', () => {
+    expect(classifyIntent('vm 늘어날수록 버전관리 지옥된다는게 무슨말임')).toBe('reason');
+    expect(classifyIntent('what does it mean that the host nic is used as an l2 switch')).toBe('reason');
+    expect(classifyIntent('이미지 레이어라는게 뭐임?')).toBe('definition');
+    expect(classifyIntent('what does oomkilled mean')).toBe('definition');
+  });
+
   it('reads a closing question of no words of its own ("이게 뭐임?", "is he right or nah") as asking about all before it', () => {
     const ko = "virtualbox 켜니까 'VT-x is disabled' 라고 뜸.. 바이오스에서 켜라는데 이게 뭐임?";
     expect(splitPremise(ko)).toEqual({ premise: '', focus: ko });
