@@ -51,7 +51,19 @@ export const CONCEPTS: Concept[] = [
   { id: 'tag', forms: ['tag(?:s|ged)?', '태그'] },
   { id: 'copy-on-write', forms: ['copy[- ]on[- ]write', 'cow', 'copy[- ]up', '카피 ?온 ?라이트', '쓰기 ?시 ?복사'] },
   { id: 'hypervisor', forms: ['hypervisors?', 'vmm', '하이퍼바이저', '하이퍼 바이저'] },
-  { id: 'guest-os', forms: ['guest\\s?os(?:es)?', 'guest operating systems?', '게스트\\s?os', '게스트\\s?운영\\s?체제', '게스트'] },
+  // A whole Linux inside each VM or container ("a full linux in every container", "리눅스 하나씩 통째로") is a guest OS.
+  {
+    id: 'guest-os',
+    forms: [
+      'guest\\s?os(?:es)?',
+      'guest operating systems?',
+      '게스트\\s?os',
+      '게스트\\s?운영\\s?체제',
+      '게스트',
+      '(?:whole|full|entire|complete) (?:copy of )?(?:linux|ubuntu)(?: installs?)?',
+      '(?:리눅스|우분투) (?:하나씩 |한 ?벌씩? )?(?:통째로|통째|전체|풀로|풀 ?버전)',
+    ],
+  },
   // The student's own machine is the host the VMs and containers run on.
   {
     id: 'host',

@@ -30,6 +30,10 @@ describe('phrase concepts', () => {
     const units = unitsOf('the container engine fakes hardware for each container, right?');
     expect(units.map((u) => u.key)).toContain('§emulation');
     expect(units.filter((u) => u.foreign).map((u) => u.key)).toEqual([]);
+    // A whole Linux inside each container is a guest OS; a full disk is not.
+    expect(conceptsIn('컨테이너마다 리눅스 하나씩 통째로 깔려 있음?')).toContain('§guest-os');
+    expect(conceptsIn('is each container a full linux install?')).toContain('§guest-os');
+    expect(conceptsIn('the disk is full, linux says')).not.toContain('§guest-os');
     // A bare "fake" is no emulation and stays a word of its own.
     expect(unitsOf('is this docker image fake?').map((u) => u.key)).not.toContain('§emulation');
   });
