@@ -221,6 +221,15 @@ describe('a docker stats CPU % as read', () => {
     expect(texts('--pids-limit 100 but PIDS shows 100')).toEqual(texts('--pids-limit 100'));
   });
 
+  it('reads a PIDS count that will not grow as the --pids-limit it met', () => {
+    const stuck = figuresFor('why is PIDS stuck at exactly 50 after the fork bomb', 'en');
+    expect(stuck[0].option).toBe('--pids-limit');
+    expect(stuck[0].text).toMatch(/--pids-limit of 50.*EAGAIN/);
+    expect(texts('포크 폭탄 돌렸더니 PIDS 50에서 안 올라감', 'ko')[0]).toContain('--pids-limit 50');
+    // A count that merely is what it is stays a count of processes and threads.
+    expect(texts('PIDS 50 for one java app, normal?')[0]).toContain('all 50');
+  });
+
   it("reads a LIMIT the student never set as the host's memory, not a limit set or one being asked for", () => {
     expect(texts('docker stats shows LIMIT 7.6GiB for a container I never limited. where is that from?')[0]).toBe(
       "A docker stats LIMIT of 7.6GiB for a container started without --memory is the host's total memory (on Docker Desktop, its Linux VM's): there is no limit, and nothing is reserved.",

@@ -54,10 +54,22 @@ export function cpuPercentReading(question: string, lang: Lang): Figure[] {
 /** "PIDS column says 43", "PIDS 칸에 40 떠있음": a count the student read off the PIDS column. */
 const PIDS_READING = /\bPIDS\b[^\d\n]{0,30}?(\d{1,6})(?![\d%]|\.\d)/i;
 
+/** The count will not grow: stuck, capped, a fork bomb, forks failing. */
+const AT_A_CEILING =
+  /\b(?:stuck|capped|maxed|max(?:es)? out|plateau(?:s|ed)?|won'?t (?:go|grow|climb)|doesn'?t (?:go|grow|climb)|fork ?bombs?|resource temporarily unavailable)\b|안\s?(?:올라|늘어|넘어)|더\s?(?:안|못)\s?(?:올라|늘|넘)|멈춰|멈춤|고정|딱\s?\d+에서|포크\s?(?:폭탄|밤)/i;
+
 export function pidsReading(question: string, lang: Lang): Figure[] {
   if (/--pids-limit/i.test(question)) return [];
   const n = Number(PIDS_READING.exec(question)?.[1] ?? NaN);
   if (!(n > 0)) return [];
+  // A count that will not grow ("stuck at exactly 50", "fork bomb인데 50에서 안 올라감") is the limit it met.
+  if (AT_A_CEILING.test(question)) {
+    const atLimit =
+      lang === 'ko'
+        ? `PIDS가 ${n}에서 더 늘지 않는 것은 컨테이너가 --pids-limit ${n}(cgroup pids.max)에 닿았기 때문이다: 그 뒤의 fork()/clone()은 EAGAIN("Resource temporarily unavailable")으로 실패해서 포크 폭탄도 거기서 더 못 늘고, 이미 있는 프로세스와 호스트는 멀쩡하다.`
+        : `PIDS staying at ${n} means the container is at its --pids-limit of ${n} (cgroup pids.max): every further fork()/clone() fails with EAGAIN ("Resource temporarily unavailable"), so a fork bomb stops growing there while existing processes and the host keep running.`;
+    return [{ option: '--pids-limit', text: atLimit, reads: true, numbers: [`PIDS ${n}`] }];
+  }
   const text =
     lang === 'ko'
       ? `PIDS ${n}은 지금 컨테이너 안에 있는 프로세스와 스레드를 합친 수다: 스레드도 하나씩 세므로 JVM이나 Node.js 같은 앱 하나가 스레드 ${n}개로 이 값을 채울 수 있다.`
