@@ -90,6 +90,9 @@ const WORD_RE = /[a-z0-9]+(?:[-_.][a-z0-9]+)*|[\uac00-\ud7a3]+/g;
 const wordCache = new Map<string, Word>();
 const WORD_CACHE_MAX = 200_000;
 
+/** 아니다 ("is not") with any ending (아니라며, 아니잖아, 아니였나): a closed-class word whatever it ends with. */
+const isNegativeCopula = (word: string) => /^(?:아니|아닌|아냐|아님|아녀)[가-힣]{0,4}$/.test(word);
+
 function analyse(surface: string): Word {
   const cached = wordCache.get(surface);
   if (cached) return cached;
@@ -103,7 +106,8 @@ function analyse(surface: string): Word {
       PARTICLES.includes(surface) ||
       isGluedStop(surface) ||
       isGluedStop(stripped) || // 뭔뜻임, 무슨말임: closed-class words typed without a space
-      isNumeralCounter(surface); // 두개, 두배, 몇번: a count, as 2개 is
+      isNumeralCounter(surface) || // 두개, 두배, 몇번: a count, as 2개 is
+      isNegativeCopula(surface); // 아니라며, 아니잖아, 아니냐: "is not" in any ending
     const terms = new Set<string>([stripped]);
     if (stripped !== surface) terms.add(surface);
     for (const g of hangulBigrams(stripped)) terms.add(g);

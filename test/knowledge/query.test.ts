@@ -16,6 +16,7 @@ import {
 import { headingAnswers } from '../../src/knowledge/profile.js';
 import { comparedSides, excludedBy } from '../../src/knowledge/question-frame.js';
 import { ABLATIONS, DEFAULT_RANKING, maxScore } from '../../src/knowledge/ranking.js';
+import { words } from '../../src/knowledge/tokenize.js';
 
 let kb: KnowledgeBase;
 beforeAll(async () => {
@@ -245,6 +246,9 @@ describe('query analysis', () => {
     expect(keysOf('컨테 안에서 ps 치니까 <defunct> 프로세스 잔뜩 쌓여있음')).not.toContain('잔뜩');
     // The negation copula in the past ("격리된거 아니었음?") asks for agreement; it is no topic word.
     expect(keysOf('호스트에서 ps aux 하니까 컨테 프로세스가 보임 컨테 격리된거 아니었음?')).not.toContain('아니었음');
+    // 아니다 in any ending is closed-class: "아니라며", "아니잖아", "아니였나" weigh nothing.
+    for (const form of ['아니라며', '아니잖아', '아니였나', '아니라던데'])
+      expect(words(`터미널에서 바로 실행되는건 ${form}`).find((w) => w.surface === form)?.isStop).toBe(true);
     expect(keysOf('i keep seeing docker.sock mounted everywhere')).not.toContain('everywher');
     // Whether something is a typo is asked about the notes' wording, not a topic; a GUI is an interface, as CUI is.
     expect(keysOf('글에서 클라이언트가 CUI 제공한다는데 GUI 오타임?')).not.toContain('오타');
