@@ -185,10 +185,22 @@ function pathSpans(text: string): { from: number; to: number; path: string }[] {
   return [...text.matchAll(PATH_RE)].map((m) => ({ from: m.index, to: m.index + m[0].lastIndexOf('/'), path: m[0] }));
 }
 
+/**
+ * Dockerfile instructions typed in capitals (FROM, RUN, COPY …) are instruction names, not the English words (from is a
+ * stop word, RUN is no docker run): one term each, dockerfile-from. CMD and ENTRYPOINT have glossary forms of their own.
+ */
+const INSTRUCTIONS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'ENV', 'EXPOSE', 'WORKDIR', 'ARG', 'LABEL', 'USER', 'VOLUME', 'HEALTHCHECK']);
+function analyseInstruction(name: string): Word {
+  const key = `dockerfile-${name}`;
+  return { surface: name, terms: [key], key, isStop: false, script: 'latin' };
+}
+
 export function words(text: string): Word[] {
   const out: Word[] = [];
   let prevEnd = -1;
   const normal = normalize(text);
+  // Capitals are read off the text as typed, where normalizing kept every offset.
+  const cased = normal.length === text.length && /[A-Z]{3}/.test(text) ? text : '';
   const paths = normal.includes('/') ? pathSpans(normal) : [];
   for (const m of normal.matchAll(WORD_RE)) {
     const surface = m[0];
@@ -197,6 +209,10 @@ export function words(text: string): Word[] {
     if (path) out.push({ surface: path.path, terms: pathTerms(path.path), key: path.path, isStop: false, script: 'latin' }); // the whole path, then its file name
     const glued = m.index === prevEnd; // e.g. the 과 of "VM과", the 랑 of "1024랑"
     prevEnd = m.index + surface.length;
+    if (cased && INSTRUCTIONS.has(cased.slice(m.index, prevEnd)) && !/[\w-]/.test(cased[prevEnd] ?? '')) {
+      out.push(analyseInstruction(surface));
+      continue;
+    }
     if (glued && HANGUL.test(surface) && (isSuffixChain(surface) || KO_STOP.has(surface))) continue; // 으로도 of "vm으로도"
     // 5분씩, 3번, 10개: a counter glued to a number (with its particles) is the number's unit.
     if (glued && /[0-9]/.test(normal[m.index - 1]) && HANGUL.test(surface) && isCounter(surface)) continue;

@@ -349,6 +349,16 @@ describe('file paths', () => {
   });
 });
 
+describe('Dockerfile instructions', () => {
+  it('reads an instruction typed in capitals as its name, and the same word in lower case as the word', () => {
+    expect(tokenize('Dockerfile에서 FROM이랑 RUN 차이 뭐임?')).toEqual(expect.arrayContaining(['dockerfile-from', 'dockerfile-run']));
+    // RUN the instruction is no docker run, and "from" typed in a sentence stays a stop word.
+    expect(tokenize('RUN apt-get install')).not.toContain('run');
+    expect(tokenize('copy it from the host')).not.toContain('dockerfile-from');
+    expect(tokenize('copy it from the host')).not.toContain('dockerfile-copy');
+  });
+});
+
 describe('question language', () => {
   it("uses the asker's language only when the words name none", () => {
     expect(questionLang('cgroup?', 'ko')).toBe('ko');
