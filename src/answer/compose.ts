@@ -25,7 +25,8 @@ import {
 } from './claims.js';
 import { askedOverlap, termSet } from './overlap.js';
 import { splitSentences } from '../knowledge/sentences.js';
-import { isHangulBigram, tokenize } from '../knowledge/tokenize.js';
+import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
+import { GENERIC_CONCEPTS } from '../knowledge/glossary.js';
 import type { Chunk, Claim, SearchHit, SearchResult } from '../knowledge/types.js';
 
 /** How many of the best passages sentences are drawn from. */
@@ -337,7 +338,12 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   )
     draft.add(`${side.text} [${side.source + 1}]`, side.forms);
 
-  // 3. A question of several asking clauses: a clause the answer has not touched gets its best sentence.
+  // 3. A question of several asking clauses: each clause's own best section is cited, and a clause the answer has not
+  // touched gets its best sentence.
+  for (const s of partLeads(result, sources, draft.text)) {
+    if (!draft.fits(s.text.length + 5) || (result.lines && draft.parts.length >= result.lines)) break;
+    draft.add(`${s.text} [${s.source + 1}]`, s.forms);
+  }
   for (const s of otherParts(result, sources, draft.text)) {
     if (!draft.fits(s.text.length + 5) || (result.lines && draft.parts.length >= result.lines)) break;
     draft.add(`${s.text} [${s.source + 1}]`, s.forms);
@@ -451,6 +457,43 @@ function otherParts(result: SearchResult, sources: SearchHit[], answerSoFar: str
       (a, b) => b.overlap - a.overlap || a.source - b.source || a.position - b.position,
     )[0];
     if (best) picked.push(best);
+  });
+  return picked;
+}
+
+/** A clause needs this many words of its own (in no other clause; glossary concepts aside) to get its own section's point. */
+const PART_OWN_WORDS = 2;
+
+/** The section a hit belongs to, whichever language's copy (as answerSources groups them). */
+const sectionOf = (h: SearchHit) => `${h.chunk.doc.topic}#${h.chunk.section}#${h.chunk.headingPath.length}`;
+
+/**
+ * For each asking clause whose own best section (ranked on the clause alone) the answer does not cite yet, that
+ * section's key point, or else its sentence having most of the clause's words.
+ */
+function partLeads(result: SearchResult, sources: SearchHit[], answerSoFar: string): Sentence[] {
+  const picked: Sentence[] = [];
+  const parts = result.parts ?? [];
+  const answered = new Set(tokenize(answerSoFar));
+  (result.partBests ?? []).forEach((best, i) => {
+    if (!best) return;
+    const listed = sources.findIndex((h) => sectionOf(h) === sectionOf(best));
+    const source = listed >= 0 ? listed : sources.length;
+    if (answerSoFar.includes(`[${source + 1}]`) || picked.some((s) => s.source === source)) return;
+    // Only a clause of its own words ("--cpus does what exactly" beside "--cpu-shares"), none of them answered yet.
+    const others = new Set(parts.filter((_, j) => j !== i).flat());
+    const own = (parts[i] ?? []).filter((t) => !others.has(t) && !isHangulBigram(t));
+    // A Hangul word's forms (명령, 명령어, 명령어로) are one word: the shortest stands for the rest.
+    const words = own.filter((t) => !isConcept(t) && !own.some((o) => o !== t && t.startsWith(o)));
+    // One word will do if it names a VM/Docker thing of the glossary ("하이퍼바이저가 뭐고").
+    const topic = own.some((t) => isConcept(t) && !GENERIC_CONCEPTS.has(t.slice(1)));
+    if (words.length < (topic ? 1 : PART_OWN_WORDS) || own.some((t) => answered.has(t))) return;
+    const candidates = standingCandidates(listed >= 0 ? sources : [...sources, best], new Set(own)).filter((s) => s.source === source);
+    const pick = candidates.find((s) => s.position < 0) ?? candidates.sort((a, b) => b.overlap - a.overlap)[0];
+    if (!pick) return;
+    // A section the hits lacked is listed as a source once the answer cites it.
+    if (listed < 0) sources.push(best);
+    picked.push(pick);
   });
   return picked;
 }

@@ -217,7 +217,9 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
     .replace(/(?<=\S)([.?!？]+)(?=\s|$)|\n/g, '$1\uE000')
     .replace(ENDS_ON_CONNECTIVE, (m, word: string) => (isNounWithParticle(word) || word.endsWith('까지만') ? m : `${word}\uE000`))
     .replace(/,\s+(?=(?:so|then|but|and|what|how|why|which|is|are|do|does|can|should|where|who)\b)/gi, '\uE000')
-    .replace(/(?:^|\s|\uE000)(?:그럼|그러면|그래서|근데)\s+/g, '\uE000');
+    .replace(/(?:^|\s|\uE000)(?:그럼|그러면|그래서|근데)\s+/g, '\uE000')
+    // "X가 뭐고 Y는 왜 …": a question word closed by 고 ends one question and starts another.
+    .replace(/(?<=[가-힣]\s?(?:뭐|머|뭔지|어떻게|어케|왜)고),?\s+/g, '\uE000');
   const all = marked.split('\uE000').map((c) => c.trim());
   const hasContent = (c: string) => !AGREEMENT_TAG.test(c) && words(c).some((w) => !w.isStop && w.surface.length > 1);
   const clauses = all.filter(hasContent);

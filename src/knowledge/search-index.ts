@@ -36,7 +36,12 @@ export interface SearchOptions {
   lang?: Lang;
   /** Override the ranking parameters (evaluation and ablation). */
   params?: RankingParams;
+  /** Rank each asking clause of a question of several on its own too (off for those clauses themselves). */
+  partBests?: boolean;
 }
+
+/** A clause's own best section joins the answer if the whole question ranks it among this many passages. */
+const PART_BEST_RANK = 12;
 
 /** The share of a question's weight that is words the notes never use (see offTopicForeignShare). */
 const foreignShare = (units: QueryUnit[]) => {
@@ -135,6 +140,28 @@ export class SearchIndex implements Vocabulary {
       if (fixed !== w.key) out = out.replace(w.surface, fixed + w.surface.slice(w.key.length));
     }
     return out;
+  }
+
+  /**
+   * For a question of several asking clauses, the best passage of each clause ranked on its own ("--cpus does what, and
+   * why bother with --cpu-shares": the --cpus passage too), if the whole question ranks its section among its first
+   * PART_BEST_RANK as well (a clause alone, "컨테이너엔 그게 왜 없어도 됨?", has lost what it points back to). A hit of
+   * its own when the hits lack it: the answer lists it as a source only if it uses it.
+   */
+  private partBests(
+    questions: string[] | undefined,
+    ranked: { chunk: Chunk; score: number }[],
+    hits: SearchHit[],
+    options: SearchOptions,
+  ): (SearchHit | undefined)[] | undefined {
+    if (!questions || questions.length < 2 || options.partBests === false) return undefined;
+    const section = (c: Chunk) => `${c.doc.topic}#${c.section}#${c.headingPath.length}`;
+    const near = new Set(ranked.slice(0, PART_BEST_RANK).map((r) => section(r.chunk)));
+    return questions.map((clause) => {
+      const [best] = this.search(clause, { ...options, topK: 1, partBests: false }).hits;
+      if (!best || !near.has(section(best.chunk))) return undefined;
+      return hits.find((h) => section(h.chunk) === section(best.chunk)) ?? best;
+    });
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
@@ -239,6 +266,7 @@ export class SearchIndex implements Vocabulary {
     const hits: SearchHit[] = abstain
       ? []
       : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));
+    const partBests = abstain ? undefined : this.partBests(analysis.questions, rescored, hits, options);
     const notCovered = abstain && lacksTopic ? { notCovered: adjacent.name[lang] } : {};
     const focusTerms = analysis.yesNoPart ? tokenize(analysis.yesNoPart) : q.premise || q.output ? tokenize(q.focus) : terms;
     // The guess is the last asking clause, whose terms `parts` already has.
@@ -255,6 +283,7 @@ export class SearchIndex implements Vocabulary {
       ...(analysis.asksYesNo ? { asksYesNo: true } : {}),
       lines,
       ...(parts ? { parts } : {}),
+      ...(partBests ? { partBests } : {}),
       ...(sides ? { sides } : {}),
       ...notCovered,
       ...guessTerms,

@@ -81,6 +81,8 @@ export interface SearchResult {
   lines?: number;
   /** For a question of two or more asking clauses, each clause's terms: every one should be answered. */
   parts?: string[][];
+  /** For each of those clauses, the best hit of the clause ranked on its own (one of `hits` if they have its section). */
+  partBests?: (SearchHit | undefined)[];
   /** For a comparison of two things ("--ulimit nofile vs --pids-limit"), each side's word and its concepts. */
   sides?: [string[], string[]];
   /** A neighbouring topic the notes do not cover, named in a declined question ("Docker Swarm"). */

@@ -737,6 +737,27 @@ describe('sentences that cannot stand alone, and corrections', () => {
     );
   });
 
+  it("cites each asking clause's own best section, listing it as a source when the hits lacked it", () => {
+    const shares = chunk('s', 'en', '--cpu-shares', 'Shares are a weight.', '--cpu-shares is a relative weight under contention.');
+    const cpus = { ...chunk('c', 'en', '--cpus', 'A CFS quota.', '--cpus caps CPU time at N cores worth per period.'), section: 1 };
+    const clauses = ['--cpus does what exactly', 'why bother with --cpu-shares instead'];
+    const ask = (partBests: SearchResult['partBests']) =>
+      extractiveAnswer({ ...result(clauses.join(', '), 'en', [shares]), parts: clauses.map((c) => tokenize(c)), partBests }, 600);
+    const cited = ask([
+      { chunk: cpus, score: 0.5 },
+      { chunk: shares, score: 0.9 },
+    ]);
+    expect(cited.answer).toMatch(/^--cpu-shares is a relative weight under contention\. \[1\] --cpus caps CPU time .* \[2\]$/);
+    expect(cited.sources.map((h) => h.heading)).toEqual(['--cpu-shares', '--cpus']);
+    // A clause whose best section is already cited adds nothing, and no source is listed that the answer does not use.
+    const none = ask([
+      { chunk: shares, score: 0.9 },
+      { chunk: shares, score: 0.9 },
+    ]);
+    expect(none.answer).not.toMatch(/CFS|caps/);
+    expect(none.sources.map((h) => h.heading)).toEqual(['--cpu-shares']);
+  });
+
   it('puts a table row on a line of its own, after the prose', () => {
     const text =
       'Isolation — Virtual machine: strong (hardware boundary) / Container: weaker (namespaces and cgroups)\nA VM boots its own guest OS kernel, which takes tens of seconds.';

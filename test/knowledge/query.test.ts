@@ -183,6 +183,15 @@ describe('query analysis', () => {
     expect(conceptsIn('반드시 반영됨')).not.toContain('§half');
   });
 
+  it('ends a question at a question word closed by 고 ("X가 뭐고 Y는 왜 …"): two questions', () => {
+    expect(splitPremise('하이퍼바이저가 뭐고 vm은 왜 이렇게 무거움??').questions).toEqual([
+      '하이퍼바이저가 뭐고',
+      'vm은 왜 이렇게 무거움??',
+    ]);
+    // 고 after a verb joins two facts of one question.
+    expect(splitPremise('컨테이너 띄우고 메모리 제한 거는 법?').questions).toBeUndefined();
+  });
+
   it('reads "what does it mean that …" as asking the reason of a statement, and "X라는게 뭐임" as asking what X is', () => {
     expect(classifyIntent('vm 늘어날수록 버전관리 지옥된다는게 무슨말임')).toBe('reason');
     expect(classifyIntent('what does it mean that the host nic is used as an l2 switch')).toBe('reason');

@@ -329,3 +329,13 @@ describe('a pasted docker run with options after the image', () => {
     expect(ask('docker run -d --memory 200m nginx 했는데 stats에 limit 200MiB 맞게 나옴?').answer).not.toContain('뒤에 쓴 옵션');
   });
 });
+
+describe('questions of several asking clauses', () => {
+  it("ranks each clause on its own too and answers the one the whole question's lead leaves out", () => {
+    const r = kb.search('하이퍼바이저가 뭐고 vm은 왜 이렇게 무거움??', { topK: 5, minScore: MIN_SCORE });
+    expect(r.partBests?.[0]?.chunk.heading).toMatch(/하이퍼바이저\(hypervisor\)란/);
+    expect(extractiveAnswer(r, 600).answer).toMatch(/하이퍼바이저\(가상 머신 모니터, VMM\)는 VM을 만들고/);
+    // One asking clause: nothing ranked twice.
+    expect(kb.search('하이퍼바이저가 뭐임?', { topK: 5, minScore: MIN_SCORE }).partBests).toBeUndefined();
+  });
+});
