@@ -32,6 +32,9 @@ function otherInflection(word: string, candidate: string): boolean {
   return INFLECTION.test(word) && INFLECTION.test(candidate) && stem(word) === stem(candidate) && stem(word).length >= 4;
 }
 
+/** A typo keeps the word's first letter, or swaps its first two: "bother" is a word, not "other" misspelt. */
+const sameStart = (word: string, candidate: string) => word[0] === candidate[0] || (word[0] === candidate[1] && word[1] === candidate[0]);
+
 /**
  * Corrections remembered per corrector (its vocabulary decides them), at most this many: a question's words are
  * corrected again for every part they appear in (focus, clauses, what is ruled out).
@@ -89,7 +92,11 @@ export class SpellingCorrector {
       for (const candidate of this.byLength.get(len) ?? []) {
         const d = editDistance(word, candidate, max);
         const f = this.frequency.get(candidate) ?? 0;
-        if ((d < bestDist || (d === bestDist && d <= max && f > bestFreq)) && !otherInflection(word, candidate)) {
+        if (
+          (d < bestDist || (d === bestDist && d <= max && f > bestFreq)) &&
+          !otherInflection(word, candidate) &&
+          sameStart(word, candidate)
+        ) {
           best = candidate;
           bestDist = d;
           bestFreq = f;

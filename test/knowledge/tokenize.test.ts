@@ -264,6 +264,13 @@ describe('language and spelling', () => {
     expect(sc.correct('daemonz')).toBe('daemon');
   });
 
+  it('keeps the first letter: "bother" is a word, not "other" misspelt; a swap of the first two is a typo', () => {
+    const s = new SpellingCorrector(['other', 'kernel', 'image']);
+    expect(s.correct('bother')).toBe('bother');
+    expect(s.correct('ekrnel')).toBe('kernel');
+    expect(s.correct('kernle')).toBe('kernel');
+  });
+
   it('leaves another inflection of a known stem alone: "worked" is no typo of "worker"', () => {
     const s = new SpellingCorrector(['worker', 'workers', 'mounted', 'kernel']);
     expect(s.correct('worked')).toBe('worked');
