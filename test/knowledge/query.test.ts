@@ -26,6 +26,15 @@ const search = (q: string) => kb.search(q, { topK: 3, minScore: 0.35 });
 const unitsOf = (q: string) => queryUnits(analyseQuery(q), kb.vocabulary, DEFAULT_RANKING).units;
 const keysOf = (q: string) => unitsOf(q).map((u) => u.key);
 
+describe('chat idioms', () => {
+  it('weighs nothing for an idiom of how it is asked ("like day to day", "in practice", "irl")', () => {
+    expect(keysOf('ok but what does the hypervisor actually DO, like day to day')).toEqual(['hypervisor']);
+    expect(keysOf('what does --cpu-shares do in practice')).not.toContain('practic');
+    // "day" outside the idiom is a word.
+    expect(keysOf('my container died after a day')).toContain('day');
+  });
+});
+
 describe('phrase concepts', () => {
   it('lets a phrase stand for its words: "fakes hardware" is emulation, its "fakes" no foreign word', () => {
     const units = unitsOf('the container engine fakes hardware for each container, right?');
