@@ -17,6 +17,7 @@ import { detectLang, hangulBigrams, words } from './tokenize.js';
 import { excludedBy, OUTPUT_POSITION, PREMISE_POSITION, relayedQuestion } from './question-frame.js';
 import type { RankingParams } from './ranking.js';
 import type { Intent, Lang, QueryKind, QueryUnit } from './types.js';
+import type { Word } from './tokenize.js';
 
 export interface QueryAnalysis {
   /** The question without Discord markup, emoji and laughter. */
@@ -415,13 +416,20 @@ const NAMES_OPTION =
  */
 const QUERY_ALSO: Record<string, string[]> = { '§docker': ['§container'], '§unit': ['§memory'], '§vm-product': ['§vm'] };
 
+/** 안 or 못 typed onto a verb the notes never use in that form (안붙이면, 못씀): the verb; the negation is closed-class. */
+function unnegated(w: Word, vocab: Vocabulary): Word {
+  if (w.script !== 'hangul' || !/^[안못][가-힣]{2,}/.test(w.surface) || vocab.knows(w.key)) return w;
+  const [verb] = words(w.surface.slice(1));
+  return verb && (isKoreanPredicate(verb.surface, verb.key) || isKoreanPredicate(verb.surface, verb.surface)) ? verb : w;
+}
+
 function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<string>, offset: number): QueryUnit[] {
   const ws = words(text);
   const units: QueryUnit[] = [];
   for (const [i, typed] of ws.entries()) {
     // A docker subcommand the notes never name (docker kill) is read as its plain word.
     const command = typed.key.startsWith('docker-');
-    const w = command && !vocab.knows(typed.key) ? words(typed.surface)[0] : typed;
+    const w = command && !vocab.knows(typed.key) ? words(typed.surface)[0] : unnegated(typed, vocab);
     if (w.isStop || seen.has(w.key) || CONTEXT_WORDS.has(w.surface) || CONTEXT_WORDS.has(w.key)) continue;
     // 1, and the s of what's or the m of I'm; a short option (-c, -m) is a word.
     if (w.script !== 'hangul' && w.key.length < 2 && !new RegExp(`(?:^|[\\s(\`])-${w.key}\\b`).test(text)) continue;

@@ -264,6 +264,11 @@ describe('query analysis', () => {
     expect(keysOf('컨테 안에서 ps 치니까 <defunct> 프로세스 잔뜩 쌓여있음')).not.toContain('잔뜩');
     // The negation copula in the past ("격리된거 아니었음?") asks for agreement; it is no topic word.
     expect(keysOf('호스트에서 ps aux 하니까 컨테 프로세스가 보임 컨테 격리된거 아니었음?')).not.toContain('아니었음');
+    // 안 or 못 typed onto a verb is the verb: the negation weighs nothing ("안붙이면" is no foreign word 안붙).
+    expect(keysOf('nginx:1.25 콜론 뒤에 붙은거 뭐임? 안붙이면 어케됨')).not.toContain('안붙');
+    expect(unitsOf('태그 안붙이면 어케됨').some((u) => u.foreign)).toBe(false);
+    // 안전 (safety) is a word of its own, not 안 + 전.
+    expect(keysOf('컨테이너 안전하게 돌리는 법')).not.toContain('전하');
     // 아니다 in any ending is closed-class: "아니라며", "아니잖아", "아니였나" weigh nothing.
     for (const form of ['아니라며', '아니잖아', '아니였나', '아니라던데'])
       expect(words(`터미널에서 바로 실행되는건 ${form}`).find((w) => w.surface === form)?.isStop).toBe(true);
