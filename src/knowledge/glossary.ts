@@ -719,6 +719,25 @@ export const CONCEPTS: Concept[] = [
       '비례',
     ],
   },
+  // Changing a value that is already set: raising, lowering or updating a limit.
+  {
+    id: 'adjust',
+    forms: [
+      'chang(?:e|es|ed|ing)',
+      'modif(?:y|ies|ied|ying)',
+      'adjust(?:s|ed|ing)?',
+      'rais(?:e|es|ed|ing)',
+      'lower(?:s|ed|ing)?',
+      'bump(?:s|ed|ing)?',
+      '바꾸~',
+      '바꿔~',
+      '바꾼',
+      '변경',
+      '조정',
+      '낮추~',
+      '낮춰~',
+    ],
+  },
   { id: 'role', forms: ['roles?', 'jobs?', 'responsibilit(?:y|ies)', 'what (?:\\S+ )?does', '역할', '하는 일', '담당', '기능'] },
   {
     id: 'communicate',
@@ -794,6 +813,7 @@ export const CONCEPTS: Concept[] = [
 
 /** Concepts that any question may use; the others mark a question as being about VMs and Docker. */
 export const GENERIC_CONCEPTS = new Set([
+  'adjust',
   'difference',
   'disable',
   'install',

@@ -26,6 +26,15 @@ const search = (q: string) => kb.search(q, { topK: 3, minScore: 0.35 });
 const unitsOf = (q: string) => queryUnits(analyseQuery(q), kb.vocabulary, DEFAULT_RANKING).units;
 const keysOf = (q: string) => unitsOf(q).map((u) => u.key);
 
+describe('changing a value already set', () => {
+  it('reads raise, bump, change and 바꾸다 as adjusting, which finds docker update for a running container', () => {
+    expect(conceptsIn('can i bump the memory limit')).toContain('§adjust');
+    expect(conceptsIn('메모리 제한 바꾸려면')).toContain('§adjust');
+    const top = search('can i bump the memory limit on a running container or do i have to kill it and recreate').hits[0];
+    expect(top.chunk.heading).toMatch(/docker update/);
+  });
+});
+
 describe('chat idioms', () => {
   it('weighs nothing for an idiom of how it is asked ("like day to day", "in practice", "irl")', () => {
     expect(keysOf('ok but what does the hypervisor actually DO, like day to day')).toEqual(['hypervisor']);
