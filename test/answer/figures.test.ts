@@ -35,6 +35,17 @@ describe('swap from --memory and --memory-swap', () => {
   });
 });
 
+describe('--memory-swap -1 and 0 on their own', () => {
+  it('says what the special value means when no --memory is given', () => {
+    expect(texts('memory-swap -1 ??')[0]).toMatch(/^--memory-swap -1 means unlimited swap/);
+    expect(texts('--memory-swap 0 주면 스왑 없는거임?', 'ko')[0]).toMatch(/주지 않은 것과 같다.*2배/);
+    // With a --memory the figure works the student's values, as before.
+    expect(texts('--memory 300m --memory-swap -1')[0]).toMatch(/300m of memory plus as much swap/);
+    // A size is no special value.
+    expect(texts('memory-swap 1g?')).toEqual([]);
+  });
+});
+
 describe('--memory sizes', () => {
   it('converts a size to bytes in binary units when the question asks about units', () => {
     expect(texts('--memory 512m is that 512 MB or MiB?')[0]).toContain('536,870,912 bytes');

@@ -14,9 +14,28 @@ const SWAP = new RegExp(String.raw`--memory-swap(?![\w-])[= ]?\s*${SIZE}`, 'i');
 const SWAP_ASKED = /swap|스왑|in total|total|합계|합쳐|총|전부|before it gets killed/i;
 const UNIT_ASKED = /\bmi?b\b|mebi|megabyte|bytes?|메가|메비|바이트|단위|units?|exactly|정확히/i;
 
+/** "--memory-swap -1", "memory-swap 0": one of the two special values, asked about without a --memory. */
+const SPECIAL_SWAP = /(?<![\w-])(?:--)?memory[- ]?swap(?![\w-])[= ]?\s*(-1|0)(?![\w.])/i;
+
+/** What --memory-swap -1 or 0 means, whatever --memory is. */
+function specialSwapFigure(value: string, lang: Lang): Figure {
+  const ko = lang === 'ko';
+  const text =
+    value === '-1'
+      ? ko
+        ? `--memory-swap -1은 스왑 무제한이다: 컨테이너는 --memory 한도만큼의 메모리에 더해 호스트의 스왑을 제한 없이 쓸 수 있다(--memory와 함께 줄 때만 의미가 있다).`
+        : `--memory-swap -1 means unlimited swap: the container gets its --memory of memory plus as much swap as the host has (it only means something together with --memory).`
+      : ko
+        ? `--memory-swap 0은 주지 않은 것과 같다: 메모리+스왑 합계가 --memory의 2배가 되어 메모리와 같은 양의 스왑을 더 쓸 수 있다.`
+        : `--memory-swap 0 is the same as leaving it unset: memory plus swap becomes twice --memory, so the container may swap as much as its memory limit.`;
+  return { option: '--memory-swap', text, numbers: [`--memory-swap ${value}`] };
+}
+
 export function memoryFigures(question: string, lang: Lang): Figure[] {
   const option = MEMORY.exec(question);
   const memory = option ?? MEMORY_WORDS.exec(question);
+  const special = SPECIAL_SWAP.exec(question);
+  if (!memory && special) return [specialSwapFigure(special[1], lang)];
   if (!memory || memory[1] === '-1') return [];
   const bytes = bytesOf(memory[1], memory[2]);
   const asWritten = sizeText(bytes);
