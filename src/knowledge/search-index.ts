@@ -36,8 +36,6 @@ export interface SearchOptions {
   lang?: Lang;
   /** Override the ranking parameters (evaluation and ablation). */
   params?: RankingParams;
-  /** Rank each asking clause of a question of several on its own too (off for those clauses themselves). */
-  partBests?: boolean;
 }
 
 /** A clause's own best section joins the answer if the whole question ranks it among this many passages. */
@@ -144,23 +142,43 @@ export class SearchIndex implements Vocabulary {
 
   /**
    * For a question of several asking clauses, the best passage of each clause ranked on its own ("--cpus does what, and
-   * why bother with --cpu-shares": the --cpus passage too), if the whole question ranks its section among its first
-   * PART_BEST_RANK as well (a clause alone, "컨테이너엔 그게 왜 없어도 됨?", has lost what it points back to). A hit of
-   * its own when the hits lack it: the answer lists it as a source only if it uses it.
+   * why bother with --cpu-shares": the --cpus passage too), among the whole question's first PART_BEST_RANK (a clause
+   * alone, "컨테이너엔 그게 왜 없어도 됨?", has lost what it points back to), if it covers the clause as an answer must.
+   * A hit of its own when the hits lack it: the answer lists it as a source only if it uses it.
    */
   private partBests(
-    questions: string[] | undefined,
-    ranked: { chunk: Chunk; score: number }[],
+    questions: string[],
+    ranked: { id: number; chunk: Chunk }[],
     hits: SearchHit[],
-    options: SearchOptions,
-  ): (SearchHit | undefined)[] | undefined {
-    if (!questions || questions.length < 2 || options.partBests === false) return undefined;
+    ctx: { p: RankingParams; minScore: number; lang: Lang; fix: (t: string) => string; bm25: Map<number, number> },
+  ): (SearchHit | undefined)[] {
+    const { p, fix } = ctx;
     const section = (c: Chunk) => `${c.doc.topic}#${c.section}#${c.headingPath.length}`;
-    const near = new Set(ranked.slice(0, PART_BEST_RANK).map((r) => section(r.chunk)));
+    const near = ranked.slice(0, PART_BEST_RANK);
     return questions.map((clause) => {
-      const [best] = this.search(clause, { ...options, topK: 1, partBests: false }).hits;
-      if (!best || !near.has(section(best.chunk))) return undefined;
-      return hits.find((h) => section(h.chunk) === section(best.chunk)) ?? best;
+      const a = analyseQuery(clause, ctx.lang);
+      const { units, onTopic } = queryUnits({ ...a, focus: fix(a.focus), premise: fix(a.premise), output: '' }, this, p);
+      if (!units.length) return undefined;
+      const asked = new Set(units.flatMap((u) => [u.key, ...u.concepts]));
+      const askedMatch = this.askedLines.match(units, p);
+      const scored = near.map(({ id, chunk }) => ({
+        chunk,
+        ...scorePassage(
+          units,
+          asked,
+          this.profiles[id],
+          ctx.bm25.get(id) ?? 0,
+          0,
+          askedMatch.of(id),
+          { lang: ctx.lang, intent: a.intent },
+          p,
+        ),
+      }));
+      const best = scored.reduce<(typeof scored)[number] | undefined>((b, x) => (!b || x.score > b.score ? x : b), undefined);
+      if (!best || best.cov < abstainBar(units, onTopic, ctx.minScore, p)) return undefined;
+      return (
+        hits.find((h) => section(h.chunk) === section(best.chunk)) ?? { chunk: best.chunk, score: Math.min(1, best.score / maxScore(p)) }
+      );
     });
   }
 
@@ -266,7 +284,10 @@ export class SearchIndex implements Vocabulary {
     const hits: SearchHit[] = abstain
       ? []
       : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));
-    const partBests = abstain ? undefined : this.partBests(analysis.questions, rescored, hits, options);
+    const partBests =
+      abstain || !analysis.questions || analysis.questions.length < 2
+        ? undefined
+        : this.partBests(analysis.questions, rescored, hits, { p, minScore, lang, fix, bm25 });
     const notCovered = abstain && lacksTopic ? { notCovered: adjacent.name[lang] } : {};
     const focusTerms = analysis.yesNoPart ? tokenize(analysis.yesNoPart) : q.premise || q.output ? tokenize(q.focus) : terms;
     // The guess is the last asking clause, whose terms `parts` already has.
