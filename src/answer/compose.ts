@@ -296,7 +296,8 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     draft.add(`${wholeSentences(leadText, maxChars)} [${ownReason ? ownReason.source + 1 : cite(best)}]`, formsOf(leadText));
   // After a verdict the claim counts as said: a sentence restating it ("a common misconception is that …") adds nothing.
   if (verdict) draft.said.add(formsOf(verdict.claim.text), verdict.claim.text);
-  if (direct && keyPoint && draft.fits(keyPoint.length + 5)) draft.add(`${keyPoint} [${cite(best)}]`, formsOf(keyPoint));
+  // After a quoted message's meaning, the key point, unless the student's own values (worked below) take its room.
+  const keyPointAfter = direct && keyPoint ? keyPoint : undefined;
 
   // The student's own values worked out by the rule of the section that states it.
   for (const figure of figures.filter((f) => f !== leading && f !== ownReason)) {
@@ -316,6 +317,12 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     draft.add(`${figure.text} [${figure.source + 1}]`, formsOf(figure.text));
     worked.push(figure);
   }
+  if (
+    keyPointAfter &&
+    draft.fits(keyPointAfter.length + 5) &&
+    !(worked.length && (restates(keyPointAfter) || draft.said.novelty(formsOf(keyPointAfter)) < MIN_NOVELTY))
+  )
+    draft.add(`${keyPointAfter} [${cite(best)}]`, formsOf(keyPointAfter));
 
   // 2. A pasted `docker run` with options after the image gets the line corrected; a how-to question, the command.
   if (fix && draft.fits(fix.fixed.length + 60)) {

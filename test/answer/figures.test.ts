@@ -35,6 +35,25 @@ describe('swap from --memory and --memory-swap', () => {
   });
 });
 
+describe('docker update with a new --memory', () => {
+  it('gives the total with the new limit, for the container named, since the old memory-swap stays', () => {
+    const [figure] = figuresFor(
+      '`docker update --memory 2g web` -> Memory limit should be smaller than already set memoryswap limit',
+      'en',
+    );
+    expect(figure.text).toContain('docker update --memory 2g --memory-swap 4g web');
+    expect(texts('docker update --memory 1g 했는데 memoryswap 에러남', 'ko')[0]).toContain(
+      'docker update --memory 1g --memory-swap 2g <컨테이너>',
+    );
+    // With a --memory-swap given, the student's pair is worked as before.
+    expect(texts('docker update --memory 1g --memory-swap 3g web')[0]).not.toContain('docker update --memory 1g --memory-swap 2g');
+  });
+
+  it('reads a PIDS count in Korean ten-thousands: 3만 is 30000', () => {
+    expect(texts('docker stats PIDS 컬럼이 3만 넘는 컨테 있음', 'ko')[0]).toContain('PIDS 30000');
+  });
+});
+
 describe('--memory-swap -1 and 0 on their own', () => {
   it('says what the special value means when no --memory is given', () => {
     expect(texts('memory-swap -1 ??')[0]).toMatch(/^--memory-swap -1 means unlimited swap/);

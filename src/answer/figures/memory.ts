@@ -49,6 +49,8 @@ export function memoryFigures(question: string, lang: Lang): Figure[] {
   }
   const figures: Figure[] = [];
   const swap = SWAP.exec(question);
+  // docker update keeps the container's memory-swap: a larger --memory alone is refused, so the total goes with it.
+  if (option && !swap && DOCKER_UPDATE.test(question)) return [updateFigure(bytes, containerOf(question), lang)];
   // Named in words ("메모리 300m 주고"), the size is how the limit is said, not a question about units; and "swap 4g"
   // beside it may mean the swap alone or the total: no figure rather than a guess.
   if (!option) {
@@ -66,6 +68,35 @@ export function memoryFigures(question: string, lang: Lang): Figure[] {
     figures.push({ option: '--memory', text, numbers: [group(bytes)] });
   }
   return figures;
+}
+
+const DOCKER_UPDATE = /\bdocker\s+(?:container\s+)?update\b/i;
+
+/** The container a pasted `docker update …` names: its first word that is no option or option value. */
+function containerOf(question: string): string | undefined {
+  const line = /\bdocker\s+(?:container\s+)?update\s+([^`'"\n]*)/i.exec(question)?.[1] ?? '';
+  const tokens = line.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].startsWith('-')) {
+      if (!tokens[i].includes('=')) i++; // its value
+      continue;
+    }
+    return /^[a-z0-9][\w.-]*$/i.test(tokens[i]) ? tokens[i] : undefined;
+  }
+  return undefined;
+}
+
+/** A new --memory for a running container, with the total it needs: memory plus as much swap, as docker run's default. */
+function updateFigure(memory: number, container: string | undefined, lang: Lang): Figure {
+  const m = sizeText(memory);
+  const total = sizeText(2 * memory);
+  const name = container ?? (lang === 'ko' ? '<컨테이너>' : '<container>');
+  const command = `docker update --memory ${m} --memory-swap ${total} ${name}`;
+  const text =
+    lang === 'ko'
+      ? `--memory ${m}로 올릴 때는 합계도 함께 준다: ${command} (--memory-swap은 메모리+스왑 합계라 새 --memory 이상이어야 하고, ${total}면 docker run 기본값처럼 메모리만큼 스왑을 쓸 수 있다).`
+      : `To set --memory ${m}, give the total with it: ${command} (--memory-swap is memory plus swap and must be at least the new --memory; ${total} allows as much swap as memory, as docker run's default does).`;
+  return { option: '--memory-swap', text, numbers: [command] };
 }
 
 function swapFigure(memory: number, swap: RegExpExecArray | null, lang: Lang): Figure {

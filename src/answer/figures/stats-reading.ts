@@ -52,7 +52,9 @@ export function cpuPercentReading(question: string, lang: Lang): Figure[] {
 }
 
 /** "PIDS column says 43", "PIDS 칸에 40 떠있음": a count the student read off the PIDS column. */
-const PIDS_READING = /\bPIDS\b[^\d\n]{0,30}?(\d{1,6})(?![\d%]|\.\d)/i;
+const PIDS_READING = /\bPIDS\b[^\d\n]{0,30}?(\d{1,6})(?![\d%]|\.\d)\s?(만|천)?/i;
+/** Korean counts in ten-thousands and thousands: "3만" is 30000. */
+const KO_MAGNITUDE: Record<string, number> = { 만: 10_000, 천: 1_000 };
 
 /** The count will not grow: stuck, capped, a fork bomb, forks failing. */
 const AT_A_CEILING =
@@ -60,7 +62,8 @@ const AT_A_CEILING =
 
 export function pidsReading(question: string, lang: Lang): Figure[] {
   if (/--pids-limit/i.test(question)) return [];
-  const n = Number(PIDS_READING.exec(question)?.[1] ?? NaN);
+  const read = PIDS_READING.exec(question);
+  const n = Number(read?.[1] ?? NaN) * (KO_MAGNITUDE[read?.[2] ?? ''] ?? 1);
   if (!(n > 0)) return [];
   // A count that will not grow ("stuck at exactly 50", "fork bomb인데 50에서 안 올라감") is the limit it met.
   if (AT_A_CEILING.test(question)) {
