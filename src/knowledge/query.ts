@@ -296,6 +296,12 @@ function yesNoOf(intent: Intent, focus: string, raw: string, questions?: string[
   // it is negated ("os 따로 부팅 안함?"), where a bare 네 or 아니요 would not say which way.
   const [first, ...later] = questions ?? [];
   if (first && later.length > 0 && asksYesNo(first) && !NEGATED.test(first)) return { asksYesNo: true, yesNoPart: first };
+  // After what the student saw ("…stuck at exactly 50% and the app is laggy. is it being throttled?"), a closing yes/no
+  // clause is what is answered yes or no, not the symptom before it.
+  const last = later.at(-1);
+  const closesAsking = (c: string) => /[?？]\s*$/.test(c) || isYesNoForm(c);
+  if (YESNO_TOO.has(intent) && last && closesAsking(last) && asksYesNo(last) && ![first, ...later.slice(0, -1)].some(asksYesNo))
+    return { asksYesNo: true, yesNoPart: last };
   // Below pasted lines, the last line is what is asked, whatever the lines above say.
   const below = YESNO_TOO.has(intent) ? lastLine(raw) : '';
   if (below && asksYesNo(below)) return { asksYesNo: true, yesNoPart: below };

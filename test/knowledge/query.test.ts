@@ -452,6 +452,13 @@ describe('query analysis', () => {
     expect(analyseQuery('is docker a vm?').yesNoPart).toBeUndefined();
   });
 
+  it('checks a closing yes/no question after the symptom the student describes, not the symptom', () => {
+    const q = 'set --cpus 0.5, stats shows cpu stuck at exactly 50% and the app is laggy. is it being throttled?';
+    expect(analyseQuery(q).yesNoPart).toBe('is it being throttled?');
+    // A closing goal ("…limit 걸고싶은거임", no question mark) is no yes/no question.
+    expect(analyseQuery('--cpus랑 --cpu-shares 중에 뭐 써야됨? 걍 cpu 너무 많이 못먹게 limit 걸고싶은거임').yesNoPart).toBeUndefined();
+  });
+
   it('checks a yes/no question followed by another question as yes or no, unless it is negated', () => {
     const first = analyseQuery('하이퍼바이져는 vm 만들어주고 끝임? 그담엔 뭐함');
     expect(first.intent).toBe('definition');
