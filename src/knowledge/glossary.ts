@@ -83,7 +83,18 @@ export const CONCEPTS: Concept[] = [
   { id: 'kernel', forms: ['kernels?', '커널'] },
   // A beginner's word for what sits between the app and the kernel: a middleman.
   { id: 'engine', forms: ['engines?', 'container runtime', '엔진', '런타임 엔진', 'middlem[ae]n', '중간\\s?다리'] },
-  { id: 'daemon', forms: ['daemons?', 'dockerd', '데몬', '도커 데몬'] },
+  // A daemon is the background process that does the work ("백그라운드에서 도는 놈"), not a container run with -d.
+  {
+    id: 'daemon',
+    forms: [
+      'daemons?',
+      'dockerd',
+      '데몬',
+      '도커 데몬',
+      'background (?:process|service|program|server)',
+      '백그라운드(?:에서)? (?:도는|돌아가는|실행되는|떠 ?있는) ?(?:놈|애|프로세스|프로그램|서비스|서버)',
+    ],
+  },
   { id: 'client', forms: ['clients?', 'cli', 'cui', 'gui', 'command[- ]line', '클라이언트', '명령줄'] },
   { id: 'socket', forms: ['sockets?', 'docker\\.sock', 'unix socket', '소켓'] },
   // The notes call an image a read-only template.

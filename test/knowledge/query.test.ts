@@ -26,6 +26,14 @@ const search = (q: string) => kb.search(q, { topK: 3, minScore: 0.35 });
 const unitsOf = (q: string) => queryUnits(analyseQuery(q), kb.vocabulary, DEFAULT_RANKING).units;
 const keysOf = (q: string) => unitsOf(q).map((u) => u.key);
 
+describe('the daemon described', () => {
+  it('reads the background process that does the work as the daemon, not a container run in the background', () => {
+    expect(conceptsIn('뒤에서 받아서 일하는 그 백그라운드에서 도는놈 이름 뭐였지')).toContain('§daemon');
+    expect(conceptsIn('whats the background process the cli talks to')).toContain('§daemon');
+    expect(conceptsIn('백그라운드에서 도는 컨테이너 로그 보는 법')).not.toContain('§daemon');
+  });
+});
+
 describe('changing a value already set', () => {
   it('reads raise, bump, change and 바꾸다 as adjusting, which finds docker update for a running container', () => {
     expect(conceptsIn('can i bump the memory limit')).toContain('§adjust');
