@@ -1,9 +1,9 @@
 // Check lists and corrections: whether a yes/no question states a claim the notes check (and what to say after
 // "Yes."/"No."), and whether a question is about what a correction (바로잡기) rebuts.
-import { DOCKER_SUBCOMMANDS, EN_STOP, isSuffixChain, KO_COUNTERS, KO_STOP } from '../knowledge/closed-class.js';
+import { DOCKER_SUBCOMMANDS, EN_STOP, KO_STOP } from '../knowledge/closed-class.js';
 import { conceptsIn, GENERIC_CONCEPTS } from '../knowledge/glossary.js';
 import { askedOverlap, termSet, weightOf } from './overlap.js';
-import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
+import { isConcept, isCounter, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
 import type { Chunk, Claim, Lang, SearchHit, SearchResult } from '../knowledge/types.js';
 
 /** A correction's "No — …" answers a yes/no question; for any other question the correction itself leads. */
@@ -102,7 +102,7 @@ export const identifiersIn = (text: string): Map<string, Set<string>> => {
   const byHead = new Map<string, Set<string>>();
   for (const [, word, number, after] of text.matchAll(IDENTIFIER)) {
     // A counter after it makes it a count (컨테이너 10개, 2배).
-    if (after && [...KO_COUNTERS].some((c) => after.startsWith(c) && isSuffixChain(after.slice(c.length)))) continue;
+    if (after && isCounter(after)) continue;
     const head = HEADS_WITH_V.test(word) ? 'v' : word.toLowerCase();
     // A lone letter other than v multiplies or abbreviates (x10, 2x): no kind.
     if (EN_STOP.has(head) || KO_STOP.has(head) || (head.length === 1 && head !== 'v')) continue;

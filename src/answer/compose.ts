@@ -24,6 +24,7 @@ import {
   verdictLead,
 } from './claims.js';
 import { askedOverlap, termSet } from './overlap.js';
+import { sectionKey } from '../knowledge/chunk.js';
 import { splitSentences } from '../knowledge/sentences.js';
 import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
 import { GENERIC_CONCEPTS } from '../knowledge/glossary.js';
@@ -72,7 +73,7 @@ interface Sentence {
 export function answerSources(result: SearchResult): SearchHit[] {
   const groups = new Map<string, SearchHit[]>();
   for (const h of result.hits) {
-    const section = `${h.chunk.doc.topic}#${h.chunk.section}#${h.chunk.headingPath.length}`;
+    const section = sectionKey(h.chunk);
     groups.set(section, [...(groups.get(section) ?? []), h]);
   }
   const kept = [...groups.values()].map((hits) => {
@@ -447,6 +448,12 @@ function laterPartWords(result: SearchResult, answered: Set<string>): Set<string
   return new Set(later.flat().filter((t) => !firstWords.has(t) && !answered.has(t) && !isHangulBigram(t)));
 }
 
+/** The terms of asking clause `i` that no other clause has (Hangul bigrams aside). */
+const ownTerms = (parts: string[][], i: number) => {
+  const others = new Set(parts.filter((_, j) => j !== i).flat());
+  return (parts[i] ?? []).filter((t) => !others.has(t) && !isHangulBigram(t));
+};
+
 /**
  * For each asking clause after the first whose own words (in no other clause) the answer does not have yet, the
  * sentence or key point of any source that has most of them.
@@ -456,9 +463,8 @@ function otherParts(result: SearchResult, sources: SearchHit[], answerSoFar: str
   if (!parts) return [];
   const answered = new Set(tokenize(answerSoFar));
   const picked: Sentence[] = [];
-  parts.forEach((part, i) => {
-    const others = new Set(parts.filter((_, j) => j !== i).flat());
-    const own = new Set(part.filter((t) => !others.has(t) && !isHangulBigram(t)));
+  parts.forEach((_, i) => {
+    const own = new Set(ownTerms(parts, i));
     if (i === 0 || !own.size || [...own].some((t) => answered.has(t))) return;
     const best = standingCandidates(sources, own).sort(
       (a, b) => b.overlap - a.overlap || a.source - b.source || a.position - b.position,
@@ -471,9 +477,6 @@ function otherParts(result: SearchResult, sources: SearchHit[], answerSoFar: str
 /** A clause needs this many words of its own (in no other clause; glossary concepts aside) to get its own section's point. */
 const PART_OWN_WORDS = 2;
 
-/** The section a hit belongs to, whichever language's copy (as answerSources groups them). */
-const sectionOf = (h: SearchHit) => `${h.chunk.doc.topic}#${h.chunk.section}#${h.chunk.headingPath.length}`;
-
 /**
  * For each asking clause whose own best section (ranked on the clause alone) the answer does not cite yet, that
  * section's key point, or else its sentence having most of the clause's words.
@@ -484,12 +487,11 @@ function partLeads(result: SearchResult, sources: SearchHit[], answerSoFar: stri
   const answered = new Set(tokenize(answerSoFar));
   (result.partBests ?? []).forEach((best, i) => {
     if (!best) return;
-    const listed = sources.findIndex((h) => sectionOf(h) === sectionOf(best));
+    const listed = sources.findIndex((h) => sectionKey(h.chunk) === sectionKey(best.chunk));
     const source = listed >= 0 ? listed : sources.length;
     if (answerSoFar.includes(`[${source + 1}]`) || picked.some((s) => s.source === source)) return;
     // Only a clause of its own words ("--cpus does what exactly" beside "--cpu-shares"), none of them answered yet.
-    const others = new Set(parts.filter((_, j) => j !== i).flat());
-    const own = (parts[i] ?? []).filter((t) => !others.has(t) && !isHangulBigram(t));
+    const own = ownTerms(parts, i);
     // A Hangul word's forms (명령, 명령어, 명령어로) are one word: the shortest stands for the rest.
     const words = own.filter((t) => !isConcept(t) && !own.some((o) => o !== t && t.startsWith(o)));
     // One word will do if it names a VM/Docker thing of the glossary ("하이퍼바이저가 뭐고").

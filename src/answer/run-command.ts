@@ -41,11 +41,12 @@ const isDockerOption = (word: string) => FLAGS.has(word) || VALUE_OPTIONS.has(wo
 const takesValue = (word: string) => VALUE_OPTIONS.has(word) && !word.includes('=');
 
 /**
- * The words of the first `docker run` command in the text: up to a backtick, a line end, a Hangul word, an English
- * function word ("… myapp:1.0 --memory 200m and docker stats still …") or a word ending a clause (?, !, comma).
+ * The words of the first `docker run` (or other `subcommand`) command in the text: up to a backtick, a line end, a
+ * Hangul word, an English function word ("… myapp:1.0 --memory 200m and docker stats still …") or a word ending a
+ * clause (?, !, comma).
  */
-function runWords(text: string): string[] | undefined {
-  const m = /\bdocker\s+(?:container\s+)?run\s+([^`\n]*)/i.exec(text);
+export function commandWords(text: string, subcommand = 'run'): string[] | undefined {
+  const m = new RegExp(`\\bdocker\\s+(?:container\\s+)?${subcommand}(?=\\s|[\\uac00-\\ud7a3])\\s*([^\`\\n]*)`, 'i').exec(text);
   if (!m) return undefined;
   const words: string[] = [];
   for (const w of m[1].trim().split(/\s+/)) {
@@ -56,12 +57,18 @@ function runWords(text: string): string[] | undefined {
   return words.filter(Boolean);
 }
 
-/** Options after the image of a pasted `docker run`, moved before it; undefined when there are none. */
-export function fixRunCommand(text: string): RunFix | undefined {
-  const words = runWords(text);
-  if (!words) return undefined;
+/** Where a command's first operand stands (the image of `docker run`, the container of `docker update`): past its options. */
+export function firstOperand(words: string[]): number {
   let i = 0;
   while (i < words.length && words[i].startsWith('-')) i += takesValue(words[i]) ? 2 : 1;
+  return i;
+}
+
+/** Options after the image of a pasted `docker run`, moved before it; undefined when there are none. */
+export function fixRunCommand(text: string): RunFix | undefined {
+  const words = commandWords(text);
+  if (!words) return undefined;
+  const i = firstOperand(words);
   if (i >= words.length) return undefined;
   const image = i;
   const moved: string[] = [];

@@ -5,6 +5,9 @@ import type { Section } from './markdown.js';
 import type { Chunk, KnowledgeDoc } from './types.js';
 
 export const CHUNK_MAX_CHARS = 600;
+
+/** The section a passage belongs to, whichever language's copy: its document's topic, section and heading depth. */
+export const sectionKey = (chunk: Chunk) => `${chunk.doc.topic}#${chunk.section}#${chunk.headingPath.length}`;
 /** A trailing passage shorter than this is merged back into the one before it. */
 const CHUNK_MIN_CHARS = 120;
 

@@ -13,7 +13,7 @@ import {
   THANKS,
 } from './closed-class.js';
 import { AMBIGUOUS_CONCEPTS, conceptsIn, GENERIC_CONCEPTS, isGlossaryNoun, phraseSpans, wholeWordConcepts } from './glossary.js';
-import { detectLang, hangulBigrams, words } from './tokenize.js';
+import { detectLang, hangulBigrams, normalize, words } from './tokenize.js';
 import { excludedBy, OUTPUT_POSITION, PREMISE_POSITION, relayedQuestion } from './question-frame.js';
 import type { RankingParams } from './ranking.js';
 import type { Intent, Lang, QueryKind, QueryUnit } from './types.js';
@@ -482,12 +482,12 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
   // Concepts only a phrase carries ("under the hood", "fork bomb") become units of their own.
   if (p.glossary) {
     const inWords = new Set(units.flatMap((u) => u.concepts));
+    const normal = normalize(text);
     for (const c of conceptsIn(text)) {
       if (inWords.has(c) || seen.has(c) || c === '§role' || !vocab.knows(c)) continue;
       seen.add(c);
       units.push({ key: c, bigrams: [], concepts: [c], weight: vocab.idf(c), known: true });
       // The phrase stands for its words: one the notes never use ("fakes" of "fakes hardware") is no foreign topic.
-      const normal = text.normalize('NFKC').toLowerCase();
       const inPhrase = new Set(phraseSpans(normal, [c])[0].flatMap(([from, to]) => words(normal.slice(from, to)).map((w) => w.key)));
       for (let i = units.length - 1; i >= 0; i--) if (units[i].foreign && inPhrase.has(units[i].key)) units.splice(i, 1);
     }

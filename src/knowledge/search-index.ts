@@ -1,6 +1,7 @@
 // Retrieval: candidates from our BM25F inverted index, re-ranked by the model in ranking.ts on the question
 // as query.ts analyses it. The same coverage decides abstention: a question whose content the knowledge
 // base does not cover is not answered.
+import { sectionKey } from './chunk.js';
 import { conceptsIn, GENERIC_CONCEPTS, glossaryWords } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { profileOf } from './profile.js';
@@ -153,7 +154,6 @@ export class SearchIndex implements Vocabulary {
     ctx: { p: RankingParams; minScore: number; lang: Lang; fix: (t: string) => string; bm25: Map<number, number> },
   ): (SearchHit | undefined)[] {
     const { p, fix } = ctx;
-    const section = (c: Chunk) => `${c.doc.topic}#${c.section}#${c.headingPath.length}`;
     const near = ranked.slice(0, PART_BEST_RANK);
     return questions.map((clause) => {
       const a = analyseQuery(clause, ctx.lang);
@@ -177,7 +177,10 @@ export class SearchIndex implements Vocabulary {
       const best = scored.reduce<(typeof scored)[number] | undefined>((b, x) => (!b || x.score > b.score ? x : b), undefined);
       if (!best || best.cov < abstainBar(units, onTopic, ctx.minScore, p)) return undefined;
       return (
-        hits.find((h) => section(h.chunk) === section(best.chunk)) ?? { chunk: best.chunk, score: Math.min(1, best.score / maxScore(p)) }
+        hits.find((h) => sectionKey(h.chunk) === sectionKey(best.chunk)) ?? {
+          chunk: best.chunk,
+          score: Math.min(1, best.score / maxScore(p)),
+        }
       );
     });
   }

@@ -161,7 +161,7 @@ function analyseCommand(name: string): Word {
 
 /** A counter and the particles or endings after it (분씩, 번이나, 개밖에). */
 const counters = [...KO_COUNTERS];
-const isCounter = (word: string) => counters.some((c) => word.startsWith(c) && isSuffixChain(word.slice(c.length)));
+export const isCounter = (word: string) => counters.some((c) => word.startsWith(c) && isSuffixChain(word.slice(c.length)));
 /** Sino-Korean numerals before a unit of size or CPU, and what follows the unit. */
 const SPELLED_SIZE = /^([일이삼사오육칠팔구십백천만영점]+)(?:메가바이트|기가바이트|메가|기가|코어|퍼센트|프로)(.*)$/;
 /** A whole number in Sino-Korean numerals, with a tens, hundreds or thousands place (십이, 오백십이, 천이십사). */

@@ -1,5 +1,6 @@
 // --memory and --memory-swap: swap from the two values, sizes in bytes, Docker's 6 MiB minimum.
 import type { Lang } from '../../knowledge/types.js';
+import { commandWords, firstOperand } from '../run-command.js';
 import { bytesOf, group, MiB, SIZE, sizeText, type Figure } from './figure.js';
 
 /** Docker's smallest --memory (the daemon's "Minimum memory limit allowed is 6MB"). */
@@ -50,7 +51,8 @@ export function memoryFigures(question: string, lang: Lang): Figure[] {
   const figures: Figure[] = [];
   const swap = SWAP.exec(question);
   // docker update keeps the container's memory-swap: a larger --memory alone is refused, so the total goes with it.
-  if (option && !swap && DOCKER_UPDATE.test(question)) return [updateFigure(bytes, containerOf(question), lang)];
+  const update = option && !swap ? commandWords(question, 'update') : undefined;
+  if (update) return [updateFigure(bytes, containerOf(update), lang)];
   // Named in words ("메모리 300m 주고"), the size is how the limit is said, not a question about units; and "swap 4g"
   // beside it may mean the swap alone or the total: no figure rather than a guess.
   if (!option) {
@@ -70,20 +72,10 @@ export function memoryFigures(question: string, lang: Lang): Figure[] {
   return figures;
 }
 
-const DOCKER_UPDATE = /\bdocker\s+(?:container\s+)?update\b/i;
-
-/** The container a pasted `docker update …` names: its first word that is no option or option value. */
-function containerOf(question: string): string | undefined {
-  const line = /\bdocker\s+(?:container\s+)?update\s+([^`'"\n]*)/i.exec(question)?.[1] ?? '';
-  const tokens = line.split(/\s+/).filter(Boolean);
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].startsWith('-')) {
-      if (!tokens[i].includes('=')) i++; // its value
-      continue;
-    }
-    return /^[a-z0-9][\w.-]*$/i.test(tokens[i]) ? tokens[i] : undefined;
-  }
-  return undefined;
+/** The container a pasted `docker update …` names: its first word past the options, if it reads as a name. */
+function containerOf(words: string[]): string | undefined {
+  const name = words[firstOperand(words)];
+  return name && /^[a-z0-9][\w.-]*$/i.test(name) ? name : undefined;
 }
 
 /** A new --memory for a running container, with the total it needs: memory plus as much swap, as docker run's default. */
