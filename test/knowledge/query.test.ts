@@ -264,6 +264,10 @@ describe('query analysis', () => {
     expect(analyseQuery('if i run 5 containers from the same 1gb image does that eat 5gb of disk').asksYesNo).toBe(true);
     expect(analyseQuery('so if containers dont have their own OS... whose kernel are they running on').asksYesNo).toBeFalsy();
     expect(analyseQuery('스왑은 얼마까지 씀?').asksYesNo).toBeFalsy();
+    // A question word before an inverted auxiliary asks for content wherever it stands.
+    const how = 'the container that got killed in the demo, how do i prove it was oom and not someone running docker kill';
+    expect(analyseQuery(how).asksYesNo).toBeFalsy();
+    expect(analyseQuery('the container that got killed in the demo, do i have to prove it was oom').asksYesNo).toBe(true);
     // Below pasted lines, the last line is the one checked.
     const pasted = analyseQuery(
       'got this:\npermission denied while trying to connect to the Docker daemon socket\nshould i just chmod 777 the socket',
