@@ -18,15 +18,26 @@ export function summaryList(result: SearchResult, sources: SearchHit[], maxChars
     .filter((h) => h.chunk.keyPoint && h.score >= best * SUMMARY_NEAR_BEST && !seen.has(h.chunk.keyPoint) && seen.add(h.chunk.keyPoint))
     .slice(0, result.lines ?? SUMMARY_POINTS);
   if (points.length < 2) return undefined;
+  // Asked for N lines, each line is one sentence: a key point's first, and when fewer sections than N were found, the
+  // next sentences of the best ones ("3줄요약" gets three lines, not two). A point that does not fit whole gives its
+  // first sentence too.
+  const sentences = points.map((h) => splitSentences(leadFor(h.chunk) ?? ''));
+  const picked = points.map((h, i) => ({ h, i, n: 0 }));
+  let extra = (result.lines ?? 0) - points.length;
+  for (let n = 1; extra > 0 && n < 3; n++)
+    for (const [i] of points.entries())
+      if (extra > 0 && sentences[i][n]) {
+        picked.push({ h: points[i], i, n });
+        extra--;
+      }
+  picked.sort((a, b) => a.i - b.i || a.n - b.n);
   const lines: string[] = [];
   let length = 0;
-  for (const h of points) {
+  for (const { h, i, n } of picked) {
     const cite = ` [${sources.indexOf(h) + 1}]`;
     const point = leadFor(h.chunk) ?? '';
-    // Asked for N lines, each line is one sentence: a key point's first. A point that does not fit whole gives its
-    // first sentence too: "3줄요약" gets three lines, not two long ones.
     const fits = (text: string) => length + text.length + cite.length + 3 <= maxChars;
-    const text = result.lines || !fits(point) ? splitSentences(point)[0] : point;
+    const text = result.lines || !fits(point) ? sentences[i][n] : point;
     const line = `• ${text}${cite}`;
     if (lines.length && !fits(text)) break;
     lines.push(truncate(line, maxChars));

@@ -2,7 +2,7 @@
 // A question that one of those lines covers is close to the section, whatever words the notes themselves use.
 import { bigramCover, type RankingParams } from './ranking.js';
 import type { QueryUnit } from './types.js';
-import { isHangulBigram, tokenize } from './tokenize.js';
+import { isHangulBigram, tokenize, words } from './tokenize.js';
 import type { Chunk } from './types.js';
 
 interface AskedSection {
@@ -21,6 +21,8 @@ export class AskedLines {
   private sectionOfChunk: Int32Array;
   /** The section of each line. */
   private sectionOf: number[] = [];
+  /** How many words of its own each line has (its content words, each with its concepts). */
+  private wordsOf: number[] = [];
   /** Lines by term: only the lines sharing a term with the question are read. */
   private linesWith = new Map<string, number[]>();
 
@@ -35,6 +37,7 @@ export class AskedLines {
         byList.set(chunk.askedAs, section);
         for (const line of chunk.askedAs) {
           const index = this.sectionOf.push(section) - 1;
+          this.wordsOf.push(Math.max(1, words(line).filter((w) => !w.isStop).length));
           for (const term of new Set(tokenize(line))) {
             const lines = this.linesWith.get(term);
             if (lines) lines.push(index);
@@ -59,10 +62,15 @@ export class AskedLines {
     const total = units.reduce((n, u) => n + u.weight, 0);
     if (!total) return { of };
     const covered = new Map<number, number>();
+    // How many of the question's units each line has: the share of the line the question says.
+    const met = new Map<number, number>();
     for (const u of units) {
       const whole = new Set<number>();
       for (const term of [u.key, ...u.concepts]) for (const line of this.linesWith.get(term) ?? []) whole.add(line);
-      for (const line of whole) covered.set(line, (covered.get(line) ?? 0) + u.weight);
+      for (const line of whole) {
+        covered.set(line, (covered.get(line) ?? 0) + u.weight);
+        met.set(line, (met.get(line) ?? 0) + 1);
+      }
       if (u.bigrams.length < 2) continue;
       const grams = new Map<number, number>();
       for (const g of u.bigrams.filter(isHangulBigram))
@@ -71,7 +79,12 @@ export class AskedLines {
     }
     for (const [line, weight] of covered) {
       const section = this.sectionOf[line];
-      best.set(section, Math.max(best.get(section) ?? 0, weight / total));
+      // Both ways (F1): the share of the question the line covers, and of the line the question says, so a long line
+      // about something else that shares only "memory limit" with the question is no close paraphrase of it.
+      const recall = weight / total;
+      const precision = Math.min(1, (met.get(line) ?? 0) / this.wordsOf[line]);
+      const match = p.askedPrecision ? (2 * recall * precision) / Math.max(1e-9, recall + precision) : recall;
+      best.set(section, Math.max(best.get(section) ?? 0, match));
     }
     return { of };
   }

@@ -685,7 +685,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'hardware', forms: ['hardware', 'h/w', 'hw', '하드웨어'] },
   // The CPU's virtualization extensions and the firmware setting that switches them on.
   // The Dockerfile's two command instructions, named together (CMD typed as chat "cmd" is read as "command" first).
-  { id: 'entrypoint', forms: ['entrypoints?', 'cmd', '엔트리포인트'] },
+  { id: 'entrypoint', forms: ['entrypoints?', '엔트리포인트'] },
   { id: 'filesystem', forms: ['file ?systems?', 'rootfs', '파일 ?시스템'] },
   // Official images a study group names: generic, since "mysql vs postgres" is about databases, not Docker.
   { id: 'imagename', forms: ['mysql', 'mariadb', 'postgres(?:ql)?', 'redis', 'nginx', 'mongo(?:db)?', 'httpd', 'busybox'] },

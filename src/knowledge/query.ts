@@ -13,7 +13,7 @@ import {
   THANKS,
 } from './closed-class.js';
 import { AMBIGUOUS_CONCEPTS, conceptsIn, GENERIC_CONCEPTS, isGlossaryNoun, phraseSpans, wholeWordConcepts } from './glossary.js';
-import { detectLang, hangulBigrams, normalize, words } from './tokenize.js';
+import { detectLang, hangulBigrams, isPluralVerb, normalize, withoutInstructions, words } from './tokenize.js';
 import { excludedBy, OUTPUT_POSITION, PREMISE_POSITION, relayedQuestion } from './question-frame.js';
 import type { RankingParams } from './ranking.js';
 import type { Intent, Lang, QueryKind, QueryUnit } from './types.js';
@@ -207,6 +207,8 @@ const ENDS_ON_CONNECTIVE = new RegExp(`(\\S+(?:${SETS_UP_ENDINGS}|니까)),?\\s+
 /** "true or nah", "is that right?": a clause asking only for agreement has no words of its own. */
 const AGREEMENT_TAG =
   /^(?:is (?:it|that|this|he|she) )?(?:true|right|correct|legit|accurate)(?: or (?:nah|not|no|false|what))?\s*\?*$|^(?:is (?:it|that|this) )?(?:a )?(?:good|bad|fine|ok|okay|safe|risky|dangerous)(?: idea| practice)?(?: or (?:not|nah|bad|fine|good|safe|ok|okay|risky|what))?\s*\?*$/i;
+/** Words of a clause that point back at the things named before it: each, both, the two. */
+const POINTS_BACK = /각각|각자|둘\s?다|둘이|둘의|둘\s?중|두\s?개\s?(?:다|가|의|는)?(?=\s|$|[?.,])|\b(?:each|both|the two|either)\b/i;
 /** A clause offering the other alternative ("…half a core? or 50% of all cores") asks with the one before it. */
 const ALTERNATIVE = /^(?:or|아니면|아님|혹은|또는)(?:\s|$)/i;
 
@@ -236,6 +238,10 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
   if (!asked.length && isTag(all.filter((c) => c).at(-1) ?? '')) return { premise: '', focus: text };
   // A tag before another question ("…써있던데 ㄹㅇ임? 그럼 …") asks about the clause just before it.
   const tagged = all.flatMap((c, i) => (isTag(c) ? all.slice(0, i).filter(hasContent).slice(-1) : []));
+  // "--cpus랑 -c 둘다 cpu 옵션이던데 각각 뭐하는거임?": an asking clause about "each" or "both" asks about the things
+  // the clause before it names.
+  const referred = clauses.flatMap((c, i) => (i > 0 && asked.includes(c) && POINTS_BACK.test(c) ? [clauses[i - 1]] : []));
+  tagged.push(...referred);
   const asking = clauses.filter((c) => asked.includes(c) || tagged.includes(c));
   const goals = clauses.filter((c) => WANTS.test(c) && !asking.includes(c));
   const focus = asking.length ? [...goals, ...asking] : [clauses[clauses.length - 1]];
@@ -446,7 +452,7 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
     const option = w.script === 'latin' && w.surface.includes('-') && vocab.knows(w.key);
     // A command the notes name counts whole, as an option does: docker stats is not any usage or monitoring.
     const concepts =
-      p.glossary && !w.surface.startsWith('/') && !(command && w === typed)
+      p.glossary && !w.surface.startsWith('/') && !w.key.startsWith('dockerfile-') && !(command && w === typed)
         ? (option ? wholeWordConcepts(w.surface) : conceptsIn(w.surface)).flatMap((c) => [c, ...(QUERY_ALSO[c] ?? [])])
         : [];
     if (concepts.includes('§role')) continue; // "역할", "what does … do" say what kind of answer is wanted (intent)
@@ -478,7 +484,7 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
     const [a, b] = [ws[i], ws[i + 1]];
     if (a.script !== 'latin' || b.script !== 'latin' || a.surface.includes('-') || b.surface.includes('-')) continue;
     const compound = `${a.surface}-${b.surface}`;
-    if (!vocab.knows(compound) || seen.has(compound)) continue;
+    if (!vocab.knows(compound) || seen.has(compound) || (b.surface.endsWith('s') && isPluralVerb(ws[i + 2]?.surface))) continue;
     seen.add(compound);
     units.push({ key: compound, bigrams: [], concepts: [], weight: vocab.idf(compound), known: true, option: vocab.isOption(compound) });
   }
@@ -486,7 +492,7 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
   if (p.glossary) {
     const inWords = new Set(units.flatMap((u) => u.concepts));
     const normal = normalize(text);
-    for (const c of conceptsIn(text)) {
+    for (const c of conceptsIn(withoutInstructions(text))) {
       if (inWords.has(c) || seen.has(c) || c === '§role' || !vocab.knows(c)) continue;
       seen.add(c);
       units.push({ key: c, bigrams: [], concepts: [c], weight: vocab.idf(c), known: true });
@@ -532,7 +538,10 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
     }
   }
   // After the cap: a premise's chatter weighs less than the question part's, whatever the cap allowed.
-  for (const u of premiseUnits) u.weight *= p.premiseWeight;
+  // A question part that names no VM/Docker thing beyond Docker itself ("what flag do we put on docker run so that cant
+  // happen") asks about what the premise names: its words weigh in full.
+  const ownTopic = focusUnits.some((u) => hasTopicConcept(u) && !u.concepts.every((c) => c === '§docker' || c === '§container'));
+  if (ownTopic) for (const u of premiseUnits) u.weight *= p.premiseWeight;
   for (const u of outputUnits) u.weight *= p.outputWeight;
   return { units, onTopic };
 }

@@ -50,6 +50,8 @@ export interface RankingParams {
   bm25Weight: number;
   /** Weight of the asked-as match: the share of the question one of the section's "Asked as" lines covers (asked.ts). */
   askedWeight: number;
+  /** The asked-as match counts both ways (F1 of the question's share covered and the line's share said), not only the first. */
+  askedPrecision: boolean;
   /** The passages of the `askedCandidateSections` sections whose asked-as match reaches this are candidates too. */
   askedCandidateMin: number;
   askedCandidateSections: number;
@@ -123,7 +125,8 @@ export const DEFAULT_RANKING: RankingParams = {
   headingWeight: 0.4,
   bm25Weight: 0.2,
   proximityWeight: 0.45,
-  askedWeight: 0.1,
+  askedWeight: 0.2,
+  askedPrecision: true,
   askedCandidateMin: 0.5,
   askedCandidateSections: 3,
   proximitySpan: 3,
@@ -160,6 +163,7 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
   'bm25 score': { bm25Weight: 0 },
   'term proximity': { proximityWeight: 0 },
   'asked-as lines': { askedWeight: 0 },
+  'asked-as precision': { askedPrecision: false },
   'hangul bigram credit': { bigramCredit: 0 },
   'synonym heading credit': { synonymHeadingCredit: 1 },
   'title as heading context': { titleHeadingCredit: 0 },

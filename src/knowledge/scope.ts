@@ -46,7 +46,7 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
     // "memory" in the shop's sense: how much RAM to buy, a phone's storage.
     name: { ko: '컴퓨터·휴대폰 구매와 사양', en: 'buying computers and phones' },
     forms:
-      /(?<![가-힣])(?:살까|사야(?=\s?(?:됨|돼|함|하|할|되|겠))|사려(?:고|는데|면))|구매|구입|\b(?:buy(?:ing)?|purchas\w*) (?:a |an |more |new |some )?(?:ram|memory|laptop|pc|computer|phone|gpu|cpu|ssd|macbook)\b|(?<![가-힣])폰(?![가-힣])|아이폰|갤럭시|스마트폰|\b(?:i?phone|smartphone|android)\b/i,
+      /(?<![가-힣])(?:살까|사야(?=\s?(?:됨|돼|함|하|할|되|겠))|사려(?:고|는데|면))|구매|구입|\b(?:buy(?:ing)?|purchas\w*) (?:a |an |more |new |some )?(?:ram|memory|laptop|pc|computer|phone|gpu|cpu|ssd|macbook)\b|\bbest (?:budget |cheap )?(?:laptop|pc|computer|cpu|gpu|ssd|ram|phone|macbook|monitor|mini ?pc)s?\b|\b(?:on a|under a|tight) budget\b|\bryzen\b|\bcore i[3579]\b|\bi[3579]-?\d{4,5}|\b(?:rtx|gtx) ?\d|(?<![가-힣])폰(?![가-힣])|아이폰|갤럭시|스마트폰|\b(?:i?phone|smartphone|android)\b/i,
     anywhere: true,
   },
   {

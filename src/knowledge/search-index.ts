@@ -23,7 +23,7 @@ import { CONTEXT_WORDS } from './closed-class.js';
 import { TermDictionary, TermSet } from './term-set.js';
 import { AskedLines } from './asked.js';
 import { HangulSpelling, SpellingCorrector } from './spelling.js';
-import { tokenize, words } from './tokenize.js';
+import { tokenize, withoutInstructions, words } from './tokenize.js';
 import type { Chunk, Lang, QueryUnit, SearchHit, SearchResult } from './types.js';
 
 /** An option written with its two dashes. */
@@ -77,7 +77,7 @@ export class SearchIndex implements Vocabulary {
         else if (w.script === 'hangul' && !w.isStop) hangulWords.push(w.key);
         if (!w.isStop) for (const t of w.terms) out.push(dict.intern(t));
       }
-      for (const c of conceptsIn(text)) out.push(dict.intern(c));
+      for (const c of conceptsIn(withoutInstructions(text))) out.push(dict.intern(c));
       return Int32Array.from(out);
     };
     const joined = (a: Int32Array, b: Int32Array) => {

@@ -93,6 +93,23 @@ const WORD_CACHE_MAX = 200_000;
 /** 아니다 ("is not") with any ending (아니라며, 아니잖아, 아니였나): a closed-class word whatever it ends with. */
 const isNegativeCopula = (word: string) => /^(?:아니|아닌|아냐|아님|아녀)[가-힣]{0,4}$/.test(word);
 
+/** English irregular verb forms (a closed class the stemmer cannot reach): "ate all the ram" is eat. */
+const IRREGULAR = new Map(
+  (
+    'ate:eat eaten:eat began:begin begun:begin broke:break broken:break brought:bring built:build bought:buy ' +
+    'caught:catch chose:choose chosen:choose came:come drew:draw drawn:draw drove:drive driven:drive fell:fall ' +
+    'fallen:fall felt:feel found:find froze:freeze frozen:freeze gave:give given:give grew:grow grown:grow ' +
+    'hid:hide hidden:hide held:hold knew:know known:know lost:lose meant:mean paid:pay rose:rise risen:rise ' +
+    'said:say sent:send shown:show sold:sell spent:spend stood:stand took:take taken:take taught:teach ' +
+    'thought:think threw:throw thrown:throw told:tell wrote:write written:write forgot:forget forgotten:forget ' +
+    'gotten:get rebuilt:rebuild rewrote:rewrite rewritten:rewrite overwrote:overwrite overwritten:overwrite ' +
+    'blew:blow blown:blow woke:wake chosen:choose'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+const lemma = (word: string) => IRREGULAR.get(word) ?? word;
+
 function analyse(surface: string): Word {
   const cached = wordCache.get(surface);
   if (cached) return cached;
@@ -118,9 +135,9 @@ function analyse(surface: string): Word {
     if (parts.length > 1) terms.add(surface);
     for (const p of parts) {
       if (EN_STOP.has(p) && parts.length === 1) continue;
-      terms.add(/^[0-9]/.test(p) ? p : stemmer(p));
+      terms.add(/^[0-9]/.test(p) ? p : stemmer(lemma(p)));
     }
-    const stem = stemmer(surface);
+    const stem = stemmer(lemma(surface));
     // "whats" stems to "what": a word is a stop word when its stem is one.
     const isStop = parts.length === 1 && (EN_STOP.has(surface) || EN_STOP.has(stem));
     const key = parts.length > 1 ? surface : /^[0-9]/.test(surface) ? surface : stem;
@@ -147,6 +164,12 @@ function analyseOption(name: string): Word {
 
 /** A docker subcommand names a command, as --cpus names an option; not run, which nearly every docker question says. */
 const COMMAND_TERMS = new Set([...DOCKER_SUBCOMMANDS].filter((c) => c !== 'run'));
+
+/** "docker images are built …": a plural noun with its verb, not the command. */
+const PLURAL_VERBS = 'are|were|have|get|take|use|need|contain|share|made|built|stored';
+const PLURAL_VERB = new RegExp(`^\\s+(?:${PLURAL_VERBS})\\b`);
+/** Whether a plural noun (images) followed by this word is the subject of its verb. */
+export const isPluralVerb = (word = '') => new RegExp(`^(?:${PLURAL_VERBS})$`).test(word);
 
 /** A subcommand after "docker" is a term of its own (docker-stats) besides the word, and that is its key. */
 function analyseCommand(name: string): Word {
@@ -195,6 +218,11 @@ function analyseInstruction(name: string): Word {
   return { surface: name, terms: [key], key, isStop: false, script: 'latin' };
 }
 
+/** The text with its capitalised Dockerfile instructions blanked: RUN names no glossary concept (§run is docker run). */
+const INSTRUCTION_RE = new RegExp(`(?<![\\w-])(?:${[...INSTRUCTIONS].join('|')})(?![\\w-])`, 'g');
+export const withoutInstructions = (text: string) =>
+  /[A-Z]{3}/.test(text) ? text.replace(INSTRUCTION_RE, (m) => ' '.repeat(m.length)) : text;
+
 export function words(text: string): Word[] {
   const out: Word[] = [];
   let prevEnd = -1;
@@ -227,7 +255,10 @@ export function words(text: string): Word[] {
     if (number && isSuffixChain(number[2])) continue;
     const option = m.index >= 2 && normal.startsWith('--', m.index - 2) && /^[a-z][a-z]+$/.test(surface);
     const command =
-      !option && COMMAND_TERMS.has(surface) && /(?:^|[^a-z])docker\s+$/.test(normal.slice(Math.max(0, m.index - 12), m.index));
+      !option &&
+      COMMAND_TERMS.has(surface) &&
+      /(?:^|[^a-z])docker\s+$/.test(normal.slice(Math.max(0, m.index - 12), m.index)) &&
+      !(surface.endsWith('s') && PLURAL_VERB.test(normal.slice(prevEnd, prevEnd + 12)));
     out.push(option ? analyseOption(surface) : command ? analyseCommand(surface) : analyse(surface));
   }
   return out;
@@ -237,7 +268,7 @@ export function words(text: string): Word[] {
 export function tokenize(text: string): string[] {
   const terms: string[] = [];
   for (const w of words(text)) if (!w.isStop) terms.push(...w.terms);
-  for (const c of conceptsIn(text)) terms.push(c);
+  for (const c of conceptsIn(withoutInstructions(text))) terms.push(c);
   return terms;
 }
 

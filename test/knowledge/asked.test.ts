@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AskedLines } from '../../src/knowledge/asked.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { analyseQuery, queryUnits } from '../../src/knowledge/query.js';
 import { DEFAULT_RANKING } from '../../src/knowledge/ranking.js';
 
 // Two sections about memory; only the second one's asked-as lines use the student's words for it.
@@ -47,6 +49,30 @@ describe('asked-as lines (document expansion)', () => {
     expect(bestHeading('container: my app vanishes mid-request and the logs just stop, what happened?', 0)).toMatch(
       /^Container memory limit/,
     );
+  });
+
+  it('count both ways: a long line that shares only the generic words with the question is no close paraphrase', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asked-f1-'));
+    const section = (heading: string, line: string) =>
+      `## ${heading}\n\n**Key point:** About ${heading.toLowerCase()}.\n\n**Asked as:**\n- ${line}\n\nSome text.\n\n`;
+    writeFileSync(
+      join(dir, 'notes.md'),
+      '---\ntitle: Notes\nlang: en\n---\n\n' +
+        section('Alpha', 'memory limit') +
+        section('Beta', 'memory limit changed live on a running container with update after the swap error'),
+    );
+    const two = await KnowledgeBase.load(dir);
+    const units = queryUnits(analyseQuery('memory limit'), two.vocabulary, DEFAULT_RANKING).units;
+    const match = (precision: boolean) => {
+      const lines = new AskedLines(two.chunks);
+      const m = lines.match(units, { ...DEFAULT_RANKING, askedPrecision: precision });
+      return two.chunks.map((_, id) => m.of(id));
+    };
+    const [alpha, beta] = match(true);
+    expect(alpha).toBeCloseTo(1);
+    expect(beta).toBeLessThan(0.5);
+    // Counted one way only, both lines cover the whole question.
+    expect(match(false)[1]).toBeCloseTo(1);
   });
 
   it('are never quoted in an answer passage', () => {

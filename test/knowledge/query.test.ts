@@ -619,6 +619,32 @@ describe('questions as people type them', () => {
     expect(three.split('\n')[0]).toMatch(/cgroups?\(control groups\)는|cgroup.*기능/); // the summary starts with what it is
   });
 
+  it('reads a question about "each" or "both" as asking about the things named just before it', () => {
+    const a = analyseQuery('--cpus랑 -c 둘다 cpu 옵션이던데 각각 뭐하는거임?');
+    expect(a.premise).toBe('');
+    expect(a.focus).toMatch(/--cpus/);
+    expect(
+      extractiveAnswer(search('--cpus랑 -c 둘다 cpu 옵션이던데 각각 뭐하는거임? 면접에선 뭐 물어봄?'), 600).answer.slice(0, 200),
+    ).toMatch(/--cpus[^.]*--cpu-shares|--cpu-shares[^.]*--cpus/);
+  });
+
+  it('weighs the premise in full when the question part names no VM/Docker thing of its own', () => {
+    const ramWeight = (q: string) =>
+      queryUnits(analyseQuery(q), kb.vocabulary, DEFAULT_RANKING).units.find((u) => u.key === 'ram')?.weight ?? 0;
+    const bare = ramWeight("someone's container ate all the ram and the box died. what flag do we put on docker run so that cant happen");
+    const named = ramWeight("someone's container ate all the ram and the box died. what memory flag do we put on docker run");
+    expect(bare).toBeGreaterThan(named);
+  });
+
+  it('answers RUN vs CMD with the build step, and CMD vs ENTRYPOINT with the fixed program', () => {
+    expect(extractiveAnswer(search('Dockerfile RUN이랑 CMD 차이 뭐임 둘다 명령어 실행하는거 아님?'), 600).answer.slice(0, 150)).toMatch(
+      /^RUN[^.]*(?:빌드|build)/,
+    );
+    expect(extractiveAnswer(search('dockerfile has both CMD and ENTRYPOINT, which one actually runs??'), 600).answer.slice(0, 80)).toMatch(
+      /^ENTRYPOINT/,
+    );
+  });
+
   it('answers each asking clause of a two-part question', () => {
     expect(splitPremise('윈도우 노트북임. vm 깔면 되는거임? 네트워크는 어케 되는지도 궁금').questions).toEqual([
       'vm 깔면 되는거임?',
@@ -644,8 +670,9 @@ describe('questions as people type them', () => {
     const howto = extractiveAnswer(search('how do I start nginx capped at 300 MB'), 600).answer;
     expect(howto.slice(0, 250)).toMatch(/docker run[^.]*--memory/);
     // Asked for the exact command with the student's own values, it gets them, not the notes' example values.
-    const exact = extractiveAnswer(search('how do i cap a container at 300mb ram, exact cmd'), 600).answer;
-    expect(exact).toMatch(/```\ndocker run -d --memory 300m <image>\n```/);
+    // (512 MB: the key point's own example is 300m.)
+    const exact = extractiveAnswer(search('how do i cap a container at 512mb ram, exact cmd'), 600).answer;
+    expect(exact).toMatch(/```\ndocker run -d --memory 512m \S+\n```/);
   });
 });
 

@@ -150,7 +150,8 @@ describe('abstention', () => {
     const a = ask(q);
     expect(a.abstained).toBe(true);
     expect(a.sources).toEqual([]);
-    expect(a.answer).toBe(NOT_FOUND[a.lang]);
+    // The plain "I don't know", or one naming the neighbouring topic the notes lack.
+    expect(a.answer.startsWith(NOT_FOUND[a.lang].split(/[.:]/)[0])).toBe(true);
   });
 
   it('answers a question naming an option of the notes whatever chatter surrounds it, but not any --flag', () => {

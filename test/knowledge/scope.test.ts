@@ -32,6 +32,8 @@ describe('neighbouring topics', () => {
     ['in c++ is a virtual function kinda the same idea as a virtual machine', 'programming languages and IDEs'],
     ['wsl2 설치 어케함? 윈도우10 홈임', '윈도우 설정과 WSL 설치'],
     ['my phone says storage full, how do i free up memory without deleting apps', 'buying computers and phones'],
+    // Shopping for hardware to run VMs on is still shopping.
+    ['best cpu for a home lab server under $300? ryzen 5 or i5, gonna run some vms', 'buying computers and phones'],
   ])('declines %s, naming the topic', (q, name) => {
     const r = search(q);
     expect(r).toMatchObject({ abstain: true, notCovered: name });
@@ -44,6 +46,10 @@ describe('neighbouring topics', () => {
 
   it('answers why Docker Desktop asks for WSL2, which the notes cover, though installing WSL they do not', () => {
     expect(search('도커 데스크탑 깔려니까 wsl2 설치하라고 뜸;; 도커는 vm 아니라면서 이건 왜 필요함?').abstain).toBe(false);
+  });
+
+  it('answers whether a laptop can run Docker and a VM, which is no shopping', () => {
+    expect(search('is a laptop with 8gb enough to run docker and a vm at the same time').abstain).toBe(false);
   });
 
   it('answers a question whose neighbouring topic the best passage does cover', () => {

@@ -57,6 +57,8 @@ describe('Korean tokens', () => {
     expect(keys('솔직히 아무튼 컨테이너는 굳이 왜')).toEqual(['컨테이너']);
     expect(keys("the other vms didn't notice, isn't it")).not.toEqual(expect.arrayContaining(['didn']));
     expect(keys("the other vms didn't notice, isn't it")).not.toEqual(expect.arrayContaining(['isn']));
+    expect(keys("whats the lowest it'll take, they've said")).not.toEqual(expect.arrayContaining(['ll']));
+    expect(keys("whats the lowest it'll take, they've said")).not.toEqual(expect.arrayContaining(['ve']));
   });
 
   it('adds Hangul bigrams so compounds meet their spaced form', () => {
@@ -73,6 +75,21 @@ describe('English tokens', () => {
     const t = tokenize('Containers running with --cpu-shares and docker.sock');
     expect(t).toEqual(expect.arrayContaining(['contain', 'run', 'cpu-shares', 'cpu', 'share', 'docker.sock', 'sock']));
     expect(t).not.toContain('with');
+  });
+
+  it('reads an irregular past form as its verb: ate is eat, built is build', () => {
+    expect(keys('someone ate all the ram')).toEqual(keys('someone eat all the ram'));
+    expect(keys('images built from layers')).toEqual(keys('images build from layers'));
+  });
+
+  it('reads "docker images" before a plural verb as the noun, and as the command otherwise', () => {
+    expect(keys('why are docker images built out of layers')).not.toContain('docker-images');
+    expect(keys('docker images shows only one line')).toContain('docker-images');
+  });
+
+  it('takes a Dockerfile instruction in capitals for no glossary concept: RUN is no docker run', () => {
+    expect(tokenize('RUN apt-get install -y curl')).not.toContain('§run');
+    expect(tokenize('run a container')).toContain('§run');
   });
 
   it('makes an option typed with its dashes a term of its own: --cpus is not the cpus of --cpuset-cpus', () => {
