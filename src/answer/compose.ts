@@ -33,7 +33,7 @@ import type { Chunk, Claim, SearchHit, SearchResult } from '../knowledge/types.j
 /** How many of the best passages sentences are drawn from. */
 const PASSAGES_USED = 3;
 /** Supporting sentences after the lead. */
-const MAX_SUPPORT = 2;
+const MAX_SUPPORT = 1;
 /** A later passage contributes only if it scored at least this share of the best one. */
 const NEAR_BEST = 0.75;
 /**
