@@ -223,6 +223,20 @@ describe('abstention', () => {
     expect(ask('my great uncle was a docker at the port in the 50s, what did dockers do all day').abstained).toBe(true);
   });
 
+  it('reads 층 as a layer, but not a floor of a building', () => {
+    const top = ask('컨테이너 안에서 파일 만들면 그게 저장되는 그 맨 위에 있는 층? 그거 정식 이름 뭐임');
+    expect(top.abstained).toBe(false);
+    expect(top.answer.slice(0, 120)).toMatch(/쓰기 (?:가능 )?레이어/);
+    expect(ask('우리 회사 3층 회의실 몇명 들어감?').abstained).toBe(true);
+  });
+
+  it('answers "my understanding: the engine is a hypervisor that emulates hardware" with no, from the engine section', () => {
+    const a = ask(
+      'my understanding: the container engine is basically a hypervisor for containers, it emulates hardware for each one. correct?',
+    );
+    expect(a.answer).toMatch(/^No\. [^.]*emulates no hardware/);
+  });
+
   it('takes an option of the notes written without its dashes (cap-drop, pids-limit) as naming it', () => {
     expect(ask('cap-drop ALL 하면 뭐가 빠지는거임? 둘중 하나만 고르라면').abstained).toBe(false);
     expect(ask('read-only file in python how to write anyway').abstained).toBe(true);

@@ -59,6 +59,9 @@ describe('Korean tokens', () => {
     expect(keys("the other vms didn't notice, isn't it")).not.toEqual(expect.arrayContaining(['isn']));
     expect(keys("whats the lowest it'll take, they've said")).not.toEqual(expect.arrayContaining(['ll']));
     expect(keys("whats the lowest it'll take, they've said")).not.toEqual(expect.arrayContaining(['ve']));
+    // What kind of thing is asked about, or how sure the student is, is no topic: 옵션 as flag, "my understanding".
+    expect(keys('my understanding is that')).toEqual([]);
+    expect(keys('-c 옵션 뭐임')).toEqual(['c']);
   });
 
   it('adds Hangul bigrams so compounds meet their spaced form', () => {
