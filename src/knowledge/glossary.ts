@@ -95,6 +95,16 @@ export const CONCEPTS: Concept[] = [
       '백그라운드(?:에서)? (?:도는|돌아가는|실행되는|떠 ?있는) ?(?:놈|애|프로세스|프로그램|서비스|서버)',
     ],
   },
+  // Doing the actual work (the notes' words for the daemon's role), not "does it work".
+  {
+    id: 'does-the-work',
+    forms: [
+      '(?:do|does|did|doing) (?:all |most of )?the (?:actual |real |heavy )?(?:work|lifting)',
+      'heavy lifting',
+      '실제로 일(?:을)? ?(?:하|처리)~',
+      '실제 일(?:을)? ?(?:하|처리)~',
+    ],
+  },
   { id: 'client', forms: ['clients?', 'cli', 'cui', 'gui', 'command[- ]line', '클라이언트', '명령줄'] },
   { id: 'socket', forms: ['sockets?', 'docker\\.sock', 'unix socket', '소켓'] },
   // The notes call an image a read-only template.

@@ -126,7 +126,9 @@ export class SearchIndex implements Vocabulary {
     let out = query.replace(/\b([A-Za-z]{3,}?)(v?\d+)\b/g, (m, word: string, n: string) =>
       !this.knows(m.toLowerCase()) && this.knows(words(word)[0]?.key ?? word) ? `${word} ${n}` : m,
     );
-    out = out.replace(/[A-Za-z]{4,}/g, (w) => {
+    // A word inside a path or after a hyphen within a name (/etc/os-release) is typed as it is; an option's own words
+    // (--memroy-swap) may still be typos.
+    out = out.replace(/(?<![\w/.])(?<![A-Za-z0-9]-)[A-Za-z]{4,}(?![\w/])/g, (w) => {
       const lower = w.toLowerCase();
       const fixed = this.speller.correct(lower);
       return fixed === lower ? w : fixed;

@@ -40,6 +40,8 @@ const sameStart = (word: string, candidate: string) => word[0] === candidate[0] 
  * corrected again for every part they appear in (focus, clauses, what is ruled out).
  */
 const MEMO_MAX = 20_000;
+/** A word the notes use at least this often is one a four-letter typo may stand for. */
+const FREQUENT_WORD = 30;
 
 export class SpellingCorrector {
   private byLength = new Map<number, string[]>();
@@ -82,6 +84,7 @@ export class SpellingCorrector {
   }
 
   private correctWord(word: string): string {
+    if (word.length === 4 && !this.frequency.has(word) && /^[a-z]+$/.test(word)) return this.withLetterBack(word);
     if (word.length < 5 || this.frequency.has(word) || !/^[a-z]+$/.test(word)) return word;
     if (word.length <= 5) return this.unswap(word);
     const max = word.length >= 10 ? 2 : 1;
@@ -104,6 +107,23 @@ export class SpellingCorrector {
       }
     }
     return bestDist <= max ? best : word;
+  }
+
+  /**
+   * A four-letter word with one letter left out of a word the notes use all the time ("limt" → limit, "imge" → image):
+   * only such a frequent word, so that a real short word the notes lack stays itself.
+   */
+  private withLetterBack(word: string): string {
+    let best = word;
+    let bestFreq = FREQUENT_WORD - 1;
+    for (const candidate of this.byLength.get(5) ?? []) {
+      const f = this.frequency.get(candidate) ?? 0;
+      if (f > bestFreq && candidate[0] === word[0] && editDistance(word, candidate, 1) === 1) {
+        best = candidate;
+        bestFreq = f;
+      }
+    }
+    return best;
   }
 
   /** A known word that is `word` with two adjacent letters swapped back. */

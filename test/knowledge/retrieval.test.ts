@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractiveAnswer, NOT_FOUND } from '../../src/answer/extractive.js';
 import { answerRecord } from '../../src/answer/format.js';
 import { scoreOne, type EvalQuestion } from '../../src/eval/score.js';
+import type { SearchIndex } from '../../src/knowledge/search-index.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { analyseQuery, queryUnits } from '../../src/knowledge/query.js';
 import type { QueryUnit } from '../../src/knowledge/types.js';
@@ -221,6 +222,17 @@ describe('abstention', () => {
     expect(ask('ngl explain like a total newbie why folks ditched vms for containers').abstained).toBe(false);
     expect(ask('컨테이너랑 커널 사이에서 다리 놔주는 녀석 이름 뭐였지').abstained).toBe(false);
     expect(ask('my great uncle was a docker at the port in the 50s, what did dockers do all day').abstained).toBe(true);
+  });
+
+  it('corrects no word inside a path (/etc/os-release is not "released"), and reads a short typo of a frequent word', () => {
+    const idx = kb.vocabulary as SearchIndex;
+    expect(idx.correctSpelling('i ran cat /etc/os-release inside the container')).toContain('/etc/os-release ');
+    expect(idx.correctSpelling('--memroy-swap 1g')).toBe('--memory-swap 1g');
+    expect(ask('mem limt flag?').answer).toMatch(/^--memory/);
+  });
+
+  it('finds the daemon as the one that does the work, not "does it work"', () => {
+    expect(ask('client or deamon, which one actually does the work').answer.slice(0, 120)).toMatch(/daemon does the work/);
   });
 
   it('reads 층 as a layer, but not a floor of a building', () => {

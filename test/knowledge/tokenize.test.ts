@@ -309,6 +309,13 @@ describe('language and spelling', () => {
     expect(editDistance('abcd', 'abdc', 2)).toBe(1);
     expect(editDistance('kitten', 'sitting', 5)).toBe(3);
   });
+
+  it('gives a four-letter word its missing letter back only for a word the notes use all the time', () => {
+    const s = new SpellingCorrector([...Array(40).fill('limit'), 'carts', 'image']);
+    expect(s.correct('limt')).toBe('limit');
+    expect(s.correct('cats')).toBe('cats'); // "carts" is no frequent word of the notes
+    expect(s.correct('imge')).toBe('imge'); // nor is "image" here, used once
+  });
 });
 
 describe('Korean spelling', () => {
