@@ -14,6 +14,8 @@ export interface AskedValues {
   pids?: string;
   /** The container name asked for ("named api", "이름 payment-worker로"). */
   name?: string;
+  /** A container the question names as already there ("resumarble 컨테만", "the api container"). */
+  container?: string;
   /** docker run options asked for by what they do, without a value ("delete itself when it stops": --rm). */
   flags?: string[];
 }
@@ -35,7 +37,7 @@ const FLAG_ASKS: [flag: string, asks: RegExp][] = [
 const NAME_ASKED = /--name\b|\b(?:with|give it|and) a name\b|이름\s?(?:을\s?)?(?:붙|지정|주고|줘)/i;
 
 /** Official images a study group names; the notes' examples use some of them. */
-const IMAGES = 'nginx redis mysql mariadb postgres mongo node python alpine ubuntu debian busybox httpd'.split(' ');
+const IMAGES = 'nginx redis mysql mariadb postgres mongo node python alpine ubuntu debian busybox httpd centos fedora'.split(' ');
 const IMAGE = new RegExp(`(?<![\\w/.-])(${IMAGES.join('|')})(?![\\w/-])`, 'gi');
 
 /** An image reference with a repository path or a tag (myrepo/payment:1.4, myapp:1.2), not a port pair or a time. */
@@ -53,18 +55,42 @@ const CPUS = [
   /(\d+(?:\.\d+)?)\s?(?:개의?\s?)?(?:코어|cpu)/i,
 ];
 
+const SIZE = `\\d+(?:\\.\\d+)?\\s?(?:mb|mib|m|메가바이트|메가|gb|gib|g|기가바이트|기가)(?![a-z])`;
+/** A change of size ("200m에서 500m로", "from 200m to 500m", "200m -> 500m"): the size asked for is the second. */
+const SIZE_CHANGE = new RegExp(`(${SIZE})\\s*(?:에서|->|→|=>|\\bto\\b)\\s*(${SIZE})`, 'i');
+/**
+ * A container the question names by its name before 컨테(이너) or "container" ("resumarble 컨테만", "the api
+ * container"), not a word of another kind there ("도커 컨테이너", "the demo container").
+ */
+const NAMED_CONTAINER =
+  /(?<![\w.-])([a-z][a-z0-9_.-]{2,})\s?(?:컨테이너|컨테|(?:이미\s?)?(?:떠|돌고|돌아가|실행\s?중))|\b(?:the|my|our)\s+([a-z][a-z0-9]*[-_][a-z0-9_-]+|[a-z]+\d+)\s+container\b|\b([a-z][a-z0-9_.-]{2,}) is (?:already )?running\b/i;
+const NOT_A_NAME =
+  /^(?:docker|demo|running|new|old|same|other|test|linux|windows|that|this|each|every|one|single|whole|default|sandbox|app|vm|container|containers|image|process|server|thing|mine|it|your)$/i;
+
+const sizeOf = (m: string) => {
+  const [, n, unit] = /(\d+(?:\.\d+)?)\s?(\S+)/.exec(m)!;
+  return `${n}${/^(?:gb|gib|g|기가바이트|기가)$/i.test(unit) ? 'g' : 'm'}`;
+};
+
 /** The memory size and CPU count the question asks for; a value asked twice differently is no value. */
 export function askedValues(question: string): AskedValues {
   const sizes = new Set<string>();
-  for (const m of question.matchAll(MEMORY)) {
-    const giga = /^(?:gb|gib|g|기가바이트|기가)$/i.test(m[2]);
-    sizes.add(`${m[1]}${giga ? 'g' : 'm'}`);
-  }
+  const change = SIZE_CHANGE.exec(question);
+  if (change) sizes.add(sizeOf(change[2]));
+  else
+    for (const m of question.matchAll(MEMORY)) {
+      const giga = /^(?:gb|gib|g|기가바이트|기가)$/i.test(m[2]);
+      sizes.add(`${m[1]}${giga ? 'g' : 'm'}`);
+    }
   const cpu = CPUS.map((re) => re.exec(question)?.[1]).find(Boolean);
   const refs = new Set([...question.matchAll(IMAGE_REF)].map((m) => m[1]).filter((r) => !/^(?:localhost|https?|docker\.io)\b/i.test(r)));
   const images = refs.size ? refs : new Set([...question.matchAll(IMAGE)].map((m) => m[1].toLowerCase()));
   const pids = PIDS.map((re) => re.exec(question)?.[1]).find(Boolean);
+  const named = NAMED_CONTAINER.exec(question);
+  const container = named && (named[1] ?? named[2] ?? named[3]);
   const name = NAME.exec(question)?.[1];
+  const existing =
+    container && !NOT_A_NAME.test(container) && !IMAGES.includes(container.toLowerCase()) ? container.toLowerCase() : undefined;
   const flags = FLAG_ASKS.filter(([, asks]) => asks.test(question)).map(([flag]) => flag);
   if (!name && NAME_ASKED.test(question)) flags.unshift('--name <name>');
   return {
@@ -74,6 +100,7 @@ export function askedValues(question: string): AskedValues {
     ...(images.size === 1 ? { image: [...images][0] } : {}),
     ...(pids ? { pids } : {}),
     ...(name && !images.has(name) ? { name } : {}),
+    ...(existing ? { container: existing } : {}),
   };
 }
 
@@ -94,6 +121,23 @@ export function withAskedValues(command: string, asked: AskedValues): string {
   // The image of a docker run line is its last word when that is a well-known image (never a command after it).
   const last = /^(docker run\b.*\s)(\S+)$/.exec(out);
   if (asked.image && last && IMAGES.includes(last[2])) out = `${last[1]}${asked.image}`;
+  return out;
+}
+
+/**
+ * A sentence of the notes with the student's own values in its commands: the container they named in place of
+ * `<container>`, and the memory size they asked for in a `docker update` (with the swap total at twice it, as a
+ * first limit needs).
+ */
+export function withAskedValuesInText(text: string, asked: AskedValues): string {
+  let out = text;
+  const container = asked.container ?? asked.name;
+  if (container) out = out.replace(/<(?:container|컨테이너)>/g, container);
+  if (asked.memory)
+    out = out.replace(
+      /(docker update --memory )\d+(?:\.\d+)?[kmg]( --memory-swap )\d+(?:\.\d+)?[kmg]/g,
+      `$1${asked.memory}$2${twice(asked.memory)}`,
+    );
   return out;
 }
 
@@ -146,4 +190,8 @@ export function builtCommand(asked: AskedValues, running: boolean, lang: Lang, q
 
 const LIMIT = /\bcap|limit|제한|상한|한도|리밋|\bmax|최대|--memory|(?:^|\s)-m\b|\bram\b|메모리|\bmem(?:ory)?\b|램/i;
 
-const twice = (size: string) => `${Number(size.slice(0, -1)) * 2}${size.slice(-1)}`;
+/** Twice a size, as docker writes it: 512m twice is 1g. */
+const twice = (size: string) => {
+  const doubled = Number(size.slice(0, -1)) * 2;
+  return size.endsWith('m') && doubled % 1024 === 0 ? `${doubled / 1024}g` : `${doubled}${size.slice(-1)}`;
+};

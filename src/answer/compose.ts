@@ -3,6 +3,7 @@
 // then the few sentences of the best passages that say most about the question, each cited at its end.
 import { spelledToDigits } from '../text/spelled-numbers.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
+import { askedValues, withAskedValuesInText } from './asked-values.js';
 import { asksCheck, commandBlock } from './command-block.js';
 import { expectedVerdict } from './expected.js';
 import { LEANS_FORWARD, leansOnPrevious, mostAsked, REFERS_ELSEWHERE, shapedFirst, wholeSentences } from './sentence-shape.js';
@@ -372,7 +373,11 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   );
   // A table row is a line of its own: "• 격리 강도 — 가상 머신: 강함 / 컨테이너: 약함".
   for (const s of support) draft.parts.push(`${ROW.test(s.text) ? '\n• ' : ''}${s.text} [${cite(used[s.source])}]`);
-  const text = draft.text.replace(/ ```/g, '\n```').replace(/``` /g, '```\n').replace(/ \n/g, '\n');
+  // The notes' commands with the student's own container and size ("resumarble", "200m에서 500m로").
+  const text = withAskedValuesInText(
+    draft.text.replace(/ ```/g, '\n```').replace(/``` /g, '```\n').replace(/ \n/g, '\n'),
+    askedValues(valued),
+  );
   const expected = expectedVerdict(result, text);
   return { text: expected ? `${expected} ${text}` : text, sources };
 }

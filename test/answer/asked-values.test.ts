@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedValues, builtCommand, carriesAll, withAskedValues } from '../../src/answer/asked-values.js';
+import { askedValues, builtCommand, carriesAll, withAskedValues, withAskedValuesInText } from '../../src/answer/asked-values.js';
 
 describe('the values a how-to question asks for', () => {
   it.each([
@@ -8,8 +8,9 @@ describe('the values a how-to question asks for', () => {
     ['limit it to 1.5 cpus and 2g ram', { memory: '2g', cpus: '1.5' }],
     ['메모리 1기가로 제한', { memory: '1g' }],
     ['how do I start nginx capped at 300 MB', { memory: '300m', image: 'nginx' }],
-    // Two different sizes, a period in ms, minutes: no memory value.
-    ['256m에서 1g로 올리고 싶음', {}],
+    // Two different sizes, a period in ms, minutes: no memory value; a change of size asks for the size it goes to.
+    ['256m이랑 1g 중에 뭐가 나음', {}],
+    ['256m에서 1g로 올리고 싶음', { memory: '1g' }],
     ['stalls for 100ms every 5 min', {}],
     // A name, a process limit, an image reference; not a port pair, a time, a pid or a URL.
     [
@@ -57,5 +58,29 @@ describe('the values a how-to question asks for', () => {
       'docker update --memory 512m --memory-swap 1g web',
     );
     expect(withAskedValues('docker run --rm alpine echo hi', { image: 'redis' })).toBe('docker run --rm alpine echo hi');
+  });
+});
+
+describe("the student's own container and size in the notes' commands", () => {
+  it('takes the size a change goes to ("200m에서 500m로", "from 512m to 1g"), not the one it leaves', () => {
+    expect(askedValues('메모리 제한 200m에서 500m로 올리려면').memory).toBe('500m');
+    expect(askedValues('bump it from 512m to 1g').memory).toBe('1g');
+    expect(askedValues('200m이랑 500m 중에 뭐가 나음').memory).toBeUndefined();
+  });
+
+  it('reads the container named before 컨테 or "is running", but not a kind of container or an image', () => {
+    expect(askedValues('resumarble 컨테만 cpu 보고싶음').container).toBe('resumarble');
+    expect(askedValues('resumarble 이미 떠있는데').container).toBe('resumarble');
+    expect(askedValues('도커 컨테이너 메모리').container).toBeUndefined();
+    expect(askedValues('우분투 컨테랑 centos 컨테 동시에').container).toBeUndefined();
+    expect(askedValues('my dead container shows exit 137').container).toBeUndefined();
+    expect(askedValues('container is already running').container).toBeUndefined();
+  });
+
+  it('puts them into a docker update in prose, with the swap total at twice the memory', () => {
+    const asked = askedValues('resumarble 이미 떠있는데 메모리 200m에서 512m로 올리려면');
+    expect(withAskedValuesInText('docker update --memory 300m --memory-swap 600m <컨테이너>로 바꾼다', asked)).toBe(
+      'docker update --memory 512m --memory-swap 1g resumarble로 바꾼다',
+    );
   });
 });
