@@ -109,7 +109,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'socket', forms: ['sockets?', 'docker\\.sock', 'unix socket', '소켓'] },
   // The notes call an image a read-only template.
   { id: 'image', forms: ['images?', 'imgs?', '이미지', 'templates?', '템플릿'] },
-  { id: 'layer', forms: ['layers?', 'overlay2?', 'union (?:fs|filesystem)', '레이어', '계층', '층'] },
+  { id: 'layer', forms: ['layers?', 'overlay2?', 'union (?:fs|filesystem)', '유니온', '레이어', '계층', '층'] },
   { id: 'memory', forms: ['memory', 'ram', 'mem', '메모리', '램'] },
   {
     id: 'unit',

@@ -645,6 +645,14 @@ describe('questions as people type them', () => {
     );
   });
 
+  it('reads a recalling ending ("스위치였나 라우터였나") as a question of its own', () => {
+    expect(splitPremise('vm NIC도 가상임? 호스트 NIC가 뭔 역할 한다 했는데 스위치였나 라우터였나').questions).toEqual([
+      'vm NIC도 가상임?',
+      '스위치였나 라우터였나',
+    ]);
+    expect(conceptsIn('유니온 파일 시스템')).toContain('§layer');
+  });
+
   it('answers each asking clause of a two-part question', () => {
     expect(splitPremise('윈도우 노트북임. vm 깔면 되는거임? 네트워크는 어케 되는지도 궁금').questions).toEqual([
       'vm 깔면 되는거임?',
