@@ -212,13 +212,16 @@ function durationOf(state: Docker.ContainerInspectInfo['State']): number {
   return Date.parse(state.FinishedAt) - Date.parse(state.StartedAt);
 }
 
-/** How many times, 250 ms apart, an unexplained SIGKILL is inspected again (gVisor's OOM event can take seconds). */
-const SETTLE_LOOKS = 12;
+/**
+ * How many times, 250 ms apart, an unexplained SIGKILL is inspected again: up to 10 s (gVisor's OOM event can take
+ * seconds; 3 s was once not enough in CI).
+ */
+const SETTLE_LOOKS = 40;
 
 /**
  * Inspect after exit. A SIGKILL nobody explains (no bot kill, before the container's own deadline, no OOM
  * kill counted by the kernel) is most likely the OOM killer whose event the engine has not processed yet:
- * look again, up to three seconds (under gVisor the shim reports the sandbox's OOM late, or the run would read
+ * look again, up to ten seconds (under gVisor the shim reports the sandbox's OOM late, or the run would read
  * "SIGKILL, no OOM recorded").
  */
 async function inspectSettled(
