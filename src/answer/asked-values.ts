@@ -47,7 +47,12 @@ const PIDS = [/--pids-limit[= ](\d+)/i, /(?<![\w.-])(\d+)\s?(?:processes|procs)\
 /** The name asked for, after a word that introduces it ("named api", "called web", "이름 web으로"). */
 const NAME = /(?:\bnamed|\bcalled|이름(?:은|을|이)?)\s+([a-z0-9][a-z0-9_.-]*[a-z0-9])/i;
 
-const MEMORY = /(?<![\w.-])(\d+(?:\.\d+)?)\s?(mb|mib|m|메가바이트|메가|gb|gib|g|기가바이트|기가)(?![a-z])/gi;
+/** Memory units as students write them; the giga ones become docker's g, the rest its m. */
+const UNITS = 'mb|mib|m|메가바이트|메가|gb|gib|g|기가바이트|기가';
+const GIGA = /^(?:gb|gib|g|기가바이트|기가)$/i;
+const MEMORY = new RegExp(`(?<![\\w.-])(\\d+(?:\\.\\d+)?)\\s?(${UNITS})(?![a-z])`, 'gi');
+/** A size as docker writes it (512m, 1g). */
+const dockerSize = (n: string, unit: string) => `${n}${GIGA.test(unit) ? 'g' : 'm'}`;
 const CPUS = [
   /--cpus[= ](\d+(?:\.\d+)?)/i,
   /(?<![\w.-])(\d+(?:\.\d+)?)\s?(?:cpus?|cores?)\b/i,
@@ -55,9 +60,11 @@ const CPUS = [
   /(\d+(?:\.\d+)?)\s?(?:개의?\s?)?(?:코어|cpu)/i,
 ];
 
-const SIZE = `\\d+(?:\\.\\d+)?\\s?(?:mb|mib|m|메가바이트|메가|gb|gib|g|기가바이트|기가)(?![a-z])`;
 /** A change of size ("200m에서 500m로", "from 200m to 500m", "200m -> 500m"): the size asked for is the second. */
-const SIZE_CHANGE = new RegExp(`(${SIZE})\\s*(?:에서|->|→|=>|\\bto\\b)\\s*(${SIZE})`, 'i');
+const SIZE_CHANGE = new RegExp(
+  `\\d+(?:\\.\\d+)?\\s?(?:${UNITS})(?![a-z])\\s*(?:에서|->|→|=>|\\bto\\b)\\s*(\\d+(?:\\.\\d+)?)\\s?(${UNITS})(?![a-z])`,
+  'i',
+);
 /**
  * A container the question names by its name before 컨테(이너) or "container" ("resumarble 컨테만", "the api
  * container"), not a word of another kind there ("도커 컨테이너", "the demo container").
@@ -67,21 +74,12 @@ const NAMED_CONTAINER =
 const NOT_A_NAME =
   /^(?:docker|demo|running|new|old|same|other|test|linux|windows|that|this|each|every|one|single|whole|default|sandbox|app|vm|container|containers|image|process|server|thing|mine|it|your)$/i;
 
-const sizeOf = (m: string) => {
-  const [, n, unit] = /(\d+(?:\.\d+)?)\s?(\S+)/.exec(m)!;
-  return `${n}${/^(?:gb|gib|g|기가바이트|기가)$/i.test(unit) ? 'g' : 'm'}`;
-};
-
 /** The memory size and CPU count the question asks for; a value asked twice differently is no value. */
 export function askedValues(question: string): AskedValues {
   const sizes = new Set<string>();
   const change = SIZE_CHANGE.exec(question);
-  if (change) sizes.add(sizeOf(change[2]));
-  else
-    for (const m of question.matchAll(MEMORY)) {
-      const giga = /^(?:gb|gib|g|기가바이트|기가)$/i.test(m[2]);
-      sizes.add(`${m[1]}${giga ? 'g' : 'm'}`);
-    }
+  if (change) sizes.add(dockerSize(change[1], change[2]));
+  else for (const m of question.matchAll(MEMORY)) sizes.add(dockerSize(m[1], m[2]));
   const cpu = CPUS.map((re) => re.exec(question)?.[1]).find(Boolean);
   const refs = new Set([...question.matchAll(IMAGE_REF)].map((m) => m[1]).filter((r) => !/^(?:localhost|https?|docker\.io)\b/i.test(r)));
   const images = refs.size ? refs : new Set([...question.matchAll(IMAGE)].map((m) => m[1].toLowerCase()));

@@ -22,18 +22,19 @@ export function summaryList(result: SearchResult, sources: SearchHit[], maxChars
   // next sentences of the best ones ("3줄요약" gets three lines, not two). A point that does not fit whole gives its
   // first sentence too.
   const sentences = points.map((h) => splitSentences(leadFor(h.chunk) ?? ''));
-  const picked = points.map((h, i) => ({ h, i, n: 0 }));
+  const picked = points.map((_, i) => ({ i, n: 0 }));
   let extra = (result.lines ?? 0) - points.length;
   for (let n = 1; extra > 0 && n < 3; n++)
-    for (const [i] of points.entries())
-      if (extra > 0 && sentences[i][n]) {
-        picked.push({ h: points[i], i, n });
+    for (let i = 0; i < points.length && extra > 0; i++)
+      if (sentences[i][n]) {
+        picked.push({ i, n });
         extra--;
       }
   picked.sort((a, b) => a.i - b.i || a.n - b.n);
   const lines: string[] = [];
   let length = 0;
-  for (const { h, i, n } of picked) {
+  for (const { i, n } of picked) {
+    const h = points[i];
     const cite = ` [${sources.indexOf(h) + 1}]`;
     const point = leadFor(h.chunk) ?? '';
     const fits = (text: string) => length + text.length + cite.length + 3 <= maxChars;

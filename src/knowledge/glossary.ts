@@ -894,6 +894,9 @@ export const GENERIC_CONCEPTS = new Set([
   'crash',
   'imagename',
 ]);
+/** A VM/Docker thing beyond Docker itself: a concept no question may use in passing, other than Docker or container. */
+export const beyondDocker = (concept: string) =>
+  !GENERIC_CONCEPTS.has(concept.slice(1)) && concept !== '§docker' && concept !== '§container';
 
 /**
  * Topic concepts whose words have everyday senses outside VMs and Docker (a shipping container, a photo

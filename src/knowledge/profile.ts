@@ -2,7 +2,7 @@
 import { conceptsIn, GENERIC_CONCEPTS } from './glossary.js';
 import type { PassageProfile } from './ranking.js';
 import { TermDictionary, TermSet, type TermLookup } from './term-set.js';
-import { withoutInstructions, words } from './tokenize.js';
+import { textConcepts, words } from './tokenize.js';
 import { boundedMemo } from '../text/bounded-memo.js';
 import type { Chunk, Intent } from './types.js';
 
@@ -29,7 +29,7 @@ export function headingAnswers(heading: string, hasCode: boolean): Set<Intent> {
 function termsOf(text: string): Set<string> {
   const set = new Set<string>();
   for (const w of words(text)) for (const t of w.terms) set.add(t);
-  for (const c of conceptsIn(withoutInstructions(text))) set.add(c);
+  for (const c of textConcepts(text)) set.add(c);
   return set;
 }
 

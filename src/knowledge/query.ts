@@ -12,8 +12,16 @@ import {
   SIMPLE_REGISTER,
   THANKS,
 } from './closed-class.js';
-import { AMBIGUOUS_CONCEPTS, conceptsIn, GENERIC_CONCEPTS, isGlossaryNoun, phraseSpans, wholeWordConcepts } from './glossary.js';
-import { detectLang, hangulBigrams, isPluralVerb, normalize, withoutInstructions, words } from './tokenize.js';
+import {
+  AMBIGUOUS_CONCEPTS,
+  beyondDocker,
+  conceptsIn,
+  GENERIC_CONCEPTS,
+  isGlossaryNoun,
+  phraseSpans,
+  wholeWordConcepts,
+} from './glossary.js';
+import { detectLang, hangulBigrams, isPluralVerb, normalize, textConcepts, words } from './tokenize.js';
 import { excludedBy, OUTPUT_POSITION, PREMISE_POSITION, relayedQuestion } from './question-frame.js';
 import type { RankingParams } from './ranking.js';
 import type { Intent, Lang, QueryKind, QueryUnit } from './types.js';
@@ -241,8 +249,7 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
   // "--cpus랑 -c 둘다 cpu 옵션이던데 각각 뭐하는거임?": an asking clause about "each" or "both" asks about the things
   // the clause before it names.
   const referred = clauses.flatMap((c, i) => (i > 0 && asked.includes(c) && POINTS_BACK.test(c) ? [clauses[i - 1]] : []));
-  tagged.push(...referred);
-  const asking = clauses.filter((c) => asked.includes(c) || tagged.includes(c));
+  const asking = clauses.filter((c) => asked.includes(c) || tagged.includes(c) || referred.includes(c));
   const goals = clauses.filter((c) => WANTS.test(c) && !asking.includes(c));
   const focus = asking.length ? [...goals, ...asking] : [clauses[clauses.length - 1]];
   const split = { premise: clauses.filter((c) => !focus.includes(c)).join(' '), focus: focus.join(' ') };
@@ -492,7 +499,7 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
   if (p.glossary) {
     const inWords = new Set(units.flatMap((u) => u.concepts));
     const normal = normalize(text);
-    for (const c of conceptsIn(withoutInstructions(text))) {
+    for (const c of textConcepts(text)) {
       if (inWords.has(c) || seen.has(c) || c === '§role' || !vocab.knows(c)) continue;
       seen.add(c);
       units.push({ key: c, bigrams: [], concepts: [c], weight: vocab.idf(c), known: true });
@@ -540,7 +547,7 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
   // After the cap: a premise's chatter weighs less than the question part's, whatever the cap allowed.
   // A question part that names no VM/Docker thing beyond Docker itself ("what flag do we put on docker run so that cant
   // happen") asks about what the premise names: its words weigh in full.
-  const ownTopic = focusUnits.some((u) => hasTopicConcept(u) && !u.concepts.every((c) => c === '§docker' || c === '§container'));
+  const ownTopic = focusUnits.some((u) => u.concepts.some(beyondDocker));
   if (ownTopic) for (const u of premiseUnits) u.weight *= p.premiseWeight;
   for (const u of outputUnits) u.weight *= p.outputWeight;
   return { units, onTopic };

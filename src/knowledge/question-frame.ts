@@ -1,7 +1,7 @@
 // How a question is framed around what it asks: what the student rules out ("자원 말고"), and a question someone
 // else asked, quoted inside a story ("interviewer asked 'is docker a vm?' …"), and the two things a comparison weighs.
-import { conceptsIn, GENERIC_CONCEPTS } from './glossary.js';
-import { words } from './tokenize.js';
+import { GENERIC_CONCEPTS } from './glossary.js';
+import { textConcepts, words } from './tokenize.js';
 import type { QueryUnit } from './types.js';
 
 /**
@@ -75,7 +75,7 @@ export function comparedUnits(focus: string, units: QueryUnit[]): [string[], str
   const sides = comparedSides(focus);
   if (!sides) return undefined;
   // A side's words and the concepts its phrases name ("virtual machine").
-  const [before, after] = sides.map((text) => new Set([...words(text).map((w) => w.key), ...conceptsIn(text)]));
+  const [before, after] = sides.map((text) => new Set([...words(text).map((w) => w.key), ...textConcepts(text)]));
   const focusUnits = units.filter((u) => (u.position ?? 0) < PREMISE_POSITION && namesThing(u));
   // A word typed on the side names it before a concept only a phrase of it carries (--memory-reservation, not §memory).
   const typedFirst = (us: QueryUnit[]) => [...us.filter((u) => u.position !== undefined), ...us.filter((u) => u.position === undefined)];

@@ -2,7 +2,7 @@
 // as query.ts analyses it. The same coverage decides abstention: a question whose content the knowledge
 // base does not cover is not answered.
 import { sectionKey } from './chunk.js';
-import { conceptsIn, GENERIC_CONCEPTS, glossaryWords } from './glossary.js';
+import { beyondDocker, glossaryWords } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { profileOf } from './profile.js';
 import { analyseQuery, asksComparison, guessOf, isOptionOfNotes, looksLikeVerbForm, queryUnits, type Vocabulary } from './query.js';
@@ -23,7 +23,7 @@ import { CONTEXT_WORDS } from './closed-class.js';
 import { TermDictionary, TermSet } from './term-set.js';
 import { AskedLines } from './asked.js';
 import { HangulSpelling, SpellingCorrector } from './spelling.js';
-import { tokenize, withoutInstructions, words } from './tokenize.js';
+import { textConcepts, tokenize, words } from './tokenize.js';
 import type { Chunk, Lang, QueryUnit, SearchHit, SearchResult } from './types.js';
 
 /** An option written with its two dashes. */
@@ -77,7 +77,7 @@ export class SearchIndex implements Vocabulary {
         else if (w.script === 'hangul' && !w.isStop) hangulWords.push(w.key);
         if (!w.isStop) for (const t of w.terms) out.push(dict.intern(t));
       }
-      for (const c of conceptsIn(withoutInstructions(text))) out.push(dict.intern(c));
+      for (const c of textConcepts(text)) out.push(dict.intern(c));
       return Int32Array.from(out);
     };
     const joined = (a: Int32Array, b: Int32Array) => {
@@ -240,7 +240,7 @@ export class SearchIndex implements Vocabulary {
       ...words(ruledOut)
         .filter((w) => !w.isStop)
         .map((w) => w.key),
-      ...conceptsIn(ruledOut),
+      ...textConcepts(ruledOut),
     ];
     const sides = asksComparison(q.focus) ? comparedUnits(q.focus, units) : undefined;
     const top = raw[0].score || 1;
@@ -271,7 +271,7 @@ export class SearchIndex implements Vocabulary {
     // A neighbouring topic named in the premise counts when the question names no VM/Docker concept beyond Docker
     // itself ("도커 컴포즈 yml에서 depends_on 걸었는데, db보다 api가 먼저 붙어서 터짐 어케함"; not "a compose file
     // mounts /var/run/docker.sock, is that sketchy?").
-    const namesMore = conceptsIn(analysis.text).some((c) => !GENERIC_CONCEPTS.has(c.slice(1)) && c !== '§docker' && c !== '§container');
+    const namesMore = textConcepts(analysis.text).some(beyondDocker);
     const adjacent = adjacentTopic(q.focus || analysis.text) ?? adjacentTopic(analysis.text, namesMore);
     // The passage must name what the question names (helm), not another tool of the same group (Ansible).
     const lacksTopic = !!adjacent && !`${rescored[0].chunk.heading}\n${rescored[0].chunk.text}`.toLowerCase().includes(adjacent.named);

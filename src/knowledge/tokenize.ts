@@ -103,7 +103,7 @@ const IRREGULAR = new Map(
     'said:say sent:send shown:show sold:sell spent:spend stood:stand took:take taken:take taught:teach ' +
     'thought:think threw:throw thrown:throw told:tell wrote:write written:write forgot:forget forgotten:forget ' +
     'gotten:get rebuilt:rebuild rewrote:rewrite rewritten:rewrite overwrote:overwrite overwritten:overwrite ' +
-    'blew:blow blown:blow woke:wake chosen:choose'
+    'blew:blow blown:blow woke:wake'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
@@ -169,7 +169,8 @@ const COMMAND_TERMS = new Set([...DOCKER_SUBCOMMANDS].filter((c) => c !== 'run')
 const PLURAL_VERBS = 'are|were|have|get|take|use|need|contain|share|made|built|stored';
 const PLURAL_VERB = new RegExp(`^\\s+(?:${PLURAL_VERBS})\\b`);
 /** Whether a plural noun (images) followed by this word is the subject of its verb. */
-export const isPluralVerb = (word = '') => new RegExp(`^(?:${PLURAL_VERBS})$`).test(word);
+const PLURAL_VERB_WORD = new RegExp(`^(?:${PLURAL_VERBS})$`);
+export const isPluralVerb = (word = '') => PLURAL_VERB_WORD.test(word);
 
 /** A subcommand after "docker" is a term of its own (docker-stats) besides the word, and that is its key. */
 function analyseCommand(name: string): Word {
@@ -220,8 +221,9 @@ function analyseInstruction(name: string): Word {
 
 /** The text with its capitalised Dockerfile instructions blanked: RUN names no glossary concept (§run is docker run). */
 const INSTRUCTION_RE = new RegExp(`(?<![\\w-])(?:${[...INSTRUCTIONS].join('|')})(?![\\w-])`, 'g');
-export const withoutInstructions = (text: string) =>
-  /[A-Z]{3}/.test(text) ? text.replace(INSTRUCTION_RE, (m) => ' '.repeat(m.length)) : text;
+const withoutInstructions = (text: string) => (/[A-Z]{3}/.test(text) ? text.replace(INSTRUCTION_RE, (m) => ' '.repeat(m.length)) : text);
+/** The glossary concepts a text names, its Dockerfile instructions in capitals aside: every reader of a text's concepts. */
+export const textConcepts = (text: string) => conceptsIn(withoutInstructions(text));
 
 export function words(text: string): Word[] {
   const out: Word[] = [];
@@ -268,7 +270,7 @@ export function words(text: string): Word[] {
 export function tokenize(text: string): string[] {
   const terms: string[] = [];
   for (const w of words(text)) if (!w.isStop) terms.push(...w.terms);
-  for (const c of conceptsIn(withoutInstructions(text))) terms.push(c);
+  for (const c of textConcepts(text)) terms.push(c);
   return terms;
 }
 
