@@ -82,6 +82,12 @@ export interface RankingParams {
   subjectWeight: number;
   /** Multiplier penalty for a passage whose heading's subject is what the student ruled out ("stats 말고", "besides X"). */
   exclusionPenalty: number;
+  /**
+   * Multiplier penalty for a passage whose heading is about the other of the two things the notes set side by side (a
+   * VM-only heading for a question part that names containers and no VM, and the reverse): "게스트 OS가 컨테이너에도
+   * 필요함?" is about containers, not about the VM drawback that shares its words.
+   */
+  otherSidePenalty: number;
   /** Weight of premise words ("VM은 하드웨어를 나눠 쓴다던데, …") relative to the question part. */
   premiseWeight: number;
   /**
@@ -142,6 +148,7 @@ export const DEFAULT_RANKING: RankingParams = {
   simpleBoost: 1.5,
   subjectWeight: 0.25,
   exclusionPenalty: 0.5,
+  otherSidePenalty: 0.2,
   premiseWeight: 0.75,
   outputWeight: 0,
   chatterCapMin: 1.5,
@@ -174,6 +181,7 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
   'simple-register boost': { simpleBoost: 0 },
   'subject bonus': { subjectWeight: 0 },
   'excluded-topic penalty': { exclusionPenalty: 0 },
+  'other-side penalty': { otherSidePenalty: 0 },
   'premise down-weight': { premiseWeight: 1 },
   'pasted-output down-weight': { outputWeight: 1 },
   'chatter cap': { chatterCapMin: Infinity },
@@ -255,7 +263,7 @@ export function scorePassage(
   bm25Share: number,
   prox: number,
   askedMatch: number,
-  ctx: { lang: string; intent: Intent; simple?: boolean; excluded?: string[]; sides?: [string[], string[]] },
+  ctx: { lang: string; intent: Intent; simple?: boolean; excluded?: string[]; sides?: [string[], string[]]; side?: Side },
   p: RankingParams,
 ): Scored {
   const cov = coverage(units, profile.all, p);
@@ -273,10 +281,24 @@ export function scorePassage(
   // Ruled out by the student ("stats 말고 정확한 숫자로"): a passage about that is not the answer.
   const ruledOut = (w: Set<string>) => ctx.excluded!.some((t) => w.has(t));
   if (ctx.excluded?.length && (profile.subject.some(ruledOut) || profile.parentSubject.some(ruledOut))) score *= 1 - p.exclusionPenalty;
+  if (ctx.side && sideOf(profile.heading) === otherSide(ctx.side)) score *= 1 - p.otherSidePenalty;
   // Asked what X is, the passage about X itself ("컨테이너란"), not about X's parts ("컨테이너 엔진의 역할").
   if (SUBJECT_INTENTS.has(ctx.intent) && profile.subject.length)
     score += p.subjectWeight * (profile.subject.filter((w) => [...w].some((t) => asked.has(t))).length / profile.subject.length);
   return { score, cov, head };
+}
+
+/** The two things the notes set side by side; a text is on one side when it names it and not the other. */
+export type Side = 'vm' | 'container';
+const SIDE_CONCEPTS: Record<Side, string[]> = { vm: ['§vm', '§hypervisor'], container: ['§container', '§docker'] };
+const otherSide = (side: Side): Side => (side === 'vm' ? 'container' : 'vm');
+
+/** The side a set of terms (a heading's, a question part's) is on, if it names one side only. */
+export function sideOf(terms: TermLookup): Side | undefined {
+  const names = (side: Side) => SIDE_CONCEPTS[side].some((c) => terms.has(c));
+  const vm = names('vm');
+  const container = names('container');
+  return vm === container ? undefined : vm ? 'vm' : 'container';
 }
 
 /** How well a passage names both things compared: each side 1 in its heading, ½ in its text only; 0 unless both. */

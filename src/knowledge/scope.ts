@@ -68,18 +68,42 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
   },
   {
     name: { ko: '클라우드 업체와 요금', en: 'cloud providers and their prices' },
-    forms: /\b(?:aws|gcp|azure|ec2|lightsail|digitalocean|linode|vultr)\b|애저|아마존\s?웹\s?서비스|구글\s?클라우드/i,
+    forms: /\b(?:aws|gcp|azure|ec2|lightsail|digitalocean|linode|vultr)\b|애저|아마존\s?웹\s?서비스|구글\s?클라우드|라이트\s?세일/i,
+  },
+  {
+    // The desktop hypervisor's own features, not what a VM is: a study group meets them setting up its first VM.
+    name: {
+      ko: 'VirtualBox·VMware 사용법(게스트 확장, 공유 폴더, 화면)',
+      en: 'using VirtualBox and VMware (guest additions, shared folders, display)',
+    },
+    forms:
+      /\bguest additions?\b|\bvmware tools\b|\bshared (?:folders?|clipboard)\b|\bdrag(?: and |\s?n\s?|\s?&\s?)drop\b|\bscreen resolution\b|게스트\s?확장|공유\s?폴더|클립보드|화면\s?해상도|드래그\s?앤\s?드롭/i,
+  },
+  {
+    name: { ko: '계정·비밀번호와 로그인', en: 'accounts, passwords and logging in' },
+    forms: /\bunauthori[sz]ed\b|\bpasswords?\b|\bcredentials?\b|\baccess tokens?\b|\b2fa\b|비밀번호|비번|인증\s?(?:오류|에러|실패)/i,
+  },
+  {
+    name: { ko: '프로그래밍 언어의 내부와 패키지', en: 'programming-language internals and packages' },
+    forms: /\bbytecode\b|\bcpython\b|\bceval\b|__init__\.py|\bnamespace packages?\b|바이트\s?코드/i,
+    anywhere: true,
+  },
+  {
+    // Shares and hardware makers in the market's sense.
+    name: { ko: '주식과 투자', en: 'stocks and investing' },
+    forms: /\bstocks?\b|\bshareholders?\b|\bhold or sell\b|\binvest\w*|주식|주가|투자|매수|매도/i,
+    anywhere: true,
   },
 ];
 
 /**
- * The neighbouring topic a text names, if any, with the words that name it ("helm"), lower-cased; with `anywhere`,
+ * The neighbouring topic a text names, if any, with every word that names it ("ec2", "라이트세일"), lower-cased; with `anywhere`,
  * only a topic that decides the question wherever it is named.
  */
-export function adjacentTopic(text: string, anywhere = false): (AdjacentTopic & { named: string }) | undefined {
+export function adjacentTopic(text: string, anywhere = false): (AdjacentTopic & { named: string[] }) | undefined {
   for (const topic of ADJACENT_TOPICS.filter((t) => !anywhere || t.anywhere)) {
-    const words = topic.forms.exec(text);
-    if (words) return { ...topic, named: words[0].toLowerCase() };
+    const named = [...text.matchAll(new RegExp(topic.forms.source, 'gi'))].map((m) => m[0].toLowerCase());
+    if (named.length) return { ...topic, named };
   }
   return undefined;
 }

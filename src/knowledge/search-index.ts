@@ -8,6 +8,7 @@ import { profileOf } from './profile.js';
 import { analyseQuery, asksComparison, guessOf, isOptionOfNotes, looksLikeVerbForm, queryUnits, type Vocabulary } from './query.js';
 import {
   abstainBar,
+  sideOf,
   coversNamedTopics,
   DEFAULT_RANKING,
   maxScore,
@@ -243,6 +244,8 @@ export class SearchIndex implements Vocabulary {
       ...textConcepts(ruledOut),
     ];
     const sides = asksComparison(q.focus) ? comparedUnits(q.focus, units) : undefined;
+    // Which of VMs and containers the question part is about, if only one of them.
+    const side = sideOf(new Set(textConcepts(q.focus)));
     const top = raw[0].score || 1;
     const bm25 = new Map(raw.map((r) => [r.id, r.score / top]));
     const score = (id: number, prox: number) => ({
@@ -255,7 +258,7 @@ export class SearchIndex implements Vocabulary {
         bm25.get(id)!,
         prox,
         askedMatch.of(id),
-        { lang, intent, simple: analysis.simple, excluded, sides },
+        { lang, intent, simple: analysis.simple, excluded, sides, side },
         p,
       ),
     });
@@ -272,9 +275,12 @@ export class SearchIndex implements Vocabulary {
     // itself ("도커 컴포즈 yml에서 depends_on 걸었는데, db보다 api가 먼저 붙어서 터짐 어케함"; not "a compose file
     // mounts /var/run/docker.sock, is that sketchy?").
     const namesMore = textConcepts(analysis.text).some(beyondDocker);
-    const adjacent = adjacentTopic(q.focus || analysis.text) ?? adjacentTopic(analysis.text, namesMore);
-    // The passage must name what the question names (helm), not another tool of the same group (Ansible).
-    const lacksTopic = !!adjacent && !`${rescored[0].chunk.heading}\n${rescored[0].chunk.text}`.toLowerCase().includes(adjacent.named);
+    // Read as typed: a spelling correction must not turn a neighbouring topic's word into a word of the notes (페이징 → 페이지).
+    const adjacent = adjacentTopic(analysis.focus || analysis.text) ?? adjacentTopic(analysis.text, namesMore);
+    // The passage must name what the question names (helm), not another tool of the same group (Ansible); all of it:
+    // a passage naming EC2 in passing does not answer "EC2랑 라이트세일 중에 뭐가 쌈".
+    const bestText = `${rescored[0].chunk.heading}\n${rescored[0].chunk.text}`.toLowerCase();
+    const lacksTopic = !!adjacent && adjacent.named.some((w) => !bestText.includes(w));
     // A question naming an option that heads the best passage ("--cpu-shares 512 … stuck at half?") is about it.
     const best = this.profiles[rescored[0].id].heading;
     const namesHeadingOption = units.some((u) => isOptionOfNotes(u, this) && best.has(u.key));

@@ -15,7 +15,7 @@ import {
 } from '../../src/knowledge/query.js';
 import { headingAnswers } from '../../src/knowledge/profile.js';
 import { comparedSides, excludedBy } from '../../src/knowledge/question-frame.js';
-import { ABLATIONS, DEFAULT_RANKING, maxScore } from '../../src/knowledge/ranking.js';
+import { ABLATIONS, DEFAULT_RANKING, maxScore, sideOf } from '../../src/knowledge/ranking.js';
 import { words } from '../../src/knowledge/tokenize.js';
 
 let kb: KnowledgeBase;
@@ -185,6 +185,15 @@ describe('query analysis', () => {
     // A section is about what its parent section is about: "137만으로 OOM이라고 단정할 수 없다" under "메모리 한도를 넘으면".
     const notMemory = heads('docker stop 치면 10초 멍때리다 exit 137로 꺼짐 메모리 문제는 아닌거같은데 왜이럼');
     expect(notMemory[0]).toMatch(/docker stop/);
+  });
+
+  it('ranks a VM-only heading below a container one for a question about containers, and the reverse', () => {
+    const lead = (q: string) => search(q).hits[0].chunk.heading;
+    expect(lead('is a 게스트 os needed for docker containers or nah')).toMatch(/container/i);
+    expect(lead('is a 게스트 os needed for docker containers or nah')).not.toMatch(/^VM/);
+    expect(sideOf(new Set(['§vm', '§guest-os']))).toBe('vm');
+    expect(sideOf(new Set(['§docker']))).toBe('container');
+    expect(sideOf(new Set(['§vm', '§container']))).toBeUndefined();
   });
 
   it('reads a quoted question someone else asked as the question, the story around it as premise', () => {

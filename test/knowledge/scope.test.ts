@@ -34,6 +34,17 @@ describe('neighbouring topics', () => {
     ['my phone says storage full, how do i free up memory without deleting apps', 'buying computers and phones'],
     // Shopping for hardware to run VMs on is still shopping.
     ['best cpu for a home lab server under $300? ryzen 5 or i5, gonna run some vms', 'buying computers and phones'],
+    [
+      'virtualbox shared folder not showing in the ubuntu guest, guest additions are installed',
+      'using VirtualBox and VMware (guest additions, shared folders, display)',
+    ],
+    ['docker login에서 unauthorized 뜸 비번 맞는데', '계정·비밀번호와 로그인'],
+    ['how does the python virtual machine run bytecode', 'programming-language internals and packages'],
+    ['인텔 주식 지금 사도 됨? cpu 점유율 오른다던데', '주식과 투자'],
+    // Every word naming the topic must be in the passage: EC2 in passing does not answer a price comparison.
+    ['ec2랑 라이트세일 중에 뭐가 더 쌈', '클라우드 업체와 요금'],
+    // Read as typed: spelling correction would turn 페이징 into a word of the notes.
+    ['윈도우 가상메모리 페이징 파일 크기 몇으로 해야됨?', '윈도우 설정과 WSL 설치'],
   ])('declines %s, naming the topic', (q, name) => {
     const r = search(q);
     expect(r).toMatchObject({ abstain: true, notCovered: name });
@@ -64,6 +75,11 @@ describe('neighbouring topics', () => {
       notCovered: 'Docker Compose',
     });
     expect(search('saw a compose file mounting /var/run/docker.sock into a container, is that sketchy?').abstain).toBe(false);
+  });
+
+  it('answers a password passed with -e, which the notes cover, and --cpu-shares, which is no stock', () => {
+    expect(search('is it ok to pass my db password with -e?').abstain).toBe(false);
+    expect(search('--cpu-shares 512 주면 cpu 절반만 씀?').abstain).toBe(false);
   });
 
   it('matches whole words only', () => {
