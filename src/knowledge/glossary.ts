@@ -47,6 +47,8 @@ export const CONCEPTS: Concept[] = [
     forms: ['env(?:ironment)? ?var(?:iable)?s?', '--env(?:-file)?', '환경 ?변수', '[a-z][a-z0-9]*_[a-z0-9_]+ ?=[^\\s=]+'],
   },
   { id: 'registry', forms: ['registr(?:y|ies)', 'docker ?hub', '레지스트리', '도커 ?허브'] },
+  // The lines docker pull prints per layer: pasted, they name the pull however the question is typed ("pull 받을때 Pull complete …").
+  { id: 'pull-output', forms: ['pull complete', 'pulling (?:fs layer|from)', 'already exists', 'download complete', 'verifying checksum'] },
   { id: 'repository', forms: ['repositor(?:y|ies)', 'repos?', '리포지토리', '레포지토리', '레포', '저장소'] },
   { id: 'tag', forms: ['tag(?:s|ged)?', '태그'] },
   { id: 'copy-on-write', forms: ['copy[- ]on[- ]write', 'cow', 'copy[- ]up', '카피 ?온 ?라이트', '쓰기 ?시 ?복사'] },

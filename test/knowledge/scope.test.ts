@@ -82,6 +82,13 @@ describe('neighbouring topics', () => {
     expect(search('--cpu-shares 512 주면 cpu 절반만 씀?').abstain).toBe(false);
   });
 
+  it('takes a pasted docker pull line as the Docker sense of layer, which a drawing app has not', () => {
+    const r = search('pull 받을때 Pull complete 가 여러줄 뜨는거 그게 레이어임? 레이어가 뭔데');
+    expect(r.abstain).toBe(false);
+    expect(r.hits[0].chunk.heading).toMatch(/레이어/);
+    expect(search('procreate says max layers reached, how do i get more layers').abstain).toBe(true);
+  });
+
   it('matches whole words only', () => {
     expect(adjacentTopic('how does docker compute CPU %')).toBeUndefined();
     expect(adjacentTopic('a swarming bee')).toBeUndefined();
