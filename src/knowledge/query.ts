@@ -122,11 +122,12 @@ const INTENT_CUES: [Intent, RegExp][] = [
 ];
 
 /**
- * A question word asks for content ("스왑 얼마까지 쓰는거임", "what is …"; in English, opening a clause, or anywhere
- * before an inverted auxiliary: "the container that got killed how do i prove …"): not yes/no.
+ * A question word asks for content ("스왑 얼마까지 쓰는거임", "what is …"; in English, opening a clause (after an arrow or
+ * a colon too), or anywhere before an inverted auxiliary, a noun between them or not: "the container that got killed
+ * how do i prove …", "… how much swap do i get"): not yes/no.
  */
 const WH_WORD =
-  /얼마|뭐|뭘|뭔|먼(?=\s?(?:말|소리|뜻|얘기))|머임|머야|(?<![가-힣])머(?=하|함|해|냐)|무엇|무슨|어떤|어떻|어케|어캐|어느|어디|언제|누가|누구|몇|왜|(?:^|[.?!,;]\s*)(?:what|how|which|where|who|whose|whom|when|why)\b|\b(?:what|how|which|where|who|when|why)\s+(?:do|does|did|is|are|was|were|can|could|should|would|will)\s+(?:i|we|you|it|they|this|that|there|the|my|docker|containers?|vms?)\b/i;
+  /얼마|뭐|뭘|뭔|먼(?=\s?(?:말|소리|뜻|얘기))|머임|머야|(?<![가-힣])머(?=하|함|해|냐)|무엇|무슨|어떤|어떻|어케|어캐|어느|어디|언제|누가|누구|몇|왜|(?:^|[.?!,;:>—–]\s*)(?:what|how|which|where|who|whose|whom|when|why)\b|\b(?:what|how(?: much| many)?|which|where|who|when|why)\s+(?:[a-z]+\s+)?(?:do|does|did|is|are|was|were|can|could|should|would|will)\s+(?:i|we|you|it|they|this|that|there|the|my|docker|containers?|vms?)\b/i;
 
 /** A question word inside an embedded clause ("얼마나 먹는지 보고싶음", "뭔 의미인지 헷갈림") asks nothing itself. */
 const EMBEDDED_WH =

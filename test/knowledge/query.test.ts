@@ -277,6 +277,9 @@ describe('query analysis', () => {
     const how = 'the container that got killed in the demo, how do i prove it was oom and not someone running docker kill';
     expect(analyseQuery(how).asksYesNo).toBeFalsy();
     expect(analyseQuery('the container that got killed in the demo, do i have to prove it was oom').asksYesNo).toBe(true);
+    // After an arrow, and with a noun between the question word and the auxiliary.
+    expect(analyseQuery('docker run --memory 300m --memory-swap 1g -> how much swap do i actually get').asksYesNo).toBeFalsy();
+    expect(analyseQuery('so with 4 cores which flag do i use').asksYesNo).toBeFalsy();
     // Below pasted lines, the last line is the one checked.
     const pasted = analyseQuery(
       'got this:\npermission denied while trying to connect to the Docker daemon socket\nshould i just chmod 777 the socket',
