@@ -132,6 +132,11 @@ const WH_WORD =
 /** A question word inside an embedded clause ("얼마나 먹는지 보고싶음", "뭔 의미인지 헷갈림") asks nothing itself. */
 const EMBEDDED_WH =
   /(?:얼마나?|뭐|뭘|뭔|무엇|무슨|어떤|어떻게|어디|언제|몇|왜)(?:\s?[가-힣]+){0,2}?\s?[가-힣]*[는은던인한된난운른간런든]지(?=\s|$|[.,])(?!\s*\?)/g;
+/** 누가 in a condition ("누가 포크폭탄 돌리면 …") is someone, not who: it asks nothing. */
+const INDEFINITE_WHO = /누가(?=(?:\s+\S+){0,4}?[가-힣]면(?:\s|$|[.,]))/g;
+/** A question part with its embedded and indefinite question words taken out: what is left asks. */
+const directPart = (text: string) => text.replace(EMBEDDED_WH, ' ').replace(INDEFINITE_WHO, ' ');
+
 /**
  * A closing tag that asks for agreement ("…쓴다는 뜻 맞음?", "…, right?", "…? thats all it does?"): the question is
  * yes/no, whatever came before.
@@ -174,7 +179,7 @@ const isYesNoForm = (direct: string) => CLOSING_TAG.test(direct) || (YESNO_OPENI
 
 /** Whether a question part asks yes or no: a yes/no form or cue, and no question word of its own. */
 export function asksYesNo(text: string): boolean {
-  const direct = text.replace(EMBEDDED_WH, ' ');
+  const direct = directPart(text);
   return !WH_WORD.test(direct) && (isYesNoForm(direct) || YESNO_CUE.test(direct));
 }
 
@@ -190,7 +195,7 @@ const MEANING_OF_STATEMENT =
   /(?:다는|냐는|다던)\s?(?:게|거|건|말|말이|얘기)\s*(?:뭔|먼|무슨|뭐|머)\s?(?:말|소리|얘기|뜻|의미)?|\bwhat (?:does|do) (?:it|they|you|he|she|the \w+) mean (?:that|by saying|when (?:they|you|he|she|it) says?)\b/i;
 
 export function classifyIntent(text: string): Intent {
-  const direct = text.replace(EMBEDDED_WH, ' ');
+  const direct = directPart(text);
   if (isYesNoForm(direct) && !WH_WORD.test(direct)) return 'yesno';
   if (MEANING_OF_STATEMENT.test(text)) return 'reason';
   for (const [intent, cue] of INTENT_CUES) if (cue.test(text) && !(intent === 'yesno' && WH_WORD.test(direct))) return intent;

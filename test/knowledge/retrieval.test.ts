@@ -249,6 +249,18 @@ describe('abstention', () => {
     expect(a.answer).toMatch(/^No\. [^.]*emulates no hardware/);
   });
 
+  it('answers yes that a fork bomb in a container can take the host down, with --pids-limit as the cure', () => {
+    for (const q of [
+      '컨테이너 안에서 포크폭탄 돌리면 호스트까지 뻗음? 막는법 있음?',
+      '친구가 컨테 안에서 :(){ :|:& };: 이거 돌려보래서 ㅋㅋ 호스트까지 뻗음?',
+    ])
+      expect(ask(q).answer).toMatch(/^네\. [^[]*호스트[^[]*--pids-limit/);
+    // Asked why the container survived its limit, not whether the host can fall.
+    expect(
+      ask('fork bomb stalled and the PIDS column sat at exactly 100. thats pids-limit right? why didnt the container die tho').answer,
+    ).toMatch(/^Yes\. [^[]*fork/);
+  });
+
   it('takes an option of the notes written without its dashes (cap-drop, pids-limit) as naming it', () => {
     expect(ask('cap-drop ALL 하면 뭐가 빠지는거임? 둘중 하나만 고르라면').abstained).toBe(false);
     expect(ask('read-only file in python how to write anyway').abstained).toBe(true);
