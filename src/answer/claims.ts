@@ -196,7 +196,13 @@ export function matchedClaim(
 }
 
 /** "Without" turns a claim around: "can I raise it without recreating?" asks the opposite of "you must recreate it". */
-const WITHOUT = /\b(?:without|w\/o)\b|없이|안\s?하고|않고/i;
+const WITHOUT = /\b(?:without|w\/o)\b|(?<!상관|관계)없이|안\s?하고|않고/i;
+/**
+ * Asking whether something is needed (must, have to, 해야, 만들어야 됨, 필요) or whether one thing alone will do (cli만으론
+ * 안됨?, 혼자서는 못함?, on its own).
+ */
+const ASKS_NEEDED =
+  /\b(?:must|ha(?:ve|s) to|needs? to|need|required?|alone)\b|\bon (?:its|their) own\b|\bby (?:itself|themselves)\b|[가-힣]야\s?(?:됨|돼|되|함|하|해|지|만|할|겠)|필요|만으로|만으론|혼자/i;
 /** A claim negating itself ("…할 일이 없다") is no plain statement for a "without" question to turn around. */
 const NEGATES = /없(?!이)|않|못|\b(?:not|never|no|nothing|none|nobody|cannot|can't|doesn't|don't|isn't|won't)\b/i;
 /**
@@ -214,7 +220,10 @@ const opposite = (question: string, claim: string) =>
  * claim that does not negate itself), or when one says it works and the other that it fails.
  */
 export const asStated = (question: string, claim: Claim): Claim => {
-  const without = WITHOUT.test(question) !== WITHOUT.test(claim.text) && !NEGATES.test(claim.text.replace(WITHOUT, ' '));
+  // Only the claim saying "without" is turned round by a question that asks whether the thing is needed ("재시작해야
+  // 됨?" against "재시작 없이 바뀐다"); "FROM RUN COPY 순서 아무렇게나 써도 됨?" asks nothing of the kind.
+  const saysWithout = WITHOUT.test(question) ? !WITHOUT.test(claim.text) : WITHOUT.test(claim.text) && ASKS_NEEDED.test(question);
+  const without = saysWithout && !NEGATES.test(claim.text.replace(WITHOUT, ' '));
   return without !== opposite(question, claim.text) ? { ...claim, truth: !claim.truth } : claim;
 };
 

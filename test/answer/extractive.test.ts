@@ -538,6 +538,14 @@ describe('sentences that cannot stand alone, and corrections', () => {
     const askKo = (q: string) => yesNoAnswer(q, 'ko', [ko]);
     expect(askKo('실행 중인 컨테이너 메모리 제한 재시작 없이 바꿀 수 있음?')).toMatch(/^네\./);
     expect(askKo('실행 중인 컨테이너 메모리 제한 바꿀 수 있음? 재시작 안하고')).toMatch(/^네\./);
+    // The claim's "without" turns round only a question asking whether the thing is needed.
+    expect(askKo('실행 중인 컨테이너 메모리 제한 바꾸려면 재시작해야됨?')).toMatch(/^아니요\./);
+    const from = {
+      ...chunk('f', 'ko', 'FROM', 'FROM이 먼저다.', 'Dockerfile은 FROM으로 시작한다.'),
+      claims: [{ truth: false, text: 'Dockerfile은 FROM 없이 RUN이나 COPY로 시작해도 된다.' }],
+    };
+    expect(yesNoAnswer('도커파일에 FROM RUN COPY 순서 아무렇게나 써도 됨?', 'ko', [from])).toMatch(/^아니요\./);
+    expect(yesNoAnswer('Dockerfile은 FROM이 꼭 있어야 됨? RUN이나 COPY로 시작하면 안됨?', 'ko', [from])).toMatch(/^네\./);
   });
 
   it('answers no claim that names another one of a kind (type 2 for "type 1?", v1 for "v2?"), counts aside', () => {
