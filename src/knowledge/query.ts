@@ -555,6 +555,8 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
   // happen") asks about what the premise names: its words weigh in full.
   const ownTopic = focusUnits.some((u) => u.concepts.some(beyondDocker));
   if (ownTopic) for (const u of premiseUnits) u.weight *= p.premiseWeight;
-  for (const u of outputUnits) u.weight *= p.outputWeight;
+  // Likewise pasted output: asked only "which command prints this?", the output is what the question is about.
+  const askedTopic = ownTopic || premiseUnits.some((u) => u.concepts.some(beyondDocker));
+  if (askedTopic) for (const u of outputUnits) u.weight *= p.outputWeight;
   return { units, onTopic };
 }

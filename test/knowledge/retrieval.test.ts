@@ -194,6 +194,14 @@ describe('abstention', () => {
     expect(ask(q).answer.slice(0, 60)).not.toMatch(/NET I\/O/);
   });
 
+  it('answers from pasted output when the question asks only about it ("which cmd prints this")', () => {
+    const r = kb.search('`CONTAINER ID   NAME   CPU %   MEM USAGE / LIMIT   MEM %   NET I/O` which cmd prints this again lol', {
+      topK: 3,
+      minScore: MIN_SCORE,
+    });
+    expect(r.hits[0].chunk.heading).toMatch(/docker stats/);
+  });
+
   it('gives no bigram credit for a closed-class word inside another ("같은" in 같은설정), and none to two glued (같은말)', () => {
     const units = queryUnits(analyseQuery('이미지랑 컨테이너 걍 같은말 아님? 같은설정임?'), kb.vocabulary, DEFAULT_RANKING).units;
     expect(units.find((u) => u.key === '같은설정')?.bigrams).toEqual(['은설', '설정']);
