@@ -11,7 +11,8 @@ import type { QueryUnit } from './types.js';
  * "not a X issue".
  */
 const EXCLUDED = [
-  /((?:[a-z][\w.-]*\s)?[^\s,.?!]+?)(?:은|는|이|가)?\s?(?:말고|빼고|제외하고)(?=\s|[,.?!]|$)/i,
+  // "A 말고 B도" adds B ("dockerd 말고 containerd도 떠있던데"): nothing is ruled out.
+  /((?:[a-z][\w.-]*\s)?[^\s,.?!]+?)(?:은|는|이|가)?\s?(?:말고|빼고|제외하고)(?=\s|[,.?!]|$)(?!\s*[^\s,.?!]+?\s?도(?:\s|[,.?!]|$))/i,
   // Asked, not stated ("메모리 문제 아닌거?", "…아닌거임?"), it rules nothing out.
   /([^\s,.?!]+?)(?:은|는|이|가)?\s(?:문제(?:는|가)?\s?)?아닌\s?(?:거|것|듯)(?!\s*[?？]|임|야|냐|지|죠|니)/,
   /\b(?:besides|other than|apart from|except(?: for)?)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+ing\s+)?((?:docker\s)?[\w-]+)/i,

@@ -148,6 +148,9 @@ describe('query analysis', () => {
     ['docker ps 말고 꺼진 컨테이너까지 전부 보려면 뭐 쳐야됨', undefined],
     ['--memory 말고 --memory-reservation 이라는게 있던데 이건 뭐임', undefined],
     ['말고 뭐가 있음', undefined],
+    // "A 말고 B도" adds B: nothing is ruled out.
+    ['ps 찍어보니까 dockerd 말고 containerd 도 떠있던데 둘이 뭐가 다름?', undefined],
+    ['dockerd 말고 containerd도 데몬임?', undefined],
     // Asked, not stated: "so it's not a memory problem?" rules nothing out.
     ['ExitCode 137 인데 OOMKilled는 false임 그럼 메모리 문제 아닌거? 뭐임', undefined],
   ])('reads what %s rules out', (q, excluded) => expect(excludedBy(q)).toBe(excluded));
