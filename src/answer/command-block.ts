@@ -18,7 +18,7 @@ const CHANGES_RUNNING =
 
 /** A question that asks how to check something is set ("how do i double check it got applied", "적용됐는지 어케 확인함"). */
 const ASKS_CHECK =
-  /\b(?:check|verify|confirm|make sure|tell (?:if|whether)|see (?:if|whether)|know (?:if|whether))\b|확인|어케\s?앎|어떻게\s?알|알\s?수\s?있/i;
+  /\b(?:check|verify|confirm|make sure|tell (?:if|whether)|see (?:if|whether)|watch|monitor|know (?:if|whether))\b|확인|어케\s?앎|어떻게\s?알|알\s?수\s?있|보는\s?(?:법|방법)|보려면|볼\s?수|모니터링/i;
 /** A how-to question asking how to check a setting: the command that reads it answers, not one that sets it. */
 export const asksCheck = (result: SearchResult) => result.intent === 'howto' && ASKS_CHECK.test(result.query);
 

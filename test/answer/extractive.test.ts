@@ -891,6 +891,9 @@ describe('how-to answers', () => {
     const c = chunk('g', 'en', 'cgroup v1 vs v2', 'More text.', key);
     const ask = (q: string, intent: 'howto' | 'general') => extractiveAnswer({ ...result(q, 'en', [c]), intent }, 600).answer;
     expect(ask('how do i check if my host is cgroup v1 or v2', 'howto')).toMatch(/^The docker info command shows/);
+    // Asked how to see or watch it (보는법, monitor), the same.
+    expect(ask('내 호스트 cgroup 버전 보는법 있음?', 'howto')).toMatch(/^The docker info command shows/);
+    expect(ask('how do i monitor which cgroup version the host runs', 'howto')).toMatch(/^The docker info command shows/);
     expect(ask('what is the cgroup v1 hierarchy like', 'general')).toMatch(/^cgroup v1 has/);
     const shares = chunk(
       's',
