@@ -7,6 +7,7 @@
 //              × (1 + intentBoost·[p's heading answers the question's intent])
 //              × (1 + sidesBoost·sides(p))
 //              × (1 + simpleBoost·[the question asks it simply (eli5, 쉽게, 비유) and p explains in everyday pictures])
+//              × (1 − everydayPenalty·[the question does not ask simply and p explains in everyday pictures])
 //              × (1 − exclusionPenalty·[a heading subject of p's path names what the student ruled out: "자원 말고", "besides X"])
 //              + subjectWeight·subject(p)
 //
@@ -78,6 +79,8 @@ export interface RankingParams {
   sidesBoost: number;
   /** Multiplier bonus for an everyday-pictures passage (front matter `everyday: true`) when the question asks simply. */
   simpleBoost: number;
+  /** Multiplier penalty for an everyday-pictures passage when the question does not ask simply: a picture answers no technical question. */
+  everydayPenalty: number;
   /** Additive bonus by the share of the heading's subject the question names. */
   subjectWeight: number;
   /** Multiplier penalty for a passage whose heading's subject is what the student ruled out ("stats 말고", "besides X"). */
@@ -146,6 +149,7 @@ export const DEFAULT_RANKING: RankingParams = {
   intentBoost: 0.1,
   sidesBoost: 0.2,
   simpleBoost: 1.5,
+  everydayPenalty: 0.1,
   subjectWeight: 0.25,
   exclusionPenalty: 0.5,
   otherSidePenalty: 0.2,
@@ -179,6 +183,7 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
   'intent boost': { intentBoost: 0 },
   'compared sides': { sidesBoost: 0 },
   'simple-register boost': { simpleBoost: 0 },
+  'everyday-picture penalty': { everydayPenalty: 0 },
   'subject bonus': { subjectWeight: 0 },
   'excluded-topic penalty': { exclusionPenalty: 0 },
   'other-side penalty': { otherSidePenalty: 0 },
@@ -278,6 +283,7 @@ export function scorePassage(
   if (profile.answers.has(ctx.intent)) score *= 1 + p.intentBoost;
   if (ctx.sides) score *= 1 + p.sidesBoost * sidesNamed(ctx.sides, profile);
   if (ctx.simple && profile.everyday) score *= 1 + p.simpleBoost;
+  if (!ctx.simple && profile.everyday) score *= 1 - p.everydayPenalty;
   // Ruled out by the student ("stats 말고 정확한 숫자로"): a passage about that is not the answer.
   const ruledOut = (w: Set<string>) => ctx.excluded!.some((t) => w.has(t));
   if (ctx.excluded?.length && (profile.subject.some(ruledOut) || profile.parentSubject.some(ruledOut))) score *= 1 - p.exclusionPenalty;
