@@ -112,6 +112,19 @@ export const CONCEPTS: Concept[] = [
   // The notes call an image a read-only template.
   { id: 'image', forms: ['images?', 'imgs?', '이미지', 'templates?', '템플릿'] },
   { id: 'layer', forms: ['layers?', 'overlay2?', 'union (?:fs|filesystem)', '유니온', '레이어', '계층', '층'] },
+  // The filesystem that stacks the layers: unlike "layer", no drawing app or cake has one.
+  {
+    id: 'union-fs',
+    forms: [
+      'overlay2?',
+      'overlayfs',
+      'union ?(?:fs|file ?systems?|mounts?)',
+      '유니온 fs',
+      '유니온 ?파일 ?시스템',
+      '오버레이 fs',
+      '오버레이 ?파일 ?시스템',
+    ],
+  },
   { id: 'memory', forms: ['memory', 'ram', 'mem', '메모리', '램'] },
   {
     id: 'unit',
@@ -558,7 +571,7 @@ export const CONCEPTS: Concept[] = [
       '유지\\s?보수',
     ],
   },
-  { id: 'boot', forms: ['boot(?:s|ing)?', 'startup', 'start-up', '부팅', '기동'] },
+  { id: 'boot', forms: ['boot(?:s|ing|ed)?', 'startup', 'start-up', '부팅', '기동'] },
   {
     id: 'security',
     forms: [

@@ -89,6 +89,11 @@ describe('neighbouring topics', () => {
     expect(search('procreate says max layers reached, how do i get more layers').abstain).toBe(true);
   });
 
+  it("takes a union filesystem as Docker, though a layer alone may be a drawing app's", () => {
+    expect(search('유니온 fs 뭐임 ㅋㅋ 레이어랑 무슨상관').abstain).toBe(false);
+    expect(search('overlayfs 가 뭐임').abstain).toBe(false);
+  });
+
   it('matches whole words only', () => {
     expect(adjacentTopic('how does docker compute CPU %')).toBeUndefined();
     expect(adjacentTopic('a swarming bee')).toBeUndefined();
