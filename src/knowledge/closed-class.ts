@@ -582,7 +582,7 @@ export const EN_STOP = new Set(
   `a an the is are was were be been being am do does did doing have has having i me my we our you your it its
   they them their what which who whom whose when where why how this that these those of in on at to for from by
   with about into over under as and or but if then so than too very can could should would will shall may might
-  must not no yes understand understanding understood there here everywhere anywhere somewhere nowhere get got use used using make makes just any some all each both between vs versus please tell
+  must not no yes another instead per via within whether understand understanding understood there here everywhere anywhere somewhere nowhere get got use used using make makes just any some all each both between vs versus please tell
   explain show give happen happens go goes going went much many lots lot keep keeps kept always work works worked working
   whats what's hows dont don't doesnt doesn't didnt didn't isnt isn't arent aren't cant can't wont won't im i'm ive i've
   didn doesn isn aren wasn weren wouldn couldn shouldn haven hasn hadn ain don won ll ve re
