@@ -166,7 +166,7 @@ function analyseOption(name: string): Word {
 const COMMAND_TERMS = new Set([...DOCKER_SUBCOMMANDS].filter((c) => c !== 'run'));
 
 /** "docker images are built …": a plural noun with its verb, not the command. */
-const PLURAL_VERBS = 'are|were|have|get|take|use|need|contain|share|made|built|stored';
+const PLURAL_VERBS = 'are|were|do|have|get|take|use|need|contain|share|hold|include|work|made|built|stored';
 const PLURAL_VERB = new RegExp(`^\\s+(?:${PLURAL_VERBS})\\b`);
 /** Whether a plural noun (images) followed by this word is the subject of its verb. */
 const PLURAL_VERB_WORD = new RegExp(`^(?:${PLURAL_VERBS})$`);

@@ -87,6 +87,7 @@ describe('English tokens', () => {
 
   it('reads "docker images" before a plural verb as the noun, and as the command otherwise', () => {
     expect(keys('why are docker images built out of layers')).not.toContain('docker-images');
+    expect(keys('do docker images do the same thing with layers')).not.toContain('docker-images');
     expect(keys('docker images shows only one line')).toContain('docker-images');
   });
 
