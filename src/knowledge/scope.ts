@@ -53,7 +53,7 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
     // The steel box and the dock: a Docker word in its first sense, wherever the question names it.
     name: { ko: '화물 컨테이너와 항만 일', en: 'shipping containers and dock work' },
     forms:
-      /\btiny ?house|\bcontainer (?:house|home)s?\b|(?:house|home|cabin)s? (?:out )?of (?:a |old )?(?:shipping )?containers?|컨테이너\s?(?:하우스|주택|집)|단열|항만|부두|하역|\bcargo\b|\bfreight\b|\bdock ?workers?\b|\blongshore\w*|\bwarehouse\b/i,
+      /\btiny ?house|\bcontainer (?:house|home)s?\b|(?:house|home|cabin)s? (?:out )?of (?:a |old )?(?:shipping )?containers?|컨테이너\s?(?:하우스|주택|집)|단열|항만|부두|하역|물류|해운|선적|선박|\bteu\b|\b[24]0\s?(?:ft|feet|foot)\b|[24]0\s?피트|팔레트|\bpallets?\b|지게차|\bforklifts?\b|\breefers?\b|냉동\s?컨테이너|\bcontainer yards?\b|컨테이너\s?야드|수출입|통관|\bcustoms\b|운임|항구|\bvessels?\b|\blogistics\b|\bcargo\b|\bfreight\b|\bdock ?workers?\b|\blongshore\w*|\bwarehouse\b/i,
     anywhere: true,
   },
   {
