@@ -80,6 +80,15 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
       /\bguest additions?\b|\bvmware tools\b|\bshared (?:folders?|clipboard)\b|\bdrag(?: and |\s?n\s?|\s?&\s?)drop\b|\bscreen resolution\b|게스트\s?확장|공유\s?폴더|클립보드|화면\s?해상도|드래그\s?앤\s?드롭/i,
   },
   {
+    name: { ko: 'git과 GitHub', en: 'git and GitHub' },
+    forms:
+      /\bgit (?:log|pull|push|clone|rebase|merge|commit|branch|checkout|stash|status|diff|reset|add)\b|\bgithub\b|\bgitlab\b|깃허브|깃랩|\bpull requests?\b/i,
+  },
+  {
+    name: { ko: 'WSL 자체의 설정과 내부 구조', en: "WSL's own settings and internals" },
+    forms: /\bext4\.vhdx\b|\b9p\b|\bwsl\s+--(?:shutdown|install|update|set-default|export|import|list)\b|\bwsl\.exe\b/i,
+  },
+  {
     name: { ko: '계정·비밀번호와 로그인', en: 'accounts, passwords and logging in' },
     forms: /\bunauthori[sz]ed\b|\bpasswords?\b|\bcredentials?\b|\baccess tokens?\b|\b2fa\b|비밀번호|비번|인증\s?(?:오류|에러|실패)/i,
   },

@@ -31,6 +31,8 @@ describe('neighbouring topics', () => {
     ['부산항 도커 알바 시급 얼마임? 컨테이너 하역하는 일', '화물 컨테이너와 항만 일'],
     ['40피트 컨테이너에 팔레트 몇개 들어감', '화물 컨테이너와 항만 일'],
     ['how many TEU can the biggest vessel carry', 'shipping containers and dock work'],
+    ['git log --oneline 하면 해시 7자리만 뜨는데 전체 보는법', 'git과 GitHub'],
+    ['how does wsl2 do file sharing with windows internally, is it 9p or smth', "WSL's own settings and internals"],
     ['in c++ is a virtual function kinda the same idea as a virtual machine', 'programming languages and IDEs'],
     ['wsl2 설치 어케함? 윈도우10 홈임', '윈도우 설정과 WSL 설치'],
     ['my phone says storage full, how do i free up memory without deleting apps', 'buying computers and phones'],
