@@ -89,6 +89,24 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
     forms: /\bext4\.vhdx\b|\b9p\b|\bwsl\s+--(?:shutdown|install|update|set-default|export|import|list)\b|\bwsl\.exe\b/i,
   },
   {
+    name: { ko: '이미지 보안 스캔', en: 'image security scanning' },
+    forms: /\btrivy\b|\bsnyk\b|\bgrype\b|\bdocker scout\b|\bcves?\b|취약점\s?(?:스캔|검사|점검)/i,
+  },
+  {
+    name: { ko: '로그 드라이버와 로그 보관', en: 'logging drivers and log retention' },
+    forms:
+      /--log-(?:opt|driver)\b|\blogging drivers?\b|\blog rotation\b|\brotat\w* (?:the )?logs?\b|로그\s?로테이션|\bjson-file\b|\bmax-size\b/i,
+  },
+  {
+    name: { ko: '리버스 프록시와 인증서', en: 'reverse proxies and certificates' },
+    forms:
+      /\breverse proxy\b|리버스\s?프록시|\btraefik\b|\bcaddy\b|nginx\.conf\b|\bproxy_pass\b|\blet'?s ?encrypt\b|\bcertbot\b|\bssl cert\w*|인증서/i,
+  },
+  {
+    name: { ko: 'Proxmox·libvirt 같은 가상화 관리 도구', en: 'virtualization management tools (Proxmox, libvirt)' },
+    forms: /\bproxmox\b|프록스목스|\bvirsh\b|\blibvirt\b|\bqemu-img\b|\bvirt-manager\b/i,
+  },
+  {
     name: { ko: '계정·비밀번호와 로그인', en: 'accounts, passwords and logging in' },
     forms: /\bunauthori[sz]ed\b|\bpasswords?\b|\bcredentials?\b|\baccess tokens?\b|\b2fa\b|비밀번호|비번|인증\s?(?:오류|에러|실패)/i,
   },
