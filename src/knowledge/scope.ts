@@ -90,7 +90,7 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
   },
   {
     name: { ko: '이미지 보안 스캔', en: 'image security scanning' },
-    forms: /\btrivy\b|\bsnyk\b|\bgrype\b|\bdocker scout\b|\bcves?\b|취약점\s?(?:스캔|검사|점검)/i,
+    forms: /\btrivy\b|\bsnyk\b|\bgrype\b|\bdocker scout\b|취약점\s?(?:스캔|검사|점검)/i,
   },
   {
     name: { ko: '로그 드라이버와 로그 보관', en: 'logging drivers and log retention' },
@@ -100,7 +100,7 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
   {
     name: { ko: '리버스 프록시와 인증서', en: 'reverse proxies and certificates' },
     forms:
-      /\breverse proxy\b|리버스\s?프록시|\btraefik\b|\bcaddy\b|nginx\.conf\b|\bproxy_pass\b|\blet'?s ?encrypt\b|\bcertbot\b|\bssl cert\w*|인증서/i,
+      /\breverse proxy\b|리버스\s?프록시|\btraefik\b|\bcaddy\b|nginx\.conf\b|\bproxy_pass\b|\blet'?s ?encrypt\b|\bcertbot\b|\bssl cert\w*|(?:ssl|tls|https)\s?인증서/i,
   },
   {
     name: { ko: 'Proxmox·libvirt 같은 가상화 관리 도구', en: 'virtualization management tools (Proxmox, libvirt)' },
