@@ -264,11 +264,11 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
 
 const COUNT_WORDS: Record<string, number> = { 한: 1, 두: 2, 세: 3, 1: 1, 2: 2, 3: 3, one: 1, two: 2, three: 3, a: 1 };
 /**
- * "한줄로", "3줄요약", "in one line", "in two sentences": how many sentences the answer should have. "한줄만" asks it
+ * "한줄로", "3줄요약", "한마디로", "in one line", "in two sentences": how many sentences the answer should have. "한줄만" asks it
  * only at the end or before a request ("한줄만 ㄱ"), not in "코드 한줄만 바꿔도".
  */
 const LENGTH_ASKED =
-  /(?:^|[^가-힣0-9])(한|두|세|[123])\s?(?:줄|문장)(?:\s?(?:로|으로|요약|정리|설명)|(?:만|씩|씩만)?(?=\s*(?:$|[.!?ㄱ]|좀|요약|정리|설명|알려|부탁|해\s?줘|pls|plz)))|\b(?:in (?:just )?)(one|two|three|a|[123]) (?:line|sentence)s?\b|\b(one|two|three|[123])[- ](?:line|sentence)s?(?: (?:summary|answer|explanation|version)\b|,? (?:pls|plz|please|only|max)\b|\s*[.!?]*$)/i;
+  /(?:^|[^가-힣0-9])(한|두|세|[123])\s?(?:줄|문장|단어|마디)(?:\s?(?:로|으로|요약|정리|설명)|(?:만|씩|씩만)?(?=\s*(?:$|[.!?ㄱ]|좀|요약|정리|설명|알려|부탁|해\s?줘|pls|plz)))|\b(?:in (?:just )?)(one|two|three|a|[123]) (?:line|sentence)s?\b|\b(one|two|three|[123])[- ](?:line|sentence)s?(?: (?:summary|answer|explanation|version)\b|,? (?:pls|plz|please|only|max)\b|\s*[.!?]*$)/i;
 export function requestedLines(text: string): number | undefined {
   const m = LENGTH_ASKED.exec(text);
   if (!m) return undefined;

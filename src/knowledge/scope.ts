@@ -107,6 +107,12 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
     forms: /\bproxmox\b|프록스목스|\bvirsh\b|\blibvirt\b|\bqemu-img\b|\bvirt-manager\b/i,
   },
   {
+    // "Swap" and "map" in the keyboard's sense.
+    name: { ko: '키보드와 단축키 설정', en: 'keyboard and shortcut settings' },
+    forms: /\bcaps ?lock\b|\bkeyboards?\b|키보드|\bkey ?(?:bindings?|maps?|mapping)\b|키\s?매핑|한영\s?키/i,
+    anywhere: true,
+  },
+  {
     name: { ko: '계정·비밀번호와 로그인', en: 'accounts, passwords and logging in' },
     forms: /\bunauthori[sz]ed\b|\bpasswords?\b|\bcredentials?\b|\baccess tokens?\b|\b2fa\b|비밀번호|비번|인증\s?(?:오류|에러|실패)/i,
   },

@@ -623,6 +623,8 @@ describe('questions as people type them', () => {
     ['한줄만 ㄱ', 1],
     // One line for each of the two things compared.
     ['namespace랑 cgroup 차이 한줄씩만', 2],
+    ['하이퍼바이져 한단어로', 1],
+    ['도커 한마디로 뭐임', 1],
   ])('reads the length asked for in %s', (q, lines) => expect(requestedLines(q)).toBe(lines));
 
   it('answers with as many sentences or points as asked for', () => {
