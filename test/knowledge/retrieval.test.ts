@@ -257,6 +257,10 @@ describe('abstention', () => {
     expect(a.answer).toMatch(/^No\. [^.]*emulates no hardware/);
   });
 
+  it('answers no to "does it die the moment MEM % hits 100%": reclaim and swap come first', () => {
+    expect(ask('docker stats에 MEM % 100% 찍히면 바로 죽음?').answer).toMatch(/^아니요\. [^[]*OOM killer/);
+  });
+
   it('answers yes that a fork bomb in a container can take the host down, with --pids-limit as the cure', () => {
     for (const q of [
       '컨테이너 안에서 포크폭탄 돌리면 호스트까지 뻗음? 막는법 있음?',
