@@ -299,9 +299,12 @@ export function pastedOutput(raw: string): { output: string; rest: string } | un
   if (lines.length > 1 && output.length && output.length < lines.filter((l) => l.trim()).length)
     return { output: output.join(' '), rest: lines.filter((l) => !looksLikeOutput(l)).join(' ') };
   const quoted = [...raw.matchAll(/`([^`]+)`/g)].map((m) => m[1]).filter(looksLikeOutput);
-  if (!quoted.length) return undefined;
-  return { output: quoted.join(' '), rest: quoted.reduce((r, q) => r.replace(`\`${q}\``, ' '), raw) };
+  if (quoted.length) return { output: quoted.join(' '), rest: quoted.reduce((r, q) => r.replace(`\`${q}\``, ' '), raw) };
+  // A table header typed inline ("it just shows REPOSITORY TAG IMAGE ID CREATED SIZE"): five or more capitalised column names in a row.
+  const header = INLINE_HEADER.exec(raw);
+  return header ? { output: header[0].trim(), rest: raw.replace(header[0], ' ') } : undefined;
 }
+const INLINE_HEADER = /(?:^|\s)(?:[A-Z][A-Z/%.]*(?:\s+|$)){5,}/;
 
 const ASKS_SIMPLY = new RegExp(SIMPLE_REGISTER.source, 'i');
 

@@ -194,6 +194,14 @@ describe('abstention', () => {
     expect(ask(q).answer.slice(0, 60)).not.toMatch(/NET I\/O/);
   });
 
+  it('takes a table header typed inline as pasted output, not as what is asked', () => {
+    const q = 'docker images 쳤더니 REPOSITORY   TAG   IMAGE ID   CREATED   SIZE 이렇게 나오는데 이게 돌고있는 container 목록임?';
+    expect(kb.search(q, { topK: 3, minScore: MIN_SCORE }).hits[0].chunk.heading).toMatch(/docker ps/);
+    expect(analyseQuery('it just shows REPOSITORY TAG IMAGE ID CREATED SIZE. wrong cmd?').output).toBe(
+      'REPOSITORY TAG IMAGE ID CREATED SIZE.',
+    );
+  });
+
   it('answers from pasted output when the question asks only about it ("which cmd prints this")', () => {
     const r = kb.search('`CONTAINER ID   NAME   CPU %   MEM USAGE / LIMIT   MEM %   NET I/O` which cmd prints this again lol', {
       topK: 3,
