@@ -195,6 +195,33 @@ export function matchedClaim(
   return scored.find((c) => c.claim.truth !== top.claim.truth && c.share >= top.share - CLAIM_MARGIN && answers(c));
 }
 
+/** Asked whether two things are the same ("같은거임?", "same thing?", "is X the same as Y"). */
+const ASKS_SAME =
+  /(?:똑\s?)?같은\s?(?:거|것|건|기능|옵션|명령)(?:임|야|인가|이야|냐|예요|에요|인거)?\s*(?:\?|$)|동일한\s?(?:거|것)|\b(?:the )?same (?:thing|command|flag|option)\b|\bsame as\b|\bidentical\b/i;
+/** docker run's short flags and the options they stand for. */
+const SHORT_FLAGS: Record<string, string> = { c: 'cpu-shares', m: 'memory' };
+const SHORT_FLAG = /(?<![\w-])-([cm])(?![\w-])/g;
+/** The options (short flags as their long names) and docker commands a text names, with how many times. */
+const namedFlagsAndCommands = (text: string) => {
+  const named = [
+    ...optionsIn(text),
+    ...[...text.matchAll(SHORT_FLAG)].map((m) => SHORT_FLAGS[m[1]]),
+    ...[...commandsIn(text)].map((c) => `docker ${c}`),
+  ];
+  return { distinct: new Set(named).size, mentions: named.length };
+};
+
+/**
+ * Asked whether flags or docker commands are the same: two different ones are not ("--cpus랑 -c 같은거임?", "docker
+ * stats vs docker ps same thing?"), a short flag and its long name are ("-c랑 --cpu-shares 같은거임?"), whatever the
+ * check list's nearest claim says.
+ */
+export function sameThingAsked(question: string): boolean | undefined {
+  if (!ASKS_SAME.test(question)) return undefined;
+  const { distinct, mentions } = namedFlagsAndCommands(question);
+  return distinct >= 2 ? false : distinct === 1 && mentions === 2 ? true : undefined;
+}
+
 /** "Without" turns a claim around: "can I raise it without recreating?" asks the opposite of "you must recreate it". */
 const WITHOUT = /\b(?:without|w\/o)\b|(?<!상관|관계)없이|안\s?하고|않고/i;
 /**

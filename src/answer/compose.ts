@@ -18,6 +18,7 @@ import {
   isCorrection,
   leadFor,
   matchedClaim,
+  sameThingAsked,
   namesOption as namesOptionAsked,
   namesTheClaim,
   NO_OPENING,
@@ -170,7 +171,14 @@ function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>,
     : result.intent === 'yesno' || result.asksYesNo
       ? (result.focusTerms ?? result.terms)
       : result.guessTerms;
-  const verdict = checked ? matchedClaim(used, asked, new Set(checked), result.query) : undefined;
+  // Two flags or commands asked to be the same are told apart by their names, before any check-list claim.
+  const same = noVerdict ? undefined : sameThingAsked(result.query);
+  const verdict =
+    same !== undefined
+      ? { source: 0, claim: { truth: same, text: '' } }
+      : checked
+        ? matchedClaim(used, asked, new Set(checked), result.query)
+        : undefined;
   if (verdict && verdict.source > 0) used.unshift(...used.splice(verdict.source, 1));
   const best = used[0];
   // A correction whose claim the question does not state gives no supporting sentence either (its rebuttal).

@@ -265,6 +265,14 @@ describe('abstention', () => {
     expect(a.answer).toMatch(/^No\. [^.]*emulates no hardware/);
   });
 
+  it('answers whether two flags or commands are the same by their names: different ones no, a short flag and its long name yes', () => {
+    expect(ask('--cpus랑 -c 같은거임? 둘다 cpu잖아').answer).toMatch(/^아니요\. /);
+    expect(ask('docker stats vs docker ps same thing?').answer).toMatch(/^No\. /);
+    expect(ask('-c랑 --cpu-shares 같은거임?').answer).toMatch(/^네\. /);
+    // The same value is no question of sameness.
+    expect(ask('--memory-swap을 --memory랑 같은 값으로 주면?').answer).not.toMatch(/^(?:네|아니요)\./);
+  });
+
   it('answers no to "does it die the moment MEM % hits 100%": reclaim and swap come first', () => {
     expect(ask('docker stats에 MEM % 100% 찍히면 바로 죽음?').answer).toMatch(/^아니요\. [^[]*OOM killer/);
   });
