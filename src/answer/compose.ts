@@ -232,13 +232,18 @@ function leadingFigure(result: SearchResult, lead: Lead, figures: CitedFigure[],
   // explains it first; what they read off the output follows.
   const optionDoubted =
     OPTION_DOUBTED.test(result.query) && used.some((h) => optionsIn(h.chunk.heading).some((o) => namesOptionAsked(result.query, o)));
-  const answers = first && ((first.reads && !optionDoubted) || QUANTITY_ASKED.test(result.query) || explainsOther(first));
+  // Asked to pick one of two options ("which one actually stops it"), the contrast answers, not the first one's figure.
+  const picks = ASKS_PICK.test(result.query);
+  const answers = first && ((first.reads && !optionDoubted) || QUANTITY_ASKED.test(result.query) || (explainsOther(first) && !picks));
   // Asked how to check a setting, the check leads, not what the student's value does.
   const checks = asksCheck(result) && !first?.reads;
   return !lead.verdict && !lead.quoting && !checks && answers && !says(lead.text ?? '', first) ? first : undefined;
 }
 
 type CitedFigure = ReturnType<typeof citedFigures>[number];
+
+/** Asked to pick between things: which one, which of them, 둘 중, 뭐가 더 (not 어느 쪽, often the side of a host:container pair). */
+const ASKS_PICK = /\bwhich (?:one|of (?:them|the two|these|those))\b|\bwhich (?:flag|option) (?:actually|really)\b|둘\s?중|뭐가\s?더/i;
 
 /** Asked to judge what they read: is that bad, fine, normal, 괜찮음, 정상, 위험. */
 const JUDGES_READING = /\b(?:bad|fine|ok(?:ay)?|normal|healthy|dangerous|a problem)\b|괜찮|정상|위험|문제\s?(?:있|없|임|됨)/i;

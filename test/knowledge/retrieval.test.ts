@@ -273,6 +273,12 @@ describe('abstention', () => {
     expect(ask('--memory-swap을 --memory랑 같은 값으로 주면?').answer).not.toMatch(/^(?:네|아니요)\./);
   });
 
+  it("answers a pick between two options with their contrast, not the first one's figure", () => {
+    const a = ask('--cpus 0.5 vs --cpu-shares 512, which one actually stops it from using more cpu when the box is idle').answer;
+    expect(a).not.toMatch(/^--cpus 0\.5 allows/);
+    expect(a.slice(0, 200)).toMatch(/--cpu-shares/);
+  });
+
   it('answers no to "does it die the moment MEM % hits 100%": reclaim and swap come first', () => {
     expect(ask('docker stats에 MEM % 100% 찍히면 바로 죽음?').answer).toMatch(/^아니요\. [^[]*OOM killer/);
   });
