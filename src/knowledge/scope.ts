@@ -140,3 +140,16 @@ export function adjacentTopic(text: string, anywhere = false): (AdjacentTopic & 
   }
   return undefined;
 }
+
+/**
+ * Freight containers by their own names (a shipping container, 화물 컨테이너, 컨테이너선), in a question that says
+ * nothing of software, images, Docker or the name's origin: the steel box, whatever passage shares its words (the
+ * notes' analogy names shipping containers too). On the development sets every such question was out of scope.
+ */
+const FREIGHT = /shipping containers?|cargo containers?|화물\s?컨테이너|해상\s?컨테이너|컨테이너선|container ships?/i;
+const SOFTWARE_SENSE =
+  /docker|도커|software|소프트웨어|images?\b|이미지|\bapps?\b|앱|analog|비유|named|이름|called|부르|kubernetes|쿠버|\bvms?\b|가상/i;
+export function freightAsked(text: string): AdjacentTopic | undefined {
+  if (!FREIGHT.test(text) || SOFTWARE_SENSE.test(text)) return undefined;
+  return ADJACENT_TOPICS.find((t) => t.name.en === 'shipping containers and dock work');
+}

@@ -18,7 +18,7 @@ import {
   type RankingParams,
 } from './ranking.js';
 import { proximity } from './proximity.js';
-import { adjacentTopic } from './scope.js';
+import { adjacentTopic, freightAsked } from './scope.js';
 import { comparedUnits } from './question-frame.js';
 import { CONTEXT_WORDS } from './closed-class.js';
 import { TermDictionary, TermSet } from './term-set.js';
@@ -280,7 +280,8 @@ export class SearchIndex implements Vocabulary {
     // The passage must name what the question names (helm), not another tool of the same group (Ansible); all of it:
     // a passage naming EC2 in passing does not answer "EC2랑 라이트세일 중에 뭐가 쌈".
     const bestText = `${rescored[0].chunk.heading}\n${rescored[0].chunk.text}`.toLowerCase();
-    const lacksTopic = !!adjacent && adjacent.named.some((w) => !bestText.includes(w));
+    const freight = freightAsked(analysis.text);
+    const lacksTopic = !!freight || (!!adjacent && adjacent.named.some((w) => !bestText.includes(w)));
     // A question naming an option that heads the best passage ("--cpu-shares 512 … stuck at half?") is about it.
     const best = this.profiles[rescored[0].id].heading;
     const namesHeadingOption = units.some((u) => isOptionOfNotes(u, this) && best.has(u.key));
@@ -299,7 +300,8 @@ export class SearchIndex implements Vocabulary {
       abstain || !analysis.questions || analysis.questions.length < 2
         ? undefined
         : this.partBests(analysis.questions, rescored, hits, { p, minScore, lang, fix, bm25 });
-    const notCovered = abstain && lacksTopic ? { notCovered: adjacent.name[lang] } : {};
+    const declinedTopic = freight ?? adjacent;
+    const notCovered = abstain && lacksTopic && declinedTopic ? { notCovered: declinedTopic.name[lang] } : {};
     const focusTerms = analysis.yesNoPart ? tokenize(analysis.yesNoPart) : q.premise || q.output ? tokenize(q.focus) : terms;
     // The guess is the last asking clause, whose terms `parts` already has.
     const guessTerms = parts && guessOf(analysis.questions) ? { guessTerms: parts[parts.length - 1] } : {};

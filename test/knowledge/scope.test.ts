@@ -61,6 +61,16 @@ describe('neighbouring topics', () => {
     expect(extractiveAnswer(r, 600).answer).toContain(name);
   });
 
+  it('declines a question about freight containers by their own names, but not one about the name or the analogy', () => {
+    expect(search('how much does a used shipping container cost these days')).toMatchObject({
+      abstain: true,
+      notCovered: 'shipping containers and dock work',
+    });
+    expect(search('컨테이너선 한척에 컨테이너 몇개 실림?')).toMatchObject({ abstain: true, notCovered: '화물 컨테이너와 항만 일' });
+    expect(search('why is docker named after shipping containers').abstain).toBe(false);
+    expect(search('화물 컨테이너 비유가 도커에서 맞는 부분이랑 틀린 부분 뭐임').abstain).toBe(false);
+  });
+
   it('answers "insulation" typed for isolation, which is no sign of a shipping container', () => {
     expect(search('is container insulation as strong as a vm?').abstain).toBe(false);
   });
