@@ -107,6 +107,12 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
     forms: /\bproxmox\b|프록스목스|\bvirsh\b|\blibvirt\b|\bqemu-img\b|\bvirt-manager\b/i,
   },
   {
+    // How containers find each other by name on Docker's networks: the notes cover -p and --network none, not this.
+    name: { ko: '도커 네트워크의 이름 해석과 컨테이너 간 통신', en: "Docker networks' name resolution and container-to-container traffic" },
+    forms:
+      /\bdns\b|\bembedded dns\b|\bservice discovery\b|이름으로\s?(?:ping|핑)|\bby (?:container )?name\b.*\bping\b|\bping\b.*\bby (?:container )?name\b|컨테(?:이너)?\s?끼리\s?(?:ping|핑)|\bdocker network (?:connect|ls|inspect|rm)\b/i,
+  },
+  {
     // "Swap" and "map" in the keyboard's sense.
     name: { ko: '키보드와 단축키 설정', en: 'keyboard and shortcut settings' },
     forms: /\bcaps ?lock\b|\bkeyboards?\b|키보드|\bkey ?(?:bindings?|maps?|mapping)\b|키\s?매핑|한영\s?키/i,

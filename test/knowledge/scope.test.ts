@@ -33,6 +33,10 @@ describe('neighbouring topics', () => {
     ['how many TEU can the biggest vessel carry', 'shipping containers and dock work'],
     ['git log --oneline 하면 해시 7자리만 뜨는데 전체 보는법', 'git과 GitHub'],
     ['trivy로 이미지 취약점 스캔하는 법', '이미지 보안 스캔'],
+    [
+      'docker containers on a user-defined bridge can ping each other by name but not on the default bridge, why',
+      "Docker networks' name resolution and container-to-container traffic",
+    ],
     // Swap in the keyboard's sense.
     ['how do i swap caps lock and ctrl on linux', 'keyboard and shortcut settings'],
     ['container logs filled my disk, how do i set max-size on the json-file driver', 'logging drivers and log retention'],
@@ -112,6 +116,10 @@ describe('neighbouring topics', () => {
   it("takes a union filesystem as Docker, though a layer alone may be a drawing app's", () => {
     expect(search('유니온 fs 뭐임 ㅋㅋ 레이어랑 무슨상관').abstain).toBe(false);
     expect(search('overlayfs 가 뭐임').abstain).toBe(false);
+  });
+
+  it('answers whether other containers reach a container by its name, which the notes say, though DNS they do not', () => {
+    expect(search('other containers can reach my container by name?').abstain).toBe(false);
   });
 
   it('answers a term asked "in one word" (한단어로), a length and no topic', () => {
