@@ -87,6 +87,19 @@ describe('neighbouring topics', () => {
     expect(search('is a laptop with 8gb enough to run docker and a vm at the same time').abstain).toBe(false);
   });
 
+  it('declines a comparison with a neighbouring tool the best passage names only in passing, and a pull limit named in the premise', () => {
+    expect(search('podman이랑 docker 뭐가 나음? 회사에서 podman 쓰라는데')).toMatchObject({ abstain: true, notCovered: 'Podman' });
+    expect(search('hitting docker hub pull rate limit in CI every morning, how do ppl get around that')).toMatchObject({
+      abstain: true,
+      notCovered: 'Docker plans, licences and pull limits',
+    });
+    // Named beside a VM/Docker thing of the notes, a tool is an example, and the passage may name it in its text.
+    expect(
+      search('someone in our group mounted /var/run/docker.sock into the jenkins container so it can build images. bad idea or fine?')
+        .abstain,
+    ).toBe(false);
+  });
+
   it('answers a question whose neighbouring topic the best passage does cover', () => {
     const r = search('are kubernetes nodes usually VMs?');
     expect(r.abstain).toBe(false);
