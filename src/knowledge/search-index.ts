@@ -280,9 +280,9 @@ export class SearchIndex implements Vocabulary {
     const adjacent = askedTopic ?? adjacentTopic(analysis.text, namesMore);
     // The passage must name what the question names (helm), not another tool of the same group (Ansible); all of it:
     // a passage naming EC2 in passing does not answer "EC2랑 라이트세일 중에 뭐가 쌈". A topic the question part asks
-    // about, naming nothing of VMs and Docker beyond Docker itself, must be named in the passage's heading, key point or
-    // check list, not in passing in its text ("Docker, like Podman, …" is no Podman comparison); otherwise anywhere in it ("mounted
-    // docker.sock into the jenkins container": the passage on docker.sock names Jenkins as the example).
+    // about, naming nothing of VMs and Docker beyond Docker itself, must be named in the passage's heading, key point
+    // or check list, not in passing in its text ("Docker, like Podman, …" is no Podman comparison); otherwise anywhere
+    // in it ("mounted docker.sock into the jenkins container": the passage on docker.sock names Jenkins as the example).
     const best0 = rescored[0].chunk;
     const topicAlone = !!askedTopic && !textConcepts(q.focus).some(beyondDocker);
     const ownPoints = [best0.keyPoint ?? best0.text, ...(best0.claims ?? []).map((c) => `${c.text} ${c.reason ?? ''}`)].join('\n');
