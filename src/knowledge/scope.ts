@@ -9,6 +9,14 @@ export interface AdjacentTopic {
   anywhere?: boolean;
 }
 
+/** The steel box and the dock: a Docker word in its first sense, wherever the question names it. */
+const SHIPPING: AdjacentTopic = {
+  name: { ko: '화물 컨테이너와 항만 일', en: 'shipping containers and dock work' },
+  forms:
+    /\btiny ?house|\bcontainer (?:house|home)s?\b|(?:house|home|cabin)s? (?:out )?of (?:a |old )?(?:shipping )?containers?|컨테이너\s?(?:하우스|주택|집)|단열|항만|부두|하역|물류|해운|선적|선박|\bteu\b|\b[24]0\s?(?:ft|feet|foot)\b|[24]0\s?피트|팔레트|\bpallets?\b|지게차|\bforklifts?\b|\breefers?\b|냉동\s?컨테이너|\bcontainer yards?\b|컨테이너\s?야드|수출입|통관|\bcustoms\b|운임|항구|\bvessels?\b|\blogistics\b|\bcargo\b|\bfreight\b|\bdock ?workers?\b|\blongshore\w*|\bwarehouse\b/i,
+  anywhere: true,
+};
+
 export const ADJACENT_TOPICS: AdjacentTopic[] = [
   { name: { ko: 'Docker Swarm', en: 'Docker Swarm' }, forms: /\bswarm\b|스웜/i },
   {
@@ -50,13 +58,7 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
       /(?<![가-힣])(?:살까|사야(?=\s?(?:됨|돼|함|하|할|되|겠))|사려(?:고|는데|면))|구매|구입|\b(?:buy(?:ing)?|purchas\w*) (?:a |an |more |new |some )?(?:ram|memory|laptop|pc|computer|phone|gpu|cpu|ssd|macbook)\b|\bbest (?:budget |cheap )?(?:laptop|pc|computer|cpu|gpu|ssd|ram|phone|macbook|monitor|mini ?pc)s?\b|\b(?:on a|under a|tight) budget\b|\bryzen\b|\bcore i[3579]\b|\bi[3579]-?\d{4,5}|\b(?:rtx|gtx) ?\d|(?<![가-힣])폰(?![가-힣])|아이폰|갤럭시|스마트폰|\b(?:i?phone|smartphone|android)\b/i,
     anywhere: true,
   },
-  {
-    // The steel box and the dock: a Docker word in its first sense, wherever the question names it.
-    name: { ko: '화물 컨테이너와 항만 일', en: 'shipping containers and dock work' },
-    forms:
-      /\btiny ?house|\bcontainer (?:house|home)s?\b|(?:house|home|cabin)s? (?:out )?of (?:a |old )?(?:shipping )?containers?|컨테이너\s?(?:하우스|주택|집)|단열|항만|부두|하역|물류|해운|선적|선박|\bteu\b|\b[24]0\s?(?:ft|feet|foot)\b|[24]0\s?피트|팔레트|\bpallets?\b|지게차|\bforklifts?\b|\breefers?\b|냉동\s?컨테이너|\bcontainer yards?\b|컨테이너\s?야드|수출입|통관|\bcustoms\b|운임|항구|\bvessels?\b|\blogistics\b|\bcargo\b|\bfreight\b|\bdock ?workers?\b|\blongshore\w*|\bwarehouse\b/i,
-    anywhere: true,
-  },
+  SHIPPING,
   {
     name: { ko: '프로그래밍 언어와 개발 도구', en: 'programming languages and IDEs' },
     forms: /\bc\+\+|씨쁠쁠|\bvisual studio\b|비주얼 ?스튜디오|\bvs ?code\b/i,
@@ -158,5 +160,5 @@ const SOFTWARE_SENSE =
   /docker|도커|software|소프트웨어|images?\b|이미지|\bapps?\b|앱|analog|비유|named|이름|called|부르|kubernetes|쿠버|\bvms?\b|가상/i;
 export function freightAsked(text: string): AdjacentTopic | undefined {
   if (!FREIGHT.test(text) || SOFTWARE_SENSE.test(text)) return undefined;
-  return ADJACENT_TOPICS.find((t) => t.name.en === 'shipping containers and dock work');
+  return SHIPPING;
 }
