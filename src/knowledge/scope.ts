@@ -138,13 +138,17 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
   },
 ];
 
+/** Each topic with its forms compiled once to find every match (the query path reads them twice per question). */
+const TOPIC_MATCHERS = ADJACENT_TOPICS.map((topic) => ({ topic, every: new RegExp(topic.forms.source, 'gi') }));
+
 /**
  * The neighbouring topic a text names, if any, with every word that names it ("ec2", "라이트세일"), lower-cased; with `anywhere`,
  * only a topic that decides the question wherever it is named.
  */
 export function adjacentTopic(text: string, anywhere = false): (AdjacentTopic & { named: string[] }) | undefined {
-  for (const topic of ADJACENT_TOPICS.filter((t) => !anywhere || t.anywhere)) {
-    const named = [...text.matchAll(new RegExp(topic.forms.source, 'gi'))].map((m) => m[0].toLowerCase());
+  for (const { topic, every } of TOPIC_MATCHERS) {
+    if (anywhere && !topic.anywhere) continue;
+    const named = [...text.matchAll(every)].map((m) => m[0].toLowerCase());
     if (named.length) return { ...topic, named };
   }
   return undefined;

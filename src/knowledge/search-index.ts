@@ -244,8 +244,9 @@ export class SearchIndex implements Vocabulary {
       ...textConcepts(ruledOut),
     ];
     const sides = asksComparison(q.focus) ? comparedUnits(q.focus, units) : undefined;
-    // Which of VMs and containers the question part is about, if only one of them.
-    const side = sideOf(new Set(textConcepts(q.focus)));
+    // The question part's concepts: which of VMs and containers it is about, and whether it names anything beyond Docker.
+    const focusConcepts = textConcepts(q.focus);
+    const side = sideOf(new Set(focusConcepts));
     const top = raw[0].score || 1;
     const bm25 = new Map(raw.map((r) => [r.id, r.score / top]));
     const score = (id: number, prox: number) => ({
@@ -284,7 +285,7 @@ export class SearchIndex implements Vocabulary {
     // or check list, not in passing in its text ("Docker, like Podman, …" is no Podman comparison); otherwise anywhere
     // in it ("mounted docker.sock into the jenkins container": the passage on docker.sock names Jenkins as the example).
     const best0 = rescored[0].chunk;
-    const topicAlone = !!askedTopic && !textConcepts(q.focus).some(beyondDocker);
+    const topicAlone = !!askedTopic && !focusConcepts.some(beyondDocker);
     const ownPoints = [best0.keyPoint ?? best0.text, ...(best0.claims ?? []).map((c) => `${c.text} ${c.reason ?? ''}`)].join('\n');
     const bestText = (topicAlone ? `${best0.heading}\n${ownPoints}` : `${best0.heading}\n${best0.text}`).toLowerCase();
     const freight = freightAsked(analysis.text);
