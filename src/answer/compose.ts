@@ -6,9 +6,9 @@ import { escapeRegExp } from '../text/escape-regexp.js';
 import { askedValues, withAskedValuesInText } from './asked-values.js';
 import { asksCheck, commandBlock } from './command-block.js';
 import { expectedVerdict } from './expected.js';
-import { LEANS_FORWARD, leansOnPrevious, mostAsked, REFERS_ELSEWHERE, shapedFirst, wholeSentences } from './sentence-shape.js';
-import { formsOf, ROW, Said, type Forms } from './novelty.js';
-import { citedFigures, namesOption, valuesOf, type Figure } from './figures/index.js';
+import { mostAsked, shapedFirst, wholeSentences } from './sentence-shape.js';
+import { formsOf, ROW } from './novelty.js';
+import { citedFigures, namesOption, type Figure } from './figures/index.js';
 import { fixRunCommand, misplacedOptions } from './run-command.js';
 import { ownValueReason, restatesWorked, withOwnReason } from './own-values.js';
 import { summaryList } from './summary.js';
@@ -25,12 +25,15 @@ import {
   optionsIn,
   verdictLead,
 } from './claims.js';
-import { askedOverlap, termSet } from './overlap.js';
+import { askedOverlap } from './overlap.js';
 import { sectionKey } from '../knowledge/chunk.js';
 import { splitSentences } from '../knowledge/sentences.js';
-import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
-import { GENERIC_CONCEPTS } from '../knowledge/glossary.js';
+import { tokenize } from '../knowledge/tokenize.js';
 import type { Chunk, Claim, SearchHit, SearchResult } from '../knowledge/types.js';
+import { bestSentence, directSentence, mentionsValue, quotingSentence, sentencesOf, type Sentence } from './candidates.js';
+import { Draft } from './draft.js';
+import { otherParts, partLeads, unnamedSide } from './parts.js';
+import { MIN_NOVELTY, supportSentences } from './support.js';
 
 /** How many of the best passages sentences are drawn from. */
 const PASSAGES_USED = 3;
@@ -38,38 +41,11 @@ const PASSAGES_USED = 3;
 const MAX_SUPPORT = 1;
 /** A later passage contributes only if it scored at least this share of the best one. */
 const NEAR_BEST = 0.75;
-/**
- * A supporting sentence from another section needs its section to score this close to the best: a clear best
- * section answers alone, and a sentence from the next one is padding (density after "does a VM crash spread?").
- */
-const OTHER_SECTION_NEAR = 0.9;
-/** And it needs this much of the question (by term weight: a glossary concept with its word is about 2.2). */
-const OTHER_SECTION_MIN_OVERLAP = 3.5;
-/** A sentence of the best passage leads instead of its key point when it has this much more of the question. */
-const DIRECT_MARGIN = 3;
-/** A sentence must bring at least this share of terms the answer has not used yet, or it repeats the answer. */
-const MIN_NOVELTY = 0.75;
 /** A question asking for a value's other forms: what a figure adds even when the lead names the value. */
 const ASKS_CONVERSION =
   /period|quota|\bms\b|milli|밀리|equivalent|환산|바꾸면|%|percent|퍼센트|cpu\.max|bytes?|바이트|얼마|how (?:much|many)|몇/i;
 /** The sentence naming a compared side the answer left out must still bring this share of new terms. */
 const SIDE_NOVELTY = 0.5;
-/** A supporting sentence must have at least this share of the question that the most on-question sentence has. */
-const SUPPORT_SHARE = 0.5;
-/** The lead's own section is what its key point sums up: a sentence of it must bring more to count as new. */
-const SAME_SECTION_NOVELTY = 0.8;
-
-interface Sentence {
-  text: string;
-  /** Index of its source in the listed sources (citation number − 1). */
-  source: number;
-  position: number;
-  /** Its words by stem, for novelty. */
-  forms: Forms;
-  /** How much of the question it has. */
-  overlap: number;
-  score: number;
-}
 
 /** Sources as listed: one copy per section (the question's language when both are found), that language first. */
 export function answerSources(result: SearchResult): SearchHit[] {
@@ -102,40 +78,14 @@ function wholeSection(hits: SearchHit[]): SearchHit {
   return { chunk, score: Math.max(...hits.map((h) => h.score)) };
 }
 
-function codeLines(chunk: Chunk): Set<string> {
-  return new Set(chunk.code.flatMap((c) => c.split('\n').map((l) => l.trim())));
-}
-
 /** A passage that states where docker run's options go (before the image name). */
 const STATES_ORDER = /(?:before|after) the image name|이미지 이름 (?:앞|뒤)/i;
-/** The question asks for a table ("표로 정리좀", "as a table"): comparison rows are what it wants. */
-const ASKS_TABLE = /표로|표\s?형식|\b(?:as a |in a )?table\b|\btabular\b/i;
 /** A question asking for an amount: how much, how many, what share. */
 const QUANTITY_ASKED = /얼마|몇|최대|\b(?:how (?:much|many)|what (?:%|percent|share|ratio)|wh?at %|who gets|max(?:imum)?|in total)\b/i;
 
 export interface Composed {
   text: string;
   sources: SearchHit[];
-}
-
-/** The answer being written: its parts, what it has said, and its length against the budget. */
-class Draft {
-  readonly parts: string[] = [];
-  readonly said = new Said();
-  length = 0;
-  constructor(readonly maxChars: number) {}
-  add(text: string, forms: Forms): void {
-    this.parts.push(text);
-    this.said.add(forms, text);
-    this.length += text.length + 1;
-  }
-  /** Whether this many more characters fit the budget. */
-  fits(extra: number): boolean {
-    return this.length + extra <= this.maxChars;
-  }
-  get text(): string {
-    return this.parts.join(' ');
-  }
 }
 
 /** The sections the answer draws on: the best ones in the question's language, near the best score. */
@@ -393,229 +343,4 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   );
   const expected = expectedVerdict(result, text);
   return { text: expected ? `${expected} ${text}` : text, sources };
-}
-
-interface SupportContext {
-  used: SearchHit[];
-  bestScore: number;
-  candidates: Sentence[];
-  lead?: string;
-  /** Whether a text works an option of the student's figures again with the notes' own numbers. */
-  restates: (text: string) => boolean;
-  /** Whether the answer opens with a verdict on a checked claim. */
-  verdict: boolean;
-}
-
-/**
- * Supporting sentences: those that say most about the question, none twice, none leaning on a missing one, in
- * passage order with table rows after the prose.
- */
-function supportSentences(result: SearchResult, draft: Draft, ctx: SupportContext, maxSupport: number): Sentence[] {
-  const { used, bestScore, candidates, lead, restates } = ctx;
-  const asked = new Set(result.terms);
-  const support: Sentence[] = [];
-  const floor = SUPPORT_SHARE * Math.max(0, ...candidates.map((c) => c.overlap));
-  // A comparison draws on several sections by nature; a question of several parts, for the later parts' own words.
-  const laterWords = laterPartWords(result, new Set(tokenize(draft.text)));
-  const forLaterPart = (s: Sentence) => [...termSet(s.text)].some((t) => laterWords.has(t));
-  // After a verdict, the claim's reason is the answer: another section's sentence only for a later part asked.
-  const fromOther = (s: Sentence) =>
-    s.source > 0 &&
-    result.intent !== 'compare' &&
-    !forLaterPart(s) &&
-    (ctx.verdict || used[s.source].score < OTHER_SECTION_NEAR * bestScore);
-  // A sentence from a lower-ranked section sharing little of the question (one word, "container") is padding about
-  // something else, unless the student asked for several lines or a comparison, which draw on several sections.
-  const thinPadding = (s: Sentence) =>
-    s.source > 0 && !result.lines && result.intent !== 'compare' && s.overlap < OTHER_SECTION_MIN_OVERLAP;
-  // A supporting sentence, of the best section too, must bring a word of the question the answer lacks: else it is
-  // about something else ("…the 101st fork fails" then a zombie sentence; the unit of --memory, then that no --memory
-  // means no limit; the layers answer, then that layers are named by SHA-256 digests).
-  const answered = () => termSet([...draft.parts, ...support.map((x) => x.text)].join(' '));
-  const addsNothingAsked = (s: Sentence) => {
-    // A comparison draws on other sections, but a table row among them must still bring a word of the question.
-    if (result.lines || (result.intent === 'compare' && (!ROW.test(s.text) || ASKS_TABLE.test(result.query)))) return false;
-    const inAnswer = answered();
-    return ![...termSet(s.text)].some((t) => asked.has(t) && !isHangulBigram(t) && !inAnswer.has(t));
-  };
-  for (const s of candidates.sort((a, b) => b.score - a.score)) {
-    if (support.length >= maxSupport || s.score <= 0) break;
-    if (s.overlap < floor || fromOther(s) || restates(s.text) || thinPadding(s) || addsNothingAsked(s)) continue;
-    if (lead && (lead.includes(s.text) || s.text.includes(lead))) continue;
-    if (
-      draft.said.novelty(s.forms) < (s.source === 0 ? SAME_SECTION_NOVELTY : MIN_NOVELTY) ||
-      draft.said.repeatsAClause(s.text) ||
-      draft.said.repeatsFigures(s.text)
-    )
-      continue;
-    if (s.position > 0 && leansOnPrevious(s.text) && !support.some((x) => x.source === s.source && x.position === s.position - 1)) continue;
-    if (LEANS_FORWARD.test(s.text)) continue;
-    if (!draft.fits(s.text.length + 5)) continue;
-    support.push(s);
-    draft.said.add(s.forms, s.text);
-    draft.length += s.text.length + 5;
-  }
-  // In passage order, table rows after the prose: each row is a line of its own.
-  return support.sort((a, b) => Number(ROW.test(a.text)) - Number(ROW.test(b.text)) || a.source - b.source || a.position - b.position);
-}
-
-/** The words of a question's later asking clauses that neither its first clause nor the answer so far has. */
-function laterPartWords(result: SearchResult, answered: Set<string>): Set<string> {
-  const [first, ...later] = result.parts ?? [];
-  const firstWords = new Set(first ?? []);
-  return new Set(later.flat().filter((t) => !firstWords.has(t) && !answered.has(t) && !isHangulBigram(t)));
-}
-
-/** The terms of asking clause `i` that no other clause has (Hangul bigrams aside). */
-const ownTerms = (parts: string[][], i: number) => {
-  const others = new Set(parts.filter((_, j) => j !== i).flat());
-  return (parts[i] ?? []).filter((t) => !others.has(t) && !isHangulBigram(t));
-};
-
-/**
- * For each asking clause after the first whose own words (in no other clause) the answer does not have yet, the
- * sentence or key point of any source that has most of them.
- */
-function otherParts(result: SearchResult, sources: SearchHit[], answerSoFar: string): Sentence[] {
-  const parts = result.parts;
-  if (!parts) return [];
-  const answered = new Set(tokenize(answerSoFar));
-  const picked: Sentence[] = [];
-  parts.forEach((_, i) => {
-    const own = new Set(ownTerms(parts, i));
-    if (i === 0 || !own.size || [...own].some((t) => answered.has(t))) return;
-    const best = standingCandidates(sources, own).sort(
-      (a, b) => b.overlap - a.overlap || a.source - b.source || a.position - b.position,
-    )[0];
-    if (best) picked.push(best);
-  });
-  return picked;
-}
-
-/** A clause needs this many words of its own (in no other clause; glossary concepts aside) to get its own section's point. */
-const PART_OWN_WORDS = 2;
-
-/**
- * For each asking clause whose own best section (ranked on the clause alone) the answer does not cite yet, that
- * section's key point, or else its sentence having most of the clause's words.
- */
-function partLeads(result: SearchResult, sources: SearchHit[], answerSoFar: string): Sentence[] {
-  const picked: Sentence[] = [];
-  const parts = result.parts ?? [];
-  const answered = new Set(tokenize(answerSoFar));
-  (result.partBests ?? []).forEach((best, i) => {
-    if (!best) return;
-    const listed = sources.findIndex((h) => sectionKey(h.chunk) === sectionKey(best.chunk));
-    const source = listed >= 0 ? listed : sources.length;
-    if (answerSoFar.includes(`[${source + 1}]`) || picked.some((s) => s.source === source)) return;
-    // Only a clause of its own words ("--cpus does what exactly" beside "--cpu-shares"), none of them answered yet.
-    const own = ownTerms(parts, i);
-    // A Hangul word's forms (명령, 명령어, 명령어로) are one word: the shortest stands for the rest.
-    const words = own.filter((t) => !isConcept(t) && !own.some((o) => o !== t && t.startsWith(o)));
-    // One word will do if it names a VM/Docker thing of the glossary ("하이퍼바이저가 뭐고").
-    const topic = own.some((t) => isConcept(t) && !GENERIC_CONCEPTS.has(t.slice(1)));
-    if (words.length < (topic ? 1 : PART_OWN_WORDS) || own.some((t) => answered.has(t))) return;
-    const candidates = standingCandidates(listed >= 0 ? sources : [...sources, best], new Set(own)).filter((s) => s.source === source);
-    const pick = candidates.find((s) => s.position < 0) ?? candidates.sort((a, b) => b.overlap - a.overlap)[0];
-    if (!pick) return;
-    // A section the hits lacked is listed as a source once the answer cites it.
-    if (listed < 0) sources.push(best);
-    picked.push(pick);
-  });
-  return picked;
-}
-
-/**
- * For a comparison ("--memory-reservation vs --memory", "--ulimit nofile and --pids-limit"), the side the answer so far
- * does not name: the key point or sentence of the best source that names its word, standing on its own.
- */
-function unnamedSide(result: SearchResult, sources: SearchHit[], answerSoFar: string): Sentence | undefined {
-  if (!result.sides) return undefined;
-  const said = new Set(tokenize(answerSoFar));
-  const missing = result.sides.find(([word]) => !said.has(word));
-  if (!missing) return undefined;
-  return standingCandidates(sources, new Set([missing[0]])).sort((a, b) => a.source - b.source || a.position - b.position)[0];
-}
-
-/**
- * The key points and sentences of the sources that have some of `asked` and can stand in an answer on their own: no
- * sentence leaning on the one before or after it, no correction's "No —".
- */
-function standingCandidates(sources: SearchHit[], asked: Set<string>): Sentence[] {
-  const keyPoints = sources.flatMap((h, source) =>
-    h.chunk.keyPoint
-      ? [
-          {
-            text: h.chunk.keyPoint,
-            source,
-            position: -1,
-            forms: formsOf(h.chunk.keyPoint),
-            overlap: askedOverlap(tokenize(h.chunk.keyPoint), asked),
-            score: 0,
-          },
-        ]
-      : [],
-  );
-  return [...keyPoints, ...sentencesOf(sources, asked)].filter(
-    (s) => s.overlap > 0 && !leansOnPrevious(s.text) && !LEANS_FORWARD.test(s.text) && !NO_OPENING.test(s.text),
-  );
-}
-
-/** The text has the value the question gives the option ("--cpus 0.5" → 0.5), standing whole (1 is not said by 1.5). */
-function mentionsValue(text: string, query: string, option: string): boolean {
-  const [value] = valuesOf(query, option);
-  return !!value && new RegExp(`(?<![\\d.])${escapeRegExp(value)}(?![\\d]|\\.\\d)`).test(text);
-}
-
-/** A quoted message has at least this many words of letters: an error or output line, not a column or a value. */
-const QUOTE_WORDS = 4;
-const wordsOf = (text: string) => text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-const squeeze = (text: string) => text.toLowerCase().replace(/\s+/g, ' ');
-
-/**
- * An error message or output line the student pasted ("Bind for 0.0.0.0:8080 failed: port is already allocated"),
- * quoted by the best section as inline code: the sentence quoting it says what it means, unless the key point does.
- * Commands are not messages: every question about docker run would quote one.
- */
-function quotingSentence(candidates: Sentence[], chunk: Chunk, keyPoint: string, query: string): Sentence | undefined {
-  const asked = squeeze(query);
-  const quoted = (chunk.inlineCode ?? []).filter(
-    (c) => !/^(?:docker\b|-)/i.test(c) && wordsOf(c) >= QUOTE_WORDS && asked.includes(squeeze(c)),
-  );
-  if (quoted.length === 0 || quoted.some((c) => keyPoint.includes(c))) return undefined;
-  return candidates.find((s) => s.source === 0 && quoted.some((c) => s.text.includes(c)) && !leansOnPrevious(s.text));
-}
-
-/** A sentence of the best passage, standing on its own, with DIRECT_MARGIN more of the question than the key point. */
-function directSentence(candidates: Sentence[], keyOverlap: number): Sentence | undefined {
-  const own = candidates.filter((s) => s.source === 0 && !leansOnPrevious(s.text) && !LEANS_FORWARD.test(s.text));
-  const best = own.sort((a, b) => b.overlap - a.overlap || a.position - b.position)[0];
-  return best && best.overlap >= keyOverlap + DIRECT_MARGIN ? best : undefined;
-}
-
-function sentencesOf(used: SearchHit[], asked: Set<string>): Sentence[] {
-  const out: Sentence[] = [];
-  used.forEach((hit, rank) => {
-    const code = codeLines(hit.chunk);
-    splitSentences(hit.chunk.text).forEach((text, position) => {
-      if (code.has(text) || (hit.chunk.keyPoint && hit.chunk.keyPoint.includes(text)) || REFERS_ELSEWHERE.test(text)) return;
-      const all = new Set(tokenize(text));
-      const overlap = askedOverlap(all, asked);
-      out.push({ text, source: rank, position, forms: formsOf(text), overlap, score: overlap * (1 - 0.25 * rank) * hit.score });
-    });
-  });
-  return out;
-}
-
-/** Without a key point, the best passage's sentence that says most, with the one it leans on ("둘째," → "첫째,"). */
-function bestSentence(candidates: Sentence[], maxChars: number): string | undefined {
-  const own = candidates.filter((s) => s.source === 0);
-  for (const s of [...own].sort((a, b) => b.score - a.score || a.position - b.position)) {
-    const after = own.find((x) => x.position === s.position + 1);
-    if (LEANS_FORWARD.test(s.text) && after && s.text.length + after.text.length + 1 <= maxChars) return `${s.text} ${after.text}`;
-    if (s.position === 0 || !leansOnPrevious(s.text)) return s.text;
-    const before = own.find((x) => x.position === s.position - 1);
-    if (before && before.text.length + s.text.length + 1 <= maxChars) return `${before.text} ${s.text}`;
-  }
-  return own[0]?.text;
 }

@@ -1,0 +1,22 @@
+// The answer being written, and what it has said so far.
+import { Said, type Forms } from './novelty.js';
+
+/** The answer being written: its parts, what it has said, and its length against the budget. */
+export class Draft {
+  readonly parts: string[] = [];
+  readonly said = new Said();
+  length = 0;
+  constructor(readonly maxChars: number) {}
+  add(text: string, forms: Forms): void {
+    this.parts.push(text);
+    this.said.add(forms, text);
+    this.length += text.length + 1;
+  }
+  /** Whether this many more characters fit the budget. */
+  fits(extra: number): boolean {
+    return this.length + extra <= this.maxChars;
+  }
+  get text(): string {
+    return this.parts.join(' ');
+  }
+}
