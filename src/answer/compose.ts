@@ -251,12 +251,11 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // Asked for N lines ("한줄로"), a key point of more sentences gives the N that say most about the question.
   // Asked how to check or how much, the key point's sentence with the check or the figure leads.
   const shape = lead.text === keyPoint && !verdict ? shapeAsked(result) : undefined;
+  const leadSentences = lead.text && shape ? shapedFirst(splitSentences(lead.text), shape) : undefined;
   const leadText =
     lead.text && result.lines
-      ? mostAsked(splitSentences(lead.text), asked, result.lines).join(' ')
-      : lead.text && shape
-        ? shapedFirst(splitSentences(lead.text), shape).join(' ')
-        : lead.text;
+      ? mostAsked(leadSentences ?? splitSentences(lead.text), asked, result.lines, shape).join(' ')
+      : (leadSentences?.join(' ') ?? lead.text);
   if (leadText && !diagnosed && !readAlready && !(leading && restates(leadText)))
     draft.add(`${wholeSentences(leadText, maxChars)} [${ownReason ? ownReason.source + 1 : cite(best)}]`, formsOf(leadText));
   // After a verdict the claim counts as said: a sentence restating it ("a common misconception is that …") adds nothing.

@@ -30,12 +30,16 @@ export function wholeSentences(text: string, max: number): string {
   return kept.length ? kept.join(' ') : truncate(text, max);
 }
 
-/** The `n` sentences with most of the question (the earlier on a tie), in their order. */
-export function mostAsked(sentences: string[], asked: Set<string>, n: number): string[] {
+/** The `n` sentences with most of the question (the earlier on a tie; one of the asked shape first), in their order. */
+export function mostAsked(sentences: string[], asked: Set<string>, n: number, shape?: (text: string) => boolean): string[] {
   if (sentences.length <= n) return sentences;
   // A sentence leaning on the one before ("이 시간은 …") cannot stand without it.
   const weigh = (text: string, i: number) => (i > 0 && leansOnPrevious(text) ? -1 : askedOverlap(tokenize(text), asked));
-  const ranked = sentences.map((text, i) => ({ i, overlap: weigh(text, i) })).sort((a, b) => b.overlap - a.overlap || a.i - b.i);
+  // One having what the question's shape asks for (the check command, a figure) comes before one that says more words.
+  const shaped = (text: string, i: number) => Number(!!shape?.(text) && weigh(text, i) >= 0);
+  const ranked = sentences
+    .map((text, i) => ({ i, shaped: shaped(text, i), overlap: weigh(text, i) }))
+    .sort((a, b) => b.shaped - a.shaped || b.overlap - a.overlap || a.i - b.i);
   const kept = new Set(ranked.slice(0, n).map((r) => r.i));
   return sentences.filter((_, i) => kept.has(i));
 }

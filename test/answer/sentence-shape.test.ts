@@ -1,6 +1,6 @@
 // Reordering a key point's sentences for what the question's shape asks (the check, the figure).
 import { describe, expect, it } from 'vitest';
-import { shapedFirst } from '../../src/answer/sentence-shape.js';
+import { mostAsked, shapedFirst } from '../../src/answer/sentence-shape.js';
 
 const hasCheck = (text: string) => /docker info/.test(text);
 
@@ -26,5 +26,19 @@ describe('shapedFirst', () => {
       '제한을 건다.',
       '예를 들어 docker info로 본다.',
     ]);
+  });
+});
+
+describe('mostAsked', () => {
+  const asked = new Set(['cgroup', 'v1', 'v2', 'check']);
+  const point = ['cgroup v1 splits per controller and cgroup v2 unifies them.', 'v2 is the default; check with docker info.'];
+
+  it('keeps the n sentences with most of the question, the earlier on a tie', () => {
+    expect(mostAsked(point, asked, 1)).toEqual([point[0]]);
+  });
+
+  it('keeps the sentence with what the shape asks for (the check command) over one with more words', () => {
+    expect(mostAsked(point, asked, 1, hasCheck)).toEqual([point[1]]);
+    expect(mostAsked(point, asked, 2, hasCheck)).toEqual(point);
   });
 });
