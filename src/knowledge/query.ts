@@ -58,6 +58,8 @@ export interface Vocabulary {
   idf(term: string): number;
   /** The notes write this name as an option (--read-only): "read only" typed as two words names it. */
   isOption(name: string): boolean;
+  /** Some section's heading names this number (143 in "Exit code 143 (SIGTERM)"). */
+  headsSection(number: string): boolean;
 }
 
 /** Discord mentions, channels, custom emoji, timestamps and links: not part of the question. */
@@ -480,8 +482,10 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
     const predicate =
       w.script === 'hangul' && !concepts.length && (known.length ? isConjugated(w.key) : isKoreanPredicate(w.surface, w.key));
     if (predicate) weight *= p.koreanPredicateFactor;
-    // The value asked about (--cpus 0.5), not what to look up; a number that names a concept (137: OOM) is a topic.
-    if (w.script === 'digit' && !concepts.length) weight = Math.min(weight, p.numberWeight);
+    // The value asked about (--cpus 0.5), not what to look up; a number that names a concept (137: OOM) or that a
+    // section's heading names (143: the SIGTERM exit code) is a topic.
+    const value = w.script === 'digit' && !concepts.length && !(p.headingNumbers && vocab.headsSection(w.key));
+    if (value) weight = Math.min(weight, p.numberWeight);
     // An identifier the notes never use (DB_PASSWORD, my_app) is a value the asker typed, like a number.
     const identifier = w.surface.includes('_') && !known.length;
     if (identifier) weight = Math.min(weight, p.numberWeight);
@@ -544,7 +548,9 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
       if (hasTopicConcept(u) || (u.known && u.key.includes('-') && !u.key.startsWith('docker-'))) continue;
       // A verb form says how it is asked: it weighs a share of the topic's weight, not of the rarest word's.
       const limit = /^[0-9]/.test(u.key)
-        ? p.numberWeight
+        ? p.headingNumbers && vocab.headsSection(u.key)
+          ? cap
+          : p.numberWeight
         : u.predicate
           ? p.koreanPredicateFactor * cap
           : u.known || namesOption

@@ -104,6 +104,8 @@ export interface RankingParams {
   unknownWordFactor: number;
   /** Weight of a number in an on-topic question (--cpus 0.5: the value, not what to look up). */
   numberWeight: number;
+  /** A number that some section's heading names (exit code 143) weighs as a word, not as the student's value. */
+  headingNumbers: boolean;
   /** A Korean verb form the knowledge base never uses weighs this share of an unknown word. */
   koreanPredicateFactor: number;
   /** Extra coverage a question with no VM/Docker concept needs before it is answered. */
@@ -158,6 +160,7 @@ export const DEFAULT_RANKING: RankingParams = {
   chatterCapMin: 1.5,
   unknownWordFactor: 2,
   numberWeight: 0.5,
+  headingNumbers: true,
   koreanPredicateFactor: 0.3,
   offTopicMargin: 0.15,
   offTopicForeignShare: 0.3,
@@ -191,6 +194,7 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
   'pasted-output down-weight': { outputWeight: 1 },
   'chatter cap': { chatterCapMin: Infinity },
   'number weight': { numberWeight: 1e9 },
+  'heading numbers': { headingNumbers: false },
   'korean predicate factor': { koreanPredicateFactor: 1 },
   'off-topic margin': { offTopicMargin: 0 },
   'off-topic foreign share': { offTopicForeignShare: 0 },

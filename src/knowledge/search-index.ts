@@ -27,6 +27,18 @@ import { HangulSpelling, SpellingCorrector } from './spelling.js';
 import { textConcepts, tokenize, words } from './tokenize.js';
 import type { Chunk, Lang, QueryUnit, SearchHit, SearchResult } from './types.js';
 
+/** A heading's number names its section from this many digits: 1, 2 and 10 (type 1, part 2) are anyone's values. */
+const HEADING_NUMBER_DIGITS = 3;
+
+/**
+ * A number of the heading that names what the section is about (exit code 143, the default 1024), not an amount of
+ * its example (200m = 200 MiB), which is as likely the student's own value.
+ */
+function namesSection(w: { script: string; key: string }, heading: string): boolean {
+  if (w.script !== 'digit' || !/^\d+$/.test(w.key) || w.key.length < HEADING_NUMBER_DIGITS) return false;
+  return !new RegExp(`(?<![\\d.])${w.key}\\s?(?:[kmg]i?b?|bytes?)(?![a-z])`, 'i').test(heading);
+}
+
 /** An option written with its two dashes. */
 const OPTION_NAME = /(?<![\w-])--([a-z][a-z0-9]*(?:-[a-z0-9]+)+)/gi;
 
@@ -61,6 +73,8 @@ export class SearchIndex implements Vocabulary {
   private everyday: number[];
   /** The sections' asked-as lines (document expansion). */
   private askedLines: AskedLines;
+  /** Numbers that some section's heading names as its subject (exit code 143, 1024 shares). */
+  private headingNumbers = new Set<string>();
 
   constructor(chunks: Chunk[]) {
     this.chunks = chunks;
@@ -94,6 +108,7 @@ export class SearchIndex implements Vocabulary {
         titles.set(c.doc.title, (title = { ids, terms: TermSet.ofIds(dict, ids) }));
       }
       const heading = termIdsOf(c.heading);
+      for (const w of words(c.heading)) if (namesSection(w, c.heading)) this.headingNumbers.add(w.key);
       const text = termIdsOf(c.text);
       for (const m of c.text.matchAll(OPTION_NAME)) this.options.add(m[1].toLowerCase());
       docs.push({ heading: joined(title.ids, heading), text });
@@ -109,6 +124,10 @@ export class SearchIndex implements Vocabulary {
 
   isOption(name: string): boolean {
     return this.options.has(name);
+  }
+
+  headsSection(number: string): boolean {
+    return this.headingNumbers.has(number);
   }
 
   /** The term occurs in some passage (its heading, text or document title). */

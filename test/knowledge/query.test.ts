@@ -755,6 +755,20 @@ describe('verb forms and nouns', () => {
     expect(exit?.weight).toBeGreaterThan(DEFAULT_RANKING.numberWeight);
   });
 
+  it("weighs a number that a section's heading names (exit code 143) as a word, an example amount or a small number as a value", () => {
+    const sigterm = unitsOf('container shows Exited (143), is that OOM too').find((u) => u.key === '143');
+    expect(sigterm?.weight).toBeGreaterThan(DEFAULT_RANKING.numberWeight);
+    // 200m is the notes' example amount (a heading says "200m = 200 MiB"), 1.5 a fraction: the student's values.
+    const amount = unitsOf('--memory 200m and --cpus 1.5 together').filter((u) => /^[0-9]/.test(u.key));
+    expect(amount.map((u) => u.key)).toEqual(['200m', '1.5']);
+    for (const u of amount) expect(u.weight).toBeLessThanOrEqual(DEFAULT_RANKING.numberWeight);
+    const off = queryUnits(analyseQuery('container shows Exited (143), is that OOM too'), kb.vocabulary, {
+      ...DEFAULT_RANKING,
+      headingNumbers: false,
+    });
+    expect(off.units.find((u) => u.key === '143')?.weight).toBeLessThanOrEqual(DEFAULT_RANKING.numberWeight);
+  });
+
   it('weighs a verb form a share of the topic word, however rare the form', () => {
     const units = unitsOf('하이퍼바이저 정확히 뭐하는 놈임');
     const topic = units.find((u) => u.concepts.includes('§hypervisor'))!;
