@@ -60,7 +60,8 @@ export function partLeads(result: SearchResult, sources: SearchHit[], answerSoFa
     // A Hangul word's forms (명령, 명령어, 명령어로) are one word: the shortest stands for the rest.
     const words = own.filter((t) => !isConcept(t) && !own.some((o) => o !== t && t.startsWith(o)));
     // One word will do if it names a VM/Docker thing of the glossary ("하이퍼바이저가 뭐고").
-    const topic = own.some((t) => isConcept(t) && !GENERIC_CONCEPTS.has(t.slice(1)));
+    // So will a clause pointing back at an earlier one's VM/Docker thing ("…PIDS column, and can i cap it").
+    const topic = own.some((t) => isConcept(t) && !GENERIC_CONCEPTS.has(t.slice(1))) || !!result.partPointsBack?.[i];
     if (words.length < (topic ? 1 : PART_OWN_WORDS) || own.some((t) => answered.has(t))) return;
     const candidates = standingCandidates(listed >= 0 ? sources : [...sources, best], new Set(own)).filter((s) => s.source === source);
     const pick = candidates.find((s) => s.position < 0) ?? candidates.sort((a, b) => b.overlap - a.overlap)[0];

@@ -206,7 +206,7 @@ export function classifyIntent(text: string): Intent {
 
 /** Question words that make a clause a question even without "?" (왜, 뭐, how, what …). */
 const QUESTION_WORD =
-  /[?？]|(?:였|이었)(?:나|던가|지|더라)(?=\s|$|[.,!])|왜|뭐|뭔|머임|머야|(?<![가-힣])머(?=하|함|해|냐)|어떻|어케|어캐|누구|언제|어디|얼마|몇|무슨|무엇|나요|까요|\b(?:what|why|how|which|who|where)\b|^(?:is|are|does|do|can|should|could|will)\b/i;
+  /[?？]|(?:였|이었)(?:나|던가|지|더라)(?=\s|$|[.,!])|왜|뭐|뭔|머임|머야|(?<![가-힣])머(?=하|함|해|냐)|어떻|어케|어캐|누구|언제|어디|얼마|몇|무슨|무엇|나요|까요|\b(?:what|why|how|which|who|where)\b|^(?:(?:and|so|then|but|or)\s+)?(?:is|are|does|do|can|should|could|will)\b/i;
 /** 이미지만 is 이미지 + 만 (only), not a verb + 지만 (but): a glossary noun before the particle. */
 const isNounWithParticle = (word: string) => word.endsWith('만') && isGlossaryNoun(word.slice(0, -1));
 /** A clause saying what the asker wants ("200메가까지만 쓰게 하고싶은데", "i want to cap it at 512mb") is the question's goal. */
@@ -415,7 +415,7 @@ export const looksLikeVerbForm = (word: string) => word.length >= 2 && endsInBat
 export const isOptionOfNotes = (u: QueryUnit, vocab: Vocabulary) => u.known && u.key.includes('-') && vocab.isOption(u.key);
 
 /** A VM/Docker concept that is not a generic word (difference, run, size …). */
-const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1)));
+export const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1)));
 /**
  * On-topic: the question names a VM/Docker concept that has no everyday sense (docker, hypervisor, cgroup,
  * an option name), or two topic concepts together ("container memory"); "ship a container" alone is not.

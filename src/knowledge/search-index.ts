@@ -5,7 +5,16 @@ import { sectionKey } from './chunk.js';
 import { beyondDocker, glossaryWords } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { profileOf } from './profile.js';
-import { analyseQuery, asksComparison, guessOf, isOptionOfNotes, looksLikeVerbForm, queryUnits, type Vocabulary } from './query.js';
+import {
+  analyseQuery,
+  asksComparison,
+  guessOf,
+  hasTopicConcept,
+  isOptionOfNotes,
+  looksLikeVerbForm,
+  queryUnits,
+  type Vocabulary,
+} from './query.js';
 import {
   abstainBar,
   sideOf,
@@ -54,6 +63,8 @@ export interface SearchOptions {
 
 /** A clause's own best section joins the answer if the whole question ranks it among this many passages. */
 const PART_BEST_RANK = 12;
+/** A pronoun pointing back at what an earlier clause named ("…PIDS column, and can i cap it", "그거 제한도 됨?"). */
+const POINTS_BACK = /\b(?:it|that|this|them|those|these)\b|그거|그걸|그게|이거|이걸|이게|그것|걔|얘|저거/i;
 
 /** The share of a question's weight that is words the notes never use (see offTopicForeignShare). */
 const foreignShare = (units: QueryUnit[]) => {
@@ -174,16 +185,27 @@ export class SearchIndex implements Vocabulary {
     ranked: { id: number; chunk: Chunk }[],
     hits: SearchHit[],
     ctx: { p: RankingParams; minScore: number; lang: Lang; fix: (t: string) => string; bm25: Map<number, number> },
-  ): (SearchHit | undefined)[] {
+  ): { bests: (SearchHit | undefined)[]; pointsBack: boolean[] } {
     const { p, fix } = ctx;
     const near = ranked.slice(0, PART_BEST_RANK);
-    return questions.map((clause) => {
+    let before: QueryUnit[] = [];
+    const pointsBack: boolean[] = [];
+    const bests = questions.map((clause) => {
       const a = analyseQuery(clause, ctx.lang);
-      const { units, onTopic } = queryUnits({ ...a, focus: fix(a.focus), premise: fix(a.premise), output: '' }, this, p);
+      const own = queryUnits({ ...a, focus: fix(a.focus), premise: fix(a.premise), output: '' }, this, p);
+      // A clause asking something of the notes' kind (cap: a limit) about no VM/Docker thing of its own, pointing back
+      // ("can i cap it"), asks about the earlier clause's; "does it matter" asks nothing the notes could look up.
+      const generic = own.units.some((u) => u.concepts.length > 0) && !own.units.some(hasTopicConcept);
+      const borrowed = generic && POINTS_BACK.test(clause) ? before : [];
+      const units = [...own.units, ...borrowed.filter((u) => !own.units.some((o) => o.key === u.key))];
+      const onTopic = own.onTopic || borrowed.length > 0;
+      pointsBack.push(borrowed.length > 0);
+      if (own.units.some(hasTopicConcept)) before = own.units.filter(hasTopicConcept);
       if (!units.length) return undefined;
       const asked = new Set(units.flatMap((u) => [u.key, ...u.concepts]));
       const askedMatch = this.askedLines.match(units, p);
-      const scored = near.map(({ id, chunk }) => ({
+      // With what it points back at, the clause is whole again: it may find a passage the whole question ranked low.
+      const scored = (borrowed.length ? ranked : near).map(({ id, chunk }) => ({
         chunk,
         ...scorePassage(
           units,
@@ -205,6 +227,7 @@ export class SearchIndex implements Vocabulary {
         }
       );
     });
+    return { bests, pointsBack };
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
@@ -344,7 +367,7 @@ export class SearchIndex implements Vocabulary {
       ...(analysis.asksYesNo ? { asksYesNo: true } : {}),
       lines,
       ...(parts ? { parts } : {}),
-      ...(partBests ? { partBests } : {}),
+      ...(partBests ? { partBests: partBests.bests, partPointsBack: partBests.pointsBack } : {}),
       ...(sides ? { sides } : {}),
       ...notCovered,
       ...guessTerms,

@@ -83,6 +83,8 @@ export interface SearchResult {
   parts?: string[][];
   /** For each of those clauses, the best hit of the clause ranked on its own (one of `hits` if they have its section). */
   partBests?: (SearchHit | undefined)[];
+  /** For each of those clauses, whether it names no VM/Docker thing and points back at an earlier one's ("can i cap it"). */
+  partPointsBack?: boolean[];
   /** For a comparison of two things ("--ulimit nofile vs --pids-limit"), each side's word and its concepts. */
   sides?: [string[], string[]];
   /** A neighbouring topic the notes do not cover, named in a declined question ("Docker Swarm"). */

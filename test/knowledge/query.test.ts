@@ -230,6 +230,15 @@ describe('query analysis', () => {
     expect(splitPremise('컨테이너 띄우고 메모리 제한 거는 법?').questions).toBeUndefined();
   });
 
+  it('reads ", and can i …" as a second question: an auxiliary before its subject asks, after a conjunction too', () => {
+    expect(splitPremise('whats the PIDS column in docker stats, and can i cap it').questions).toEqual([
+      'whats the PIDS column in docker stats',
+      'and can i cap it',
+    ]);
+    // A statement after the conjunction stays the premise.
+    expect(splitPremise('i set --memory 200m, and it still used 1g. why?').questions).toBeUndefined();
+  });
+
   it('reads "what does it mean that …" as asking the reason of a statement, and "X라는게 뭐임" as asking what X is', () => {
     expect(classifyIntent('vm 늘어날수록 버전관리 지옥된다는게 무슨말임')).toBe('reason');
     expect(classifyIntent('what does it mean that the host nic is used as an l2 switch')).toBe('reason');

@@ -411,4 +411,14 @@ describe('questions of several asking clauses', () => {
     // One asking clause: nothing ranked twice.
     expect(kb.search('하이퍼바이저가 뭐임?', { topK: 5, minScore: MIN_SCORE }).partBests).toBeUndefined();
   });
+
+  it('ranks a clause that points back ("can i cap it") with what the clause before it named, over all candidates', () => {
+    const r = kb.search('whats the PIDS column in docker stats, and can i cap it', { topK: 5, minScore: MIN_SCORE });
+    expect(r.partPointsBack).toEqual([false, true]);
+    expect(r.partBests?.[1]?.chunk.heading).toMatch(/--pids-limit/);
+    expect(extractiveAnswer(r, 600).answer).toMatch(/PIDS[^.]*processes and threads[\s\S]*--pids-limit/);
+    // A clause asking nothing of the notes' kind ("does it even matter") borrows nothing.
+    const matter = kb.search('--memory 200m = 200 MB or 200 MiB? does it even matter', { topK: 5, minScore: MIN_SCORE });
+    expect(matter.partPointsBack?.[1]).toBe(false);
+  });
 });
