@@ -279,6 +279,15 @@ describe('abstention', () => {
     expect(a.slice(0, 200)).toMatch(/--cpu-shares/);
   });
 
+  it('answers the common misconceptions the check lists name: Docker as a hypervisor, CpuShares 0, no CPU option', () => {
+    expect(ask('도커도 2형 하이퍼바이저 맞지? 호스트 os 위에서 돌잖아').answer).toMatch(/^아니요\. 도커는 하이퍼바이저가 아니다/);
+    expect(ask('docker inspect 보니까 "CpuShares": 0 이라고 나옴 cpu 아예 못쓰는거임??').answer).toMatch(/^아니요\. [^[]*1024/);
+    // "Without" in the question and in the claim alike: no turning round.
+    expect(ask('without --cpus a container is limited to one cpu by default, right?').answer).toMatch(/^No\. [^[]*every CPU of the host/);
+    // Asked how --cpus 1.5 works, the claim about no CPU option says nothing.
+    expect(ask('--cpus 일점오 주면 코어 한개 반 쓰는거 맞음?').answer).not.toMatch(/CPU 옵션을 하나도/);
+  });
+
   it('answers no to "does it die the moment MEM % hits 100%": reclaim and swap come first', () => {
     expect(ask('docker stats에 MEM % 100% 찍히면 바로 죽음?').answer).toMatch(/^아니요\. [^[]*OOM killer/);
   });
