@@ -184,7 +184,13 @@ function leadingFigure(result: SearchResult, lead: Lead, figures: CitedFigure[],
     OPTION_DOUBTED.test(result.query) && used.some((h) => optionsIn(h.chunk.heading).some((o) => namesOptionAsked(result.query, o)));
   // Asked to pick one of two options ("which one actually stops it"), the contrast answers, not the first one's figure.
   const picks = ASKS_PICK.test(result.query);
-  const answers = first && ((first.reads && !optionDoubted) || QUANTITY_ASKED.test(result.query) || (explainsOther(first) && !picks));
+  // A special value's own meaning leads even when the key point names it among the other cases ("--memory-swap -1
+  // 이건 뭐임" against "같으면 스왑 없음, -1이면 무제한, 0이면 2배…").
+  const answers =
+    first &&
+    ((first.reads && !optionDoubted) ||
+      QUANTITY_ASKED.test(result.query) ||
+      ((explainsOther(first) || (first.special && result.intent !== 'compare')) && !picks));
   // Asked how to check a setting, the check leads, not what the student's value does.
   const checks = asksCheck(result) && !first?.reads;
   return !lead.verdict && !lead.quoting && !checks && answers && !says(lead.text ?? '', first) ? first : undefined;

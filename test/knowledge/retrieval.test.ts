@@ -279,6 +279,13 @@ describe('abstention', () => {
     expect(a.slice(0, 200)).toMatch(/--cpu-shares/);
   });
 
+  it("leads with a special value's own meaning, not the key point listing every value (and with the list for a comparison)", () => {
+    expect(ask('--memory-swap -1 이건 뭐임').answer).toMatch(/^--memory-swap -1은 스왑 무제한이다/);
+    expect(ask('--memory-swap -1 vs 0 vs just not setting it, whats the difference').answer).toMatch(
+      /^--memory is the memory limit[^[]*-1 means unlimited swap, unset or 0 means twice/,
+    );
+  });
+
   it('answers the common misconceptions the check lists name: Docker as a hypervisor, CpuShares 0, no CPU option', () => {
     expect(ask('도커도 2형 하이퍼바이저 맞지? 호스트 os 위에서 돌잖아').answer).toMatch(/^아니요\. 도커는 하이퍼바이저가 아니다/);
     expect(ask('docker inspect 보니까 "CpuShares": 0 이라고 나옴 cpu 아예 못쓰는거임??').answer).toMatch(/^아니요\. [^[]*1024/);

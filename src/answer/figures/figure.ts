@@ -26,6 +26,8 @@ export interface Figure {
   text: string;
   /** It reads a value the student pasted (cpu.max "50000 100000"): that reading is the answer, so it leads. */
   reads?: boolean;
+  /** It says what a special value means (--memory-swap -1 or 0), not what a value works out to: asked about, it leads. */
+  special?: boolean;
   /** The figures the sentence states, to skip it when the answer already has them all (spaces before units ignored). */
   numbers: string[];
 }

@@ -29,7 +29,7 @@ function specialSwapFigure(value: string, lang: Lang): Figure {
       : ko
         ? `--memory-swap 0은 주지 않은 것과 같다: 메모리+스왑 합계가 --memory의 2배가 되어 메모리와 같은 양의 스왑을 더 쓸 수 있다.`
         : `--memory-swap 0 is the same as leaving it unset: memory plus swap becomes twice --memory, so the container may swap as much as its memory limit.`;
-  return { option: '--memory-swap', text, numbers: [`--memory-swap ${value}`] };
+  return { option: '--memory-swap', text, numbers: [`--memory-swap ${value}`], special: true };
 }
 
 export function memoryFigures(question: string, lang: Lang): Figure[] {
