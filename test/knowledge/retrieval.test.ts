@@ -286,6 +286,11 @@ describe('abstention', () => {
     );
   });
 
+  it('defines runc from its own section, not as the last clause of the dockerd / containerd / runc chain', () => {
+    expect(ask('what even is runc').answer).toMatch(/^runc is the low-level OCI container runtime/);
+    expect(ask('runc가 정확히 뭐하는 애임').answer).toMatch(/^runc는 저수준 OCI 컨테이너 런타임이다/);
+  });
+
   it('answers the common misconceptions the check lists name: Docker as a hypervisor, CpuShares 0, no CPU option', () => {
     expect(ask('도커도 2형 하이퍼바이저 맞지? 호스트 os 위에서 돌잖아').answer).toMatch(/^아니요\. 도커는 하이퍼바이저가 아니다/);
     expect(ask('docker inspect 보니까 "CpuShares": 0 이라고 나옴 cpu 아예 못쓰는거임??').answer).toMatch(/^아니요\. [^[]*1024/);
