@@ -35,6 +35,8 @@ import { Draft } from './draft.js';
 import { otherParts, partLeads, unnamedSide } from './parts.js';
 import { MIN_NOVELTY, supportSentences } from './support.js';
 
+/** After a verdict, a figure bringing less than this share of new terms repeats its reason. */
+const REPEAT_NOVELTY = 0.4;
 /** How many of the best passages sentences are drawn from. */
 const PASSAGES_USED = 3;
 /** Supporting sentences after the lead. */
@@ -272,6 +274,8 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   // The student's own values worked out by the rule of the section that states it.
   for (const figure of figures.filter((f) => f !== leading && f !== ownReason)) {
     if (says(draft.text, figure) || !draft.fits(figure.text.length + 5)) continue;
+    // A figure in other words than the verdict's reason that said it already ("CpuShares 0 … 1024 applies").
+    if (lead.verdict && draft.said.novelty(formsOf(figure.text)) < REPEAT_NOVELTY) continue;
     // A reading of what the student pasted (cpu.max "25000 100000") is the answer; a figure quoting the same value
     // works it again from the option's side.
     if (leading?.reads && leading.numbers.some((n) => figure.text.includes(n))) continue;

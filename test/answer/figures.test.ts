@@ -1,4 +1,5 @@
 // The student's own values worked out: swap from --memory/--memory-swap, --cpus as quota, shares as percents.
+import { inspectReading } from '../../src/answer/figures/inspect.js';
 import { describe, expect, it } from 'vitest';
 import { extractiveAnswer } from '../../src/answer/extractive.js';
 import { citedFigures, figuresFor, sharesToWeight } from '../../src/answer/figures/index.js';
@@ -471,5 +472,33 @@ describe('in the composed answer', () => {
       800,
     );
     expect(answer).not.toContain('2g');
+  });
+});
+
+describe('docker inspect HostConfig values as pasted', () => {
+  const read = (q: string, lang: 'en' | 'ko' = 'en') => inspectReading(q, lang).map((f) => f.text);
+
+  it('reads NanoCpus in billionths of a CPU, and 0 as no --cpus limit', () => {
+    expect(read('docker inspect shows "NanoCpus": 1500000000, what is that')).toEqual([
+      expect.stringMatching(/^NanoCpus 1500000000 is --cpus 1\.5:/),
+    ]);
+    expect(read('"NanoCpus": 250000000')[0]).toMatch(/is --cpus 0\.25/);
+    expect(read('"NanoCpus": 0 뭐임', 'ko')[0]).toMatch(/^NanoCpus 0은 --cpus 제한이 없다/);
+  });
+
+  it('reads Memory in bytes and MemorySwap as the total, naming the default of twice the memory', () => {
+    const [text] = read('"Memory": 314572800, "MemorySwap": 629145600 where did swap come from');
+    expect(text).toMatch(/^Memory 314572800 is --memory 300m \(300 MiB\)/);
+    expect(text).toMatch(/600m in all, so 300m of it is swap\. Docker sets the total to twice --memory/);
+    expect(read('"Memory": 536870912, "MemorySwap": 1610612736')[0]).toMatch(/1536m in all, so 1g of it is swap\.$/);
+    expect(read('"Memory": 536870912, "MemorySwap": -1')[0]).toMatch(/MemorySwap -1 is unlimited swap/);
+    expect(read('"Memory": 0')[0]).toMatch(/^Memory 0 means no memory limit/);
+    // MemorySwap alone is no Memory field.
+    expect(read('"MemorySwap": 629145600')).toEqual([]);
+  });
+
+  it('reads CpuShares 0 as unset (the default 1024) and another value as the weight', () => {
+    expect(read('"CpuShares": 0')[0]).toMatch(/no weight was set, so the default weight 1024/);
+    expect(read('"CpuShares": 512')[0]).toMatch(/^CpuShares 512 is --cpu-shares 512/);
   });
 });

@@ -286,6 +286,16 @@ describe('abstention', () => {
     );
   });
 
+  it('reads a pasted docker inspect value first: NanoCpus as --cpus, Memory 0 as no limit, after a verdict not twice', () => {
+    expect(ask('docker inspect shows "NanoCpus": 1500000000, ... what is that number').answer).toMatch(
+      /^NanoCpus 1500000000 is --cpus 1\.5/,
+    );
+    expect(ask('docker inspect 에 "Memory": 0 으로 나옴 이거 limit 없는거?').answer).toMatch(/^Memory 0은 메모리 제한이 없다/);
+    const shares = ask('docker inspect 보니까 "CpuShares": 0 이라고 나옴 cpu 아예 못쓰는거임??').answer;
+    expect(shares).toMatch(/^아니요\. [^[]*1024/);
+    expect(shares.match(/1024/g)).toHaveLength(1);
+  });
+
   it('defines runc from its own section, not as the last clause of the dockerd / containerd / runc chain', () => {
     expect(ask('what even is runc').answer).toMatch(/^runc is the low-level OCI container runtime/);
     expect(ask('runc가 정확히 뭐하는 애임').answer).toMatch(/^runc는 저수준 OCI 컨테이너 런타임이다/);

@@ -11,12 +11,13 @@ import { memoryFigures } from './memory.js';
 import { pidsFigure } from './pids.js';
 import { portFigure, portsEntryReading } from './ports.js';
 import { imageNameFigure } from './image-name.js';
+import { inspectReading } from './inspect.js';
 import { cpuPercentReading, ioReading, limitReading, memoryPressureReading, memPercentReading, pidsReading } from './stats-reading.js';
 
 export type { Figure, FigureOption } from './figure.js';
 export { sharesToWeight } from './cpu.js';
 
-/** Every figure the question's values give: readings first, then memory, CPUs, shares, layers, process limits, ports. */
+/** Every figure the question's values give: readings (cgroup files, docker stats, docker inspect) first, then memory, CPUs, shares, layers, process limits, ports. */
 export function figuresFor(question: string, lang: Lang): Figure[] {
   return [
     ...cgroupReading(question, lang),
@@ -27,6 +28,7 @@ export function figuresFor(question: string, lang: Lang): Figure[] {
     ...limitReading(question, lang),
     ...memPercentReading(question, lang),
     ...memoryPressureReading(question, lang),
+    ...inspectReading(question, lang),
     ...memoryFigures(question, lang),
     ...cpusFigure(question, lang),
     ...sharesFigure(question, lang),
