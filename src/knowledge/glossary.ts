@@ -655,6 +655,9 @@ export const CONCEPTS: Concept[] = [
     forms: ['ulimits?', 'nofile', 'fsize', 'open files', 'file descriptors?', 'fds', '파일 디스크립터', '열\\s?수\\s?있는\\s?파일'],
   },
   { id: 'readonly', forms: ['read-only', 'readonly', '읽기 ?전용'] },
+  // An error message by any name: a question saying it got one looks for the section quoting one.
+  { id: 'error', forms: ['errors?', '에러~', '오류'] },
+  { id: 'minimum', forms: ['minimum', 'minimal', 'lowest', 'smallest', '최소~', '최솟값', '하한'] },
   { id: 'capability', forms: ['capabilit(?:y|ies)', 'cap-drop', '권한', '케이퍼빌리티', 'privileges?', 'powers?', 'strip(?:s|ped|ping)?'] },
   { id: 'code', forms: ['codes?', 'source code', '코드', '소스\\s?코드'] },
   {
@@ -849,6 +852,8 @@ export const CONCEPTS: Concept[] = [
 
 /** Concepts that any question may use; the others mark a question as being about VMs and Docker. */
 export const GENERIC_CONCEPTS = new Set([
+  'error',
+  'minimum',
   'adjust',
   'difference',
   'disable',

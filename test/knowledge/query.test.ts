@@ -74,6 +74,12 @@ describe('glossary on word boundaries', () => {
     },
   );
 
+  it('reads an error and a minimum by any name, and not inside another word', () => {
+    for (const text of ['-m 4m 줬더니 에러남', 'it errors out', '오류가 뜸']) expect(conceptsIn(text)).toContain('§error');
+    for (const text of ['최솟값 있음?', 'whats the lowest it will take', '최소 몇임']) expect(conceptsIn(text)).toContain('§minimum');
+    expect(conceptsIn('테러 뉴스')).not.toContain('§error');
+  });
+
   it('reads a word as glossary forms plus particles or endings, compounds typed without spaces, and verb stems', () => {
     expect(conceptsIn('램이 부족해')).toContain('§memory');
     // A transliteration names the same thing: 바이오스 is the BIOS; VT-x is hardware virtualization.

@@ -290,10 +290,16 @@ describe('abstention', () => {
     expect(ask('docker inspect shows "NanoCpus": 1500000000, ... what is that number').answer).toMatch(
       /^NanoCpus 1500000000 is --cpus 1\.5/,
     );
-    expect(ask('docker inspect 에 "Memory": 0 으로 나옴 이거 limit 없는거?').answer).toMatch(/^Memory 0은 메모리 제한이 없다/);
+    expect(ask('docker inspect 에 "Memory": 0 으로 나옴 이거 limit 없는거?').answer).toMatch(/^네\. [^[]*메모리를 다 쓸 수 있다/);
     const shares = ask('docker inspect 보니까 "CpuShares": 0 이라고 나옴 cpu 아예 못쓰는거임??').answer;
     expect(shares).toMatch(/^아니요\. [^[]*1024/);
     expect(shares.match(/1024/g)).toHaveLength(1);
+  });
+
+  it('answers how to check that a memory limit applied with the docker inspect field, not with docker update', () => {
+    const a = ask('메모리 제한 진짜 걸렸나 docker inspect로 보려면 어디 봐야됨? 출력 너무 길어').answer;
+    expect(a).toMatch(/^docker inspect --format '\{\{\.HostConfig\.Memory\}\}' <컨테이너>/);
+    expect(a.slice(0, 250)).not.toMatch(/docker update/);
   });
 
   it('defines runc from its own section, not as the last clause of the dockerd / containerd / runc chain', () => {
