@@ -12,6 +12,7 @@ import { citedFigures, namesOption, type Figure } from './figures/index.js';
 import { fixRunCommand, misplacedOptions } from './run-command.js';
 import { ownValueReason, restatesWorked, withOwnReason } from './own-values.js';
 import { summaryList } from './summary.js';
+import { withShortFlagNamed } from './short-flags.js';
 import {
   asStated,
   correctionsLast,
@@ -351,5 +352,6 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     askedValues(valued),
   );
   const expected = expectedVerdict(result, text);
-  return { text: expected ? `${expected} ${text}` : text, sources };
+  const named = withShortFlagNamed(text, result.query, result.lang, sources);
+  return { text: expected ? `${expected} ${named}` : named, sources };
 }
