@@ -658,6 +658,11 @@ export const CONCEPTS: Concept[] = [
   // An error message by any name: a question saying it got one looks for the section quoting one.
   { id: 'error', forms: ['errors?', '에러~', '오류'] },
   { id: 'minimum', forms: ['minimum', 'minimal', 'lowest', 'smallest', '최소~', '최솟값', '하한'] },
+  // Linux distributions by either spelling: 우분투 is Ubuntu, one thing named twice, not two words of the question.
+  { id: 'ubuntu', forms: ['ubuntu', '우분투'] },
+  { id: 'alpine', forms: ['alpine', '알파인'] },
+  { id: 'debian', forms: ['debian', '데비안'] },
+  { id: 'fedora', forms: ['fedora', '페도라'] },
   { id: 'capability', forms: ['capabilit(?:y|ies)', 'cap-drop', '권한', '케이퍼빌리티', 'privileges?', 'powers?', 'strip(?:s|ped|ping)?'] },
   { id: 'code', forms: ['codes?', 'source code', '코드', '소스\\s?코드'] },
   {
@@ -852,6 +857,10 @@ export const CONCEPTS: Concept[] = [
 
 /** Concepts that any question may use; the others mark a question as being about VMs and Docker. */
 export const GENERIC_CONCEPTS = new Set([
+  'ubuntu',
+  'alpine',
+  'debian',
+  'fedora',
   'error',
   'minimum',
   'adjust',

@@ -74,6 +74,13 @@ describe('glossary on word boundaries', () => {
     },
   );
 
+  it('reads a Linux distribution in either spelling as one thing (우분투 = ubuntu)', () => {
+    expect(conceptsIn('우분투 이미지')).toContain('§ubuntu');
+    expect(conceptsIn('ubuntu image')).toContain('§ubuntu');
+    expect(conceptsIn('알파인 5메가')).toContain('§alpine');
+    expect(conceptsIn('ubuntu image')).not.toContain('§alpine');
+  });
+
   it('reads an error and a minimum by any name, and not inside another word', () => {
     for (const text of ['-m 4m 줬더니 에러남', 'it errors out', '오류가 뜸']) expect(conceptsIn(text)).toContain('§error');
     for (const text of ['최솟값 있음?', 'whats the lowest it will take', '최소 몇임']) expect(conceptsIn(text)).toContain('§minimum');

@@ -302,6 +302,15 @@ describe('abstention', () => {
     expect(a.slice(0, 250)).not.toMatch(/docker update/);
   });
 
+  it('answers "the ubuntu image installs Ubuntu, like a VM?" with the host kernel, not a decline', () => {
+    const r = kb.search('ubuntu 이미지 pull 받으면 그게 우분투 os 깔리는거 아님?? 그럼 vm이랑 똑같은건데', {
+      topK: 5,
+      minScore: MIN_SCORE,
+    });
+    expect(r.hits.length).toBeGreaterThan(0);
+    expect(extractiveAnswer(r, 600).answer.slice(0, 250)).toMatch(/커널은 호스트의 것/);
+  });
+
   it('defines runc from its own section, not as the last clause of the dockerd / containerd / runc chain', () => {
     expect(ask('what even is runc').answer).toMatch(/^runc is the low-level OCI container runtime/);
     expect(ask('runc가 정확히 뭐하는 애임').answer).toMatch(/^runc는 저수준 OCI 컨테이너 런타임이다/);
