@@ -28,22 +28,9 @@ const NAMES_COMMAND = /^(?:docker\s|-)/i;
 export function excludedBy(text: string): string | undefined {
   for (const pattern of EXCLUDED) {
     const m = pattern.exec(text);
-    if (m) return NAMES_COMMAND.test(m[1]) ? undefined : withClause(text, m.index, m[1]);
+    if (m) return NAMES_COMMAND.test(m[1]) ? undefined : m[1];
   }
   return undefined;
-}
-
-/** A clause made a noun ("자원 많이 먹는거 말고"): what it rules out is said by the words before it, up to two. */
-const NOMINALISED = /(?:는|은|ㄴ|한|던)?(?:거|것|건|게)$/;
-function withClause(text: string, at: number, word: string): string {
-  if (!NOMINALISED.test(word) || !/[가-힣]/.test(word)) return word;
-  const before: string[] = [];
-  // Back to the clause's start: a word marked as the sentence's topic (하이퍼바이저는) is outside it.
-  for (const w of text.slice(0, at).trim().split(/\s+/).filter(Boolean).reverse()) {
-    if (before.length === 2 || /[가-힣](?:은|는)$/.test(w)) break;
-    before.unshift(w);
-  }
-  return [...before, word].join(' ');
 }
 
 /** A question in quotes ('is docker a vm?', "도커가 vm이냐"), ending as a question does. */

@@ -156,9 +156,6 @@ describe('query analysis', () => {
     ['vm 많아질때 자원 말고 또 귀찮은거 뭐 있었음? 관리쪽으로', '자원'],
     ['docker stop 치면 10초 멍때리다 exit 137로 꺼짐 메모리 문제는 아닌거같은데 왜이럼', '메모리'],
     ['ok besides eating ram, whats actually annoying about running a bunch of vms?', 'ram'],
-    // A clause made a noun is said by the words before it, not by its verb; the topic (하이퍼바이져는) stays outside.
-    ['vm 단점 자원 많이 먹는거 말고 또 있음?', '자원 많이 먹는거'],
-    ['하이퍼바이져는 vm 만드는거 말고 하는일 또 있음?', 'vm 만드는거'],
     ["it's not a memory issue, why does it keep dying", 'memory'],
     // A command or option ruled out is one whose variant or neighbour is asked for.
     ['docker ps 말고 꺼진 컨테이너까지 전부 보려면 뭐 쳐야됨', undefined],
