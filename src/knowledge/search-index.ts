@@ -38,14 +38,21 @@ import type { Chunk, Lang, QueryUnit, SearchHit, SearchResult } from './types.js
 
 /** A heading's number names its section from this many digits: 1, 2 and 10 (type 1, part 2) are anyone's values. */
 const HEADING_NUMBER_DIGITS = 3;
+/** A size unit right after a number: 200m, 200 MiB, 6MB, 512 bytes. */
+const UNIT_AFTER = /^\s?(?:[kmg]i?b?|bytes?)(?![a-z])/i;
 
 /**
  * A number of the heading that names what the section is about (exit code 143, the default 1024), not an amount of
  * its example (200m = 200 MiB), which is as likely the student's own value.
  */
 function namesSection(w: { script: string; key: string }, heading: string): boolean {
-  if (w.script !== 'digit' || !/^\d+$/.test(w.key) || w.key.length < HEADING_NUMBER_DIGITS) return false;
-  return !new RegExp(`(?<![\\d.])${w.key}\\s?(?:[kmg]i?b?|bytes?)(?![a-z])`, 'i').test(heading);
+  if (w.script !== 'digit' || w.key.length < HEADING_NUMBER_DIGITS || !/^\d+$/.test(w.key)) return false;
+  // Every place it stands whole must be free of a unit after it (no RegExp built per number: headings are many).
+  for (let at = heading.indexOf(w.key); at >= 0; at = heading.indexOf(w.key, at + 1)) {
+    const whole = !/[\d.]/.test(heading[at - 1] ?? '');
+    if (whole && UNIT_AFTER.test(heading.slice(at + w.key.length))) return false;
+  }
+  return true;
 }
 
 /** An option written with its two dashes. */
@@ -96,9 +103,10 @@ export class SearchIndex implements Vocabulary {
     const dict = new TermDictionary();
     const docs: IndexedPassage[] = [];
     // Each token is numbered once here; the index and the profiles share the numbers.
-    const termIdsOf = (text: string): Int32Array => {
+    const termIdsOf = (text: string, each?: (w: ReturnType<typeof words>[number]) => void): Int32Array => {
       const out: number[] = [];
       for (const w of words(text)) {
+        each?.(w);
         if (w.script === 'latin') for (const p of w.surface.split(/[-_.]/)) latinWords.push(p);
         else if (w.script === 'hangul' && !w.isStop) hangulWords.push(w.key);
         if (!w.isStop) for (const t of w.terms) out.push(dict.intern(t));
@@ -118,8 +126,8 @@ export class SearchIndex implements Vocabulary {
         const ids = termIdsOf(c.doc.title);
         titles.set(c.doc.title, (title = { ids, terms: TermSet.ofIds(dict, ids) }));
       }
-      const heading = termIdsOf(c.heading);
-      for (const w of words(c.heading)) if (namesSection(w, c.heading)) this.headingNumbers.add(w.key);
+      // The heading's words are read once: for its terms and for the numbers that name the section.
+      const heading = termIdsOf(c.heading, (w) => namesSection(w, c.heading) && this.headingNumbers.add(w.key));
       const text = termIdsOf(c.text);
       for (const m of c.text.matchAll(OPTION_NAME)) this.options.add(m[1].toLowerCase());
       docs.push({ heading: joined(title.ids, heading), text });
