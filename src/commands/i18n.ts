@@ -11,3 +11,6 @@ export type Text = Record<Locale, string>;
 export function t(text: Text, locale: Locale): string {
   return text[locale];
 }
+
+/** The Korean or the English of a text written inline. */
+export const inLocale = (locale: Locale, ko: string, en: string) => (locale === 'ko' ? ko : en);
