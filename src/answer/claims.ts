@@ -198,14 +198,17 @@ export function matchedClaim(
 /** Asked whether two things are the same ("같은거임?", "same thing?", "is X the same as Y"). */
 const ASKS_SAME =
   /(?:똑\s?)?같은\s?(?:거|것|건|기능|옵션|명령)(?:임|야|인가|이야|냐|예요|에요|인거)?\s*(?:\?|$)|동일한\s?(?:거|것)|\b(?:the )?same (?:thing|command|flag|option)\b|\bsame as\b|\bidentical\b/i;
-/** docker run's short flags and the options they stand for. */
-const SHORT_FLAGS: Record<string, string> = { c: 'cpu-shares', m: 'memory' };
-const SHORT_FLAG = /(?<![\w-])-([cm])(?![\w-])/g;
+/** docker run's short flags, their long names, and the Korean topic particle each one's spoken name takes (씨는, 엠은). */
+export const SHORT_FLAGS: Record<string, { long: string; particle: string }> = {
+  '-c': { long: '--cpu-shares', particle: '는' },
+  '-m': { long: '--memory', particle: '은' },
+};
+const SHORT_FLAG = new RegExp(`(?<![\\w-])(${Object.keys(SHORT_FLAGS).join('|')})(?![\\w-])`, 'g');
 /** The options (short flags as their long names) and docker commands a text names, with how many times. */
 const namedFlagsAndCommands = (text: string) => {
   const named = [
     ...optionsIn(text),
-    ...[...text.matchAll(SHORT_FLAG)].map((m) => SHORT_FLAGS[m[1]]),
+    ...[...text.matchAll(SHORT_FLAG)].map((m) => SHORT_FLAGS[m[1]].long.slice(2)),
     ...[...commandsIn(text)].map((c) => `docker ${c}`),
   ];
   return { distinct: new Set(named).size, mentions: named.length };
@@ -261,6 +264,9 @@ export const asStated = (question: string, claim: Claim): Claim => {
  */
 const OFFERS_CHOICE =
   /\bor (?:is|are|does|do|did|was|were|can|should|will|would|am)\b|\bor\s+(?!(?:not|nah|no|nope|what|smth|something|anything)\b)(?:\S+\s+){0,3}\S+?\s*(?:lol|lmao|\?+)?\s*$|아니면|혹은|또는|(?<![가-힣])아님\s+(?=[^\s?ㅋㅎㅠ])/i;
+
+/** The verdict word a verdict lead opens with ("No. …", "아니요. …"). */
+export const VERDICT_WORD = /^(?:Yes|No|네|아니요)\.(?=\s)/;
 
 /**
  * "네." or "아니요." and the section's key point, which states what is true; asked to choose, the key point alone.

@@ -1,12 +1,10 @@
 // The student's own value in a verdict: when a checked claim's reason works the notes' example with another value
 // ("아니요. --cpus 2는 …" to "--cpus=1 주면 코어 하나 전용?"), the figure of the student's value gives the reason.
-import { optionsIn } from './claims.js';
+import { optionsIn, VERDICT_WORD } from './claims.js';
 import { valuesOf, type Figure } from './figures/index.js';
 import { termSet } from './overlap.js';
 import type { SearchResult } from '../knowledge/types.js';
 
-/** The verdict word a verdict lead opens with ("No. …", "아니요. …"). */
-const VERDICT_WORD = /^(?:Yes|No|네|아니요)\.(?=\s)/;
 /** A figure gives a verdict's reason when it shares this many of the reason's words besides the option and numbers. */
 const REASON_WORDS_SHARED = 2;
 const isPlainWord = (t: string) => !/\d/.test(t) && !t.startsWith('-');

@@ -414,6 +414,9 @@ export const looksLikeVerbForm = (word: string) => word.length >= 2 && endsInBat
 /** A unit naming an option the notes write with its dashes (--cpu-shares; npm's --save-dev is not one). */
 export const isOptionOfNotes = (u: QueryUnit, vocab: Vocabulary) => u.known && u.key.includes('-') && vocab.isOption(u.key);
 
+/** A number some section's heading names as its subject (exit code 143): a topic, not the student's value. */
+const namesASection = (key: string, vocab: Vocabulary, p: RankingParams) => p.headingNumbers && vocab.headsSection(key);
+
 /** A VM/Docker concept that is not a generic word (difference, run, size …). */
 export const hasTopicConcept = (u: QueryUnit) => u.concepts.some((c) => !GENERIC_CONCEPTS.has(c.slice(1)));
 /**
@@ -484,7 +487,7 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
     if (predicate) weight *= p.koreanPredicateFactor;
     // The value asked about (--cpus 0.5), not what to look up; a number that names a concept (137: OOM) or that a
     // section's heading names (143: the SIGTERM exit code) is a topic.
-    const value = w.script === 'digit' && !concepts.length && !(p.headingNumbers && vocab.headsSection(w.key));
+    const value = w.script === 'digit' && !concepts.length && !namesASection(w.key, vocab, p);
     if (value) weight = Math.min(weight, p.numberWeight);
     // An identifier the notes never use (DB_PASSWORD, my_app) is a value the asker typed, like a number.
     const identifier = w.surface.includes('_') && !known.length;
@@ -548,7 +551,7 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
       if (hasTopicConcept(u) || (u.known && u.key.includes('-') && !u.key.startsWith('docker-'))) continue;
       // A verb form says how it is asked: it weighs a share of the topic's weight, not of the rarest word's.
       const limit = /^[0-9]/.test(u.key)
-        ? p.headingNumbers && vocab.headsSection(u.key)
+        ? namesASection(u.key, vocab, p)
           ? cap
           : p.numberWeight
         : u.predicate

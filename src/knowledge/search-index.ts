@@ -203,12 +203,13 @@ export class SearchIndex implements Vocabulary {
       const own = queryUnits({ ...a, focus: fix(a.focus), premise: fix(a.premise), output: '' }, this, p);
       // A clause asking something of the notes' kind (cap: a limit) about no VM/Docker thing of its own, pointing back
       // ("can i cap it"), asks about the earlier clause's; "does it matter" asks nothing the notes could look up.
-      const generic = own.units.some((u) => u.concepts.length > 0) && !own.units.some(hasTopicConcept);
+      const topic = own.units.filter(hasTopicConcept);
+      const generic = !topic.length && own.units.some((u) => u.concepts.length > 0);
       const borrowed = generic && POINTS_BACK.test(clause) ? before : [];
       const units = [...own.units, ...borrowed.filter((u) => !own.units.some((o) => o.key === u.key))];
       const onTopic = own.onTopic || borrowed.length > 0;
       pointsBack.push(borrowed.length > 0);
-      if (own.units.some(hasTopicConcept)) before = own.units.filter(hasTopicConcept);
+      if (topic.length) before = topic;
       if (!units.length) return undefined;
       const asked = new Set(units.flatMap((u) => [u.key, ...u.concepts]));
       const askedMatch = this.askedLines.match(units, p);
