@@ -154,7 +154,7 @@ export function matchedClaim(
       // pinning (--cpuset-cpus), which "--cpus=1.5 gives one and a half cores' worth" does not affirm.
       // Nor about other numbers than the question's ("2048이면 …?" is not affirmed by "the default is 1024").
       const stated = numbersIn(claim.text);
-      const otherNumbers = stated.length > 0 && numbers.length > 0 && !numbers.some((n) => stated.includes(n));
+      const otherNumbers = stated.length > 0 && !numbers.some((n) => stated.includes(n));
       // A "No" rebuts only a claim the question states, its precise figures included: "200m is 200,000,000 bytes"
       // is not what "m이 메가임?" says (an example's small numbers, 2 cores or 10 containers, stand for any).
       const unstated = !claim.truth && stated.some((n) => n.replace('.', '').length >= PRECISE_DIGITS && !numbers.includes(n));

@@ -608,6 +608,16 @@ export const EN_STOP = new Set(
 export const SIMPLE_REGISTER =
   /\beli5\b|\b(?:explain(?: it)? )?like (?:i'?m|im|i am) (?:5|five)\b|\bin (?:plain|simple) (?:english|terms|words)\b|\bsimply\b|\bfor (?:a )?(?:beginners?|dummies|noobs?)\b|\b(?:an )?analog(?:y|ies)\b|(?:5|다섯)\s?살(?:한테|에게|도)?(?:\s?설명하듯이?)?|쉽게|쉬운\s?말로?|비유(?:로|하면|해서)?|초딩(?:도|한테)?|비전공자(?:도|한테)?/gi;
 
+/**
+ * Saying one is new to the subject ("im new to this", "total beginner here", "완전 처음인데", "초보라"): who asks, never
+ * what about, and no request for an everyday picture either (that is SIMPLE_REGISTER).
+ */
+export const NEWCOMER =
+  /\b(?:explain(?: it)? )?like (?:i'?m|im|i am) (?:new|a (?:beginner|newbie|noob))\b|\b(?:i'?m|im|i am) (?:(?:totally|completely|super|very|pretty) )?new(?: (?:to|at) (?:this|all this|docker|vms?|containers?|linux))?(?: here)?\b|\b(?:total|complete|absolute) (?:beginner|newbie|noob)(?: here)?\b|\bnewbie (?:here|question)\b|\bnoob question\b|(?<![가-힣])(?:완전\s?)?(?:처음인데|처음이라|초보인데|초보라|입문자인데|입문자라)(?![가-힣])/gi;
+
+/** Chat intensifiers typed onto the word they strengthen (개느려짐, 존나느림, 핵중요): the word after them is what counts. */
+export const KO_INTENSIFIERS = ['개', '존나', '졸라', '겁나', '핵', '킹', '넘'];
+
 /** Chat idioms whose words would otherwise read as content ("what were VMs for in the first place"). */
 export const CHAT_IDIOMS =
   /\b(?:in the first place|by the way|or something|or what|and stuff|i guess|i mean|you know|at the end of the day|(?:on a )?day[- ]to[- ]day|in practice|in real life|irl|(?:go|goes|going|went|gone) (?:crazy|nuts|haywire|wild|bananas)|no cap|real quick|fr fr)\b/gi;

@@ -5,7 +5,7 @@
 // verb stem written with a trailing `~` (죽~) takes any ending.
 
 import { boundedMemo } from '../text/bounded-memo.js';
-import { isSuffixChain } from './closed-class.js';
+import { isSuffixChain, KO_INTENSIFIERS } from './closed-class.js';
 
 export interface Concept {
   id: string;
@@ -608,6 +608,8 @@ export const CONCEPTS: Concept[] = [
       'nothing else (?:is )?running',
       'nothing else runs',
       '한가~',
+      '널널~',
+      '한산~',
       '놀고',
       '노는',
       '놀 ?때',
@@ -700,7 +702,10 @@ export const CONCEPTS: Concept[] = [
     ],
   },
   { id: 'size', forms: ['size', 'disk', 'footprint', '크기', '용량', '디스크'] },
-  { id: 'speed', forms: ['fast(?:er)?', 'slow(?:er)?', 'speed', 'quick(?:ly)?', '빠르~', '빠른', '느리~', '느린', '속도'] },
+  {
+    id: 'speed',
+    forms: ['fast(?:er)?', 'slow(?:er)?', 'speed', 'quick(?:ly)?', '빠르~', '빠른', '느리~', '느린', '느려~', '느림', '속도'],
+  },
   { id: 'block-io', forms: ['block i/?o', 'blkio', 'disk i/?o', '블록 i/?o', '디스크 i/?o'] },
   { id: 'net-io', forms: ['net i/?o', 'network i/?o', '네트워크 i/?o'] },
   // Faking or imitating hardware is emulating it; a bare "fake" (fake news) is not.
@@ -1062,6 +1067,8 @@ function hangulWordConcepts(word: string): string[] {
     return ok;
   };
   walk(0, []);
+  // An intensifier typed onto a word (개느려짐): the word after it, read whole.
+  for (const p of KO_INTENSIFIERS) if (!found.size && word.length > p.length + 1 && word.startsWith(p)) walk(p.length, []);
   // 안/못 before a verb negates it (안죽지, 못쓰게): the verb's concept still counts.
   if (!found.size && /^[안못]./.test(word)) {
     const verb = word.slice(1);

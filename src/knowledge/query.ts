@@ -9,6 +9,7 @@ import {
   GREETING,
   IS_IT_TRUE,
   KO_STOP,
+  NEWCOMER,
   SIMPLE_REGISTER,
   THANKS,
 } from './closed-class.js';
@@ -207,6 +208,8 @@ export function classifyIntent(text: string): Intent {
 /** Question words that make a clause a question even without "?" (왜, 뭐, how, what …). */
 const QUESTION_WORD =
   /[?？]|(?:였|이었)(?:나|던가|지|더라)(?=\s|$|[.,!])|왜|뭐|뭔|머임|머야|(?<![가-힣])머(?=하|함|해|냐)|어떻|어케|어캐|누구|언제|어디|얼마|몇|무슨|무엇|나요|까요|\b(?:what|why|how|which|who|where)\b|^(?:(?:and|so|then|but|or)\s+)?(?:is|are|does|do|can|should|could|will)\b/i;
+/** Whether a text asks anything: a "?", a question word, or an intent's cue ("알려줘", "explain", "vs"). */
+export const asksAnything = (text: string) => QUESTION_WORD.test(text) || classifyIntent(text) !== 'general';
 /** 이미지만 is 이미지 + 만 (only), not a verb + 지만 (but): a glossary noun before the particle. */
 const isNounWithParticle = (word: string) => word.endsWith('만') && isGlossaryNoun(word.slice(0, -1));
 /** A clause saying what the asker wants ("200메가까지만 쓰게 하고싶은데", "i want to cap it at 512mb") is the question's goal. */
@@ -239,6 +242,8 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
     .replace(/(?<=\S)([.?!？]+)(?=\s|$)|\n/g, '$1\uE000')
     .replace(ENDS_ON_CONNECTIVE, (m, word: string) => (isNounWithParticle(word) || word.endsWith('까지만') ? m : `${word}\uE000`))
     .replace(/,\s+(?=(?:so|then|but|and|what|how|why|which|is|are|do|does|can|should|where|who)\b)/gi, '\uE000')
+    // "what is a hypervisor and why do vms need one": "and" before a question word starts a second question.
+    .replace(/(?<=\w)\s+and\s+(?=(?:what|how|why|which|where|who)\s+(?!not\b|else\b)\w)/gi, '\uE000')
     .replace(/(?:^|\s|\uE000)(?:그럼|그러면|그래서|근데)\s+/g, '\uE000')
     // "X가 뭐고 Y는 왜 …": a question word closed by 고 ends one question and starts another.
     .replace(/(?<=[가-힣]\s?(?:뭐|머|뭔지|어떻게|어케|왜)고),?\s+/g, '\uE000');
@@ -246,7 +251,7 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
   const hasContent = (c: string) => !AGREEMENT_TAG.test(c) && words(c).some((w) => !w.isStop && w.surface.length > 1);
   const clauses = all.filter(hasContent);
   if (clauses.length < 2) return { premise: '', focus: text };
-  const asks = (c: string) => !SETS_UP.test(c) && !RELAYS.test(c) && (QUESTION_WORD.test(c) || classifyIntent(c) !== 'general');
+  const asks = (c: string) => !SETS_UP.test(c) && !RELAYS.test(c) && asksAnything(c);
   const asked = clauses.filter((c, i) => asks(c) || (i > 0 && ALTERNATIVE.test(c)));
   // A tag: a question of no words of its own ("이게 뭐임?", "ㄹㅇ임?", "is he right or nah").
   const isTag = (c: string) => !!c && !hasContent(c) && asks(c);
@@ -337,7 +342,8 @@ function yesNoOf(intent: Intent, focus: string, raw: string, questions?: string[
 
 export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   const simple = ASKS_SIMPLY.test(raw);
-  const text = cleanQuestion(simple ? raw.replace(SIMPLE_REGISTER, ' ') : raw);
+  const unregistered = raw.replace(NEWCOMER, ' ');
+  const text = cleanQuestion(simple ? unregistered.replace(SIMPLE_REGISTER, ' ') : unregistered);
   const detected = lang ?? detectLang(text || raw);
   const kind: QueryKind = GREETING.test(text) ? 'greeting' : THANKS.test(text) ? 'thanks' : isJunk(text) ? 'junk' : 'question';
   // Output pasted above or quoted inside the question (a docker stats table, an error line) is what the asker

@@ -6,6 +6,7 @@ import { beyondDocker, glossaryWords } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { profileOf } from './profile.js';
 import {
+  asksAnything,
   analyseQuery,
   asksComparison,
   guessOf,
@@ -346,9 +347,14 @@ export class SearchIndex implements Vocabulary {
     const namesHeadingOption = units.some((u) => isOptionOfNotes(u, this) && best.has(u.key));
     // An on-topic question whose VM/Docker things the best passage has, however much chatter dilutes its coverage.
     const topicCovered = onTopic && !rescored[0].chunk.doc.everyday && coversNamedTopics(units, this.profiles[rescored[0].id].all, p);
+    // A remark that asks nothing, whose only word the notes use is Docker itself ("도커 하다가 멘탈 나감 ㅋㅋ 오늘은 걍
+    // 잘래"; its verbs aside), is chat, whatever passage shares that one word.
+    const onlyDocker = (u: QueryUnit) => (u.concepts.length ? !u.concepts.some(beyondDocker) : !u.known || !!u.predicate);
+    const remark = !asksAnything(analysis.text) && units.every(onlyDocker) && !units.some((u) => u.key.startsWith('docker-'));
     const abstain =
       minScore > 0 &&
       (lacksTopic ||
+        remark ||
         (rescored[0].cov < bar && !namesHeadingOption && !topicCovered) ||
         (!onTopic && (rescored[0].head === 0 || rescored[0].chunk.doc.everyday || foreignShare(units) > p.offTopicForeignShare)));
     const max = maxScore(p);

@@ -563,6 +563,16 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(yesNoAnswer('같은 이미지로 컨테이너 5개 만들면 디스크 용량 5배로 씀?', 'ko', [disk])).toMatch(/^아니요\./);
   });
 
+  it('says no "Yes" for a claim whose figure the question does not state ("the default is 1024" for "does it cap idle CPU?")', () => {
+    const shares = {
+      ...chunk('s', 'ko', '-c / --cpu-shares', '--cpu-shares는 가중치다.', '--cpu-shares는 경쟁할 때의 상대 가중치다.'),
+      claims: [{ truth: true, text: '--cpu-shares의 기본값은 1024다.' }],
+    };
+    const ask = (q: string) => yesNoAnswer(q, 'ko', [shares]);
+    expect(ask('--cpu-shares 걸어두면 cpu 널널할때도 그만큼만 씀?')).not.toMatch(/^네\./);
+    expect(ask('--cpu-shares 기본값 1024 맞음?')).toMatch(/^네\./);
+  });
+
   it('does not turn round a claim that negates itself, and turns round one that fails where the question works', () => {
     const hv = {
       ...chunk('h', 'en', 'Hypervisor', 'The hypervisor runs VMs.', 'The hypervisor keeps running under every VM.'),

@@ -123,6 +123,13 @@ describe('glossary on word boundaries', () => {
     expect(conceptsIn('격리하는거임')).toContain('§isolation');
     expect(conceptsIn('죽었어')).toContain('§exit');
     expect(conceptsIn('안죽지')).toContain('§exit'); // 안/못 negate a verb
+    // A chat intensifier typed onto a word: the word after it counts; words that merely begin so do not change.
+    expect(conceptsIn('대신 개느려짐')).toContain('§speed');
+    expect(conceptsIn('존나느림')).toContain('§speed');
+    expect(conceptsIn('개발 서버')).not.toContain('§speed');
+    expect(conceptsIn('개념 정리')).toEqual([]);
+    // Spare CPU as students say it.
+    expect(conceptsIn('cpu 널널할때도')).toContain('§idle');
     expect(conceptsIn('안쪽')).toEqual([]);
     // A process ID is not the process-count limit.
     expect(conceptsIn('컨테이너 안의 PID 1')).toContain('§pid');
@@ -241,6 +248,27 @@ describe('query analysis', () => {
     ]);
     // 고 after a verb joins two facts of one question.
     expect(splitPremise('컨테이너 띄우고 메모리 제한 거는 법?').questions).toBeUndefined();
+  });
+
+  it('reads "X and why/how …" as a second question, but not "and what not" or a question word inside a statement', () => {
+    expect(splitPremise('what is a hypervisor and why do vms need one').questions).toEqual(['what is a hypervisor', 'why do vms need one']);
+    expect(splitPremise('images, layers and what not, explain').questions).toBeUndefined();
+  });
+
+  it('reads saying one is new ("im new to this", "total beginner here", "처음인데") as who asks: no words of the topic', () => {
+    expect(keysOf('dockerd -> containerd -> runc, who does what? im new to this')).not.toContain('new');
+    expect(keysOf('explain in 3 lines why ppl went from vms to containers, total beginner here')).not.toContain('beginner');
+    expect(keysOf('완전 처음인데 컨테이너 이미지가 뭔지 설명좀')).not.toContain('처음');
+    // Not a request for an everyday picture either: that is "eli5", "쉽게", "비유로".
+    expect(analyseQuery('im new to this, what is a cgroup').simple).toBeFalsy();
+    expect(analyseQuery('cgroup eli5').simple).toBe(true);
+  });
+
+  it('declines a remark that asks nothing and names nothing the notes cover beyond Docker itself', () => {
+    expect(search('아 도커 하다가 멘탈 나감 ㅋㅋ 오늘은 걍 잘래').abstain).toBe(true);
+    // A symptom told without a question mark still asks about what it names.
+    expect(search('코드 한줄 고쳤는데 빌드할때마다 npm install 처음부터 다시돔 ㅠㅠ 5분씩 걸림').abstain).toBe(false);
+    expect(search('도커 하다가 OOMKilled 떠서 멘탈 나감').abstain).toBe(false);
   });
 
   it('reads ", and can i …" as a second question: an auxiliary before its subject asks, after a conjunction too', () => {
