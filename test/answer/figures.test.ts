@@ -91,6 +91,17 @@ describe('--cpus as a CFS quota', () => {
     expect(texts('--cpus=1.5 주면 뭐임', 'ko')[0]).toContain('최대 150%');
   });
 
+  it('reads a CPU % at the --cpus ceiling as the limit at work, and one far from it as nothing of the kind', () => {
+    const [first] = figuresFor('set --cpus 1, app is slow and docker stats sits at exactly 100% never above. throttled?', 'en');
+    expect(first.reads).toBe(true);
+    expect(first.text).toMatch(/^A CPU % that stays near 100% means --cpus 1 is working: .*one core's worth.*throttled/);
+    expect(texts('--cpus 1.5 걸고 부하줬는데 docker stats에 CPU % 가 150% 근처에서 안올라감 맞음?', 'ko')[0]).toMatch(
+      /^CPU %가 150% 근처에서 더 오르지 않는 것은 --cpus 1.5가 제대로 걸렸다는 뜻이다/,
+    );
+    // 30% under a --cpus 1 limit is not at its ceiling.
+    expect(figuresFor('--cpus 1 걸어놨는데 stats cpu 30%밖에 안됨', 'ko').some((f) => f.reads)).toBe(false);
+  });
+
   it('does not read --cpuset-cpus as --cpus', () => {
     expect(texts('docker run --cpuset-cpus 0-2 app')).toEqual([]);
   });

@@ -12,7 +12,15 @@ import { pidsFigure } from './pids.js';
 import { portFigure, portsEntryReading } from './ports.js';
 import { imageNameFigure } from './image-name.js';
 import { inspectReading } from './inspect.js';
-import { cpuPercentReading, ioReading, limitReading, memoryPressureReading, memPercentReading, pidsReading } from './stats-reading.js';
+import {
+  cpuCeilingReading,
+  cpuPercentReading,
+  ioReading,
+  limitReading,
+  memoryPressureReading,
+  memPercentReading,
+  pidsReading,
+} from './stats-reading.js';
 
 export type { Figure, FigureOption } from './figure.js';
 export { sharesToWeight } from './cpu.js';
@@ -23,6 +31,7 @@ export function figuresFor(question: string, lang: Lang): Figure[] {
     ...cgroupReading(question, lang),
     ...throttlingReading(question, lang),
     ...cpuPercentReading(question, lang),
+    ...cpuCeilingReading(question, lang),
     ...pidsReading(question, lang),
     ...ioReading(question, lang),
     ...limitReading(question, lang),

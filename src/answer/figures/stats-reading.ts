@@ -51,6 +51,30 @@ export function cpuPercentReading(question: string, lang: Lang): Figure[] {
   return [{ option: 'CPU %', text, reads: true, numbers: [`${value}%`] }];
 }
 
+/** A CPU % read off docker stats or said of the CPU ("stats cpu sits right at 100%", "CPU % 가 150% 근처"). */
+const READ_PERCENT = /(?:\bcpu\b|\bstats\b|스탯)[^%\d\n]{0,30}?(?:%[^%\d\n]{0,16}?)?(\d{1,5}(?:\.\d+)?)\s?%/i;
+const LIMIT_CPUS = /(?<![\w-])--cpus[= ]?\s*"?(\d*\.?\d+)(?!\.?\d)/i;
+/** A reading within this share of the --cpus ceiling is at it. */
+const NEAR_CEILING = 0.1;
+
+/**
+ * A CPU % the student read at the ceiling of the --cpus they set ("--cpus 1.5 … stuck near 150%, is it working?"):
+ * the limit at work, and what the app meets there (throttling until the next period).
+ */
+export function cpuCeilingReading(question: string, lang: Lang): Figure[] {
+  const cpus = Number(LIMIT_CPUS.exec(question)?.[1] ?? NaN);
+  const read = Number(READ_PERCENT.exec(question.replace(LIMIT_CPUS, ' '))?.[1] ?? NaN);
+  if (!(cpus > 0) || !(read > 0)) return [];
+  const ceiling = Math.round(cpus * 100);
+  if (Math.abs(read - ceiling) > NEAR_CEILING * ceiling) return [];
+  const ms = Math.round(cpus * 100);
+  const text =
+    lang === 'ko'
+      ? `CPU %가 ${ceiling}% 근처에서 더 오르지 않는 것은 --cpus ${cpus}가 제대로 걸렸다는 뜻이다: 100ms 주기마다 CPU 시간 ${ms}ms(코어 ${cpus}개 분량)까지만 쓸 수 있어서, 그보다 더 쓰려는 앱은 다음 주기까지 스로틀링되어 멈추고 그만큼 응답이 늦어진다.`
+      : `A CPU % that stays near ${ceiling}% means --cpus ${cpus} is working: the container may use ${ms} ms of CPU time in every 100 ms period (${cpus === 1 ? "one core's" : `${cpus} cores'`} worth), so an app that wants more is throttled until the next period, which shows as slow or stalling responses.`;
+  return [{ option: '--cpus', text, reads: true, numbers: [`${ceiling}%`] }];
+}
+
 /** "PIDS column says 43", "PIDS 칸에 40 떠있음": a count the student read off the PIDS column. */
 const PIDS_READING = /\bPIDS\b[^\d\n]{0,30}?(\d{1,6})(?![\d%]|\.\d)\s?(만|천)?/i;
 /** Korean counts in ten-thousands and thousands: "3만" is 30000. */
