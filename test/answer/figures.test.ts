@@ -9,6 +9,13 @@ import type { Chunk, SearchResult } from '../../src/knowledge/types.js';
 const texts = (q: string, lang: 'ko' | 'en' = 'en') => figuresFor(q, lang).map((f) => f.text);
 
 describe('swap from --memory and --memory-swap', () => {
+  it('gives the fix for a total below the memory: the swap wanted is added to --memory', () => {
+    expect(texts('-m 512m --memory-swap 256m error, i just wanted 256 swap')[0]).toContain(
+      'give --memory 512m --memory-swap 768m (512m + 256m)',
+    );
+    expect(texts('--memory 100m --memory-swap 50m 에러남', 'ko')[0]).toContain('스왑을 50m 주려면 --memory 100m --memory-swap 150m');
+  });
+
   it('subtracts memory from the total, across units', () => {
     expect(texts('docker run -m 1g --memory-swap 3g app so 3g of swap?')[0]).toContain('3g − 1g = 2g');
     expect(texts('--memory 300m --memory-swap 1g how much swap')[0]).toContain('1g − 300m = 724m');
@@ -33,6 +40,25 @@ describe('swap from --memory and --memory-swap', () => {
     expect(texts('-m 512m --memory-swap 512m')[0]).toContain('no swap');
     expect(texts('--memory 1g --memory-swap -1')[0]).toContain('unlimited');
     expect(texts('--memory 1g --memory-swap 512m')[0]).toMatch(/^Docker refuses --memory-swap 512m with --memory 1g/);
+  });
+});
+
+describe('a program needing more than --memory', () => {
+  it('is OOM-killed past memory plus swap, swaps and slows below it, and is killed at --memory on a host with no swap', () => {
+    const [killed] = figuresFor(
+      '--memory 300m --memory-swap 300m 로 걸고 500mb 잡는 파이썬 돌렸더니 Killed 한줄 찍고 끝남. 예상한대로인거지?',
+      'ko',
+    );
+    expect(killed.reads).toBe(true);
+    expect(killed.text).toMatch(
+      /^--memory 300m에서 프로그램에 필요한 메모리\(500m\)가 메모리\+스왑 합계\(300m\)를 넘으므로, 커널의 OOM killer/,
+    );
+    expect(texts('--memory 500m만 줬는데 앱이 600m 쓰려고 하면 바로 죽음?', 'ko')[0]).toContain('합계는 2배인 1000m) 안이라');
+    expect(texts('--memory 512m and the app tries to grab 1g, host has swap turned off')[0]).toMatch(
+      /needs 1g goes past the memory plus swap total \(512m: the host has no swap\)/,
+    );
+    // Within the limit nothing happens to it.
+    expect(figuresFor('--memory 1g, app allocates 300mb', 'en').some((f) => /needs/.test(f.text))).toBe(false);
   });
 });
 

@@ -8,6 +8,7 @@ import type { Figure } from './figure.js';
 import { escapeRegExp } from '../../text/escape-regexp.js';
 import { layerFigure } from './layers.js';
 import { memoryFigures } from './memory.js';
+import { memoryOutcome } from './memory-outcome.js';
 import { pidsFigure } from './pids.js';
 import { portFigure, portsEntryReading } from './ports.js';
 import { imageNameFigure } from './image-name.js';
@@ -38,6 +39,7 @@ export function figuresFor(question: string, lang: Lang): Figure[] {
     ...memPercentReading(question, lang),
     ...memoryPressureReading(question, lang),
     ...inspectReading(question, lang),
+    ...memoryOutcome(question, lang),
     ...memoryFigures(question, lang),
     ...cpusFigure(question, lang),
     ...sharesFigure(question, lang),

@@ -115,8 +115,8 @@ function swapFigure(memory: number, swap: RegExpExecArray | null, lang: Lang): F
   if (total < memory)
     return fig(
       ko
-        ? `--memory ${m}, --memory-swap ${t}: 합계가 메모리보다 작아서 도커가 거부한다. --memory-swap은 메모리+스왑 합계라 --memory 이상이어야 한다.`
-        : `Docker refuses --memory-swap ${t} with --memory ${m}: --memory-swap is memory plus swap, so it must be at least --memory.`,
+        ? `--memory ${m}, --memory-swap ${t}: 합계가 메모리보다 작아서 도커가 거부한다. --memory-swap은 메모리+스왑 합계라 --memory 이상이어야 하고, 스왑을 ${t} 주려면 --memory ${m} --memory-swap ${sizeText(memory + total)}(${m} + ${t})로 준다.`
+        : `Docker refuses --memory-swap ${t} with --memory ${m}: --memory-swap is memory plus swap, so it must be at least --memory; for ${t} of swap, give --memory ${m} --memory-swap ${sizeText(memory + total)} (${m} + ${t}).`,
       [t, m],
     );
   if (total === memory)
