@@ -128,6 +128,19 @@ describe('--cpus as a CFS quota', () => {
     expect(figuresFor('--cpus 1 걸어놨는데 stats cpu 30%밖에 안됨', 'ko').some((f) => f.reads)).toBe(false);
   });
 
+  it("refuses --cpus above the host's CPUs, read from Docker's error or the student's host, not from any core count", () => {
+    const [refused] = figuresFor(
+      "--cpus 3 on my 2 core laptop → 'Range of CPUs is from 0.01 to 2.00, as there are only 2 CPUs available'",
+      'en',
+    );
+    expect(refused.text).toMatch(/^On a host with 2 CPUs Docker refuses --cpus 3 .*use --cpus 2 or less/);
+    expect(texts('--cpus 10 줬더니 Range of CPUs is from 0.01 to 8.00, as there are only 8 CPUs available', 'ko')[0]).toContain(
+      '--cpus 8 이하로',
+    );
+    // "1 core + 50%" is how the student reads --cpus 1.5, not the host's cores.
+    expect(texts('--cpus 1.5 = 1 core + 50% priority?')[0]).not.toMatch(/refuses/);
+  });
+
   it('does not read --cpuset-cpus as --cpus', () => {
     expect(texts('docker run --cpuset-cpus 0-2 app')).toEqual([]);
   });

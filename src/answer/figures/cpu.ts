@@ -19,10 +19,26 @@ export function sharesToWeight(shares: number): number {
   return Math.ceil(10 ** ((l * l + 125 * l) / 612 - 7 / 34));
 }
 
+/** The host's CPUs, from Docker's refusal ("as there are only 2 CPUs available") or the student ("my 2 core laptop"). */
+const HOST_CPUS =
+  /only (\d{1,4}) CPUs? available|(?<![\w.-])(\d{1,4})\s?-?\s?(?:cores?|코어|cpus?)\s?(?:짜리\s?)?(?:laptop|box|machine|host|server|vm|pc|노트북|서버|컴퓨터|컴|머신|호스트)|(?:host|laptop|machine|server|호스트|노트북|서버)(?:는|가|에는|\s(?:has|with|only has))\s?(?:only\s)?(\d{1,4})\s?-?\s?(?:cores?|코어|cpus?)/i;
+
+/** --cpus above the host's CPU count: Docker refuses it, and the most it takes. */
+function overHostFigure(value: number, host: number, lang: Lang): Figure {
+  const text =
+    lang === 'ko'
+      ? `CPU가 ${host}개인 호스트에서 --cpus ${value} 설정은 도커가 거부한다("Range of CPUs is from 0.01 to ${host}.00"): --cpus는 호스트의 CPU 개수까지만 줄 수 있으니 --cpus ${host} 이하로 준다. CPU 시간 상한이라 여러 컨테이너의 --cpus 합계는 CPU 개수를 넘어도 된다.`
+      : `On a host with ${host} CPUs Docker refuses --cpus ${value} ("Range of CPUs is from 0.01 to ${host}.00"): one container's --cpus can be at most the host's CPU count, so use --cpus ${host} or less. It is a ceiling on CPU time, so the --cpus of several containers may add up to more than the host has.`;
+  return { option: '--cpus', text, reads: true, numbers: [`${host}.00`] };
+}
+
 export function cpusFigure(question: string, lang: Lang): Figure[] {
   const cpus = CPUS.exec(question);
   const value = cpus ? Number(cpus[1]) : NaN;
   if (!(value > 0) || value > 1024) return [];
+  const hostMatch = HOST_CPUS.exec(question.replace(CPUS, ' '));
+  const host = Number(hostMatch?.[1] ?? hostMatch?.[2] ?? hostMatch?.[3] ?? NaN);
+  if (host > 0 && value > host) return [overHostFigure(value, host, lang)];
   const quota = Math.round(value * CPU_PERIOD_US);
   const ms = group(quota / 1000);
   const pct = `${group(Math.round(value * 100))}%`;
