@@ -263,7 +263,7 @@ export const asStated = (question: string, claim: Claim): Claim => {
  * inside a condition ("if one vm crashes or gets pwned does it drag the others down").
  */
 const OFFERS_CHOICE =
-  /\bor (?:is|are|does|do|did|was|were|can|should|will|would|am)\b|\bor\s+(?!(?:not|nah|no|nope|what|smth|something|anything)\b)(?:\S+\s+){0,3}\S+?\s*(?:lol|lmao|\?+)?\s*$|아니면|혹은|또는|(?<![가-힣])아님\s+(?=[^\s?ㅋㅎㅠ])/i;
+  /\bor (?:is|are|does|do|did|was|were|can|should|will|would|am)\b|\bor\s+(?!(?:not|nah|no|nope|what|smth|something|anything)\b)(?:\S+\s+){0,3}\S+?\s*(?:(?:lol|lmao|\?+)?\s*$|\?)|아니면|혹은|또는|(?<![가-힣])아님\s+(?=[^\s?ㅋㅎㅠ])/i;
 
 /** The verdict word a verdict lead opens with ("No. …", "아니요. …"). */
 export const VERDICT_WORD = /^(?:Yes|No|네|아니요)\.(?=\s)/;

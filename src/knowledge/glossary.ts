@@ -95,6 +95,12 @@ export const CONCEPTS: Concept[] = [
       '도커 데몬',
       'background (?:process|service|program|server)',
       '백그라운드(?:에서)? (?:도는|돌아가는|실행되는|떠 ?있는) ?(?:놈|애|프로세스|프로그램|서비스|서버)',
+      // The daemon as the system service that runs it: "systemctl stop docker", "docker.service", "도커 서비스".
+      'systemctl (?:start|stop|restart|status|enable|disable) docker',
+      'service docker (?:start|stop|restart|status)',
+      'docker\\.service',
+      'docker service',
+      '도커 ?서비스',
     ],
   },
   // Doing the actual work (the notes' words for the daemon's role), not "does it work".

@@ -130,7 +130,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
  * how do i prove …", "… how much swap do i get"): not yes/no.
  */
 const WH_WORD =
-  /얼마|뭐|뭘|뭔|먼(?=\s?(?:말|소리|뜻|얘기))|머임|머야|(?<![가-힣])머(?=하|함|해|냐)|무엇|무슨|어떤|어떻|어케|어캐|어느|어디|언제|누가|누구|몇|왜|(?:^|[.?!,;:>—–]\s*)(?:what|how|which|where|who|whose|whom|when|why)\b|\b(?:what|how(?: much| many)?|which|where|who|when|why)\s+(?:[a-z]+\s+)?(?:do|does|did|is|are|was|were|can|could|should|would|will)\s+(?:i|we|you|it|they|this|that|there|the|my|docker|containers?|vms?)\b/i;
+  /얼마|뭐|뭘|뭔|먼(?=\s?(?:말|소리|뜻|얘기))|머임|머야|(?<![가-힣])머(?=하|함|해|냐|가\s|를|였|라고)|무엇|무슨|어떤|어떻|어케|어캐|어느|어디|언제|누가|누구|몇|왜|(?:^|[.?!,;:>—–]\s*)(?:what|how|which|where|who|whose|whom|when|why)\b|\b(?:what|how(?: much| many)?|which|where|who|when|why)\s+(?:[a-z]+\s+)?(?:do|does|did|is|are|was|were|can|could|should|would|will)\s+(?:i|we|you|it|they|this|that|there|the|my|docker|containers?|vms?)\b/i;
 
 /** A question word inside an embedded clause ("얼마나 먹는지 보고싶음", "뭔 의미인지 헷갈림") asks nothing itself. */
 const EMBEDDED_WH =
@@ -207,7 +207,7 @@ export function classifyIntent(text: string): Intent {
 
 /** Question words that make a clause a question even without "?" (왜, 뭐, how, what …). */
 const QUESTION_WORD =
-  /[?？]|(?:였|이었)(?:나|던가|지|더라)(?=\s|$|[.,!])|왜|뭐|뭔|머임|머야|(?<![가-힣])머(?=하|함|해|냐)|어떻|어케|어캐|누구|언제|어디|얼마|몇|무슨|무엇|나요|까요|\b(?:what|why|how|which|who|where)\b|^(?:(?:and|so|then|but|or)\s+)?(?:is|are|does|do|can|should|could|will)\b/i;
+  /[?？]|(?:였|이었)(?:나|던가|지|더라)(?=\s|$|[.,!])|왜|뭐|뭔|머임|머야|(?<![가-힣])머(?=하|함|해|냐|가\s|를|였|라고)|어떻|어케|어캐|누구|언제|어디|얼마|몇|무슨|무엇|나요|까요|\b(?:what|why|how|which|who|where)\b|^(?:(?:and|so|then|but|or)\s+)?(?:is|are|does|do|can|should|could|will)\b/i;
 /** Whether a text asks anything: a "?", a question word, or an intent's cue ("알려줘", "explain", "vs"). */
 export const asksAnything = (text: string) => QUESTION_WORD.test(text) || classifyIntent(text) !== 'general';
 /** 이미지만 is 이미지 + 만 (only), not a verb + 지만 (but): a glossary noun before the particle. */

@@ -573,6 +573,15 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(ask('--cpu-shares 기본값 1024 맞음?')).toMatch(/^네\./);
   });
 
+  it('says no bare yes or no to a choice offered before another question ("200 MB or 200 MiB? does it even matter")', () => {
+    const units = {
+      ...chunk('u', 'en', 'Memory units', 'm means MiB.', 'Docker reads the suffixes as binary units.'),
+      claims: [{ truth: true, text: 'Docker reads the m suffix of --memory as MiB.' }],
+    };
+    expect(yesNoAnswer('--memory 200m = 200 MB or 200 MiB? does it even matter', 'en', [units])).not.toMatch(/^(?:Yes|No)\./);
+    expect(yesNoAnswer('does docker read the m suffix of --memory as MiB?', 'en', [units])).toMatch(/^Yes\./);
+  });
+
   it('does not turn round a claim that negates itself, and turns round one that fails where the question works', () => {
     const hv = {
       ...chunk('h', 'en', 'Hypervisor', 'The hypervisor runs VMs.', 'The hypervisor keeps running under every VM.'),
