@@ -174,6 +174,10 @@ export const COPULA = ['이에요', '인가요', '이야', '예요', '인가', '
 
 /** Korean question words, verb forms and chat fillers that carry no topic. */
 export const KO_STOP = new Set([
+  // ruling out: "쿠버 말고", "stats 빼고" (what is ruled out is read by question-frame.ts)
+  '말고',
+  '빼고',
+  '제외하고',
   // question words
   '뭐야',
   '뭘',
@@ -606,7 +610,7 @@ export const EN_STOP = new Set(
  * asked, never what about; the ranking then prefers the notes' everyday pictures.
  */
 export const SIMPLE_REGISTER =
-  /\beli5\b|\b(?:explain(?: it)? )?like (?:i'?m|im|i am) (?:5|five)\b|\bin (?:plain|simple) (?:english|terms|words)\b|\bsimply\b|\bfor (?:a )?(?:beginners?|dummies|noobs?)\b|\b(?:an )?analog(?:y|ies)\b|(?:5|다섯)\s?살(?:한테|에게|도)?(?:\s?설명하듯이?)?|쉽게|쉬운\s?말로?|비유(?:로|하면|해서)?|초딩(?:도|한테)?|비전공자(?:도|한테)?/gi;
+  /\beli5\b|\b(?:explain(?: it)? )?like (?:i'?m|im|i am) (?:5|five)\b|\bin (?:plain|simple) (?:english|terms|words)\b|\bsimply\b|\bfor (?:a )?(?:beginners?|dummies|noobs?)\b|\b(?:an )?analog(?:y|ies)\b|(?:5|다섯)\s?살(?:한테|에게|도)?(?:\s?설명하듯이?)?|쉽게|쉬운\s?말로?|비유(?:로|하면|해서)?|초딩(?:도|한테)?|비전공자(?:도|한테)?|초보(?:자)?(?:한테|에게|도|용으로)\s?(?:설명하듯이?|알아듣게|이해되게)?|설명하듯이?/gi;
 
 /**
  * Saying one is new to the subject ("im new to this", "total beginner here", "완전 처음인데", "초보라"): who asks, never

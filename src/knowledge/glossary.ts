@@ -492,6 +492,7 @@ export const CONCEPTS: Concept[] = [
       '번거로~',
       // chat for a chore that is hard: 관리 개빡셈, 패치 죽을맛, 지옥
       '빡셈',
+      '빡센~',
       '개빡셈',
       '죽을맛',
       '지옥',

@@ -544,7 +544,9 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
   const focusUnits = wordUnits(q.focus, vocab, p, seen, 0);
   const premiseUnits = wordUnits(q.premise, vocab, p, seen, PREMISE_POSITION);
   const outputUnits = wordUnits(q.output ?? '', vocab, p, seen, OUTPUT_POSITION);
-  const units = [...focusUnits, ...premiseUnits, ...outputUnits];
+  // What the student ruled out ("쿠버 말고") is not asked: its words weigh nothing (ranking.ts penalises passages about it).
+  const ruledOut = new Set(words(q.excluded ?? '').map((w) => w.key));
+  const units = [...focusUnits, ...premiseUnits, ...outputUnits].filter((u) => !ruledOut.has(u.key));
   const onTopic = isOnTopic(units, q.text, vocab);
   if (onTopic && Number.isFinite(p.chatterCapMin)) {
     const cap = Math.max(p.chatterCapMin, ...units.filter(hasTopicConcept).map((u) => u.weight));

@@ -329,8 +329,11 @@ export class SearchIndex implements Vocabulary {
     // mounts /var/run/docker.sock, is that sketchy?").
     const namesMore = textConcepts(analysis.text).some(beyondDocker);
     // Read as typed: a spelling correction must not turn a neighbouring topic's word into a word of the notes (페이징 → 페이지).
-    const askedTopic = adjacentTopic(analysis.focus || analysis.text);
-    const adjacent = askedTopic ?? adjacentTopic(analysis.text, namesMore);
+    // A neighbouring topic the student ruled out ("쿠버 말고 그냥 docker에서 …") is not what is asked.
+    const ruledOutTopic = (topic: ReturnType<typeof adjacentTopic>) =>
+      topic && analysis.excluded && topic.named.every((w) => analysis.excluded!.toLowerCase().includes(w)) ? undefined : topic;
+    const askedTopic = ruledOutTopic(adjacentTopic(analysis.focus || analysis.text));
+    const adjacent = askedTopic ?? ruledOutTopic(adjacentTopic(analysis.text, namesMore));
     // The passage must name what the question names (helm), not another tool of the same group (Ansible); all of it:
     // a passage naming EC2 in passing does not answer "EC2랑 라이트세일 중에 뭐가 쌈". A topic the question part asks
     // about, naming nothing of VMs and Docker beyond Docker itself, must be named in the passage's heading, key point

@@ -262,6 +262,11 @@ describe('query analysis', () => {
     // Not a request for an everyday picture either: that is "eli5", "쉽게", "비유로".
     expect(analyseQuery('im new to this, what is a cgroup').simple).toBeFalsy();
     expect(analyseQuery('cgroup eli5').simple).toBe(true);
+    expect(analyseQuery('namespace가 뭔지 초보한테 설명하듯이 ㄱㄱ').simple).toBe(true);
+    expect(search('namespace가 뭔지 초보한테 설명하듯이 ㄱㄱ').abstain).toBe(false);
+    // What is ruled out weighs nothing, nor does the word that rules it out.
+    expect(keysOf('쿠버 말고 그냥 docker에서 memory limit 걸면 누가 막아줌?')).not.toEqual(expect.arrayContaining(['쿠버']));
+    expect(keysOf('쿠버 말고 그냥 docker에서 memory limit 걸면 누가 막아줌?')).not.toContain('말고');
   });
 
   it('declines a remark that asks nothing and names nothing the notes cover beyond Docker itself', () => {

@@ -106,6 +106,12 @@ describe('neighbouring topics', () => {
     expect(r.hits[0].chunk.text).toMatch(/Kubernetes/);
   });
 
+  it('answers a question that rules the neighbouring topic out ("쿠버 말고 그냥 docker에서 …")', () => {
+    const r = search('쿠버 말고 그냥 docker에서 memory limit 걸면 내부적으로 누가 막아주는거임?');
+    expect(r.abstain).toBe(false);
+    expect(search('k8s에서 memory limit 걸면 내부적으로 누가 막아주는거임?').notCovered).toBeDefined();
+  });
+
   it('declines a neighbouring topic named only in the premise when the question names nothing more of Docker', () => {
     expect(search('도커 컴포즈 yml에서 depends_on 걸었는데 db 뜨기 전에 api가 먼저 붙어서 터짐 어케함')).toMatchObject({
       abstain: true,
