@@ -170,7 +170,11 @@ export const VERB_ENDINGS = [
 ].sort((a, b) => b.length - a.length);
 
 /** The copula alone (뜻이야 → 뜻), only used to recognise question words. */
-export const COPULA = ['이에요', '인가요', '이야', '예요', '인가', '이지', '야', '임', '이다', '다', '이며', '이고', '였다', '이었다'];
+export const COPULA = [
+  ...['이에요', '인가요', '이야', '예요', '인가', '이지', '야', '임', '이다', '다', '이며', '이고', '였다', '이었다'],
+  // past, recalling: "docker top이었나", "뭐였지", "inspect였던가"
+  ...['이었나', '였나', '이었지', '였지', '이었던가', '였던가', '이었더라', '였더라', '이었음', '였음', '이었어', '였어'],
+];
 
 /** Korean question words, verb forms and chat fillers that carry no topic. */
 export const KO_STOP = new Set([

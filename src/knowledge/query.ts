@@ -43,6 +43,8 @@ export interface QueryAnalysis {
   output?: string;
   /** What the student rules out ("stats 말고", "besides resources", "메모리 문제는 아닌거같은데"). */
   excluded?: string;
+  /** Candidates the student recalls after the question ("…뭐였지 docker top이었나 docker inspect였나"): guesses, not the topic. */
+  guesses?: string;
   /** The question asks for a simple explanation ("eli5", "쉽게", "비유로"). */
   simple?: boolean;
   /** The asking clauses, when there are two or more ("vm 깔면 됨? 네트워크는 어케 되는지도 궁금"). */
@@ -228,6 +230,8 @@ const AGREEMENT_TAG =
   /^(?:is (?:it|that|this|he|she) )?(?:true|right|correct|legit|accurate)(?: or (?:nah|not|no|false|what))?\s*\?*$|^(?:is (?:it|that|this) )?(?:a )?(?:good|bad|fine|ok|okay|safe|risky|dangerous)(?: idea| practice)?(?: or (?:not|nah|bad|fine|good|safe|ok|okay|risky|what))?\s*\?*$/i;
 /** Words of a clause that point back at the things named before it: each, both, the two. */
 const POINTS_BACK = /각각|각자|둘\s?다|둘이|둘의|둘\s?중|두\s?개\s?(?:다|가|의|는)?(?=\s|$|[?.,])|\b(?:each|both|the two|either)\b/i;
+/** A recalled guess: "docker top이었나", "inspect였던가", "1024인가" closing a clause. */
+const RECALLED_GUESS = /(?:였|이었)(?:나|던가)\s*[?？]*$|(?<=[a-z0-9])\s?인가\s*[?？]*$/i;
 /** A clause offering the other alternative ("…half a core? or 50% of all cores") asks with the one before it. */
 const ALTERNATIVE = /^(?:or|아니면|아님|혹은|또는)(?:\s|$)/i;
 
@@ -237,7 +241,7 @@ const ALTERNATIVE = /^(?:or|아니면|아님|혹은|또는)(?:\s|$)/i;
  * question word, an intent cue) are the question part; statements are the premise. With no asking clause,
  * the last clause with a content word is the question.
  */
-export function splitPremise(text: string): { premise: string; focus: string; questions?: string[] } {
+export function splitPremise(text: string): { premise: string; focus: string; questions?: string[]; guesses?: string } {
   const marked = text
     .replace(/(?<=\S)([.?!？]+)(?=\s|$)|\n/g, '$1\uE000')
     .replace(ENDS_ON_CONNECTIVE, (m, word: string) => (isNounWithParticle(word) || word.endsWith('까지만') ? m : `${word}\uE000`))
@@ -246,13 +250,17 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
     .replace(/(?<=\w)\s+and\s+(?=(?:what|how|why|which|where|who)\s+(?!not\b|else\b)\w)/gi, '\uE000')
     .replace(/(?:^|\s|\uE000)(?:그럼|그러면|그래서|근데)\s+/g, '\uE000')
     // "X가 뭐고 Y는 왜 …": a question word closed by 고 ends one question and starts another.
-    .replace(/(?<=[가-힣]\s?(?:뭐|머|뭔지|어떻게|어케|왜)고),?\s+/g, '\uE000');
+    .replace(/(?<=[가-힣]\s?(?:뭐|머|뭔지|어떻게|어케|왜)고),?\s+/g, '\uE000')
+    // "명령어 뭐였지 docker top이었나 …": a question word's recalling ending closes a clause too.
+    .replace(/(?<=(?:뭐|머|뭔|무슨|어떤|몇)[가-힣]{0,3}(?:였|이었)(?:지|더라|나|던가)),?\s+/g, '\uE000');
   const all = marked.split('\uE000').map((c) => c.trim());
   const hasContent = (c: string) => !AGREEMENT_TAG.test(c) && words(c).some((w) => !w.isStop && w.surface.length > 1);
   const clauses = all.filter(hasContent);
   if (clauses.length < 2) return { premise: '', focus: text };
   const asks = (c: string) => !SETS_UP.test(c) && !RELAYS.test(c) && asksAnything(c);
-  const asked = clauses.filter((c, i) => asks(c) || (i > 0 && ALTERNATIVE.test(c)));
+  // A guess after a question word ("…명령어 뭐였지 docker top이었나 docker inspect였나") offers candidates: premise.
+  const guesses = (c: string, i: number) => i > 0 && WH_WORD.test(clauses[0]) && !WH_WORD.test(c) && RECALLED_GUESS.test(c);
+  const asked = clauses.filter((c, i) => (asks(c) || (i > 0 && ALTERNATIVE.test(c))) && !guesses(c, i));
   // A tag: a question of no words of its own ("이게 뭐임?", "ㄹㅇ임?", "is he right or nah").
   const isTag = (c: string) => !!c && !hasContent(c) && asks(c);
   // "…라는데 이게 뭐임?", "…a lightweight vm. is he right or nah": a closing tag points back at everything before it.
@@ -265,7 +273,12 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
   const asking = clauses.filter((c) => asked.includes(c) || tagged.includes(c) || referred.includes(c));
   const goals = clauses.filter((c) => WANTS.test(c) && !asking.includes(c));
   const focus = asking.length ? [...goals, ...asking] : [clauses[clauses.length - 1]];
-  const split = { premise: clauses.filter((c) => !focus.includes(c)).join(' '), focus: focus.join(' ') };
+  const guessed = clauses.filter(guesses);
+  const split = {
+    premise: clauses.filter((c) => !focus.includes(c) && !guessed.includes(c)).join(' '),
+    focus: focus.join(' '),
+    ...(guessed.length ? { guesses: guessed.join(' ') } : {}),
+  };
   return asking.length > 1 ? { ...split, questions: asking } : split;
 }
 
@@ -355,6 +368,7 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   const excluded = excludedBy(text);
   const split = relayedQuestion(text) ?? splitPremise(pasted && rest ? rest : text);
   const { focus, questions, premise } = split;
+  const guesses = 'guesses' in split ? (split.guesses as string | undefined) : undefined;
   const output = pasted ? { output: cleanQuestion(pasted.output) } : {};
   // The intent is read from the question part; "…, why?" leaves it with no content, so the whole text then.
   const intent = classifyIntent(focus);
@@ -374,6 +388,7 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
     ...yesNo,
     ...(simple ? { simple } : {}),
     ...(excluded ? { excluded } : {}),
+    ...(guesses ? { guesses } : {}),
     ...output,
   };
 }
@@ -544,9 +559,10 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
   const focusUnits = wordUnits(q.focus, vocab, p, seen, 0);
   const premiseUnits = wordUnits(q.premise, vocab, p, seen, PREMISE_POSITION);
   const outputUnits = wordUnits(q.output ?? '', vocab, p, seen, OUTPUT_POSITION);
+  const guessUnits = wordUnits(q.guesses ?? '', vocab, p, seen, PREMISE_POSITION);
   // What the student ruled out ("쿠버 말고") is not asked: its words weigh nothing (ranking.ts penalises passages about it).
   const ruledOut = new Set(words(q.excluded ?? '').map((w) => w.key));
-  const units = [...focusUnits, ...premiseUnits, ...outputUnits].filter((u) => !ruledOut.has(u.key));
+  const units = [...focusUnits, ...premiseUnits, ...outputUnits, ...guessUnits].filter((u) => !ruledOut.has(u.key));
   const onTopic = isOnTopic(units, q.text, vocab);
   if (onTopic && Number.isFinite(p.chatterCapMin)) {
     const cap = Math.max(p.chatterCapMin, ...units.filter(hasTopicConcept).map((u) => u.weight));
@@ -578,5 +594,6 @@ export function queryUnits(q: QueryAnalysis, vocab: Vocabulary, p: RankingParams
   // Likewise pasted output: asked only "which command prints this?", the output is what the question is about.
   const askedTopic = ownTopic || premiseUnits.some((u) => u.concepts.some(beyondDocker));
   if (askedTopic) for (const u of outputUnits) u.weight *= p.outputWeight;
+  for (const u of guessUnits) u.weight *= p.guessWeight;
   return { units, onTopic };
 }

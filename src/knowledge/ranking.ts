@@ -93,6 +93,8 @@ export interface RankingParams {
   otherSidePenalty: number;
   /** Weight of premise words ("VM은 하드웨어를 나눠 쓴다던데, …") relative to the question part. */
   premiseWeight: number;
+  /** Weight of candidates recalled after the question ("…뭐였지 docker top이었나 docker inspect였나"): guesses, often wrong. */
+  guessWeight: number;
   /**
    * Weight of pasted output's words (a docker stats table above the question) relative to the question part: none,
    * since a table's column names name every column's section (0.1 still let NET I/O lead "CPU % over 100?").
@@ -156,6 +158,7 @@ export const DEFAULT_RANKING: RankingParams = {
   exclusionPenalty: 0.5,
   otherSidePenalty: 0.2,
   premiseWeight: 0.75,
+  guessWeight: 0.25,
   outputWeight: 0,
   chatterCapMin: 1.5,
   unknownWordFactor: 2,
@@ -191,6 +194,7 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
   'excluded-topic penalty': { exclusionPenalty: 0 },
   'other-side penalty': { otherSidePenalty: 0 },
   'premise down-weight': { premiseWeight: 1 },
+  'recalled-guess down-weight': { guessWeight: 1 },
   'pasted-output down-weight': { outputWeight: 1 },
   'chatter cap': { chatterCapMin: Infinity },
   'number weight': { numberWeight: 1e9 },

@@ -276,6 +276,20 @@ describe('query analysis', () => {
     expect(search('도커 하다가 OOMKilled 떠서 멘탈 나감').abstain).toBe(false);
   });
 
+  it('reads candidates recalled after the question ("뭐였지 docker top이었나 docker inspect였나") as guesses of little weight', () => {
+    const a = analyseQuery('컨테 자원 얼마 먹는지 보는 명령어 뭐였지 docker top이었나 docker inspect였나');
+    expect(a.focus).toBe('컨테 자원 얼마 먹는지 보는 명령어 뭐였지');
+    expect(a.guesses).toBe('docker top이었나 docker inspect였나');
+    const weight = (key: string) =>
+      unitsOf('컨테 자원 얼마 먹는지 보는 명령어 뭐였지 docker top이었나 docker inspect였나').find((u) => u.key === key)!.weight;
+    expect(weight('docker-top')).toBeLessThan(weight('명령어') / 2);
+    expect(search('컨테 자원 얼마 먹는지 보는 명령어 뭐였지 docker top이었나 docker inspect였나').hits[0].chunk.heading).toMatch(
+      /docker stats/,
+    );
+    // A past copula is an ending, not a word.
+    expect(keysOf('docker top이었나')).not.toContain('이었');
+  });
+
   it('reads ", and can i …" as a second question: an auxiliary before its subject asks, after a conjunction too', () => {
     expect(splitPremise('whats the PIDS column in docker stats, and can i cap it').questions).toEqual([
       'whats the PIDS column in docker stats',
