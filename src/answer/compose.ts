@@ -345,7 +345,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     maxSupport,
   );
   // A table row is a line of its own: "• 격리 강도 — 가상 머신: 강함 / 컨테이너: 약함".
-  for (const s of support) draft.parts.push(`${ROW.test(s.text) ? '\n• ' : ''}${s.text} [${cite(used[s.source])}]`);
+  for (const s of support) draft.place(`${ROW.test(s.text) ? '\n• ' : ''}${s.text} [${cite(used[s.source])}]`);
   // The notes' commands with the student's own container and size ("resumarble", "200m에서 500m로").
   const text = withAskedValuesInText(
     draft.text.replace(/ ```/g, '\n```').replace(/``` /g, '```\n').replace(/ \n/g, '\n'),

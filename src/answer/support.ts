@@ -86,8 +86,7 @@ export function supportSentences(result: SearchResult, draft: Draft, ctx: Suppor
     if (LEANS_FORWARD.test(s.text)) continue;
     if (!draft.fits(s.text.length + 5)) continue;
     support.push(s);
-    draft.said.add(s.forms, s.text);
-    draft.length += s.text.length + 5;
+    draft.hold(s.text, s.forms);
   }
   // In passage order, table rows after the prose: each row is a line of its own.
   return support.sort((a, b) => Number(ROW.test(a.text)) - Number(ROW.test(b.text)) || a.source - b.source || a.position - b.position);
