@@ -64,16 +64,24 @@ const QUOTE_WORDS = 4;
 const wordsOf = (text: string) => text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 const squeeze = (text: string) => text.toLowerCase().replace(/\s+/g, ' ');
 
+/** A quoted line's fixed part: before a trailing ellipsis ("Killed process …" stands for any process). */
+const fixedPart = (quote: string) => quote.replace(/\s*(?:…|\.\.\.)\s*$/, '');
+
+/** The messages or output lines the chunk quotes as inline code that the question has pasted (not commands). */
+export function quotedMessages(chunk: Chunk, query: string): string[] {
+  const asked = squeeze(query);
+  return (chunk.inlineCode ?? []).filter(
+    (c) => !/^(?:docker\b|-)/i.test(c) && wordsOf(fixedPart(c)) >= QUOTE_WORDS && asked.includes(squeeze(fixedPart(c))),
+  );
+}
+
 /**
  * An error message or output line the student pasted ("Bind for 0.0.0.0:8080 failed: port is already allocated"),
  * quoted by the best section as inline code: the sentence quoting it says what it means, unless the key point does.
  * Commands are not messages: every question about docker run would quote one.
  */
 export function quotingSentence(candidates: Sentence[], chunk: Chunk, keyPoint: string, query: string): Sentence | undefined {
-  const asked = squeeze(query);
-  const quoted = (chunk.inlineCode ?? []).filter(
-    (c) => !/^(?:docker\b|-)/i.test(c) && wordsOf(c) >= QUOTE_WORDS && asked.includes(squeeze(c)),
-  );
+  const quoted = quotedMessages(chunk, query);
   if (quoted.length === 0 || quoted.some((c) => keyPoint.includes(c))) return undefined;
   return candidates.find((s) => s.source === 0 && quoted.some((c) => s.text.includes(c)) && !leansOnPrevious(s.text));
 }

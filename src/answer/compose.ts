@@ -31,7 +31,7 @@ import { sectionKey } from '../knowledge/chunk.js';
 import { splitSentences } from '../knowledge/sentences.js';
 import { tokenize } from '../knowledge/tokenize.js';
 import type { Chunk, Claim, SearchHit, SearchResult } from '../knowledge/types.js';
-import { bestSentence, directSentence, mentionsValue, quotingSentence, sentencesOf, type Sentence } from './candidates.js';
+import { bestSentence, directSentence, mentionsValue, quotedMessages, quotingSentence, sentencesOf, type Sentence } from './candidates.js';
 import { Draft } from './draft.js';
 import { otherParts, partLeads, unnamedSide } from './parts.js';
 import { MIN_NOVELTY, supportSentences } from './support.js';
@@ -133,6 +133,9 @@ function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>,
         ? matchedClaim(used, asked, new Set(checked), result.query)
         : undefined;
   if (verdict && verdict.source > 0) used.unshift(...used.splice(verdict.source, 1));
+  // A message the student pasted is explained by the section that quotes it, ranked first or not.
+  const quoter = verdict ? -1 : used.findIndex((h) => quotedMessages(h.chunk, result.query).length > 0);
+  if (quoter > 0) used.unshift(...used.splice(quoter, 1));
   const best = used[0];
   // A correction whose claim the question does not state gives no supporting sentence either (its rebuttal).
   const rebuttal = used.map((h, i) => i > 0 && isCorrection(h.chunk) && !namesTheClaim(asked, h.chunk));
@@ -144,8 +147,9 @@ function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>,
   // (a correction's key point is the answer itself). An error message the student pasted is explained first,
   // before any figure of their values.
   const usable = keyPoint && !verdict && !NO_OPENING.test(best.chunk.keyPoint ?? '');
-  const quoting = usable ? quotingSentence(candidates, best.chunk, keyPoint, result.query) : undefined;
-  const direct = usable ? (quoting ?? directSentence(candidates, askedOverlap(tokenize(keyPoint), asked))) : undefined;
+  // A pasted message is explained first, by a correction's section too.
+  const quoting = keyPoint && !verdict ? quotingSentence(candidates, best.chunk, keyPoint, result.query) : undefined;
+  const direct = quoting ?? (usable ? directSentence(candidates, askedOverlap(tokenize(keyPoint), asked)) : undefined);
   const text = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
   return { verdict, best, candidates, keyPoint, quoting, direct, text };
 }

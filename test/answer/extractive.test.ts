@@ -243,6 +243,30 @@ describe('extractive answer', () => {
     expect(extractiveAnswer(result(asked, 'en', [first, columns]), 600).answer).toBe(unquoted);
   });
 
+  it('explains a pasted message from the section that quotes it, a correction too, its placeholder "…" standing for any value', () => {
+    const parent = chunk(
+      'o#1',
+      'en',
+      'OOM killer and 137',
+      'The OOM killer kills a process at the limit.',
+      'Exit code 137 usually means an OOM kill.',
+    );
+    const correction = {
+      ...chunk(
+        'o#2',
+        'en',
+        '137 alone does not prove OOM',
+        'Check docker inspect first. In the host kernel log, Memory cgroup out of memory: Killed process … means the container hit its memory limit.',
+        'No — exit code 137 only means SIGKILL.',
+      ),
+      inlineCode: ['Memory cgroup out of memory: Killed process …'],
+    };
+    const pasted = "dmesg on the host: 'Memory cgroup out of memory: Killed process 4123 (java)'. is that my container dying?";
+    expect(extractiveAnswer(result(pasted, 'en', [parent, correction]), 600).answer).toMatch(
+      /^In the host kernel log, Memory cgroup out of memory/,
+    );
+  });
+
   it('shows the command of a how-to question as a code block', () => {
     const c = {
       ...chunk('e#1', 'en', 'Run with a limit', 'Put options before the image.\ndocker run -d --memory 300m nginx'),
