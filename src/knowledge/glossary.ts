@@ -709,6 +709,8 @@ export const CONCEPTS: Concept[] = [
     ],
   },
   { id: 'size', forms: ['size', 'disk', 'footprint', '크기', '용량', '디스크'] },
+  // What lists the CPUs a process sees: nproc, htop, lscpu, /proc/cpuinfo (all of the host's under --cpus).
+  { id: 'cpu-view', forms: ['nproc', 'htop', 'lscpu', 'cpuinfo'] },
   {
     id: 'speed',
     forms: ['fast(?:er)?', 'slow(?:er)?', 'speed', 'quick(?:ly)?', '빠르~', '빠른', '느리~', '느린', '느려~', '느림', '속도'],

@@ -128,6 +128,9 @@ describe('glossary on word boundaries', () => {
     expect(conceptsIn('존나느림')).toContain('§speed');
     expect(conceptsIn('개발 서버')).not.toContain('§speed');
     expect(conceptsIn('개념 정리')).toEqual([]);
+    // What lists the CPUs: nproc, htop, lscpu, /proc/cpuinfo.
+    for (const text of ['htop inside shows all 8 cores', 'nproc says 16', 'cat /proc/cpuinfo'])
+      expect(conceptsIn(text)).toContain('§cpu-view');
     // Spare CPU as students say it.
     expect(conceptsIn('cpu 널널할때도')).toContain('§idle');
     expect(conceptsIn('안쪽')).toEqual([]);
