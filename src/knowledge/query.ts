@@ -336,6 +336,11 @@ const NEGATED = /(?:^|\s)(?:안|못)\s?[가-힣]+\s*[?？]|않|\bnot\b|n't\b/i;
  * below lines that set it up, which is then the part a claim is checked against.
  */
 function yesNoOf(intent: Intent, focus: string, raw: string, questions?: string[]): Pick<QueryAnalysis, 'asksYesNo' | 'yesNoPart'> {
+  // After a statement of what the student saw ("shim 프로세스가 컨테이너 수만큼 떠있음.. 죽여도 됨?"), the one clause
+  // closed by a question mark is what is answered yes or no.
+  const asked = questions?.filter((c) => /[?？]\s*$/.test(c)) ?? [];
+  if (intent === 'yesno' && questions && questions.length > 1 && asked.length === 1 && asked[0] === questions.at(-1) && asksYesNo(asked[0]))
+    return { asksYesNo: true, yesNoPart: asked[0] };
   if (intent === 'yesno') return { asksYesNo: true };
   // A yes/no question followed by another ("vm 만들어주고 끝임? 그담엔 뭐함"): the first is answered yes or no, unless
   // it is negated ("os 따로 부팅 안함?"), where a bare 네 or 아니요 would not say which way.

@@ -347,6 +347,10 @@ describe('query analysis', () => {
     expect(analyseQuery('컨테이너 안에서 /etc 수정하면 이미지도 바뀜??').asksYesNo).toBe(true);
     expect(analyseQuery('if i run 5 containers from the same 1gb image does that eat 5gb of disk').asksYesNo).toBe(true);
     expect(analyseQuery('so if containers dont have their own OS... whose kernel are they running on').asksYesNo).toBeFalsy();
+    // After a statement of what was seen, the clause closed by "?" is what is answered yes or no.
+    expect(analyseQuery('ps aux 찍어보니까 containerd-shim-runc-v2 이런게 컨테이너 수만큼 떠있음.. 이거 뭐임? 죽여도 됨?').yesNoPart).toBe(
+      '죽여도 됨?',
+    );
     // 머 is casual 뭐 before a particle too ("머가 됨?"), not inside 머신.
     expect(analyseQuery('그럼 --cpus 0.5 처럼 소수 넣으면 머가 됨?').asksYesNo).toBeFalsy();
     expect(analyseQuery('가상 머신 하나 더 띄우면 느려짐?').asksYesNo).toBe(true);
