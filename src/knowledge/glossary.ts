@@ -709,6 +709,25 @@ export const CONCEPTS: Concept[] = [
     ],
   },
   { id: 'size', forms: ['size', 'disk', 'footprint', '크기', '용량', '디스크'] },
+  // An option left out, whose default then applies: "--memory-swap 미지정 시", "스왑 따로 안주면", "if i leave it unset".
+  {
+    id: 'unset',
+    forms: [
+      'unset',
+      'not set',
+      'left out',
+      'leave (?:it |that )?out',
+      'omit(?:s|ted)?',
+      'without setting',
+      '미지정',
+      '지정하지 않~',
+      '지정 안 ?하~',
+      '안 ?주면',
+      '안 ?줬~',
+      '안 ?준',
+      '주지 않~',
+    ],
+  },
   // What lists the CPUs a process sees: nproc, htop, lscpu, /proc/cpuinfo (all of the host's under --cpus).
   { id: 'cpu-view', forms: ['nproc', 'htop', 'lscpu', 'cpuinfo'] },
   {

@@ -418,9 +418,10 @@ const afterVerb = (word: string) => {
 };
 /**
  * A syllable closed by ㄴ, ㄹ, ㅁ or ㄻ ends a conjugated verb or adjective: 번거로운, 넘칠, 잡힘, 헷갈림, 힘듦 (the
- * adnominal and nominalised forms). Only asked of words the knowledge base never uses.
+ * adnominal and nominalised forms); one closed by ㅆ, a past stem (잡혔더라, 바꿨는데). Only asked of words the
+ * knowledge base never uses.
  */
-const endsInVerbFinal = (word: string) => endsInBatchim(word.at(-1) ?? '', [4, 8, 10, 16]);
+const endsInVerbFinal = (word: string) => endsInBatchim(word.at(-1) ?? '', [4, 8, 10, 16, 20]);
 /** A word that ends in a verb or adjective ending (known words: the ending alone, not a closing ㄴ/ㄹ/ㅁ). */
 const isConjugated = (word: string) => KOREAN_PREDICATE.test(word) || afterVerb(word);
 /** A verb with an auxiliary verb typed together: 걸어두면, 켜놓고, 써보니까. */

@@ -128,6 +128,11 @@ describe('glossary on word boundaries', () => {
     expect(conceptsIn('존나느림')).toContain('§speed');
     expect(conceptsIn('개발 서버')).not.toContain('§speed');
     expect(conceptsIn('개념 정리')).toEqual([]);
+    // An option left out: 미지정, 안주면, unset; not 안주 (a snack) nor 생략 in the sense of skipping work.
+    for (const text of ['스왑 따로 안주면', '--memory-swap 미지정 시', 'if i leave it unset']) expect(conceptsIn(text)).toContain('§unset');
+    for (const text of ['안주 맛집', '뭘 생략하는거임']) expect(conceptsIn(text)).not.toContain('§unset');
+    // A past stem (잡혔더라) is a verb form: how it is asked, not a foreign word.
+    expect(unitsOf('스왑 따로 안주면 메모리의 몇배로 잡혔더라').find((u) => u.key === '잡혔')?.predicate).toBe(true);
     // What lists the CPUs: nproc, htop, lscpu, /proc/cpuinfo.
     for (const text of ['htop inside shows all 8 cores', 'nproc says 16', 'cat /proc/cpuinfo'])
       expect(conceptsIn(text)).toContain('§cpu-view');
