@@ -43,6 +43,18 @@ describe('swap from --memory and --memory-swap', () => {
   });
 });
 
+describe('sizes asked to be the same', () => {
+  it("says which are equal in Docker's binary units and by how much the others differ, not for 'the same time'", () => {
+    expect(texts('--memory 1024m 이랑 1g 같은거임? 아님 1000m이 1g임?', 'ko')[0]).toBe(
+      '도커의 크기 단위는 1024배씩이다(1g = 1024m, 1m = 1MiB): 1024m = 1g(같은 크기), 1000m = 1000MiB(1024m보다 24MiB 작음).',
+    );
+    expect(texts('is --memory 1g the same as 1024m?')[0]).toContain('1024m equals 1g');
+    expect(texts('-m 512m, then docker update --memory 2g says update the memoryswap at the same time').some((t) => /binary/.test(t))).toBe(
+      false,
+    );
+  });
+});
+
 describe('a program needing more than --memory', () => {
   it('is OOM-killed past memory plus swap, swaps and slows below it, and is killed at --memory on a host with no swap', () => {
     const [killed] = figuresFor(

@@ -9,6 +9,7 @@ import { escapeRegExp } from '../../text/escape-regexp.js';
 import { layerFigure } from './layers.js';
 import { memoryFigures } from './memory.js';
 import { memoryOutcome } from './memory-outcome.js';
+import { sizesCompared } from './sizes.js';
 import { pidsFigure } from './pids.js';
 import { portFigure, portsEntryReading } from './ports.js';
 import { imageNameFigure } from './image-name.js';
@@ -39,6 +40,7 @@ export function figuresFor(question: string, lang: Lang): Figure[] {
     ...memPercentReading(question, lang),
     ...memoryPressureReading(question, lang),
     ...inspectReading(question, lang),
+    ...sizesCompared(question, lang),
     ...memoryOutcome(question, lang),
     ...memoryFigures(question, lang),
     ...cpusFigure(question, lang),
