@@ -68,6 +68,10 @@ const SUBJECTS = new Set([
   '§cgroup',
 ]);
 
+/** The Dockerfile instructions among some terms: RUN, COPY … (dockerfile-run) and CMD, ENTRYPOINT. */
+const instructionsIn = (terms: Iterable<string>) =>
+  [...terms].filter((t) => t.startsWith('dockerfile-') || t === 'cmd' || t === 'entrypoint');
+
 /** The docker commands a text names ("docker run …", "docker exec …"). */
 const DOCKER_COMMAND = new RegExp(`\\bdocker\\s+(${[...DOCKER_SUBCOMMANDS].join('|')})\\b`, 'gi');
 const commandsIn = (text: string) => new Set([...text.matchAll(DOCKER_COMMAND)].map((m) => m[1].toLowerCase()));
@@ -138,6 +142,7 @@ export function matchedClaim(
   question = '',
 ): { source: number; claim: Claim } | undefined {
   const subjects = [...focus].filter((t) => SUBJECTS.has(t));
+  const askedInstructions = instructionsIn(focus);
   const topics = [...focus].filter((t) => isConcept(t) && !GENERIC_CONCEPTS.has(t.slice(1)));
   const numbers = numbersIn(question);
   const commands = commandsIn(question);
@@ -148,6 +153,9 @@ export function matchedClaim(
       // another docker command ("docker exec opens a shell" does not answer "does docker run …?").
       const own = commandsIn(claim.text);
       const otherCommand = commands.size > 0 && own.size > 0 && ![...own].some((c) => commands.has(c));
+      // Nor one about some Dockerfile instructions that leaves out one the question names ("RUN이랑 CMD 둘다 실행하는거
+      // 아님?" is no claim about CMD lines alone); a claim naming none ("every line makes a layer") may still answer.
+      const otherInstruction = instructionsIn(terms).length > 0 && askedInstructions.some((t) => !terms.has(t));
       // Nor one about an option the question never names, in any spelling (--memory-swap for "--memory but not swap").
       const otherOption = optionsIn(claim.text).some((o) => !namesOption(question, o));
       // A "Yes" must also be about every VM/Docker thing the question names: "--cpus 1.5 … like pinned?" names
@@ -160,7 +168,11 @@ export function matchedClaim(
       const unstated = !claim.truth && stated.some((n) => n.replace('.', '').length >= PRECISE_DIGITS && !numbers.includes(n));
       const unaffirmed = (claim.truth && (topics.some((t) => !terms.has(t)) || otherNumbers)) || unstated;
       // It still stands against the opposite answer: only its own "Yes" is not said.
-      return subjects.every((t) => terms.has(t)) && !otherCommand && !otherOption && !otherIdentifier(claim.text, question)
+      return subjects.every((t) => terms.has(t)) &&
+        !otherCommand &&
+        !otherOption &&
+        !otherInstruction &&
+        !otherIdentifier(claim.text, question)
         ? [{ source, claim, terms, share: shareIn(terms, asked), unaffirmed }]
         : [];
     }),

@@ -606,6 +606,20 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(yesNoAnswer('does docker read the m suffix of --memory as MiB?', 'en', [units])).toMatch(/^Yes\./);
   });
 
+  it('answers with a claim about some Dockerfile instructions only when it names every instruction the question names', () => {
+    const cmd = {
+      ...chunk('c', 'ko', 'CMD', 'CMD는 기본 명령이다.', 'CMD는 컨테이너가 시작할 때 실행할 기본 명령이다.'),
+      claims: [{ truth: false, text: 'Dockerfile의 CMD 줄은 모두 차례로 실행된다.' }],
+    };
+    expect(yesNoAnswer('Dockerfile에서 RUN이랑 CMD 둘다 명령어 실행하는거 아님?', 'ko', [cmd])).not.toMatch(/^(?:네|아니요)\./);
+    expect(yesNoAnswer('Dockerfile의 CMD 줄은 모두 차례로 실행됨?', 'ko', [cmd])).toMatch(/^아니요\./);
+    const layers = {
+      ...chunk('l', 'en', 'Layers', 'Only RUN, COPY and ADD make layers.', 'Only RUN, COPY and ADD create filesystem layers.'),
+      claims: [{ truth: false, text: 'Every line of a Dockerfile creates a layer.' }],
+    };
+    expect(yesNoAnswer('does every line of a dockerfile create a layer? like ENV and EXPOSE too?', 'en', [layers])).toMatch(/^No\./);
+  });
+
   it('does not turn round a claim that negates itself, and turns round one that fails where the question works', () => {
     const hv = {
       ...chunk('h', 'en', 'Hypervisor', 'The hypervisor runs VMs.', 'The hypervisor keeps running under every VM.'),
