@@ -1,6 +1,6 @@
 // The knowledge base as the rest of the bot sees it: documents, passages, topics and search.
 import { ingestDir } from './ingest.js';
-import type { Vocabulary } from './query.js';
+import type { Vocabulary } from './query-units.js';
 import { SearchIndex, type SearchOptions } from './search-index.js';
 import type { Chunk, KnowledgeDoc, Lang, SearchResult } from './types.js';
 

@@ -5,17 +5,8 @@ import { sectionKey } from './chunk.js';
 import { beyondDocker, glossaryWords } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { profileOf } from './profile.js';
-import {
-  asksAnything,
-  analyseQuery,
-  asksComparison,
-  guessOf,
-  hasTopicConcept,
-  isOptionOfNotes,
-  looksLikeVerbForm,
-  queryUnits,
-  type Vocabulary,
-} from './query.js';
+import { analyseQuery, asksAnything, asksComparison, guessOf } from './query.js';
+import { hasTopicConcept, isOptionOfNotes, looksLikeVerbForm, queryUnits, type Vocabulary } from './query-units.js';
 import {
   abstainBar,
   sideOf,

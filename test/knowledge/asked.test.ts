@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AskedLines } from '../../src/knowledge/asked.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import { analyseQuery, queryUnits } from '../../src/knowledge/query.js';
+import { analyseQuery } from '../../src/knowledge/query.js';
+import { queryUnits } from '../../src/knowledge/query-units.js';
 import { DEFAULT_RANKING } from '../../src/knowledge/ranking.js';
 
 // Two sections about memory; only the second one's asked-as lines use the student's words for it.

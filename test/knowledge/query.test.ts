@@ -4,15 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractiveAnswer, GREETING_REPLY, JUNK_REPLY, THANKS_REPLY } from '../../src/answer/extractive.js';
 import { conceptsIn } from '../../src/knowledge/glossary.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import {
-  analyseQuery,
-  classifyIntent,
-  cleanQuestion,
-  guessOf,
-  queryUnits,
-  requestedLines,
-  splitPremise,
-} from '../../src/knowledge/query.js';
+import { analyseQuery, classifyIntent, cleanQuestion, guessOf, requestedLines, splitPremise } from '../../src/knowledge/query.js';
+import { queryUnits } from '../../src/knowledge/query-units.js';
 import { headingAnswers } from '../../src/knowledge/profile.js';
 import { comparedSides, excludedBy } from '../../src/knowledge/question-frame.js';
 import { ABLATIONS, DEFAULT_RANKING, maxScore, sideOf } from '../../src/knowledge/ranking.js';

@@ -7,7 +7,8 @@ import { answerRecord } from '../../src/answer/format.js';
 import { scoreOne, type EvalQuestion } from '../../src/eval/score.js';
 import type { SearchIndex } from '../../src/knowledge/search-index.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import { analyseQuery, queryUnits } from '../../src/knowledge/query.js';
+import { analyseQuery } from '../../src/knowledge/query.js';
+import { queryUnits } from '../../src/knowledge/query-units.js';
 import type { QueryUnit } from '../../src/knowledge/types.js';
 import { abstainBar, DEFAULT_RANKING } from '../../src/knowledge/ranking.js';
 
