@@ -68,20 +68,28 @@ const squeeze = (text: string) => text.toLowerCase().replace(/\s+/g, ' ');
 const fixedPart = (quote: string) => quote.replace(/\s*(?:…|\.\.\.)\s*$/, '');
 
 /** The messages or output lines the chunk quotes as inline code that the question has pasted (not commands). */
-export function quotedMessages(chunk: Chunk, query: string): string[] {
+function quotedMessages(chunk: Chunk, query: string): string[] {
   const asked = squeeze(query);
   return (chunk.inlineCode ?? []).filter(
     (c) => !/^(?:docker\b|-)/i.test(c) && wordsOf(fixedPart(c)) >= QUOTE_WORDS && asked.includes(squeeze(fixedPart(c))),
   );
 }
 
+/** The first of the sections that quotes a message the student pasted, with the messages it quotes. */
+export function firstQuoting(used: SearchHit[], query: string): { index: number; quoted: string[] } {
+  for (const [index, hit] of used.entries()) {
+    const quoted = quotedMessages(hit.chunk, query);
+    if (quoted.length) return { index, quoted };
+  }
+  return { index: -1, quoted: [] };
+}
+
 /**
  * An error message or output line the student pasted ("Bind for 0.0.0.0:8080 failed: port is already allocated"),
- * quoted by the best section as inline code: the sentence quoting it says what it means, unless the key point does.
- * Commands are not messages: every question about docker run would quote one.
+ * quoted by the best section as inline code (`quoted`, from firstQuoting): the sentence quoting it says what it
+ * means, unless the key point does. Commands are not messages: every question about docker run would quote one.
  */
-export function quotingSentence(candidates: Sentence[], chunk: Chunk, keyPoint: string, query: string): Sentence | undefined {
-  const quoted = quotedMessages(chunk, query);
+export function quotingSentence(candidates: Sentence[], quoted: string[], keyPoint: string): Sentence | undefined {
   if (quoted.length === 0 || quoted.some((c) => keyPoint.includes(c))) return undefined;
   return candidates.find((s) => s.source === 0 && quoted.some((c) => s.text.includes(c)) && !leansOnPrevious(s.text));
 }

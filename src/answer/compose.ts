@@ -31,7 +31,7 @@ import { sectionKey } from '../knowledge/chunk.js';
 import { splitSentences } from '../knowledge/sentences.js';
 import { tokenize } from '../knowledge/tokenize.js';
 import type { Chunk, Claim, SearchHit, SearchResult } from '../knowledge/types.js';
-import { bestSentence, directSentence, mentionsValue, quotedMessages, quotingSentence, sentencesOf, type Sentence } from './candidates.js';
+import { bestSentence, directSentence, firstQuoting, mentionsValue, quotingSentence, sentencesOf, type Sentence } from './candidates.js';
 import { Draft } from './draft.js';
 import { otherParts, partLeads, unnamedSide } from './parts.js';
 import { MIN_NOVELTY, supportSentences } from './support.js';
@@ -134,8 +134,8 @@ function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>,
         : undefined;
   if (verdict && verdict.source > 0) used.unshift(...used.splice(verdict.source, 1));
   // A message the student pasted is explained by the section that quotes it, ranked first or not.
-  const quoter = verdict ? -1 : used.findIndex((h) => quotedMessages(h.chunk, result.query).length > 0);
-  if (quoter > 0) used.unshift(...used.splice(quoter, 1));
+  const quoter = verdict ? { index: -1, quoted: [] } : firstQuoting(used, result.query);
+  if (quoter.index > 0) used.unshift(...used.splice(quoter.index, 1));
   const best = used[0];
   // A correction whose claim the question does not state gives no supporting sentence either (its rebuttal).
   const rebuttal = used.map((h, i) => i > 0 && isCorrection(h.chunk) && !namesTheClaim(asked, h.chunk));
@@ -148,7 +148,7 @@ function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>,
   // before any figure of their values.
   const usable = keyPoint && !verdict && !NO_OPENING.test(best.chunk.keyPoint ?? '');
   // A pasted message is explained first, by a correction's section too.
-  const quoting = keyPoint && !verdict ? quotingSentence(candidates, best.chunk, keyPoint, result.query) : undefined;
+  const quoting = keyPoint && !verdict ? quotingSentence(candidates, quoter.quoted, keyPoint) : undefined;
   const direct = quoting ?? (usable ? directSentence(candidates, askedOverlap(tokenize(keyPoint), asked)) : undefined);
   const text = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
   return { verdict, best, candidates, keyPoint, quoting, direct, text };

@@ -2,10 +2,9 @@
 // killer ends it; between the two it swaps and slows. The student's experiment ("--memory 300m --memory-swap 300m,
 // a 500mb python → Killed, expected?") worked out with their own sizes.
 import type { Lang } from '../../knowledge/types.js';
-import { bytesOf, SIZE, sizeText, type Figure } from './figure.js';
+import { bytesOf, sizeText, type Figure } from './figure.js';
+import { MEMORY, SWAP } from './memory.js';
 
-const MEMORY = new RegExp(String.raw`(?<![\w-])(?:--memory|-m)(?![\w-])[= ]?\s*${SIZE}`, 'i');
-const SWAP = new RegExp(String.raw`--memory-swap(?![\w-])[= ]?\s*${SIZE}`, 'i');
 const UNIT = String.raw`(m|g|mb|gb|mib|gib|메가|기가)(?![a-z])`;
 /** A size the program takes: "500mb 잡는", "1g 먹는", "512m 넘게 쓰려고"; "allocates 500mb", "tries to grab 1g". */
 const TAKES = new RegExp(

@@ -5,13 +5,15 @@ import { bytesOf, group, MiB, SIZE, sizeText, type Figure } from './figure.js';
 
 /** Docker's smallest --memory (the daemon's "Minimum memory limit allowed is 6MB"). */
 const MIN_MEMORY = 6 * MiB;
-const MEMORY = new RegExp(String.raw`(?<![\w-])(?:--memory|-m)(?![\w-])[= ]?\s*${SIZE}`, 'i');
+/** --memory (or -m) and its size as typed. */
+export const MEMORY = new RegExp(String.raw`(?<![\w-])(?:--memory|-m)(?![\w-])[= ]?\s*${SIZE}`, 'i');
 /** "메모리 300m 주고", "ram 1g limit": the option named in words, with a unit (a bare number is not a size here). */
 const MEMORY_WORDS = new RegExp(
   String.raw`(?<![\w-])(?:memory|mem|ram|메모리|램)(?:를|을|은|는|가|이|로|limit|제한|상한|\s)*\s?(\d+(?:\.\d+)?)\s?([kmgt](?:i?b)?|메가|기가)(?![a-z])`,
   'i',
 );
-const SWAP = new RegExp(String.raw`--memory-swap(?![\w-])[= ]?\s*${SIZE}`, 'i');
+/** --memory-swap and its size as typed. */
+export const SWAP = new RegExp(String.raw`--memory-swap(?![\w-])[= ]?\s*${SIZE}`, 'i');
 const SWAP_ASKED = /swap|스왑|in total|total|합계|합쳐|총|전부|before it gets killed/i;
 const UNIT_ASKED = /\bmi?b\b|mebi|megabyte|bytes?|메가|메비|바이트|단위|units?|exactly|정확히/i;
 

@@ -65,13 +65,13 @@ export function cpuCeilingReading(question: string, lang: Lang): Figure[] {
   const cpus = Number(LIMIT_CPUS.exec(question)?.[1] ?? NaN);
   const read = Number(READ_PERCENT.exec(question.replace(LIMIT_CPUS, ' '))?.[1] ?? NaN);
   if (!(cpus > 0) || !(read > 0)) return [];
+  // The percent of one core docker stats tops out at, and the ms allowed per 100 ms period: the same number.
   const ceiling = Math.round(cpus * 100);
   if (Math.abs(read - ceiling) > NEAR_CEILING * ceiling) return [];
-  const ms = Math.round(cpus * 100);
   const text =
     lang === 'ko'
-      ? `CPU %가 ${ceiling}% 근처에서 더 오르지 않는 것은 --cpus ${cpus}가 제대로 걸렸다는 뜻이다: 100ms 주기마다 CPU 시간 ${ms}ms(코어 ${cpus}개 분량)까지만 쓸 수 있어서, 그보다 더 쓰려는 앱은 다음 주기까지 스로틀링되어 멈추고 그만큼 응답이 늦어진다.`
-      : `A CPU % that stays near ${ceiling}% means --cpus ${cpus} is working: the container may use ${ms} ms of CPU time in every 100 ms period (${cpus === 1 ? "one core's" : `${cpus} cores'`} worth), so an app that wants more is throttled until the next period, which shows as slow or stalling responses.`;
+      ? `CPU %가 ${ceiling}% 근처에서 더 오르지 않는 것은 --cpus ${cpus}가 제대로 걸렸다는 뜻이다: 100ms 주기마다 CPU 시간 ${ceiling}ms(코어 ${cpus}개 분량)까지만 쓸 수 있어서, 그보다 더 쓰려는 앱은 다음 주기까지 스로틀링되어 멈추고 그만큼 응답이 늦어진다.`
+      : `A CPU % that stays near ${ceiling}% means --cpus ${cpus} is working: the container may use ${ceiling} ms of CPU time in every 100 ms period (${cpus === 1 ? "one core's" : `${cpus} cores'`} worth), so an app that wants more is throttled until the next period, which shows as slow or stalling responses.`;
   return [{ option: '--cpus', text, reads: true, numbers: [`${ceiling}%`] }];
 }
 
