@@ -341,9 +341,8 @@ export function analyseQuery(raw: string, lang?: Lang): QueryAnalysis {
   // Only when words of the question remain ("이거 뭐임?" above an error line asks about the line itself).
   const pasted = rest && words(rest).some((w) => !w.isStop && w.script !== 'digit' && w.surface.length > 1) ? found : undefined;
   const excluded = excludedBy(text);
-  const split = relayedQuestion(text) ?? splitPremise(pasted && rest ? rest : text);
-  const { focus, questions, premise } = split;
-  const guesses = 'guesses' in split ? (split.guesses as string | undefined) : undefined;
+  const split: ReturnType<typeof splitPremise> = relayedQuestion(text) ?? splitPremise(pasted && rest ? rest : text);
+  const { focus, questions, premise, guesses } = split;
   const output = pasted ? { output: cleanQuestion(pasted.output) } : {};
   // The intent is read from the question part; "…, why?" leaves it with no content, so the whole text then.
   const intent = classifyIntent(focus);
