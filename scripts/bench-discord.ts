@@ -65,7 +65,11 @@ export async function benchDiscord(o: BenchDiscordOptions = {}): Promise<BenchDi
   // BENCH_BOT_NODE_ARGS: extra node flags for the bot process, e.g. --cpu-prof to profile it.
   const nodeArgs = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', o.entry ?? 'src/main.ts'], {
-    env: botProcessEnv(emu, dir, { KNOWLEDGE_DIR: process.env.KNOWLEDGE_DIR ?? 'knowledge', LOG_LEVEL: 'warn' }),
+    env: botProcessEnv(emu, dir, {
+      KNOWLEDGE_DIR: process.env.KNOWLEDGE_DIR ?? 'knowledge',
+      LOG_LEVEL: 'warn',
+      ...(process.env.ANSWER_THREAD ? { ANSWER_THREAD: process.env.ANSWER_THREAD } : {}),
+    }),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));

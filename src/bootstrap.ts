@@ -20,16 +20,17 @@ import { createStores } from './stores/index.js';
 export async function createAnswering(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
+  options: { thread?: boolean } = {},
 ): Promise<{ logger: Logger; kb: KnowledgeBase; answerer: Answerer }> {
   if (config.openai.apiKey) await loadOpenAISdk(); // the SDK is loaded only when a key makes it useful
   const kb = await KnowledgeBase.load(config.knowledgeDir);
   for (const w of kb.warnings) logger.warn({ warning: w }, 'knowledge base');
   logger.debug({ docs: kb.docs.length, passages: kb.chunks.length }, 'knowledge base loaded');
-  return { logger, kb, answerer: createAnswerer(config, kb, logger) };
+  return { logger, kb, answerer: createAnswerer(config, kb, logger, options) };
 }
 
 export async function createServices(config: Config = loadConfig(), log?: Logger): Promise<Services> {
-  const { logger, kb, answerer } = await createAnswering(config, log);
+  const { logger, kb, answerer } = await createAnswering(config, log, { thread: config.answerThread });
   const db = openDatabase(config.databasePath);
   const stores = createStores();
   const quiz = await QuizService.create(config, kb, db, logger, { rounds: stores.quizRounds });
@@ -48,5 +49,6 @@ export async function closeServices(services: Services): Promise<void> {
   services.retention?.stop();
   services.reloader?.stop();
   await services.sandbox?.close().catch((err: unknown) => services.logger.error({ err }, 'sandbox: close failed'));
+  await services.answerer.close?.();
   services.db.close();
 }

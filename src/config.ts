@@ -87,6 +87,10 @@ export const settings = {
   },
   ANSWER_MAX_CHARS: { schema: int(600, 200, 1800), doc: 'Cap on the extractive answer length.' },
   ABSTAIN_MIN_SCORE: { schema: num(0.35, 0, 1), doc: 'Relevance below which the bot says it does not know (0 disables abstention).' },
+  ANSWER_THREAD: {
+    schema: bool(true),
+    doc: 'Work out offline (extractive) answers on a worker thread, so a burst of questions does not hold up the Discord connection; off = on the main thread. The JSON CLI and the evaluation always answer on the main thread.',
+  },
 
   // --- discord ---
   DISCORD_TOKEN: { schema: optionalString, doc: 'Bot token; when set `npm start` runs the Discord bot, else the console.' },
@@ -263,6 +267,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionDays: s.DATA_RETENTION_DAYS,
     health: { port: s.HEALTH_PORT, host: s.HEALTH_HOST },
     retrieval: { topK: s.RETRIEVAL_TOP_K, answerMaxChars: s.ANSWER_MAX_CHARS, abstainMinScore: s.ABSTAIN_MIN_SCORE },
+    answerThread: s.ANSWER_THREAD,
     discord: {
       token: s.DISCORD_TOKEN,
       clientId: s.DISCORD_CLIENT_ID,

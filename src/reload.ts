@@ -30,8 +30,10 @@ async function loadAndSwap(services: Services): Promise<ReloadResult> {
     return undefined;
   });
   if (problems.length || !bank) return { ok: false, problems };
+  const previous = services.answerer;
   services.kb = next;
-  services.answerer = createAnswerer(services.config, next, services.logger);
+  services.answerer = createAnswerer(services.config, next, services.logger, { thread: services.config.answerThread });
+  void previous.close?.(); // after the questions it is already working on
   services.quiz?.useKnowledgeBase(next, { bank, generator: quizGenerator(services.config, next, services.logger) });
   return { ok: true, docs: next.docs.length, passages: next.chunks.length, ms: Date.now() - started };
 }

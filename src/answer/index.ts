@@ -7,19 +7,25 @@ import { PassageVectors } from './embeddings.js';
 import { ExtractiveAnswerer } from './extractive.js';
 import { GeneratedAnswerer } from './generated.js';
 import { HybridRetriever } from './hybrid.js';
+import { ThreadedAnswerer } from './threaded.js';
 import { sharedOpenAIClient } from '../llm/client.js';
 import type { Answerer, Retriever } from './types.js';
 
-export function createAnswerer(config: Config, kb: KnowledgeBase, logger: Logger): Answerer {
-  const extractive = new ExtractiveAnswerer(kb, {
+/**
+ * `thread`: extractive answers on a worker thread (ANSWER_THREAD; for the long-running front ends). Generated
+ * answers stay on the main thread: they spend their time waiting for the model, not computing.
+ */
+export function createAnswerer(config: Config, kb: KnowledgeBase, logger: Logger, options: { thread?: boolean } = {}): Answerer {
+  const settings = {
     topK: config.retrieval.topK,
     maxChars: config.retrieval.answerMaxChars,
     abstainMinScore: config.retrieval.abstainMinScore,
-  });
+  };
+  const extractive = new ExtractiveAnswerer(kb, settings);
   const o = config.openai;
   if (!o.apiKey) {
     if (o.embeddingModel) logger.warn('OPENAI_EMBEDDING_MODEL is set but OPENAI_API_KEY is not; lexical retrieval and extractive answers');
-    return extractive;
+    return options.thread ? new ThreadedAnswerer(kb, settings, extractive, logger) : extractive;
   }
   const client = sharedOpenAIClient(o, logger);
 

@@ -47,6 +47,8 @@ export interface Retriever {
 
 export interface Answerer {
   answer(question: string, options?: AnswerOptions): Promise<Answer>;
+  /** Frees what the answerer holds beyond memory (the answer thread); it still answers afterwards. */
+  close?(): Promise<void>;
 }
 
 export function toSources(hits: SearchHit[]): Source[] {
