@@ -188,6 +188,11 @@ export const KO_STOP = new Set([
   '뭐를',
   '무얼',
   '뭐가',
+  '뭐의', // 뭐의 약자: the wh-word with a particle
+  '머의',
+  '무엇의',
+  '뭐로',
+  '뭐에',
   '뭐예요',
   '뭔가요',
   '뭐지',
@@ -511,6 +516,9 @@ export const KO_STOP = new Set([
   '의미',
   '정의', // 정의 물어보면: the definition is the kind of answer wanted (intent), not a topic
   '뜻',
+  '약자', // 뭐의 약자임: what an abbreviation stands for is its definition (intent), not a topic
+  '줄임말',
+  '풀네임',
   '말', // 무슨 말임, 뭔말: what is meant
   '하는일',
   '하는일이',
@@ -604,7 +612,8 @@ export const EN_STOP = new Set(
   basically like kinda sorta gonna wanna gotta even still again also quick quickly short shortly line one sentence
   summary summarize summarise tldr tl dr eli5 simple simply words plain reason reasons point rn
   ppl smth sth bc cuz coz tho thru wtf wth rly dunno wat y onto upon ago everyone everybody now currently right roughly approximately way fine exact exactly thing things stuff nowadays bug bugs buggy normal nothing everything anything something besides bunch anymore def defo min mins sec secs flag flags
-  yo fr frfr lowkey highkey deadass istg smh bruh fam sus mid dipped literally cooked obviously honestly seriously apparently totally intended let combo combos mean means meaning meant such possible possibly he she him her his hers itself himself herself themselves myself yourself else nah accurate legit legitimate correct valid`
+  yo fr frfr lowkey highkey deadass istg smh bruh fam sus mid dipped literally cooked obviously honestly seriously apparently totally intended let combo combos mean means meaning meant such possible possibly he she him her his hers itself himself herself themselves myself yourself else nah accurate legit legitimate correct valid
+  stand stands acronym abbreviation abbreviated abbrev liner one-liner oneliner`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -1169,6 +1169,15 @@ export function conceptsIn(text: string): string[] {
 }
 
 /** Every surface form, as plain words where the form is a plain word (for the spelling corrector). */
+/** The glossary's Hangul names typed as one word ("포크 ?밤" → 포크밤), for the Hangul spelling corrector. */
+export function glossaryHangulWords(): string[] {
+  const out: string[] = [];
+  for (const { forms } of CONCEPTS) {
+    for (const f of forms) if (/^[가-힣]+(?: \?[가-힣]+)*$/.test(f)) out.push(f.replace(/ \?/g, ''));
+  }
+  return out;
+}
+
 export function glossaryWords(): string[] {
   const out: string[] = [];
   for (const { forms } of CONCEPTS) {

@@ -164,6 +164,7 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
   for (let i = 0; i + 1 < ws.length; i++) {
     const [a, b] = [ws[i], ws[i + 1]];
     if (a.script !== 'latin' || b.script !== 'latin' || a.surface.includes('-') || b.surface.includes('-')) continue;
+    if (a.isStop && b.isStop) continue; // "one liner" asks for a short answer, whatever the notes call a one-liner
     const compound = `${a.surface}-${b.surface}`;
     if (!vocab.knows(compound) || seen.has(compound) || (b.surface.endsWith('s') && isPluralVerb(ws[i + 2]?.surface))) continue;
     seen.add(compound);

@@ -87,7 +87,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
   ['reason', /왜|이유|어째서|\bwhy\b|\bhow come\b|\breason\b|^y (?:did|do|does|is|are|would|can|cant|can't)\b/i],
   [
     'definition',
-    /뭐야|뭐임|머임|머야|뭔데|뭔가요|뭐예요|무엇|(?:이)?란\s*\??$|이란|뜻|의미|정의|(?:뭔|먼|무슨)\s?(?:말|소리|얘기)|[뭐머]하는|[뭐머]함|하는\s?일|역할|\bwhat(?:'s|s| is| are| does| do)\b|\bdefine\b|\bdefinition\b|\bmeaning\b|\bstand for\b/i,
+    /뭐야|뭐임|머임|머야|뭔데|뭔가요|뭐예요|무엇|(?:이)?란\s*\??$|이란|뜻|의미|정의|(?:뭔|먼|무슨)\s?(?:말|소리|얘기)|[뭐머]하는|[뭐머]함|하는\s?일|역할|\bwhat(?:'s|s| is| are| does| do)\b|\bdefine\b|\bdefinition\b|\bmeaning\b|\bstands? for\b|\bshort for\b|약자|줄임말|풀네임/i,
   ],
   [
     'yesno',

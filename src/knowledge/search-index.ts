@@ -2,7 +2,7 @@
 // as query.ts analyses it. The same coverage decides abstention: a question whose content the knowledge
 // base does not cover is not answered.
 import { sectionKey } from './chunk.js';
-import { beyondDocker, glossaryWords } from './glossary.js';
+import { beyondDocker, glossaryHangulWords, glossaryWords } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { profileOf } from './profile.js';
 import { analyseQuery, asksAnything, asksComparison, guessOf } from './query.js';
@@ -130,7 +130,7 @@ export class SearchIndex implements Vocabulary {
     this.askedLines = new AskedLines(chunks);
     // Glossary forms are words too: "capped" is not a typo of "mapped".
     this.speller = new SpellingCorrector([...latinWords, ...glossaryWords()]);
-    this.hangulSpeller = new HangulSpelling(hangulWords);
+    this.hangulSpeller = new HangulSpelling([...hangulWords, ...glossaryHangulWords()]);
   }
 
   isOption(name: string): boolean {
