@@ -32,6 +32,7 @@ import { splitSentences } from '../knowledge/sentences.js';
 import { tokenize } from '../knowledge/tokenize.js';
 import type { Chunk, Claim, SearchHit, SearchResult } from '../knowledge/types.js';
 import { bestSentence, directSentence, firstQuoting, mentionsValue, quotingSentence, sentencesOf, type Sentence } from './candidates.js';
+import { definingSentence } from './defining.js';
 import { Draft } from './draft.js';
 import { otherParts, partLeads, unnamedSide } from './parts.js';
 import { MIN_NOVELTY, supportSentences } from './support.js';
@@ -149,7 +150,9 @@ function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>,
   const usable = keyPoint && !verdict && !NO_OPENING.test(best.chunk.keyPoint ?? '');
   // A pasted message is explained first, by a correction's section too.
   const quoting = keyPoint && !verdict ? quotingSentence(candidates, quoter.quoted, keyPoint) : undefined;
-  const direct = quoting ?? (usable ? directSentence(candidates, askedOverlap(tokenize(keyPoint), asked)) : undefined);
+  // Asked what a thing is, the sentence with that thing as its subject, when the key point's subject is wider.
+  const defining = usable && result.intent === 'definition' ? definingSentence(result.query, candidates, keyPoint) : undefined;
+  const direct = quoting ?? defining ?? (usable ? directSentence(candidates, askedOverlap(tokenize(keyPoint), asked)) : undefined);
   const text = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
   return { verdict, best, candidates, keyPoint, quoting, direct, text };
 }

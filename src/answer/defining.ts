@@ -1,0 +1,68 @@
+// Asked what a thing is, the sentence whose subject is that thing answers it: "uts namespace는 호스트 이름을
+// 격리한다" for "uts 네임스페이스 뭐 격리하는거임", not the key point listing all eight namespaces.
+import { wordConcepts } from '../knowledge/glossary.js';
+import { tokenize, words } from '../knowledge/tokenize.js';
+import type { Sentence } from './candidates.js';
+
+/** The thing asked about: the words before 란/이란/정의/뜻/뭐야…, after "what is"/"define", before "stands for". */
+const ASKED_THING = [
+  /^(?:so\s+|ok\s+|and\s+)?(?:what(?:'s|s| is| are)|define|definition of|meaning of)\s+(?:an?\s+|the\s+)?([^,?.!(]+)/i,
+  /^([^,?.!(]+?)\s+(?:stands? for|means?)\b/i,
+  /^([^,?.!(]+?)\s*(?:\(이\)란|이란|란\s|란$|의?\s?정의|의?\s?뜻|(?:이|가|은|는)?\s*(?:뭐야|뭐임|머임|머야|뭔데|뭐예요|무엇))/,
+];
+
+/** At most this many words make a thing asked about; longer, the question says more than a name. */
+const MAX_THING_WORDS = 3;
+
+/** Each word of the thing asked about, as the forms that name it (its key and its glossary concepts). */
+export function askedThing(query: string): string[][] | undefined {
+  const text = query.trim();
+  for (const re of ASKED_THING) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const named = words(m[1]).filter((w) => !w.isStop);
+    if (!named.length || named.length > MAX_THING_WORDS) return undefined;
+    return named.map((w) => [w.key, ...wordConcepts(w.surface)]);
+  }
+  return undefined;
+}
+
+/** A Korean sentence's subject ends at its first topic or subject particle ("uts namespace는 …", "게스트 OS가 …"). */
+const KOREAN_SUBJECT = /^(.{1,40}?)(?:은|는|이란|란|이|가)\s/;
+
+/** How strictly a subject must be the thing: a key point leads unless it plainly is about something else. */
+type Reading = 'strict' | 'loose';
+
+/**
+ * The sentence's subject is the thing. Strict: a Korean sentence's subject (before its first topic or subject
+ * particle; glosses in brackets aside) has at most one word beside the thing's, an English sentence's first words (one
+ * more than the thing has, stop words aside) name all of it. Loose: the thing is named within the first four words.
+ */
+export function opensWith(text: string, thing: string[][], reading: Reading = 'strict'): boolean {
+  const bare = text.replace(/\([^)]*\)/g, '').replace(/^(?:the|an?|each)\s+/i, '');
+  const korean = /[가-힣]/.test(bare) ? KOREAN_SUBJECT.exec(bare)?.[1] : undefined;
+  if (reading === 'strict' && /[가-힣]/.test(bare) && korean === undefined) return false;
+  const named = words(reading === 'loose' ? bare : (korean ?? bare)).filter((w) => !w.isStop);
+  if (reading === 'strict' && korean !== undefined && named.length > thing.length + 1) return false;
+  const opening = new Set(
+    tokenize(
+      named
+        .slice(0, reading === 'loose' ? 4 : thing.length + 1)
+        .map((w) => w.surface)
+        .join(' '),
+    ),
+  );
+  return thing.every((forms) => forms.some((f) => opening.has(f)));
+}
+
+/**
+ * The best section's sentence whose subject is the thing asked about, when its key point's is not; among several,
+ * the one with most of the question, the earliest first.
+ */
+export function definingSentence(query: string, candidates: Sentence[], keyPoint: string | undefined): Sentence | undefined {
+  const thing = askedThing(query);
+  if (!thing || !keyPoint || opensWith(keyPoint, thing, 'loose')) return undefined;
+  return candidates
+    .filter((s) => s.source === 0 && opensWith(s.text, thing))
+    .sort((a, b) => b.overlap - a.overlap || a.position - b.position)[0];
+}
