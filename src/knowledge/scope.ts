@@ -131,6 +131,15 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
     anywhere: true,
   },
   {
+    // An operating-systems course's own subjects, met beside containers but not what the notes explain.
+    name: {
+      ko: '운영체제 이론(가상 메모리, 페이징, 스레드, 스케줄링)',
+      en: 'operating-system theory (virtual memory, paging, threads, scheduling)',
+    },
+    forms:
+      /\bvirtual memory\b|가상\s?메모리|\bpaging\b|페이징|\bpage (?:faults?|tables?|sizes?)\b|페이지\s?(?:폴트|테이블|크기)|\bhuge ?pages?\b|\bdeadlocks?\b|데드락|교착\s?상태|\bmutex(?:es)?\b|뮤텍스|\bcontext switch\w*|컨텍스트\s?스위칭|문맥\s?교환|\bround[- ]?robin\b|라운드\s?로빈|스케줄링\s?알고리즘|\bscheduling algorithms?\b|프로세스\s?(?:vs|와|랑|하고)\s?스레드|스레드\s?(?:vs|와|랑|하고)\s?프로세스|\bprocess(?:es)?\s+(?:vs\.?|versus)\s+threads?\b|\bthreads?\s+(?:vs\.?|versus)\s+process(?:es)?\b/i,
+  },
+  {
     // Shares and hardware makers in the market's sense.
     name: { ko: '주식과 투자', en: 'stocks and investing' },
     forms: /\bstocks?\b|\bshareholders?\b|\bhold or sell\b|\binvest\w*|주식|주가|투자|매수|매도/i,

@@ -55,6 +55,9 @@ describe('neighbouring topics', () => {
     ['docker login에서 unauthorized 뜸 비번 맞는데', '계정·비밀번호와 로그인'],
     ['how does the python virtual machine run bytecode', 'programming-language internals and packages'],
     ['인텔 주식 지금 사도 됨? cpu 점유율 오른다던데', '주식과 투자'],
+    // An operating-systems course's subjects: the pids passage names processes and threads, not how they differ.
+    ['프로세스랑 스레드 차이 시험에 나온대', '운영체제 이론(가상 메모리, 페이징, 스레드, 스케줄링)'],
+    ['virtual memory vs physical memory for my os exam', 'operating-system theory (virtual memory, paging, threads, scheduling)'],
     // Every word naming the topic must be in the passage: EC2 in passing does not answer a price comparison.
     ['ec2랑 라이트세일 중에 뭐가 더 쌈', '클라우드 업체와 요금'],
     // Read as typed: spelling correction would turn 페이징 into a word of the notes.
@@ -73,6 +76,12 @@ describe('neighbouring topics', () => {
     expect(search('컨테이너선 한척에 컨테이너 몇개 실림?')).toMatchObject({ abstain: true, notCovered: '화물 컨테이너와 항만 일' });
     expect(search('why is docker named after shipping containers').abstain).toBe(false);
     expect(search('화물 컨테이너 비유가 도커에서 맞는 부분이랑 틀린 부분 뭐임').abstain).toBe(false);
+  });
+
+  it('answers whether --pids-limit counts threads, which the notes say', () => {
+    const r = search('does --pids-limit count threads too or only processes');
+    expect(r.abstain).toBe(false);
+    expect(r.hits[0].chunk.heading).toMatch(/pids-limit/);
   });
 
   it('answers "insulation" typed for isolation, which is no sign of a shipping container', () => {
