@@ -90,6 +90,8 @@ export const namesOption = (question: string, option: string) =>
 
 /** A figure of this many digits is precise (209715200, 200,000,000), not an example's count. */
 const PRECISE_DIGITS = 4;
+/** A number of this many digits is a setting the student states (512, 1024), not a count of cores or a ratio. */
+const EXACT_DIGITS = 3;
 
 /** The numbers a text states, whole (2.5, not 2 and 5). */
 const numbersIn = (text: string): string[] => (text.match(/\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?/g) ?? []).map((n) => n.replace(/,/g, ''));
@@ -162,7 +164,11 @@ export function matchedClaim(
       // pinning (--cpuset-cpus), which "--cpus=1.5 gives one and a half cores' worth" does not affirm.
       // Nor about other numbers than the question's ("2048이면 …?" is not affirmed by "the default is 1024").
       const stated = numbersIn(claim.text);
-      const otherNumbers = stated.length > 0 && !numbers.some((n) => stated.includes(n));
+      // Nor a claim stating numbers that leaves out a precise one the question states ("1024면 512보다 2배 빠름?" is
+      // not affirmed by "the default is 1024").
+      const exact = (n: string) => n.replace('.', '').length >= EXACT_DIGITS;
+      const otherNumbers =
+        stated.length > 0 && (!numbers.some((n) => stated.includes(n)) || numbers.some((n) => exact(n) && !stated.includes(n)));
       // A "No" rebuts only a claim the question states, its precise figures included: "200m is 200,000,000 bytes"
       // is not what "m이 메가임?" says (an example's small numbers, 2 cores or 10 containers, stand for any).
       const unstated = !claim.truth && stated.some((n) => n.replace('.', '').length >= PRECISE_DIGITS && !numbers.includes(n));
@@ -181,11 +187,11 @@ export function matchedClaim(
   // And the claim must be most of what the question part asks: "can I change a running container's limit?" is not "a
   // container without --memory has a limit", though it names all that claim's words. A premise's words do not count
   // ("…? gonna run untrusted customer code" still asks whether containers isolate as VMs do).
-  const covers = (terms: Set<string>, claim: Set<string>) =>
+  const coverOf = (claim: Set<string>) =>
     shareIn(
-      [...terms].filter((t) => !isHangulBigram(t)),
+      [...focus].filter((t) => !isHangulBigram(t)),
       claim,
-    ) >= QUESTION_MATCH;
+    );
   // Claims about one thing share most words: the opposite claim is told apart by the words only it has.
   const distinct = (a: Set<string>, b: Set<string>) =>
     shareIn(
@@ -195,14 +201,20 @@ export function matchedClaim(
   const answers = (c: (typeof scored)[number]) =>
     !c.unaffirmed &&
     c.share >= CLAIM_MATCH &&
-    covers(focus, c.terms) &&
+    coverOf(c.terms) >= QUESTION_MATCH &&
     scored
       .filter((s) => s.claim.truth !== c.claim.truth && s.share >= c.share - CLAIM_MARGIN)
       .every((r) => distinct(c.terms, r.terms) - distinct(r.terms, c.terms) >= CLAIM_MARGIN);
   // The best-matching claim, or else an opposite one close behind that the words only it has tell apart
   // ("지우고 다시 띄워야 돼?" is "you must remove and re-run it", not the shorter "it can change without a restart").
-  const [top] = scored;
-  if (!top) return undefined;
+  // A best match that cannot be said (unaffirmed) gives way to a claim that says clearly more of the question part
+  // ("1024면 512보다 무조건 2배?" is not "the default is 1024" but "1024 always gets 2x"); it still stands against the
+  // opposite answer.
+  const first = scored[0];
+  if (!first) return undefined;
+  const top = first.unaffirmed
+    ? (scored.find((c) => !c.unaffirmed && coverOf(c.terms) >= coverOf(first.terms) + CLAIM_MARGIN) ?? first)
+    : first;
   if (answers(top)) return top;
   return scored.find((c) => c.claim.truth !== top.claim.truth && c.share >= top.share - CLAIM_MARGIN && answers(c));
 }

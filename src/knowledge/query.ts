@@ -117,7 +117,7 @@ const directPart = (text: string) => text.replace(EMBEDDED_WH, ' ').replace(INDE
  * yes/no, whatever came before.
  */
 const CLOSING_TAG =
-  /(?:맞음|맞지|맞아|맞나요|맞죠|맞냐|(?<![가-힣])맞|아님|아니야|아닌가요?)\s*\?+\s*$|,?\s*(?:right|correct|yeah|true|accurate|legit)\s*\?+\s*$|(?<!\b(?:the|on|to|turn|far|top|bottom|upper|lower|all)\s+)\b(?:right|correct)\s*[.!]*\s*$|\b(?:true|right|correct|legit) or (?:nah|not|no|false)\s*\?*\s*$|\b(?:that'?s|is that) (?:all|it)(?: it does)?\s*\?+\s*$/i;
+  /(?:맞음|맞지|맞아|맞나요|맞죠|맞냐|(?<![가-힣])맞|아님|아니야|아닌가요?)\s*\?+\s*$|,?\s*(?:right|correct|yeah|true|accurate|legit)\s*\?+\s*$|(?<!\b(?:the|on|to|turn|far|top|bottom|upper|lower|all)\s+)\b(?:right|correct)\s*[.!]*\s*$|\b(?:true|right|correct|legit) or (?:nah|not|no|false)\s*\?*\s*$|\b(?:that'?s|is that) (?:all|it)(?: it does)?\s*\?+\s*$|[.,]\s*(?:legit|true)\s*[.!]*\s*$|(?:다|라)(?:던데|더라|며|는데)\s*[.!~ㅋㅎ]*\s*$/i;
 
 /**
  * A guess after a question ("무슨 뜻임?? 코어 1.5개?", "what does it mean? half a core?"): the last asking clause,

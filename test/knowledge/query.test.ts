@@ -349,6 +349,10 @@ describe('query analysis', () => {
     expect(analyseQuery('ps aux 찍어보니까 containerd-shim-runc-v2 이런게 컨테이너 수만큼 떠있음.. 이거 뭐임? 죽여도 됨?').yesNoPart).toBe(
       '죽여도 됨?',
     );
+    // A rumour passed on asks whether it holds: a hearsay close, or "legit" after it.
+    expect(analyseQuery('선배가 cpu-shares 1024면 512보다 무조건 2배 빠르다던데').asksYesNo).toBe(true);
+    expect(analyseQuery('my senior says docker on linux doesnt use a hypervisor at all. legit').asksYesNo).toBe(true);
+    expect(analyseQuery('--memory 200m 걸었는데').asksYesNo).toBeFalsy();
     // 머 is casual 뭐 before a particle too ("머가 됨?"), not inside 머신.
     expect(analyseQuery('그럼 --cpus 0.5 처럼 소수 넣으면 머가 됨?').asksYesNo).toBeFalsy();
     expect(analyseQuery('가상 머신 하나 더 띄우면 느려짐?').asksYesNo).toBe(true);

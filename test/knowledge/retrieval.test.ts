@@ -297,6 +297,16 @@ describe('abstention', () => {
     expect(shares.match(/1024/g)).toHaveLength(1);
   });
 
+  it('says no to "1024 always gets twice 512", heard or asked, and no yes from a claim that leaves out the 512', () => {
+    expect(ask('cpu-shares 1024 vs 512 -> the 1024 one always gets 2x the cpu right? even when the other one is idle?').answer).toMatch(
+      /^No\. The 2:1 split[^[]*only while both are busy/,
+    );
+    // A rumour passed on, with no question mark: is it right?
+    expect(ask('선배가 cpu-shares 1024면 512보다 무조건 2배 빠르다던데').answer).toMatch(/^아니요\. [^[]*바쁠 때/);
+    // "The default is 1024" says nothing of 512: no bare 네.
+    expect(ask('cpu-shares 1024랑 512 주면 앞에꺼가 cpu 두배 받는다는게 무슨뜻임? 가중치?').answer).not.toMatch(/^네/);
+  });
+
   it('answers how to check that a memory limit applied with the docker inspect field, not with docker update', () => {
     const a = ask('메모리 제한 진짜 걸렸나 docker inspect로 보려면 어디 봐야됨? 출력 너무 길어').answer;
     expect(a).toMatch(/^docker inspect --format '\{\{\.HostConfig\.Memory\}\}' <컨테이너>/);
