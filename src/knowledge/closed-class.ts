@@ -641,6 +641,8 @@ export const CHAT_IDIOMS =
 
 /** "Is that true?" asks yes or no about the claim before it: read as "is that right?", true is no topic. */
 export const IS_IT_TRUE = /\b(is|was) (that|this|it) (?:really )?true\b/gi;
+/** A closing "…, true?" / "legit?" / "accurate?" asks for agreement like "right?": no topic word. */
+export const TRUE_TAG = /,?\s*\b(?:true|legit|accurate)\s*(\?+)\s*$/i;
 
 /** "Another word for X" asks whether two names are the same thing: the words another and word are no topic. */
 export const ANOTHER_WORD_FOR = /\b(?:just )?(?:another|a different|a fancy|a fancier) (?:word|name|term) for\b/gi;

@@ -1,7 +1,17 @@
 // Query analysis: what a question asks, separated from how it is typed. It cleans chat noise and Discord
 // markup, tells junk and greetings from questions, splits a premise from the question part and names the
 // question's intent; query-units.ts turns the words into weighted units for ranking (see ranking.ts).
-import { ANOTHER_WORD_FOR, CHAT_IDIOMS, CHAT_NOISE, GREETING, IS_IT_TRUE, NEWCOMER, SIMPLE_REGISTER, THANKS } from './closed-class.js';
+import {
+  ANOTHER_WORD_FOR,
+  CHAT_IDIOMS,
+  CHAT_NOISE,
+  GREETING,
+  IS_IT_TRUE,
+  TRUE_TAG,
+  NEWCOMER,
+  SIMPLE_REGISTER,
+  THANKS,
+} from './closed-class.js';
 import { isGlossaryNoun } from './glossary.js';
 import { detectLang, words } from './tokenize.js';
 import { excludedBy, relayedQuestion } from './question-frame.js';
@@ -45,6 +55,7 @@ export function cleanQuestion(raw: string): string {
       .replace(CHAT_NOISE, ' ')
       .replace(CHAT_IDIOMS, ' ')
       .replace(IS_IT_TRUE, '$1 $2 right')
+      .replace(TRUE_TAG, ', right$1')
       .replace(ANOTHER_WORD_FOR, 'the same as')
       // mem is chat for memory in an option's name: mem-reservation is --memory-reservation.
       .replace(/(?<![\w-])(--)?mem-(?=(?:reservation|swap|swappiness)\b)/gi, '$1memory-')

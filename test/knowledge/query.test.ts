@@ -339,6 +339,10 @@ describe('query analysis', () => {
     expect(cleanQuestion('exact cmd pls')).toBe('exact command pls');
     expect(cleanQuestion('CMD vs ENTRYPOINT')).toBe('CMD vs ENTRYPOINT');
     expect(keysOf('docker is just a lightweight vm right?')).not.toContain('right');
+    // "…, true?" and "legit?" close like "right?": no topic word, still a yes/no question.
+    expect(keysOf('containers start faster than vms cuz no os to boot, true?')).not.toContain('true');
+    expect(analyseQuery('containers start faster than vms cuz no os to boot, true?').asksYesNo).toBe(true);
+    expect(keysOf('is OOMKilled true after exit 137')).toContain('true');
   });
 
   it('reads a casual ㅁ-final close and an auxiliary inside a sentence as asking yes or no, a question word as not', () => {
