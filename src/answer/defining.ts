@@ -4,11 +4,12 @@ import { wordConcepts } from '../knowledge/glossary.js';
 import { tokenize, words } from '../knowledge/tokenize.js';
 import type { Sentence } from './candidates.js';
 
-/** The thing asked about: the words before 란/이란/정의/뜻/뭐야…, after "what is"/"define", before "stands for". */
+/** The thing asked about: the words before 란/이란/정의/뜻/뭐야/뭐하는…, after "what is"/"define", in "what does X do", before "stands for". */
 const ASKED_THING = [
   /^(?:so\s+|ok\s+|and\s+)?(?:what(?:'s|s| is| are)|define|definition of|meaning of)\s+(?:an?\s+|the\s+)?([^,?.!(]+)/i,
+  /^(?:so\s+|ok\s+|and\s+)?what (?:does|do)\s+(?:an?\s+|the\s+)?([^,?.!(]+?)\s+(?:actually\s+|even\s+|really\s+)?do\b/i,
   /^([^,?.!(]+?)\s+(?:stands? for|means?)\b/i,
-  /^([^,?.!(]+?)\s*(?:\(이\)란|이란|란\s|란$|의?\s?정의|의?\s?뜻|(?:이|가|은|는)?\s*(?:뭐야|뭐임|머임|머야|뭔데|뭐예요|무엇))/,
+  /^([^,?.!(]+?)\s*(?:\(이\)란|이란|란\s|란$|의?\s?정의|의?\s?뜻|(?:이|가|은|는)?\s*(?:뭐야|뭐임|머임|머야|뭔데|뭐예요|무엇|[뭐머]\s?하는|[뭐머]함|하는\s?일))/,
 ];
 
 /** At most this many words make a thing asked about; longer, the question says more than a name. */

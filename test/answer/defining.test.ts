@@ -19,6 +19,8 @@ describe('askedThing', () => {
     expect(askedThing('유니온 파일시스템 한줄 정의 ㄱ')?.length).toBe(2);
     expect(askedThing("what's an image layer")?.map((f) => f[0])).toEqual(['imag', 'layer']);
     expect(askedThing('cgroups stands for what')?.[0]).toContain('§cgroup');
+    expect(askedThing('what does the uts namespace actually do')?.map((f) => f[0])).toEqual(['ut', 'namespac']);
+    expect(askedThing('uts 네임스페이스는 뭐하는거임')?.length).toBe(2);
   });
 
   it('reads no thing from a question that says more than a name, or asks no definition', () => {
