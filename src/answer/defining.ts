@@ -12,6 +12,9 @@ const ASKED_THING = [
   /^([^,?.!(]+?)\s*(?:\(이\)란|이란|란\s|란$|의?\s?정의|의?\s?뜻|(?:이|가|은|는)?\s*(?:뭐야|뭐임|머임|머야|뭔데|뭐예요|무엇|[뭐머]\s?하는|[뭐머]함|하는\s?일))/,
 ];
 
+const TWO_THINGS = /\s(?:하고|그리고|랑|and|or|vs\.?|&|\/)\s|[,+&]|[가-힣a-z0-9](?:와|과|랑|이랑|하고)\s/i;
+/** The sources after the best one whose sentences may define the thing when the best one's do not. */
+const DEFINING_SOURCES = 2;
 /** At most this many words make a thing asked about; longer, the question says more than a name. */
 const MAX_THING_WORDS = 3;
 
@@ -21,6 +24,8 @@ export function askedThing(query: string): string[][] | undefined {
   for (const re of ASKED_THING) {
     const m = re.exec(text);
     if (!m) continue;
+    // Two things ("namespace 하고 cgroup", "image and container") are two definitions, not one thing.
+    if (TWO_THINGS.test(m[1])) return undefined;
     const named = words(m[1]).filter((w) => !w.isStop);
     if (!named.length || named.length > MAX_THING_WORDS) return undefined;
     return named.map((w) => [w.key, ...wordConcepts(w.surface)]);
@@ -57,13 +62,13 @@ export function opensWith(text: string, thing: string[][], reading: Reading = 's
 }
 
 /**
- * The best section's sentence whose subject is the thing asked about, when its key point's is not; among several,
- * the one with most of the question, the earliest first.
+ * The sentence whose subject is the thing asked about, when the best section's key point's is not: the best
+ * section's, else one of the next DEFINING_SOURCES'; within a source, the one with most of the question, the earliest first.
  */
 export function definingSentence(query: string, candidates: Sentence[], keyPoint: string | undefined): Sentence | undefined {
   const thing = askedThing(query);
   if (!thing || !keyPoint || opensWith(keyPoint, thing, 'loose')) return undefined;
   return candidates
-    .filter((s) => s.source === 0 && opensWith(s.text, thing))
-    .sort((a, b) => b.overlap - a.overlap || a.position - b.position)[0];
+    .filter((s) => s.source <= DEFINING_SOURCES && opensWith(s.text, thing))
+    .sort((a, b) => a.source - b.source || b.overlap - a.overlap || a.position - b.position)[0];
 }

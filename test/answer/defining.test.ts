@@ -26,6 +26,10 @@ describe('askedThing', () => {
   it('reads no thing from a question that says more than a name, or asks no definition', () => {
     expect(askedThing('컨테이너 안에서 돌리는 프로세스가 호스트에서 보이는 이유가 설명된 부분 알려줘')).toBeUndefined();
     expect(askedThing('how do I cap memory')).toBeUndefined();
+    // Two things are two definitions: "cgroup namespace" is neither.
+    expect(askedThing('namespace 하고 cgroup은 각각 뭐임?')).toBeUndefined();
+    expect(askedThing("what's an image and a container")).toBeUndefined();
+    expect(askedThing('what is /var/run/docker.sock')?.length).toBeGreaterThan(0);
   });
 });
 
@@ -55,6 +59,14 @@ describe('definingSentence', () => {
     const own = sentence('uts namespace는 호스트 이름을, ipc namespace는 IPC 자원을 분리한다.', 0, 3);
     const other = sentence('uts namespace는 다른 절의 문장이다.', 1, 0, 5);
     expect(definingSentence('uts namespace가 뭐야', [other, own], keyPoint)).toBe(own);
+  });
+
+  it("takes a defining sentence from the next sources when the best one's have none, the best source first", () => {
+    const second = sentence('uts namespace는 호스트 이름을 분리한다.', 1, 4);
+    const third = sentence('uts namespace는 세 번째 출처의 문장이다.', 2, 0, 3);
+    const fourth = sentence('uts namespace는 네 번째 출처의 문장이다.', 3, 0, 9);
+    expect(definingSentence('uts namespace가 뭐야', [fourth, third, second], keyPoint)).toBe(second);
+    expect(definingSentence('uts namespace가 뭐야', [fourth], keyPoint)).toBeUndefined();
   });
 
   it('keeps the key point when it is about the thing, and reads nothing into a non-definition', () => {
