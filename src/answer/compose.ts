@@ -137,6 +137,11 @@ function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>,
   // A message the student pasted is explained by the section that quotes it, ranked first or not.
   const quoter = verdict ? { index: -1, quoted: [] } : firstQuoting(used, result.query);
   if (quoter.index > 0) used.unshift(...used.splice(quoter.index, 1));
+  // Asked what a thing is, a section with a sentence about that thing goes first when the best one has none.
+  // (Not for a question of several parts: the others need their own sections.)
+  const definition = !verdict && quoter.index < 0 && result.intent === 'definition' && (result.parts?.length ?? 1) < 2;
+  const defined = definition ? definingSentence(result.query, sentencesOf(used, asked), leadFor(used[0].chunk)) : undefined;
+  if (defined && defined.source > 0) used.unshift(...used.splice(defined.source, 1));
   const best = used[0];
   // A correction whose claim the question does not state gives no supporting sentence either (its rebuttal).
   const rebuttal = used.map((h, i) => i > 0 && isCorrection(h.chunk) && !namesTheClaim(asked, h.chunk));
@@ -151,7 +156,7 @@ function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>,
   // A pasted message is explained first, by a correction's section too.
   const quoting = keyPoint && !verdict ? quotingSentence(candidates, quoter.quoted, keyPoint) : undefined;
   // Asked what a thing is, the sentence with that thing as its subject, when the key point's subject is wider.
-  const defining = usable && result.intent === 'definition' ? definingSentence(result.query, candidates, keyPoint) : undefined;
+  const defining = defined && usable ? candidates.find((c) => c.source === 0 && c.text === defined.text) : undefined;
   const direct = quoting ?? defining ?? (usable ? directSentence(candidates, askedOverlap(tokenize(keyPoint), asked)) : undefined);
   const text = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
   return { verdict, best, candidates, keyPoint, quoting, direct, text };

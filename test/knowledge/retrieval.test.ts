@@ -297,6 +297,16 @@ describe('abstention', () => {
     expect(shares.match(/1024/g)).toHaveLength(1);
   });
 
+  it('answers a definition with the sentence about the thing, moving its section first and citing it', () => {
+    const guest = ask('게스트 os 정의 한줄 (호스트 os랑 맨날 헷갈림)');
+    expect(guest.answer).toMatch(/^게스트 OS는 VM[^[]*운영체제/);
+    const cited = Number(/\[(\d)\]/.exec(guest.answer)![1]);
+    expect(guest.sources[cited - 1].text).toContain(guest.answer.slice(0, 20));
+    expect(ask('what does a hypervisor actually do? like is it software or hardware').answer).toMatch(
+      /^A hypervisor is the software layer/,
+    );
+  });
+
   it('says no to "1024 always gets twice 512", heard or asked, and no yes from a claim that leaves out the 512', () => {
     expect(ask('cpu-shares 1024 vs 512 -> the 1024 one always gets 2x the cpu right? even when the other one is idle?').answer).toMatch(
       /^No\. The 2:1 split[^[]*only while both are busy/,
