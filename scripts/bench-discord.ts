@@ -64,7 +64,10 @@ export async function benchDiscord(o: BenchDiscordOptions = {}): Promise<BenchDi
   const t0 = performance.now();
   // BENCH_BOT_NODE_ARGS: extra node flags for the bot process, e.g. --cpu-prof to profile it.
   const nodeArgs = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', o.entry ?? 'src/main.ts'], {
+  // BENCH_BOT_ENTRY=dist/src/main.js measures the built bot, as the image runs it (after npm run build).
+  const entry = o.entry ?? process.env.BENCH_BOT_ENTRY ?? 'src/main.ts';
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, entry], {
     env: botProcessEnv(emu, dir, {
       KNOWLEDGE_DIR: process.env.KNOWLEDGE_DIR ?? 'knowledge',
       LOG_LEVEL: 'warn',

@@ -84,7 +84,8 @@ if (run('discord')) {
   console.log(`${ours.total} /ask interactions, ${ours.concurrency} at a time, after a warm-up.\n`);
   console.log('| bot | ack median (ms) | ack p99 (ms) | complete median (ms) | complete p99 (ms) | peak RSS | throughput | failed |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-  console.log(row('this bot (`npm start`)', ours));
+  const built = process.env.BENCH_BOT_ENTRY;
+  console.log(row(built ? `this bot (\`node ${built}\`, as the image runs it)` : 'this bot (`npm start`)', ours));
   console.log(row('baseline: bare discord.js, fixed reply', base));
   console.log(
     `\nTargets: ack p99 < 50 ms ${ours.ack.p99 < 50 ? 'met' : 'MISSED'}, complete p99 < 150 ms ${ours.complete.p99 < 150 ? 'met' : 'MISSED'}.`,
