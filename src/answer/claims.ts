@@ -286,7 +286,7 @@ export const asStated = (question: string, claim: Claim): Claim => {
  * 데몬임?"): a bare yes or no would not say which. "…, or not?" and "… or nah" still ask yes or no, and so does an "or"
  * inside a condition ("if one vm crashes or gets pwned does it drag the others down").
  */
-const OFFERS_CHOICE =
+export const OFFERS_CHOICE =
   /\bor (?:is|are|does|do|did|was|were|can|should|will|would|am)\b|\bor\s+(?!(?:not|nah|no|nope|what|smth|something|anything)\b)(?:\S+\s+){0,3}\S+?\s*(?:(?:lol|lmao|\?+)?\s*$|\?)|아니면|혹은|또는|(?<![가-힣])아님\s+(?=[^\s?ㅋㅎㅠ])/i;
 
 /** The verdict word a verdict lead opens with ("No. …", "아니요. …"). */
@@ -297,7 +297,8 @@ export const VERDICT_WORD = /^(?:Yes|No|네|아니요)\.(?=\s)/;
  */
 export function verdictLead(lang: Lang, claim: Claim, chunk: Chunk, question = ''): string {
   const reason = withoutNo(claim.reason ?? chunk.keyPoint ?? claim.text);
-  if (OFFERS_CHOICE.test(question)) return reason;
+  // Asked to choose, what is true says which: a true claim itself, then its reason; a false one's reason.
+  if (OFFERS_CHOICE.test(question)) return claim.truth && claim.reason ? `${claim.text} ${reason}` : reason;
   const word = claim.truth ? (lang === 'ko' ? '네.' : 'Yes.') : lang === 'ko' ? '아니요.' : 'No.';
   // "No — the engine does not …" becomes "No. The engine does not …"; a command opening stays as written.
   return `${word} ${reason}`;

@@ -23,6 +23,7 @@ import {
   namesOption as namesOptionAsked,
   namesTheClaim,
   NO_OPENING,
+  OFFERS_CHOICE,
   optionsIn,
   verdictLead,
 } from './claims.js';
@@ -120,11 +121,12 @@ interface Lead {
  * guess after another question ("무슨 뜻임?? 코어 1.5개?") is checked the same way.
  */
 function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>, maxChars: number, noVerdict = false): Lead {
+  // Offered a choice ("virtualbox is type 1 or type 2?"), the claim about one side says which (its reason leads).
   const checked = noVerdict
     ? undefined
     : result.intent === 'yesno' || result.asksYesNo
       ? (result.focusTerms ?? result.terms)
-      : result.guessTerms;
+      : (result.guessTerms ?? (OFFERS_CHOICE.test(result.query) ? result.terms : undefined));
   // Two flags or commands asked to be the same are told apart by their names, before any check-list claim.
   const same = noVerdict ? undefined : sameThingAsked(result.query);
   const verdict =

@@ -297,6 +297,12 @@ describe('abstention', () => {
     expect(shares.match(/1024/g)).toHaveLength(1);
   });
 
+  it('answers a choice with the side the check list says: a true claim itself first, a false one by its reason', () => {
+    expect(ask('virtualbox is type 1 or type 2 hypervisor? lowkey forgot').answer).toMatch(/^VirtualBox is type 2/);
+    expect(ask('--memory 200m = 200 MB or 200 MiB? does it even matter').answer).toMatch(/^--memory 200m means 200 MiB/);
+    expect(ask('/usr/bin/docker 이게 도커 데몬임? 아님 뭐임').answer).toMatch(/^\/usr\/bin\/docker는 클라이언트/);
+  });
+
   it('answers a definition with the sentence about the thing, moving its section first and citing it', () => {
     const guest = ask('게스트 os 정의 한줄 (호스트 os랑 맨날 헷갈림)');
     expect(guest.answer).toMatch(/^게스트 OS는 VM[^[]*운영체제/);
