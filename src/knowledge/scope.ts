@@ -71,7 +71,8 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
   },
   {
     name: { ko: '클라우드 업체와 요금', en: 'cloud providers and their prices' },
-    forms: /\b(?:aws|gcp|azure|ec2|lightsail|digitalocean|linode|vultr)\b|애저|아마존\s?웹\s?서비스|구글\s?클라우드|라이트\s?세일/i,
+    forms:
+      /\b(?:aws|gcp|azure|ec2|lightsail|digitalocean|linode|vultr)\b|애저|아마존\s?웹\s?서비스|구글\s?클라우드|라이트\s?세일|\boracle cloud\b|오라클\s?클라우드|\bfree tier\b|프리\s?티어/i,
   },
   {
     // The desktop hypervisor's own features, not what a VM is: a study group meets them setting up its first VM.
@@ -110,10 +111,14 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
     forms: /\bproxmox\b|프록스목스|\bvirsh\b|\blibvirt\b|\bqemu-img\b|\bvirt-manager\b/i,
   },
   {
-    // How containers find each other by name on Docker's networks: the notes cover -p and --network none, not this.
-    name: { ko: '도커 네트워크의 이름 해석과 컨테이너 간 통신', en: "Docker networks' name resolution and container-to-container traffic" },
+    // Docker's own networks: bridges, drivers, how containers find each other by name; the notes cover -p, --network
+    // host and --network none, not this.
+    name: {
+      ko: '도커 네트워크(브리지와 네트워크 드라이버, 이름 해석, 컨테이너 간 통신)',
+      en: "Docker's networks (bridges and network drivers, name resolution, container-to-container traffic)",
+    },
     forms:
-      /\bdns\b|\bembedded dns\b|\bservice discovery\b|이름으로\s?(?:ping|핑)|\bby (?:container )?name\b.*\bping\b|\bping\b.*\bby (?:container )?name\b|컨테(?:이너)?\s?끼리\s?(?:ping|핑)|\bdocker network (?:connect|ls|inspect|rm)\b/i,
+      /\bdns\b|\bembedded dns\b|\bservice discovery\b|이름으로\s?(?:ping|핑)|\bby (?:container )?name\b.*\bping\b|\bping\b.*\bby (?:container )?name\b|컨테(?:이너)?\s?끼리\s?(?:ping|핑)|\bdocker network (?:connect|ls|inspect|rm)\b|\b(?:docker|default)(?:'s)? bridge\b|도커\s?(?:의\s?)?브리지|\bdocker0\b|\bnetwork drivers?\b|네트워크\s?드라이버|\bmacvlan\b|\boverlay networks?\b/i,
   },
   {
     // "Swap" and "map" in the keyboard's sense.
@@ -127,7 +132,8 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
   },
   {
     name: { ko: '프로그래밍 언어의 내부와 패키지', en: 'programming-language internals and packages' },
-    forms: /\bbytecode\b|\bcpython\b|\bceval\b|__init__\.py|\bnamespace packages?\b|바이트\s?코드/i,
+    forms:
+      /\bbytecode\b|\bcpython\b|\bceval\b|__init__\.py|\bnamespace packages?\b|바이트\s?코드|\busing namespace\b|\bnamespace std\b|\bstd::|__name__|__main__/i,
     anywhere: true,
   },
   {

@@ -35,7 +35,7 @@ describe('neighbouring topics', () => {
     ['trivy로 이미지 취약점 스캔하는 법', '이미지 보안 스캔'],
     [
       'docker containers on a user-defined bridge can ping each other by name but not on the default bridge, why',
-      "Docker networks' name resolution and container-to-container traffic",
+      "Docker's networks (bridges and network drivers, name resolution, container-to-container traffic)",
     ],
     // Swap in the keyboard's sense.
     ['how do i swap caps lock and ctrl on linux', 'keyboard and shortcut settings'],
@@ -54,6 +54,14 @@ describe('neighbouring topics', () => {
     ],
     ['docker login에서 unauthorized 뜸 비번 맞는데', '계정·비밀번호와 로그인'],
     ['how does the python virtual machine run bytecode', 'programming-language internals and packages'],
+    // Docker words in a programming sense, and Docker's own bridge network (the notes' bridge is a VM's NIC mode).
+    ['why do ppl say never write using namespace std', 'programming-language internals and packages'],
+    ["파이썬 if __name__ == '__main__' 이게 엔트리포인트임?", '프로그래밍 언어의 내부와 패키지'],
+    [
+      'docker bridge vs host network mode diff',
+      "Docker's networks (bridges and network drivers, name resolution, container-to-container traffic)",
+    ],
+    ['오라클 클라우드 프리티어 vm 몇개까지 공짜임', '클라우드 업체와 요금'],
     ['인텔 주식 지금 사도 됨? cpu 점유율 오른다던데', '주식과 투자'],
     // An operating-systems course's subjects: the pids passage names processes and threads, not how they differ.
     ['프로세스랑 스레드 차이 시험에 나온대', '운영체제 이론(가상 메모리, 페이징, 스레드, 스케줄링)'],
@@ -76,6 +84,11 @@ describe('neighbouring topics', () => {
     expect(search('컨테이너선 한척에 컨테이너 몇개 실림?')).toMatchObject({ abstain: true, notCovered: '화물 컨테이너와 항만 일' });
     expect(search('why is docker named after shipping containers').abstain).toBe(false);
     expect(search('화물 컨테이너 비유가 도커에서 맞는 부분이랑 틀린 부분 뭐임').abstain).toBe(false);
+  });
+
+  it("answers a VM's bridged mode and --network host, which the notes cover beside Docker's bridge network", () => {
+    expect(search('vm bridged mode vs nat mode difference').abstain).toBe(false);
+    expect(search('what does --network host change for a container').abstain).toBe(false);
   });
 
   it('answers whether --pids-limit counts threads, which the notes say', () => {
