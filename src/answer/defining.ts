@@ -34,32 +34,47 @@ export function askedThing(query: string): string[][] | undefined {
 }
 
 /** A Korean sentence's subject ends at its first topic or subject particle ("uts namespace는 …", "게스트 OS가 …"). */
-const KOREAN_SUBJECT = /^(.{1,40}?)(?:은|는|이란|란|이|가)\s/;
+const CASE_ENDING = /\S(?:에|에서|와|를|을|로|으로|랑|하고|보다)$/;
+const KOREAN_SUBJECT = /^(.{1,60}?)(?:은|는|이란|란|이|가)\s/;
 
 /** How strictly a subject must be the thing: a key point leads unless it plainly is about something else. */
 type Reading = 'strict' | 'loose';
 
+/** Loosely: each word of the thing is among the text's first four words by its own form (a gloss in brackets counts). */
+function namedEarly(text: string, thing: string[][]): boolean {
+  const early = new Set(
+    words(text)
+      .filter((w) => !w.isStop)
+      .slice(0, 4)
+      .flatMap((w) => w.terms),
+  );
+  return thing.every((forms) => early.has(forms[0]));
+}
+
 /**
  * The sentence's subject is the thing. Strict: a Korean sentence's subject (before its first topic or subject
- * particle; glosses in brackets aside) has at most one word beside the thing's, an English sentence's first words (one
- * more than the thing has, stop words aside) name all of it. Loose: the thing is named within the first four words.
+ * particle) has at most one word beside the thing's (glosses in brackets aside, though their words name it too), an English sentence's first words (one
+ * more than the thing has, stop words aside) name all of it. Loose: see namedEarly.
  */
 export function opensWith(text: string, thing: string[][], reading: Reading = 'strict'): boolean {
-  const bare = text.replace(/\([^)]*\)/g, '').replace(/^(?:the|an?|each)\s+/i, '');
-  const korean = /[가-힣]/.test(bare) ? KOREAN_SUBJECT.exec(bare)?.[1] : undefined;
-  if (reading === 'strict' && /[가-힣]/.test(bare) && korean === undefined) return false;
-  const named = words(reading === 'loose' ? bare : (korean ?? bare)).filter((w) => !w.isStop);
-  if (reading === 'strict' && korean !== undefined && named.length > thing.length + 1) return false;
-  const opening = new Set(
-    tokenize(
-      named
-        .slice(0, reading === 'loose' ? 4 : thing.length + 1)
-        .map((w) => w.surface)
-        .join(' '),
-    ),
-  );
-  return thing.every((forms) => forms.some((f) => opening.has(f)));
+  if (reading === 'loose') return namedEarly(text, thing);
+  const lead = text.replace(/^(?:the|an?|each)\s+/i, '');
+  const unglossed = (t: string) => t.replace(/\([^)]*\)/g, '');
+  if (/[가-힣]/.test(lead)) {
+    // A gloss in brackets names the same thing ("스왑(swap, 스왑 메모리)은"): its words count, not against the length.
+    const subject = KOREAN_SUBJECT.exec(lead)?.[1];
+    const named = subject === undefined ? [] : unglossed(subject).split(/\s+/).filter(Boolean);
+    // A word with a case ending (에, 와, 를 …) is no part of a subject: "--memory-swap에 … 같은" is not one.
+    if (!named.length || named.length > thing.length + 1 || named.some((w) => CASE_ENDING.test(w))) return false;
+    return names(new Set(tokenize(subject!)), thing);
+  }
+  const named = words(unglossed(lead))
+    .filter((w) => !w.isStop)
+    .slice(0, thing.length + 1);
+  return names(new Set(tokenize(named.map((w) => w.surface).join(' '))), thing);
 }
+
+const names = (opening: Set<string>, thing: string[][]) => thing.every((forms) => forms.some((f) => opening.has(f)));
 
 /**
  * The sentence whose subject is the thing asked about, when the best section's key point's is not: the best

@@ -525,6 +525,9 @@ export const KO_STOP = new Set([
   '같은거',
   '정확히',
   '자세히',
+  '애초에', // 애초에 뭐임: from the start, not a topic
+  '애초',
+  '도대체',
   // where, relative to something named: the thing named carries the topic
   '안에',
   '안에서',
