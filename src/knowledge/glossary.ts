@@ -353,6 +353,9 @@ export const CONCEPTS: Concept[] = [
       't(?:ake|akes|aking|ook) off',
       'invent(?:s|ed|ion)?',
       'came (?:about|along)',
+      'c(?:o|a)mes? out', // a release: "what year did docker come out"
+      'releas(?:e|es|ed)',
+      '출시',
       'adopt(?:s|ed|ion)?',
       'mov(?:e|ed|ing) (?:from|to|over)',
       'switch(?:ed|ing)? (?:from|to|over)',

@@ -55,6 +55,8 @@ export function cleanQuestion(raw: string): string {
       .replace(CHAT_NOISE, ' ')
       .replace(CHAT_IDIOMS, ' ')
       .replace(IS_IT_TRUE, '$1 $2 right')
+      // "what year", "which year": when.
+      .replace(/\b(?:what|which) year\b/gi, 'when')
       .replace(TRUE_TAG, ', right$1')
       .replace(ANOTHER_WORD_FOR, 'the same as')
       // mem is chat for memory in an option's name: mem-reservation is --memory-reservation.

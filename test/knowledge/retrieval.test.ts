@@ -297,6 +297,12 @@ describe('abstention', () => {
     expect(shares.match(/1024/g)).toHaveLength(1);
   });
 
+  it("reads 'what year … come out' as when Docker was released, not as 'out of memory'", () => {
+    const r = ask('what year did docker come out');
+    expect(r.answer).not.toMatch(/137|OOM/);
+    expect(r.sources[0].text).toMatch(/2013/);
+  });
+
   it('answers a choice with the side the check list says: a true claim itself first, a false one by its reason', () => {
     expect(ask('virtualbox is type 1 or type 2 hypervisor? lowkey forgot').answer).toMatch(/^VirtualBox is type 2/);
     expect(ask('--memory 200m = 200 MB or 200 MiB? does it even matter').answer).toMatch(/^--memory 200m means 200 MiB/);
