@@ -222,6 +222,9 @@ export function matchedClaim(
 /** Asked whether two things are the same ("같은거임?", "same thing?", "is X the same as Y"). */
 const ASKS_SAME =
   /(?:똑\s?)?같은\s?(?:거|것|건|기능|옵션|명령)(?:임|야|인가|이야|냐|예요|에요|인거)?\s*(?:\?|$)|동일한\s?(?:거|것)|\b(?:the )?same (?:thing|command|flag|option)\b|\bsame as\b|\bidentical\b/i;
+/** Setting one value the same as another ("set it the same as --memory", "같은 값으로 줘도 됨?") asks about values, not names. */
+const SAME_VALUE =
+  /\b(?:set|give|make|put|use)\b[^.?!]{0,24}\bsame\b|\bsame (?:value|number|size|amount|limit)\b|같은\s?(?:값|숫자|크기|용량)|똑같이\s?(?:주|설정|걸|맞)/i;
 /** docker run's short flags, their long names, and the Korean topic particle each one's spoken name takes (씨는, 엠은). */
 export const SHORT_FLAGS: Record<string, { long: string; particle: string }> = {
   '-c': { long: '--cpu-shares', particle: '는' },
@@ -244,7 +247,7 @@ const namedFlagsAndCommands = (text: string) => {
  * check list's nearest claim says.
  */
 export function sameThingAsked(question: string): boolean | undefined {
-  if (!ASKS_SAME.test(question)) return undefined;
+  if (!ASKS_SAME.test(question) || SAME_VALUE.test(question)) return undefined;
   const { distinct, mentions } = namedFlagsAndCommands(question);
   return distinct >= 2 ? false : distinct === 1 && mentions === 2 ? true : undefined;
 }

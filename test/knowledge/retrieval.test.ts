@@ -297,6 +297,11 @@ describe('abstention', () => {
     expect(shares.match(/1024/g)).toHaveLength(1);
   });
 
+  it('says no bare "No" to setting one value the same as another, only to two flags asked to be the same thing', () => {
+    expect(ask('rule of thumb for --memory-swap, should i just set it the same as --memory').answer).not.toMatch(/^No\./);
+    expect(ask('is --memory-swap the same as --memory').answer).toMatch(/^No\./);
+  });
+
   it("reads 'what year … come out' as when Docker was released, not as 'out of memory'", () => {
     const r = ask('what year did docker come out');
     expect(r.answer).not.toMatch(/137|OOM/);
