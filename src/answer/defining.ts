@@ -34,14 +34,38 @@ export function askedThing(query: string): string[][] | undefined {
 }
 
 /** A Korean sentence's subject ends at its first topic or subject particle ("uts namespace는 …", "게스트 OS가 …"). */
-const CASE_ENDING = /\S(?:에|에서|와|를|을|로|으로|랑|하고|보다)$/;
 const KOREAN_SUBJECT = /^(.{1,60}?)(?:은|는|이란|란|이|가)\s/;
+/** A word with a case ending (에, 와, 를 …) is no part of a subject: "--memory-swap에 … 같은" is not one. */
+const CASE_ENDING = /\S(?:에|에서|와|를|을|로|으로|랑|하고|보다)$/;
 
-/** How strictly a subject must be the thing: a key point leads unless it plainly is about something else. */
-type Reading = 'strict' | 'loose';
+const unglossed = (text: string) => text.replace(/\([^)]*\)/g, '');
+const namesAll = (opening: Set<string>, thing: string[][]) => thing.every((forms) => forms.some((f) => opening.has(f)));
 
-/** Loosely: each word of the thing is among the text's first four words by its own form (a gloss in brackets counts). */
-function namedEarly(text: string, thing: string[][]): boolean {
+/**
+ * The sentence's subject is the thing: a Korean sentence's words before its first topic or subject particle, at most
+ * one beside the thing's (a gloss in brackets does not count against that, and its words name the thing too); an
+ * English sentence's first words, one more than the thing has, stop words aside.
+ */
+export function hasSubject(text: string, thing: string[][]): boolean {
+  const lead = text.replace(/^(?:the|an?|each)\s+/i, '');
+  if (/[가-힣]/.test(lead)) {
+    const subject = KOREAN_SUBJECT.exec(lead)?.[1];
+    if (subject === undefined) return false;
+    const named = unglossed(subject).split(/\s+/).filter(Boolean);
+    if (!named.length || named.length > thing.length + 1 || named.some((w) => CASE_ENDING.test(w))) return false;
+    return namesAll(new Set(tokenize(subject)), thing);
+  }
+  const first = words(unglossed(lead))
+    .filter((w) => !w.isStop)
+    .slice(0, thing.length + 1);
+  return namesAll(new Set(tokenize(first.map((w) => w.surface).join(' '))), thing);
+}
+
+/**
+ * Each word of the thing stands among the text's first four words by its own form, not a concept it shares (a key
+ * point opening "--pids-limit을 걸면" is not about a fork bomb, though both name the pids concept); a gloss counts.
+ */
+export function namesEarly(text: string, thing: string[][]): boolean {
   const early = new Set(
     words(text)
       .filter((w) => !w.isStop)
@@ -52,38 +76,13 @@ function namedEarly(text: string, thing: string[][]): boolean {
 }
 
 /**
- * The sentence's subject is the thing. Strict: a Korean sentence's subject (before its first topic or subject
- * particle) has at most one word beside the thing's (glosses in brackets aside, though their words name it too), an English sentence's first words (one
- * more than the thing has, stop words aside) name all of it. Loose: see namedEarly.
- */
-export function opensWith(text: string, thing: string[][], reading: Reading = 'strict'): boolean {
-  if (reading === 'loose') return namedEarly(text, thing);
-  const lead = text.replace(/^(?:the|an?|each)\s+/i, '');
-  const unglossed = (t: string) => t.replace(/\([^)]*\)/g, '');
-  if (/[가-힣]/.test(lead)) {
-    // A gloss in brackets names the same thing ("스왑(swap, 스왑 메모리)은"): its words count, not against the length.
-    const subject = KOREAN_SUBJECT.exec(lead)?.[1];
-    const named = subject === undefined ? [] : unglossed(subject).split(/\s+/).filter(Boolean);
-    // A word with a case ending (에, 와, 를 …) is no part of a subject: "--memory-swap에 … 같은" is not one.
-    if (!named.length || named.length > thing.length + 1 || named.some((w) => CASE_ENDING.test(w))) return false;
-    return names(new Set(tokenize(subject!)), thing);
-  }
-  const named = words(unglossed(lead))
-    .filter((w) => !w.isStop)
-    .slice(0, thing.length + 1);
-  return names(new Set(tokenize(named.map((w) => w.surface).join(' '))), thing);
-}
-
-const names = (opening: Set<string>, thing: string[][]) => thing.every((forms) => forms.some((f) => opening.has(f)));
-
-/**
- * The sentence whose subject is the thing asked about, when the best section's key point's is not: the best
+ * The sentence whose subject is the thing asked about, unless the best section's key point names the thing first: the best
  * section's, else one of the next DEFINING_SOURCES'; within a source, the one with most of the question, the earliest first.
  */
 export function definingSentence(query: string, candidates: Sentence[], keyPoint: string | undefined): Sentence | undefined {
   const thing = askedThing(query);
-  if (!thing || !keyPoint || opensWith(keyPoint, thing, 'loose')) return undefined;
+  if (!thing || !keyPoint || namesEarly(keyPoint, thing)) return undefined;
   return candidates
-    .filter((s) => s.source <= DEFINING_SOURCES && opensWith(s.text, thing))
+    .filter((s) => s.source <= DEFINING_SOURCES && hasSubject(s.text, thing))
     .sort((a, b) => a.source - b.source || b.overlap - a.overlap || a.position - b.position)[0];
 }

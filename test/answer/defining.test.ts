@@ -1,6 +1,6 @@
 // A definition question's lead: the sentence whose subject is the thing asked about.
 import { describe, expect, it } from 'vitest';
-import { askedThing, definingSentence, opensWith } from '../../src/answer/defining.js';
+import { askedThing, definingSentence, hasSubject, namesEarly } from '../../src/answer/defining.js';
 import type { Sentence } from '../../src/answer/candidates.js';
 import { formsOf } from '../../src/answer/novelty.js';
 
@@ -33,36 +33,36 @@ describe('askedThing', () => {
   });
 });
 
-describe('opensWith', () => {
+describe('hasSubject and namesEarly', () => {
   const uts = askedThing('uts namespace가 뭐야')!;
   it('a Korean subject before its particle, glosses in brackets aside', () => {
-    expect(opensWith('uts namespace는 호스트 이름(hostname)을 분리한다.', uts)).toBe(true);
-    expect(opensWith('리눅스 namespace는 pid, net, uts 등 여덟 가지다.', uts)).toBe(false);
+    expect(hasSubject('uts namespace는 호스트 이름(hostname)을 분리한다.', uts)).toBe(true);
+    expect(hasSubject('리눅스 namespace는 pid, net, uts 등 여덟 가지다.', uts)).toBe(false);
     // Named, but not as the subject: a longer phrase before the particle.
-    expect(opensWith('dockerd, containerd, runc로 나뉜 구조 덕분에 uts namespace가 있다.', uts)).toBe(false);
+    expect(hasSubject('dockerd, containerd, runc로 나뉜 구조 덕분에 uts namespace가 있다.', uts)).toBe(false);
   });
 
   it('an English subject in the first words', () => {
-    expect(opensWith('The uts namespace isolates the hostname.', uts)).toBe(true);
-    expect(opensWith('Linux has eight namespace types, uts among them.', uts)).toBe(false);
+    expect(hasSubject('The uts namespace isolates the hostname.', uts)).toBe(true);
+    expect(hasSubject('Linux has eight namespace types, uts among them.', uts)).toBe(false);
   });
 
   it('counts a gloss in brackets as naming the thing, and no word with a case ending as part of a subject', () => {
     const swap = askedThing('스왑 메모리가 애초에 뭐임?')!;
     expect(swap).toHaveLength(2); // 애초에 is no part of the thing
-    expect(opensWith('스왑(swap, 스왑 메모리)은 디스크 공간이다.', swap)).toBe(true);
-    expect(opensWith('--memory-swap에 --memory와 같은 값을 주면 스왑 메모리를 못 쓴다.', swap)).toBe(false);
+    expect(hasSubject('스왑(swap, 스왑 메모리)은 디스크 공간이다.', swap)).toBe(true);
+    expect(hasSubject('--memory-swap에 --memory와 같은 값을 주면 스왑 메모리를 못 쓴다.', swap)).toBe(false);
   });
 
   it("loosely, by the thing's own words: a concept it shares with an option is not the thing (--pids-limit is no fork bomb)", () => {
     const bomb = askedThing('포크밤 뭐임 ㅋㅋ 한줄')!;
-    expect(opensWith('--pids-limit을 걸면 태스크 수가 한도에서 멈춘다.', bomb, 'loose')).toBe(false);
-    expect(opensWith('포크 폭탄(fork bomb)은 자기 자신을 끝없이 복제하는 프로그램이다.', bomb)).toBe(true);
+    expect(namesEarly('--pids-limit을 걸면 태스크 수가 한도에서 멈춘다.', bomb)).toBe(false);
+    expect(hasSubject('포크 폭탄(fork bomb)은 자기 자신을 끝없이 복제하는 프로그램이다.', bomb)).toBe(true);
   });
 
   it('loosely, named within the first four words (a key point with a gloss keeps its lead)', () => {
     const hv = askedThing('하이퍼바이저 뭐임')!;
-    expect(opensWith('하이퍼바이저(가상 머신 모니터, VMM)는 VM을 만들고 게스트 OS를 부팅한다.', hv, 'loose')).toBe(true);
+    expect(namesEarly('하이퍼바이저(가상 머신 모니터, VMM)는 VM을 만들고 게스트 OS를 부팅한다.', hv)).toBe(true);
   });
 });
 
