@@ -445,6 +445,9 @@ export const CONCEPTS: Concept[] = [
       'bsod',
       'blue ?screen',
       '뻗~',
+      '터지~', // 터지면, 터짐, 터졌음: blew up, crashed
+      '터짐',
+      '터졌~',
       '먹통',
       '멈추~',
       '멈춰~',

@@ -455,6 +455,7 @@ describe('query analysis', () => {
 
   it('reads crashes, an unaffected neighbour, a hassle, upkeep and untrusted code as concepts, and "ran" as run', () => {
     expect(conceptsIn('vm 하나 뻗어도 옆에 vm은 멀쩡하다던데')).toEqual(expect.arrayContaining(['§crash', '§isolation']));
+    expect(conceptsIn('vm 하나 터지면 옆 vm도 같이 감?')).toContain('§crash');
     expect(conceptsIn('whats annoying about running vms, maintenance wise')).toEqual(expect.arrayContaining(['§disadvantage', '§version']));
     expect(conceptsIn('run sketchy untrusted code')).toContain('§security');
     expect(conceptsIn('i ran a container 5 min ago')).toContain('§run');
