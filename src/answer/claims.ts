@@ -93,6 +93,8 @@ const PRECISE_DIGITS = 4;
 /** A number of this many digits is a setting the student states (512, 1024), not a count of cores or a ratio. */
 const EXACT_DIGITS = 3;
 
+const digitsOf = (n: string) => n.replace('.', '').length;
+
 /** The numbers a text states, whole (2.5, not 2 and 5). */
 const numbersIn = (text: string): string[] => (text.match(/\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?/g) ?? []).map((n) => n.replace(/,/g, ''));
 
@@ -166,12 +168,12 @@ export function matchedClaim(
       const stated = numbersIn(claim.text);
       // Nor a claim stating numbers that leaves out a precise one the question states ("1024면 512보다 2배 빠름?" is
       // not affirmed by "the default is 1024").
-      const exact = (n: string) => n.replace('.', '').length >= EXACT_DIGITS;
       const otherNumbers =
-        stated.length > 0 && (!numbers.some((n) => stated.includes(n)) || numbers.some((n) => exact(n) && !stated.includes(n)));
+        stated.length > 0 &&
+        (!numbers.some((n) => stated.includes(n)) || numbers.some((n) => digitsOf(n) >= EXACT_DIGITS && !stated.includes(n)));
       // A "No" rebuts only a claim the question states, its precise figures included: "200m is 200,000,000 bytes"
       // is not what "m이 메가임?" says (an example's small numbers, 2 cores or 10 containers, stand for any).
-      const unstated = !claim.truth && stated.some((n) => n.replace('.', '').length >= PRECISE_DIGITS && !numbers.includes(n));
+      const unstated = !claim.truth && stated.some((n) => digitsOf(n) >= PRECISE_DIGITS && !numbers.includes(n));
       const unaffirmed = (claim.truth && (topics.some((t) => !terms.has(t)) || otherNumbers)) || unstated;
       // It still stands against the opposite answer: only its own "Yes" is not said.
       return subjects.every((t) => terms.has(t)) &&

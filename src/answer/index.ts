@@ -25,7 +25,7 @@ export function createAnswerer(config: Config, kb: KnowledgeBase, logger: Logger
   const o = config.openai;
   if (!o.apiKey) {
     if (o.embeddingModel) logger.warn('OPENAI_EMBEDDING_MODEL is set but OPENAI_API_KEY is not; lexical retrieval and extractive answers');
-    return options.thread ? new ThreadedAnswerer(kb, settings, extractive, logger) : extractive;
+    return options.thread ? new ThreadedAnswerer(kb, settings, logger) : extractive;
   }
   const client = sharedOpenAIClient(o, logger);
 

@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { ExtractiveAnswerer, ExtractiveSettings } from './extractive.js';
+import { ExtractiveAnswerer, type ExtractiveSettings } from './extractive.js';
 import type { ThreadData, ThreadReply, ThreadRequest } from './thread-protocol.js';
 import type { Answer, Answerer, AnswerOptions } from './types.js';
 
@@ -22,7 +22,7 @@ export function defaultThreadEntry(): ThreadEntry {
 interface Waiting {
   question: string;
   options: AnswerOptions;
-  resolve: (answer: Promise<Answer>) => void;
+  resolve: (answer: Answer | Promise<Answer>) => void;
 }
 
 /** How long close() lets questions already sent finish before the thread is stopped. */
@@ -33,17 +33,21 @@ export class ThreadedAnswerer implements Answerer {
   private ready: Promise<boolean>;
   private waiting = new Map<number, Waiting>();
   private nextId = 1;
+  /** Set by close(): the thread's exit is expected, and the questions it holds are waited for. */
+  private closing = false;
   private drained?: () => void;
+  /** Answers on the main thread, over the same passages and settings, when the thread cannot. */
+  private fallback: ExtractiveAnswerer;
   /** Settles `ready`: true when the thread has built its index, false when it never will. */
   private started!: (ok: boolean) => void;
 
   constructor(
     kb: KnowledgeBase,
     settings: ExtractiveSettings,
-    private fallback: ExtractiveAnswerer,
     private logger: Logger,
     entry: ThreadEntry = defaultThreadEntry(),
   ) {
+    this.fallback = new ExtractiveAnswerer(kb, settings);
     const workerData: ThreadData = { docs: kb.docs, chunks: kb.chunks, warnings: kb.warnings, settings };
     this.ready = new Promise((resolve) => (this.started = resolve));
     try {
@@ -67,17 +71,17 @@ export class ThreadedAnswerer implements Answerer {
   async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
     if (!(await this.ready) || !this.worker) return this.fallback.answer(question, options);
     const id = this.nextId++;
-    return new Promise<Promise<Answer>>((resolve) => {
+    return new Promise<Answer>((resolve) => {
       this.waiting.set(id, { question, options, resolve });
       this.worker!.postMessage({ id, question, langHint: options.langHint } satisfies ThreadRequest);
-    }).then((answer) => answer);
+    });
   }
 
   private settle(reply: Exclude<ThreadReply, { ready: true }>): void {
     const w = this.waiting.get(reply.id);
     if (!w) return;
     this.waiting.delete(reply.id);
-    if ('answer' in reply) w.resolve(Promise.resolve(reply.answer));
+    if ('answer' in reply) w.resolve(reply.answer);
     else {
       this.logger.error({ error: reply.error, question: w.question }, 'answer thread: answering failed; retrying on the main thread');
       w.resolve(this.fallback.answer(w.question, w.options));
@@ -89,7 +93,7 @@ export class ThreadedAnswerer implements Answerer {
   private fail(reason: string): void {
     if (!this.worker) return;
     this.worker = undefined;
-    if (!this.drained) this.logger.error(reason + '; answering on the main thread from now on');
+    if (!this.closing) this.logger.error(reason + '; answering on the main thread from now on');
     this.started(false);
     for (const w of this.waiting.values()) w.resolve(this.fallback.answer(w.question, w.options));
     this.waiting.clear();
@@ -100,12 +104,12 @@ export class ThreadedAnswerer implements Answerer {
   async close(): Promise<void> {
     const worker = this.worker;
     if (!worker) return;
+    this.closing = true;
     if (this.waiting.size)
       await new Promise<void>((resolve) => {
         this.drained = resolve;
         setTimeout(resolve, DRAIN_MS).unref();
       });
-    this.drained ??= () => undefined;
     await worker.terminate();
     this.fail('answer thread closed');
   }

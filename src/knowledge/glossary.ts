@@ -1174,20 +1174,12 @@ export function conceptsIn(text: string): string[] {
   return [...conceptsOfText(text)];
 }
 
-/** Every surface form, as plain words where the form is a plain word (for the spelling corrector). */
-/** The glossary's Hangul names typed as one word ("포크 ?밤" → 포크밤), for the Hangul spelling corrector. */
-export function glossaryHangulWords(): string[] {
-  const out: string[] = [];
-  for (const { forms } of CONCEPTS) {
-    for (const f of forms) if (/^[가-힣]+(?: \?[가-힣]+)*$/.test(f)) out.push(f.replace(/ \?/g, ''));
-  }
-  return out;
-}
+/** The glossary's forms that are plain words by `plain`, as words (for the spelling correctors). */
+const plainForms = (plain: RegExp, asWord: (form: string) => string = (f) => f): string[] =>
+  CONCEPTS.flatMap(({ forms }) => forms.filter((f) => plain.test(f)).map(asWord));
 
-export function glossaryWords(): string[] {
-  const out: string[] = [];
-  for (const { forms } of CONCEPTS) {
-    for (const f of forms) if (/^[a-z][a-z-]*$/.test(f)) out.push(f);
-  }
-  return out;
-}
+/** Every Latin surface form that is a plain word (for the spelling corrector). */
+export const glossaryWords = (): string[] => plainForms(/^[a-z][a-z-]*$/);
+
+/** The glossary's Hangul names typed as one word ("포크 ?밤" → 포크밤), for the Hangul spelling corrector. */
+export const glossaryHangulWords = (): string[] => plainForms(/^[가-힣]+(?: \?[가-힣]+)*$/, (f) => f.replace(/ \?/g, ''));

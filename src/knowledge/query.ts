@@ -7,10 +7,10 @@ import {
   CHAT_NOISE,
   GREETING,
   IS_IT_TRUE,
-  TRUE_TAG,
   NEWCOMER,
   SIMPLE_REGISTER,
   THANKS,
+  TRUE_TAG,
 } from './closed-class.js';
 import { isGlossaryNoun } from './glossary.js';
 import { detectLang, words } from './tokenize.js';

@@ -27,7 +27,7 @@ async function setUp(entry?: ThreadEntry) {
   const kb = await realKb();
   const local = new ExtractiveAnswerer(kb, SETTINGS);
   const log = captureLogger();
-  const threaded = new ThreadedAnswerer(kb, SETTINGS, local, log.logger, entry);
+  const threaded = new ThreadedAnswerer(kb, SETTINGS, log.logger, entry);
   opened.push(threaded);
   return { local, threaded, log };
 }
