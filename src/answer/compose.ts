@@ -70,7 +70,9 @@ export function answerSources(result: SearchResult): SearchHit[] {
 }
 
 /** Passages of one section found together become one source: their text in document order, the best score. */
-function wholeSection(hits: SearchHit[]): SearchHit {
+function wholeSection(found: SearchHit[], sectionOf?: (chunk: Chunk) => Chunk[]): SearchHit {
+  const score = Math.max(...found.map((h) => h.score));
+  const hits = sectionOf ? sectionOf(found[0].chunk).map((chunk) => ({ chunk, score })) : found;
   if (hits.length === 1) return hits[0];
   const order = (h: SearchHit) => Number(h.chunk.id.slice(h.chunk.id.lastIndexOf('#') + 1));
   const parts = [...hits].sort((a, b) => order(a) - order(b));
@@ -80,7 +82,7 @@ function wholeSection(hits: SearchHit[]): SearchHit {
     code: parts.flatMap((h) => h.chunk.code),
     inlineCode: [...new Set(parts.flatMap((h) => h.chunk.inlineCode ?? []))],
   };
-  return { chunk, score: Math.max(...hits.map((h) => h.score)) };
+  return { chunk, score };
 }
 
 /** A passage that states where docker run's options go (before the image name). */
@@ -120,7 +122,14 @@ interface Lead {
  * question that states a claim the notes check is answered yes or no, from that claim's section (moved first); a
  * guess after another question ("무슨 뜻임?? 코어 1.5개?") is checked the same way.
  */
-function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>, maxChars: number, noVerdict = false): Lead {
+function chooseLead(
+  result: SearchResult,
+  sources: SearchHit[],
+  used: SearchHit[],
+  asked: Set<string>,
+  maxChars: number,
+  noVerdict = false,
+): Lead {
   // Offered a choice ("virtualbox is type 1 or type 2?"), the claim about one side says which (its reason leads).
   const checked = noVerdict
     ? undefined
@@ -142,7 +151,10 @@ function chooseLead(result: SearchResult, used: SearchHit[], asked: Set<string>,
   // Asked what a thing is, a section with a sentence about that thing goes first when the best one has none.
   // (Not for a question of several parts: the others need their own sections.)
   const definition = !verdict && quoter.index < 0 && result.intent === 'definition' && (result.parts?.length ?? 1) < 2;
-  const defined = definition ? definingSentence(result.query, sentencesOf(used, asked), leadFor(used[0].chunk)) : undefined;
+  // The defining sentence may stand in a passage of the section that was not found: the sections are read whole.
+  const whole = definition ? used.map((h) => wholeSection([h], result.sectionOf)) : used;
+  const defined = definition ? definingSentence(result.query, sentencesOf(whole, asked), leadFor(used[0].chunk)) : undefined;
+  if (defined) sources[sources.indexOf(used[defined.source])] = used[defined.source] = whole[defined.source];
   if (defined && defined.source > 0) used.unshift(...used.splice(defined.source, 1));
   const best = used[0];
   // A correction whose claim the question does not state gives no supporting sentence either (its rebuttal).
@@ -247,7 +259,7 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
   );
   // Asked whether what they read is bad or fine ("495MiB / 512MiB, is that bad?"), the reading answers, not a claim.
   const judgesReading = !!figures[0]?.reads && JUDGES_READING.test(result.query);
-  const lead = chooseLead(result, used, asked, maxChars, judgesReading);
+  const lead = chooseLead(result, sources, used, asked, maxChars, judgesReading);
   const { verdict, best, keyPoint, direct } = lead;
   const ownReason = lead.verdict && lead.text ? ownValueReason(result, lead.text, figures) : undefined;
   if (ownReason) lead.text = withOwnReason(lead.text ?? '', ownReason, result.query);

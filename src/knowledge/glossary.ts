@@ -682,7 +682,21 @@ export const CONCEPTS: Concept[] = [
   { id: 'code', forms: ['codes?', 'source code', '코드', '소스\\s?코드'] },
   {
     id: 'exit',
-    forms: ['exit(?:s|ed)?(?: code)?', 'killed', 'kill', 'sigkill', '종료', '죽~', '꺼지~', '꺼져~', '꺼짐', '꺼졌~', '강제 종료', '킬'],
+    forms: [
+      'exit(?:s|ed)?(?: code)?',
+      'killed',
+      'kill(?:s|ers?)?',
+      'sigkill',
+      '종료',
+      '죽~',
+      '꺼지~',
+      '꺼져~',
+      '꺼짐',
+      '꺼졌~',
+      '강제 종료',
+      '킬',
+      '킬러',
+    ],
   },
   {
     id: 'portability',

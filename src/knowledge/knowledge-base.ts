@@ -1,4 +1,5 @@
 // The knowledge base as the rest of the bot sees it: documents, passages, topics and search.
+import { sectionKey } from './chunk.js';
 import { ingestDir } from './ingest.js';
 import type { Vocabulary } from './query-units.js';
 import { SearchIndex, type SearchOptions } from './search-index.js';
@@ -17,12 +18,14 @@ export class KnowledgeBase {
   readonly chunks: Chunk[];
   readonly warnings: string[];
   private index: SearchIndex;
+  private sections = new Map<string, Chunk[]>();
 
   constructor(docs: KnowledgeDoc[], chunks: Chunk[], warnings: string[] = []) {
     this.docs = docs;
     this.chunks = chunks;
     this.warnings = warnings;
     this.index = new SearchIndex(chunks);
+    for (const c of chunks) this.sections.set(this.sectionOf(c), [...(this.sections.get(this.sectionOf(c)) ?? []), c]);
   }
 
   static async load(dir: string): Promise<KnowledgeBase> {
@@ -36,7 +39,12 @@ export class KnowledgeBase {
   }
 
   search(query: string, options?: SearchOptions): SearchResult {
-    return this.index.search(query, options);
+    return { ...this.index.search(query, options), sectionOf: (chunk) => this.sections.get(this.sectionOf(chunk)) ?? [chunk] };
+  }
+
+  /** A section in one language: its copy in the other language is another section. */
+  private sectionOf(chunk: Chunk): string {
+    return `${chunk.doc.lang}:${sectionKey(chunk)}`;
   }
 
   topics(): Topic[] {

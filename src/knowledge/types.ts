@@ -89,6 +89,8 @@ export interface SearchResult {
   sides?: [string[], string[]];
   /** A neighbouring topic the notes do not cover, named in a declined question ("Docker Swarm"). */
   notCovered?: string;
+  /** All passages of a hit's section in document order: a section an answer draws on is read whole. */
+  sectionOf?: (chunk: Chunk) => Chunk[];
 }
 
 /** A word of the question as the ranking weighs it. */

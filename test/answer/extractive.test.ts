@@ -218,6 +218,20 @@ describe('extractive answer', () => {
     );
   });
 
+  it('defines the thing asked about from a passage of a found section that was not itself found', () => {
+    const keyPoint = 'Docker stores identical content once and shares it.';
+    const found = { ...chunk('l#2', 'en', 'Layers', 'Identical layers are stored once and shared between images.'), keyPoint };
+    const unfound = {
+      ...chunk('l#1', 'en', 'Layers', 'Each image layer is a diff: the files changed relative to the layer below.'),
+      keyPoint,
+    };
+    const r = { ...result('whats an image layer', 'en', [found]), intent: 'definition' as const };
+    const section = (c: Chunk) => (c.id.startsWith('l#') ? [unfound, found] : [c]);
+    expect(extractiveAnswer({ ...r, sectionOf: section }, 600).answer).toMatch(/^Each image layer is a diff/);
+    // Without the rest of the section, the found passage is all there is.
+    expect(extractiveAnswer(r, 600).answer).not.toMatch(/^Each image layer/);
+  });
+
   it('leads with the sentence quoting an error message the student pasted, in whichever passage of the section it is', () => {
     const keyPoint = '-p HOST:CONTAINER publishes a container port on the host.';
     const first = {

@@ -122,6 +122,12 @@ describe('glossary', () => {
     expect(conceptsIn('my friend went to jail')).not.toContain('§chroot');
   });
 
+  it('gives the OOM killer one concept in both languages: killer and 킬러 are kills, a word containing kill is not', () => {
+    for (const text of ['the OOM killer', 'OOM 킬러', 'it kills my app']) expect(conceptsIn(text)).toContain('§exit');
+    expect(conceptsIn('skillet')).not.toContain('§exit');
+    expect(conceptsIn('킬러콘텐츠')).not.toContain('§exit');
+  });
+
   it('needs word edges for Latin forms', () => {
     expect(conceptsIn('vmware tools')).not.toContain('§vm');
     expect(conceptsIn('VM과 도커')).toEqual(expect.arrayContaining(['§vm', '§docker']));
