@@ -448,6 +448,7 @@ export const CONCEPTS: Concept[] = [
       '터지~', // 터지면, 터짐, 터졌음: blew up, crashed
       '터짐',
       '터졌~',
+      '터져~', // 터져도, 터져서
       '먹통',
       '멈추~',
       '멈춰~',
@@ -538,6 +539,8 @@ export const CONCEPTS: Concept[] = [
       '돌아가~',
       '돌려~',
       '돌리~',
+      '굴리~', // 서버에서 VM 굴리면: run
+      '굴려~',
       // is running: 돌고 있는 컨테이너, 도는 컨테이너
       '돌고있~',
       '도는',
@@ -546,6 +549,11 @@ export const CONCEPTS: Concept[] = [
   { id: 'command', forms: ['commands?', '명령', '명령어', '커맨드'] },
   { id: 'parse', forms: ['pars(?:e|es|ed|ing)', 'interpret(?:s|ed)?', '파싱', '해석'] },
   { id: 'library', forms: ['librar(?:y|ies)', 'libs?', 'dependenc(?:y|ies)', '라이브러리', '의존성'] },
+  // Where a technology came from: its history, origin, predecessors ("원조는 뭐임", "what came before docker").
+  {
+    id: 'origin',
+    forms: ['(?<!docker )histor(?:y|ies|ical)', 'origins?', 'predecessors?', 'ancestors?', '역사', '원조', '시초', '기원', '조상', '전신'],
+  },
   { id: 'runtime', forms: ['runtimes?', '런타임'] },
   { id: 'containerd', forms: ['containerd', 'containerd-shim', 'shim', '컨테이너디'] },
   { id: 'runc', forms: ['runc', '런씨'] },

@@ -11,6 +11,8 @@ import type { QueryUnit } from './types.js';
  * "not a X issue".
  */
 const EXCLUDED = [
+  // A clause made a noun ("자원 많이 먹는거 말고"): its words, up to two before the verb, are what is ruled out.
+  /((?:[^\s,.?!]+\s){0,2}[가-힣]*(?:는|은|던|한|인|운|린)\s?(?:거|것))(?:은|는|이|가)?\s?(?:말고|빼고|제외하고)(?=\s|[,.?!]|$)(?!\s*[^\s,.?!]+?\s?도(?:\s|[,.?!]|$))/,
   // "A 말고 B도" adds B ("dockerd 말고 containerd도 떠있던데"): nothing is ruled out.
   /((?:[a-z][\w.-]*\s)?[^\s,.?!]+?)(?:은|는|이|가)?\s?(?:말고|빼고|제외하고)(?=\s|[,.?!]|$)(?!\s*[^\s,.?!]+?\s?도(?:\s|[,.?!]|$))/i,
   // Asked, not stated ("메모리 문제 아닌거?", "…아닌거임?"), it rules nothing out.

@@ -186,6 +186,11 @@ describe('--cpu-shares under contention', () => {
     expect(texts('cpu-shares 1024 vs 768, who gets more')[0]).not.toContain('as much');
   });
 
+  it("works the question's own values, not those of the example before it", () => {
+    const q = '교수님이 -c 1024랑 512면 앞에꺼가 2배 받는다던데 그럼 -c 2048이랑 -c 512면 몇배 차이남?';
+    expect(texts(q, 'ko')[0]).toContain('80% / 20%(2048 쪽이 4배)');
+  });
+
   it('reads a value that ends a sentence', () => {
     expect(texts('one -c 2048 and one -c 512. how does the cpu split')[0]).toContain('2048 / 512 all busy');
     expect(texts('gave it --pids-limit 50. what happens')[0]).toContain('the 51st fork()');

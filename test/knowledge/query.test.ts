@@ -165,6 +165,9 @@ describe('query analysis', () => {
     ['docker stop 치면 10초 멍때리다 exit 137로 꺼짐 메모리 문제는 아닌거같은데 왜이럼', '메모리'],
     ['ok besides eating ram, whats actually annoying about running a bunch of vms?', 'ram'],
     ["it's not a memory issue, why does it keep dying", 'memory'],
+    // A clause made a noun is ruled out whole: 자원 많이 먹는거, not only 먹는거.
+    ['vm 수십개 굴리면 자원 많이 먹는거 말고 또 하나 귀찮은게 있다고 했는데', '자원 많이 먹는거'],
+    ['메모리 많이 쓰는 거 말고 또 뭐가 문제임', '메모리 많이 쓰는 거'],
     // A command or option ruled out is one whose variant or neighbour is asked for.
     ['docker ps 말고 꺼진 컨테이너까지 전부 보려면 뭐 쳐야됨', undefined],
     ['--memory 말고 --memory-reservation 이라는게 있던데 이건 뭐임', undefined],

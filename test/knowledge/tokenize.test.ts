@@ -128,6 +128,17 @@ describe('glossary', () => {
     expect(conceptsIn('킬러콘텐츠')).not.toContain('§exit');
   });
 
+  it('gives history and origins one concept (원조, predecessors), but not the docker history command', () => {
+    for (const text of ['컨테이너 원조는 뭐임', 'the history of containers', 'predecessors of docker', '컨테이너 역사'])
+      expect(conceptsIn(text)).toContain('§origin');
+    expect(conceptsIn('docker history 보니까 0B')).not.toContain('§origin');
+  });
+
+  it('reads 터져도 as a crash and 굴리면 as running', () => {
+    expect(conceptsIn('vm 하나 터져도')).toContain('§crash');
+    expect(conceptsIn('vm 수십개 굴리면')).toContain('§run');
+  });
+
   it('needs word edges for Latin forms', () => {
     expect(conceptsIn('vmware tools')).not.toContain('§vm');
     expect(conceptsIn('VM과 도커')).toEqual(expect.arrayContaining(['§vm', '§docker']));

@@ -50,7 +50,7 @@ export function cpusFigure(question: string, lang: Lang): Figure[] {
 }
 
 /** Between two values of one list ("512 / 512 / 1024", "1024 vs 512", "512짜리랑 2048짜리"): separators only. */
-const LIST_GAP = /^\s*(?:짜리)?\s*(?:\/|,|vs\.?|and|랑|이랑|하고|대|와|과)?\s*$/i;
+const LIST_GAP = /^\s*(?:짜리)?\s*(?:\/|,|vs\.?|and|랑|이랑|하고|대|와|과)?\s*(?:-c|--cpu-shares)?\s*$/i;
 /** A count after a value ("512 두개", "512 x2", "two 512s" is not read): that many containers. */
 const COUNT_AFTER = /^\s*(?:짜리\s*)?(?:(두|세|네)\s?개|[x×]\s?([2-4])\b)/i;
 const KOREAN_COUNT: Record<string, number> = { 두: 2, 세: 3, 네: 4 };
@@ -71,13 +71,14 @@ function sharesAsked(question: string): number[] {
     if (n >= 2 && n <= 262144 && !NOT_A_SHARE.test(after))
       found.push({ n, start, end: start + m[1].length, count: count ? (KOREAN_COUNT[count[1]] ?? Number(count[2])) : 1 });
   }
-  // Runs of values written as one list; the longest is the list compared.
+  // Runs of values written as one list; the longest is the list compared, the last of equals (a question after
+  // someone's example asks about its own values: "1024랑 512면 2배라던데 그럼 2048이랑 512면?").
   const runs: (typeof found)[] = [];
   found.forEach((f, i) => {
     if (i > 0 && LIST_GAP.test(question.slice(found[i - 1].end, f.start))) runs[runs.length - 1].push(f);
     else runs.push([f]);
   });
-  const list = runs.reduce((a, b) => (b.length > a.length ? b : a), [] as typeof found);
+  const list = runs.reduce((a, b) => (b.length >= a.length ? b : a), [] as typeof found);
   const named = list.length > 1 ? list : found.filter((f, i) => found.findIndex((g) => g.n === f.n) === i);
   const values = named.flatMap((f) => Array<number>(f.count).fill(f.n));
   if (new Set(values).size === 1 && DEFAULT_NAMED.test(question) && values[0] !== DEFAULT_SHARES) values.push(DEFAULT_SHARES);
