@@ -215,6 +215,8 @@ const AGREEMENT_TAG =
 const POINTS_BACK = /각각|각자|둘\s?다|둘이|둘의|둘\s?중|두\s?개\s?(?:다|가|의|는)?(?=\s|$|[?.,])|\b(?:each|both|the two|either)\b/i;
 /** A recalled guess: "docker top이었나", "inspect였던가", "1024인가" closing a clause. */
 const RECALLED_GUESS = /(?:였|이었)(?:나|던가)\s*[?？]*$|(?<=[a-z0-9])\s?인가\s*[?？]*$/i;
+/** A closing tag asking why: 왜임?, 왜?, why tho. */
+const WHY_TAG = /왜|어째서|\bwhy\b|how come/i;
 /** A clause offering the other alternative ("…half a core? or 50% of all cores") asks with the one before it. */
 const ALTERNATIVE = /^(?:or|아니면|아님|혹은|또는)(?:\s|$)/i;
 
@@ -250,6 +252,13 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
   if (!asked.length && isTag(all.filter((c) => c).at(-1) ?? '')) return { premise: '', focus: text };
   // A tag before another question ("…써있던데 ㄹㅇ임? 그럼 …") asks about the clause just before it.
   const tagged = all.flatMap((c, i) => (isTag(c) ? all.slice(0, i).filter(hasContent).slice(-1) : []));
+  // A tag asking why ("…빠르다던데 왜임?") asks for the reason of what the clause states, not whether it holds: it stays
+  // with the clause.
+  const whyTag = new Map<string, string>();
+  all.forEach((c, i) => {
+    const before = isTag(c) && WHY_TAG.test(c) ? all.slice(0, i).filter(hasContent).at(-1) : undefined;
+    if (before) whyTag.set(before, c);
+  });
   // "--cpus랑 -c 둘다 cpu 옵션이던데 각각 뭐하는거임?": an asking clause about "each" or "both" asks about the things
   // the clause before it names.
   const referred = clauses.flatMap((c, i) => (i > 0 && asked.includes(c) && POINTS_BACK.test(c) ? [clauses[i - 1]] : []));
@@ -259,7 +268,7 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
   const guessed = clauses.filter(guesses);
   const split = {
     premise: clauses.filter((c) => !focus.includes(c) && !guessed.includes(c)).join(' '),
-    focus: focus.join(' '),
+    focus: focus.map((c) => (whyTag.has(c) ? `${c} ${whyTag.get(c)}` : c)).join(' '),
     ...(guessed.length ? { guesses: guessed.join(' ') } : {}),
   };
   return asking.length > 1 ? { ...split, questions: asking } : split;

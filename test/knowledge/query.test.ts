@@ -151,6 +151,15 @@ describe('query analysis', () => {
     expect(analyseQuery('vm?').kind).toBe('question');
   });
 
+  it('keeps a closing tag with the clause it points back at: "…빠르다던데 왜임?" asks why, not yes or no', () => {
+    const q = '교수님이 하이퍼바이저 type 1이 type 2보다 빠르다던데 왜임? 둘다 vm 띄우는건 똑같잖아';
+    expect(splitPremise(q)).toEqual({
+      premise: '둘다 vm 띄우는건 똑같잖아',
+      focus: '교수님이 하이퍼바이저 type 1이 type 2보다 빠르다던데 왜임?',
+    });
+    expect(analyseQuery(q).intent).toBe('reason');
+  });
+
   it('reads a clause offering the other alternative as part of the question, not a premise', () => {
     expect(splitPremise('--cpus 0.5 = half a core? or 50% of all cores')).toEqual({
       premise: '',
