@@ -101,6 +101,23 @@ export function directSentence(candidates: Sentence[], keyOverlap: number): Sent
   return best && best.overlap >= keyOverlap + DIRECT_MARGIN ? best : undefined;
 }
 
+/** A sentence that gives a reason: because, so, which is why; 때문, ~므로, ~니까, 그래서, 덕분. */
+export const STATES_REASON =
+  /\b(?:because|since|so that|therefore|which is why|that is why|that's why|due to|as a result|thanks to)\b|,\s?so\b|때문|므로|니까|그래서|덕분|탓에|따라서/i;
+
+/**
+ * Asked why, a sentence of the best passage that gives a reason leads when the key point gives none, provided it has
+ * as much of the question as the key point.
+ */
+export function reasonSentence(candidates: Sentence[], keyPoint: string, keyOverlap: number): Sentence | undefined {
+  if (STATES_REASON.test(keyPoint)) return undefined;
+  const own = candidates.filter(
+    (s) => s.source === 0 && STATES_REASON.test(s.text) && !leansOnPrevious(s.text) && !LEANS_FORWARD.test(s.text),
+  );
+  const best = own.sort((a, b) => b.overlap - a.overlap || a.position - b.position)[0];
+  return best && best.overlap >= keyOverlap ? best : undefined;
+}
+
 export function sentencesOf(used: SearchHit[], asked: Set<string>): Sentence[] {
   const out: Sentence[] = [];
   used.forEach((hit, rank) => {

@@ -32,7 +32,16 @@ import { sectionKey } from '../knowledge/chunk.js';
 import { splitSentences } from '../knowledge/sentences.js';
 import { tokenize } from '../knowledge/tokenize.js';
 import type { Chunk, Claim, SearchHit, SearchResult } from '../knowledge/types.js';
-import { bestSentence, directSentence, firstQuoting, mentionsValue, quotingSentence, sentencesOf, type Sentence } from './candidates.js';
+import {
+  bestSentence,
+  directSentence,
+  firstQuoting,
+  mentionsValue,
+  quotingSentence,
+  reasonSentence,
+  sentencesOf,
+  type Sentence,
+} from './candidates.js';
 import { definingSentence } from './defining.js';
 import { Draft } from './draft.js';
 import { otherParts, partLeads, unnamedSide } from './parts.js';
@@ -171,10 +180,20 @@ function chooseLead(
   const quoting = keyPoint && !verdict ? quotingSentence(candidates, quoter.quoted, keyPoint) : undefined;
   // Asked what a thing is, the sentence with that thing as its subject, when the key point's subject is wider.
   const defining = defined && usable ? candidates.find((c) => c.source === 0 && c.text === defined.text) : undefined;
-  const direct = quoting ?? defining ?? (usable ? directSentence(candidates, askedOverlap(tokenize(keyPoint), asked)) : undefined);
+  // Asked why (in so many words: "뭔소리임" asks what a statement means), the sentence that gives the reason when the key
+  // point only states what is.
+  const reasoning =
+    usable && result.intent === 'reason' && ASKS_WHY.test(result.query)
+      ? reasonSentence(candidates, keyPoint, askedOverlap(tokenize(keyPoint), asked))
+      : undefined;
+  const direct =
+    quoting ?? defining ?? reasoning ?? (usable ? directSentence(candidates, askedOverlap(tokenize(keyPoint), asked)) : undefined);
   const text = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
   return { verdict, best, candidates, keyPoint, quoting, direct, text };
 }
+
+/** A question asking why in so many words. */
+const ASKS_WHY = /왜|어째서|\bwhy\b|\bhow come\b/i;
 
 /** A command that reads state, written in a sentence (docker inspect, docker info, cat /sys/fs/cgroup/…, stat -fc). */
 const NAMES_CHECK = /\bdocker (?:inspect|info|stats|events|logs|system df|history)\b|\bcat \/|\bstat -|\bdmesg\b/;

@@ -232,6 +232,26 @@ describe('extractive answer', () => {
     expect(extractiveAnswer(r, 600).answer).not.toMatch(/^Each image layer/);
   });
 
+  it('asked why, leads with the sentence that gives the reason when the key point gives none', () => {
+    const c = {
+      ...chunk(
+        'u#1',
+        'en',
+        'UTS',
+        'Docker creates a new uts namespace per container. Because of the uts namespace, a hostname changed inside a container leaves the host hostname alone.',
+      ),
+      keyPoint: 'Docker creates new pid, net, mnt, uts and ipc namespaces for each container.',
+    };
+    const why = {
+      ...result('why does changing the hostname in a container leave the host hostname alone', 'en', [c]),
+      intent: 'reason' as const,
+    };
+    expect(extractiveAnswer(why, 600).answer).toMatch(/^Because of the uts namespace/);
+    // Asked what it means, not why: the key point leads.
+    const meaning = { ...result('what does a new uts namespace per container mean', 'en', [c]), intent: 'reason' as const };
+    expect(extractiveAnswer(meaning, 600).answer).toMatch(/^Docker creates new pid/);
+  });
+
   it('leads with the sentence quoting an error message the student pasted, in whichever passage of the section it is', () => {
     const keyPoint = '-p HOST:CONTAINER publishes a container port on the host.';
     const first = {
