@@ -61,6 +61,9 @@ export function cleanQuestion(raw: string): string {
       .replace(ANOTHER_WORD_FOR, 'the same as')
       // mem is chat for memory in an option's name: mem-reservation is --memory-reservation.
       .replace(/(?<![\w-])(--)?mem-(?=(?:reservation|swap|swappiness)\b)/gi, '$1memory-')
+      // "옵션 이름", "name of the flag": which option is asked, not the --name option or a name of anything.
+      .replace(/(옵션|명령어|명령|플래그|커맨드)\s?이름/g, '$1')
+      .replace(/\b(option|flag|command)'?s? name\b|\bname of (?:the |that |this )?(option|flag|command)\b/gi, '$1$2')
       // "exact cmd pls" is chat for a command; the Dockerfile instruction is written CMD.
       .replace(/\bcmds?\b/g, 'command')
       // A Dockerfile instruction written as one, in capitals with its argument ("FROM ubuntu:22.04"), names the Dockerfile.

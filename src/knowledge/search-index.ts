@@ -77,6 +77,7 @@ export class SearchIndex implements Vocabulary {
   private profiles: PassageProfile[];
   private speller: SpellingCorrector;
   private hangulSpeller: HangulSpelling;
+  private glossaryNouns = new Set(glossaryHangulWords());
   /** Option names the notes write with their dashes (--read-only → read-only). */
   private options = new Set<string>();
   /** Passages of the documents that explain in everyday pictures (front matter `everyday: true`). */
@@ -130,7 +131,7 @@ export class SearchIndex implements Vocabulary {
     this.askedLines = new AskedLines(chunks);
     // Glossary forms are words too: "capped" is not a typo of "mapped".
     this.speller = new SpellingCorrector([...latinWords, ...glossaryWords()]);
-    this.hangulSpeller = new HangulSpelling([...hangulWords, ...glossaryHangulWords()]);
+    this.hangulSpeller = new HangulSpelling([...hangulWords, ...this.glossaryNouns]);
   }
 
   isOption(name: string): boolean {
@@ -165,10 +166,11 @@ export class SearchIndex implements Vocabulary {
       return fixed === lower ? w : fixed;
     });
     for (const w of words(out)) {
-      // A verb form is how the question is typed, not a misspelt term: 들어감 is not 들어간.
-      if (w.script !== 'hangul' || w.isStop || this.hangulSpeller.knows(w.key) || !w.surface.startsWith(w.key) || looksLikeVerbForm(w.key))
-        continue;
+      if (w.script !== 'hangul' || w.isStop || this.hangulSpeller.knows(w.key) || !w.surface.startsWith(w.key)) continue;
       const fixed = this.hangulSpeller.correct(w.key);
+      // A verb form is how the question is typed, not a misspelt term (들어감 is not 들어간), unless it is one jamo off
+      // a glossary term (폭크밤 is 포크밤).
+      if (looksLikeVerbForm(w.key) && !this.glossaryNouns.has(fixed)) continue;
       if (fixed !== w.key) out = out.replace(w.surface, fixed + w.surface.slice(w.key.length));
     }
     return out;

@@ -347,6 +347,9 @@ describe('query analysis', () => {
 
   it('drops chat idioms and tag words whose words would read as content', () => {
     expect(cleanQuestion('what problem were vms solving in the first place')).toBe('what problem were vms solving');
+    expect(cleanQuestion('메모리 막는 옵션 이름 뭐임')).toBe('메모리 막는 옵션 뭐임');
+    expect(cleanQuestion("what's the name of the flag that caps cpu")).toBe("what's the flag that caps cpu");
+    expect(cleanQuestion('컨테이너 이름 붙이는 법')).toBe('컨테이너 이름 붙이는 법');
     // cmd is chat for a command; CMD is the Dockerfile instruction.
     expect(cleanQuestion('exact cmd pls')).toBe('exact command pls');
     expect(cleanQuestion('CMD vs ENTRYPOINT')).toBe('CMD vs ENTRYPOINT');
@@ -646,6 +649,8 @@ describe('questions as people type them', () => {
     ['10 containers = 10 kernels?', /share the host/i],
     ['이미지만 있으면 어디서든 똑같이 돌아감?', /이식성|portab/i],
     ['포크폭탄 막는법 있음?', /pids-limit/],
+    // A typo one jamo off a glossary term, ending in ㅁ as a verb form does; "옵션 이름" asks which option, not --name.
+    ['폭크밤 정의랑 도커에서 막는 옵션 이름 두개 다 알려줘', /pids-limit/],
     ['메모리 제한 걸어두면 넘칠때 죽음?', /OOM/],
     ['유튜브에선 스왑이 메모리 2배라던데 -m 512m 주면 스왑 얼마임', /memory-swap/],
     ['컨테이너가 자꾸 혼자 꺼져요 로그엔 아무것도 없어요', /OOM|137/],
