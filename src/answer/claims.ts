@@ -2,7 +2,7 @@
 // "Yes."/"No."), and whether a question is about what a correction (바로잡기) rebuts.
 import { DOCKER_SUBCOMMANDS, EN_STOP, KO_STOP } from '../knowledge/closed-class.js';
 import { conceptsIn, GENERIC_CONCEPTS } from '../knowledge/glossary.js';
-import { askedOverlap, termSet, weightOf } from './overlap.js';
+import { askedOverlap, claimTerms, weightOf } from './overlap.js';
 import { isConcept, isCounter, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
 import type { Chunk, Claim, Lang, SearchHit, SearchResult } from '../knowledge/types.js';
 
@@ -31,7 +31,7 @@ const shareIn = (terms: Iterable<string>, among: Set<string>) => askedOverlap(te
 export const namesTheClaim = (asked: Set<string>, chunk: Chunk) => {
   const words = [...new Set(tokenize(chunk.heading))].filter((t) => !isConcept(t) && !isHangulBigram(t) && asked.has(t));
   if (words.length >= HEADING_WORDS_NAMED) return true;
-  return (chunk.claims ?? []).filter((c) => !c.truth).some((c) => shareIn(termSet(c.text), asked) >= CLAIM_MATCH);
+  return (chunk.claims ?? []).filter((c) => !c.truth).some((c) => shareIn(claimTerms(c.text), asked) >= CLAIM_MATCH);
 };
 
 /**
@@ -152,7 +152,7 @@ export function matchedClaim(
   const commands = commandsIn(question);
   const scored = used.flatMap((h, source) =>
     (h.chunk.claims ?? []).flatMap((claim) => {
-      const terms = termSet(claim.text);
+      const terms = claimTerms(claim.text);
       // A claim about something else than what the question names cannot answer it (see SUBJECTS), nor one about
       // another docker command ("docker exec opens a shell" does not answer "does docker run …?").
       const own = commandsIn(claim.text);

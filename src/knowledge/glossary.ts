@@ -1140,6 +1140,12 @@ export function isGlossaryNoun(word: string): boolean {
   return word.length > 0 && walk(0);
 }
 
+/** The word is a glossary verb (죽~, 뻗~) with some ending, negated or not (죽으면, 뻗거나, 안죽지). */
+export function isGlossaryVerb(word: string): boolean {
+  const verb = /^[안못]./.test(word) ? [word, word.slice(1)] : [word];
+  return hangulForms.some((f) => f.stem && verb.some((v) => v.startsWith(f.text)));
+}
+
 /** Concepts an option name is as a whole: memory-reservation is §reservation, not §memory. */
 const wholeWordMatchers: WordMatcher[] = CONCEPTS.flatMap(({ id, forms }) => {
   const latin = forms.filter((f) => !HANGUL.test(f));

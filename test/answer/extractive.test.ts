@@ -510,6 +510,16 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(ask('if i run two or three, does each container boot its own kernel?')).toMatch(/^No\./);
   });
 
+  it('matches a claim whose verbs the question says in other endings: 뻗거나 죽으면 … 죽는다 for 뻗으면 … 죽음?', () => {
+    const c = {
+      ...chunk('i', 'ko', 'VM 격리', 'VM은 서로 격리되어 있다.', 'VM은 각자 자원을 따로 할당받는다.'),
+      claims: [{ truth: false, text: '같은 서버에서 VM 하나가 뻗거나 죽으면 다른 VM도 같이 죽는다.' }],
+    };
+    expect(yesNoAnswer('vm 하나 뻗으면 같은 서버에 있는 다른 vm도 같이 죽음??', 'ko', [c])).toMatch(/^아니요\./);
+    // The verbs alone are not the claim: a question about something else that dies gets no verdict from it.
+    expect(yesNoAnswer('컨테이너 죽으면 이미지도 같이 지워짐?', 'ko', [c])).not.toMatch(/^아니요\./);
+  });
+
   it('does not take an option inside a longer one as named: --memory-reservation does not name --memory', () => {
     const c = {
       ...chunk('r', 'en', '--memory-reservation: a soft limit', 'It is soft.', '--memory-reservation is a soft limit.'),
