@@ -337,9 +337,11 @@ export function composeAnswer(result: SearchResult, maxChars: number): Composed 
     draft.add(`${figure.text} [${figure.source + 1}]`, formsOf(figure.text));
     worked.push(figure);
   }
+  // Asked for N lines, the key point after the lead only while there is a line left for it.
   if (
     keyPointAfter &&
     draft.fits(keyPointAfter.length + 5) &&
+    !(result.lines && draft.parts.length >= result.lines) &&
     !(worked.length && (restates(keyPointAfter) || draft.said.novelty(formsOf(keyPointAfter)) < MIN_NOVELTY))
   )
     draft.add(`${keyPointAfter} [${cite(best)}]`, formsOf(keyPointAfter));

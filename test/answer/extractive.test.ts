@@ -228,6 +228,10 @@ describe('extractive answer', () => {
     const r = { ...result('whats an image layer', 'en', [found]), intent: 'definition' as const };
     const section = (c: Chunk) => (c.id.startsWith('l#') ? [unfound, found] : [c]);
     expect(extractiveAnswer({ ...r, sectionOf: section }, 600).answer).toMatch(/^Each image layer is a diff/);
+    // Asked for one line, the defining sentence is all: the key point does not follow it.
+    expect(extractiveAnswer({ ...r, sectionOf: section, lines: 1 }, 600).answer).toBe(
+      'Each image layer is a diff: the files changed relative to the layer below. [1]',
+    );
     // Without the rest of the section, the found passage is all there is.
     expect(extractiveAnswer(r, 600).answer).not.toMatch(/^Each image layer/);
   });
