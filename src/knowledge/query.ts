@@ -61,6 +61,11 @@ export function cleanQuestion(raw: string): string {
       .replace(ANOTHER_WORD_FOR, 'the same as')
       // mem is chat for memory in an option's name: mem-reservation is --memory-reservation.
       .replace(/(?<![\w-])(--)?mem-(?=(?:reservation|swap|swappiness)\b)/gi, '$1memory-')
+      // "can you explain …", "could u tell me …": a request, not a yes/no question about the bot's abilities.
+      .replace(
+        /\b(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|plz\s+)?(?=(?:explain|tell|describe|show|give|summari[sz]e|list|define|clarify|help me understand)\b)/gi,
+        '',
+      )
       // "옵션 이름", "name of the flag": which option is asked, not the --name option or a name of anything.
       .replace(/(옵션|명령어|명령|플래그|커맨드)\s?이름/g, '$1')
       .replace(/\b(option|flag|command)'?s? name\b|\bname of (?:the |that |this )?(option|flag|command)\b/gi, '$1$2')
@@ -103,7 +108,7 @@ const INTENT_CUES: [Intent, RegExp][] = [
   ['reason', /왜|이유|어째서|\bwhy\b|\bhow come\b|\breason\b|^y (?:did|do|does|is|are|would|can|cant|can't)\b/i],
   [
     'definition',
-    /뭐야|뭐임|머임|머야|뭔데|뭔가요|뭐예요|무엇|(?:이)?란\s*\??$|이란|뜻|의미|정의|(?:뭔|먼|무슨)\s?(?:말|소리|얘기)|[뭐머]하는|[뭐머]함|하는\s?일|역할|\bwhat(?:'s|s| is| are| does| do)\b|\bdefine\b|\bdefinition\b|\bmeaning\b|\bstands? for\b|\bshort for\b|약자|줄임말|풀네임/i,
+    /뭐야|뭐임|머임|머야|뭔데|뭔가요|뭐예요|무엇|(?:이)?란\s*\??$|이란|뜻|의미|정의|(?:뭔|먼|무슨)\s?(?:말|소리|얘기)|[뭐머]하는|[뭐머]함|하는\s?일|역할|\bwhat(?:'s|s| is| are| does| do)\b|\bwhat (?:a|an|the) [\w-]+(?: [\w-]+)? (?:do|does|is|are)\b|\bdefine\b|\bdefinition\b|\bmeaning\b|\bstands? for\b|\bshort for\b|약자|줄임말|풀네임/i,
   ],
   [
     'yesno',

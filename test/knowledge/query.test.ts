@@ -350,6 +350,13 @@ describe('query analysis', () => {
     expect(cleanQuestion('메모리 막는 옵션 이름 뭐임')).toBe('메모리 막는 옵션 뭐임');
     expect(cleanQuestion("what's the name of the flag that caps cpu")).toBe("what's the flag that caps cpu");
     expect(cleanQuestion('컨테이너 이름 붙이는 법')).toBe('컨테이너 이름 붙이는 법');
+    // A request is no yes/no question about the bot: "can you explain …" asks for the explanation.
+    expect(analyseQuery('can you explain what a hypervisor is?').intent).toBe('definition');
+    expect(analyseQuery('could u tell me what cgroups are').asksYesNo).toBeFalsy();
+    expect(analyseQuery('in class professor say VM is for other OS. can you explain simple what the hypervisor do?').intent).toBe(
+      'definition',
+    );
+    expect(analyseQuery('can you cap memory per container?').asksYesNo).toBe(true);
     // cmd is chat for a command; CMD is the Dockerfile instruction.
     expect(cleanQuestion('exact cmd pls')).toBe('exact command pls');
     expect(cleanQuestion('CMD vs ENTRYPOINT')).toBe('CMD vs ENTRYPOINT');
