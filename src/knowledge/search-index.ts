@@ -71,6 +71,9 @@ const foreignShare = (units: QueryUnit[]) => {
   return total ? units.filter((u) => u.foreign).reduce((n, u) => n + u.weight, 0) / total : 0;
 };
 
+/** What a thing is likened to: "vm처럼", "vm같이", "like a vm", "as vms do". */
+const LIKENED = /[^\s,.?!]+(?:처럼|같이)(?=[\s,.?!]|$)|\blike (?:an? |the )?[\w-]+|\bas [\w-]+ do(?:es)?\b/gi;
+
 export class SearchIndex implements Vocabulary {
   readonly chunks: Chunk[];
   private index: InvertedIndex;
@@ -291,7 +294,8 @@ export class SearchIndex implements Vocabulary {
     const sides = asksComparison(q.focus) ? comparedUnits(q.focus, units) : undefined;
     // The question part's concepts: which of VMs and containers it is about, and whether it names anything beyond Docker.
     const focusConcepts = textConcepts(q.focus);
-    const side = sideOf(new Set(focusConcepts));
+    // A thing named as the measure ("컨테이너도 vm처럼 …", "like a vm") is not the side asked about.
+    const side = sideOf(new Set(textConcepts(q.focus.replace(LIKENED, ' '))));
     const top = raw[0].score || 1;
     const bm25 = new Map(raw.map((r) => [r.id, r.score / top]));
     const score = (id: number, prox: number) => ({

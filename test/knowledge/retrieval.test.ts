@@ -314,6 +314,17 @@ describe('abstention', () => {
     expect(ask('/usr/bin/docker 이게 도커 데몬임? 아님 뭐임').answer).toMatch(/^\/usr\/bin\/docker는 클라이언트/);
   });
 
+  it('reads a thing named as the measure ("vm처럼") as no side of the question: it asks about containers', () => {
+    const r = ask('컨테이너도 vm처럼 격리 완벽한거지? 하나 터져도 딴데 영향 0 맞음?');
+    expect(r.answer).not.toMatch(/^VM은 각자/);
+    expect(r.answer.slice(0, 250)).toMatch(/컨테이너/);
+  });
+
+  it('defines the OOM killer, in one line when asked for one', () => {
+    expect(ask('OOM 킬러 정의 한줄로좀').answer).toMatch(/^OOM killer\(Out Of Memory killer\)는[^[]*\[\d\]$/);
+    expect(ask('whats an image layer, 1 line').answer).toMatch(/^Each image layer is a diff[^[]*\[\d\]$/);
+  });
+
   it('answers a definition with the sentence about the thing, moving its section first and citing it', () => {
     const guest = ask('게스트 os 정의 한줄 (호스트 os랑 맨날 헷갈림)');
     expect(guest.answer).toMatch(/^게스트 OS는 VM[^[]*운영체제/);
