@@ -583,7 +583,7 @@ export const CONCEPTS: Concept[] = [
       'versions?',
       'versioning',
       'patch(?:es|ing)?',
-      'updates?',
+      '(?<!docker )updates?',
       'maint(?:ain|ains|aining|enance)',
       '버전',
       '패치',

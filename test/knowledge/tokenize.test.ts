@@ -132,6 +132,9 @@ describe('glossary', () => {
     for (const text of ['컨테이너 원조는 뭐임', 'the history of containers', 'predecessors of docker', '컨테이너 역사'])
       expect(conceptsIn(text)).toContain('§origin');
     expect(conceptsIn('docker history 보니까 0B')).not.toContain('§origin');
+    // Likewise docker update is a command, not keeping versions up to date.
+    expect(conceptsIn('docker update is for what')).not.toContain('§version');
+    expect(conceptsIn('every vm needs os updates')).toContain('§version');
   });
 
   it('reads 터져도 as a crash and 굴리면 as running', () => {
