@@ -549,6 +549,27 @@ export const CONCEPTS: Concept[] = [
   { id: 'command', forms: ['commands?', '명령', '명령어', '커맨드'] },
   { id: 'parse', forms: ['pars(?:e|es|ed|ing)', 'interpret(?:s|ed)?', '파싱', '해석'] },
   { id: 'library', forms: ['librar(?:y|ies)', 'libs?', 'dependenc(?:y|ies)', '라이브러리', '의존성'] },
+  // Asking what value to choose: a rule of thumb, a sane or recommended value, 적당히, 권장값, 보통 얼마.
+  {
+    id: 'recommended',
+    forms: [
+      'rules? of thumb',
+      'sane',
+      'sensible',
+      'reasonable',
+      'recommend(?:s|ed|ation|ations)?',
+      'good (?:default|value|number)s?',
+      'how (?:much|many)(?: [\\w-]+){0,2} (?:should|to|do) (?:i |we |you |people )?(?:give|set|allocate|use|put)',
+      'what (?:value|number) (?:should|to|do)',
+      '권장',
+      '권장값',
+      '적당~',
+      '적정',
+      '추천',
+      '보통 얼마',
+      '얼마(?:나)? (?:줘야|걸어야|잡아야|줘요|걸어요|줌|걸음)',
+    ],
+  },
   // Where a technology came from: its history, origin, predecessors ("원조는 뭐임", "what came before docker").
   {
     id: 'origin',
@@ -918,6 +939,7 @@ export const CONCEPTS: Concept[] = [
 
 /** Concepts that any question may use; the others mark a question as being about VMs and Docker. */
 export const GENERIC_CONCEPTS = new Set([
+  'recommended',
   'ubuntu',
   'alpine',
   'debian',

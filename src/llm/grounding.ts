@@ -57,7 +57,11 @@ export function hardTerms(text: string, lang: Lang): string[] {
 /** `term` (normalised) occurs in `haystack` (normalised); a number must not be part of a longer one. */
 export function containsTerm(haystack: string, term: string): boolean {
   if (/^[\d.,]+$/.test(term)) {
-    return new RegExp(`(?<![\\d])${term.replace(/[.]/g, '\\.')}(?![\\d])`).test(haystack) || haystack.includes(term.replace(/,/g, ''));
+    // A number stands whole: 5 is not in 512 or 1.5; 1024 is in 1,024 and the reverse; 50 is in 50000, the same
+    // figure in a unit a thousand times smaller (50 ms as 50000 µs).
+    const whole = (h: string, t: string) => new RegExp(`(?<![\\d.])${t.replace(/[.]/g, '\\.')}(?:000)*(?!\\d|\\.\\d)`).test(h);
+    const plain = (h: string) => h.replace(/(?<=\d),(?=\d{3}(?!\d))/g, '');
+    return whole(haystack, term) || whole(plain(haystack), plain(term));
   }
   return haystack.includes(term);
 }

@@ -320,6 +320,13 @@ describe('abstention', () => {
     expect(r.answer.slice(0, 250)).toMatch(/컨테이너/);
   });
 
+  it('answers what value to choose from the rule-of-thumb sections, not the option definitions', () => {
+    expect(ask('pids limit what number is sane').answer).toMatch(/^Set --pids-limit a few times above/);
+    expect(ask('메모리 리밋 보통 얼마 걸어요? 스프링부트 하나 띄움').answer).toMatch(/docker stats/);
+    // A recommendation about something else is no VM/Docker question.
+    expect(ask('점심 메뉴 추천해줘').answer).toBe(NOT_FOUND.ko);
+  });
+
   it('defines the OOM killer, in one line when asked for one', () => {
     expect(ask('OOM 킬러 정의 한줄로좀').answer).toMatch(/^OOM killer\(Out Of Memory killer\)는[^[]*\[\d\]$/);
     expect(ask('whats an image layer, 1 line').answer).toMatch(/^Each image layer is a diff[^[]*\[\d\]$/);

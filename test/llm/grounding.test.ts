@@ -7,6 +7,7 @@ import type { Source } from '../../src/answer/types.js';
 import { AnswerVerifier } from '../../src/answer/verify.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { checkSupport } from '../../src/quiz/support.js';
+import { containsTerm } from '../../src/llm/grounding.js';
 import { realKb } from './helpers.js';
 
 let kb: KnowledgeBase;
@@ -60,6 +61,15 @@ describe('each sentence is checked against the passages it cites', () => {
   it('drops a number or option the passage does not have, and words it does not use', () => {
     expect(v().verify('For example, --memory 300m stops the container from using more than 300 MiB [1].', true).kept).toBe(0);
     expect(v().verify('The --memory option makes containers faster and more secure on every cloud provider [1].', true).kept).toBe(0);
+  });
+
+  it('finds a number only standing whole: 5 is not in 512 or 1.5, 1024 is in 1,024, 50 is in 50000 (ms as µs)', () => {
+    expect(containsTerm('--memory 512m or 1.5g', '5')).toBe(false);
+    expect(containsTerm('swap 1g − 300m = 724m', '724')).toBe(true);
+    expect(containsTerm('1,024 mib', '1024')).toBe(true);
+    expect(containsTerm('1024 mib', '1,024')).toBe(true);
+    expect(containsTerm('--cpu-quota=50000', '50')).toBe(true);
+    expect(containsTerm('--cpu-quota=150000', '50')).toBe(false);
   });
 
   it('drops a sentence that negates where its passage never does (shared with the quiz check)', () => {

@@ -29,7 +29,8 @@ const CASES: { q: string; cites: string[]; sentences: [Kind, string][] }[] = [
   },
   {
     q: 'What does --cpus 0.5 mean?',
-    cites: ['--cpus', '--cpuset-cpus', '--cpus'],
+    // [3] is the correction that states 50 ms every 100 ms (a number must stand whole: 50 is not in 150000).
+    cites: ['--cpus', '--cpuset-cpus', '--cpus: limiting CPU time with a CFS quota > Correction'],
     sentences: [
       ['faithful', '--cpus=0.5 means the container may use at most half of one CPU’s time, 50 ms every 100 ms [3].'],
       ['faithful', 'It is turned into a CFS quota, a cap on CPU time, not a number of cores [3].'],
