@@ -60,6 +60,19 @@ const CPUS = [
   /(\d+(?:\.\d+)?)\s?(?:개의?\s?)?(?:코어|cpu)/i,
 ];
 
+/**
+ * Wanting more or less than a value stated without a new one ("-m 256m 으로 띄웠는데 더 주고 싶음", "running with 256m and
+ * needs more"): that value is where the container is now, not the one asked for.
+ */
+const WANTS_OTHER =
+  /더\s?(?:주|늘|올|달|필요)|늘리|늘려|올리|올려|줄이|줄여|\b(?:more|raise|bump|increase|higher|bigger|less|lower|reduce|decrease)\b/i;
+
+/** A value named as the target: "to 1g", "1g로 올리는", "2개로 늘려". */
+const TARGET = new RegExp(
+  `\\bto\\s+\\d+(?:\\.\\d+)?\\s?(?:${UNITS}|cpus?|cores?)?(?![a-z])|\\d+(?:\\.\\d+)?\\s?(?:${UNITS}|개|코어)?\\s?(?:으로|로|까지)\\s?(?:올|늘|바꾸|바꿔|변경|줄)`,
+  'i',
+);
+
 /** A change of size ("200m에서 500m로", "from 200m to 500m", "200m -> 500m"): the size asked for is the second. */
 const SIZE_CHANGE = new RegExp(
   `\\d+(?:\\.\\d+)?\\s?(?:${UNITS})(?![a-z])\\s*(?:에서|->|→|=>|\\bto\\b)\\s*(\\d+(?:\\.\\d+)?)\\s?(${UNITS})(?![a-z])`,
@@ -80,7 +93,9 @@ export function askedValues(question: string): AskedValues {
   const change = SIZE_CHANGE.exec(question);
   if (change) sizes.add(dockerSize(change[1], change[2]));
   else for (const m of question.matchAll(MEMORY)) sizes.add(dockerSize(m[1], m[2]));
-  const cpu = CPUS.map((re) => re.exec(question)?.[1]).find(Boolean);
+  const current = !change && !TARGET.test(question) && WANTS_OTHER.test(question);
+  if (current) sizes.clear();
+  const cpu = current ? undefined : CPUS.map((re) => re.exec(question)?.[1]).find(Boolean);
   const refs = new Set([...question.matchAll(IMAGE_REF)].map((m) => m[1]).filter((r) => !/^(?:localhost|https?|docker\.io)\b/i.test(r)));
   const images = refs.size ? refs : new Set([...question.matchAll(IMAGE)].map((m) => m[1].toLowerCase()));
   const pids = PIDS.map((re) => re.exec(question)?.[1]).find(Boolean);

@@ -12,6 +12,11 @@ describe('the values a how-to question asks for', () => {
     ['256m이랑 1g 중에 뭐가 나음', {}],
     ['256m에서 1g로 올리고 싶음', { memory: '1g' }],
     ['stalls for 100ms every 5 min', {}],
+    // Wanting more than the value it runs with asks for no value; a value named as the target is asked for.
+    ['docker run -m 256m 으로 띄워놨는데 메모리 더 주고 싶음', {}],
+    ['running with --memory 256m and now it needs more ram', {}],
+    ['already running, i need to bump its memory limit to 1g', { memory: '1g' }],
+    ['돌고있는 컨테 메모리 제한만 1g로 올리는거 가능?', { memory: '1g' }],
     // A name, a process limit, an image reference; not a port pair, a time, a pid or a URL.
     [
       '컨테 이름 payment-worker로 메모리 300메가, 이미지는 myrepo/payment:1.4',
