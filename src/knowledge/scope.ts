@@ -37,6 +37,13 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
     name: { ko: '사진·그림 편집 프로그램', en: 'photo and image editors' },
     forms: /\b(?:photoshop|gimp|illustrator|figma|lightroom|psd)\b|포토샵|포샵|김프|일러스트레이터|피그마|라이트룸/i,
   },
+  {
+    // Course logistics asked about (what the exam covers, when it is), not "…시험범위래" after a real question.
+    name: { ko: '시험 범위와 수업 일정', en: 'exam scope and course schedules' },
+    forms:
+      /(?:시험|기말|중간(?:고사)?|퀴즈|과제)\s?(?:범위|일정|날짜|마감)\s?(?:[가는이]\s?)?(?:어디|뭐|머|언제|알려|어떻게)|(?:시험|기말|중간(?:고사)?|퀴즈)\s?(?:언제|며칠)|\b(?:exams?|midterms?|finals?|quiz(?:zes)?|assignments?|homework) (?:scope|dates?|schedule|deadline|coverage)\b|\bwhat(?:'s| is| will be) on the (?:exam|midterm|final|quiz)\b|\bwhen is the (?:exam|midterm|final|quiz)\b/i,
+    anywhere: true,
+  },
   { name: { ko: 'JVM 설정', en: 'JVM settings' }, forms: /\bjvm\b|(?:^|\s)-xm[xs]\w*|\bintellij\b|인텔리제이/i },
   {
     name: { ko: 'Node.js·TypeScript 설정', en: 'Node.js and TypeScript settings' },

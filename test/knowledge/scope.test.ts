@@ -70,10 +70,17 @@ describe('neighbouring topics', () => {
     ['ec2랑 라이트세일 중에 뭐가 더 쌈', '클라우드 업체와 요금'],
     // Read as typed: spelling correction would turn 페이징 into a word of the notes.
     ['윈도우 가상메모리 페이징 파일 크기 몇으로 해야됨?', '윈도우 설정과 WSL 설치'],
+    // Course logistics asked about; "…시험범위래" after a real question is only where it was heard (tested below).
+    ['기말 범위 어디까지임?? 도커 나옴?', '시험 범위와 수업 일정'],
+    ["what's on the midterm, is docker in it", 'exam scope and course schedules'],
   ])('declines %s, naming the topic', (q, name) => {
     const r = search(q);
     expect(r).toMatchObject({ abstain: true, notCovered: name });
     expect(extractiveAnswer(r, 600).answer).toContain(name);
+  });
+
+  it('answers a real question that only says it is on the exam', () => {
+    expect(search('cgroup v1 v2 차이 뭐임 걍 버전업임? 시험범위래').abstain).toBe(false);
   });
 
   it('declines a question about freight containers by their own names, but not one about the name or the analogy', () => {
