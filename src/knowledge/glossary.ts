@@ -342,7 +342,7 @@ export const CONCEPTS: Concept[] = [
   },
   { id: 'purpose', forms: ['purposes?', 'solv(?:e|es|ed|ing)', '목적', '용도', '해결'] },
   // Half, as students say it: "반코어", "코어 반개", "절반", "half a core".
-  { id: 'half', forms: ['half', 'halves', '절반', '반', '반\\s?개', '반쪽', '반코어'] },
+  { id: 'half', forms: ['half', 'halves', '절반', '반', '반\\s?개', '반쪽', '반코어', '반띵', '반반'] },
   { id: 'percent', forms: ['percent(?:age)?s?', '퍼센트', '\\d*\\s?%'] },
   {
     id: 'emerge',

@@ -140,6 +140,7 @@ describe('glossary', () => {
   it('reads 터져도 as a crash and 굴리면 as running', () => {
     expect(conceptsIn('vm 하나 터져도')).toContain('§crash');
     expect(conceptsIn('vm 수십개 굴리면')).toContain('§run');
+    expect(conceptsIn('둘다 결국 반띵 아님?')).toContain('§half');
   });
 
   it('needs word edges for Latin forms', () => {
