@@ -333,6 +333,10 @@ describe('a docker stats CPU % as read', () => {
       "A docker stats LIMIT of 7.6GiB for a container started without --memory is the host's total memory (on Docker Desktop, its Linux VM's): there is no limit, and nothing is reserved.",
     );
     expect(texts('stats에 MEM USAGE / LIMIT 이 1.2GiB / 15.5GiB 로 나옴.. limit 건적 없는데?', 'ko')[0]).toMatch(/^LIMIT 15\.5GiB는/);
+    // No host is that small: a LIMIT under a gigabyte was set by whatever started the container.
+    expect(texts('docker stats shows MEM USAGE / LIMIT 150MiB / 200MiB, i didnt set anything in the app')[0]).toMatch(
+      /^A LIMIT of 200MiB is not the host's memory but a memory limit set on the container: .*--memory 200m/,
+    );
     expect(texts('memory limit 512mb how')).toEqual([]);
     expect(texts('stats shows LIMIT 200MiB, MEM % is 90%, is that bad')).toEqual([]);
     expect(texts('docker run app --memory 200m but stats LIMIT 7.6GiB, never applied?')).not.toContainEqual(

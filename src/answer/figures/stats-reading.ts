@@ -111,6 +111,15 @@ const LIMIT_READING = /\blimit\b[^\d\n]{0,20}?(?:\d+(?:\.\d+)?\s?[kmgt]i?b\s?\/\
 const SET_NONE =
   /\bnever\b|\b(?:didn'?t|did not|haven'?t|not) (?:set|limit|give|put)|(?:건|준|정한|걸어\s?본)\s?적\s?(?:이\s?)?없|안\s?(?:걸|줬|주|정했|넣)/i;
 
+/** Below this, a LIMIT is no host's total memory. */
+const SMALLEST_HOST = 1024 ** 3;
+const UNIT_BYTES: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
+/** "200MiB", "1.5GiB", "512mb" in bytes (binary units, as docker stats prints them). */
+const sizeInBytes = (size: string) => {
+  const m = /^(\d+(?:\.\d+)?)([kmgt])/i.exec(size);
+  return m ? Number(m[1]) * UNIT_BYTES[m[2].toLowerCase()] : Infinity;
+};
+
 /** A LIMIT read off docker stats, in a question that sets no memory limit: the host's (or Docker Desktop VM's) memory. */
 export function limitReading(question: string, lang: Lang): Figure[] {
   // A question that sets --memory is about why that limit did not apply (run-command.ts), not about the column.
@@ -120,6 +129,15 @@ export function limitReading(question: string, lang: Lang): Figure[] {
   if (!/stats|스탯|MEM USAGE|\bLIMIT\b/i.test(question.replace(/\blimit\b/g, '')) || !SET_NONE.test(question)) return [];
   const size = LIMIT_READING.exec(question)?.[1].replace(/\s/g, '');
   if (!size) return [];
+  // No host runs Docker in less than a gigabyte: a LIMIT that small was set, by whoever or whatever started it.
+  if (sizeInBytes(size) < SMALLEST_HOST) {
+    const flag = size.replace(/^(\d+(?:\.\d+)?)([kmgt]).*$/i, (_, n: string, u: string) => `${n}${u.toLowerCase()}`);
+    const set =
+      lang === 'ko'
+        ? `LIMIT ${size}는 호스트 메모리가 아니라 컨테이너에 걸린 메모리 한도다: 컨테이너를 띄운 명령이나 도구가 --memory ${flag}에 해당하는 값을 줬다(제한이 없으면 LIMIT에는 호스트 전체 메모리가 나온다). docker inspect --format '{{.HostConfig.Memory}}' <컨테이너>로 바이트 단위 값을 확인한다.`
+        : `A LIMIT of ${size} is not the host's memory but a memory limit set on the container: whatever started it gave it the equivalent of --memory ${flag} (with no limit, LIMIT shows the host's total memory). docker inspect --format '{{.HostConfig.Memory}}' <container> shows it in bytes.`;
+    return [{ option: 'LIMIT', text: set, reads: true, numbers: [size] }];
+  }
   const text =
     lang === 'ko'
       ? `LIMIT ${size}는 --memory 없이 띄운 컨테이너에서 docker stats가 보여 주는 호스트 전체 메모리(Docker Desktop이면 그 리눅스 VM의 메모리)다: 제한이 없다는 뜻이고, 그만큼을 미리 잡아 두는 것은 아니다.`
