@@ -22,6 +22,7 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
   {
     name: { ko: '쿠버네티스', en: 'Kubernetes' },
     forms: /\bkubernetes\b|\bk8s\b|\bkubectl\b|쿠버네티스|쿠버(?![가-힣])|쿠버(?=[은는이가랑와과를도])/i,
+    anywhere: true,
   },
   { name: { ko: 'Podman', en: 'Podman' }, forms: /\bpodman\b|포드맨/i },
   { name: { ko: 'Docker Compose', en: 'Docker Compose' }, forms: /\bcompose\b|컴포즈/i },

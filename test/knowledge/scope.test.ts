@@ -73,6 +73,8 @@ describe('neighbouring topics', () => {
     // Course logistics asked about; "…시험범위래" after a real question is only where it was heard (tested below).
     ['기말 범위 어디까지임?? 도커 나옴?', '시험 범위와 수업 일정'],
     ["what's on the midterm, is docker in it", 'exam scope and course schedules'],
+    // Kubernetes named only where the question sets up what it asks ("쿠버 yaml에 … 써있는데"): still Kubernetes's units.
+    ['쿠버 yaml에 cpu: 500m 이렇게 써있는데 m 이 메가임?', '쿠버네티스'],
   ])('declines %s, naming the topic', (q, name) => {
     const r = search(q);
     expect(r).toMatchObject({ abstain: true, notCovered: name });
