@@ -595,6 +595,7 @@ export const CONTEXT_WORDS = new Set(
   course school uni university ask asking asked wonder wondering curious confused confusing
   서술형 객관식 주관식 단답형 lab labs 실습 스터디 스터디때 수업 수업때 수업에서 강의 시험 과제 숙제 교수님 교수 선생님 조교 발표 공부 공부중 질문 헷갈 헷갈려 헷갈림 헷갈리는 오늘 어제 내일
   기억 기억이 기억남 까먹 까먹음 까먹었 까먹었는데 까먹어서 remember remembered forgot forget forgotten recall
+  학교 학교에서 학교서버 회사 회사에서 회사서버 workplace company office
   blog blogs post article tutorial video youtube book docs 블로그 포스팅 글 튜토리얼 영상 유튜브 책 인강
   typo typos 오타 오타임 ta tas say saying said says told heard mention mentions mentioned friend friends buddy buddies pal pals bestie roommate classmate classmates senior coworker teammate 친구 선배 동기 팀원 얘기 단톡 단톡방 디코 감이
   컴 컴에 컴에서 컴으로 내컴 ops mix mixing mixed week grading 학생 학생들 채점 찝찝 찝찝함 찝찝해 불안 불안함 걱정 걱정됨 면접 면접에서 interview interviewer interviews quiz quizzes tmrw tomorrow midterm midterms finals 퀴즈 중간고사 기말 question questions`

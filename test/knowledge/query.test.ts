@@ -658,6 +658,8 @@ describe('questions as people type them', () => {
     ['포크폭탄 막는법 있음?', /pids-limit/],
     // A typo one jamo off a glossary term, ending in ㅁ as a verb form does; "옵션 이름" asks which option, not --name.
     ['폭크밤 정의랑 도커에서 막는 옵션 이름 두개 다 알려줘', /pids-limit/],
+    // Where the student runs it (학교 서버, 회사) is context, not a topic the notes lack.
+    ['이미지 하나 만들면 내 노트북이랑 학교 서버에서 똑같이 돌아가는 이유가 뭐임? 이미지에 뭐가 들었길래', /라이브러리/],
     ['메모리 제한 걸어두면 넘칠때 죽음?', /OOM/],
     ['유튜브에선 스왑이 메모리 2배라던데 -m 512m 주면 스왑 얼마임', /memory-swap/],
     ['컨테이너가 자꾸 혼자 꺼져요 로그엔 아무것도 없어요', /OOM|137/],
