@@ -208,9 +208,10 @@ export function queryUnits(q: UnitsQuestion, vocab: Vocabulary, p: RankingParams
     // words are chatter. (npm's --save-dev is no option of the notes.)
     const namesOption = units.some((u) => isOptionOfNotes(u, vocab));
     for (const u of units) {
-      // Topic words and option names keep their weight; a docker command does not, as it is as often what the
+      // Topic words, option names and paths keep their weight; a docker command does not, as it is as often what the
       // student ran ("docker ps -a 하면 Exited (137)") as what is asked.
-      if (hasTopicConcept(u) || (u.known && u.key.includes('-') && !u.key.startsWith('docker-'))) continue;
+      // A path the notes name (/usr/bin/docker, /var/run/docker.sock) is as precise as an option name.
+      if (hasTopicConcept(u) || (u.known && (u.key.startsWith('/') || (u.key.includes('-') && !u.key.startsWith('docker-'))))) continue;
       // A verb form says how it is asked: it weighs a share of the topic's weight, not of the rarest word's.
       const limit = /^[0-9]/.test(u.key)
         ? namesASection(u.key, vocab, p)

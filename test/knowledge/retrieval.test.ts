@@ -172,6 +172,13 @@ describe('abstention', () => {
     expect(ask('40피트 화물 컨테이너에 몇 톤까지 실을 수 있음?').abstained).toBe(true);
   });
 
+  it('keeps the full weight of a path the notes name (/usr/bin/docker), as of an option name', () => {
+    const units = queryUnits(analyseQuery('/usr/bin/docker 지우면 돌던 컨테이너 다 죽음??'), kb.vocabulary, DEFAULT_RANKING).units;
+    const path = units.find((u) => u.key === '/usr/bin/docker')!;
+    const deleting = units.find((u) => u.key === '지우')!;
+    expect(path.weight).toBeGreaterThan(deleting.weight);
+  });
+
   it('weighs an identifier the notes never use (DB_PASSWORD) as a value, not as a topic word', () => {
     const units = queryUnits(analyseQuery('docker run 할때 DB_PASSWORD 같은 환경변수 넘기는법?'), kb.vocabulary, DEFAULT_RANKING).units;
     const id = units.find((u) => u.key === 'db_password');
