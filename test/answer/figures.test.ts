@@ -186,6 +186,15 @@ describe('--cpu-shares under contention', () => {
     expect(texts('cpu-shares 1024 vs 768, who gets more')[0]).not.toContain('as much');
   });
 
+  it('says a CPU % read off docker stats at the --cpus cap is the cap, not a reading below it or a guess', () => {
+    expect(texts('--cpus 0.5 걸어놓고 부하 줬더니 docker stats CPU % 가 50 언저리에서 안 올라감 이거 정상임?', 'ko')[0]).toMatch(
+      /^정상이다\. 한도에 닿은 것이다: --cpus 0\.5/,
+    );
+    expect(texts('set --cpus 0.5 and under load docker stats CPU % sits at 50, normal?')[0]).toMatch(/^That is the cap: --cpus 0\.5/);
+    expect(texts('cpus 1로 제한해놨는데 docker stats cpu는 100%도 안찍힘 왜이럼', 'ko')[0] ?? '').not.toMatch(/^정상이다/);
+    expect(texts('--cpus 1.5 means 1.5 cores or 150%?? or is that the same thing')[0] ?? '').not.toMatch(/^That is the cap/);
+  });
+
   it("works the question's own values, not those of the example before it", () => {
     const q = '교수님이 -c 1024랑 512면 앞에꺼가 2배 받는다던데 그럼 -c 2048이랑 -c 512면 몇배 차이남?';
     expect(texts(q, 'ko')[0]).toContain('80% / 20%(2048 쪽이 4배)');
