@@ -30,6 +30,7 @@ import {
 import { askedOverlap } from './overlap.js';
 import { sectionKey } from '../knowledge/chunk.js';
 import { splitSentences } from '../knowledge/sentences.js';
+import { ASKS_WHY } from '../knowledge/query.js';
 import { tokenize } from '../knowledge/tokenize.js';
 import type { Chunk, Claim, SearchHit, SearchResult } from '../knowledge/types.js';
 import {
@@ -182,18 +183,13 @@ function chooseLead(
   const defining = defined && usable ? candidates.find((c) => c.source === 0 && c.text === defined.text) : undefined;
   // Asked why (in so many words: "뭔소리임" asks what a statement means), the sentence that gives the reason when the key
   // point only states what is.
+  const keyOverlap = usable ? askedOverlap(tokenize(keyPoint), asked) : 0;
   const reasoning =
-    usable && result.intent === 'reason' && ASKS_WHY.test(result.query)
-      ? reasonSentence(candidates, keyPoint, askedOverlap(tokenize(keyPoint), asked))
-      : undefined;
-  const direct =
-    quoting ?? defining ?? reasoning ?? (usable ? directSentence(candidates, askedOverlap(tokenize(keyPoint), asked)) : undefined);
+    usable && result.intent === 'reason' && ASKS_WHY.test(result.query) ? reasonSentence(candidates, keyPoint, keyOverlap) : undefined;
+  const direct = quoting ?? defining ?? reasoning ?? (usable ? directSentence(candidates, keyOverlap) : undefined);
   const text = direct?.text ?? keyPoint ?? bestSentence(candidates, maxChars);
   return { verdict, best, candidates, keyPoint, quoting, direct, text };
 }
-
-/** A question asking why in so many words. */
-const ASKS_WHY = /왜|어째서|\bwhy\b|\bhow come\b/i;
 
 /** A command that reads state, written in a sentence (docker inspect, docker info, cat /sys/fs/cgroup/…, stat -fc). */
 const NAMES_CHECK = /\bdocker (?:inspect|info|stats|events|logs|system df|history)\b|\bcat \/|\bstat -|\bdmesg\b/;

@@ -25,7 +25,12 @@ export class KnowledgeBase {
     this.chunks = chunks;
     this.warnings = warnings;
     this.index = new SearchIndex(chunks);
-    for (const c of chunks) this.sections.set(this.sectionOf(c), [...(this.sections.get(this.sectionOf(c)) ?? []), c]);
+    for (const c of chunks) {
+      const key = this.sectionOf(c);
+      const section = this.sections.get(key);
+      if (section) section.push(c);
+      else this.sections.set(key, [c]);
+    }
   }
 
   static async load(dir: string): Promise<KnowledgeBase> {

@@ -223,8 +223,8 @@ const AGREEMENT_TAG =
 const POINTS_BACK = /각각|각자|둘\s?다|둘이|둘의|둘\s?중|두\s?개\s?(?:다|가|의|는)?(?=\s|$|[?.,])|\b(?:each|both|the two|either)\b/i;
 /** A recalled guess: "docker top이었나", "inspect였던가", "1024인가" closing a clause. */
 const RECALLED_GUESS = /(?:였|이었)(?:나|던가)\s*[?？]*$|(?<=[a-z0-9])\s?인가\s*[?？]*$/i;
-/** A closing tag asking why: 왜임?, 왜?, why tho. */
-const WHY_TAG = /왜|어째서|\bwhy\b|how come/i;
+/** Asking why in so many words: 왜임?, 어째서, why tho, how come (not "뭔소리임", which asks what a statement means). */
+export const ASKS_WHY = /왜|어째서|\bwhy\b|\bhow come\b/i;
 /** A clause offering the other alternative ("…half a core? or 50% of all cores") asks with the one before it. */
 const ALTERNATIVE = /^(?:or|아니면|아님|혹은|또는)(?:\s|$)/i;
 
@@ -264,7 +264,7 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
   // with the clause.
   const whyTag = new Map<string, string>();
   all.forEach((c, i) => {
-    const before = isTag(c) && WHY_TAG.test(c) ? all.slice(0, i).filter(hasContent).at(-1) : undefined;
+    const before = isTag(c) && ASKS_WHY.test(c) ? all.slice(0, i).filter(hasContent).at(-1) : undefined;
     if (before) whyTag.set(before, c);
   });
   // "--cpus랑 -c 둘다 cpu 옵션이던데 각각 뭐하는거임?": an asking clause about "each" or "both" asks about the things

@@ -188,11 +188,13 @@ describe('--cpu-shares under contention', () => {
 
   it('says a CPU % read off docker stats at the --cpus cap is the cap, not a reading below it or a guess', () => {
     expect(texts('--cpus 0.5 걸어놓고 부하 줬더니 docker stats CPU % 가 50 언저리에서 안 올라감 이거 정상임?', 'ko')[0]).toMatch(
-      /^정상이다\. 한도에 닿은 것이다: --cpus 0\.5/,
+      /^CPU %가 50% 근처에서 더 오르지 않는 것은 --cpus 0\.5가 제대로 걸렸다는 뜻이다/,
     );
-    expect(texts('set --cpus 0.5 and under load docker stats CPU % sits at 50, normal?')[0]).toMatch(/^That is the cap: --cpus 0\.5/);
-    expect(texts('cpus 1로 제한해놨는데 docker stats cpu는 100%도 안찍힘 왜이럼', 'ko')[0] ?? '').not.toMatch(/^정상이다/);
-    expect(texts('--cpus 1.5 means 1.5 cores or 150%?? or is that the same thing')[0] ?? '').not.toMatch(/^That is the cap/);
+    expect(texts('set --cpus 0.5 and under load docker stats CPU % sits at 50, normal?')[0]).toMatch(
+      /^A CPU % that stays near 50% means --cpus 0\.5 is working/,
+    );
+    expect(texts('--cpus 1 걸었는데 docker stats cpu 100%도 안찍힘 왜이럼', 'ko')[0] ?? '').not.toMatch(/제대로 걸렸다/);
+    expect(texts('--cpus 1.5 means 1.5 cores or 150%?? or is that the same thing')[0] ?? '').not.toMatch(/is working/);
   });
 
   it("works the question's own values, not those of the example before it", () => {

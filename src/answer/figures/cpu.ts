@@ -46,27 +46,8 @@ export function cpusFigure(question: string, lang: Lang): Figure[] {
     lang === 'ko'
       ? `--cpus ${value}: 100ms 주기마다 CPU 시간 ${ms}ms를 허용하는 상한(--cpu-period=${CPU_PERIOD_US} --cpu-quota=${quota}, cgroup v2의 cpu.max는 "${quota} ${CPU_PERIOD_US}")이고, 특정 코어가 아니라 어느 코어에서든 쓰는 시간이라 docker stats의 CPU %는 최대 ${pct}까지 나온다.`
       : `--cpus ${value} allows ${ms} ms of CPU time in every 100 ms period (--cpu-period=${CPU_PERIOD_US} --cpu-quota=${quota}; cpu.max "${quota} ${CPU_PERIOD_US}" on cgroup v2), on any cores rather than dedicated ones, so docker stats shows at most ${pct}.`;
-  // A CPU % the student read at that cap ("CPU % 가 50 언저리에서 안 올라감") is the limit working: said first.
-  const cap = value * 100;
-  const readings = [...question.replace(CPUS, ' ').matchAll(CPU_READING)].map((m) => Number(m[1] ?? m[2]));
-  if (
-    READ_OFF_STATS.test(question) &&
-    !BELOW_READING.test(question) &&
-    readings.some((n) => Math.abs(n - cap) <= Math.max(3, cap * 0.15))
-  ) {
-    const atCap = lang === 'ko' ? `정상이다. 한도에 닿은 것이다: ${text}` : `That is the cap: ${text}`;
-    return [{ option: '--cpus', text: atCap, reads: true, numbers: [`${ms}ms`] }];
-  }
   return [{ option: '--cpus', text, numbers: [`${ms}ms`] }];
 }
-
-/** A figure read off docker stats or top, not a guess at what a value means ("1.5 cores or 150%?"). */
-const READ_OFF_STATS = /\bstats\b|스탯|\btop\b|htop/i;
-/** A reading that does not even reach a value ("100%도 안찍힘", "never even hits 100%"): below the cap, not at it. */
-const BELOW_READING = /\d\s?%?\s?도\s?(?:안|못)|\bnot even\b|\bnever (?:even )?(?:reach|hit|get)s?\b/i;
-/** A CPU % read off docker stats: "CPU % 가 50", "cpu 48%", "sits at 50%". */
-const CPU_READING =
-  /cpu\s?%?\s?(?:[가는이]|is|at|sits at|shows|stuck at)?\s?(?:around\s|about\s|~)?(\d+(?:\.\d+)?)(?!\s?(?:ms|m\b|cores?|개|코어))|(\d+(?:\.\d+)?)\s?%/gi;
 
 /** Between two values of one list ("512 / 512 / 1024", "1024 vs 512", "512짜리랑 2048짜리"): separators only. */
 const LIST_GAP = /^\s*(?:짜리)?\s*(?:\/|,|vs\.?|and|랑|이랑|하고|대|와|과)?\s*(?:-c|--cpu-shares)?\s*$/i;

@@ -51,8 +51,16 @@ export function cpuPercentReading(question: string, lang: Lang): Figure[] {
   return [{ option: 'CPU %', text, reads: true, numbers: [`${value}%`] }];
 }
 
-/** A CPU % read off docker stats or said of the CPU ("stats cpu sits right at 100%", "CPU % 가 150% 근처"). */
-const READ_PERCENT = /(?:\bcpu\b|\bstats\b|스탯)[^%\d\n]{0,30}?(?:%[^%\d\n]{0,16}?)?(\d{1,5}(?:\.\d+)?)\s?%/i;
+/**
+ * A CPU % read off docker stats or said of the CPU ("stats cpu sits right at 100%", "CPU % 가 150% 근처"), its own %
+ * sign left out after the column's ("CPU % 가 50 언저리", "CPU % sits at 50"), not a time or a core count.
+ */
+const READ_PERCENT =
+  /(?:\bcpu\b|\bstats\b|스탯)[^%\d\n]{0,30}?(?:%[^%\d\n]{0,16}?(\d{1,5}(?:\.\d+)?)(?![\d.]|\s?%|\s?(?:ms|m\b|cores?|개|코어))|(?:%[^%\d\n]{0,16}?)?(\d{1,5}(?:\.\d+)?)\s?%)/i;
+/** A figure read off docker stats or top, not a guess at what a value means ("1.5 cores or 150%?"). */
+const READ_OFF_STATS = /\bstats\b|스탯|\btop\b|htop/i;
+/** A reading that does not even reach a value ("100%도 안찍힘", "never even hits 100%"): below the ceiling, not at it. */
+const BELOW_READING = /\d\s?%?\s?도\s?(?:안|못)|\bnot even\b|\bnever (?:even )?(?:reach|hit|get)s?\b/i;
 const LIMIT_CPUS = /(?<![\w-])--cpus[= ]?\s*"?(\d*\.?\d+)(?!\.?\d)/i;
 /** A reading within this share of the --cpus ceiling is at it. */
 const NEAR_CEILING = 0.1;
@@ -63,8 +71,10 @@ const NEAR_CEILING = 0.1;
  */
 export function cpuCeilingReading(question: string, lang: Lang): Figure[] {
   const cpus = Number(LIMIT_CPUS.exec(question)?.[1] ?? NaN);
-  const read = Number(READ_PERCENT.exec(question.replace(LIMIT_CPUS, ' '))?.[1] ?? NaN);
-  if (!(cpus > 0) || !(read > 0)) return [];
+  const m = READ_PERCENT.exec(question.replace(LIMIT_CPUS, ' '));
+  // A number without its own % sign is a reading only when docker stats (or top) is named: "cpu% 는 100 안넘는데" is not one.
+  const read = Number(m?.[2] ?? (m?.[1] && READ_OFF_STATS.test(question) ? m[1] : NaN));
+  if (!(cpus > 0) || !(read > 0) || BELOW_READING.test(question)) return [];
   // The percent of one core docker stats tops out at, and the ms allowed per 100 ms period: the same number.
   const ceiling = Math.round(cpus * 100);
   if (Math.abs(read - ceiling) > NEAR_CEILING * ceiling) return [];
@@ -113,11 +123,10 @@ const SET_NONE =
 
 /** Below this, a LIMIT is no host's total memory. */
 const SMALLEST_HOST = 1024 ** 3;
-const UNIT_BYTES: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
 /** "200MiB", "1.5GiB", "512mb" in bytes (binary units, as docker stats prints them). */
 const sizeInBytes = (size: string) => {
-  const m = /^(\d+(?:\.\d+)?)([kmgt])/i.exec(size);
-  return m ? Number(m[1]) * UNIT_BYTES[m[2].toLowerCase()] : Infinity;
+  const m = /^(\d+(?:\.\d+)?)([kmgt](?:i?b)?)$/i.exec(size);
+  return m ? bytesOf(m[1], m[2]) : Infinity;
 };
 
 /** A LIMIT read off docker stats, in a question that sets no memory limit: the host's (or Docker Desktop VM's) memory. */
