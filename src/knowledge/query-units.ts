@@ -157,7 +157,7 @@ function wordUnits(text: string, vocab: Vocabulary, p: RankingParams, seen: Set<
       !predicate &&
       !identifier &&
       w.script !== 'digit' &&
-      bigrams.filter((g) => vocab.knows(g)).length * 2 < Math.max(1, bigrams.length);
+      bigrams.filter((g) => vocab.knows(g)).length < Math.max(1, bigrams.length);
     units.push({ key: w.key, bigrams, concepts, weight, known: known.length > 0, predicate, foreign, position: offset + i });
   }
   // Two Latin words the knowledge base writes as one option name ("pids limit" → pids-limit).

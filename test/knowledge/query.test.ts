@@ -695,6 +695,8 @@ describe('questions as people type them', () => {
     '팝콘 전자렌지에 돌렸는데 안터진 커널 왜 이렇게 많이 남음 ㅋㅋ',
     // Docker beside container is one thing named, not two: no covered-topics allowance for the dock worker.
     '항구에서 컨테이너 하역하는 사람을 영어로 docker라고 함? 영단어 질문임',
+    // A compound the notes never use is foreign even when it starts like one of their words (작업관리자: 작업, 관리).
+    '윈도우에서 크롬 cpu 사용량 제한 거는법 있음? 작업관리자에서?',
   ])('declines a Docker word in another sense or an unrelated question: %s', (q) => expect(search(q).abstain).toBe(true));
 
   it('answers junk and greetings kindly, without a passage', () => {

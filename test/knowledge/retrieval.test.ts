@@ -365,6 +365,12 @@ describe('abstention', () => {
     expect(a.slice(0, 250)).not.toMatch(/docker update/);
   });
 
+  it('answers raising the limit of a container already up with docker update: 이미 and 다시 are no topic words', () => {
+    const a = ask('이미 돌고있는 컨테 메모리 제한 좀 늘리고 싶은데 꼭 지우고 다시 run 해야됨?').answer;
+    expect(a.slice(0, 120)).toMatch(/docker update --memory/);
+    expect(a.slice(0, 250)).not.toMatch(/Docker Desktop/);
+  });
+
   it('answers "the ubuntu image installs Ubuntu, like a VM?" with the host kernel, not a decline', () => {
     const r = kb.search('ubuntu 이미지 pull 받으면 그게 우분투 os 깔리는거 아님?? 그럼 vm이랑 똑같은건데', {
       topK: 5,

@@ -53,6 +53,18 @@ describe('Korean tokens', () => {
     expect(keys('yo lowkey vms kinda mid fr')).toEqual(['vms']);
   });
 
+  it('strips "in progress" (실행중, 사용중인) and "the one of" (앞에꺼가) like particles, not from a word of two syllables', () => {
+    expect(keys('실행중 사용중인 앞에꺼가 도커꺼')).toEqual(['실행', '사용', '앞', '도커']);
+    expect(keys('집중 도중')).toEqual(['집중', '도중']);
+  });
+
+  it('drops time and repetition adverbs (이미, 아직, 지금, 다시) as English drops still, now, again', () => {
+    expect(keys('이미 돌고있는 컨테이너 지금 다시 run 해야됨')).toEqual(['돌고있', '컨테이너', 'run']);
+    expect(keys('still running now, again')).toEqual(['run']);
+    // A word that starts like one is a word of its own: 이미지 is the image.
+    expect(keys('이미지 아직도')).toEqual(['이미지']);
+  });
+
   it('drops discourse markers and English contractions as closed-class words', () => {
     expect(keys('솔직히 아무튼 컨테이너는 굳이 왜')).toEqual(['컨테이너']);
     expect(keys("the other vms didn't notice, isn't it")).not.toEqual(expect.arrayContaining(['didn']));
