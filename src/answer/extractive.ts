@@ -23,9 +23,20 @@ export const NOT_FOUND: Record<Lang, string> = {
   en: `I don't know. Nothing in the knowledge base answers that question. ${SCOPE.en} Try /topics to see what it covers, or rephrase the question.`,
 };
 
+/**
+ * The topic particle after a Korean name: 은 after a final consonant, 는 after a vowel, judged on the word before any
+ * closing parenthesis (도커 네트워크(…)는); 은(는) after a Latin name, whose reading the bot cannot know.
+ */
+export const topicParticle = (name: string): string => {
+  const last = name.replace(/\s*\([^()]*\)\s*$/, '').at(-1) ?? '';
+  const code = last.charCodeAt(0) - 0xac00;
+  if (code < 0 || code > 11171) return '은(는)';
+  return code % 28 ? '은' : '는';
+};
+
 /** A neighbouring topic the notes lack is named, with what the bot does cover. */
 export const notCoveredReply = (topic: string): Record<Lang, string> => ({
-  ko: `잘 모르겠습니다. ${topic}은(는) 제 노트에 없는 주제예요. ${SCOPE.ko} /topics 로 다루는 주제를 볼 수 있어요.`,
+  ko: `잘 모르겠습니다. ${topic}${topicParticle(topic)} 제 노트에 없는 주제예요. ${SCOPE.ko} /topics 로 다루는 주제를 볼 수 있어요.`,
   en: `I don't know: ${topic} is not in my notes. ${SCOPE.en} Try /topics to see what it covers.`,
 });
 

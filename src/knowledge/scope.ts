@@ -57,7 +57,7 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
   {
     name: { ko: '클라우드·배포 도구', en: 'cloud and deployment tools' },
     forms:
-      /\b(?:helm|terraform|ansible|ecs|eks|aks|gke|fargate|openshift|nomad|vagrant|jenkins|circleci|travis|github actions|gitlab ci|ci\/cd)\b|테라폼|앤서블|젠킨스|깃허브 액션/i,
+      /\b(?:helm|terraform|ansible|ecs|eks|aks|gke|fargate|openshift|nomad|vagrant|jenkins|circleci|travis|github actions|gitlab ci|ci\/cd)\b|테라폼|앤서블|젠킨스|(?:깃허브|깃헙)\s?액션/i,
   },
   {
     // "memory" in the shop's sense: how much RAM to buy, a phone's storage.
@@ -75,7 +75,7 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
   {
     name: { ko: '윈도우 설정과 WSL 설치', en: 'Windows settings and installing WSL' },
     forms:
-      /페이징 ?파일|\bpag(?:e|ing) ?file\b|레지스트리 ?편집기|\bregedit\b|wsl ?2? ?설치\s?(?:어케|어떻게|방법|순서|법)|\binstall(?:ing)? wsl|\bsteps to install wsl/i,
+      /페이징 ?파일|\bpag(?:e|ing) ?file\b|레지스트리 ?편집기|\bregedit\b|wsl ?2? ?설치\s?(?:어케|어떻게|방법|순서|법)|\binstall(?:ing)? wsl|\bsteps to install wsl|제어판|\bcontrol panel\b|\bwindows features\b|windows\s?기능|윈도우\s?기능|hyper-?v\s?(?:켜|활성화|설치)|\b(?:enable|turn on|install) hyper-?v\b/i,
   },
   {
     name: { ko: '클라우드 업체와 요금', en: 'cloud providers and their prices' },
@@ -94,7 +94,7 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
   {
     name: { ko: 'git과 GitHub', en: 'git and GitHub' },
     forms:
-      /\bgit (?:log|pull|push|clone|rebase|merge|commit|branch|checkout|stash|status|diff|reset|add)\b|\bgithub\b|\bgitlab\b|깃허브|깃랩|\bpull requests?\b/i,
+      /\bgit (?:log|pull|push|clone|rebase|merge|commit|branch|checkout|stash|status|diff|reset|add)\b|\bgithub\b|\bgitlab\b|깃허브|깃헙|깃랩|\bpull requests?\b/i,
   },
   {
     name: { ko: 'WSL 자체의 설정과 내부 구조', en: "WSL's own settings and internals" },
@@ -126,7 +126,12 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
       en: "Docker's networks (bridges and network drivers, name resolution, container-to-container traffic)",
     },
     forms:
-      /\bdns\b|\bembedded dns\b|\bservice discovery\b|이름으로\s?(?:ping|핑)|\bby (?:container )?name\b.*\bping\b|\bping\b.*\bby (?:container )?name\b|컨테(?:이너)?\s?끼리\s?(?:ping|핑)|\bdocker network (?:connect|ls|inspect|rm)\b|\b(?:docker|default)(?:'s)? bridge\b|도커\s?(?:의\s?)?브리지|\bdocker0\b|\bnetwork drivers?\b|네트워크\s?드라이버|\bmacvlan\b|\boverlay networks?\b/i,
+      /\bdns\b|\bembedded dns\b|\bservice discovery\b|이름으로\s?(?:ping|핑)|\bby (?:container )?name\b.*\bping\b|\bping\b.*\bby (?:container )?name\b|컨테(?:이너)?\s?끼리\s?(?:ping|핑)|\bdocker network (?:connect|ls|inspect|rm)\b|\b(?:docker|default)(?:'s)? bridge\b|도커\s?(?:의\s?)?브리지|\bdocker0\b|\bnetwork drivers?\b|네트워크\s?드라이버|\bmacvlan\b|\boverlay networks?\b|\b(?:custom|user[- ]defined) networks?\b|\b(?:talk|communicate|connect)s? (?:to|with) each other\b|컨테(?:이너)?\s?(?:끼리|간|사이)\s?(?:통신|연결)|\bbridge (?:vs\.?|or|and) host\b|\bhost (?:vs\.?|or|and) bridge\b|(?:host|호스트)\s?(?:랑|와|하고|vs)\s?(?:bridge|브리지)|(?:bridge|브리지)\s?(?:랑|와|하고|vs)\s?(?:host|호스트)/i,
+  },
+  {
+    // "Memory" in the browser's sense: tabs eating RAM are no container's limit.
+    name: { ko: '웹 브라우저', en: 'web browsers' },
+    forms: /\bchrome\b|크롬|\bfirefox\b|파이어폭스|\bsafari\b|사파리|\bbrowser tabs?\b|브라우저\s?탭|엣지\s?브라우저/i,
   },
   {
     // "Swap" and "map" in the keyboard's sense.

@@ -1,6 +1,6 @@
 // Neighbouring topics the notes lack are declined by name; a question the notes do answer is not.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractiveAnswer } from '../../src/answer/extractive.js';
+import { extractiveAnswer, notCoveredReply } from '../../src/answer/extractive.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { adjacentTopic } from '../../src/knowledge/scope.js';
 
@@ -75,6 +75,17 @@ describe('neighbouring topics', () => {
     ["what's on the midterm, is docker in it", 'exam scope and course schedules'],
     // Kubernetes named only where the question sets up what it asks ("쿠버 yaml에 … 써있는데"): still Kubernetes's units.
     ['쿠버 yaml에 cpu: 500m 이렇게 써있는데 m 이 메가임?', '쿠버네티스'],
+    // Containers finding each other, and Docker's host and bridge networks compared: the notes do neither.
+    [
+      'my api and db containers cant talk to each other on the default network, why',
+      "Docker's networks (bridges and network drivers, name resolution, container-to-container traffic)",
+    ],
+    ['--network host랑 bridge 중에 db 컨테이너엔 뭐가 나음', '도커 네트워크(브리지와 네트워크 드라이버, 이름 해석, 컨테이너 간 통신)'],
+    ['깃헙 레포 private으로 바꾸는 법', 'git과 GitHub'],
+    ['윈도우 기능 켜기에서 hyper-v 체크하는 법 알려줘', '윈도우 설정과 WSL 설치'],
+    // Memory in the browser's sense.
+    ['사파리 메모리 제한 거는 법 있음?', '웹 브라우저'],
+    ['크롬 cpu 사용량 제한 하는법', '웹 브라우저'],
   ])('declines %s, naming the topic', (q, name) => {
     const r = search(q);
     expect(r).toMatchObject({ abstain: true, notCovered: name });
@@ -170,6 +181,13 @@ describe('neighbouring topics', () => {
 
   it('answers whether other containers reach a container by its name, which the notes say, though DNS they do not', () => {
     expect(search('other containers can reach my container by name?').abstain).toBe(false);
+  });
+
+  it('names a topic with the particle its last syllable takes, and 은(는) after a Latin name', () => {
+    expect(notCoveredReply('웹 브라우저').ko).toContain('웹 브라우저는 제 노트에');
+    expect(notCoveredReply('JVM 설정').ko).toContain('JVM 설정은 제 노트에');
+    expect(notCoveredReply('도커 네트워크(브리지와 네트워크 드라이버)').ko).toContain('드라이버)는 제 노트에');
+    expect(notCoveredReply('Docker Swarm').ko).toContain('Docker Swarm은(는) 제 노트에');
   });
 
   it('answers a term asked "in one word" (한단어로), a length and no topic', () => {
