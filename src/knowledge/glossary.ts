@@ -547,6 +547,19 @@ export const CONCEPTS: Concept[] = [
     ],
   },
   { id: 'command', forms: ['commands?', '명령', '명령어', '커맨드'] },
+  // Where options go in a command line: flag order, 옵션 위치 (flag alone is how a question is put, not a topic).
+  {
+    id: 'option-order',
+    forms: [
+      '(?:flag|option|argument|arg|param(?:eter)?)s? (?:order|ordering|placement|position)',
+      'order of (?:the )?(?:flags?|options?|arguments?|args)',
+      '옵션 ?위치',
+      '옵션 ?순서',
+      '플래그 ?위치',
+      '플래그 ?순서',
+      '인자 ?순서',
+    ],
+  },
   { id: 'parse', forms: ['pars(?:e|es|ed|ing)', 'interpret(?:s|ed)?', '파싱', '해석'] },
   { id: 'library', forms: ['librar(?:y|ies)', 'libs?', 'dependenc(?:y|ies)', '라이브러리', '의존성'] },
   // Asking what value to choose: a rule of thumb, a sane or recommended value, 적당히, 권장값, 보통 얼마.
@@ -940,6 +953,7 @@ export const CONCEPTS: Concept[] = [
 /** Concepts that any question may use; the others mark a question as being about VMs and Docker. */
 export const GENERIC_CONCEPTS = new Set([
   'recommended',
+  'option-order',
   'ubuntu',
   'alpine',
   'debian',

@@ -365,6 +365,11 @@ describe('abstention', () => {
     expect(a.slice(0, 250)).not.toMatch(/docker update/);
   });
 
+  it('answers whether flag order matters from where Docker options go, not from the option named', () => {
+    const a = ask('does flag order in docker run matter? can i just put --cpus at the end').answer;
+    expect(a).toMatch(/^Put Docker options before the image name/);
+  });
+
   it('answers raising the limit of a container already up with docker update: 이미 and 다시 are no topic words', () => {
     const a = ask('이미 돌고있는 컨테 메모리 제한 좀 늘리고 싶은데 꼭 지우고 다시 run 해야됨?').answer;
     expect(a.slice(0, 120)).toMatch(/docker update --memory/);

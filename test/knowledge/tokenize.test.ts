@@ -149,6 +149,12 @@ describe('glossary', () => {
     expect(conceptsIn('every vm needs os updates')).toContain('§version');
   });
 
+  it('reads where options go in a command (flag order, 옵션 위치) as one concept, and an order of anything else as not', () => {
+    expect(conceptsIn('does flag order matter')).toContain('§option-order');
+    expect(conceptsIn('옵션 위치 상관있음?')).toContain('§option-order');
+    expect(conceptsIn('in what order are layers stacked')).not.toContain('§option-order');
+  });
+
   it('reads 터져도 as a crash and 굴리면 as running', () => {
     expect(conceptsIn('vm 하나 터져도')).toContain('§crash');
     expect(conceptsIn('vm 수십개 굴리면')).toContain('§run');
