@@ -230,14 +230,19 @@ function leadingFigure(result: SearchResult, lead: Lead, figures: CitedFigure[],
   const picks = ASKS_PICK.test(result.query);
   // A special value's own meaning leads even when the key point names it among the other cases ("--memory-swap -1
   // 이건 뭐임" against "같으면 스왑 없음, -1이면 무제한, 0이면 2배…").
+  // A reading of the doubted option itself (CPU % at the --cpus cap) is the verdict on it, and leads.
+  const readsDoubted = !!first?.reads && first.option.startsWith('--') && namesOptionAsked(result.query, first.option);
   const answers =
     first &&
-    ((first.reads && !optionDoubted) ||
+    ((first.reads && (!optionDoubted || readsDoubted)) ||
       QUANTITY_ASKED.test(result.query) ||
       ((explainsOther(first) || (first.special && result.intent !== 'compare')) && !picks));
   // Asked how to check a setting, the check leads, not what the student's value does.
   const checks = asksCheck(result) && !first?.reads;
-  return !lead.verdict && !lead.quoting && !checks && answers && !says(lead.text ?? '', first) ? first : undefined;
+  // A lead that names the reading's number as its own example (200% in "200%처럼 100%를 넘는 것이 정상") without the
+  // option read against has not said it.
+  const saidAlready = !!first && says(lead.text ?? '', first) && (!readsDoubted || (lead.text ?? '').includes(first.option));
+  return !lead.verdict && !lead.quoting && !checks && answers && !saidAlready ? first : undefined;
 }
 
 type CitedFigure = ReturnType<typeof citedFigures>[number];

@@ -584,6 +584,21 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(ask('gave it --cpu-shares 256 and stats shows 180% cpu, what does 180% mean')).toMatch(/^A CPU % of 180%/);
   });
 
+  it('leads with a reading at the cap of the doubted option itself, though the key point names that number as its example', () => {
+    const c = chunk(
+      'cap',
+      'en',
+      'docker stats columns: CPU %',
+      'docker stats counts one busy core as 100%, so a container on several cores shows 200% and more. It divides the CPU time used by the time that passed.',
+      'docker stats counts one busy core as 100%, so a container on several cores shows 200% and more.',
+    );
+    const cpus = chunk('cpus', 'en', '--cpus: a CPU ceiling', '--cpus 1.5 allows 150 ms of CPU time per 100 ms period.');
+    const ask = (q: string) => extractiveAnswer(result(q, 'en', [c, cpus]), 600).answer;
+    expect(ask('gave it --cpus 2 and stats cpu sits near 200%, did the limit not work?')).toMatch(
+      /^A CPU % that stays near 200% means --cpus 2 is working/,
+    );
+  });
+
   it('checks a guess after a question word as yes or no ("what is it? its own kernel?")', () => {
     const c = {
       ...chunk('k', 'en', 'Containers share the host kernel', 'A container is a host process.', 'Containers share the host kernel.'),
