@@ -317,6 +317,9 @@ describe('query analysis', () => {
     expect(classifyIntent('what does it mean that the host nic is used as an l2 switch')).toBe('reason');
     expect(classifyIntent('이미지 레이어라는게 뭐임?')).toBe('definition');
     expect(classifyIntent('what does oomkilled mean')).toBe('definition');
+    // ~잖아? asks for agreement ("isn't it?"); ~잖아 without the question mark states a premise.
+    expect(classifyIntent('컨테이너도 커널 따로 있잖아?')).toBe('yesno');
+    expect(classifyIntent('컨테이너는 커널 같이 쓰잖아 그럼 격리는 어떻게 됨')).not.toBe('yesno');
   });
 
   it('reads a closing question of no words of its own ("이게 뭐임?", "is he right or nah") as asking about all before it', () => {
