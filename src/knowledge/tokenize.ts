@@ -47,10 +47,13 @@ export function detectLang(text: string): Lang {
 
 export function stripVerbEnding(word: string): string {
   for (const e of VERB_ENDINGS) {
-    if (word.length - e.length >= 2 && word.endsWith(e)) return word.slice(0, -e.length);
+    if (word.length - e.length >= 2 && word.endsWith(e)) return withoutDoVerb(word.slice(0, -e.length));
   }
   return word;
 }
+
+/** The 하/되 of a 하다/되다 verb left before an ending (지정하 of 지정하는거임, 적용되 of 적용되는거임): its noun is the word. */
+const withoutDoVerb = (stem: string) => (stem.length >= 3 && /[하되]$/.test(stem) ? stem.slice(0, -1) : stem);
 
 function stripCopula(word: string): string {
   for (const c of COPULA) if (word.length > c.length && word.endsWith(c)) return word.slice(0, -c.length);

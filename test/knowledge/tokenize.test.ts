@@ -58,6 +58,11 @@ describe('Korean tokens', () => {
     expect(keys('집중 도중')).toEqual(['집중', '도중']);
   });
 
+  it('strips the 하/되 of a 하다/되다 verb before a chat ending (지정하는거임 → 지정, 적용되는거임 → 적용), not of a two-syllable word', () => {
+    expect(keys('지정하는거임 적용되는거임 설정하는거')).toEqual(['지정', '적용', '설정']);
+    expect(keys('부하')).toEqual(['부하']);
+  });
+
   it('drops time and repetition adverbs (이미, 아직, 지금, 다시) as English drops still, now, again', () => {
     expect(keys('이미 돌고있는 컨테이너 지금 다시 run 해야됨')).toEqual(['돌고있', '컨테이너', 'run']);
     expect(keys('still running now, again')).toEqual(['run']);
