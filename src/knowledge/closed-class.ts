@@ -28,6 +28,12 @@ export const PARTICLES = [
   '이든',
   '든',
   '씩',
+  // as, by: "순서대로", "설명대로"
+  '대로',
+  // at the time of: "면접때", "부팅때"
+  '때는',
+  '때도',
+  '때',
   // in progress: "실행중", "사용중인데" (X하는 중)
   '중인데',
   '중인',
@@ -425,6 +431,27 @@ export const KO_STOP = new Set([
   '되게',
   '엄청',
   '계속',
+  // fillers for words left out or a meaning asked (blah blah, what nonsense, roughly, at all)
+  '어쩌구',
+  '어쩌고',
+  '저쩌구',
+  '뭐시기',
+  '뭔소리',
+  '먼소리',
+  '무슨소리',
+  '뭐라',
+  '뭐라고',
+  '뭐라함',
+  '대충',
+  '아예',
+  '이런식',
+  '그런식',
+  '저런식',
+  '하나씩',
+  '하나하나',
+  // sound words for how something goes (끊김 says what: 뚝뚝, 툭툭 only how)
+  '뚝뚝',
+  '툭툭',
   // time and repetition adverbs (already, still, now, again), like English's again, now, still
   '이미',
   '벌써',
@@ -624,7 +651,7 @@ export const CONTEXT_WORDS = new Set(
   학교 학교에서 학교서버 회사 회사에서 회사서버 workplace company office
   blog blogs post article tutorial video youtube book docs 블로그 포스팅 글 튜토리얼 영상 유튜브 책 인강
   typo typos 오타 오타임 ta tas say saying said says told heard mention mentions mentioned friend friends buddy buddies pal pals bestie roommate classmate classmates senior coworker teammate 친구 선배 동기 팀원 얘기 단톡 단톡방 디코 감이
-  컴 컴에 컴에서 컴으로 내컴 ops mix mixing mixed week grading 학생 학생들 채점 찝찝 찝찝함 찝찝해 불안 불안함 걱정 걱정됨 면접 면접에서 interview interviewer interviews quiz quizzes tmrw tomorrow midterm midterms finals 퀴즈 중간고사 기말 question questions`
+  컴 컴에 컴에서 컴으로 내컴 ops mix mixing mixed week grading 학생 학생들 채점 채점용 복붙 엔터 슬라이드 데모 문장 찝찝 찝찝함 찝찝해 불안 불안함 걱정 걱정됨 면접 면접에서 interview interviewer interviews quiz quizzes tmrw tomorrow midterm midterms finals 퀴즈 중간고사 기말 question questions`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -30,7 +30,7 @@ export const CONCEPTS: Concept[] = [
     ],
   },
   // A desktop hypervisor named by product; in a question it stands for the VM made with it ("ubuntu in vbox").
-  { id: 'vm-product', forms: ['virtual ?box', 'vbox', 'vmware', 'parallels', '버추얼 ?박스', '버츄얼 ?박스'] },
+  { id: 'vm-product', forms: ['virtual ?box', 'vbox', 'vmware', 'parallels', '버추얼 ?박스', '버츄얼 ?박스', '버박'] },
   { id: 'virtualization', forms: ['virtuali[sz]ation', 'virtuali[sz]ed?', '가상화', '가상 ?기술'] },
   // ctr and img are chat abbreviations of the two words.
   { id: 'container', forms: ['containers?', 'containeri[sz]ed', 'ctrs?', '컨테이너', '컨테이너화', '컨테'] },
@@ -283,6 +283,12 @@ export const CONCEPTS: Concept[] = [
       '꺼\\s?두~',
       '꺼\\s?놓~',
       '비활성화',
+      // cutting something off (인터넷 끊고, 네트워크 차단); not 끊김, a stutter
+      '차단',
+      '끊고',
+      '끊어~',
+      '끊은',
+      '끊는',
     ],
   },
   { id: 'namespace', forms: ['namespaces?', '네임스페이스', '이름 ?공간', 'hostnames?'] },

@@ -89,7 +89,7 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
       en: 'using VirtualBox and VMware (guest additions, shared folders, display)',
     },
     forms:
-      /\bguest additions?\b|\bvmware tools\b|\bshared (?:folders?|clipboard)\b|\bdrag(?: and |\s?n\s?|\s?&\s?)drop\b|\bscreen resolution\b|게스트\s?확장|공유\s?폴더|클립보드|화면\s?해상도|드래그\s?앤\s?드롭/i,
+      /\bguest additions?\b|\bvmware tools\b|\bshared (?:folders?|clipboard)\b|\bdrag(?: and |\s?n\s?|\s?&\s?)drop\b|\bscreen resolution\b|게스트\s?확장|공유\s?폴더|클립보드|화면.{0,24}?해상도|드래그\s?앤\s?드롭/i,
   },
   {
     name: { ko: 'git과 GitHub', en: 'git and GitHub' },

@@ -365,6 +365,11 @@ describe('abstention', () => {
     expect(a.slice(0, 250)).not.toMatch(/docker update/);
   });
 
+  it('answers cutting a container off the internet with --network none, and a sandbox for graders with its option set', () => {
+    expect(ask('컨테이너 인터넷 완전히 끊고 돌리는 명령어 뭐임').answer).toMatch(/^docker run --network none/);
+    expect(ask('외부 코드 돌리는 채점용 컨테이너 최대한 빡세게 잠그려면 옵션 뭐뭐 붙임?').answer.slice(0, 200)).toMatch(/--pids-limit/);
+  });
+
   it('answers whether flag order matters from where Docker options go, not from the option named', () => {
     const a = ask('does flag order in docker run matter? can i just put --cpus at the end').answer;
     expect(a).toMatch(/^Put Docker options before the image name/);

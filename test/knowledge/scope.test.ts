@@ -83,6 +83,8 @@ describe('neighbouring topics', () => {
     ['--network host랑 bridge 중에 db 컨테이너엔 뭐가 나음', '도커 네트워크(브리지와 네트워크 드라이버, 이름 해석, 컨테이너 간 통신)'],
     ['깃헙 레포 private으로 바꾸는 법', 'git과 GitHub'],
     ['윈도우 기능 켜기에서 hyper-v 체크하는 법 알려줘', '윈도우 설정과 WSL 설치'],
+    // A VM window's screen resolution; a photo's resolution is no VM's (declined without naming VirtualBox).
+    ['버박 vm 화면이 1024x768에서 안바뀜 해상도 어케 올림', 'VirtualBox·VMware 사용법(게스트 확장, 공유 폴더, 화면)'],
     // Memory in the browser's sense.
     ['사파리 메모리 제한 거는 법 있음?', '웹 브라우저'],
     ['크롬 cpu 사용량 제한 하는법', '웹 브라우저'],
@@ -181,6 +183,12 @@ describe('neighbouring topics', () => {
 
   it('answers whether other containers reach a container by its name, which the notes say, though DNS they do not', () => {
     expect(search('other containers can reach my container by name?').abstain).toBe(false);
+  });
+
+  it("declines a photo's resolution without naming the VM display topic", () => {
+    const r = search('블로그에 올릴 사진 해상도 몇으로 해야 안깨짐');
+    expect(r.abstain).toBe(true);
+    expect(r.notCovered).toBeUndefined();
   });
 
   it('names a topic with the particle its last syllable takes, and 은(는) after a Latin name', () => {

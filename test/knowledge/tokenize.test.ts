@@ -63,6 +63,20 @@ describe('Korean tokens', () => {
     expect(keys('부하')).toEqual(['부하']);
   });
 
+  it('drops fillers and sound words (어쩌구, 뭔소리, 대충, 아예, 뚝뚝, 하나씩), and 대로/때 after a noun', () => {
+    expect(keys('VT-x is disabled 어쩌구 뜸 뭔소리임 대충 아예 뚝뚝 끊김 하나씩')).not.toEqual(
+      expect.arrayContaining(['어쩌구', '뭔소리', '대충', '아예', '뚝뚝', '하나씩']),
+    );
+    expect(keys('순서대로 면접때')).toEqual(['순서', '면접']);
+  });
+
+  it('reads 버박 as VirtualBox, and cutting something off (인터넷 끊고, 차단) as turning it off, but not a stutter (끊김)', () => {
+    expect(conceptsIn('버박 깔았는데')).toContain('§vm-product');
+    expect(conceptsIn('인터넷 끊고 돌리고싶음')).toContain('§disable');
+    expect(conceptsIn('네트워크 차단')).toContain('§disable');
+    expect(conceptsIn('응답이 뚝뚝 끊김')).not.toContain('§disable');
+  });
+
   it('drops time and repetition adverbs (이미, 아직, 지금, 다시) as English drops still, now, again', () => {
     expect(keys('이미 돌고있는 컨테이너 지금 다시 run 해야됨')).toEqual(['돌고있', '컨테이너', 'run']);
     expect(keys('still running now, again')).toEqual(['run']);
