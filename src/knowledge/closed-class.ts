@@ -671,7 +671,7 @@ export const EN_STOP = new Set(
   summary summarize summarise tldr tl dr eli5 simple simply words plain reason reasons point rn
   ppl smth sth bc cuz coz tho thru wtf wth rly dunno wat y onto upon ago everyone everybody now currently right roughly approximately way fine exact exactly thing things stuff nowadays bug bugs buggy normal nothing everything anything something besides bunch anymore def defo min mins sec secs flag flags
   yo fr frfr lowkey highkey deadass istg smh bruh fam sus mid dipped literally cooked obviously honestly seriously apparently totally intended let combo combos mean means meaning meant such possible possibly he she him her his hers itself himself herself themselves myself yourself else nah accurate legit legitimate correct valid
-  stand stands acronym abbreviation abbreviated abbrev liner one-liner oneliner out`
+  stand stands acronym abbreviation abbreviated abbrev liner one-liner oneliner out while forever walk`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -77,6 +77,10 @@ describe('Korean tokens', () => {
     expect(conceptsIn('응답이 뚝뚝 끊김')).not.toContain('§disable');
   });
 
+  it('drops while, forever and "walk me through" as English function words', () => {
+    expect(keys('walk me through it while the build takes forever')).toEqual(['through', 'build', 'take']);
+  });
+
   it('drops time and repetition adverbs (이미, 아직, 지금, 다시) as English drops still, now, again', () => {
     expect(keys('이미 돌고있는 컨테이너 지금 다시 run 해야됨')).toEqual(['돌고있', '컨테이너', 'run']);
     expect(keys('still running now, again')).toEqual(['run']);
