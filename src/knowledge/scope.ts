@@ -126,7 +126,7 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
       en: "Docker's networks (bridges and network drivers, name resolution, container-to-container traffic)",
     },
     forms:
-      /\bdns\b|\bembedded dns\b|\bservice discovery\b|이름으로\s?(?:ping|핑)|\bby (?:container )?name\b.*\bping\b|\bping\b.*\bby (?:container )?name\b|컨테(?:이너)?\s?끼리\s?(?:ping|핑)|\bdocker network (?:connect|ls|inspect|rm)\b|\b(?:docker|default)(?:'s)? bridge\b|도커\s?(?:의\s?)?브리지|\bdocker0\b|\bnetwork drivers?\b|네트워크\s?드라이버|\bmacvlan\b|\boverlay networks?\b|\b(?:custom|user[- ]defined) networks?\b|\b(?:talk|communicate|connect)s? (?:to|with) each other\b|컨테(?:이너)?\s?(?:끼리|간|사이)\s?(?:통신|연결)|\bbridge (?:vs\.?|or|and) host\b|\bhost (?:vs\.?|or|and) bridge\b|(?:host|호스트)\s?(?:랑|와|하고|vs)\s?(?:bridge|브리지)|(?:bridge|브리지)\s?(?:랑|와|하고|vs)\s?(?:host|호스트)/i,
+      /\bdns\b|\bembedded dns\b|\bservice discovery\b|이름으로\s?(?:ping|핑)|\bby (?:container )?name\b.*\bping\b|\bping\b.*\bby (?:container )?name\b|컨테(?:이너)?\s?끼리\s?(?:ping|핑)|\bdocker network (?:create|connect|ls|inspect|rm)\b|\b(?:docker|default)(?:'s)? bridge\b|도커\s?(?:의\s?)?(?:브리지|bridge)|\bdocker0\b|\bnetwork drivers?\b|네트워크\s?드라이버|\bmacvlan\b|\boverlay networks?\b|\b(?:custom|user[- ]defined) networks?\b|\b(?:talk|communicate|connect)s? (?:to|with) each other\b|컨테(?:이너)?\s?(?:끼리|간|사이)\s?(?:통신|연결)|\bbridge (?:vs\.?|or|and) host\b|\bhost (?:vs\.?|or|and) bridge\b|(?:host|호스트)\s?(?:랑|와|하고|vs)\s?(?:bridge|브리지)|(?:bridge|브리지)\s?(?:랑|와|하고|vs)\s?(?:host|호스트)/i,
   },
   {
     // "Memory" in the browser's sense: tabs eating RAM are no container's limit.

@@ -82,6 +82,7 @@ describe('neighbouring topics', () => {
     ],
     ['--network host랑 bridge 중에 db 컨테이너엔 뭐가 나음', '도커 네트워크(브리지와 네트워크 드라이버, 이름 해석, 컨테이너 간 통신)'],
     ['깃헙 레포 private으로 바꾸는 법', 'git과 GitHub'],
+    ['도커 bridge 네트워크 만들면 컨테이너 ip는 어떻게 정해짐?', '도커 네트워크(브리지와 네트워크 드라이버, 이름 해석, 컨테이너 간 통신)'],
     ['윈도우 기능 켜기에서 hyper-v 체크하는 법 알려줘', '윈도우 설정과 WSL 설치'],
     // A VM window's screen resolution; a photo's resolution is no VM's (declined without naming VirtualBox).
     ['버박 vm 화면이 1024x768에서 안바뀜 해상도 어케 올림', 'VirtualBox·VMware 사용법(게스트 확장, 공유 폴더, 화면)'],
