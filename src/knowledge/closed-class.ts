@@ -450,6 +450,7 @@ export const KO_STOP = new Set([
   '하나씩',
   '하나하나',
   // sound words for how something goes (끊김 says what: 뚝뚝, 툭툭 only how)
+  '말로',
   '뚝뚝',
   '툭툭',
   // time and repetition adverbs (already, still, now, again), like English's again, now, still
@@ -651,7 +652,7 @@ export const CONTEXT_WORDS = new Set(
   학교 학교에서 학교서버 회사 회사에서 회사서버 workplace company office
   blog blogs post article tutorial video youtube book docs 블로그 포스팅 글 튜토리얼 영상 유튜브 책 인강
   typo typos 오타 오타임 ta tas say saying said says told heard mention mentions mentioned friend friends buddy buddies pal pals bestie roommate classmate classmates senior coworker teammate 친구 선배 동기 팀원 얘기 단톡 단톡방 디코 감이
-  컴 컴에 컴에서 컴으로 내컴 ops mix mixing mixed week grading 학생 학생들 채점 채점용 복붙 엔터 슬라이드 데모 문장 찝찝 찝찝함 찝찝해 불안 불안함 걱정 걱정됨 면접 면접에서 interview interviewer interviews quiz quizzes tmrw tomorrow midterm midterms finals 퀴즈 중간고사 기말 question questions`
+  컴 컴에 컴에서 컴으로 내컴 ops mix mixing mixed week grading 학생 학생들 채점 채점용 복붙 엔터 슬라이드 데모 문장 demo demos slide slides student students project projects club 찝찝 찝찝함 찝찝해 불안 불안함 걱정 걱정됨 면접 면접에서 interview interviewer interviews quiz quizzes tmrw tomorrow midterm midterms finals 퀴즈 중간고사 기말 question questions`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -671,7 +672,7 @@ export const EN_STOP = new Set(
   summary summarize summarise tldr tl dr eli5 simple simply words plain reason reasons point rn
   ppl smth sth bc cuz coz tho thru wtf wth rly dunno wat y onto upon ago everyone everybody now currently right roughly approximately way fine exact exactly thing things stuff nowadays bug bugs buggy normal nothing everything anything something besides bunch anymore def defo min mins sec secs flag flags
   yo fr frfr lowkey highkey deadass istg smh bruh fam sus mid dipped literally cooked obviously honestly seriously apparently totally intended let combo combos mean means meaning meant such possible possibly he she him her his hers itself himself herself themselves myself yourself else nah accurate legit legitimate correct valid
-  stand stands acronym abbreviation abbreviated abbrev liner one-liner oneliner out while forever walk`
+  stand stands acronym abbreviation abbreviated abbrev liner one-liner oneliner out while forever walk nobody noone slap checklist`
     .split(/\s+/)
     .filter(Boolean),
 );

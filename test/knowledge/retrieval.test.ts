@@ -370,6 +370,19 @@ describe('abstention', () => {
     expect(ask('외부 코드 돌리는 채점용 컨테이너 최대한 빡세게 잠그려면 옵션 뭐뭐 붙임?').answer.slice(0, 200)).toMatch(/--pids-limit/);
   });
 
+  it('answers a question told from a demo or a club project: where it comes from is no topic the notes lack', () => {
+    expect(
+      kb.search('building an online judge for our club, how do i sandbox untrusted code w/ docker? short checklist pls', {
+        topK: 3,
+        minScore: MIN_SCORE,
+      }).abstain,
+    ).toBe(false);
+  });
+
+  it('answers an interview ask for a definition said "in words" with the definition', () => {
+    expect(ask('면접에서 가상머신 정의 물어보면 뭐라고 답함? 말로 잘 못하겠음').answer).toMatch(/^가상 머신\(VM\)은/);
+  });
+
   it('answers whether flag order matters from where Docker options go, not from the option named', () => {
     const a = ask('does flag order in docker run matter? can i just put --cpus at the end').answer;
     expect(a).toMatch(/^Put Docker options before the image name/);

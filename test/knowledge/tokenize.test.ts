@@ -81,6 +81,11 @@ describe('Korean tokens', () => {
     expect(keys('walk me through it while the build takes forever')).toEqual(['through', 'build', 'take']);
   });
 
+  it('drops chat words (nobody, slap, checklist, 말로)', () => {
+    expect(keys('slap on a checklist so nobody')).toEqual([]);
+    expect(keys('말로 설명 못하겠음')).not.toContain('말로');
+  });
+
   it('drops time and repetition adverbs (이미, 아직, 지금, 다시) as English drops still, now, again', () => {
     expect(keys('이미 돌고있는 컨테이너 지금 다시 run 해야됨')).toEqual(['돌고있', '컨테이너', 'run']);
     expect(keys('still running now, again')).toEqual(['run']);
