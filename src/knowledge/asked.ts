@@ -25,6 +25,11 @@ export class AskedLines {
   private wordsOf: number[] = [];
   /** Lines by term: only the lines sharing a term with the question are read. */
   private linesWith = new Map<string, number[]>();
+  /** Scratch per line, zero between questions: weight covered, units met, and the unit that last met it. */
+  private covered = new Float64Array(0);
+  private met = new Float64Array(0);
+  private whole = new Uint32Array(0);
+  private mark = 0;
 
   constructor(chunks: Chunk[]) {
     this.sectionOfChunk = new Int32Array(chunks.length).fill(-1);
@@ -48,6 +53,9 @@ export class AskedLines {
       this.sections[section].ids.push(id);
       this.sectionOfChunk[id] = section;
     });
+    this.covered = new Float64Array(this.sectionOf.length);
+    this.met = new Float64Array(this.sectionOf.length);
+    this.whole = new Uint32Array(this.sectionOf.length);
   }
 
   /**
@@ -61,30 +69,41 @@ export class AskedLines {
     if (!p.askedWeight || !this.sections.length) return { of };
     const total = units.reduce((n, u) => n + u.weight, 0);
     if (!total) return { of };
-    const covered = new Map<number, number>();
-    // How many of the question's units each line has: the share of the line the question says.
-    const met = new Map<number, number>();
+    // Per line: the question's weight it covers and how many of its units it has (typed arrays, reset per question:
+    // a concept such as §container is on thousands of lines).
+    const covered = this.covered;
+    const met = this.met;
+    const touched: number[] = [];
+    const add = (line: number, weight: number, unit: number) => {
+      if (covered[line] === 0 && met[line] === 0) touched.push(line);
+      covered[line] += weight;
+      met[line] += unit;
+    };
+    const whole = this.whole;
     for (const u of units) {
-      const whole = new Set<number>();
-      for (const term of [u.key, ...u.concepts]) for (const line of this.linesWith.get(term) ?? []) whole.add(line);
-      for (const line of whole) {
-        covered.set(line, (covered.get(line) ?? 0) + u.weight);
-        met.set(line, (met.get(line) ?? 0) + 1);
-      }
+      const mark = ++this.mark;
+      for (const term of [u.key, ...u.concepts])
+        for (const line of this.linesWith.get(term) ?? []) {
+          if (whole[line] === mark) continue;
+          whole[line] = mark;
+          add(line, u.weight, 1);
+        }
       if (u.bigrams.length < 2) continue;
       const grams = new Map<number, number>();
       for (const g of u.bigrams.filter(isHangulBigram))
-        for (const line of this.linesWith.get(g) ?? []) if (!whole.has(line)) grams.set(line, (grams.get(line) ?? 0) + 1);
-      for (const [line, hits] of grams) covered.set(line, (covered.get(line) ?? 0) + u.weight * bigramCover(hits / u.bigrams.length, p));
+        for (const line of this.linesWith.get(g) ?? []) if (whole[line] !== mark) grams.set(line, (grams.get(line) ?? 0) + 1);
+      for (const [line, hits] of grams) add(line, u.weight * bigramCover(hits / u.bigrams.length, p), 0);
     }
-    for (const [line, weight] of covered) {
+    for (const line of touched) {
       const section = this.sectionOf[line];
       // Both ways (F1): the share of the question the line covers, and of the line the question says, so a long line
       // about something else that shares only "memory limit" with the question is no close paraphrase of it.
-      const recall = weight / total;
-      const precision = Math.min(1, (met.get(line) ?? 0) / this.wordsOf[line]);
+      const recall = covered[line] / total;
+      const precision = Math.min(1, met[line] / this.wordsOf[line]);
       const match = p.askedPrecision ? (2 * recall * precision) / Math.max(1e-9, recall + precision) : recall;
       best.set(section, Math.max(best.get(section) ?? 0, match));
+      covered[line] = 0;
+      met[line] = 0;
     }
     return { of };
   }
