@@ -250,7 +250,13 @@ export function splitPremise(text: string): { premise: string; focus: string; qu
   const hasContent = (c: string) => !AGREEMENT_TAG.test(c) && words(c).some((w) => !w.isStop && w.surface.length > 1);
   const clauses = all.filter(hasContent);
   if (clauses.length < 2) return { premise: '', focus: text };
-  const asks = (c: string) => !SETS_UP.test(c) && !RELAYS.test(c) && asksAnything(c);
+  // After a clause closed by "?", one with no question word that only reports a symptom ("…왜 10초나 걸림? 그리고
+  // 멈춘거 보면 137 떠있음") tells what was seen: it is context, not a second question. (Before the question, the
+  // symptom is what is asked about: "exited 137 but OOMKilled says false. so what killed it?")
+  const firstMarked = clauses.findIndex((c) => /[?？]\s*$/.test(c));
+  const reports = (c: string) =>
+    firstMarked >= 0 && clauses.indexOf(c) > firstMarked && !QUESTION_WORD.test(c) && classifyIntent(c) === 'troubleshoot';
+  const asks = (c: string) => !SETS_UP.test(c) && !RELAYS.test(c) && asksAnything(c) && !reports(c);
   // A guess after a question word ("…명령어 뭐였지 docker top이었나 docker inspect였나") offers candidates: premise.
   const guesses = (c: string, i: number) => i > 0 && WH_WORD.test(clauses[0]) && !WH_WORD.test(c) && RECALLED_GUESS.test(c);
   const asked = clauses.filter((c, i) => (asks(c) || (i > 0 && ALTERNATIVE.test(c))) && !guesses(c, i));

@@ -322,6 +322,14 @@ describe('query analysis', () => {
     expect(classifyIntent('컨테이너는 커널 같이 쓰잖아 그럼 격리는 어떻게 됨')).not.toBe('yesno');
   });
 
+  it('reads a symptom reported after the question as context, and one before it as what is asked about', () => {
+    expect(splitPremise('docker stop 하면 왜 10초나 걸림? 그리고 멈춘거 보면 137 떠있음')).toMatchObject({
+      focus: 'docker stop 하면 왜 10초나 걸림?',
+      premise: '그리고 멈춘거 보면 137 떠있음',
+    });
+    expect(splitPremise('container exited 137 but OOMKilled says false. so what killed it?').focus).toContain('exited 137');
+  });
+
   it('reads a closing question of no words of its own ("이게 뭐임?", "is he right or nah") as asking about all before it', () => {
     const ko = "virtualbox 켜니까 'VT-x is disabled' 라고 뜸.. 바이오스에서 켜라는데 이게 뭐임?";
     expect(splitPremise(ko)).toEqual({ premise: '', focus: ko });
