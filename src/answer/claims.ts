@@ -127,6 +127,9 @@ const otherIdentifier = (claim: string, question: string) => {
   });
 };
 
+/** Two options named as a list: "--memory and --cpus", "`--memory`나 `--cpus`", "--memory, --cpus". */
+const OPTION_LIST = /--[a-z][\w-]*`?\s*(?:and|or|,|와|과|이나|나|랑|하고)\s*`?--[a-z]/i;
+
 /** The claim must have at least this share of its words (by weight) in the question. */
 const CLAIM_MATCH = 0.55;
 /** The claim must also cover this share of the question's words (by weight). */
@@ -161,7 +164,11 @@ export function matchedClaim(
       // 아님?" is no claim about CMD lines alone); a claim naming none ("every line makes a layer") may still answer.
       const otherInstruction = instructionsIn(terms).length > 0 && askedInstructions.some((t) => !terms.has(t));
       // Nor one about an option the question never names, in any spelling (--memory-swap for "--memory but not swap").
-      const otherOption = optionsIn(claim.text).some((o) => !namesOption(question, o));
+      // A false claim about options listed together ("--memory and --cpus alone stop a fork bomb") is false of each
+      // of them alone too, so it answers a question naming one of them.
+      const options = optionsIn(claim.text);
+      const listedFalse = !claim.truth && OPTION_LIST.test(claim.text) && options.some((o) => namesOption(question, o));
+      const otherOption = !listedFalse && options.some((o) => !namesOption(question, o));
       // A "Yes" must also be about every VM/Docker thing the question names: "--cpus 1.5 … like pinned?" names
       // pinning (--cpuset-cpus), which "--cpus=1.5 gives one and a half cores' worth" does not affirm.
       // Nor about other numbers than the question's ("2048이면 …?" is not affirmed by "the default is 1024").

@@ -151,7 +151,7 @@ export function guessOf(questions?: string[]): string | undefined {
 
 /** An English clause opening with an auxiliary and its subject ("should i …", "does it …") asks yes or no. */
 const YESNO_OPENING =
-  /^(?:should|can|could|will|would|do|does|did|is|are|was|were|isn'?t|doesn'?t|aren'?t|don'?t)\s+(?:i|we|you|it|they|this|that|there|the|my|a|an|docker|containers?|vms?)\b/i;
+  /^(?:should|can|could|will|would|do|does|did|is|are|was|were|isn'?t|doesn'?t|aren'?t|don'?t)\s+(?:i|we|you|it|they|this|that|there|the|my|a|an|docker|containers?|vms?|--[a-z][\w-]*)(?![\w-])/i;
 
 /** Intents a yes/no form may also carry: a symptom ("옆 vm도 같이 죽음??"); not a choice, a command or a reason. */
 const YESNO_TOO = new Set<Intent>(['troubleshoot', 'general']);

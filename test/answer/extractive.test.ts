@@ -584,6 +584,23 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(ask('gave it --cpu-shares 256 and stats shows 180% cpu, what does 180% mean')).toMatch(/^A CPU % of 180%/);
   });
 
+  it('answers no to one of two options a false claim lists together ("--memory and --cpus alone …")', () => {
+    const c = {
+      ...chunk('fb', 'en', 'Stopping a fork bomb', '--pids-limit stops a fork bomb.', '--pids-limit stops a fork bomb.'),
+      claims: [
+        {
+          truth: false,
+          text: '`--memory` and `--cpus` alone reliably stop a fork bomb in a container.',
+          reason: 'Only --pids-limit caps the number of tasks.',
+        },
+      ],
+    };
+    expect(yesNoAnswer('will --memory alone stop a fork bomb in a container', 'en', [c])).toMatch(/^No\. Only --pids-limit/);
+    // A true claim listing two options says nothing of one alone.
+    const t = { ...c, claims: [{ truth: true, text: '`--memory` and `--pids-limit` together stop a fork bomb in a container.' }] };
+    expect(yesNoAnswer('will --memory alone stop a fork bomb in a container', 'en', [t])).not.toMatch(/^Yes/);
+  });
+
   it('leads with a reading at the cap of the doubted option itself, though the key point names that number as its example', () => {
     const c = chunk(
       'cap',

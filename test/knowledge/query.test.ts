@@ -317,6 +317,8 @@ describe('query analysis', () => {
     expect(classifyIntent('what does it mean that the host nic is used as an l2 switch')).toBe('reason');
     expect(classifyIntent('이미지 레이어라는게 뭐임?')).toBe('definition');
     expect(classifyIntent('what does oomkilled mean')).toBe('definition');
+    // An option as the subject after an auxiliary ("will --memory alone …") asks yes or no.
+    expect(classifyIntent('will --memory alone stop a fork bomb')).toBe('yesno');
     // ~잖아? asks for agreement ("isn't it?"); ~잖아 without the question mark states a premise.
     expect(classifyIntent('컨테이너도 커널 따로 있잖아?')).toBe('yesno');
     expect(classifyIntent('컨테이너는 커널 같이 쓰잖아 그럼 격리는 어떻게 됨')).not.toBe('yesno');
