@@ -176,6 +176,18 @@ describe('sentences and chunks', () => {
     ]);
   });
 
+  it('ends an English sentence before one that opens with a short option or a lowercase command, not after e.g.', () => {
+    expect(
+      splitSentences(
+        'EXPOSE only documents a port. -p 8080:80 opens it on every interface. docker port web lists them, e.g. docker port web 80.',
+      ),
+    ).toEqual([
+      'EXPOSE only documents a port.',
+      '-p 8080:80 opens it on every interface.',
+      'docker port web lists them, e.g. docker port web 80.',
+    ]);
+  });
+
   it('reads a lone dot after a space (COPY . .) as a path, not a full stop', () => {
     expect(splitSentences('흔한 경우다. COPY . .가 RUN npm install보다 위에 있으면 COPY . . 레이어가 바뀐다. 다음.')).toEqual([
       '흔한 경우다.',

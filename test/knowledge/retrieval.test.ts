@@ -383,6 +383,12 @@ describe('abstention', () => {
     expect(ask('면접에서 가상머신 정의 물어보면 뭐라고 답함? 말로 잘 못하겠음').answer).toMatch(/^가상 머신\(VM\)은/);
   });
 
+  it('explains a pasted "port is already allocated" with the sentence that quotes it', () => {
+    expect(ask('docker run gave me: Bind for 0.0.0.0:8080 failed: port is already allocated. what now').answer).toMatch(
+      /^docker port web lists the published ports[^.]*port is already allocated/,
+    );
+  });
+
   it('answers whether flag order matters from where Docker options go, not from the option named', () => {
     const a = ask('does flag order in docker run matter? can i just put --cpus at the end').answer;
     expect(a).toMatch(/^Put Docker options before the image name/);
