@@ -389,6 +389,12 @@ describe('abstention', () => {
     );
   });
 
+  it('answers the swap-limit warning: the memory limit still holds, only swap is not limited', () => {
+    expect(ask('docker run -m 300m says Memory limited without swap. is my 300m limit even applied?').answer).toMatch(
+      /^No\. Only the swap part goes unlimited: the cgroup still caps the container's RAM/,
+    );
+  });
+
   it('answers whether flag order matters from where Docker options go, not from the option named', () => {
     const a = ask('does flag order in docker run matter? can i just put --cpus at the end').answer;
     expect(a).toMatch(/^Put Docker options before the image name/);
