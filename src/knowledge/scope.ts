@@ -24,7 +24,7 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
     forms: /\bkubernetes\b|\bk8s\b|\bkubectl\b|쿠버네티스|쿠버(?![가-힣])|쿠버(?=[은는이가랑와과를도])/i,
     anywhere: true,
   },
-  { name: { ko: 'Podman', en: 'Podman' }, forms: /\bpodman\b|포드맨/i },
+  { name: { ko: 'Podman', en: 'Podman' }, forms: /\bpodman\b|포드맨|\bconmon\b/i },
   { name: { ko: 'Docker Compose', en: 'Docker Compose' }, forms: /\bcompose\b|컴포즈/i },
   { name: { ko: '멀티 스테이지 빌드', en: 'multi-stage builds' }, forms: /\bmulti[- ]?stage\b|멀티\s?스테이지/i },
   { name: { ko: '중첩 가상화', en: 'nested virtualization' }, forms: /\bnested virtuali[sz]ation\b|중첩\s?가상화/i },
@@ -52,12 +52,12 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
   },
   {
     name: { ko: '호스트의 스왑 설정', en: 'host swap configuration' },
-    forms: /\bswap ?files?\b|\bswap ?partitions?\b|\bswapon\b|\bmkswap\b|스왑 ?파일|스왑 ?파티션/i,
+    forms: /\bswap ?files?\b|\bswap ?partitions?\b|\bswapon\b|\bmkswap\b|(?:스왑|swap) ?파일|(?:스왑|swap) ?파티션/i,
   },
   {
     name: { ko: '클라우드·배포 도구', en: 'cloud and deployment tools' },
     forms:
-      /\b(?:helm|terraform|ansible|ecs|eks|aks|gke|fargate|openshift|nomad|vagrant|jenkins|circleci|travis|github actions|gitlab ci|ci\/cd)\b|테라폼|앤서블|젠킨스|(?:깃허브|깃헙)\s?액션/i,
+      /\b(?:helm|terraform|ansible|ecs|eks|aks|gke|fargate|openshift|nomad|vagrant|jenkins|circleci|travis|github actions|gitlab ci|ci\/cd|harbor)\b|테라폼|앤서블|젠킨스|(?:깃허브|깃헙)\s?액션/i,
   },
   {
     // "memory" in the shop's sense: how much RAM to buy, a phone's storage.
@@ -80,7 +80,7 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
   {
     name: { ko: '클라우드 업체와 요금', en: 'cloud providers and their prices' },
     forms:
-      /\b(?:aws|gcp|azure|ec2|lightsail|digitalocean|linode|vultr)\b|애저|아마존\s?웹\s?서비스|구글\s?클라우드|라이트\s?세일|\boracle cloud\b|오라클\s?클라우드|\bfree tier\b|프리\s?티어/i,
+      /\b(?:aws|gcp|azure|ec2|lightsail|digitalocean|linode|vultr)\b|애저|아마존\s?웹\s?서비스|구글\s?클라우드|라이트\s?세일|\boracle cloud\b|오라클\s?클라우드|\bfree tier\b|프리\s?티어|\bspot instances?\b|스팟\s?인스턴스/i,
   },
   {
     // The desktop hypervisor's own features, not what a VM is: a study group meets them setting up its first VM.
@@ -129,6 +129,16 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
       /\bdns\b|\bembedded dns\b|\bservice discovery\b|이름으로\s?(?:ping|핑)|\bby (?:container )?name\b.*\bping\b|\bping\b.*\bby (?:container )?name\b|컨테(?:이너)?\s?끼리\s?(?:ping|핑)|\bdocker network (?:create|connect|ls|inspect|rm)\b|\b(?:docker|default)(?:'s)? bridge\b|도커\s?(?:의\s?)?(?:브리지|bridge)|\bdocker0\b|\bnetwork drivers?\b|네트워크\s?드라이버|\bmacvlan\b|\boverlay networks?\b|\b(?:custom|user[- ]defined) networks?\b|\b(?:talk|communicate|connect)s? (?:to|with) each other\b|컨테(?:이너)?\s?(?:끼리|간|사이)\s?(?:통신|연결)|\bbridge (?:vs\.?|or|and) host\b|\bhost (?:vs\.?|or|and) bridge\b|(?:host|호스트)\s?(?:랑|와|하고|vs)\s?(?:bridge|브리지)|(?:bridge|브리지)\s?(?:랑|와|하고|vs)\s?(?:host|호스트)/i,
   },
   {
+    // Docker's logo and mascot: trivia beside the tool, not how it works.
+    name: { ko: '도커 로고와 마스코트', en: "Docker's logo and mascot" },
+    forms: /\bwhales?\b|고래|\bmascot\b|마스코트|\blogos?\b|로고|\bmoby dock\b/i,
+  },
+  {
+    // "Memory" in the learner's sense: remembering what was studied.
+    name: { ko: '공부법과 암기', en: 'study techniques and memorising' },
+    forms: /기억력|암기(?:법|력|한|하는|해|를|가)?(?![가-힣])|\bmemori[sz](?:e|ing|ation)\b|\bstudy (?:tips?|techniques?|methods?)\b/i,
+  },
+  {
     // "Memory" in the browser's sense: tabs eating RAM are no container's limit.
     name: { ko: '웹 브라우저', en: 'web browsers' },
     forms: /\bchrome\b|크롬|\bfirefox\b|파이어폭스|\bsafari\b|사파리|\bbrowser tabs?\b|브라우저\s?탭|엣지\s?브라우저/i,
@@ -141,12 +151,13 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
   },
   {
     name: { ko: '계정·비밀번호와 로그인', en: 'accounts, passwords and logging in' },
-    forms: /\bunauthori[sz]ed\b|\bpasswords?\b|\bcredentials?\b|\baccess tokens?\b|\b2fa\b|비밀번호|비번|인증\s?(?:오류|에러|실패)/i,
+    forms:
+      /\bunauthori[sz]ed\b|\baccess to the resource is denied\b|\bpasswords?\b|\bcredentials?\b|\baccess tokens?\b|\b2fa\b|비밀번호|비번|인증\s?(?:오류|에러|실패)/i,
   },
   {
     name: { ko: '프로그래밍 언어의 내부와 패키지', en: 'programming-language internals and packages' },
     forms:
-      /\bbytecode\b|\bcpython\b|\bceval\b|__init__\.py|\bnamespace packages?\b|바이트\s?코드|\busing namespace\b|\bnamespace std\b|\bstd::|__name__|__main__/i,
+      /\bbytecode\b|\bcpython\b|\bceval\b|__init__\.py|\bnamespace packages?\b|바이트\s?코드|\busing namespace\b|\bnamespace std\b|\bstd::|__name__|__main__|\bpython\b.*\bmultiprocessing\b|\bmultiprocessing\b.*\bpython\b|\bos\.fork\b|\bGIL\b|\basyncio\b|\bsubprocess\b|\breturncode\b|\bwaitpid\b|(?:^|\s)in c(?=\s|[?.,]|$)|[cC]언어/i,
     anywhere: true,
   },
   {

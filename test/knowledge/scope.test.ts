@@ -86,6 +86,12 @@ describe('neighbouring topics', () => {
     ['윈도우 기능 켜기에서 hyper-v 체크하는 법 알려줘', '윈도우 설정과 WSL 설치'],
     // A VM window's screen resolution; a photo's resolution is no VM's (declined without naming VirtualBox).
     ['버박 vm 화면이 1024x768에서 안바뀜 해상도 어케 올림', 'VirtualBox·VMware 사용법(게스트 확장, 공유 폴더, 화면)'],
+    // Trivia beside the tool, the learner's memory, a language's own process APIs, and a push refused by the registry.
+    ['도커 마스코트 고래 이름이 뭐였지', '도커 로고와 마스코트'],
+    ['암기 잘 되는 공부법 추천좀 메모리가 딸림', '공부법과 암기'],
+    ['in python is multiprocessing faster than threads for cpu work', 'programming-language internals and packages'],
+    ['docker push fails with denied: requested access to the resource is denied', 'accounts, passwords and logging in'],
+    ['우분투 설치할때 swap 파티션 크기 얼마로 함?', '호스트의 스왑 설정'],
     // Memory in the browser's sense.
     ['사파리 메모리 제한 거는 법 있음?', '웹 브라우저'],
     ['크롬 cpu 사용량 제한 하는법', '웹 브라우저'],
@@ -184,6 +190,11 @@ describe('neighbouring topics', () => {
 
   it('answers whether other containers reach a container by its name, which the notes say, though DNS they do not', () => {
     expect(search('other containers can reach my container by name?').abstain).toBe(false);
+  });
+
+  it("answers the article's multi-process picture of VMs and a memorised one-liner, which are no programming or study question", () => {
+    expect(search('prof said each vm is kinda like a separate process in multiprocessing?? whats the point').abstain).toBe(false);
+    expect(search('걍 도커 = 가벼운 vm 이라고 외우면 되는거지?').abstain).toBe(false);
   });
 
   it("declines a photo's resolution without naming the VM display topic", () => {
