@@ -181,7 +181,10 @@ export function matchedClaim(
       // A "No" rebuts only a claim the question states, its precise figures included: "200m is 200,000,000 bytes"
       // is not what "m이 메가임?" says (an example's small numbers, 2 cores or 10 containers, stand for any).
       const unstated = !claim.truth && stated.some((n) => digitsOf(n) >= PRECISE_DIGITS && !numbers.includes(n));
-      const unaffirmed = (claim.truth && (topics.some((t) => !terms.has(t)) || otherNumbers)) || unstated;
+      // Nor about fewer options than the question names: "a fork bomb can take down the host" says nothing of one
+      // under --pids-limit 50.
+      const fewerOptions = optionsIn(question).some((o) => !options.includes(o));
+      const unaffirmed = (claim.truth && (topics.some((t) => !terms.has(t)) || otherNumbers || fewerOptions)) || unstated;
       // It still stands against the opposite answer: only its own "Yes" is not said.
       return subjects.every((t) => terms.has(t)) &&
         !otherCommand &&

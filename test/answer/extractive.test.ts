@@ -601,6 +601,21 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(yesNoAnswer('will --memory alone stop a fork bomb in a container', 'en', [t])).not.toMatch(/^Yes/);
   });
 
+  it('says no bare yes from a true claim that leaves out an option the question names', () => {
+    const c = {
+      ...chunk(
+        'fb2',
+        'en',
+        'A fork bomb and the host',
+        '--pids-limit stops a fork bomb at the cap.',
+        '--pids-limit stops a fork bomb at the cap.',
+      ),
+      claims: [{ truth: true, text: 'A fork bomb in a container can take down the host too.' }],
+    };
+    expect(yesNoAnswer('--pids-limit 50 and someone runs a fork bomb inside. does the host go down?', 'en', [c])).not.toMatch(/^Yes/);
+    expect(yesNoAnswer('can a fork bomb in a container take down the host too?', 'en', [c])).toMatch(/^Yes/);
+  });
+
   it('leads with a reading at the cap of the doubted option itself, though the key point names that number as its example', () => {
     const c = chunk(
       'cap',
