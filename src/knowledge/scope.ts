@@ -129,6 +129,11 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
       /\bdns\b|\bembedded dns\b|\bservice discovery\b|이름으로\s?(?:ping|핑)|\bby (?:container )?name\b.*\bping\b|\bping\b.*\bby (?:container )?name\b|컨테(?:이너)?\s?끼리\s?(?:ping|핑)|\bdocker network (?:create|connect|ls|inspect|rm)\b|\b(?:docker|default)(?:'s)? bridge\b|도커\s?(?:의\s?)?(?:브리지|bridge)|\bdocker0\b|\bnetwork drivers?\b|네트워크\s?드라이버|\bmacvlan\b|\boverlay networks?\b|\b(?:custom|user[- ]defined) networks?\b|\b(?:talk|communicate|connect)s? (?:to|with) each other\b|컨테(?:이너)?\s?(?:끼리|간|사이)\s?(?:통신|연결)|\bbridge (?:vs\.?|or|and) host\b|\bhost (?:vs\.?|or|and) bridge\b|(?:host|호스트)\s?(?:랑|와|하고|vs)\s?(?:bridge|브리지)|(?:bridge|브리지)\s?(?:랑|와|하고|vs)\s?(?:host|호스트)/i,
   },
   {
+    // "Container" in a game's sense: a chest or an inventory slot.
+    name: { ko: '게임 (인벤토리와 아이템)', en: 'games (inventories and items)' },
+    forms: /인벤(?:토리)?|현질|\binventor(?:y|ies)\b|\bloot\b|게임\s?(?:아이템|캐릭|계정)/i,
+  },
+  {
     // Docker's logo and mascot: trivia beside the tool, not how it works.
     name: { ko: '도커 로고와 마스코트', en: "Docker's logo and mascot" },
     forms: /\bwhales?\b|고래|\bmascot\b|마스코트|\blogos?\b|로고|\bmoby dock\b/i,

@@ -88,6 +88,7 @@ describe('neighbouring topics', () => {
     ['버박 vm 화면이 1024x768에서 안바뀜 해상도 어케 올림', 'VirtualBox·VMware 사용법(게스트 확장, 공유 폴더, 화면)'],
     // Trivia beside the tool, the learner's memory, a language's own process APIs, and a push refused by the registry.
     ['도커 마스코트 고래 이름이 뭐였지', '도커 로고와 마스코트'],
+    ['마크 인벤토리 컨테이너 칸 늘리는 모드 있음?', '게임 (인벤토리와 아이템)'],
     ['암기 잘 되는 공부법 추천좀 메모리가 딸림', '공부법과 암기'],
     ['in python is multiprocessing faster than threads for cpu work', 'programming-language internals and packages'],
     ['docker push fails with denied: requested access to the resource is denied', 'accounts, passwords and logging in'],
