@@ -153,6 +153,7 @@ export function matchedClaim(
   const topics = [...focus].filter((t) => isConcept(t) && !GENERIC_CONCEPTS.has(t.slice(1)));
   const numbers = numbersIn(question);
   const commands = commandsIn(question);
+  const questionOptions = optionsIn(question);
   const scored = used.flatMap((h, source) =>
     (h.chunk.claims ?? []).flatMap((claim) => {
       const terms = claimTerms(claim.text);
@@ -183,7 +184,7 @@ export function matchedClaim(
       const unstated = !claim.truth && stated.some((n) => digitsOf(n) >= PRECISE_DIGITS && !numbers.includes(n));
       // Nor about fewer options than the question names: "a fork bomb can take down the host" says nothing of one
       // under --pids-limit 50.
-      const fewerOptions = optionsIn(question).some((o) => !options.includes(o));
+      const fewerOptions = questionOptions.some((o) => !options.includes(o));
       const unaffirmed = (claim.truth && (topics.some((t) => !terms.has(t)) || otherNumbers || fewerOptions)) || unstated;
       // It still stands against the opposite answer: only its own "Yes" is not said.
       return subjects.every((t) => terms.has(t)) &&

@@ -228,10 +228,10 @@ function leadingFigure(result: SearchResult, lead: Lead, figures: CitedFigure[],
     OPTION_DOUBTED.test(result.query) && used.some((h) => optionsIn(h.chunk.heading).some((o) => namesOptionAsked(result.query, o)));
   // Asked to pick one of two options ("which one actually stops it"), the contrast answers, not the first one's figure.
   const picks = ASKS_PICK.test(result.query);
-  // A special value's own meaning leads even when the key point names it among the other cases ("--memory-swap -1
-  // 이건 뭐임" against "같으면 스왑 없음, -1이면 무제한, 0이면 2배…").
   // A reading of the doubted option itself (CPU % at the --cpus cap) is the verdict on it, and leads.
   const readsDoubted = !!first?.reads && first.option.startsWith('--') && namesOptionAsked(result.query, first.option);
+  // A special value's own meaning leads even when the key point names it among the other cases ("--memory-swap -1
+  // 이건 뭐임" against "같으면 스왑 없음, -1이면 무제한, 0이면 2배…").
   const answers =
     first &&
     ((first.reads && (!optionDoubted || readsDoubted)) ||

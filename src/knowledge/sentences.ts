@@ -19,7 +19,7 @@ export function splitSentences(text: string): string[] {
     // it. -p 8080:80 …, … port. docker port web …): a Hangul syllable and a full stop always end one, and so does a
     // full stop before an option or a lowercase word (a command, a program's name), abbreviations aside.
     const segments = [...segmenter.segment(masked)].flatMap(({ segment }) =>
-      segment.split(/(?<=[가-힣)]\.)\s+|(?<!\b(?:e\.g|i\.e|vs|etc|cf)\.)(?<=[A-Za-z0-9]\.)\s+(?=-{1,2}[a-z]|[a-z])/),
+      segment.split(/(?<=[가-힣)]\.)\s+|(?<!\b(?:e\.g|i\.e|vs|etc|cf)\.)(?<=[A-Za-z0-9]\.)\s+(?=-{0,2}[a-z])/),
     );
     for (const segment of segments) {
       const s = segment.trim().replace(/\uE001(\d+)\uE002/g, (_, i: string) => templates[Number(i)]);
