@@ -9,6 +9,8 @@
 //              × (1 + simpleBoost·[the question asks it simply (eli5, 쉽게, 비유) and p explains in everyday pictures])
 //              × (1 − everydayPenalty·[the question does not ask simply and p explains in everyday pictures])
 //              × (1 − exclusionPenalty·[a heading subject of p's path names what the student ruled out: "자원 말고", "besides X"])
+//              × (1 − otherSidePenalty·[p's heading is about VMs only and the question about containers only, or the reverse])
+//              × (1 − otherOptionPenalty·[the question names options and p's heading names options of other families only])
 //              + subjectWeight·subject(p)
 //
 //   cov(p)     share of the question's unit weight that p's heading and text cover (a unit is covered by its
@@ -91,6 +93,8 @@ export interface RankingParams {
    * 필요함?" is about containers, not about the VM drawback that shares its words.
    */
   otherSidePenalty: number;
+  /** Multiplier penalty for a passage whose heading names options, none of them of a family the question names. */
+  otherOptionPenalty: number;
   /** Weight of premise words ("VM은 하드웨어를 나눠 쓴다던데, …") relative to the question part. */
   premiseWeight: number;
   /** Weight of candidates recalled after the question ("…뭐였지 docker top이었나 docker inspect였나"): guesses, often wrong. */
@@ -157,6 +161,7 @@ export const DEFAULT_RANKING: RankingParams = {
   subjectWeight: 0.25,
   exclusionPenalty: 0.5,
   otherSidePenalty: 0.2,
+  otherOptionPenalty: 0.2,
   premiseWeight: 0.75,
   guessWeight: 0.25,
   outputWeight: 0,
@@ -193,6 +198,7 @@ export const ABLATIONS: Record<string, Partial<RankingParams>> = {
   'subject bonus': { subjectWeight: 0 },
   'excluded-topic penalty': { exclusionPenalty: 0 },
   'other-side penalty': { otherSidePenalty: 0 },
+  'other-option penalty': { otherOptionPenalty: 0 },
   'premise down-weight': { premiseWeight: 1 },
   'recalled-guess down-weight': { guessWeight: 1 },
   'pasted-output down-weight': { outputWeight: 1 },
@@ -220,6 +226,8 @@ export interface PassageProfile {
   headingExact: TermLookup;
   /** Parts of the heading's longer option names (kernel, memori of --kernel-memory). */
   headingOptionParts: TermLookup;
+  /** The families of the options its own heading names (cpu of "-c / --cpu-shares: …", memory of --memory-swap). */
+  headingOptions: string[];
   /** The intents its heading answers. */
   answers: Set<Intent>;
   /** The passage explains in everyday pictures (its document's front matter says `everyday: true`). */
@@ -276,7 +284,16 @@ export function scorePassage(
   bm25Share: number,
   prox: number,
   askedMatch: number,
-  ctx: { lang: string; intent: Intent; simple?: boolean; excluded?: string[]; sides?: [string[], string[]]; side?: Side },
+  ctx: {
+    lang: string;
+    intent: Intent;
+    simple?: boolean;
+    excluded?: string[];
+    sides?: [string[], string[]];
+    side?: Side;
+    /** The families of the notes' options the question names. */
+    options?: string[];
+  },
   p: RankingParams,
 ): Scored {
   const cov = coverage(units, profile.all, p);
@@ -296,6 +313,10 @@ export function scorePassage(
   const ruledOut = (w: Set<string>) => ctx.excluded!.some((t) => w.has(t));
   if (ctx.excluded?.length && (profile.subject.some(ruledOut) || profile.parentSubject.some(ruledOut))) score *= 1 - p.exclusionPenalty;
   if (ctx.side && sideOf(profile.heading) === otherSide(ctx.side)) score *= 1 - p.otherSidePenalty;
+  // Asked about an option by name ("--cpu-shares 2048 means 2 cores?"), a section headed by other options only (the
+  // --cpus correction that speaks of cores) is about something else.
+  if (ctx.options?.length && profile.headingOptions.length && !profile.headingOptions.some((o) => ctx.options!.includes(o)))
+    score *= 1 - p.otherOptionPenalty;
   // Asked what X is, the passage about X itself ("컨테이너란"), not about X's parts ("컨테이너 엔진의 역할").
   if (SUBJECT_INTENTS.has(ctx.intent) && profile.subject.length)
     score += p.subjectWeight * (profile.subject.filter((w) => [...w].some((t) => asked.has(t))).length / profile.subject.length);

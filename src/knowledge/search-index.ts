@@ -4,7 +4,7 @@
 import { sectionKey } from './chunk.js';
 import { beyondDocker, glossaryHangulWords, glossaryWords } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
-import { profileOf } from './profile.js';
+import { optionFamily, optionsNamedIn, profileOf } from './profile.js';
 import { analyseQuery, asksAnything, asksComparison, guessOf } from './query.js';
 import { hasTopicConcept, isOptionOfNotes, looksLikeVerbForm, queryUnits, type Vocabulary } from './query-units.js';
 import {
@@ -296,6 +296,14 @@ export class SearchIndex implements Vocabulary {
     const focusConcepts = textConcepts(q.focus);
     // A thing named as the measure ("컨테이너도 vm처럼 …", "like a vm") is not the side asked about.
     const side = sideOf(new Set(textConcepts(q.focus.replace(LIKENED, ' '))));
+    // The families of the notes' options the question names (--mem 머시기 is none of them).
+    const named = [
+      ...new Set(
+        optionsNamedIn(analysis.text)
+          .filter((o) => this.isOption(o) || this.knows(`--${o}`))
+          .map(optionFamily),
+      ),
+    ];
     const top = raw[0].score || 1;
     const bm25 = new Map(raw.map((r) => [r.id, r.score / top]));
     const score = (id: number, prox: number) => ({
@@ -308,7 +316,7 @@ export class SearchIndex implements Vocabulary {
         bm25.get(id)!,
         prox,
         askedMatch.of(id),
-        { lang, intent, simple: analysis.simple, excluded, sides, side },
+        { lang, intent, simple: analysis.simple, excluded, sides, side, options: named },
         p,
       ),
     });

@@ -395,6 +395,16 @@ describe('abstention', () => {
     );
   });
 
+  it("answers a question naming an option from that option's sections, not another family's that shares its words", () => {
+    expect(ask('--cpu-shares 2048 means the container gets 2 cores right??').answer).toMatch(/^--cpu-shares/);
+    expect(ask('-c 옵션 이거 코어 수 지정하는거임?').answer).toMatch(/^-c는 --cpu-shares/);
+    // --memory-swap is of --memory's family: the swap default still answers a --memory question.
+    expect(ask('--memory만 주고 스왑은 따로 안정하면 스왑 얼마까지 쓸수있음?').answer.slice(0, 200)).toMatch(/스왑/);
+    expect(
+      kb.search('--memory만 주고 스왑은 따로 안정하면 스왑 얼마까지 쓸수있음?', { topK: 3, minScore: MIN_SCORE }).hits[0].chunk.heading,
+    ).toMatch(/스왑/);
+  });
+
   it('answers whether flag order matters from where Docker options go, not from the option named', () => {
     const a = ask('does flag order in docker run matter? can i just put --cpus at the end').answer;
     expect(a).toMatch(/^Put Docker options before the image name/);

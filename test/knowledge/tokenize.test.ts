@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { conceptsIn } from '../../src/knowledge/glossary.js';
 import { editDistance, HangulSpelling, SpellingCorrector, toJamo } from '../../src/knowledge/spelling.js';
 import { detectLang, questionLang, stripParticle, tokenize, words } from '../../src/knowledge/tokenize.js';
+import { optionFamily, optionsNamedIn } from '../../src/knowledge/profile.js';
 
 const keys = (text: string) =>
   words(text)
@@ -84,6 +85,15 @@ describe('Korean tokens', () => {
   it('drops chat words (nobody, slap, checklist, 말로)', () => {
     expect(keys('slap on a checklist so nobody')).toEqual([]);
     expect(keys('말로 설명 못하겠음')).not.toContain('말로');
+  });
+
+  it('reads the options a text names with their dashes, short flags as their long names, and their families', () => {
+    expect(optionsNamedIn('-c / --cpu-shares: CPU weight, and --memory-swap, not cpu-shares alone')).toEqual([
+      'cpu-shares',
+      'cpu-shares',
+      'memory-swap',
+    ]);
+    expect(['memory-swap', 'memory', 'cpus', 'cpu-shares'].map(optionFamily)).toEqual(['memory', 'memory', 'cpus', 'cpu']);
   });
 
   it('drops time and repetition adverbs (이미, 아직, 지금, 다시) as English drops still, now, again', () => {
