@@ -2,6 +2,7 @@
 // "Yes."/"No."), and whether a question is about what a correction (바로잡기) rebuts.
 import { DOCKER_SUBCOMMANDS, EN_STOP, KO_STOP } from '../knowledge/closed-class.js';
 import { conceptsIn, GENERIC_CONCEPTS } from '../knowledge/glossary.js';
+import { optionsIn, optionsNamedIn, SHORT_OPTIONS } from '../knowledge/option-names.js';
 import { askedOverlap, claimTerms, weightOf } from './overlap.js';
 import { isConcept, isCounter, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
 import type { Chunk, Claim, Lang, SearchHit, SearchResult } from '../knowledge/types.js';
@@ -76,10 +77,6 @@ const instructionsIn = (terms: Iterable<string>) =>
 const DOCKER_COMMAND = new RegExp(`\\bdocker\\s+(${[...DOCKER_SUBCOMMANDS].join('|')})\\b`, 'gi');
 const commandsIn = (text: string) => new Set([...text.matchAll(DOCKER_COMMAND)].map((m) => m[1].toLowerCase()));
 
-/** The options a text names with their dashes (--memory-swap). */
-export const optionsIn = (text: string) => [
-  ...new Set([...text.matchAll(/(?<![\w-])--([a-z][a-z-]*[a-z])/gi)].map((m) => m[1].toLowerCase())),
-];
 /** The question names the option, with or without its dashes, its parts spaced or joined (memory swap, memoryswap). */
 export const namesOption = (question: string, option: string) =>
   // Not inside a longer option name: --memory-reservation does not name --memory.
@@ -238,19 +235,14 @@ const ASKS_SAME =
 /** Setting one value the same as another ("set it the same as --memory", "같은 값으로 줘도 됨?") asks about values, not names. */
 const SAME_VALUE =
   /\b(?:set|give|make|put|use)\b[^.?!]{0,24}\bsame\b|\bsame (?:value|number|size|amount|limit)\b|같은\s?(?:값|숫자|크기|용량)|똑같이\s?(?:주|설정|걸|맞)/i;
-/** docker run's short flags, their long names, and the Korean topic particle each one's spoken name takes (씨는, 엠은). */
+/** The Korean topic particle each short flag's spoken name takes (씨는, 엠은), with its long name. */
 export const SHORT_FLAGS: Record<string, { long: string; particle: string }> = {
-  '-c': { long: '--cpu-shares', particle: '는' },
-  '-m': { long: '--memory', particle: '은' },
+  '-c': { long: SHORT_OPTIONS['-c'], particle: '는' },
+  '-m': { long: SHORT_OPTIONS['-m'], particle: '은' },
 };
-const SHORT_FLAG = new RegExp(`(?<![\\w-])(${Object.keys(SHORT_FLAGS).join('|')})(?![\\w-])`, 'g');
 /** The options (short flags as their long names) and docker commands a text names, with how many times. */
 const namedFlagsAndCommands = (text: string) => {
-  const named = [
-    ...optionsIn(text),
-    ...[...text.matchAll(SHORT_FLAG)].map((m) => SHORT_FLAGS[m[1]].long.slice(2)),
-    ...[...commandsIn(text)].map((c) => `docker ${c}`),
-  ];
+  const named = [...optionsNamedIn(text), ...[...commandsIn(text)].map((c) => `docker ${c}`)];
   return { distinct: new Set(named).size, mentions: named.length };
 };
 

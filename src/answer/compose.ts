@@ -24,9 +24,9 @@ import {
   namesTheClaim,
   NO_OPENING,
   OFFERS_CHOICE,
-  optionsIn,
   verdictLead,
 } from './claims.js';
+import { optionsIn } from '../knowledge/option-names.js';
 import { askedOverlap } from './overlap.js';
 import { sectionKey } from '../knowledge/chunk.js';
 import { splitSentences } from '../knowledge/sentences.js';

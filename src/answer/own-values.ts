@@ -1,6 +1,7 @@
 // The student's own value in a verdict: when a checked claim's reason works the notes' example with another value
 // ("아니요. --cpus 2는 …" to "--cpus=1 주면 코어 하나 전용?"), the figure of the student's value gives the reason.
-import { optionsIn, VERDICT_WORD } from './claims.js';
+import { VERDICT_WORD } from './claims.js';
+import { optionsIn } from '../knowledge/option-names.js';
 import { valuesOf, type Figure } from './figures/index.js';
 import { termSet } from './overlap.js';
 import type { SearchResult } from '../knowledge/types.js';

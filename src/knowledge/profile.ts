@@ -1,5 +1,6 @@
 // What a passage's heading says it is: its terms, its subject, and the kinds of question it answers.
 import { conceptsIn, GENERIC_CONCEPTS } from './glossary.js';
+import { optionFamily, optionsNamedIn } from './option-names.js';
 import type { PassageProfile } from './ranking.js';
 import { TermDictionary, TermSet, type TermLookup } from './term-set.js';
 import { textConcepts, words } from './tokenize.js';
@@ -44,16 +45,6 @@ function subjectOf(heading: string): Set<string>[] {
     );
 }
 
-/** Short flags of the notes' options: -c is --cpu-shares, -m is --memory. */
-const SHORT_OPTIONS: Record<string, string> = { c: 'cpu-shares', m: 'memory' };
-
-/** The options a text writes with their dashes (-c, --cpu-shares, --memory-swap), long names without the dashes. */
-export const optionsNamedIn = (text: string): string[] =>
-  [...text.matchAll(/(?<![\w-])-{1,2}([a-z][\w-]*)/gi)].map((m) => SHORT_OPTIONS[m[1].toLowerCase()] ?? m[1].toLowerCase());
-
-/** An option's family, its first word: --memory-swap and --memory-reservation are --memory's; --cpus is not --cpu-shares's. */
-export const optionFamily = (name: string) => name.split('-')[0];
-
 /** A top-level section's parent subject: one shared empty list, not one per passage (10,000 passages in the bench). */
 const NO_PARENT: Set<string>[] = [];
 /** The subjects of a path of parent headings, shared by all the sections under them. */
@@ -76,7 +67,7 @@ export function profileOf(chunk: Chunk, all: Int32Array, dict: TermDictionary, t
       dict,
       ownWords.flatMap((w) => (w.surface.includes('-') ? w.terms.filter((t) => t !== w.surface) : [])),
     ),
-    headingOptions: [...new Set(optionsNamedIn(own).map(optionFamily))],
+    headingOptions: [...new Set(optionsNamedIn(own, true).map(optionFamily))],
     answers: headingAnswers(own, chunk.code.length > 0),
     subject,
     // A section is about what its parent sections are about too ("137만으로 OOM이라고 단정할 수 없다" under "메모리 한도를 넘으면").

@@ -4,7 +4,8 @@
 import { sectionKey } from './chunk.js';
 import { beyondDocker, glossaryHangulWords, glossaryWords } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
-import { optionFamily, optionsNamedIn, profileOf } from './profile.js';
+import { optionFamily, optionsNamedIn } from './option-names.js';
+import { profileOf } from './profile.js';
 import { analyseQuery, asksAnything, asksComparison, guessOf } from './query.js';
 import { hasTopicConcept, isOptionOfNotes, looksLikeVerbForm, queryUnits, type Vocabulary } from './query-units.js';
 import {

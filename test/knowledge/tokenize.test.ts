@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { conceptsIn } from '../../src/knowledge/glossary.js';
 import { editDistance, HangulSpelling, SpellingCorrector, toJamo } from '../../src/knowledge/spelling.js';
 import { detectLang, questionLang, stripParticle, tokenize, words } from '../../src/knowledge/tokenize.js';
-import { optionFamily, optionsNamedIn } from '../../src/knowledge/profile.js';
+import { optionFamily, optionsNamedIn } from '../../src/knowledge/option-names.js';
 
 const keys = (text: string) =>
   words(text)
@@ -90,9 +90,12 @@ describe('Korean tokens', () => {
   it('reads the options a text names with their dashes, short flags as their long names, and their families', () => {
     expect(optionsNamedIn('-c / --cpu-shares: CPU weight, and --memory-swap, not cpu-shares alone')).toEqual([
       'cpu-shares',
-      'cpu-shares',
       'memory-swap',
+      'cpu-shares',
     ]);
+    // Every short flag of a heading ("-p HOST:CONTAINER"), only the notes' two in a question.
+    expect(optionsNamedIn('-p HOST:CONTAINER and -it', true)).toEqual(['p', 'it']);
+    expect(optionsNamedIn('-p HOST:CONTAINER and -it')).toEqual([]);
     expect(['memory-swap', 'memory', 'cpus', 'cpu-shares'].map(optionFamily)).toEqual(['memory', 'memory', 'cpus', 'cpu']);
   });
 
