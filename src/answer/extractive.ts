@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { RankingParams } from '../knowledge/ranking.js';
 import { composeAnswer } from './compose.js';
 import type { Lang, SearchResult } from '../knowledge/types.js';
-import { questionLang } from '../knowledge/tokenize.js';
+import { finalConsonant, questionLang } from '../knowledge/tokenize.js';
 import { toSources, type Answer, type Answerer, type AnswerOptions } from './types.js';
 
 export interface ExtractiveSettings {
@@ -28,10 +28,9 @@ export const NOT_FOUND: Record<Lang, string> = {
  * closing parenthesis (도커 네트워크(…)는); 은(는) after a Latin name, whose reading the bot cannot know.
  */
 export const topicParticle = (name: string): string => {
-  const last = name.replace(/\s*\([^()]*\)\s*$/, '').at(-1) ?? '';
-  const code = last.charCodeAt(0) - 0xac00;
-  if (code < 0 || code > 11171) return '은(는)';
-  return code % 28 ? '은' : '는';
+  const final = finalConsonant(name.replace(/\s*\([^()]*\)\s*$/, '').at(-1) ?? '');
+  if (final === undefined) return '은(는)';
+  return final ? '은' : '는';
 };
 
 /** A neighbouring topic the notes lack is named, with what the bot does cover. */

@@ -3,7 +3,7 @@
 // question is on-topic at all. Query analysis (query.ts) says which words are the question part and which the premise.
 import { CONTEXT_WORDS, KO_STOP } from './closed-class.js';
 import { AMBIGUOUS_CONCEPTS, beyondDocker, conceptsIn, GENERIC_CONCEPTS, phraseSpans, wholeWordConcepts } from './glossary.js';
-import { hangulBigrams, isPluralVerb, normalize, textConcepts, words } from './tokenize.js';
+import { finalConsonant, hangulBigrams, isPluralVerb, normalize, textConcepts, words } from './tokenize.js';
 import { OUTPUT_POSITION, PREMISE_POSITION } from './question-frame.js';
 import type { RankingParams } from './ranking.js';
 import type { QueryUnit } from './types.js';
@@ -30,10 +30,7 @@ export interface UnitsQuestion {
 }
 
 /** The syllable's final consonant is one of `finals` (index in the Unicode Hangul block: ㄴ 4, ㄹ 8, ㄻ 10, ㅁ 16). */
-const endsInBatchim = (syllable: string, finals: number[]) => {
-  const code = syllable.charCodeAt(0) - 0xac00;
-  return code >= 0 && code <= 11171 && finals.includes(code % 28);
-};
+const endsInBatchim = (syllable: string, finals: number[]) => finals.includes(finalConsonant(syllable) ?? -1);
 /** Korean word endings of verbs and adjectives: such words say little about the topic. */
 const KOREAN_PREDICATE = /(?:면|고|서|어|아|여|요|니|나|지|게|는|은|던|까|야|해|돼|됨|음|함|ㄴ|죠|네|데|가|려|러|다|래|으)$/; // 으: 많으(면)
 /**

@@ -68,6 +68,12 @@ export function stripParticle(word: string): string {
   return word;
 }
 
+/** The final consonant of a Hangul syllable as its index in the Unicode block (0: none, ㄴ 4, ㄹ 8, ㅁ 16); undefined for any other character. */
+export function finalConsonant(syllable: string): number | undefined {
+  const code = syllable.charCodeAt(0) - 0xac00;
+  return code >= 0 && code <= 11171 ? code % 28 : undefined;
+}
+
 export function hangulBigrams(word: string): string[] {
   if (word.length < 2) return [];
   const grams: string[] = [];
