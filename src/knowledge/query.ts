@@ -173,10 +173,17 @@ const lastLine = (raw: string) => {
  */
 const isYesNoForm = (direct: string) => CLOSING_TAG.test(direct) || (YESNO_OPENING.test(direct.trim()) && !/\bor\b/i.test(direct));
 
+/**
+ * Asking whether a means exists ("막는 옵션 있음?", "is there a way to …", "any flag to …") asks for that means: a
+ * how-to, not a claim to confirm.
+ */
+const ASKS_FOR_MEANS =
+  /(?:옵션|플래그|설정|기능|명령어?|커맨드|방법)\s?(?:이|은|는|가|도|같은\s?거|같은게|같은건)?\s?(?:있|없)(?:음|나|냐|어|을까|는지|니|남|습니까|나요|어요)|\bis there (?:a|an|any) (?:way|option|flag|command|setting|switch)\b|\b(?:any|a) (?:way|option|flag|command|switch) to\b/i;
+
 /** Whether a question part asks yes or no: a yes/no form or cue, and no question word of its own. */
 export function asksYesNo(text: string): boolean {
   const direct = directPart(text);
-  return !WH_WORD.test(direct) && (isYesNoForm(direct) || YESNO_CUE.test(direct));
+  return !WH_WORD.test(direct) && !ASKS_FOR_MEANS.test(direct) && (isYesNoForm(direct) || YESNO_CUE.test(direct));
 }
 
 const COMPARE_CUE = INTENT_CUES.find(([intent]) => intent === 'compare')![1];
@@ -192,6 +199,7 @@ const MEANING_OF_STATEMENT =
 
 export function classifyIntent(text: string): Intent {
   const direct = directPart(text);
+  if (ASKS_FOR_MEANS.test(direct)) return 'howto';
   if (isYesNoForm(direct) && !WH_WORD.test(direct)) return 'yesno';
   if (MEANING_OF_STATEMENT.test(text)) return 'reason';
   for (const [intent, cue] of INTENT_CUES) if (cue.test(text) && !(intent === 'yesno' && WH_WORD.test(direct))) return intent;

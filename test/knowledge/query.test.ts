@@ -312,6 +312,16 @@ describe('query analysis', () => {
     expect(splitPremise('i set --memory 200m, and it still used 1g. why?').questions).toBeUndefined();
   });
 
+  it('reads asking whether an option or a way exists as a how-to, not a claim to confirm', () => {
+    expect(classifyIntent('컨테이너 하나가 메모리 다 먹어서 다른 것도 죽음 컨테이너별로 메모리 상한 거는 옵션 있음??')).toBe('howto');
+    expect(analyseQuery('컨테이너별로 메모리 상한 거는 옵션 있음??').asksYesNo).toBeFalsy();
+    expect(classifyIntent('is there a flag to stop a fork bomb')).toBe('howto');
+    expect(classifyIntent('any way to cap the memory of one container?')).toBe('howto');
+    // Whether an option does something is still yes or no.
+    expect(analyseQuery('--memory 옵션 있으면 스왑도 막힘?').asksYesNo).toBe(true);
+    expect(classifyIntent('is there swap inside a container')).toBe('yesno');
+  });
+
   it('reads "what does it mean that …" as asking the reason of a statement, and "X라는게 뭐임" as asking what X is', () => {
     expect(classifyIntent('vm 늘어날수록 버전관리 지옥된다는게 무슨말임')).toBe('reason');
     expect(classifyIntent('what does it mean that the host nic is used as an l2 switch')).toBe('reason');
