@@ -327,7 +327,22 @@ export const CONCEPTS: Concept[] = [
     ],
   },
   { id: 'switch', forms: ['switch(?:es)?', 'bridge[sd]?', 'l2', '스위치', '브리지', '브릿지'] },
-  { id: 'stats', forms: ['stats', 'statistics', 'monitor(?:ing)?', 'usage', 'eats?', 'eating', '통계', '사용량', '모니터링', '실시간'] },
+  {
+    id: 'stats',
+    forms: [
+      'stats',
+      'statistics',
+      'monitor(?:ing)?',
+      'usage',
+      'eats?',
+      'eating',
+      '통계',
+      '사용량',
+      '모니터링',
+      '실시간',
+      '\\d+(?:\\.\\d+)?\\s?[kmg]ib\\s?\\/\\s?\\d+(?:\\.\\d+)?\\s?[kmg]ib',
+    ],
+  },
   {
     id: 'oversee',
     forms: [

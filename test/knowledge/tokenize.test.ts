@@ -71,6 +71,12 @@ describe('Korean tokens', () => {
     expect(keys('순서대로 면접때')).toEqual(['순서', '면접']);
   });
 
+  it('reads a pasted usage / limit pair in binary units (199MiB / 200MiB) as a docker stats reading, not a pair of decimal sizes', () => {
+    expect(conceptsIn('mem 199MiB / 200MiB 찍혀있는데')).toContain('§stats');
+    expect(conceptsIn('1.5GiB/2GiB')).toContain('§stats');
+    expect(conceptsIn('10GB / 20GB 디스크')).not.toContain('§stats');
+  });
+
   it('reads 버박 as VirtualBox, and cutting something off (인터넷 끊고, 차단) as turning it off, but not a stutter (끊김)', () => {
     expect(conceptsIn('버박 깔았는데')).toContain('§vm-product');
     expect(conceptsIn('인터넷 끊고 돌리고싶음')).toContain('§disable');
