@@ -294,8 +294,12 @@ export const asStated = (question: string, claim: Claim): Claim => {
  * 데몬임?"): a bare yes or no would not say which. "…, or not?" and "… or nah" still ask yes or no, and so does an "or"
  * inside a condition ("if one vm crashes or gets pwned does it drag the others down").
  */
-export const OFFERS_CHOICE =
-  /\bor (?:is|are|does|do|did|was|were|can|should|will|would|am)\b|\bor\s+(?!(?:not|nah|no|nope|what|smth|something|anything)\b)(?:\S+\s+){0,3}\S+?\s*(?:(?:lol|lmao|\?+)?\s*$|\?)|아니면|혹은|또는|(?<![가-힣])아님\s+(?=[^\s?ㅋㅎㅠ])/i;
+/** A question word or a filler: not one of the things offered ("뭐임? 버그임?", "죽음? 왜?"). */
+const NOT_AN_OPTION = String.raw`(?:뭐|머|뭔|왜|어케|어떻|어캐|무슨|what|why|how|which|진짜|정말|ㄹㅇ|ㅇㅇ)`;
+export const OFFERS_CHOICE = new RegExp(
+  String.raw`\bor (?:is|are|does|do|did|was|were|can|should|will|would|am)\b|\bor\s+(?!(?:not|nah|no|nope|what|smth|something|anything)\b)(?:\S+\s+){0,3}\S+?\s*(?:(?:lol|lmao|\?+)?\s*$|\?)|아니면|혹은|또는|(?<![가-힣])아님\s+(?=[^\s?ㅋㅎㅠ])|(?:^|\s)(?!${NOT_AN_OPTION})\S{0,11}[가-힣a-z0-9](?:임|이야|야|인가)\s+(?!${NOT_AN_OPTION})\S{1,12}(?:임|이야|야|인가)\s*\?*\s*$|(?:타입|type|유형|형)\s?몇|\bwhich type\b`,
+  'i',
+);
 
 /** The verdict word a verdict lead opens with ("No. …", "아니요. …"). */
 export const VERDICT_WORD = /^(?:Yes|No|네|아니요)\.(?=\s)/;

@@ -15,7 +15,7 @@ import {
   PARTICLES,
   VERB_ENDINGS,
 } from './closed-class.js';
-import { conceptsIn } from './glossary.js';
+import { conceptsIn, isGlossaryNoun } from './glossary.js';
 import type { Lang } from './types.js';
 
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -124,7 +124,10 @@ function analyse(surface: string): Word {
   if (cached) return cached;
   let word: Word;
   if (HANGUL.test(surface)) {
-    const stripped = stripVerbEnding(stripParticle(surface));
+    const unended = stripVerbEnding(stripParticle(surface));
+    // A glossary noun closing a sentence with the copula (하이퍼바이저다, 데몬이다): the noun is the word.
+    const noun = unended === surface ? stripCopula(surface) : unended;
+    const stripped = noun !== unended && isGlossaryNoun(noun) ? noun : unended;
     const isStop =
       KO_STOP.has(surface) ||
       KO_STOP.has(stripped) ||

@@ -701,6 +701,30 @@ describe('sentences that cannot stand alone, and corrections', () => {
     expect(yesNoAnswer('does docker read the m suffix of --memory as MiB?', 'en', [units])).toMatch(/^Yes\./);
   });
 
+  it('reads "X임 Y임?" and "타입 몇" as offering a choice: the true side leads, with no bare yes or no', () => {
+    const types = {
+      ...chunk(
+        't',
+        'ko',
+        '하이퍼바이저 종류',
+        '타입 1은 하드웨어 위에, 타입 2는 호스트 OS 위에 설치된다.',
+        '타입 1은 하드웨어 위에 바로 설치된다.',
+      ),
+      claims: [
+        {
+          truth: false,
+          text: 'VirtualBox는 타입 1 하이퍼바이저다.',
+          reason: 'VirtualBox는 타입 2로, 호스트 OS 위에서 앱으로 돈다.',
+        },
+      ],
+    };
+    const ask = (q: string) => extractiveAnswer(result(q, 'ko', [types]), 600).answer;
+    expect(ask('버츄얼박스는 타입 몇 하이퍼바이저임?')).toMatch(/^VirtualBox는 타입 2로/);
+    expect(ask('virtualbox 하이퍼바이저 타입 1임 2임?')).toMatch(/^VirtualBox는 타입 2로/);
+    // A question word is not one of two things offered: "뭐임 버그임" asks what it is.
+    expect(ask('virtualbox 이거 뭐임 버그임')).not.toMatch(/^VirtualBox는 타입 2로/);
+  });
+
   it('answers with a claim about some Dockerfile instructions only when it names every instruction the question names', () => {
     const cmd = {
       ...chunk('c', 'ko', 'CMD', 'CMD는 기본 명령이다.', 'CMD는 컨테이너가 시작할 때 실행할 기본 명령이다.'),

@@ -28,6 +28,11 @@ describe('Korean tokens', () => {
     expect(keys('How much memory')).toEqual(['memori']);
   });
 
+  it('reads a glossary noun closing a sentence with the copula (하이퍼바이저다, 데몬이다) as the noun, not a verb ending in 다', () => {
+    expect(keys('VirtualBox는 타입 1 하이퍼바이저다. 도커 데몬이다')).toEqual(['virtualbox', '타입', '1', '하이퍼바이저', '도커', '데몬']);
+    expect(keys('메모리를 쓴다 바다')).toEqual(['메모리', '쓴다', '바다']);
+  });
+
   it('drops a particle glued to a Latin word (VM과, 1024랑) and question endings (뭐야, 어떻게)', () => {
     expect(keys('VM과 1024랑 뭐야 어떻게')).toEqual(['vm', '1024']);
     // A chain of particles glued to a Latin word goes too; a noun glued to one stays.
