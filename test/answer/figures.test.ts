@@ -84,6 +84,10 @@ describe('docker update with a new --memory', () => {
     expect(texts('docker update --memory 1g 했는데 memoryswap 에러남', 'ko')[0]).toContain(
       'docker update --memory 1g --memory-swap 2g <컨테이너>',
     );
+    // The size given to docker update is the new limit, not the one the container started with.
+    expect(texts('--memory 300m으로 띄운 컨테 docker update --memory 1g 했더니 memoryswap 에러남', 'ko')[0]).toContain(
+      'docker update --memory 1g --memory-swap 2g <컨테이너>',
+    );
     // With a --memory-swap given, the student's pair is worked as before.
     expect(texts('docker update --memory 1g --memory-swap 3g web')[0]).not.toContain('docker update --memory 1g --memory-swap 2g');
   });

@@ -54,7 +54,10 @@ export function memoryFigures(question: string, lang: Lang): Figure[] {
   const swap = SWAP.exec(question);
   // docker update keeps the container's memory-swap: a larger --memory alone is refused, so the total goes with it.
   const update = option && !swap ? commandWords(question, 'update') : undefined;
-  if (update) return [updateFigure(bytes, containerOf(update), lang)];
+  // The size given to docker update is the new limit, not one the container was started with ("--memory 300m으로 띄운
+  // 컨테 … docker update --memory 1g 했더니 …").
+  const updated = update && MEMORY.exec(update.join(' '));
+  if (update) return [updateFigure(updated ? bytesOf(updated[1], updated[2]) : bytes, containerOf(update), lang)];
   // Named in words ("메모리 300m 주고"), the size is how the limit is said, not a question about units; and "swap 4g"
   // beside it may mean the swap alone or the total: no figure rather than a guess.
   if (!option) {
