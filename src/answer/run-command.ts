@@ -45,12 +45,16 @@ const takesValue = (word: string) => VALUE_OPTIONS.has(word) && !word.includes('
  * Hangul word, an English function word ("… myapp:1.0 --memory 200m and docker stats still …") or a word ending a
  * clause (?, !, comma).
  */
+/** An arrow or a comment marker typed after a command. */
+const POINTER = /^(?:<-+|<=+|-+>|=+>|[←→⬅👈]|#|\/\/)/u;
+
 export function commandWords(text: string, subcommand = 'run'): string[] | undefined {
   const m = new RegExp(`\\bdocker\\s+(?:container\\s+)?${subcommand}(?=\\s|[\\uac00-\\ud7a3])\\s*([^\`\\n]*)`, 'i').exec(text);
   if (!m) return undefined;
   const words: string[] = [];
   for (const w of m[1].trim().split(/\s+/)) {
-    if (/[\uac00-\ud7a3]/.test(w) || EN_STOP.has(w.toLowerCase())) break;
+    // A pointer or a comment after the command ("… --memory 200m  <- copied this") is the student's note, not a word of it.
+    if (/[\uac00-\ud7a3]/.test(w) || EN_STOP.has(w.toLowerCase()) || POINTER.test(w)) break;
     words.push(w.replace(/[?!,.]+$/, ''));
     if (/[?!,]$|\.$/.test(w) && !/^\d+\.$/.test(w)) break;
   }

@@ -438,6 +438,8 @@ export const KO_STOP = new Set([
   '뭐시기',
   '뭔소리',
   '먼소리',
+  // "뭔 소리임", "무슨 소리": what is meant (a sound is nothing the notes speak of)
+  '소리',
   '무슨소리',
   '뭐라',
   '뭐라고',

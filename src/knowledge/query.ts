@@ -197,11 +197,17 @@ export const asksComparison = (text: string) => COMPARE_CUE.test(text);
 const MEANING_OF_STATEMENT =
   /(?:다는|냐는|다던)\s?(?:게|거|건|말|말이|얘기)\s*(?:뭔|먼|무슨|뭐|머)\s?(?:말|소리|얘기|뜻|의미)?|\bwhat (?:does|do) (?:it|they|you|he|she|the \w+) mean (?:that|by saying|when (?:they|you|he|she|it) says?)\b/i;
 
+/**
+ * A whole statement quoted with 라는 ("…software 때문이라는게 뭔 소리임"): its meaning is asked. A term quoted so
+ * ("레이어라는게 무슨 뜻임") is a definition: the statement needs four words or more.
+ */
+const MEANING_OF_QUOTED = /(?:\S+\s+){3,}\S*라는\s?(?:게|거|건|말이?|얘기)\s*(?:뭔|먼|무슨)\s?(?:말|소리|얘기|뜻|의미)/;
+
 export function classifyIntent(text: string): Intent {
   const direct = directPart(text);
   if (ASKS_FOR_MEANS.test(direct)) return 'howto';
   if (isYesNoForm(direct) && !WH_WORD.test(direct)) return 'yesno';
-  if (MEANING_OF_STATEMENT.test(text)) return 'reason';
+  if (MEANING_OF_STATEMENT.test(text) || MEANING_OF_QUOTED.test(text)) return 'reason';
   for (const [intent, cue] of INTENT_CUES) if (cue.test(text) && !(intent === 'yesno' && WH_WORD.test(direct))) return intent;
   return 'general';
 }

@@ -31,7 +31,7 @@ export const ADJACENT_TOPICS: AdjacentTopic[] = [
   {
     name: { ko: '도커 요금제·라이선스·풀 제한', en: 'Docker plans, licences and pull limits' },
     forms:
-      /\blicen[cs]\w*|\bsubscriptions?\b|\bpricing\b|\bdocker (?:hub )?(?:pro|team|business)\b|\bpaid (?:plans?|tiers?|versions?|accounts?|subscriptions?)\b|\bpay for\b|\bfree for\b|\b(?:rate|pull) limits?\b|라이선스|라이센스|유료|요금|구독|돈을?\s?(?:내|드|들)/i,
+      /\blicen[cs]\w*|\bsubscriptions?\b|\bpricing\b|\bdocker (?:hub )?(?:pro|team|business)\b|\bpaid (?:plans?|tiers?|versions?|accounts?|subscriptions?)\b|\bpay for\b|\bfree for\b|\b(?:rate|pull) limits?\b|\btoomanyrequests\b|\btoo many requests\b|(?:pull|풀)\s?(?:횟수|제한|한도)|라이선스|라이센스|유료|요금|구독|돈을?\s?(?:내|드|들)/i,
     anywhere: true,
   },
   {

@@ -14,6 +14,11 @@ describe('docker run options after the image name', () => {
       'docker run --rm --cpus=0.5 -m 64m alpine',
     );
     expect(fixRunCommand('docker container run nginx --rm -d')?.fixed).toBe('docker run --rm -d nginx');
+    // An arrow or a comment after the command is the student's note about it.
+    expect(fixRunCommand('docker run -d -p 8080:8080 myimg --memory 200m  <- copied this from a blog, is the order right?')?.fixed).toBe(
+      'docker run -d -p 8080:8080 --memory 200m myimg',
+    );
+    expect(fixRunCommand('docker run alpine --memory 64m # from the slides')?.fixed).toBe('docker run --memory 64m alpine');
     // The line ends where the prose goes on.
     expect(fixRunCommand('ran docker run -d myapp:1.0 --memory 200m and docker stats still shows no limit?? broken?')?.fixed).toBe(
       'docker run -d --memory 200m myapp:1.0',

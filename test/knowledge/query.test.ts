@@ -326,6 +326,9 @@ describe('query analysis', () => {
     expect(classifyIntent('vm 늘어날수록 버전관리 지옥된다는게 무슨말임')).toBe('reason');
     expect(classifyIntent('what does it mean that the host nic is used as an l2 switch')).toBe('reason');
     expect(classifyIntent('이미지 레이어라는게 뭐임?')).toBe('definition');
+    // A whole statement quoted with 라는 asks what it means; a term quoted so is a definition.
+    expect(classifyIntent('가상화 쓰는 이유가 os가 아니라 software 때문이라는게 뭔 소리임')).toBe('reason');
+    expect(classifyIntent('레이어라는게 무슨 뜻임')).not.toBe('reason');
     expect(classifyIntent('what does oomkilled mean')).toBe('definition');
     // An option as the subject after an auxiliary ("will --memory alone …") asks yes or no.
     expect(classifyIntent('will --memory alone stop a fork bomb')).toBe('yesno');

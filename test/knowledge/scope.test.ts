@@ -16,6 +16,7 @@ describe('neighbouring topics', () => {
     ['podman rootless 모드는 도커랑 뭐가 다름', 'Podman'],
     ['도커 컴포즈에서 서비스 이름으로 통신 안됨?', 'Docker Compose'],
     ['do we have to pay for docker desktop at work? licence stuff', 'Docker plans, licences and pull limits'],
+    ['docker pull 하는데 toomanyrequests 뜸 익명은 몇번까지 받을수있음?', '도커 요금제·라이선스·풀 제한'],
     ['인텔리제이 vm options에 -Xmx 얼마 줘야됨', 'JVM 설정'],
     ['aws vs gcp for a small vm, which is cheaper per month', 'cloud providers and their prices'],
     ['포토샵에서 이미지 레이어 합치는 단축키 뭐였지', '사진·그림 편집 프로그램'],

@@ -74,6 +74,7 @@ describe('Korean tokens', () => {
       expect.arrayContaining(['어쩌구', '뭔소리', '대충', '아예', '뚝뚝', '하나씩']),
     );
     expect(keys('순서대로 면접때')).toEqual(['순서', '면접']);
+    expect(keys('그게 뭔 소리임 스왑')).toEqual(['스왑']);
   });
 
   it('reads a pasted usage / limit pair in binary units (199MiB / 200MiB) as a docker stats reading, not a pair of decimal sizes', () => {
