@@ -2,6 +2,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { RankingParams } from '../knowledge/ranking.js';
 import { composeAnswer } from './compose.js';
+import { withNamesNote } from './renamed-note.js';
 import type { Lang, SearchResult } from '../knowledge/types.js';
 import { finalConsonant, questionLang } from '../knowledge/tokenize.js';
 import { toSources, type Answer, type Answerer, type AnswerOptions } from './types.js';
@@ -58,14 +59,14 @@ export const JUNK_REPLY: Record<Lang, string> = {
 };
 
 export function extractiveAnswer(result: SearchResult, maxChars: number): Answer {
-  const base = { question: result.query, lang: result.lang, mode: 'extractive' as const };
+  const base = { question: result.typed ?? result.query, lang: result.lang, mode: 'extractive' as const };
   if (result.abstain || !result.hits.length) {
     const replies = { greeting: GREETING_REPLY, thanks: THANKS_REPLY, junk: JUNK_REPLY, question: NOT_FOUND };
     const text = result.notCovered ? notCoveredReply(result.notCovered)[result.lang] : replies[result.kind][result.lang];
     return { ...base, answer: text, abstained: true, sources: [] };
   }
   const composed = composeAnswer(result, maxChars);
-  return { ...base, answer: composed.text, abstained: false, sources: toSources(composed.sources) };
+  return { ...base, answer: withNamesNote(result, composed.text), abstained: false, sources: toSources(composed.sources) };
 }
 
 export class ExtractiveAnswerer implements Answerer {

@@ -6,6 +6,7 @@
 import type OpenAI from 'openai';
 import type { Logger } from 'pino';
 import type { Lang } from '../knowledge/types.js';
+import { withNamesNote } from './renamed-note.js';
 import { classify, GenerationError, type FailureReason } from '../llm/failure.js';
 import { completionParams } from '../llm/model-policy.js';
 import { cleanCitations, isNoAnswer } from './citations.js';
@@ -83,7 +84,7 @@ export class GeneratedAnswerer implements Answerer {
     try {
       const gen = await this.generate(prompt, options);
       const base = {
-        question: result.query,
+        question: result.typed ?? result.query,
         lang: result.lang,
         mode: 'generated' as const,
         model: gen.usage?.model ?? model,
@@ -102,7 +103,7 @@ export class GeneratedAnswerer implements Answerer {
         'generated answer',
       );
       if (gen.abstained) return { ...base, answer: NOT_FOUND[result.lang], abstained: true, sources: [] };
-      return { ...base, answer: gen.text, abstained: false, sources: prompt.sources };
+      return { ...base, answer: withNamesNote(result, gen.text), abstained: false, sources: prompt.sources };
     } catch (err) {
       const e = classify(err);
       this.logger.warn(

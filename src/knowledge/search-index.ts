@@ -5,6 +5,7 @@ import { sectionKey } from './chunk.js';
 import { beyondDocker, glossaryHangulWords, glossaryWords } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { optionFamily, optionsNamedIn } from './option-names.js';
+import { misnamed, withNamesMeant } from './misnamed.js';
 import { profileOf } from './profile.js';
 import { analyseQuery, asksAnything, asksComparison, guessOf } from './query.js';
 import { hasTopicConcept, isOptionOfNotes, looksLikeVerbForm, queryUnits, type Vocabulary } from './query-units.js';
@@ -22,7 +23,7 @@ import {
 import { proximity } from './proximity.js';
 import { adjacentTopic, freightAsked } from './scope.js';
 import { comparedUnits } from './question-frame.js';
-import { CONTEXT_WORDS } from './closed-class.js';
+import { CONTEXT_WORDS, EN_STOP } from './closed-class.js';
 import { TermDictionary, TermSet } from './term-set.js';
 import { AskedLines } from './asked.js';
 import { HangulSpelling, SpellingCorrector } from './spelling.js';
@@ -237,7 +238,14 @@ export class SearchIndex implements Vocabulary {
     return { bests, pointsBack };
   }
 
-  search(query: string, options: SearchOptions = {}): SearchResult {
+  search(typed: string, options: SearchOptions = {}): SearchResult {
+    // A half-remembered option or command (--pid-limit, docker status) is answered for the one meant, and said so.
+    const renamed = misnamed(typed, this.options, (w) => EN_STOP.has(w) || this.knows(words(w)[0]?.key ?? w));
+    if (renamed.length) return { ...this.searchAs(withNamesMeant(typed, renamed), options), renamed, typed };
+    return this.searchAs(typed, options);
+  }
+
+  private searchAs(query: string, options: SearchOptions): SearchResult {
     const p = options.params ?? DEFAULT_RANKING;
     const topK = options.topK ?? 5;
     const minScore = options.minScore ?? 0;

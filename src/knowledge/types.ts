@@ -89,6 +89,10 @@ export interface SearchResult {
   sides?: [string[], string[]];
   /** A neighbouring topic the notes do not cover, named in a declined question ("Docker Swarm"). */
   notCovered?: string;
+  /** Options or commands typed under a name the notes and Docker lack, read as the one meant (query has it). */
+  renamed?: { typed: string; meant: string }[];
+  /** The question as typed, when `query` renames something in it. */
+  typed?: string;
   /** All passages of a hit's section in document order: a section an answer draws on is read whole. */
   sectionOf?: (chunk: Chunk) => Chunk[];
 }

@@ -582,3 +582,17 @@ describe('questions of several asking clauses', () => {
     expect(matter.partPointsBack?.[1]).toBe(false);
   });
 });
+
+describe('a half-remembered option or command name', () => {
+  it('is answered for the name meant, and the answer opens with the right spelling', () => {
+    const r = kb.search('--pid-limit 100 is the fork bomb protection thing right?', { topK: 5, minScore: MIN_SCORE });
+    expect(r.renamed).toEqual([{ typed: '--pid-limit', meant: '--pids-limit' }]);
+    expect(r.query).toContain('--pids-limit 100');
+    const a = extractiveAnswer(r, 600);
+    expect(a.question).toBe('--pid-limit 100 is the fork bomb protection thing right?');
+    expect(a.answer).toMatch(/^Note: the flag is `--pids-limit`; Docker has no `--pid-limit`\. \S/);
+    expect(ask('docker status 치면 컨테 메모리 사용량 보이는거 맞지?').answer).toMatch(/^참고: 정확한 명령은 `docker stats`입니다\./);
+    // Spelt right, no note.
+    expect(ask('--pids-limit 100 is the fork bomb protection thing right?').answer).not.toMatch(/^Note:/);
+  });
+});
