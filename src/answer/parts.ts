@@ -5,6 +5,8 @@ import { isConcept, isHangulBigram, tokenize } from '../knowledge/tokenize.js';
 import { GENERIC_CONCEPTS } from '../knowledge/glossary.js';
 import type { SearchHit, SearchResult } from '../knowledge/types.js';
 import { standingCandidates, type Sentence } from './candidates.js';
+import { formsOf } from './novelty.js';
+import { wholeSentences } from './sentence-shape.js';
 
 /** The words of a question's later asking clauses that neither its first clause nor the answer so far has. */
 export function laterPartWords(result: SearchResult, answered: Set<string>): Set<string> {
@@ -39,6 +41,9 @@ export function otherParts(result: SearchResult, sources: SearchHit[], answerSoF
   return picked;
 }
 
+/** A thing of a list gets the opening of its section's point: a line each, so that every thing named gets one. */
+const LISTED_THING_CHARS = 220;
+
 /** A clause needs this many words of its own (in no other clause; glossary concepts aside) to get its own section's point. */
 const PART_OWN_WORDS = 2;
 
@@ -62,13 +67,15 @@ export function partLeads(result: SearchResult, sources: SearchHit[], answerSoFa
     // One word will do if it names a VM/Docker thing of the glossary ("하이퍼바이저가 뭐고").
     // So will a clause pointing back at an earlier one's VM/Docker thing ("…PIDS column, and can i cap it").
     const topic = own.some((t) => isConcept(t) && !GENERIC_CONCEPTS.has(t.slice(1))) || !!result.partPointsBack?.[i];
-    if (words.length < (topic ? 1 : PART_OWN_WORDS) || own.some((t) => answered.has(t))) return;
+    // A thing of a list is named by its one word ("FROM" of "FROM RUN CMD").
+    if (words.length < (topic || result.partsListed ? 1 : PART_OWN_WORDS) || own.some((t) => answered.has(t))) return;
     const candidates = standingCandidates(listed >= 0 ? sources : [...sources, best], new Set(own)).filter((s) => s.source === source);
     const pick = candidates.find((s) => s.position < 0) ?? candidates.sort((a, b) => b.overlap - a.overlap)[0];
     if (!pick) return;
     // A section the hits lacked is listed as a source once the answer cites it.
     if (listed < 0) sources.push(best);
-    picked.push(pick);
+    const text = result.partsListed ? wholeSentences(pick.text, LISTED_THING_CHARS) : pick.text;
+    picked.push(text === pick.text ? pick : { ...pick, text, forms: formsOf(text) });
   });
   return picked;
 }

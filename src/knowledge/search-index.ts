@@ -5,6 +5,7 @@ import { sectionKey } from './chunk.js';
 import { beyondDocker, glossaryHangulWords, glossaryWords } from './glossary.js';
 import { InvertedIndex, type IndexedPassage } from './inverted-index.js';
 import { optionFamily, optionsNamedIn } from './option-names.js';
+import { listedThings } from './listed-things.js';
 import { misnamed, withNamesMeant } from './misnamed.js';
 import { profileOf } from './profile.js';
 import { analyseQuery, asksAnything, asksComparison, guessOf } from './query.js';
@@ -191,7 +192,7 @@ export class SearchIndex implements Vocabulary {
     questions: string[],
     ranked: { id: number; chunk: Chunk }[],
     hits: SearchHit[],
-    ctx: { p: RankingParams; minScore: number; lang: Lang; fix: (t: string) => string; bm25: Map<number, number> },
+    ctx: { p: RankingParams; minScore: number; lang: Lang; fix: (t: string) => string; bm25: Map<number, number>; wide?: boolean },
   ): { bests: (SearchHit | undefined)[]; pointsBack: boolean[] } {
     const { p, fix } = ctx;
     const near = ranked.slice(0, PART_BEST_RANK);
@@ -213,7 +214,7 @@ export class SearchIndex implements Vocabulary {
       const asked = new Set(units.flatMap((u) => [u.key, ...u.concepts]));
       const askedMatch = this.askedLines.match(units, p);
       // With what it points back at, the clause is whole again: it may find a passage the whole question ranked low.
-      const scored = (borrowed.length ? ranked : near).map(({ id, chunk }) => ({
+      const scored = (borrowed.length || ctx.wide ? ranked : near).map(({ id, chunk }) => ({
         chunk,
         ...scorePassage(
           units,
@@ -228,9 +229,15 @@ export class SearchIndex implements Vocabulary {
       }));
       const best = scored.reduce<(typeof scored)[number] | undefined>((b, x) => (!b || x.score > b.score ? x : b), undefined);
       if (!best || best.cov < abstainBar(units, onTopic, ctx.minScore, p)) return undefined;
+      // The same section in the question's language, if the notes have it ("hypervisor" typed in a Korean question).
+      const key = sectionKey(best.chunk);
+      const chunk =
+        best.chunk.doc.lang === ctx.lang
+          ? best.chunk
+          : (this.chunks.find((c) => c.doc.lang === ctx.lang && sectionKey(c) === key) ?? best.chunk);
       return (
-        hits.find((h) => sectionKey(h.chunk) === sectionKey(best.chunk)) ?? {
-          chunk: best.chunk,
+        hits.find((h) => sectionKey(h.chunk) === key && h.chunk.doc.lang === chunk.doc.lang) ?? {
+          chunk,
           score: Math.min(1, best.score / maxScore(p)),
         }
       );
@@ -255,7 +262,9 @@ export class SearchIndex implements Vocabulary {
     if (kind !== 'question') return empty([]);
     const fix = (t: string) => (p.spelling ? this.correctSpelling(t) : t);
     const q = { ...analysis, focus: fix(analysis.focus), premise: fix(analysis.premise), output: fix(analysis.output ?? '') };
-    const parts = analysis.questions?.map((clause) => tokenize(fix(clause)));
+    // A list of three things or more to tell apart is asked about thing by thing, as clauses are.
+    const clauses = analysis.questions ?? listedThings(q.focus);
+    const parts = clauses?.map((clause) => tokenize(fix(clause)));
     const { units, onTopic } = queryUnits(q, this, p);
     const corrected = `${q.output} ${q.premise} ${q.focus}`;
     // Where a question was read or who asks ("블로그", "헷갈림", "my prof") says nothing about what it asks.
@@ -379,9 +388,9 @@ export class SearchIndex implements Vocabulary {
       ? []
       : rescored.slice(0, topK).map(({ chunk, score }) => ({ chunk, score: Math.min(1, score / max) }));
     const partBests =
-      abstain || !analysis.questions || analysis.questions.length < 2
+      abstain || !clauses || clauses.length < 2
         ? undefined
-        : this.partBests(analysis.questions, rescored, hits, { p, minScore, lang, fix, bm25 });
+        : this.partBests(clauses, rescored, hits, { p, minScore, lang, fix, bm25, wide: !analysis.questions });
     const declinedTopic = freight ?? adjacent;
     const notCovered = abstain && lacksTopic && declinedTopic ? { notCovered: declinedTopic.name[lang] } : {};
     const focusTerms = analysis.yesNoPart ? tokenize(analysis.yesNoPart) : q.premise || q.output ? tokenize(q.focus) : terms;
@@ -397,8 +406,10 @@ export class SearchIndex implements Vocabulary {
       terms,
       focusTerms,
       ...(analysis.asksYesNo ? { asksYesNo: true } : {}),
-      lines,
+      // "한줄씩" over a list of three: a line for each thing.
+      lines: lines && parts && !analysis.questions ? Math.max(lines, parts.length) : lines,
       ...(parts ? { parts } : {}),
+      ...(parts && !analysis.questions ? { partsListed: true } : {}),
       ...(partBests ? { partBests: partBests.bests, partPointsBack: partBests.pointsBack } : {}),
       ...(sides ? { sides } : {}),
       ...notCovered,

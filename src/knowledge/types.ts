@@ -91,6 +91,8 @@ export interface SearchResult {
   notCovered?: string;
   /** Options or commands typed under a name the notes and Docker lack, read as the one meant (query has it). */
   renamed?: { typed: string; meant: string }[];
+  /** `parts` are the things a list names to tell apart ("client vs daemon vs docker.sock"), not asking clauses. */
+  partsListed?: boolean;
   /** The question as typed, when `query` renames something in it. */
   typed?: string;
   /** All passages of a hit's section in document order: a section an answer draws on is read whole. */

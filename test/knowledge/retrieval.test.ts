@@ -596,3 +596,14 @@ describe('a half-remembered option or command name', () => {
     expect(ask('--pids-limit 100 is the fork bomb protection thing right?').answer).not.toMatch(/^Note:/);
   });
 });
+
+describe('three things listed to tell apart', () => {
+  it('gets a line for each, from its own section, in the question’s language', () => {
+    const dockerfile = ask('Dockerfile FROM RUN CMD quick what does each do').answer;
+    for (const instruction of ['FROM', 'RUN', 'CMD']) expect(dockerfile).toMatch(new RegExp(`\\b${instruction}\\b`));
+    const ko = ask('namespace랑 cgroup이랑 hypervisor 셋 차이 eli5 부탁').answer;
+    expect(ko).toMatch(/namespace/);
+    expect(ko).toMatch(/cgroups?/);
+    expect(ko).toMatch(/하이퍼바이저/);
+  });
+});
