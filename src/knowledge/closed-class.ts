@@ -698,7 +698,7 @@ export const KO_INTENSIFIERS = ['개', '존나', '졸라', '겁나', '핵', '킹
 
 /** Chat idioms whose words would otherwise read as content ("what were VMs for in the first place"). */
 export const CHAT_IDIOMS =
-  /\b(?:in the first place|by the way|or something|or what|and stuff|i guess|i mean|you know|at the end of the day|(?:on a )?day[- ]to[- ]day|in practice|in real life|irl|(?:go|goes|going|went|gone) (?:crazy|nuts|haywire|wild|bananas)|no cap|real quick|fr fr)\b/gi;
+  /\b(?:in the first place|by the way|or something|or what|and stuff|i guess|i mean|you know|at the end of the day|(?:on a )?day[- ]to[- ]day|in practice|in real life|irl|(?:end|ends|ended|ending|wind|winds|wound) up(?: (?:as|being|with))?|(?:go|goes|going|went|gone) (?:crazy|nuts|haywire|wild|bananas)|no cap|real quick|fr fr)\b/gi;
 
 /** "Is that true?" asks yes or no about the claim before it: read as "is that right?", true is no topic. */
 export const IS_IT_TRUE = /\b(is|was) (that|this|it) (?:really )?true\b/gi;

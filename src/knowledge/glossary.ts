@@ -802,6 +802,7 @@ export const CONCEPTS: Concept[] = [
       'leave (?:it |that )?out',
       'omit(?:s|ted)?',
       'without setting',
+      "(?:don'?t|do not|didn'?t|did not|never) (?:set|give|pass|specify)",
       '미지정',
       '지정하지 않~',
       '지정 안 ?하~',

@@ -88,6 +88,9 @@ describe('Korean tokens', () => {
     expect(conceptsIn('인터넷 끊고 돌리고싶음')).toContain('§disable');
     expect(conceptsIn('네트워크 차단')).toContain('§disable');
     expect(conceptsIn('응답이 뚝뚝 끊김')).not.toContain('§disable');
+    // Not setting an option is leaving it unset, in English as in Korean (안 줬음).
+    expect(conceptsIn('if i give 2g memory and dont set swap at all')).toContain('§unset');
+    expect(conceptsIn('i set swap to 1g')).not.toContain('§unset');
   });
 
   it('drops while, forever and "walk me through" as English function words', () => {
