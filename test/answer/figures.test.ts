@@ -182,6 +182,9 @@ describe('--cpu-shares under contention', () => {
     expect(texts('if cpu-shares 1024 gets twice what 512 gets, then 512 = half a core?')[0]).toContain('1024 / 512 all busy');
     expect(texts('-c 512 두개랑 -c 1024 하나 돌리면 각각 몇퍼씩?', 'ko')[0]).toContain('512, 512, 1024');
     expect(texts('cpu-shares 1024짜리랑 512짜리 같이 돌리면? 512는 절반까지만?', 'ko')[0]).toContain('1024, 512인');
+    // A count after the last of a list, as many as the list has, counts the list; with a count of its own before, not.
+    expect(texts('--cpu-shares 1024짜리랑 512짜리 두개 돌리면 누가 얼마나 더 받음?', 'ko')[0]).toContain('1024, 512인');
+    expect(texts('--cpu-shares 1024 하나랑 512 두개 돌리면?', 'ko')[0]).toContain('1024, 512, 512인');
   });
 
   it('says how many times as much the larger of two values gets', () => {

@@ -54,6 +54,8 @@ const LIST_GAP = /^\s*(?:짜리)?\s*(?:\/|,|vs\.?|and|랑|이랑|하고|대|와|
 /** A count after a value ("512 두개", "512 x2", "two 512s" is not read): that many containers. */
 const COUNT_AFTER = /^\s*(?:짜리\s*)?(?:(두|세|네)\s?개|[x×]\s?([2-4])\b)/i;
 const KOREAN_COUNT: Record<string, number> = { 두: 2, 세: 3, 네: 4 };
+/** One of a value, said ("1024 하나", "1024짜리 한 개", "1024 x1"). */
+const ONE_AFTER = /^\s*(?:짜리\s*)?(?:하나|한\s?개|[x×]\s?1\b)/i;
 
 /**
  * The share values a question compares: a list as written ("512 / 512 / 1024"), else each value named once
@@ -78,6 +80,13 @@ function sharesAsked(question: string): number[] {
     if (i > 0 && LIST_GAP.test(question.slice(found[i - 1].end, f.start))) runs[runs.length - 1].push(f);
     else runs.push([f]);
   });
+  // "1024짜리랑 512짜리 두개": a count after the last of a list, as many as the list has, counts the list, unless an
+  // earlier value has a count of its own ("1024 하나랑 512 두개").
+  for (const run of runs) {
+    const last = run[run.length - 1];
+    const counted = run.slice(0, -1).some((f) => f.count > 1 || ONE_AFTER.test(question.slice(f.end)));
+    if (run.length > 1 && last.count === run.length && !counted) last.count = 1;
+  }
   const list = runs.reduce((a, b) => (b.length >= a.length ? b : a), [] as typeof found);
   const named = list.length > 1 ? list : found.filter((f, i) => found.findIndex((g) => g.n === f.n) === i);
   const values = named.flatMap((f) => Array<number>(f.count).fill(f.n));
