@@ -34,6 +34,10 @@ describe('swap from --memory and --memory-swap', () => {
     expect(texts('ram 512mb limit, how much swap by default?')[0]).toContain('1g, twice the memory');
     expect(texts('메모리 2개 띄우면 스왑 얼마?', 'ko')).toEqual([]); // a count, not a size
     expect(texts('memory 2g swap 4g, how much total?')).toEqual([]); // swap alone or the total? not guessed
+    // The size before the word, for the container; the machine's own memory is no limit given.
+    expect(texts('if i give 2기가 memory and dont set swap at all what does swap end up as')[0]).toContain('With --memory 2g');
+    expect(texts('my laptop has 16gb ram and the container has no swap flag, how much swap')).toEqual([]);
+    expect(texts('호스트 8기가 램인데 컨테이너 스왑 얼마까지?', 'ko')).toEqual([]);
   });
 
   it('says no swap for equal values, unlimited for -1, and a refusal for a total below memory', () => {

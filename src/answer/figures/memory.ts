@@ -12,6 +12,18 @@ const MEMORY_WORDS = new RegExp(
   String.raw`(?<![\w-])(?:memory|mem|ram|메모리|램)(?:를|을|은|는|가|이|로|limit|제한|상한|\s)*\s?(\d+(?:\.\d+)?)\s?([kmgt](?:i?b)?|메가|기가)(?![a-z])`,
   'i',
 );
+/** The size before the word ("2기가 memory", "2gb ram", "512메가 메모리"): the option named in words the other way round. */
+const SIZE_THEN_MEMORY = new RegExp(
+  String.raw`(?<![\w.-])(\d+(?:\.\d+)?)\s?([kmgt](?:i?b)?|메가|기가)\s?(?:of\s)?(?:memory|mem|ram|메모리|램)(?![a-z])`,
+  'i',
+);
+/** Whose memory a size before the word is: the machine's ("my laptop has 16gb ram") is no limit given. */
+const MACHINE_BEFORE =
+  /\b(?:host|laptop|server|machine|pc|box|desktop|node|vm)\b|노트북|호스트|서버|컴퓨터|(?<![가-힣])컴(?![가-힣])|데스크탑/i;
+const containerSizeThenMemory = (question: string) => {
+  const m = SIZE_THEN_MEMORY.exec(question);
+  return m && !MACHINE_BEFORE.test(question.slice(Math.max(0, m.index - 30), m.index)) ? m : null;
+};
 /** --memory-swap and its size as typed. */
 export const SWAP = new RegExp(String.raw`--memory-swap(?![\w-])[= ]?\s*${SIZE}`, 'i');
 const SWAP_ASKED = /swap|스왑|in total|total|합계|합쳐|총|전부|before it gets killed/i;
@@ -36,7 +48,7 @@ function specialSwapFigure(value: string, lang: Lang): Figure {
 
 export function memoryFigures(question: string, lang: Lang): Figure[] {
   const option = MEMORY.exec(question);
-  const memory = option ?? MEMORY_WORDS.exec(question);
+  const memory = option ?? MEMORY_WORDS.exec(question) ?? containerSizeThenMemory(question);
   const special = SPECIAL_SWAP.exec(question);
   if (!memory && special) return [specialSwapFigure(special[1], lang)];
   if (!memory || memory[1] === '-1') return [];
