@@ -40,14 +40,14 @@ export function misplacedOptions(fix: RunFix, lang: 'ko' | 'en'): string {
 const isDockerOption = (word: string) => FLAGS.has(word) || VALUE_OPTIONS.has(word.split('=')[0]);
 const takesValue = (word: string) => VALUE_OPTIONS.has(word) && !word.includes('=');
 
-/**
- * The words of the first `docker run` (or other `subcommand`) command in the text: up to a backtick, a line end, a
- * Hangul word, an English function word ("… myapp:1.0 --memory 200m and docker stats still …") or a word ending a
- * clause (?, !, comma).
- */
 /** An arrow or a comment marker typed after a command. */
 const POINTER = /^(?:<-+|<=+|-+>|=+>|[←→⬅👈]|#|\/\/)/u;
 
+/**
+ * The words of the first `docker run` (or other `subcommand`) command in the text: up to a backtick, a line end, a
+ * Hangul word, an English function word ("… myapp:1.0 --memory 200m and docker stats still …"), an arrow or comment
+ * marker ("<- copied this") or a word ending a clause (?, !, comma).
+ */
 export function commandWords(text: string, subcommand = 'run'): string[] | undefined {
   const m = new RegExp(`\\bdocker\\s+(?:container\\s+)?${subcommand}(?=\\s|[\\uac00-\\ud7a3])\\s*([^\`\\n]*)`, 'i').exec(text);
   if (!m) return undefined;

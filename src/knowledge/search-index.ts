@@ -263,7 +263,8 @@ export class SearchIndex implements Vocabulary {
     const fix = (t: string) => (p.spelling ? this.correctSpelling(t) : t);
     const q = { ...analysis, focus: fix(analysis.focus), premise: fix(analysis.premise), output: fix(analysis.output ?? '') };
     // A list of three things or more to tell apart is asked about thing by thing, as clauses are.
-    const clauses = analysis.questions ?? listedThings(q.focus);
+    const listed = analysis.questions ? undefined : listedThings(q.focus);
+    const clauses = analysis.questions ?? listed;
     const parts = clauses?.map((clause) => tokenize(fix(clause)));
     const { units, onTopic } = queryUnits(q, this, p);
     const corrected = `${q.output} ${q.premise} ${q.focus}`;
@@ -390,7 +391,7 @@ export class SearchIndex implements Vocabulary {
     const partBests =
       abstain || !clauses || clauses.length < 2
         ? undefined
-        : this.partBests(clauses, rescored, hits, { p, minScore, lang, fix, bm25, wide: !analysis.questions });
+        : this.partBests(clauses, rescored, hits, { p, minScore, lang, fix, bm25, wide: !!listed });
     const declinedTopic = freight ?? adjacent;
     const notCovered = abstain && lacksTopic && declinedTopic ? { notCovered: declinedTopic.name[lang] } : {};
     const focusTerms = analysis.yesNoPart ? tokenize(analysis.yesNoPart) : q.premise || q.output ? tokenize(q.focus) : terms;
@@ -407,9 +408,9 @@ export class SearchIndex implements Vocabulary {
       focusTerms,
       ...(analysis.asksYesNo ? { asksYesNo: true } : {}),
       // "한줄씩" over a list of three: a line for each thing.
-      lines: lines && parts && !analysis.questions ? Math.max(lines, parts.length) : lines,
+      lines: lines && listed ? Math.max(lines, listed.length) : lines,
       ...(parts ? { parts } : {}),
-      ...(parts && !analysis.questions ? { partsListed: true } : {}),
+      ...(listed ? { partsListed: true } : {}),
       ...(partBests ? { partBests: partBests.bests, partPointsBack: partBests.pointsBack } : {}),
       ...(sides ? { sides } : {}),
       ...notCovered,

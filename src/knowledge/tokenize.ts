@@ -126,8 +126,8 @@ function analyse(surface: string): Word {
   if (HANGUL.test(surface)) {
     const unended = stripVerbEnding(stripParticle(surface));
     // A glossary noun closing a sentence with the copula (하이퍼바이저다, 데몬이다): the noun is the word.
-    const noun = unended === surface ? stripCopula(surface) : unended;
-    const stripped = noun !== unended && isGlossaryNoun(noun) ? noun : unended;
+    const beforeCopula = unended === surface ? stripCopula(surface) : surface;
+    const stripped = beforeCopula !== surface && isGlossaryNoun(beforeCopula) ? beforeCopula : unended;
     const isStop =
       KO_STOP.has(surface) ||
       KO_STOP.has(stripped) ||
